@@ -1,0 +1,6 @@
+using System.CommandLine;
+using Kinetics.Cli.Commands;
+
+var root = new RootCommand("kinetics — collision operators of kinetic theory: demonstrations, verification and benchmarks.");
+root.Subcommands.Add(InfoCommand.Create());
+return root.Parse(args).Invoke();

@@ -1,0 +1,158 @@
+using Kinetics.Grids;
+using Kinetics.Mixtures;
+
+namespace Kinetics.Distributions;
+
+/// <summary>
+/// Maxwellians in the convention of MATH.md §1: 𝓜[n, u, T; m](v) = n (m/(2πT))^{3/2} exp(−m|v − u|²/(2T)).
+/// </summary>
+/// <remarks>
+/// Seed 000's global Maxwellian of species α is μ^α = 𝓜[1, 0, 1; m^α]; a "bi-Maxwellian" (seeds 000/001) is the vector
+/// (𝓜[n^α, u, T; m^α])_α with common u and T and any densities, which is an equilibrium of every collision operator in
+/// Kinetics. Independent per-species states (different u^α or T^α, seed 002's local Maxwellian vector) are not.
+/// </remarks>
+public static class Maxwellian
+{
+    /// <summary>Evaluates 𝓜[n, u, T; m](v).</summary>
+    /// <param name="state">(n, u, T).</param>
+    /// <param name="mass">Particle mass m &gt; 0.</param>
+    /// <param name="v">Velocity.</param>
+    public static double Evaluate(MacroscopicState state, double mass, Velocity3 v)
+    {
+        Guard.Positive(mass);
+        double beta = mass / (2.0 * state.Temperature);
+        double norm = state.Density * Math.Pow(beta / Math.PI, 1.5);
+        return norm * Math.Exp(-beta * (v - state.BulkVelocity).LengthSquared);
+    }
+
+    /// <summary>Evaluates √𝓜[n, u, T; m](v).</summary>
+    /// <param name="state">(n, u, T).</param>
+    /// <param name="mass">Particle mass m &gt; 0.</param>
+    /// <param name="v">Velocity.</param>
+    public static double EvaluateSqrt(MacroscopicState state, double mass, Velocity3 v)
+    {
+        Guard.Positive(mass);
+        double beta = mass / (2.0 * state.Temperature);
+        double norm = Math.Sqrt(state.Density) * Math.Pow(beta / Math.PI, 0.75);
+        return norm * Math.Exp(-0.5 * beta * (v - state.BulkVelocity).LengthSquared);
+    }
+
+    /// <summary>
+    /// Writes 𝓜[n, u, T; m] at every point of <paramref name="grid"/> into <paramref name="destination"/>
+    /// (effectively <c>destination[p] = 𝓜(v_p)</c>).
+    /// </summary>
+    /// <param name="grid">The velocity grid.</param>
+    /// <param name="state">(n, u, T).</param>
+    /// <param name="mass">Particle mass m &gt; 0.</param>
+    /// <param name="destination">N³ values in the grid's flattened order.</param>
+    public static void Fill(CartesianGrid grid, MacroscopicState state, double mass, Span<double> destination) =>
+        FillCore(grid, state, mass, destination, squareRoot: false);
+
+    /// <summary>Writes √𝓜[n, u, T; m] at every grid point into <paramref name="destination"/>.</summary>
+    /// <param name="grid">The velocity grid.</param>
+    /// <param name="state">(n, u, T).</param>
+    /// <param name="mass">Particle mass m &gt; 0.</param>
+    /// <param name="destination">N³ values in the grid's flattened order.</param>
+    public static void FillSqrt(CartesianGrid grid, MacroscopicState state, double mass, Span<double> destination) =>
+        FillCore(grid, state, mass, destination, squareRoot: true);
+
+    /// <summary>𝓜[n, u, T; m] sampled on <paramref name="grid"/>.</summary>
+    /// <param name="grid">The velocity grid.</param>
+    /// <param name="state">(n, u, T).</param>
+    /// <param name="mass">Particle mass m &gt; 0.</param>
+    public static DistributionFunction OnGrid(CartesianGrid grid, MacroscopicState state, double mass)
+    {
+        ArgumentNullException.ThrowIfNull(grid);
+        var f = new DistributionFunction(grid);
+        Fill(grid, state, mass, f.Values);
+        return f;
+    }
+
+    /// <summary>Seed 000's global Maxwellian μ^α = 𝓜[1, 0, 1; m^α] of every species of <paramref name="mixture"/>.</summary>
+    /// <param name="grid">The velocity grid.</param>
+    /// <param name="mixture">The mixture.</param>
+    public static DistributionFunction[] Global(CartesianGrid grid, Mixture mixture) =>
+        Common(grid, mixture, Enumerable.Repeat(1.0, mixture?.Count ?? 0).ToArray(), Velocity3.Zero, 1.0);
+
+    /// <summary>
+    /// The equilibrium bi-Maxwellian (𝓜[n^α, u, T; m^α])_α: common bulk velocity <paramref name="bulkVelocity"/> and
+    /// temperature <paramref name="temperature"/>, arbitrary densities.
+    /// </summary>
+    /// <param name="grid">The velocity grid.</param>
+    /// <param name="mixture">The mixture.</param>
+    /// <param name="densities">n^α ≥ 0, one per species.</param>
+    /// <param name="bulkVelocity">Common u.</param>
+    /// <param name="temperature">Common T &gt; 0.</param>
+    public static DistributionFunction[] Common(CartesianGrid grid, Mixture mixture, ReadOnlySpan<double> densities, Velocity3 bulkVelocity, double temperature)
+    {
+        ArgumentNullException.ThrowIfNull(grid);
+        ArgumentNullException.ThrowIfNull(mixture);
+        Guard.Length(densities.Length, mixture.Count, nameof(densities));
+        var result = new DistributionFunction[mixture.Count];
+        for (int a = 0; a < mixture.Count; a++)
+        {
+            result[a] = OnGrid(grid, new MacroscopicState(densities[a], bulkVelocity, temperature), mixture[a].Mass);
+        }
+
+        return result;
+    }
+
+    /// <summary>Independent per-species Maxwellians 𝓜[n^α, u^α, T^α; m^α] (not an equilibrium unless u^α, T^α agree).</summary>
+    /// <param name="grid">The velocity grid.</param>
+    /// <param name="mixture">The mixture.</param>
+    /// <param name="states">One state per species.</param>
+    public static DistributionFunction[] Independent(CartesianGrid grid, Mixture mixture, ReadOnlySpan<MacroscopicState> states)
+    {
+        ArgumentNullException.ThrowIfNull(grid);
+        ArgumentNullException.ThrowIfNull(mixture);
+        Guard.Length(states.Length, mixture.Count, nameof(states));
+        var result = new DistributionFunction[mixture.Count];
+        for (int a = 0; a < mixture.Count; a++)
+        {
+            result[a] = OnGrid(grid, states[a], mixture[a].Mass);
+        }
+
+        return result;
+    }
+
+    private static void FillCore(CartesianGrid grid, MacroscopicState state, double mass, Span<double> destination, bool squareRoot)
+    {
+        ArgumentNullException.ThrowIfNull(grid);
+        Guard.Positive(mass);
+        Guard.Length(destination.Length, grid.Count, nameof(destination));
+        double beta = mass / (2.0 * state.Temperature);
+        double norm = state.Density * Math.Pow(beta / Math.PI, 1.5);
+        if (squareRoot)
+        {
+            beta *= 0.5;
+            norm = Math.Sqrt(norm);
+        }
+
+        // The Gaussian factorises: exp(−β|v−u|²) = gx[i]·gy[j]·gz[k]; three 1-D tables replace N³ exponentials.
+        int n = grid.PointsPerAxis;
+        Span<double> gx = n <= 256 ? stackalloc double[n] : new double[n];
+        Span<double> gy = n <= 256 ? stackalloc double[n] : new double[n];
+        Span<double> gz = n <= 256 ? stackalloc double[n] : new double[n];
+        ReadOnlySpan<double> axis = grid.Axis;
+        Velocity3 u = state.BulkVelocity;
+        for (int i = 0; i < n; i++)
+        {
+            gx[i] = Math.Exp(-beta * (axis[i] - u.X) * (axis[i] - u.X));
+            gy[i] = Math.Exp(-beta * (axis[i] - u.Y) * (axis[i] - u.Y));
+            gz[i] = Math.Exp(-beta * (axis[i] - u.Z) * (axis[i] - u.Z));
+        }
+
+        int p = 0;
+        for (int i = 0; i < n; i++)
+        {
+            for (int j = 0; j < n; j++)
+            {
+                double c = norm * gx[i] * gy[j];
+                for (int k = 0; k < n; k++)
+                {
+                    destination[p++] = c * gz[k];
+                }
+            }
+        }
+    }
+}
