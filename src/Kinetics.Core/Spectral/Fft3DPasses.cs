@@ -29,12 +29,12 @@ internal static class Fft3DPasses
         for (int i = 0; i < n; i++)
         {
             Span<double> p = data.Slice(2 * i * plane, 2 * plane);
-            for (int j0 = 0; j0 < n; j0 += block)
+            for (int j0 = 0, w; j0 < n; j0 += w)
             {
-                int w = Math.Min(block, n - j0);
+                w = Width(n - j0, block);
                 Span<double> rows = p.Slice(2 * j0 * n, 2 * w * n);
                 TransposeIn(rows, n, w, scratch);
-                TransformBlock<TOps, TVec>(line, inverse, scratch, 0, w, w, scratch, n * block);
+                TransformBlock<TOps, TVec>(line, inverse, scratch, 0, w, w, scratch, Capacity(n, block));
                 TransposeOut(scratch, n, w, rows);
             }
 
@@ -56,15 +56,16 @@ internal static class Fft3DPasses
         {
             ReadOnlySpan<double> x = input.Slice(i * n * n, n * n);
             Span<double> p = output.Slice(2 * i * n * h, 2 * n * h);
-            for (int j0 = 0; j0 < n; j0 += block)
+            for (int j0 = 0, w; j0 < n; j0 += w)
             {
-                int w = Math.Min(block, n - j0);
+                w = Width(n - j0, block);
                 if (half is not null)
                 {
                     // Pack: column b of T holds row j0 + b as N/2 complex numbers (x[2t], x[2t+1]).
                     TransposeIn(x.Slice(j0 * n, w * n), n / 2, w, scratch);
-                    TransformBlock<TOps, TVec>(half, false, scratch, 0, w, w, scratch, n * block);
-                    UntangleForward(scratch, n / 2, w, realTwiddles, p.Slice(2 * j0 * h, 2 * w * h));
+                    TransformBlock<TOps, TVec>(half, false, scratch, 0, w, w, scratch, Capacity(n, block));
+                    UntangleForward<TOps, TVec>(scratch, n / 2, w, realTwiddles);
+                    TransposeOut(scratch, h, w, p.Slice(2 * j0 * h, 2 * w * h));
                 }
                 else
                 {
@@ -77,7 +78,7 @@ internal static class Fft3DPasses
                         }
                     }
 
-                    TransformBlock<TOps, TVec>(line, false, scratch, 0, w, w, scratch, n * block);
+                    TransformBlock<TOps, TVec>(line, false, scratch, 0, w, w, scratch, Capacity(n, block));
                     for (int b = 0; b < w; b++)
                     {
                         for (int k = 0; k < h; k++)
@@ -109,13 +110,14 @@ internal static class Fft3DPasses
             Span<double> p = spectrum.Slice(2 * i * n * h, 2 * n * h);
             Columns<TOps, TVec>(line, block, true, p, h, h, scratch);
             Span<double> x = output.Slice(i * n * n, n * n);
-            for (int j0 = 0; j0 < n; j0 += block)
+            for (int j0 = 0, w; j0 < n; j0 += w)
             {
-                int w = Math.Min(block, n - j0);
+                w = Width(n - j0, block);
                 if (half is not null)
                 {
-                    TangleInverse(p.Slice(2 * j0 * h, 2 * w * h), n / 2, w, realTwiddles, scratch);
-                    TransformBlock<TOps, TVec>(half, true, scratch, 0, w, w, scratch, n * block);
+                    TransposeIn(p.Slice(2 * j0 * h, 2 * w * h), h, w, scratch);
+                    TangleInverse<TOps, TVec>(scratch, n / 2, w, realTwiddles);
+                    TransformBlock<TOps, TVec>(half, true, scratch, 0, w, w, scratch, Capacity(n, block));
                     TransposeOut(scratch, n / 2, w, x.Slice(j0 * n, w * n));
                 }
                 else
@@ -131,7 +133,7 @@ internal static class Fft3DPasses
                         }
                     }
 
-                    TransformBlock<TOps, TVec>(line, true, scratch, 0, w, w, scratch, n * block);
+                    TransformBlock<TOps, TVec>(line, true, scratch, 0, w, w, scratch, Capacity(n, block));
                     for (int b = 0; b < w; b++)
                     {
                         for (int t = 0; t < n; t++)
@@ -150,12 +152,21 @@ internal static class Fft3DPasses
         where TVec : struct
     {
         int n = line.Length;
-        for (int c0 = 0; c0 < columns; c0 += block)
+        for (int c0 = 0, w; c0 < columns; c0 += w)
         {
-            int w = Math.Min(block, columns - c0);
-            TransformBlock<TOps, TVec>(line, inverse, data, 2 * c0, stride, w, scratch, n * block);
+            w = Width(columns - c0, block);
+            TransformBlock<TOps, TVec>(line, inverse, data, 2 * c0, stride, w, scratch, Capacity(n, block));
         }
     }
+
+    /// <summary>Scratch doubles a plan with blocks of <paramref name="block"/> lines needs: three buffers of N·2B complex.</summary>
+    public static int ScratchLength(int n, int block) => 6 * Capacity(n, block);
+
+    /// <summary>Complex numbers per scratch buffer: blocks may grow to 1.5·B (see <see cref="Width"/>).</summary>
+    private static int Capacity(int n, int block) => 2 * n * block;
+
+    /// <summary>The next block width: B, or all that remain when fewer than 1.5·B do (no narrow, mostly-scalar tail block).</summary>
+    private static int Width(int remaining, int block) => remaining < block + (block / 2) ? remaining : block;
 
     private static void TransformBlock<TOps, TVec>(
         MixedRadixPlan line, bool inverse, Span<double> data, int offset, int stride, int width, Span<double> scratch, int blockCapacity)
@@ -216,43 +227,127 @@ internal static class Fft3DPasses
         }
     }
 
-    /// <summary>X[k] = E[k] + ω_N^k·O[k] for k = 0 … m (m = N/2) from the packed transforms Z in columns of T.</summary>
-    private static void UntangleForward(ReadOnlySpan<double> t, int m, int w, ReadOnlySpan<double> omega, Span<double> output)
+    /// <summary>
+    /// In place on the columns of T (rows 0 … m, m = N/2, row m is free on entry): Z[k] → X[k] = E[k] + ω_N^k·O[k],
+    /// k = 0 … m, processing the rows k and m − k together since each result needs both.
+    /// </summary>
+    private static void UntangleForward<TOps, TVec>(Span<double> t, int m, int w, ReadOnlySpan<double> omega)
+        where TOps : IComplexLanes<TVec>
+        where TVec : struct
     {
-        int h = m + 1;
-        for (int b = 0; b < w; b++)
+        if (t.Length < 2 * (m + 1) * w || omega.Length < 2 * (m + 1))
         {
-            for (int k = 0; k <= m; k++)
+            throw new InvalidOperationException("FFT untangle out of range (internal error).");
+        }
+
+        ref double t0 = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(t);
+        ref double om = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(omega);
+        nint vecEnd = w - (w % TOps.Count);
+        for (nint k = 0; k <= m / 2; k++)
+        {
+            nint kc = k == 0 ? 0 : m - k;
+            ref double rowK = ref Unsafe.Add(ref t0, 2 * k * w);
+            ref double rowC = ref Unsafe.Add(ref t0, 2 * kc * w);
+            ref double rowOut = ref Unsafe.Add(ref t0, 2 * (k == 0 ? m : kc) * w); // X[m − k] (X[m] for k = 0)
+            double wr = Unsafe.Add(ref om, 2 * k), wi = Unsafe.Add(ref om, (2 * k) + 1);
+            double vr = Unsafe.Add(ref om, 2 * (m - k)), vi = Unsafe.Add(ref om, (2 * (m - k)) + 1);
+            nint u = 0;
+            for (; u < vecEnd; u += TOps.Count)
             {
-                int ka = k == m ? 0 : k, kb = k == 0 ? 0 : m - k;
-                double zr = t[2 * ((ka * w) + b)], zi = t[(2 * ((ka * w) + b)) + 1];
-                double cr = t[2 * ((kb * w) + b)], ci = -t[(2 * ((kb * w) + b)) + 1]; // conj Z[m − k]
-                double er = 0.5 * (zr + cr), ei = 0.5 * (zi + ci);
-                double orr = 0.5 * (zi - ci), oi = -0.5 * (zr - cr); // O = −i·(Z − conj Z′)/2
-                double wr = omega[2 * k], wi = omega[(2 * k) + 1];
-                output[2 * ((b * h) + k)] = er + ((wr * orr) - (wi * oi));
-                output[(2 * ((b * h) + k)) + 1] = ei + ((wr * oi) + (wi * orr));
+                UntanglePair<TOps, TVec>(ref Unsafe.Add(ref rowK, 2 * u), ref Unsafe.Add(ref rowC, 2 * u), ref Unsafe.Add(ref rowOut, 2 * u), wr, wi, vr, vi);
+            }
+
+            for (; u < w; u++)
+            {
+                UntanglePair<ScalarLanes, ScalarComplex>(ref Unsafe.Add(ref rowK, 2 * u), ref Unsafe.Add(ref rowC, 2 * u), ref Unsafe.Add(ref rowOut, 2 * u), wr, wi, vr, vi);
             }
         }
     }
 
-    /// <summary>Z[k] = (X[k] + conj X[m−k]) + i·ω_N^{−k}·(X[k] − conj X[m−k]) into columns of T, k &lt; m.</summary>
-    private static void TangleInverse(ReadOnlySpan<double> spectrum, int m, int w, ReadOnlySpan<double> omega, Span<double> t)
+    /// <summary>X[k] from (Z[k], Z[m−k]) into zk, X[m−k] from (Z[m−k], Z[k]) into xc (ω^k = (wr, wi), ω^{m−k} = (vr, vi)).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void UntanglePair<TOps, TVec>(ref double zk, ref double zc, ref double xc, double wr, double wi, double vr, double vi)
+        where TOps : IComplexLanes<TVec>
+        where TVec : struct
     {
-        int h = m + 1;
-        for (int b = 0; b < w; b++)
+        TVec a = TOps.Load(ref zk), b = TOps.Load(ref zc);
+        TVec conj = TOps.Pair(1.0, -1.0), half = TOps.Pair(0.5, 0.5);
+        TOps.Store(Untangle<TOps, TVec>(a, b, conj, half, wr, wi), ref zk);
+        TOps.Store(Untangle<TOps, TVec>(b, a, conj, half, vr, vi), ref xc);
+    }
+
+    /// <summary>E + ω·O with E = (z + conj z′)/2, O = −i·(z − conj z′)/2.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static TVec Untangle<TOps, TVec>(TVec z, TVec zPartner, TVec conj, TVec half, double wr, double wi)
+        where TOps : IComplexLanes<TVec>
+        where TVec : struct
+    {
+        TVec c = TOps.Multiply(zPartner, conj);
+        TVec e = TOps.Multiply(TOps.Add(z, c), half);
+        TVec o = TOps.Multiply(TOps.Swap(TOps.Subtract(z, c)), TOps.Pair(0.5, -0.5)); // −i·d/2 = (d_im, −d_re)/2
+        return TOps.Add(e, ComplexLanes.Twiddle<TOps, TVec>(o, TOps.Pair(wr, wr), TOps.Pair(-wi, wi)));
+    }
+
+    /// <summary>
+    /// In place on the columns of T (rows 0 … m hold X[0 … m]): X → Z[k] = (X[k] + conj X[m−k]) + i·ω_N^{−k}·(X[k] − conj X[m−k]),
+    /// k = 0 … m − 1.
+    /// </summary>
+    private static void TangleInverse<TOps, TVec>(Span<double> t, int m, int w, ReadOnlySpan<double> omega)
+        where TOps : IComplexLanes<TVec>
+        where TVec : struct
+    {
+        if (t.Length < 2 * (m + 1) * w || omega.Length < 2 * (m + 1))
         {
-            for (int k = 0; k < m; k++)
+            throw new InvalidOperationException("FFT tangle out of range (internal error).");
+        }
+
+        ref double t0 = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(t);
+        ref double om = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(omega);
+        nint vecEnd = w - (w % TOps.Count);
+        for (nint k = 0; k <= m / 2; k++)
+        {
+            // k = 0 pairs X[0] with X[m] and yields Z[0] only; k ≥ 1 yields Z[k] and Z[m − k].
+            nint kc = m - k;
+            ref double rowK = ref Unsafe.Add(ref t0, 2 * k * w);
+            ref double rowC = ref Unsafe.Add(ref t0, 2 * kc * w);
+            double wr = Unsafe.Add(ref om, 2 * k), wi = -Unsafe.Add(ref om, (2 * k) + 1);
+            double vr = Unsafe.Add(ref om, 2 * kc), vi = -Unsafe.Add(ref om, (2 * kc) + 1);
+            bool both = k != 0;
+            nint u = 0;
+            for (; u < vecEnd; u += TOps.Count)
             {
-                double xr = spectrum[2 * ((b * h) + k)], xi = spectrum[(2 * ((b * h) + k)) + 1];
-                double cr = spectrum[2 * ((b * h) + m - k)], ci = -spectrum[(2 * ((b * h) + m - k)) + 1];
-                double er = xr + cr, ei = xi + ci;
-                double dr = xr - cr, di = xi - ci;
-                double wr = omega[2 * k], wi = -omega[(2 * k) + 1]; // ω^{−k}
-                double or = (wr * dr) - (wi * di), oi = (wr * di) + (wi * dr);
-                t[2 * ((k * w) + b)] = er - oi;     // E + i·O
-                t[(2 * ((k * w) + b)) + 1] = ei + or;
+                TanglePair<TOps, TVec>(ref Unsafe.Add(ref rowK, 2 * u), ref Unsafe.Add(ref rowC, 2 * u), both, wr, wi, vr, vi);
+            }
+
+            for (; u < w; u++)
+            {
+                TanglePair<ScalarLanes, ScalarComplex>(ref Unsafe.Add(ref rowK, 2 * u), ref Unsafe.Add(ref rowC, 2 * u), both, wr, wi, vr, vi);
             }
         }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void TanglePair<TOps, TVec>(ref double xk, ref double xc, bool both, double wr, double wi, double vr, double vi)
+        where TOps : IComplexLanes<TVec>
+        where TVec : struct
+    {
+        TVec a = TOps.Load(ref xk), b = TOps.Load(ref xc);
+        TVec conj = TOps.Pair(1.0, -1.0);
+        TOps.Store(Tangle<TOps, TVec>(a, b, conj, wr, wi), ref xk);
+        if (both)
+        {
+            TOps.Store(Tangle<TOps, TVec>(b, a, conj, vr, vi), ref xc);
+        }
+    }
+
+    /// <summary>(x + conj x′) + i·ω̄·(x − conj x′), ω̄ = (wr, wi) already conjugated.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static TVec Tangle<TOps, TVec>(TVec x, TVec xPartner, TVec conj, double wr, double wi)
+        where TOps : IComplexLanes<TVec>
+        where TVec : struct
+    {
+        TVec c = TOps.Multiply(xPartner, conj);
+        TVec o = ComplexLanes.Twiddle<TOps, TVec>(TOps.Subtract(x, c), TOps.Pair(wr, wr), TOps.Pair(-wi, wi));
+        return TOps.Add(TOps.Add(x, c), TOps.Multiply(TOps.Swap(o), TOps.Pair(-1.0, 1.0))); // + i·o = (−o_im, o_re)
     }
 }

@@ -25,7 +25,6 @@ namespace Kinetics.Spectral;
 /// </remarks>
 public sealed class Fft3DPlan
 {
-    private const int ScratchBlocks = 3;
     private readonly MixedRadixPlan _line;
     private readonly MixedRadixPlan? _half;       // N/2-point plan of the packed real transform (even N)
     private readonly double[] _realTwiddles;      // ω_N^k = (cos, −sin)(2πk/N), k = 0 … N/2
@@ -219,7 +218,7 @@ public sealed class Fft3DPlan
     /// <summary>Lines per block: enough for full registers and cache lines, few enough that 3 blocks stay in L1/L2.</summary>
     private static int BlockWidth(int size) => Math.Clamp(1024 / size / 4 * 4, 8, 32);
 
-    private int ScratchLength => 2 * ScratchBlocks * Size * _block;
+    private int ScratchLength => Fft3DPasses.ScratchLength(Size, _block);
 
     private Fft3DWorkspace CheckWorkspace(Fft3DWorkspace workspace)
     {
