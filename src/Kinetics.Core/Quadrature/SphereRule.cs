@@ -66,7 +66,7 @@ public sealed class SphereRule
     public static SphereRule Octahedral26 =>
         Symmetric("octahedral 26-point", 7, (OctahedronVertices(), 1.0 / 21.0), (EdgeMidpoints(), 4.0 / 105.0), (CubeVertices(), 9.0 / 280.0));
 
-    /// <summary>Icosahedron vertices (4π·5/168 each) + dodecahedron vertices (4π·9/280 each): 32 points, degree 9.</summary>
+    /// <summary>Icosahedron vertices (4π·5/168 each) + the 20 vertices of the dual dodecahedron, i.e. the icosahedron's face directions (4π·9/280 each): 32 points, degree 9.</summary>
     public static SphereRule Icosahedral32 =>
         Symmetric("icosahedral 32-point", 9, (IcosahedronVertices(), 5.0 / 168.0), (DodecahedronVertices(), 9.0 / 280.0));
 
@@ -167,7 +167,8 @@ public sealed class SphereRule
 
     private static Velocity3[] IcosahedronVertices() => CyclicOrbit(1.0, GoldenRatio);
 
-    private static Velocity3[] DodecahedronVertices() => [.. CubeVertices(), .. CyclicOrbit(1.0 / GoldenRatio, GoldenRatio)];
+    // The dual of IcosahedronVertices: its 20 face directions, (±1, ±1, ±1) and (0, ±φ, ±1/φ) cyclic.
+    private static Velocity3[] DodecahedronVertices() => [.. CubeVertices(), .. CyclicOrbit(GoldenRatio, 1.0 / GoldenRatio)];
 
     // The 12 points (0, ±a, ±b), (±a, ±b, 0), (±b, 0, ±a): the cyclic permutations of (0, ±a, ±b).
     private static Velocity3[] CyclicOrbit(double a, double b)
