@@ -175,7 +175,34 @@ public sealed class SpectralLandauOperator
 
         for (int a = 0; a < species; a++)
         {
-            ApplyForSpecies(a, -1, values.Slice(a * count, count), destination.Slice(a * count, count), workspace);
+            ApplyForSpecies(a, -1, values.Slice(a * count, count), workspace.Spectra[a], destination.Slice(a * count, count), workspace);
+        }
+    }
+
+    /// <summary>
+    /// The bilinear mixture operator: destination_a = Σ_b Q_ab(G_a, H_b) with test distributions G and field
+    /// distributions H (Q(F, F) is the case G = H). Used by the linearised operator.
+    /// </summary>
+    /// <param name="test">S·N³ stacked values of G (the differentiated argument).</param>
+    /// <param name="field">S·N³ stacked values of H (the argument inside the fields K, b).</param>
+    /// <param name="destination">S·N³ values.</param>
+    /// <param name="workspace">Scratch of this operator.</param>
+    public void EvaluateBilinear(ReadOnlySpan<double> test, ReadOnlySpan<double> field, Span<double> destination, SpectralLandauWorkspace workspace)
+    {
+        CheckWorkspace(workspace);
+        int count = Grid.Count, species = Mixture.Count;
+        Guard.Length(test.Length, species * count, nameof(test));
+        Guard.Length(field.Length, species * count, nameof(field));
+        Guard.Length(destination.Length, species * count, nameof(destination));
+        for (int s = 0; s < species; s++)
+        {
+            Plan.ForwardReal(field.Slice(s * count, count), workspace.Spectra[s]);
+            Plan.ForwardReal(test.Slice(s * count, count), workspace.TestSpectra[s]);
+        }
+
+        for (int a = 0; a < species; a++)
+        {
+            ApplyForSpecies(a, -1, test.Slice(a * count, count), workspace.TestSpectra[a], destination.Slice(a * count, count), workspace);
         }
     }
 
@@ -206,12 +233,8 @@ public sealed class SpectralLandauOperator
         Guard.Length(fieldValues.Length, count, nameof(fieldValues));
         Guard.Length(destination.Length, count, nameof(destination));
         Plan.ForwardReal(fieldValues, workspace.Spectra[b]);
-        if (a != b)
-        {
-            Plan.ForwardReal(testValues, workspace.Spectra[a]);
-        }
-
-        ApplyForSpecies(a, b, testValues, destination, workspace);
+        Plan.ForwardReal(testValues, workspace.TestSpectra[a]);
+        ApplyForSpecies(a, b, testValues, workspace.TestSpectra[a], destination, workspace);
     }
 
     /// <summary>
@@ -303,11 +326,11 @@ public sealed class SpectralLandauOperator
     }
 
     // destination = Σ_b Q_ab (onlyField < 0) or Q_a,onlyField; Spectra[a] and the field spectra must be current.
-    private void ApplyForSpecies(int a, int onlyField, ReadOnlySpan<double> fa, Span<double> destination, SpectralLandauWorkspace workspace)
+    private void ApplyForSpecies(int a, int onlyField, ReadOnlySpan<double> fa, Complex[] testSpectrum, Span<double> destination, SpectralLandauWorkspace workspace)
     {
         int count = Grid.Count;
         CombineFields(a, onlyField, workspace);
-        GradientOf(workspace.Spectra[a], workspace.Product, workspace.Gradient);
+        GradientOf(testSpectrum, workspace.Product, workspace.Gradient);
         double[] k = workspace.Diffusion, d = workspace.Drift, g = workspace.Gradient, flux = workspace.Flux;
         Complex[] divergence = workspace.Divergence, product = workspace.Product;
         Array.Clear(divergence);

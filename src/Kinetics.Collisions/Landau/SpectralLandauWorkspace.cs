@@ -13,10 +13,15 @@ public sealed class SpectralLandauWorkspace
     {
         Owner = owner;
         Spectra = new Complex[speciesCount][];
+        TestSpectra = new Complex[speciesCount][];
         for (int s = 0; s < speciesCount; s++)
         {
             Spectra[s] = new Complex[halfCount];
+            TestSpectra[s] = new Complex[halfCount];
         }
+
+        Stacked = new double[speciesCount * count];
+        StackedResult = new double[speciesCount * count];
 
         Combined = new Complex[halfCount];
         Product = new Complex[halfCount];
@@ -30,6 +35,12 @@ public sealed class SpectralLandauWorkspace
     internal SpectralLandauOperator Owner { get; }
 
     internal Complex[][] Spectra { get; }
+
+    internal Complex[][] TestSpectra { get; }
+
+    internal double[] Stacked { get; }
+
+    internal double[] StackedResult { get; }
 
     internal Complex[] Combined { get; }
 
