@@ -1,8 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.Json;
 using Kinetics.Cli.Plotting;
 using Kinetics.Landau;
+using Spectre.Console;
 
 namespace Kinetics.Cli.Commands;
 
@@ -24,7 +24,7 @@ internal static class BlowdownCommand
         var radius = new Option<double>("--radius") { Description = "Outer radius of the velocity ball, in thermal speeds of 𝓜.", DefaultValueFactory = _ => 8.0 };
         var endTime = new Option<double>("--t-end") { Description = "Final time (the blow-down window is t ≤ 1/2; relaxation to 𝓜_eq is slow, stretched-exponential).", DefaultValueFactory = _ => 2000.0 };
         var svg = new Option<string>("--svg") { Description = "Where to write the SVG plot of F(t, |v|).", DefaultValueFactory = _ => "blowdown.svg" };
-        var json = new Option<bool>("--json") { Description = "Print exactly one JSON object on standard output (text goes to standard error)." };
+        var json = JsonOutput.CreateOption();
         var command = new Command("blowdown", "Radial Landau–Coulomb blow-down of seed 003: bump δ^α𝓜_δ on 𝓜, compared with the explicit profile E(t), relaxation to 𝓜_eq.")
         {
             delta, alpha, cells, radius, endTime, svg, json,
@@ -32,13 +32,9 @@ internal static class BlowdownCommand
         command.SetAction(parse =>
         {
             var report = Run(parse.GetValue(delta), parse.GetValue(alpha), parse.GetValue(cells), parse.GetValue(radius), parse.GetValue(endTime), parse.GetValue(svg)!);
-            bool asJson = parse.GetValue(json);
-            TextWriter text = asJson ? Console.Error : Console.Out;
-            text.WriteLine(report.Describe());
-            if (asJson)
-            {
-                Console.WriteLine(JsonSerializer.Serialize(report.ToJson()));
-            }
+            var output = new JsonOutput(parse.GetValue(json));
+            output.Human.WriteLine(report.Describe());
+            output.WriteResult(report.ToJson());
 
             return 0;
         });
@@ -53,7 +49,7 @@ internal static class BlowdownCommand
             throw new ArgumentOutOfRangeException(nameof(endTime), endTime, "--t-end must be >= 0.5 (was " + endTime.ToString(CultureInfo.InvariantCulture) + ").");
         }
 
-        var grid = new RadialGrid(cells, radius, Math.Sqrt(delta));
+        var grid = new RadialLandauGrid(cells, radius, Math.Sqrt(delta));
         var solver = new RadialLandauSolver(grid);
         var workspace = new RadialLandauWorkspace(grid);
         double[] f = grid.Sample(profile.Initial);

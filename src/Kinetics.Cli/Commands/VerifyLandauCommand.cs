@@ -1,11 +1,11 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
-using System.Text.Json;
 using Kinetics.Conservation;
 using Kinetics.Distributions;
 using Kinetics.Grids;
 using Kinetics.Landau;
+using Spectre.Console;
 using Kinetics.Mixtures;
 
 namespace Kinetics.Cli.Commands;
@@ -24,7 +24,7 @@ internal static class VerifyLandauCommand
     {
         var n = new Option<int>("--n") { Description = "Grid points per axis (factors 2, 3, 5; box [−8, 8]³, kernel truncated at R = 8).", DefaultValueFactory = _ => 16 };
         var gamma = new Option<double>("--gamma") { Description = "Kernel exponent γ ∈ [−3, 1] (−3 = Coulomb; closed forms exist only for Coulomb).", DefaultValueFactory = _ => -3.0 };
-        var json = new Option<bool>("--json") { Description = "Print exactly one JSON object on standard output (text goes to standard error)." };
+        var json = JsonOutput.CreateOption();
         var command = new Command("landau", "Verify the spectral Landau operator: A[𝓜], a[𝓜] vs closed forms, Q(𝓜, 𝓜) = 0, conservation after correction, timing.")
         {
             n, gamma, json,
@@ -32,17 +32,13 @@ internal static class VerifyLandauCommand
         command.SetAction(parse =>
         {
             var result = Run(parse.GetValue(n), parse.GetValue(gamma));
-            bool asJson = parse.GetValue(json);
-            TextWriter text = asJson ? Console.Error : Console.Out;
+            var output = new JsonOutput(parse.GetValue(json));
             foreach (var (key, value) in result)
             {
-                text.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{key,-22} {value:G6}"));
+                output.Human.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{key,-22} {value:G6}"));
             }
 
-            if (asJson)
-            {
-                Console.WriteLine(JsonSerializer.Serialize(result));
-            }
+            output.WriteResult(result);
 
             return 0;
         });

@@ -3,7 +3,7 @@ namespace Kinetics.Landau;
 /// <summary>
 /// The isotropic (radial) Landau–Coulomb operator of seed-note 003 §1.2 in the Gualdani–Winter normalisation,
 /// ∂_tF = ρ^{−2}∂_ρ[ρ²(λ₁[F]∂_ρF − ∂_ρa[F] F)], discretised in conservative finite-volume form on a
-/// <see cref="RadialGrid"/>. Mass and the discrete energy 4πΣc_i²F_iV_i are conserved to round-off, and every
+/// <see cref="RadialLandauGrid"/>. Mass and the discrete energy 4πΣc_i²F_iV_i are conserved to round-off, and every
 /// discrete Maxwellian F_i = n(2πT)^{−3/2}e^{−c_i²/(2T)} is an exact discrete equilibrium. Immutable, thread-safe.
 /// </summary>
 /// <remarks>
@@ -22,14 +22,14 @@ public sealed class RadialLandauOperator
 {
     /// <summary>Creates the operator on <paramref name="grid"/>.</summary>
     /// <param name="grid">The radial grid.</param>
-    public RadialLandauOperator(RadialGrid grid)
+    public RadialLandauOperator(RadialLandauGrid grid)
     {
         ArgumentNullException.ThrowIfNull(grid);
         Grid = grid;
     }
 
     /// <summary>The radial grid.</summary>
-    public RadialGrid Grid { get; }
+    public RadialLandauGrid Grid { get; }
 
     /// <summary>Q(F, F) at the cell centres.</summary>
     /// <param name="values">F at the N centres (not modified).</param>

@@ -26,7 +26,7 @@ public sealed class RadialLandauSolver
     /// <param name="grid">The radial grid.</param>
     /// <param name="tolerance">Relative max-norm tolerance of the fixed-point iteration, in [1e−15, 1e−3].</param>
     /// <param name="maxIterations">Iterations before a step is rejected, in [2, 1000].</param>
-    public RadialLandauSolver(RadialGrid grid, double tolerance = 1e-12, int maxIterations = 40)
+    public RadialLandauSolver(RadialLandauGrid grid, double tolerance = 1e-12, int maxIterations = 40)
     {
         ArgumentNullException.ThrowIfNull(grid);
         Guard.InRange(tolerance, 1e-15, 1e-3);
@@ -40,7 +40,7 @@ public sealed class RadialLandauSolver
     public RadialLandauOperator Operator { get; }
 
     /// <summary>The radial grid.</summary>
-    public RadialGrid Grid => Operator.Grid;
+    public RadialLandauGrid Grid => Operator.Grid;
 
     /// <summary>Fixed-point tolerance (relative, max-norm).</summary>
     public double Tolerance { get; }

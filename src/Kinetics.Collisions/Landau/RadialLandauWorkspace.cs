@@ -2,13 +2,13 @@ namespace Kinetics.Landau;
 
 /// <summary>
 /// Scratch memory for <see cref="RadialLandauOperator"/> and <see cref="RadialLandauSolver"/> on one
-/// <see cref="RadialGrid"/>. Not thread-safe: use one workspace per thread.
+/// <see cref="RadialLandauGrid"/>. Not thread-safe: use one workspace per thread.
 /// </summary>
 public sealed class RadialLandauWorkspace
 {
     /// <summary>Allocates the scratch for <paramref name="grid"/>.</summary>
     /// <param name="grid">The radial grid.</param>
-    public RadialLandauWorkspace(RadialGrid grid)
+    public RadialLandauWorkspace(RadialLandauGrid grid)
     {
         ArgumentNullException.ThrowIfNull(grid);
         Grid = grid;
@@ -25,7 +25,7 @@ public sealed class RadialLandauWorkspace
     }
 
     /// <summary>The grid this workspace serves.</summary>
-    public RadialGrid Grid { get; }
+    public RadialLandauGrid Grid { get; }
 
     internal double[] Diffusion { get; }
 
@@ -45,12 +45,12 @@ public sealed class RadialLandauWorkspace
 
     internal double[] Upper { get; }
 
-    internal static void Check(RadialLandauWorkspace workspace, RadialGrid grid)
+    internal static void Check(RadialLandauWorkspace workspace, RadialLandauGrid grid)
     {
         ArgumentNullException.ThrowIfNull(workspace);
         if (!ReferenceEquals(grid, workspace.Grid))
         {
-            throw new ArgumentException("workspace was created for a different RadialGrid.", nameof(workspace));
+            throw new ArgumentException("workspace was created for a different RadialLandauGrid.", nameof(workspace));
         }
     }
 }

@@ -7,7 +7,7 @@ namespace Kinetics.Tests.Landau;
 
 public class RadialLandauTests(ITestOutputHelper output)
 {
-    private static double[] RandomProfile(RadialGrid grid, int seed)
+    private static double[] RandomProfile(RadialLandauGrid grid, int seed)
     {
         var random = new Random(seed);
         double t1 = 0.3 + random.NextDouble(), t2 = 0.05 + (0.3 * random.NextDouble()), shift = 2 * random.NextDouble();
@@ -17,7 +17,7 @@ public class RadialLandauTests(ITestOutputHelper output)
     [Fact]
     public void Operator_ConservesMassAndEnergyToRoundOff()
     {
-        var grid = new RadialGrid(150, 8, 0.05);
+        var grid = new RadialLandauGrid(150, 8, 0.05);
         var op = new RadialLandauOperator(grid);
         var prop = Prop.ForAll(Gen.Choose(0, 1_000_000).ToArbitrary(), seed =>
         {
@@ -34,7 +34,7 @@ public class RadialLandauTests(ITestOutputHelper output)
     [Fact]
     public void Operator_DiscreteMaxwelliansAreExactEquilibria()
     {
-        var grid = new RadialGrid(120, 9, 0.1);
+        var grid = new RadialLandauGrid(120, 9, 0.1);
         var op = new RadialLandauOperator(grid);
         foreach (var (n, t) in new[] { (1.0, 1.0), (2.5, 0.4), (0.3, 1.7) })
         {
@@ -55,7 +55,7 @@ public class RadialLandauTests(ITestOutputHelper output)
         double previous = double.NaN;
         foreach (int n in new[] { 100, 200, 400 })
         {
-            var grid = new RadialGrid(n, 10, 0.5);
+            var grid = new RadialLandauGrid(n, 10, 0.5);
             var op = new RadialLandauOperator(grid);
             double[] f = grid.Sample(r => BlowdownProfile.Maxwellian(1, 1, r));
             var l1 = new double[n - 1];
@@ -115,7 +115,7 @@ public class RadialLandauTests(ITestOutputHelper output)
     public void BlowdownEquilibrium_HasTheMassAndEnergyOfTheInitialData()
     {
         var profile = new BlowdownProfile(1e-2, 0.35);
-        var grid = new RadialGrid(800, 12, 0.05);
+        var grid = new RadialLandauGrid(800, 12, 0.05);
         double[] f = grid.Sample(profile.Initial), eq = grid.Sample(profile.Equilibrium);
 
         // Second-order (midpoint) quadrature, spacing ≈ 0.0077ρ at N = 800: ≈ 5e-5 relative on each moment; the
@@ -129,7 +129,7 @@ public class RadialLandauTests(ITestOutputHelper output)
     public void Solver_ConservesExactly_AndRelaxesToTheDiscreteEquilibrium()
     {
         var profile = new BlowdownProfile(1e-2, 0.3);
-        var grid = new RadialGrid(100, 6, 0.05);
+        var grid = new RadialLandauGrid(100, 6, 0.05);
         var solver = new RadialLandauSolver(grid);
         var workspace = new RadialLandauWorkspace(grid);
         double[] f = grid.Sample(profile.Initial);

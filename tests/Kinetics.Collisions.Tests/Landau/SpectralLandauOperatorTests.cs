@@ -299,7 +299,7 @@ public class SpectralLandauOperatorTests(ITestOutputHelper output)
         Func<double, double> profile = r => BlowdownProfile.Maxwellian(1, 1.5, r) + (0.4 * r * r * BlowdownProfile.Maxwellian(1, 1, r));
         var f = DistributionFunction.Sample(grid, v => profile(v.Length));
         double[] q3 = op.Evaluate(f.ReadOnlyValues);
-        var radialGrid = new RadialGrid(1600, 10, 0.2);
+        var radialGrid = new RadialLandauGrid(1600, 10, 0.2);
         double[] qr = new RadialLandauOperator(radialGrid).Evaluate(radialGrid.Sample(profile));
         double worst = 0, scale = 0;
         for (int p = 0; p < grid.Count; p++)

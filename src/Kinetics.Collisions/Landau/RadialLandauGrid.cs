@@ -10,7 +10,7 @@ namespace Kinetics.Landau;
 /// midpoints of centres make c_{k+1}² − c_k² = 2 f_k (c_{k+1} − c_k) exactly, which is what makes the discrete
 /// energy Σ c_i² F_i V_i conserved to round-off by <see cref="RadialLandauOperator"/>. Immutable.
 /// </remarks>
-public sealed class RadialGrid
+public sealed class RadialLandauGrid
 {
     private readonly double[] _centers;
     private readonly double[] _faces;
@@ -20,7 +20,7 @@ public sealed class RadialGrid
     /// <param name="cells">N ≥ 8 cells.</param>
     /// <param name="radius">Outer radius R &gt; 0.</param>
     /// <param name="coreWidth">ℓ ∈ (0, R]: the length scale below which the grid is uniform.</param>
-    public RadialGrid(int cells, double radius, double coreWidth)
+    public RadialLandauGrid(int cells, double radius, double coreWidth)
     {
         Guard.InRange(cells, 8, 1_000_000);
         Guard.Positive(radius);
