@@ -151,8 +151,8 @@ public sealed class SpectralLandauOperator
         Guard.Length(values.Length, count, nameof(values));
         Guard.Length(diffusion.Length, 6 * count, nameof(diffusion));
         Guard.Length(drift.Length, 3 * count, nameof(drift));
-        Plan.ForwardReal(values, workspace.Combined);
-        FieldsFromSpectrum(workspace.Combined, workspace.Product, diffusion, drift);
+        Plan.ForwardReal(values, workspace.Combined, workspace.Fft);
+        FieldsFromSpectrum(workspace.Combined, workspace.Product, diffusion, drift, workspace.Fft);
     }
 
     /// <summary>
@@ -170,7 +170,7 @@ public sealed class SpectralLandauOperator
         Guard.Length(destination.Length, species * count, nameof(destination));
         for (int s = 0; s < species; s++)
         {
-            Plan.ForwardReal(values.Slice(s * count, count), workspace.Spectra[s]);
+            Plan.ForwardReal(values.Slice(s * count, count), workspace.Spectra[s], workspace.Fft);
         }
 
         for (int a = 0; a < species; a++)
@@ -196,8 +196,8 @@ public sealed class SpectralLandauOperator
         Guard.Length(destination.Length, species * count, nameof(destination));
         for (int s = 0; s < species; s++)
         {
-            Plan.ForwardReal(field.Slice(s * count, count), workspace.Spectra[s]);
-            Plan.ForwardReal(test.Slice(s * count, count), workspace.TestSpectra[s]);
+            Plan.ForwardReal(field.Slice(s * count, count), workspace.Spectra[s], workspace.Fft);
+            Plan.ForwardReal(test.Slice(s * count, count), workspace.TestSpectra[s], workspace.Fft);
         }
 
         for (int a = 0; a < species; a++)
@@ -232,8 +232,8 @@ public sealed class SpectralLandauOperator
         Guard.Length(testValues.Length, count, nameof(testValues));
         Guard.Length(fieldValues.Length, count, nameof(fieldValues));
         Guard.Length(destination.Length, count, nameof(destination));
-        Plan.ForwardReal(fieldValues, workspace.Spectra[b]);
-        Plan.ForwardReal(testValues, workspace.TestSpectra[a]);
+        Plan.ForwardReal(fieldValues, workspace.Spectra[b], workspace.Fft);
+        Plan.ForwardReal(testValues, workspace.TestSpectra[a], workspace.Fft);
         ApplyForSpecies(a, b, testValues, workspace.TestSpectra[a], destination, workspace);
     }
 
@@ -263,7 +263,7 @@ public sealed class SpectralLandauOperator
 
         for (int s = 0; s < species; s++)
         {
-            Plan.ForwardReal(values.Slice(s * count, count), workspace.Spectra[s]);
+            Plan.ForwardReal(values.Slice(s * count, count), workspace.Spectra[s], workspace.Fft);
         }
 
         // Σ_a Σ_b c_ab [∫∇F_a·K_b∇F_a/(F_a m_a²) − ∫∇F_a·b_b/(m_a m_b)] equals ½ Σ_{a,b} D_ab (the cross terms of
@@ -330,7 +330,7 @@ public sealed class SpectralLandauOperator
     {
         int count = Grid.Count;
         CombineFields(a, onlyField, workspace);
-        GradientOf(testSpectrum, workspace.Product, workspace.Gradient);
+        GradientOf(testSpectrum, workspace.Product, workspace.Gradient, workspace.Fft);
         double[] k = workspace.Diffusion, d = workspace.Drift, g = workspace.Gradient, flux = workspace.Flux;
         Complex[] divergence = workspace.Divergence, product = workspace.Product;
         Array.Clear(divergence);
@@ -344,7 +344,7 @@ public sealed class SpectralLandauOperator
                     - (d[(axis * count) + p] * fa[p]);
             }
 
-            Plan.ForwardReal(flux, product);
+            Plan.ForwardReal(flux, product, workspace.Fft);
             double[] xi = _derivative[axis];
             for (int h = 0; h < product.Length; h++)
             {
@@ -352,7 +352,7 @@ public sealed class SpectralLandauOperator
             }
         }
 
-        Plan.InverseReal(divergence, destination);
+        Plan.InverseRealOverwritingInput(divergence, destination, workspace.Fft);
     }
 
     // Workspace.Diffusion/Drift = Σ_b (c_ab/m_a²) K_b and Σ_b (c_ab/(m_a m_b)) b_b.
@@ -377,7 +377,7 @@ public sealed class SpectralLandauOperator
             }
         }
 
-        FieldsFromSpectrum(combinedDiffusion, workspace.Product, workspace.Diffusion, null);
+        FieldsFromSpectrum(combinedDiffusion, workspace.Product, workspace.Diffusion, null, workspace.Fft);
 
         // Drift weights differ (1/(m_a m_b)): recombine.
         Array.Clear(combinedDiffusion);
@@ -396,10 +396,10 @@ public sealed class SpectralLandauOperator
             }
         }
 
-        FieldsFromSpectrum(combinedDiffusion, workspace.Product, null, workspace.Drift);
+        FieldsFromSpectrum(combinedDiffusion, workspace.Product, null, workspace.Drift, workspace.Fft);
     }
 
-    private void FieldsFromSpectrum(Complex[] spectrum, Complex[] product, Span<double> diffusion, Span<double> drift)
+    private void FieldsFromSpectrum(Complex[] spectrum, Complex[] product, Span<double> diffusion, Span<double> drift, Fft3DWorkspace fft)
     {
         int count = Grid.Count;
         if (!diffusion.IsEmpty)
@@ -412,7 +412,7 @@ public sealed class SpectralLandauOperator
                     product[h] = kernel[h] * spectrum[h];
                 }
 
-                Plan.InverseReal(product, diffusion.Slice(c * count, count));
+                Plan.InverseRealOverwritingInput(product, diffusion.Slice(c * count, count), fft);
             }
         }
 
@@ -426,12 +426,12 @@ public sealed class SpectralLandauOperator
                     product[h] = new Complex(-m[h] * spectrum[h].Imaginary, m[h] * spectrum[h].Real);
                 }
 
-                Plan.InverseReal(product, drift.Slice(axis * count, count));
+                Plan.InverseRealOverwritingInput(product, drift.Slice(axis * count, count), fft);
             }
         }
     }
 
-    private void GradientOf(Complex[] spectrum, Complex[] product, Span<double> gradient)
+    private void GradientOf(Complex[] spectrum, Complex[] product, Span<double> gradient, Fft3DWorkspace fft)
     {
         int count = Grid.Count;
         for (int axis = 0; axis < 3; axis++)
@@ -442,7 +442,7 @@ public sealed class SpectralLandauOperator
                 product[h] = new Complex(-xi[h] * spectrum[h].Imaginary, xi[h] * spectrum[h].Real);
             }
 
-            Plan.InverseReal(product, gradient.Slice(axis * count, count));
+            Plan.InverseRealOverwritingInput(product, gradient.Slice(axis * count, count), fft);
         }
     }
 

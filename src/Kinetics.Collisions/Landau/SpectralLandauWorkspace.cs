@@ -12,6 +12,7 @@ public sealed class SpectralLandauWorkspace
     internal SpectralLandauWorkspace(SpectralLandauOperator owner, int speciesCount, int count, int halfCount)
     {
         Owner = owner;
+        Fft = owner.Plan.CreateWorkspace();
         Spectra = new Complex[speciesCount][];
         TestSpectra = new Complex[speciesCount][];
         for (int s = 0; s < speciesCount; s++)
@@ -33,6 +34,8 @@ public sealed class SpectralLandauWorkspace
     }
 
     internal SpectralLandauOperator Owner { get; }
+
+    internal Kinetics.Spectral.Fft3DWorkspace Fft { get; }
 
     internal Complex[][] Spectra { get; }
 

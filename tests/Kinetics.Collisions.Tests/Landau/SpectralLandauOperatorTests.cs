@@ -5,6 +5,7 @@ using Kinetics.Distributions;
 using Kinetics.Grids;
 using Kinetics.Landau;
 using Kinetics.Mixtures;
+using Kinetics.Spectral;
 using Xunit.Abstractions;
 
 namespace Kinetics.Tests.Landau;
@@ -88,8 +89,21 @@ public class SpectralLandauOperatorTests(ITestOutputHelper output)
             trace[p] = k[p] + k[(3 * count) + p] + k[(5 * count) + p];
         }
 
-        var gradient = SpectralDerivatives.Gradient(grid, trace);
-        var laplacian = SpectralDerivatives.Laplacian(grid, trace);
+        var spectral = new SpectralGrid(grid);
+        var gradient = new double[3 * count];
+        var laplacian = new double[count];
+        var second = new double[count];
+        var spectralWorkspace = spectral.CreateWorkspace();
+        for (int d = 0; d < 3; d++)
+        {
+            SpectralDerivative.First(spectral, trace, d, gradient.AsSpan(d * count, count), spectralWorkspace);
+            SpectralDerivative.Second(spectral, trace, d, d, second, spectralWorkspace);
+            for (int p = 0; p < count; p++)
+            {
+                laplacian[p] += second[p];
+            }
+        }
+
         double eGrad = 0, eLap = 0, scaleB = 0, scaleF = 0;
         for (int p = 0; p < count; p++)
         {
