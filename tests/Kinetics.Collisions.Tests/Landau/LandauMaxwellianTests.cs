@@ -200,6 +200,25 @@ public class LandauMaxwellianTests
         Check.One(Config.QuickThrowOnFailure.WithMaxTest(40), prop);
     }
 
+    [Fact]
+    public void TemperatureAndMassScaling_MatchesDirectQuadrature()
+    {
+        // A[𝓜[n,u,T;m]](v) = nθ^{-1/2}A[𝓜]((v−u)/√θ), θ = T/m, checked against the pointwise reference quadrature of the
+        // actual Maxwellian (integration radius 12√θ: tail e^{-72}; quadrature converged to ≈ 1e-12 relative).
+        var state = new MacroscopicState(1.7, new Velocity3(0.2, -0.1, 0.3), 2.0);
+        double mass = 0.5, theta = 4.0;
+        var kernel = LandauKernel.Coulomb();
+        foreach (var v in new[] { new Velocity3(0.5, 1.0, -0.7), new Velocity3(-3.0, 2.0, 4.0) })
+        {
+            var reference = LandauReferenceEvaluator.Fields(kernel, w => Maxwellian.Evaluate(state, mass, w), v, 12 * Math.Sqrt(theta), 32, 48);
+            var closed = LandauMaxwellian.DiffusionMatrix(v, state, mass);
+            double scale = closed.Trace;
+            Assert.True(reference.Diffusion.MaxAbsDifference(closed) < 1e-10 * scale);
+            Assert.True((reference.Drift - LandauMaxwellian.Drift(v, state, mass)).Length < 1e-10 * scale);
+            Assert.Equal(1.0, LandauMaxwellian.Potential(v, state, mass) / reference.Diffusion.Trace, 10);
+        }
+    }
+
     internal static Velocity3 Unit(int i) => i switch { 0 => new Velocity3(1, 0, 0), 1 => new Velocity3(0, 1, 0), _ => new Velocity3(0, 0, 1) };
 
     internal static double Fd(Func<double, double> f, double h) =>
