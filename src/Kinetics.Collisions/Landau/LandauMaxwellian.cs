@@ -159,6 +159,35 @@ public static class LandauMaxwellian
         return (-scale * ParallelEigenvalue(rho) / Math.Sqrt(theta)) * w;
     }
 
+    /// <summary>
+    /// The energy exchange rate W_a = ∫ (m_a|v|²/2) Q_ab(F_a, F_b) dv between two Coulomb-Landau Maxwellians
+    /// F_a = 𝓜[n_a,u,T_a;m_a], F_b = 𝓜[n_b,u,T_b;m_b] with a common bulk velocity u (the operator of
+    /// <see cref="SpectralLandauOperator"/>): W_a = 2p c_ab √(2/π) n_a n_b (T_b − T_a) / (m_a m_b (θ_a + θ_b)^{3/2}),
+    /// θ = T/m, and W_b = −W_a (Spitzer's form; derivation in docs/landau.md from the drift identity
+    /// b_b = −K_b(v − u)/θ_b and Gaussian integrals of a[𝓜]).
+    /// </summary>
+    /// <param name="coupling">c_ab ≥ 0.</param>
+    /// <param name="stateA">(n_a, u, T_a).</param>
+    /// <param name="massA">m_a &gt; 0.</param>
+    /// <param name="stateB">(n_b, u, T_b), same u.</param>
+    /// <param name="massB">m_b &gt; 0.</param>
+    /// <param name="normalization">Kernel prefactor convention (p).</param>
+    /// <returns>W_a, the rate of change of species a's energy.</returns>
+    public static double EnergyExchangeRate(double coupling, MacroscopicState stateA, double massA, MacroscopicState stateB, double massB, LandauNormalization normalization = LandauNormalization.GualdaniWinter)
+    {
+        Guard.NonNegative(coupling);
+        Guard.Positive(massA);
+        Guard.Positive(massB);
+        if (stateA.BulkVelocity != stateB.BulkVelocity)
+        {
+            throw new ArgumentException($"stateB must have the bulk velocity of stateA ({stateA.BulkVelocity}) (was {stateB.BulkVelocity}).", nameof(stateB));
+        }
+
+        double thetaA = stateA.Temperature / massA, thetaB = stateB.Temperature / massB;
+        return 2.0 * normalization.Prefactor() * coupling * Math.Sqrt(2.0 / Math.PI) * stateA.Density * stateB.Density
+            * (stateB.Temperature - stateA.Temperature) / (massA * massB * Math.Pow(thetaA + thetaB, 1.5));
+    }
+
     // w = (v − u)/√θ, ρ = |w|, and the overall factor n θ^{−1/2} · (p / (1/8π)).
     private static (Velocity3 W, double Rho, double Scale) Reduce(Velocity3 v, MacroscopicState state, double mass, LandauNormalization normalization)
     {
