@@ -219,6 +219,24 @@ public class LandauMaxwellianTests
         }
     }
 
+    [Fact]
+    public void EnergyExchange_ReproducesTheMasslessElectronRatesOfSeedNote004()
+    {
+        // Seed-note 004 §2.2 (verified there by quadrature, relax.py): ions m₊ = 1, T₊ = 2 (β₊ = 0.5); electrons
+        // m₋ = ε², T₋ = 1; Flynn–Guo normalisation, c = 1: R/ε = −1.5491, −1.5915, −1.5953 for ε = 0.1, 0.03, 0.01,
+        // limit −2√(2/π) = −1.5958 (4 printed decimals).
+        double[] eps = [0.1, 0.03, 0.01];
+        double[] printed = [-1.5491, -1.5915, -1.5953];
+        for (int i = 0; i < eps.Length; i++)
+        {
+            double rate = LandauMaxwellian.EnergyExchangeRate(1.0, new MacroscopicState(1, 2.0), 1.0, new MacroscopicState(1, 1.0), eps[i] * eps[i], LandauNormalization.FlynnGuo);
+            Assert.Equal(printed[i], rate / eps[i], 4);
+        }
+
+        double limit = LandauMaxwellian.EnergyExchangeRate(1.0, new MacroscopicState(1, 2.0), 1.0, new MacroscopicState(1, 1.0), 1e-8, LandauNormalization.FlynnGuo) / 1e-4;
+        Assert.Equal(-1.5958, limit, 4);
+    }
+
     internal static Velocity3 Unit(int i) => i switch { 0 => new Velocity3(1, 0, 0), 1 => new Velocity3(0, 1, 0), _ => new Velocity3(0, 0, 1) };
 
     internal static double Fd(Func<double, double> f, double h) =>
