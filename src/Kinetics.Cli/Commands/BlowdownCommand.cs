@@ -31,7 +31,17 @@ internal static class BlowdownCommand
         };
         command.SetAction(parse =>
         {
-            var report = Run(parse.GetValue(delta), parse.GetValue(alpha), parse.GetValue(cells), parse.GetValue(radius), parse.GetValue(endTime), parse.GetValue(svg)!);
+            BlowdownReport report;
+            try
+            {
+                report = Run(parse.GetValue(delta), parse.GetValue(alpha), parse.GetValue(cells), parse.GetValue(radius), parse.GetValue(endTime), parse.GetValue(svg)!);
+            }
+            catch (ArgumentException e)
+            {
+                Console.Error.WriteLine($"kinetics blowdown: {e.Message}");
+                return 2;
+            }
+
             var output = new JsonOutput(parse.GetValue(json));
             output.Human.WriteLine(report.Describe());
             output.WriteResult(report.ToJson());

@@ -31,7 +31,17 @@ internal static class VerifyLandauCommand
         };
         command.SetAction(parse =>
         {
-            var result = Run(parse.GetValue(n), parse.GetValue(gamma));
+            Dictionary<string, double> result;
+            try
+            {
+                result = Run(parse.GetValue(n), parse.GetValue(gamma));
+            }
+            catch (ArgumentException e)
+            {
+                Console.Error.WriteLine($"kinetics verify landau: {e.Message}");
+                return 2;
+            }
+
             var output = new JsonOutput(parse.GetValue(json));
             foreach (var (key, value) in result)
             {

@@ -15,8 +15,15 @@ public sealed class BlowdownProfile
     /// <param name="alpha">α ∈ (0, 1): the bump has mass δ^α (the theorem needs α ∈ (1/4, 1/2)).</param>
     public BlowdownProfile(double delta, double alpha)
     {
-        Guard.InRange(delta, double.Epsilon, 1.0 - 1e-12);
-        Guard.InRange(alpha, double.Epsilon, 1.0 - 1e-12);
+        if (!(delta > 0 && delta < 1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(delta), delta, $"delta must be in (0, 1) (was {delta}).");
+        }
+
+        if (!(alpha > 0 && alpha < 1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(alpha), alpha, $"alpha must be in (0, 1) (was {alpha}).");
+        }
         Delta = delta;
         Alpha = alpha;
         BumpMass = Math.Pow(delta, alpha);
