@@ -68,7 +68,7 @@ internal static class BlowdownCommand
         double[] equilibrium = grid.Sample(profile.Equilibrium);
 
         // Accuracy control: a fixed fraction of the bump's own time scale T(t)/(2c₀), capped at 5.
-        double MaxStep(double t) => Math.Min(5.0, 0.002 * profile.Temperature(t) / (2 * LandauMaxwellian.C0));
+        double MaxStep(double t) => Math.Min(5.0, 0.005 * profile.Temperature(t) / (2 * LandauMaxwellian.C0));
 
         var near = new List<(double T, double Ratio)>();
         var late = new List<(double T, double Distance)>();

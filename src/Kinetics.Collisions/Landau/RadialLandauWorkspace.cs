@@ -22,6 +22,9 @@ public sealed class RadialLandauWorkspace
         Lower = new double[n];
         Diagonal = new double[n];
         Upper = new double[n];
+        Start = new double[n];
+        History = new double[n];
+        Saved = new double[n];
     }
 
     /// <summary>The grid this workspace serves.</summary>
@@ -44,6 +47,12 @@ public sealed class RadialLandauWorkspace
     internal double[] Diagonal { get; }
 
     internal double[] Upper { get; }
+
+    internal double[] Start { get; }
+
+    internal double[] History { get; }
+
+    internal double[] Saved { get; }
 
     internal static void Check(RadialLandauWorkspace workspace, RadialLandauGrid grid)
     {

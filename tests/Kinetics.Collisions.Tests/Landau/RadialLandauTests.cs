@@ -199,4 +199,29 @@ public class RadialLandauTests(ITestOutputHelper output)
         Assert.Throws<ArgumentOutOfRangeException>(() => new RadialLandauGrid(100, 8, 9));
         Assert.Throws<ArgumentException>(() => solver.TryStep(f, 0.1, new RadialLandauWorkspace(new RadialLandauGrid(200, 8, 0.1))));
     }
+
+    [Fact]
+    public void Solver_Bdf2IsSecondOrder_BackwardEulerFirstOrder()
+    {
+        // Fixed steps Δt, Δt/2, Δt/4 to t = 0.2 from F_in (δ = 1e-2) against a Δt/32 BDF2 reference: error ratios
+        // per halving → 4 (BDF2, after one backward-Euler start step) and → 2 (backward Euler).
+        var profile = new BlowdownProfile(1e-2, 0.3);
+        var grid = new RadialLandauGrid(100, 8, 0.1);
+        var workspace = new RadialLandauWorkspace(grid);
+        double[] Run(bool second, double dt)
+        {
+            double[] f = grid.Sample(profile.Initial);
+            new RadialLandauSolver(grid, 1e-13, 60, second).Advance(f, 0, 0.2, _ => dt, workspace);
+            return f;
+        }
+
+        double[] reference = Run(true, 0.02 / 32);
+        foreach (bool second in new[] { true, false })
+        {
+            double[] errors = new[] { 0.02, 0.01, 0.005 }.Select(dt => Run(second, dt).Zip(reference, (a, b) => Math.Abs(a - b)).Max()).ToArray();
+            double r1 = errors[0] / errors[1], r2 = errors[1] / errors[2];
+            output.WriteLine($"{(second ? "BDF2" : "BE")}: errors {errors[0]:E3}, {errors[1]:E3}, {errors[2]:E3}; ratios {r1:F2}, {r2:F2}");
+            Assert.InRange(r2, second ? 3.2 : 1.7, second ? 4.8 : 2.4);
+        }
+    }
 }
