@@ -2,12 +2,6 @@ using MathNet.Numerics.Integration;
 
 namespace Kinetics.Landau;
 
-/// <summary>The Landau fields of a distribution at one velocity.</summary>
-/// <param name="Diffusion">K = Φ_γ * F.</param>
-/// <param name="Drift">b = ∇·K = (∂_jΦ_ij) * F.</param>
-/// <param name="DriftDivergence">∇·b = ∂_i∂_jK_ij (for Coulomb −8πp F(v)).</param>
-public readonly record struct LandauPointFields(SymmetricMatrix3 Diffusion, Velocity3 Drift, double DriftDivergence);
-
 /// <summary>
 /// Slow pointwise reference (oracle) for the Landau fields and operator of analytic distributions, by quadrature in
 /// spherical coordinates centred at v (z = rω, |z| ≤ R): K(v) = p∫₀^R r^{γ+4}∫_{S²}Π(ω)F(v − rω)dω dr,

@@ -1,12 +1,5 @@
 namespace Kinetics.Landau;
 
-/// <summary>What <see cref="RadialLandauSolver.Advance"/> did.</summary>
-/// <param name="Steps">Accepted time steps.</param>
-/// <param name="Rejections">Steps whose fixed-point iteration did not converge and were retried with half the step.</param>
-/// <param name="MaxIterations">The largest number of fixed-point iterations an accepted step needed.</param>
-/// <param name="Time">The time reached.</param>
-public readonly record struct RadialAdvanceReport(int Steps, int Rejections, int MaxIterations, double Time);
-
 /// <summary>
 /// Time integration of the radial Landau–Coulomb equation ∂_tF = Q(F, F) (<see cref="RadialLandauOperator"/>):
 /// backward Euler or variable-step BDF2 (the default in <see cref="Advance"/>), each implicit stage solved by a
@@ -238,8 +231,3 @@ public sealed class RadialLandauSolver
         }
     }
 }
-
-/// <summary>Receives the state after an accepted step of <see cref="RadialLandauSolver.Advance"/>.</summary>
-/// <param name="time">The time reached.</param>
-/// <param name="values">F at the centres (valid during the call only).</param>
-public delegate void RadialStepObserver(double time, ReadOnlySpan<double> values);
