@@ -69,13 +69,17 @@ public sealed class SpectralLandauOperator
 
                     double norm = Math.Sqrt(key);
                     double hx = key > 0 ? ki / norm : 0, hy = key > 0 ? kj / norm : 0, hz = key > 0 ? k / norm : 0;
-                    _kernel[0][p] = ps.P + (ps.S * hx * hx);
-                    _kernel[1][p] = ps.S * hx * hy;
-                    _kernel[2][p] = ps.S * hx * hz;
-                    _kernel[3][p] = ps.P + (ps.S * hy * hy);
-                    _kernel[4][p] = ps.S * hy * hz;
-                    _kernel[5][p] = ps.P + (ps.S * hz * hz);
+                    // At a Nyquist index (even N) the sign of that frequency component is ambiguous (±N/2 alias):
+                    // off-diagonal entries involving it are set to 0, which keeps real data real and the operator
+                    // exactly covariant under the cube's reflections (as SpectralDerivative does for ∂_a∂_b).
                     bool even = n % 2 == 0;
+                    double nx = even && i == n / 2 ? 0 : 1, ny = even && j == n / 2 ? 0 : 1, nz = even && k == n / 2 ? 0 : 1;
+                    _kernel[0][p] = ps.P + (ps.S * hx * hx);
+                    _kernel[1][p] = ps.S * hx * hy * nx * ny;
+                    _kernel[2][p] = ps.S * hx * hz * nx * nz;
+                    _kernel[3][p] = ps.P + (ps.S * hy * hy);
+                    _kernel[4][p] = ps.S * hy * hz * ny * nz;
+                    _kernel[5][p] = ps.P + (ps.S * hz * hz);
                     double dx = even && i == n / 2 ? 0 : unit * ki;
                     double dy = even && j == n / 2 ? 0 : unit * kj;
                     double dz = even && k == n / 2 ? 0 : unit * k;

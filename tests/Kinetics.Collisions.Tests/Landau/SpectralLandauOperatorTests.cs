@@ -392,6 +392,48 @@ public class SpectralLandauOperatorTests(ITestOutputHelper output)
         Assert.Throws<ArgumentException>(() => LandauMaxwellian.EnergyExchangeRate(1, a, 1, new MacroscopicState(1, 1), 1));
     }
 
+    [Theory]
+    [InlineData(15)]
+    [InlineData(16)]
+    public void Operator_CommutesWithAxisPermutationsAndReflections(int n)
+    {
+        // The cube's symmetries map the grid onto itself; Q must transform like F (to round-off), odd and even N.
+        var grid = new CartesianGrid(n, 7.0);
+        var op = SpectralLandauOperator.Create(grid, Pair, LandauCouplings.Coulomb(Pair, 1.0), new LandauKernel(-2.0));
+        double[] f = RandomMixture(grid, 17);
+        int count = grid.Count;
+        double[] q = op.Evaluate(f);
+
+        // (x, y, z) → (z, −x, y): index (i, j, k) ↦ (k, n−1−i, j).
+        int Map(int p)
+        {
+            var (i, j, k) = grid.Indices(p);
+            return grid.Index(k, n - 1 - i, j);
+        }
+
+        var g = new double[f.Length];
+        for (int a = 0; a < 2; a++)
+        {
+            for (int p = 0; p < count; p++)
+            {
+                g[(a * count) + Map(p)] = f[(a * count) + p];
+            }
+        }
+
+        double[] qg = op.Evaluate(g);
+        double scale = q.Max(Math.Abs), worst = 0;
+        for (int a = 0; a < 2; a++)
+        {
+            for (int p = 0; p < count; p++)
+            {
+                worst = Math.Max(worst, Math.Abs(qg[(a * count) + Map(p)] - q[(a * count) + p]));
+            }
+        }
+
+        // FFT round-off only (the kernel table is exactly symmetric under the cube group).
+        Assert.True(worst < 1e-12 * scale, $"{worst:E3} vs {scale:E3}");
+    }
+
     [LongFact]
     public void FieldsOfUnitMaxwellian_ReachTheTruncationFloor_AtLargerN()
     {
