@@ -135,6 +135,7 @@ internal static class VerifyLandauCommand
 
         var collision = new double[2 * count];
         int evaluations = 0;
+        mixture.Evaluate(values, collision, mixtureWs); // warm-up (JIT)
         clock.Restart();
         do
         {
