@@ -5,13 +5,13 @@ namespace Kinetics.Landau;
 /// backward Euler or variable-step BDF2 (the default in <see cref="Advance"/>), each implicit stage solved by a
 /// fixed-point (Picard) iteration in which the field λ₁[X], ∂_ρa[X] is frozen at the
 /// previous iterate and the tridiagonal system for the transported unknown is solved exactly; after convergence the
-/// step is finalised as F^{n+1} = F^n + Δt Q(X, X). The finalisation makes the mass and the discrete energy exact to
+/// step is finalised as F^{n+1} = G + h Q(X, X) (G = F^n, h = Δt for backward Euler; G = F^n + a₂(F^n − F^{n−1}),
+/// h = bΔt for BDF2). The finalisation makes the mass and the discrete energy exact to
 /// round-off whatever the iteration tolerance (Q conserves both for any argument), and equals X to that tolerance.
 /// </summary>
 /// <remarks>
-/// Backward Euler is L-stable, so the step is limited by accuracy and by the contraction of the iteration
-/// (≈ Δt·max F), not by the Δt ≲ h²/λ₁ restriction of explicit schemes on a grid refined near the origin (BDF2 is
-/// L-stable too). A step whose iteration does not reach the tolerance within <see cref="MaxIterations"/> sweeps is
+/// Both schemes are L-stable, so the step is limited by accuracy and by the contraction of the iteration
+/// (≈ Δt·max F), not by the Δt ≲ h²/λ₁ restriction of explicit schemes on a grid refined near the origin. A step whose iteration does not reach the tolerance within <see cref="MaxIterations"/> sweeps is
 /// retried with Δt/2. Immutable and thread-safe; scratch lives in a <see cref="RadialLandauWorkspace"/>.
 /// </remarks>
 public sealed class RadialLandauSolver
