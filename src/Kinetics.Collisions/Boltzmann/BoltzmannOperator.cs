@@ -197,7 +197,7 @@ public sealed class BoltzmannOperator
     }
 
     /// <summary>Scratch memory for evaluations with this plan (one per concurrent caller).</summary>
-    public BoltzmannWorkspace CreateWorkspace() => new(SpeciesCount, _lanes, Grid.Count, _halfCount);
+    public BoltzmannWorkspace CreateWorkspace() => new(_fft, SpeciesCount, _lanes, Grid.Count, _halfCount);
 
     /// <summary>
     /// destination[α·N³ + p] = Σ_β Q^{αβ}(F^α, F^β)(v_p) (species-major stacking, as <see cref="ConservativeProjection"/>).
@@ -410,7 +410,7 @@ public sealed class BoltzmannOperator
         Span<Complex> spectra = workspace.Spectra;
         for (int a = 0; a < s; a++)
         {
-            _fft.ForwardReal(distributions.Slice(a * count, count), spectra.Slice(a * hc, hc));
+            _fft.ForwardReal(distributions.Slice(a * count, count), spectra.Slice(a * hc, hc), workspace.Fft[0]);
         }
 
         workspace.GainSpectra.AsSpan().Clear();
@@ -459,8 +459,8 @@ public sealed class BoltzmannOperator
         {
             int a = pairs ? slot / s : slot;
             Span<double> target = destination.Slice(slot * count, count);
-            _fft.InverseReal(workspace.GainSpectra.AsSpan(slot * hc, hc), target);
-            _fft.InverseReal(loss.Slice(slot * hc, hc), real);
+            _fft.InverseRealOverwritingInput(workspace.GainSpectra.AsSpan(slot * hc, hc), target, workspace.Fft[0]);
+            _fft.InverseRealOverwritingInput(loss.Slice(slot * hc, hc), real, workspace.Fft[0]);
             TensorPrimitives.Multiply(real, distributions.Slice(a * count, count), real);
             TensorPrimitives.Subtract(target, real, target);
         }
@@ -478,19 +478,20 @@ public sealed class BoltzmannOperator
         Span<double> shiftedA = workspace.ShiftedA.AsSpan(lane * count, count);
         Span<double> shiftedB = workspace.ShiftedB.AsSpan(lane * count, count);
         Span<double> product = workspace.Product.AsSpan(lane * count, count);
+        var fft = workspace.Fft[lane];
         ReadOnlySpan<Complex> spectrumA = workspace.Spectra.AsSpan(pair.Alpha * hc, hc);
         ReadOnlySpan<Complex> spectrumB = workspace.Spectra.AsSpan(pair.Beta * hc, hc);
         product.Clear();
         for (int m = 0; m < pair.SigmaCount; m++)
         {
             ApplyPhase(spectrumA, pair.Phase(0, node, m), phased);
-            _fft.InverseReal(phased, shiftedA);
+            _fft.InverseRealOverwritingInput(phased, shiftedA, fft);
             ApplyPhase(spectrumB, pair.Phase(1, node, m), phased);
-            _fft.InverseReal(phased, shiftedB);
+            _fft.InverseRealOverwritingInput(phased, shiftedB, fft);
             TensorPrimitives.FusedMultiplyAdd(shiftedA, shiftedB, product, product);
         }
 
-        _fft.ForwardReal(product, productSpectrum);
+        _fft.ForwardReal(product, productSpectrum, fft);
         int laneOffset = lane * s * s * hc;
         int slotAB = pairs ? (pair.Alpha * s) + pair.Beta : pair.Alpha;
         MultiplyAccumulate(pair.GainTable(0, node), productSpectrum, workspace.GainSpectra.AsSpan(laneOffset + (slotAB * hc), hc));
