@@ -1,5 +1,8 @@
 using System.Numerics;
 using System.Numerics.Tensors;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 using Kinetics.Conservation;
 using Kinetics.Grids;
 using Kinetics.Kernels;
@@ -424,13 +427,7 @@ public sealed class BoltzmannOperator
         }
         else
         {
-            Parallel.For(0, _lanes, new ParallelOptions { MaxDegreeOfParallelism = _lanes }, lane =>
-            {
-                for (int item = lane; item < work; item += _lanes)
-                {
-                    AccumulateGain(item, lane, workspace, pairs);
-                }
-            });
+            AccumulateGainInParallel(work, workspace, pairs);
             Span<Complex> first = workspace.GainSpectra.AsSpan(0, slots * hc);
             for (int lane = 1; lane < _lanes; lane++)
             {
@@ -465,6 +462,16 @@ public sealed class BoltzmannOperator
             TensorPrimitives.Subtract(target, real, target);
         }
     }
+
+    // Kept out of EvaluateCore: the lambda's closure would otherwise be allocated on every call, even when serial.
+    private void AccumulateGainInParallel(int work, BoltzmannWorkspace workspace, bool pairs) =>
+        Parallel.For(0, _lanes, new ParallelOptions { MaxDegreeOfParallelism = _lanes }, lane =>
+        {
+            for (int item = lane; item < work; item += _lanes)
+            {
+                AccumulateGain(item, lane, workspace, pairs);
+            }
+        });
 
     // One (pair, radial node) work item: the σ-summed product of shifted copies, one forward FFT, and its sinc-weighted
     // contribution to the gain spectra of (α, β) and (β, α).
@@ -506,9 +513,13 @@ public sealed class BoltzmannOperator
     private void MultiplyAccumulate(ReadOnlySpan<double> table, ReadOnlySpan<Complex> source, Span<Complex> target)
     {
         ReadOnlySpan<int> k2 = _waveNumberSquared;
+        ReadOnlySpan<double> s = MemoryMarshal.Cast<Complex, double>(source);
+        Span<double> t = MemoryMarshal.Cast<Complex, double>(target);
         for (int p = 0; p < target.Length; p++)
         {
-            target[p] += table[k2[p]] * source[p];
+            double factor = table[k2[p]];
+            t[2 * p] += factor * s[2 * p];
+            t[(2 * p) + 1] += factor * s[(2 * p) + 1];
         }
     }
 
@@ -519,15 +530,51 @@ public sealed class BoltzmannOperator
         ReadOnlySpan<Complex> px = phase[..n], py = phase.Slice(n, n), pz = phase.Slice(2 * n, n);
         for (int i = 0, p = 0; i < n; i++)
         {
-            for (int j = 0; j < n; j++)
+            for (int j = 0; j < n; j++, p += h)
             {
                 Complex pxy = px[i] * py[j];
-                for (int k = 0; k < h; k++, p++)
+                if (Fma.IsSupported && h >= 2)
                 {
-                    target[p] = source[p] * (pxy * pz[k]);
+                    MultiplyRowVectorized(source.Slice(p, h), pz[..h], pxy, target.Slice(p, h));
+                }
+                else
+                {
+                    for (int k = 0; k < h; k++)
+                    {
+                        target[p + k] = source[p + k] * (pxy * pz[k]);
+                    }
                 }
             }
         }
+    }
+
+    // target[k] = source[k] · (c · row[k]), two complex numbers per 256-bit vector (re, im interleaved).
+    private static void MultiplyRowVectorized(ReadOnlySpan<Complex> source, ReadOnlySpan<Complex> row, Complex c, Span<Complex> target)
+    {
+        ReadOnlySpan<double> s = MemoryMarshal.Cast<Complex, double>(source);
+        ReadOnlySpan<double> r = MemoryMarshal.Cast<Complex, double>(row);
+        Span<double> t = MemoryMarshal.Cast<Complex, double>(target);
+        var cv = Vector256.Create(c.Real, c.Imaginary, c.Real, c.Imaginary);
+        int k = 0, end = source.Length & ~1;
+        for (; k < end; k += 2)
+        {
+            var phase = ComplexMultiply(cv, Vector256.Create(r.Slice(2 * k, 4)));
+            ComplexMultiply(Vector256.Create(s.Slice(2 * k, 4)), phase).CopyTo(t.Slice(2 * k, 4));
+        }
+
+        for (; k < source.Length; k++)
+        {
+            target[k] = source[k] * (c * row[k]);
+        }
+    }
+
+    // (x0 + i x1)(y0 + i y1) = (x0 y0 − x1 y1) + i(x1 y0 + x0 y1), per complex pair of lanes.
+    private static Vector256<double> ComplexMultiply(Vector256<double> x, Vector256<double> y)
+    {
+        var realParts = Avx.Permute(y, 0b0000);      // [y0, y0, y2, y2]
+        var imaginaryParts = Avx.Permute(y, 0b1111); // [y1, y1, y3, y3]
+        var swapped = Avx.Permute(x, 0b0101);        // [x1, x0, x3, x2]
+        return Fma.MultiplyAddSubtract(x, realParts, swapped * imaginaryParts);
     }
 
     private static int SignedFrequency(int index, int n) => index <= n / 2 ? index : index - n;
