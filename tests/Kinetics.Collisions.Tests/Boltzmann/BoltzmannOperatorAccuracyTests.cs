@@ -35,12 +35,13 @@ public class BoltzmannOperatorAccuracyTests(ITestOutputHelper output)
         Assert.True(e20 < 1e-5, $"N = 20 error {e20:E2}");
     }
 
-    [LongFact]
+    [Fact]
     public void Bkw_MeetsTargetsAtN32AndN48()
     {
-        // Targets of the issue: L∞ ≤ 5e-5 at N = 32 and ≤ 1e-7 at N = 48.
-        Assert.True(BkwError(32, 6.0) <= 5e-5);
-        Assert.True(BkwError(48, 7.0) <= 1e-7);
+        // Targets of the issue: L∞ ≤ 5e-5 at N = 32 and ≤ 1e-7 at N = 48 (observed 1.2e-8 on [−7, 7]³ and 1.5e-10 on
+        // [−8, 8]³; the larger box at larger N moves the truncation R = 0.906 L out as resolution allows).
+        Assert.True(BkwError(32, 7.0) <= 5e-5);
+        Assert.True(BkwError(48, 8.0) <= 1e-7);
     }
 
     public static TheoryData<double, double, double, int> DefaultCases => new()
