@@ -84,12 +84,13 @@ public sealed class BoltzmannOperator
         {
             for (int b = a; b < s; b++)
             {
-                var sphere = options.Sphere ?? (_masses[a] == _masses[b] ? SphereRule.Icosahedron() : SphereRule.Product(4));
+                var sphere = options.Sphere ?? (!kernels[a, b].IsIsotropic ? SphereRule.Product(6)
+                    : _masses[a] == _masses[b] ? SphereRule.Icosahedron() : SphereRule.Product(4));
                 var pair = new PairPlan(this, kernels[a, b], sphere, a, b);
                 pairs.Add(pair);
                 _lossTables[(a * s) + b] = pair.LossTable;
                 _lossTables[(b * s) + a] = pair.LossTable;
-                ffts += RadialPoints * ((2 * pair.SigmaCount) + 1);
+                ffts += RadialPoints * (pair.Anisotropic ? 3 * pair.SigmaCount : (2 * pair.SigmaCount) + 1);
             }
         }
 
@@ -134,10 +135,10 @@ public sealed class BoltzmannOperator
 
     /// <summary>Creates the plan for a mixture.</summary>
     /// <param name="grid">The velocity grid; N even with no prime factor above 5.</param>
-    /// <param name="kernels">B^{αβ} for every pair (validated symmetric by the table), each with isotropic b_σ.</param>
+    /// <param name="kernels">B^{αβ} for every pair (validated symmetric by the table); anisotropic b_σ takes the slower
+    /// σ–ξ weight path.</param>
     /// <param name="options">Discretisation choices; null for the defaults.</param>
-    /// <exception cref="ArgumentException">The grid is too small for the support radius (aliasing), N is unsupported, or a
-    /// kernel has anisotropic b_σ.</exception>
+    /// <exception cref="ArgumentException">The grid is too small for the support radius (aliasing) or N is unsupported.</exception>
     public static BoltzmannOperator Create(CartesianGrid grid, CollisionKernelTable kernels, BoltzmannOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(grid);
@@ -169,20 +170,6 @@ public sealed class BoltzmannOperator
                 $"grid is too small for the support radius: aliasing-free evaluation needs L >= (3 + √2)/2 · S = {factor * support:G6} " +
                 $"for S = {support:G6} (R = 2S = {2 * support:G6}), but L = {grid.HalfWidth:G6}. Enlarge L or reduce options.SupportRadius.",
                 nameof(grid));
-        }
-
-        for (int a = 0; a < kernels.SpeciesCount; a++)
-        {
-            for (int b = 0; b < kernels.SpeciesCount; b++)
-            {
-                if (!kernels[a, b].IsIsotropic)
-                {
-                    throw new ArgumentException(
-                        $"kernels[{a}, {b}] has anisotropic b_σ ({kernels[a, b].Angular}); the fast spectral path supports isotropic b_σ only " +
-                        "(use BoltzmannReferenceEvaluator for anisotropic scattering).",
-                        nameof(kernels));
-                }
-            }
         }
 
         return new BoltzmannOperator(grid, kernels, options, support);
@@ -488,6 +475,27 @@ public sealed class BoltzmannOperator
         var fft = workspace.Fft[lane];
         ReadOnlySpan<Complex> spectrumA = workspace.Spectra.AsSpan(pair.Alpha * hc, hc);
         ReadOnlySpan<Complex> spectrumB = workspace.Spectra.AsSpan(pair.Beta * hc, hc);
+        int laneOffset = lane * s * s * hc;
+        int slotAB = pairs ? (pair.Alpha * s) + pair.Beta : pair.Alpha;
+        int slotBA = pairs ? (pair.Beta * s) + pair.Alpha : pair.Beta;
+        if (pair.Anisotropic)
+        {
+            Span<Complex> gainBA = pair.Alpha != pair.Beta ? workspace.GainSpectra.AsSpan(laneOffset + (slotBA * hc), hc) : default;
+            for (int m = 0; m < pair.SigmaCount; m++)
+            {
+                ApplyPhase(spectrumA, pair.Phase(0, node, m), phased);
+                _fft.InverseRealOverwritingInput(phased, shiftedA, fft);
+                ApplyPhase(spectrumB, pair.Phase(1, node, m), phased);
+                _fft.InverseRealOverwritingInput(phased, shiftedB, fft);
+                TensorPrimitives.Multiply(shiftedA, shiftedB, product);
+                _fft.ForwardReal(product, productSpectrum, fft);
+                pair.Weights!.Accumulate(
+                    productSpectrum, pair.Sigma(m), node, _waveNumberSquared, _n, workspace.GainSpectra.AsSpan(laneOffset + (slotAB * hc), hc), gainBA);
+            }
+
+            return;
+        }
+
         product.Clear();
         for (int m = 0; m < pair.SigmaCount; m++)
         {
@@ -499,12 +507,9 @@ public sealed class BoltzmannOperator
         }
 
         _fft.ForwardReal(product, productSpectrum, fft);
-        int laneOffset = lane * s * s * hc;
-        int slotAB = pairs ? (pair.Alpha * s) + pair.Beta : pair.Alpha;
         MultiplyAccumulate(pair.GainTable(0, node), productSpectrum, workspace.GainSpectra.AsSpan(laneOffset + (slotAB * hc), hc));
         if (pair.Alpha != pair.Beta)
         {
-            int slotBA = pairs ? (pair.Beta * s) + pair.Alpha : pair.Beta;
             MultiplyAccumulate(pair.GainTable(1, node), productSpectrum, workspace.GainSpectra.AsSpan(laneOffset + (slotBA * hc), hc));
         }
     }
@@ -589,6 +594,7 @@ public sealed class BoltzmannOperator
         private readonly int _nodes;
         private readonly int _n;
         private readonly int _tableLength;
+        private readonly Velocity3[] _sigmas;
 
         public PairPlan(BoltzmannOperator plan, CollisionKernel kernel, SphereRule sphere, int alpha, int beta)
         {
@@ -606,7 +612,7 @@ public sealed class BoltzmannOperator
             var sigmas = new List<(Velocity3 Point, double Weight)>();
             for (int m = 0; m < sphere.Count; m++)
             {
-                if (alpha != beta)
+                if (alpha != beta || !kernel.IsIsotropic)
                 {
                     sigmas.Add((sphere.Point(m), sphere.Weight(m)));
                 }
@@ -617,6 +623,12 @@ public sealed class BoltzmannOperator
             }
 
             SigmaCount = sigmas.Count;
+            _sigmas = sigmas.Select(x => x.Point).ToArray();
+            if (!kernel.IsIsotropic)
+            {
+                Weights = new AnisotropicGainWeights(kernel, radii, weights, a, b, _n, length);
+            }
+
             int n = _n;
             _phases = new Complex[2 * _nodes * SigmaCount * 3 * n];
             for (int side = 0; side < 2; side++)
@@ -671,6 +683,12 @@ public sealed class BoltzmannOperator
         public int SigmaCount { get; }
 
         public SphereRule Sphere { get; }
+
+        public AnisotropicGainWeights? Weights { get; }
+
+        public bool Anisotropic => Weights is not null;
+
+        public Velocity3 Sigma(int index) => _sigmas[index];
 
         public double[] LossTable { get; }
 
