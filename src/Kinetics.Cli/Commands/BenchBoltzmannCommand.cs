@@ -23,24 +23,26 @@ internal static class BenchBoltzmannCommand
         var n = new Option<int>("--n") { Description = "Points per axis N (even, factors 2, 3, 5).", DefaultValueFactory = _ => 32 };
         var species = new Option<int>("--species") { Description = "1 (one gas) or 2 (masses 1 and 4).", DefaultValueFactory = _ => 1 };
         var radial = new Option<int>("--radial") { Description = "Gauss–Jacobi radial nodes (0: N/2).", DefaultValueFactory = _ => 0 };
+        var threads = new Option<int>("--threads") { Description = "Parallel lanes over radial nodes within one evaluation (1: serial).", DefaultValueFactory = _ => 1 };
         var json = JsonOutput.CreateOption();
-        var command = new Command("boltzmann", "Time the fast spectral Boltzmann operator against its FFT-bound floor.") { n, species, radial, json };
-        command.SetAction(parse => Run(parse.GetValue(n), parse.GetValue(species), parse.GetValue(radial), new JsonOutput(parse.GetValue(json))));
+        var command = new Command("boltzmann", "Time the fast spectral Boltzmann operator against its FFT-bound floor.") { n, species, radial, threads, json };
+        command.SetAction(parse => Run(parse.GetValue(n), parse.GetValue(species), parse.GetValue(radial), parse.GetValue(threads), new JsonOutput(parse.GetValue(json))));
         return command;
     }
 
-    private static int Run(int n, int speciesCount, int radial, JsonOutput output)
+    private static int Run(int n, int speciesCount, int radial, int threads, JsonOutput output)
     {
-        if (n < 8 || n > 256 || n % 2 != 0 || !Spectral.Fft3DPlan.IsSupportedSize(n) || speciesCount is < 1 or > 2 || radial is < 0 or > 512)
+        if (n < 8 || n > 256 || n % 2 != 0 || !Spectral.Fft3DPlan.IsSupportedSize(n) || speciesCount is < 1 or > 2 || radial is < 0 or > 512 || threads is < 1 or > 64)
         {
-            Console.Error.WriteLine($"--n must be even in [8, 256] with factors 2, 3, 5 (was {n}); --species 1 or 2 (was {speciesCount}); --radial in [0, 512] (was {radial}).");
+            Console.Error.WriteLine(
+                $"--n must be even in [8, 256] with factors 2, 3, 5 (was {n}); --species 1 or 2 (was {speciesCount}); --radial in [0, 512] (was {radial}); --threads in [1, 64] (was {threads}).");
             return 2;
         }
 
         double[] masses = speciesCount == 1 ? [1.0] : [1.0, 4.0];
         var mixture = new Mixture(masses.Select((m, i) => new Species($"s{i}", m)));
         var grid = new CartesianGrid(n, 7.0);
-        var op = BoltzmannOperator.Create(grid, CollisionKernelTable.Uniform(mixture, CollisionKernel.HardSpheres(1.0)), new BoltzmannOptions { RadialPoints = radial });
+        var op = BoltzmannOperator.Create(grid, CollisionKernelTable.Uniform(mixture, CollisionKernel.HardSpheres(1.0)), new BoltzmannOptions { RadialPoints = radial, MaxDegreeOfParallelism = threads });
         var f = new double[speciesCount * grid.Count];
         for (int a = 0; a < speciesCount; a++)
         {
@@ -76,13 +78,14 @@ internal static class BenchBoltzmannCommand
 
         output.Human.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
-            $"Boltzmann N = {n}, {speciesCount} species, {op.RadialPoints} radial nodes: {evaluation:F2} ms per evaluation, {op.FftsPerEvaluation} FFTs, " +
+            $"Boltzmann N = {n}, {speciesCount} species, {op.RadialPoints} radial nodes, {threads} lane(s): {evaluation:F2} ms per evaluation, {op.FftsPerEvaluation} FFTs, " +
             $"floor {floor:F2} ms ({transform:F4} ms per real FFT), ratio {evaluation / floor:F2}, {allocated} bytes allocated"));
         output.WriteResult(new
         {
             n,
             species = speciesCount,
             radial = op.RadialPoints,
+            threads,
             ms_per_eval = evaluation,
             ffts_per_eval = op.FftsPerEvaluation,
             ms_per_fft = transform,
