@@ -74,15 +74,8 @@ internal static class VerifyBkwCommand
         var exact = new double[grid.Count];
         for (int p = 0; p < grid.Count; p++)
         {
-            var v = grid.Point(p);
-            double v2 = v.LengthSquared;
-            double ae = Math.Pow(2 * Math.PI * K, -1.5) * Math.Exp(-v2 / (2 * K));
-            double poly = (((5 * K) - 3) / (2 * K)) + ((1 - K) * v2 / (2 * K * K));
-            f[p] = ae * poly;
-
-            // ∂_K f = A E [(−3/(2K) + |v|²/(2K²)) P + 3/(2K²) + |v|²(K − 2)/(2K³)], Q = (1 − K)/6 ∂_K f.
-            double dk = ae * ((((-3 / (2 * K)) + (v2 / (2 * K * K))) * poly) + (3 / (2 * K * K)) + (v2 * (K - 2) / (2 * K * K * K)));
-            exact[p] = (1 - K) / 6 * dk;
+            f[p] = BkwSolution.Evaluate(K, grid.Point(p));
+            exact[p] = BkwSolution.CollisionTerm(K, grid.Point(p));
         }
 
         var q = new double[grid.Count];
