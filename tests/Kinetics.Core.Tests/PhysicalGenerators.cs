@@ -54,7 +54,16 @@ internal static class PhysicalGenerators
     /// <summary>Non-finite values.</summary>
     public static Gen<double> NonFinite => Gen.Elements(double.NaN, double.PositiveInfinity, double.NegativeInfinity);
 
-    /// <summary>Runs a property over <paramref name="count"/> generated cases, throwing on the first failure.</summary>
-    public static void Check<T>(Gen<T> gen, Action<T> property, int count = 100) =>
-        FsCheck.Check.One(Config.QuickThrowOnFailure.WithMaxTest(count), Prop.ForAll(gen.ToArbitrary(), property));
+    /// <summary>How many times more cases every property runs in the long verification (KINETICS_LONG_TESTS=1).</summary>
+    public const int LongRunFactor = 20;
+
+    /// <summary>
+    /// Runs a property over <paramref name="count"/> generated cases (× <see cref="LongRunFactor"/> in the long
+    /// verification run), throwing on the first failure with the seed needed to replay it.
+    /// </summary>
+    public static void Check<T>(Gen<T> gen, Action<T> property, int count = 100)
+    {
+        int cases = Environment.GetEnvironmentVariable("KINETICS_LONG_TESTS") == "1" ? count * LongRunFactor : count;
+        FsCheck.Check.One(Config.QuickThrowOnFailure.WithMaxTest(cases), Prop.ForAll(gen.ToArbitrary(), property));
+    }
 }

@@ -89,6 +89,15 @@ public sealed class CartesianGrid : IEquatable<CartesianGrid>
         return new Velocity3(_axis[i], _axis[j], _axis[k]);
     }
 
+    /// <summary>h³ Σ_p g_p ≈ ∫_{[−L,L]³} g dv for values g_p = g(v_p) in the grid's flattened order (midpoint rule).</summary>
+    /// <param name="values">N³ values.</param>
+    /// <exception cref="ArgumentException"><paramref name="values"/> does not have length N³.</exception>
+    public double Integrate(ReadOnlySpan<double> values)
+    {
+        Guard.Length(values.Length, Count, nameof(values));
+        return CellVolume * TensorPrimitives.Sum(values);
+    }
+
     /// <summary>
     /// Writes |v_p|² at every grid point into <paramref name="destination"/> (effectively
     /// <c>destination[(i·N + j)·N + k] = v_i² + v_j² + v_k²</c>).

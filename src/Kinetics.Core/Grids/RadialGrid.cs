@@ -18,20 +18,23 @@ public sealed class RadialGrid : IEquatable<RadialGrid>
     /// <summary>Smallest supported number of radii.</summary>
     public const int MinCount = 2;
 
-    /// <summary>Largest supported number of radii (Gauss nodes cost an O(n³) eigen-solve).</summary>
-    public const int MaxCount = GaussJacobiRule.MaxCount;
+    /// <summary>Largest supported number of Gauss radii (their construction is an O(n³) eigen-solve).</summary>
+    public const int MaxGaussCount = GaussJacobiRule.MaxCount;
+
+    /// <summary>Largest supported number of cell-centred radii.</summary>
+    public const int MaxCellCentredCount = 1 << 24;
 
     private readonly double[] _radii;
     private readonly double[] _weights;
 
     /// <summary>Creates a radial grid with <paramref name="count"/> radii on [0, <paramref name="radius"/>].</summary>
-    /// <param name="count">n, in [2, 512].</param>
+    /// <param name="count">n, in [2, 512] for Gauss nodes, in [2, 2²⁴] for cell-centred nodes.</param>
     /// <param name="radius">R &gt; 0 (finite).</param>
     /// <param name="nodes">How the radii are placed (default <see cref="RadialNodes.Gauss"/>).</param>
     /// <exception cref="ArgumentOutOfRangeException">n, R or the node kind out of range.</exception>
     public RadialGrid(int count, double radius, RadialNodes nodes = RadialNodes.Gauss)
     {
-        Guard.InRange(count, MinCount, MaxCount);
+        Guard.InRange(count, MinCount, nodes == RadialNodes.CellCentred ? MaxCellCentredCount : MaxGaussCount);
         Guard.Positive(radius);
         Count = count;
         Radius = radius;

@@ -19,7 +19,7 @@ namespace Kinetics.Quadrature;
 /// </remarks>
 public sealed class GaussJacobiRule : QuadratureRule
 {
-    /// <summary>Largest supported number of points (the O(n³) eigen-solve stays below a second).</summary>
+    /// <summary>Largest supported number of points (the O(n³) eigen-solve takes about a second at this size).</summary>
     public const int MaxCount = 512;
 
     /// <summary>Largest supported exponent α or β (larger ones make the weight too peaked for double precision).</summary>
@@ -80,13 +80,12 @@ public sealed class GaussJacobiRule : QuadratureRule
         var evd = jacobi.Evd(Symmetricity.Symmetric);
         var nodes = new double[n];
         var weights = new double[n];
-        var recurrence = coefficients;
         for (int i = 0; i < n; i++)
         {
             double x = evd.EigenValues[i].Real;
             for (int iteration = 0; iteration < 4; iteration++)
             {
-                var (p, dp, _) = recurrence.Evaluate(x);
+                var (p, dp, _) = coefficients.Evaluate(x);
                 double step = p / dp;
                 double next = x - step;
                 if (!(next > -1.0 && next < 1.0) || !double.IsFinite(step))
@@ -102,7 +101,7 @@ public sealed class GaussJacobiRule : QuadratureRule
             }
 
             nodes[i] = x;
-            weights[i] = 1.0 / recurrence.Evaluate(x).SumOfSquares;
+            weights[i] = 1.0 / coefficients.Evaluate(x).SumOfSquares;
         }
 
         Array.Sort(nodes, weights);

@@ -39,6 +39,28 @@ public class GridTests
     }
 
     [Fact]
+    public void CartesianGrid_Integrate_IsExactForPeriodicTrigonometricPolynomials()
+    {
+        // The midpoint rule on N points per axis integrates e^{iπk·v/L} exactly for |k| < N (periodic trapezoid):
+        // ∫ cos(πx/L) cos(2πy/L) dv = 0 and ∫ (1 + cos²(πz/L)) dv = (2L)³·3/2.
+        var grid = new CartesianGrid(6, 1.7);
+        double l = grid.HalfWidth;
+        var a = new double[grid.Count];
+        var b = new double[grid.Count];
+        for (int p = 0; p < grid.Count; p++)
+        {
+            var v = grid.Point(p);
+            a[p] = Math.Cos(Math.PI * v.X / l) * Math.Cos(2 * Math.PI * v.Y / l);
+            b[p] = 1 + Math.Pow(Math.Cos(Math.PI * v.Z / l), 2);
+        }
+
+        // Sums of 216 terms of size ≤ 2: round-off ≤ 1e-13 absolute.
+        Tolerance.AssertAbsolute(0.0, grid.Integrate(a), 1e-13, "∫ cos cos");
+        Tolerance.AssertRelative(Math.Pow(2 * l, 3) * 1.5, grid.Integrate(b), 1e-14, "∫ 1 + cos²");
+        Assert.Equal("values", Assert.Throws<ArgumentException>(() => grid.Integrate(new double[5])).ParamName);
+    }
+
+    [Fact]
     public void FillSquaredSpeeds_MatchesPointwise()
     {
         foreach (int n in new[] { 4, 5, 7, 8, 9, 16, 17 })

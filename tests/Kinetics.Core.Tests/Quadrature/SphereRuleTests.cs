@@ -41,9 +41,20 @@ public class SphereRuleTests
 
     [Theory]
     [MemberData(nameof(RuleNames))]
-    public void SphereRule_IntegratesSphericalHarmonicsExactlyToItsDegree_AndNotOneBeyond(string name)
+    public void SphereRule_IntegratesSphericalHarmonicsExactlyToItsDegree_AndNotOneBeyond(string name) =>
+        AssertExactAndSharp(Rule(name));
+
+    [LongFact]
+    public void ProductRules_OfHighDegree_AreExactAndSharp()
     {
-        var rule = Rule(name);
+        for (int degree = 20; degree <= 40; degree += 5)
+        {
+            AssertExactAndSharp(SphereRule.Product(degree));
+        }
+    }
+
+    private static void AssertExactAndSharp(SphereRule rule)
+    {
         for (int l = 0; l <= rule.Degree + 1; l++)
         {
             double worst = 0.0;
@@ -102,7 +113,9 @@ public class SphereRuleTests
                         }
 
                         double exact = MonomialIntegral(a, b, d);
-                        Assert.True(Math.Abs(sum - exact) <= ExactRelative * Math.Max(absolute, Math.Abs(exact)), $"{rule}: x^{a} y^{b} z^{d} gave {sum}, exact {exact}");
+                        // Scale: ∫|x^a y^b z^c| (a rotation can make every |y(σᵢ)| tiny, e.g. for two-point rules).
+                        double scale = Math.Max(absolute, AbsoluteMonomialIntegral(a, b, d));
+                        Assert.True(Math.Abs(sum - exact) <= ExactRelative * scale, $"{rule}: x^{a} y^{b} z^{d} gave {sum}, exact {exact}");
                     }
                 }
             }
@@ -147,9 +160,11 @@ public class SphereRuleTests
 
     // ∫_{S²} x^a y^b z^c dσ = 2 Γ((a+1)/2) Γ((b+1)/2) Γ((c+1)/2) / Γ((a+b+c+3)/2) if a, b, c are all even, else 0.
     private static double MonomialIntegral(int a, int b, int c) =>
-        (a % 2 == 1 || b % 2 == 1 || c % 2 == 1)
-            ? 0.0
-            : 2.0 * Math.Exp(SF.GammaLn((a + 1) / 2.0) + SF.GammaLn((b + 1) / 2.0) + SF.GammaLn((c + 1) / 2.0) - SF.GammaLn((a + b + c + 3) / 2.0));
+        (a % 2 == 1 || b % 2 == 1 || c % 2 == 1) ? 0.0 : AbsoluteMonomialIntegral(a, b, c);
+
+    // ∫_{S²} |x|^a |y|^b |z|^c dσ = 2 Γ((a+1)/2) Γ((b+1)/2) Γ((c+1)/2) / Γ((a+b+c+3)/2) for all a, b, c ≥ 0.
+    private static double AbsoluteMonomialIntegral(int a, int b, int c) =>
+        2.0 * Math.Exp(SF.GammaLn((a + 1) / 2.0) + SF.GammaLn((b + 1) / 2.0) + SF.GammaLn((c + 1) / 2.0) - SF.GammaLn((a + b + c + 3) / 2.0));
 
     // Rodrigues' rotation of v about the unit axis k by angle θ.
     private static Velocity3 Rotate(Velocity3 v, Velocity3 k, double angle) =>
