@@ -4,6 +4,7 @@ using System.Globalization;
 using Kinetics.Boltzmann;
 using Kinetics.Grids;
 using Kinetics.Kernels;
+using Kinetics.Quadrature;
 using Spectre.Console;
 
 namespace Kinetics.Cli.Commands;
@@ -22,7 +23,7 @@ internal static class VerifyBkwCommand
     {
         var n = new Option<int>("--n") { Description = "Points per axis N (even, factors 2, 3, 5).", DefaultValueFactory = _ => 32 };
         var radial = new Option<int>("--radial") { Description = "Gauss–Jacobi radial nodes (0: N/2).", DefaultValueFactory = _ => 0 };
-        var sphere = new Option<int>("--sphere") { Description = "Sphere points: 12 (icosahedron) or 2p² (p × 2p product rule).", DefaultValueFactory = _ => 12 };
+        var sphere = new Option<int>("--sphere") { Description = "Sphere points: 6, 12, 14, 26, 32 (symmetric rules) or 2p² (p × 2p product rule).", DefaultValueFactory = _ => 12 };
         var halfWidth = new Option<double>("--half-width") { Description = "Box half-width L in thermal speeds (0: a size-dependent default).", DefaultValueFactory = _ => 0 };
         var json = JsonOutput.CreateOption();
         var command = new Command("bkw", "Accuracy of the fast Boltzmann operator on the exact BKW solution.") { n, radial, sphere, halfWidth, json };
@@ -36,13 +37,18 @@ internal static class VerifyBkwCommand
     /// <summary>The sphere rule with <paramref name="points"/> points, or null when no offered rule has that many.</summary>
     internal static SphereRule? SphereWithPoints(int points)
     {
-        if (points == 12)
+        switch (points)
         {
-            return SphereRule.Icosahedron();
+            case 6: return SphereRule.Octahedron;
+            case 12: return SphereRule.Icosahedron;
+            case 14: return SphereRule.Octahedral14;
+            case 26: return SphereRule.Octahedral26;
+            case 32: return SphereRule.Icosahedral32;
         }
 
+        // Product(2p − 1): p Gauss nodes × 2p azimuths (antipodal because 2p is even).
         int p = (int)Math.Round(Math.Sqrt(points / 2.0));
-        return p >= 1 && p <= 64 && 2 * p * p == points ? SphereRule.Product(p) : null;
+        return p >= 1 && p <= 64 && 2 * p * p == points ? SphereRule.Product((2 * p) - 1) : null;
     }
 
     private static int Run(int n, int radial, int spherePoints, double halfWidth, JsonOutput output)
@@ -56,7 +62,7 @@ internal static class VerifyBkwCommand
         var sphere = SphereWithPoints(spherePoints);
         if (sphere is null)
         {
-            Console.Error.WriteLine($"--sphere must be 12 or 2p² for p in [1, 64] (was {spherePoints}).");
+            Console.Error.WriteLine($"--sphere must be 6, 12, 14, 26, 32 or 2p² for p in [1, 64] (was {spherePoints}).");
             return 2;
         }
 

@@ -7,6 +7,7 @@ using Kinetics.Conservation;
 using Kinetics.Grids;
 using Kinetics.Kernels;
 using Kinetics.Mixtures;
+using Kinetics.Quadrature;
 using Kinetics.Spectral;
 
 namespace Kinetics.Boltzmann;
@@ -84,8 +85,8 @@ public sealed class BoltzmannOperator
         {
             for (int b = a; b < s; b++)
             {
-                var sphere = options.Sphere ?? (!kernels[a, b].IsIsotropic ? SphereRule.Product(6)
-                    : _masses[a] == _masses[b] ? SphereRule.Icosahedron() : SphereRule.Product(4));
+                var sphere = options.Sphere ?? (!kernels[a, b].IsIsotropic ? SphereRule.Product(11)
+                    : _masses[a] == _masses[b] ? SphereRule.Icosahedron : SphereRule.Icosahedral32);
                 var pair = new PairPlan(this, kernels[a, b], sphere, a, b);
                 pairs.Add(pair);
                 _lossTables[(a * s) + b] = pair.LossTable;
@@ -108,7 +109,7 @@ public sealed class BoltzmannOperator
     public int SpeciesCount => _masses.Length;
 
     /// <summary>The sphere rule used for σ for the pair (α, β) (<see cref="BoltzmannOptions.Sphere"/>, or by default the
-    /// icosahedron for equal masses and the 32-point product rule for unequal masses).</summary>
+    /// icosahedron for equal masses, the 32-point icosahedral rule for unequal masses and Product(11) for anisotropic b_σ).</summary>
     /// <param name="alpha">Species index α.</param>
     /// <param name="beta">Species index β.</param>
     public SphereRule SphereFor(int alpha, int beta)
@@ -170,6 +171,14 @@ public sealed class BoltzmannOperator
                 $"grid is too small for the support radius: aliasing-free evaluation needs L >= (3 + √2)/2 · S = {factor * support:G6} " +
                 $"for S = {support:G6} (R = 2S = {2 * support:G6}), but L = {grid.HalfWidth:G6}. Enlarge L or reduce options.SupportRadius.",
                 nameof(grid));
+        }
+
+        if (options.Sphere is { } rule && !IsAntipodal(rule))
+        {
+            throw new ArgumentException(
+                $"options.Sphere must be antipodal (−σ in the rule with the same weight for every σ), which {rule} is not; " +
+                "use SphereRule.Icosahedron, Icosahedral32, Octahedral26 or Product(d) with odd d.",
+                nameof(options));
         }
 
         return new BoltzmannOperator(grid, kernels, options, support);
@@ -582,6 +591,25 @@ public sealed class BoltzmannOperator
         return Fma.MultiplyAddSubtract(x, realParts, swapped * imaginaryParts);
     }
 
+    private static bool IsAntipodal(SphereRule rule)
+    {
+        for (int i = 0; i < rule.Count; i++)
+        {
+            bool found = false;
+            for (int j = 0; j < rule.Count && !found; j++)
+            {
+                found = (rule.Points[i] + rule.Points[j]).Length < 1e-12 && Math.Abs(rule.Weights[i] - rule.Weights[j]) <= 1e-14 * rule.Weights[i];
+            }
+
+            if (!found)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     private static int SignedFrequency(int index, int n) => index <= n / 2 ? index : index - n;
 
     private static double Sinc(double x) => Math.Abs(x) < 1e-8 ? 1.0 - (x * x / 6.0) : Math.Sin(x) / x;
@@ -605,7 +633,8 @@ public sealed class BoltzmannOperator
             _nodes = plan.RadialPoints;
             double ma = plan._masses[alpha], mb = plan._masses[beta], total = ma + mb;
             double a = mb / total, b = ma / total, length = plan.Grid.HalfWidth;
-            var (radii, weights) = GaussJacobiRule.Radial(_nodes, kernel.Gamma, plan.TruncationRadius);
+            var radial = RadialPowerRule.Create(_nodes, plan.TruncationRadius, kernel.Gamma + 2.0);
+            double[] radii = radial.Nodes.ToArray(), weights = radial.Weights.ToArray();
 
             // A species with itself: σ and −σ give the same product F(v + rσ/2)F(v − rσ/2); keep one of each antipodal
             // pair with twice the weight (the (β, α) ordering is the same pair).
@@ -614,11 +643,11 @@ public sealed class BoltzmannOperator
             {
                 if (alpha != beta || !kernel.IsIsotropic)
                 {
-                    sigmas.Add((sphere.Point(m), sphere.Weight(m)));
+                    sigmas.Add((sphere.Points[m], sphere.Weights[m]));
                 }
-                else if (m < sphere.Antipode(m))
+                else if (m < Antipode(sphere, m))
                 {
-                    sigmas.Add((sphere.Point(m), 2.0 * sphere.Weight(m)));
+                    sigmas.Add((sphere.Points[m], 2.0 * sphere.Weights[m]));
                 }
             }
 
@@ -695,6 +724,20 @@ public sealed class BoltzmannOperator
         public ReadOnlySpan<Complex> Phase(int side, int node, int sigma) => _phases.AsSpan(PhaseOffset(side, node, sigma), 3 * _n);
 
         public ReadOnlySpan<double> GainTable(int side, int node) => _gainTables.AsSpan(((side * _nodes) + node) * _tableLength, _tableLength);
+
+        // The index j with σ_j = −σ_i and w_j = w_i (validated antipodal at Create).
+        private static int Antipode(SphereRule sphere, int index)
+        {
+            for (int j = 0; j < sphere.Count; j++)
+            {
+                if ((sphere.Points[index] + sphere.Points[j]).Length < 1e-12 && Math.Abs(sphere.Weights[index] - sphere.Weights[j]) <= 1e-14 * sphere.Weights[index])
+                {
+                    return j;
+                }
+            }
+
+            throw new InvalidOperationException($"sphere rule {sphere} is not antipodal.");
+        }
 
         private int PhaseOffset(int side, int node, int sigma) => ((((side * _nodes) + node) * SigmaCount) + sigma) * 3 * _n;
     }

@@ -83,7 +83,7 @@ public class BoltzmannOperatorApiTests
         Assert.Equal(copy, f);
 
         // 2 forward + 2·2 inverse per species, and per radial node: 2·6 shifted copies + 1 forward for each self pair (half
-        // icosahedron, M + 1 = 13) and 2·32 + 1 = 65 for the 1:4 pair (product rule).
+        // icosahedron, M + 1 = 13) and 2·32 + 1 = 65 for the 1:4 pair (32-point icosahedral rule).
         Assert.Equal(2 + 4 + (op.RadialPoints * ((2 * 13) + 65)), op.FftsPerEvaluation);
     }
 
@@ -97,6 +97,9 @@ public class BoltzmannOperatorApiTests
         Assert.Throws<ArgumentOutOfRangeException>("options.RadialPoints", () => BoltzmannOperator.Create(Grid, kernel, 1.0, new BoltzmannOptions { RadialPoints = -1 }));
         Assert.Throws<ArgumentOutOfRangeException>("options", () => BoltzmannOperator.Create(Grid, kernel, 1.0, new BoltzmannOptions { SupportRadius = -1 }));
         Assert.Throws<ArgumentOutOfRangeException>("gamma", () => new CollisionKernel(-3.0, AngularFunction.AbsoluteCosine()));
+
+        // Product(2) has 3 azimuths, so −σ is not a node: the pair-sharing needs antipodal rules.
+        Assert.Throws<ArgumentException>("options", () => BoltzmannOperator.Create(Grid, kernel, 1.0, new BoltzmannOptions { Sphere = Kinetics.Quadrature.SphereRule.Product(2) }));
     }
 
     [Fact]
