@@ -49,28 +49,7 @@ public class AnisotropicBoltzmannTests(ITestOutputHelper output)
         var kernel = new CollisionKernel(gamma, AngularFunction.VariableSoftSphere(1.5), 1.0);
         var mixture = new Mixture(new Species("A", massA), new Species("B", massB));
         var op = BoltzmannOperator.Create(grid, CollisionKernelTable.Uniform(mixture, kernel));
-        var random = new Random(3);
-        var species = new[] { BoltzmannOracles.RandomMaxwellianSum(random, 1.0, 0.4), BoltzmannOracles.RandomMaxwellianSum(random, 1.2, 0.4) };
-        double[] masses = [massA, massB];
-        var q = new double[4 * grid.Count];
-        op.EvaluatePairs(BoltzmannTestCases.Sample(grid, species), q, op.CreateWorkspace());
-        int h = size / 2;
-        int[] samples = [grid.Index(h, h, h), grid.Index(h + 2, h - 1, h + 1)];
-        double worst = 0, scale = 0;
-        for (int a = 0; a < 2; a++)
-        {
-            for (int b = 0; b < 2; b++)
-            {
-                var reference = BoltzmannReferenceEvaluator.Create(kernel, masses[a], masses[b], op.TruncationRadius, 24, 12);
-                foreach (int p in samples)
-                {
-                    double exact = reference.Evaluate(species[a], species[b], grid.Point(p));
-                    worst = Math.Max(worst, Math.Abs(exact - q[(((a * 2) + b) * grid.Count) + p]));
-                    scale = Math.Max(scale, Math.Abs(exact));
-                }
-            }
-        }
-
+        var (worst, scale) = BoltzmannTestCases.DeviationFromReference(op, 2);
         output.WriteLine($"VSS α = 1.5, m = {massA}:{massB}, γ = {gamma}, N = {size}: max |fast − reference| {worst:E2}, relative {worst / scale:E2}");
         Assert.True(worst < tolerance * scale);
     }

@@ -70,28 +70,7 @@ public class BoltzmannOperatorAccuracyTests(ITestOutputHelper output)
         // mass), fast operator on [−6, 6]³ against the direct quadrature of the same truncated operator (R = 2S).
         var grid = new CartesianGrid(n, 6.0);
         var op = BoltzmannTestCases.TwoSpecies(grid, massA, massB, gamma);
-        var random = new Random(3);
-        var species = new[] { BoltzmannOracles.RandomMaxwellianSum(random, 1.0, 0.4), BoltzmannOracles.RandomMaxwellianSum(random, 1.2, 0.4) };
-        double[] masses = [massA, massB];
-        var q = new double[4 * grid.Count];
-        op.EvaluatePairs(BoltzmannTestCases.Sample(grid, species), q, op.CreateWorkspace());
-        int h = n / 2;
-        int[] samples = [grid.Index(h, h, h), grid.Index(h + 2, h - 1, h + 1), grid.Index(h - 3, h + 2, h)];
-        double worst = 0, scale = 0;
-        for (int a = 0; a < 2; a++)
-        {
-            for (int b = 0; b < 2; b++)
-            {
-                var reference = BoltzmannReferenceEvaluator.Create(op.Kernels[a, b], masses[a], masses[b], op.TruncationRadius, 24, 12);
-                foreach (int p in samples)
-                {
-                    double exact = reference.Evaluate(species[a], species[b], grid.Point(p));
-                    worst = Math.Max(worst, Math.Abs(exact - q[(((a * 2) + b) * grid.Count) + p]));
-                    scale = Math.Max(scale, Math.Abs(exact));
-                }
-            }
-        }
-
+        var (worst, scale) = BoltzmannTestCases.DeviationFromReference(op, 3);
         output.WriteLine($"m = {massA}:{massB}, γ = {gamma}, N = {n}: max |fast − reference| = {worst:E2}, relative to max |Q^αβ| {worst / scale:E2}");
         return worst / scale;
     }
