@@ -1,9 +1,13 @@
 using System.Numerics;
 using System.Numerics.Tensors;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 using Kinetics.Conservation;
 using Kinetics.Grids;
 using Kinetics.Kernels;
 using Kinetics.Mixtures;
+using Kinetics.Quadrature;
 using Kinetics.Spectral;
 
 namespace Kinetics.Boltzmann;
@@ -81,12 +85,13 @@ public sealed class BoltzmannOperator
         {
             for (int b = a; b < s; b++)
             {
-                var sphere = options.Sphere ?? (_masses[a] == _masses[b] ? SphereRule.Icosahedron() : SphereRule.Product(4));
+                var sphere = options.Sphere ?? (!kernels[a, b].IsIsotropic ? SphereRule.Product(11)
+                    : _masses[a] == _masses[b] ? SphereRule.Icosahedron : SphereRule.Icosahedral32);
                 var pair = new PairPlan(this, kernels[a, b], sphere, a, b);
                 pairs.Add(pair);
                 _lossTables[(a * s) + b] = pair.LossTable;
                 _lossTables[(b * s) + a] = pair.LossTable;
-                ffts += RadialPoints * ((2 * pair.SigmaCount) + 1);
+                ffts += RadialPoints * (pair.Anisotropic ? 3 * pair.SigmaCount : (2 * pair.SigmaCount) + 1);
             }
         }
 
@@ -104,7 +109,7 @@ public sealed class BoltzmannOperator
     public int SpeciesCount => _masses.Length;
 
     /// <summary>The sphere rule used for σ for the pair (α, β) (<see cref="BoltzmannOptions.Sphere"/>, or by default the
-    /// icosahedron for equal masses and the 32-point product rule for unequal masses).</summary>
+    /// icosahedron for equal masses, the 32-point icosahedral rule for unequal masses and Product(11) for anisotropic b_σ).</summary>
     /// <param name="alpha">Species index α.</param>
     /// <param name="beta">Species index β.</param>
     public SphereRule SphereFor(int alpha, int beta)
@@ -131,10 +136,10 @@ public sealed class BoltzmannOperator
 
     /// <summary>Creates the plan for a mixture.</summary>
     /// <param name="grid">The velocity grid; N even with no prime factor above 5.</param>
-    /// <param name="kernels">B^{αβ} for every pair (validated symmetric by the table), each with isotropic b_σ.</param>
+    /// <param name="kernels">B^{αβ} for every pair (validated symmetric by the table); anisotropic b_σ takes the slower
+    /// σ–ξ weight path.</param>
     /// <param name="options">Discretisation choices; null for the defaults.</param>
-    /// <exception cref="ArgumentException">The grid is too small for the support radius (aliasing), N is unsupported, or a
-    /// kernel has anisotropic b_σ.</exception>
+    /// <exception cref="ArgumentException">The grid is too small for the support radius (aliasing) or N is unsupported.</exception>
     public static BoltzmannOperator Create(CartesianGrid grid, CollisionKernelTable kernels, BoltzmannOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(grid);
@@ -168,18 +173,12 @@ public sealed class BoltzmannOperator
                 nameof(grid));
         }
 
-        for (int a = 0; a < kernels.SpeciesCount; a++)
+        if (options.Sphere is { } rule && !IsAntipodal(rule))
         {
-            for (int b = 0; b < kernels.SpeciesCount; b++)
-            {
-                if (!kernels[a, b].IsIsotropic)
-                {
-                    throw new ArgumentException(
-                        $"kernels[{a}, {b}] has anisotropic b_σ ({kernels[a, b].Angular}); the fast spectral path supports isotropic b_σ only " +
-                        "(use BoltzmannReferenceEvaluator for anisotropic scattering).",
-                        nameof(kernels));
-                }
-            }
+            throw new ArgumentException(
+                $"options.Sphere must be antipodal (−σ in the rule with the same weight for every σ), which {rule} is not; " +
+                "use SphereRule.Icosahedron, Icosahedral32, Octahedral26 or Product(d) with odd d.",
+                nameof(options));
         }
 
         return new BoltzmannOperator(grid, kernels, options, support);
@@ -197,7 +196,7 @@ public sealed class BoltzmannOperator
     }
 
     /// <summary>Scratch memory for evaluations with this plan (one per concurrent caller).</summary>
-    public BoltzmannWorkspace CreateWorkspace() => new(SpeciesCount, _lanes, Grid.Count, _halfCount);
+    public BoltzmannWorkspace CreateWorkspace() => new(_fft, SpeciesCount, _lanes, Grid.Count, _halfCount);
 
     /// <summary>
     /// destination[α·N³ + p] = Σ_β Q^{αβ}(F^α, F^β)(v_p) (species-major stacking, as <see cref="ConservativeProjection"/>).
@@ -410,7 +409,7 @@ public sealed class BoltzmannOperator
         Span<Complex> spectra = workspace.Spectra;
         for (int a = 0; a < s; a++)
         {
-            _fft.ForwardReal(distributions.Slice(a * count, count), spectra.Slice(a * hc, hc));
+            _fft.ForwardReal(distributions.Slice(a * count, count), spectra.Slice(a * hc, hc), workspace.Fft[0]);
         }
 
         workspace.GainSpectra.AsSpan().Clear();
@@ -424,13 +423,7 @@ public sealed class BoltzmannOperator
         }
         else
         {
-            Parallel.For(0, _lanes, new ParallelOptions { MaxDegreeOfParallelism = _lanes }, lane =>
-            {
-                for (int item = lane; item < work; item += _lanes)
-                {
-                    AccumulateGain(item, lane, workspace, pairs);
-                }
-            });
+            AccumulateGainInParallel(work, workspace, pairs);
             Span<Complex> first = workspace.GainSpectra.AsSpan(0, slots * hc);
             for (int lane = 1; lane < _lanes; lane++)
             {
@@ -459,12 +452,22 @@ public sealed class BoltzmannOperator
         {
             int a = pairs ? slot / s : slot;
             Span<double> target = destination.Slice(slot * count, count);
-            _fft.InverseReal(workspace.GainSpectra.AsSpan(slot * hc, hc), target);
-            _fft.InverseReal(loss.Slice(slot * hc, hc), real);
+            _fft.InverseRealOverwritingInput(workspace.GainSpectra.AsSpan(slot * hc, hc), target, workspace.Fft[0]);
+            _fft.InverseRealOverwritingInput(loss.Slice(slot * hc, hc), real, workspace.Fft[0]);
             TensorPrimitives.Multiply(real, distributions.Slice(a * count, count), real);
             TensorPrimitives.Subtract(target, real, target);
         }
     }
+
+    // Kept out of EvaluateCore: the lambda's closure would otherwise be allocated on every call, even when serial.
+    private void AccumulateGainInParallel(int work, BoltzmannWorkspace workspace, bool pairs) =>
+        Parallel.For(0, _lanes, new ParallelOptions { MaxDegreeOfParallelism = _lanes }, lane =>
+        {
+            for (int item = lane; item < work; item += _lanes)
+            {
+                AccumulateGain(item, lane, workspace, pairs);
+            }
+        });
 
     // One (pair, radial node) work item: the σ-summed product of shifted copies, one forward FFT, and its sinc-weighted
     // contribution to the gain spectra of (α, β) and (β, α).
@@ -478,25 +481,44 @@ public sealed class BoltzmannOperator
         Span<double> shiftedA = workspace.ShiftedA.AsSpan(lane * count, count);
         Span<double> shiftedB = workspace.ShiftedB.AsSpan(lane * count, count);
         Span<double> product = workspace.Product.AsSpan(lane * count, count);
+        var fft = workspace.Fft[lane];
         ReadOnlySpan<Complex> spectrumA = workspace.Spectra.AsSpan(pair.Alpha * hc, hc);
         ReadOnlySpan<Complex> spectrumB = workspace.Spectra.AsSpan(pair.Beta * hc, hc);
+        int laneOffset = lane * s * s * hc;
+        int slotAB = pairs ? (pair.Alpha * s) + pair.Beta : pair.Alpha;
+        int slotBA = pairs ? (pair.Beta * s) + pair.Alpha : pair.Beta;
+        if (pair.Anisotropic)
+        {
+            Span<Complex> gainBA = pair.Alpha != pair.Beta ? workspace.GainSpectra.AsSpan(laneOffset + (slotBA * hc), hc) : default;
+            for (int m = 0; m < pair.SigmaCount; m++)
+            {
+                ApplyPhase(spectrumA, pair.Phase(0, node, m), phased);
+                _fft.InverseRealOverwritingInput(phased, shiftedA, fft);
+                ApplyPhase(spectrumB, pair.Phase(1, node, m), phased);
+                _fft.InverseRealOverwritingInput(phased, shiftedB, fft);
+                TensorPrimitives.Multiply(shiftedA, shiftedB, product);
+                _fft.ForwardReal(product, productSpectrum, fft);
+                pair.Weights!.Accumulate(
+                    productSpectrum, pair.Sigma(m), node, _waveNumberSquared, _n, workspace.GainSpectra.AsSpan(laneOffset + (slotAB * hc), hc), gainBA);
+            }
+
+            return;
+        }
+
         product.Clear();
         for (int m = 0; m < pair.SigmaCount; m++)
         {
             ApplyPhase(spectrumA, pair.Phase(0, node, m), phased);
-            _fft.InverseReal(phased, shiftedA);
+            _fft.InverseRealOverwritingInput(phased, shiftedA, fft);
             ApplyPhase(spectrumB, pair.Phase(1, node, m), phased);
-            _fft.InverseReal(phased, shiftedB);
+            _fft.InverseRealOverwritingInput(phased, shiftedB, fft);
             TensorPrimitives.FusedMultiplyAdd(shiftedA, shiftedB, product, product);
         }
 
-        _fft.ForwardReal(product, productSpectrum);
-        int laneOffset = lane * s * s * hc;
-        int slotAB = pairs ? (pair.Alpha * s) + pair.Beta : pair.Alpha;
+        _fft.ForwardReal(product, productSpectrum, fft);
         MultiplyAccumulate(pair.GainTable(0, node), productSpectrum, workspace.GainSpectra.AsSpan(laneOffset + (slotAB * hc), hc));
         if (pair.Alpha != pair.Beta)
         {
-            int slotBA = pairs ? (pair.Beta * s) + pair.Alpha : pair.Beta;
             MultiplyAccumulate(pair.GainTable(1, node), productSpectrum, workspace.GainSpectra.AsSpan(laneOffset + (slotBA * hc), hc));
         }
     }
@@ -505,9 +527,13 @@ public sealed class BoltzmannOperator
     private void MultiplyAccumulate(ReadOnlySpan<double> table, ReadOnlySpan<Complex> source, Span<Complex> target)
     {
         ReadOnlySpan<int> k2 = _waveNumberSquared;
+        ReadOnlySpan<double> s = MemoryMarshal.Cast<Complex, double>(source);
+        Span<double> t = MemoryMarshal.Cast<Complex, double>(target);
         for (int p = 0; p < target.Length; p++)
         {
-            target[p] += table[k2[p]] * source[p];
+            double factor = table[k2[p]];
+            t[2 * p] += factor * s[2 * p];
+            t[(2 * p) + 1] += factor * s[(2 * p) + 1];
         }
     }
 
@@ -518,15 +544,70 @@ public sealed class BoltzmannOperator
         ReadOnlySpan<Complex> px = phase[..n], py = phase.Slice(n, n), pz = phase.Slice(2 * n, n);
         for (int i = 0, p = 0; i < n; i++)
         {
-            for (int j = 0; j < n; j++)
+            for (int j = 0; j < n; j++, p += h)
             {
                 Complex pxy = px[i] * py[j];
-                for (int k = 0; k < h; k++, p++)
+                if (Fma.IsSupported && h >= 2)
                 {
-                    target[p] = source[p] * (pxy * pz[k]);
+                    MultiplyRowVectorized(source.Slice(p, h), pz[..h], pxy, target.Slice(p, h));
+                }
+                else
+                {
+                    for (int k = 0; k < h; k++)
+                    {
+                        target[p + k] = source[p + k] * (pxy * pz[k]);
+                    }
                 }
             }
         }
+    }
+
+    // target[k] = source[k] · (c · row[k]), two complex numbers per 256-bit vector (re, im interleaved).
+    private static void MultiplyRowVectorized(ReadOnlySpan<Complex> source, ReadOnlySpan<Complex> row, Complex c, Span<Complex> target)
+    {
+        ReadOnlySpan<double> s = MemoryMarshal.Cast<Complex, double>(source);
+        ReadOnlySpan<double> r = MemoryMarshal.Cast<Complex, double>(row);
+        Span<double> t = MemoryMarshal.Cast<Complex, double>(target);
+        var cv = Vector256.Create(c.Real, c.Imaginary, c.Real, c.Imaginary);
+        int k = 0, end = source.Length & ~1;
+        for (; k < end; k += 2)
+        {
+            var phase = ComplexMultiply(cv, Vector256.Create(r.Slice(2 * k, 4)));
+            ComplexMultiply(Vector256.Create(s.Slice(2 * k, 4)), phase).CopyTo(t.Slice(2 * k, 4));
+        }
+
+        for (; k < source.Length; k++)
+        {
+            target[k] = source[k] * (c * row[k]);
+        }
+    }
+
+    // (x0 + i x1)(y0 + i y1) = (x0 y0 − x1 y1) + i(x1 y0 + x0 y1), per complex pair of lanes.
+    private static Vector256<double> ComplexMultiply(Vector256<double> x, Vector256<double> y)
+    {
+        var realParts = Avx.Permute(y, 0b0000);      // [y0, y0, y2, y2]
+        var imaginaryParts = Avx.Permute(y, 0b1111); // [y1, y1, y3, y3]
+        var swapped = Avx.Permute(x, 0b0101);        // [x1, x0, x3, x2]
+        return Fma.MultiplyAddSubtract(x, realParts, swapped * imaginaryParts);
+    }
+
+    private static bool IsAntipodal(SphereRule rule)
+    {
+        for (int i = 0; i < rule.Count; i++)
+        {
+            bool found = false;
+            for (int j = 0; j < rule.Count && !found; j++)
+            {
+                found = (rule.Points[i] + rule.Points[j]).Length < 1e-12 && Math.Abs(rule.Weights[i] - rule.Weights[j]) <= 1e-14 * rule.Weights[i];
+            }
+
+            if (!found)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static int SignedFrequency(int index, int n) => index <= n / 2 ? index : index - n;
@@ -541,6 +622,7 @@ public sealed class BoltzmannOperator
         private readonly int _nodes;
         private readonly int _n;
         private readonly int _tableLength;
+        private readonly Velocity3[] _sigmas;
 
         public PairPlan(BoltzmannOperator plan, CollisionKernel kernel, SphereRule sphere, int alpha, int beta)
         {
@@ -551,24 +633,31 @@ public sealed class BoltzmannOperator
             _nodes = plan.RadialPoints;
             double ma = plan._masses[alpha], mb = plan._masses[beta], total = ma + mb;
             double a = mb / total, b = ma / total, length = plan.Grid.HalfWidth;
-            var (radii, weights) = GaussJacobiRule.Radial(_nodes, kernel.Gamma, plan.TruncationRadius);
+            var radial = RadialPowerRule.Create(_nodes, plan.TruncationRadius, kernel.Gamma + 2.0);
+            double[] radii = radial.Nodes.ToArray(), weights = radial.Weights.ToArray();
 
             // A species with itself: σ and −σ give the same product F(v + rσ/2)F(v − rσ/2); keep one of each antipodal
             // pair with twice the weight (the (β, α) ordering is the same pair).
             var sigmas = new List<(Velocity3 Point, double Weight)>();
             for (int m = 0; m < sphere.Count; m++)
             {
-                if (alpha != beta)
+                if (alpha != beta || !kernel.IsIsotropic)
                 {
-                    sigmas.Add((sphere.Point(m), sphere.Weight(m)));
+                    sigmas.Add((sphere.Points[m], sphere.Weights[m]));
                 }
-                else if (m < sphere.Antipode(m))
+                else if (m < Antipode(sphere, m))
                 {
-                    sigmas.Add((sphere.Point(m), 2.0 * sphere.Weight(m)));
+                    sigmas.Add((sphere.Points[m], 2.0 * sphere.Weights[m]));
                 }
             }
 
             SigmaCount = sigmas.Count;
+            _sigmas = sigmas.Select(x => x.Point).ToArray();
+            if (!kernel.IsIsotropic)
+            {
+                Weights = new AnisotropicGainWeights(kernel, radii, weights, a, b, _n, length);
+            }
+
             int n = _n;
             _phases = new Complex[2 * _nodes * SigmaCount * 3 * n];
             for (int side = 0; side < 2; side++)
@@ -624,11 +713,31 @@ public sealed class BoltzmannOperator
 
         public SphereRule Sphere { get; }
 
+        public AnisotropicGainWeights? Weights { get; }
+
+        public bool Anisotropic => Weights is not null;
+
+        public Velocity3 Sigma(int index) => _sigmas[index];
+
         public double[] LossTable { get; }
 
         public ReadOnlySpan<Complex> Phase(int side, int node, int sigma) => _phases.AsSpan(PhaseOffset(side, node, sigma), 3 * _n);
 
         public ReadOnlySpan<double> GainTable(int side, int node) => _gainTables.AsSpan(((side * _nodes) + node) * _tableLength, _tableLength);
+
+        // The index j with σ_j = −σ_i and w_j = w_i (validated antipodal at Create).
+        private static int Antipode(SphereRule sphere, int index)
+        {
+            for (int j = 0; j < sphere.Count; j++)
+            {
+                if ((sphere.Points[index] + sphere.Points[j]).Length < 1e-12 && Math.Abs(sphere.Weights[index] - sphere.Weights[j]) <= 1e-14 * sphere.Weights[index])
+                {
+                    return j;
+                }
+            }
+
+            throw new InvalidOperationException($"sphere rule {sphere} is not antipodal.");
+        }
 
         private int PhaseOffset(int side, int node, int sigma) => ((((side * _nodes) + node) * SigmaCount) + sigma) * 3 * _n;
     }

@@ -1,3 +1,5 @@
+using Kinetics.Quadrature;
+
 namespace Kinetics.Boltzmann;
 
 /// <summary>Discretisation choices of the fast spectral <see cref="BoltzmannOperator"/> (docs/boltzmann.md explains the defaults).</summary>
@@ -8,9 +10,11 @@ public sealed record BoltzmannOptions
     public int RadialPoints { get; init; }
 
     /// <summary>
-    /// The antipodal sphere rule for σ, used for every pair; null (default) chooses per pair: the icosahedron (12 points,
-    /// degree 5) for equal masses, where the σ-integrand F(v + rσ/2)G(v − rσ/2) is nearly constant, and the product rule
-    /// <see cref="SphereRule.Product"/>(4) (32 points, degree 7) for unequal masses, where it is not (docs/boltzmann.md).
+    /// The sphere rule for σ, used for every pair; it must be antipodal (checked by <see cref="BoltzmannOperator.Create(Grids.CartesianGrid, Kernels.CollisionKernelTable, BoltzmannOptions?)"/>).
+    /// Null (default) chooses per pair: <see cref="SphereRule.Icosahedron"/> (12 points, degree 5) for equal masses,
+    /// where the σ-integrand F(v + rσ/2)G(v − rσ/2) is nearly constant; <see cref="SphereRule.Icosahedral32"/> (32 points,
+    /// degree 9) for unequal masses, where it is not; <see cref="SphereRule.Product(int)"/>(11) (72 points) for
+    /// anisotropic b_σ (docs/boltzmann.md).
     /// </summary>
     public SphereRule? Sphere { get; init; }
 

@@ -1,5 +1,5 @@
 using Kinetics.Kernels;
-using MathNet.Numerics.Integration;
+using Kinetics.Quadrature;
 
 namespace Kinetics.Boltzmann;
 
@@ -35,11 +35,13 @@ public sealed class BoltzmannReferenceEvaluator
         MassAlpha = massAlpha;
         MassBeta = massBeta;
         TruncationRadius = truncationRadius;
-        (_radialNodes, _radialWeights) = GaussJacobiRule.Radial(radialPoints, kernel.Gamma, truncationRadius);
-        _directions = SphereRule.Product(polarPoints);
-        var rule = new GaussLegendreRule(-1.0, 1.0, polarPoints);
+        var radial = RadialPowerRule.Create(radialPoints, truncationRadius, kernel.Gamma + 2.0);
+        _radialNodes = radial.Nodes.ToArray();
+        _radialWeights = radial.Weights.ToArray();
+        _directions = SphereRule.Product((2 * polarPoints) - 1);
+        var rule = GaussLegendreRule.ForDegree((2 * polarPoints) - 1);
         _azimuths = 2 * polarPoints;
-        _cosChi = rule.Abscissas.ToArray();
+        _cosChi = rule.Nodes.ToArray();
         _polarWeights = new double[polarPoints];
         for (int i = 0; i < polarPoints; i++)
         {
@@ -111,10 +113,10 @@ public sealed class BoltzmannReferenceEvaluator
             double r = _radialNodes[ri], gain = 0, loss = 0;
             for (int d = 0; d < _directions.Count; d++)
             {
-                var unit = _directions.Point(d);
+                var unit = _directions.Points[d];
                 var (e1, e2) = Frame(unit);
                 var partner = velocity - (r * unit);
-                loss += _directions.Weight(d) * g(partner);
+                loss += _directions.Weights[d] * g(partner);
                 double inner = 0;
                 for (int p = 0; p < _cosChi.Length; p++)
                 {
@@ -130,7 +132,7 @@ public sealed class BoltzmannReferenceEvaluator
                     inner += _polarWeights[p] * sum;
                 }
 
-                gain += _directions.Weight(d) * inner;
+                gain += _directions.Weights[d] * inner;
             }
 
             gains[ri] = _radialWeights[ri] * gain;
@@ -160,7 +162,7 @@ public sealed class BoltzmannReferenceEvaluator
             double inner = 0;
             for (int d = 0; d < _directions.Count; d++)
             {
-                inner += _directions.Weight(d) * g(velocity - (_radialNodes[ri] * _directions.Point(d)));
+                inner += _directions.Weights[d] * g(velocity - (_radialNodes[ri] * _directions.Points[d]));
             }
 
             sum += _radialWeights[ri] * inner;

@@ -1,4 +1,5 @@
 using System.Numerics;
+using Kinetics.Spectral;
 
 namespace Kinetics.Boltzmann;
 
@@ -8,8 +9,14 @@ namespace Kinetics.Boltzmann;
 /// </summary>
 public sealed class BoltzmannWorkspace
 {
-    internal BoltzmannWorkspace(int species, int lanes, int count, int halfCount)
+    internal BoltzmannWorkspace(Fft3DPlan fft, int species, int lanes, int count, int halfCount)
     {
+        Fft = new Fft3DWorkspace[lanes];
+        for (int lane = 0; lane < lanes; lane++)
+        {
+            Fft[lane] = fft.CreateWorkspace();
+        }
+
         Species = species;
         Spectra = new Complex[species * halfCount];
         GainSpectra = new Complex[lanes * species * species * halfCount];
@@ -25,6 +32,8 @@ public sealed class BoltzmannWorkspace
     }
 
     internal int Species { get; }
+
+    internal Fft3DWorkspace[] Fft { get; }
 
     internal int Lanes { get; }
 

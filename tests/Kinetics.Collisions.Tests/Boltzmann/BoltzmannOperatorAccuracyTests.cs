@@ -35,12 +35,13 @@ public class BoltzmannOperatorAccuracyTests(ITestOutputHelper output)
         Assert.True(e20 < 1e-5, $"N = 20 error {e20:E2}");
     }
 
-    [LongFact]
+    [Fact]
     public void Bkw_MeetsTargetsAtN32AndN48()
     {
-        // Targets of the issue: L∞ ≤ 5e-5 at N = 32 and ≤ 1e-7 at N = 48.
-        Assert.True(BkwError(32, 6.0) <= 5e-5);
-        Assert.True(BkwError(48, 7.0) <= 1e-7);
+        // Targets of the issue: L∞ ≤ 5e-5 at N = 32 and ≤ 1e-7 at N = 48 (observed 1.2e-8 on [−7, 7]³ and 1.5e-10 on
+        // [−8, 8]³; the larger box at larger N moves the truncation R = 0.906 L out as resolution allows).
+        Assert.True(BkwError(32, 7.0) <= 5e-5);
+        Assert.True(BkwError(48, 8.0) <= 1e-7);
     }
 
     public static TheoryData<double, double, double, int> DefaultCases => new()
@@ -69,28 +70,7 @@ public class BoltzmannOperatorAccuracyTests(ITestOutputHelper output)
         // mass), fast operator on [−6, 6]³ against the direct quadrature of the same truncated operator (R = 2S).
         var grid = new CartesianGrid(n, 6.0);
         var op = BoltzmannTestCases.TwoSpecies(grid, massA, massB, gamma);
-        var random = new Random(3);
-        var species = new[] { BoltzmannOracles.RandomMaxwellianSum(random, 1.0, 0.4), BoltzmannOracles.RandomMaxwellianSum(random, 1.2, 0.4) };
-        double[] masses = [massA, massB];
-        var q = new double[4 * grid.Count];
-        op.EvaluatePairs(BoltzmannTestCases.Sample(grid, species), q, op.CreateWorkspace());
-        int h = n / 2;
-        int[] samples = [grid.Index(h, h, h), grid.Index(h + 2, h - 1, h + 1), grid.Index(h - 3, h + 2, h)];
-        double worst = 0, scale = 0;
-        for (int a = 0; a < 2; a++)
-        {
-            for (int b = 0; b < 2; b++)
-            {
-                var reference = BoltzmannReferenceEvaluator.Create(op.Kernels[a, b], masses[a], masses[b], op.TruncationRadius, 24, 12);
-                foreach (int p in samples)
-                {
-                    double exact = reference.Evaluate(species[a], species[b], grid.Point(p));
-                    worst = Math.Max(worst, Math.Abs(exact - q[(((a * 2) + b) * grid.Count) + p]));
-                    scale = Math.Max(scale, Math.Abs(exact));
-                }
-            }
-        }
-
+        var (worst, scale) = BoltzmannTestCases.DeviationFromReference(op, 3);
         output.WriteLine($"m = {massA}:{massB}, γ = {gamma}, N = {n}: max |fast − reference| = {worst:E2}, relative to max |Q^αβ| {worst / scale:E2}");
         return worst / scale;
     }

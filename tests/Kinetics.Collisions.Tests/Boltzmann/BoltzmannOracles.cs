@@ -43,10 +43,11 @@ internal static class BoltzmannOracles
             / MathNet.Numerics.SpecialFunctions.Gamma(1.5) * hypergeometric;
     }
 
-    /// <summary>A random positive distribution: a sum of 1–3 Maxwellians of mass m with moderate drifts and temperatures.</summary>
-    public static Func<Velocity3, double> RandomMaxwellianSum(Random random, double mass, double driftScale = 0.5)
+    /// <summary>A random positive distribution: a sum of 1–3 (at least <paramref name="minimumTerms"/>) Maxwellians of mass
+    /// m with moderate drifts and temperatures.</summary>
+    public static Func<Velocity3, double> RandomMaxwellianSum(Random random, double mass, double driftScale = 0.5, int minimumTerms = 1)
     {
-        int terms = 1 + random.Next(3);
+        int terms = minimumTerms + random.Next(4 - minimumTerms);
         var states = new MacroscopicState[terms];
         for (int t = 0; t < terms; t++)
         {
