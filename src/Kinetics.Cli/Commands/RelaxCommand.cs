@@ -37,7 +37,7 @@ internal static class RelaxCommand
         kernel.AcceptOnlyFromAmong(KernelChoices);
         var n = new Option<int>("--n") { Description = "Grid points per axis N (even, 2^a·3^b·5^c).", DefaultValueFactory = _ => 32 };
         var halfWidth = new Option<double?>("--half-width") { Description = "Half-width L of the velocity box [−L, L]³ (default: from the hottest, lightest species)." };
-        var finalTime = new Option<double>("--t-final") { Description = "Final time (non-dimensional).", DefaultValueFactory = _ => 4.0 };
+        var finalTime = new Option<double>("--t-final") { Description = "Final time (non-dimensional).", DefaultValueFactory = _ => 8.0 };
         var outputs = new Option<int>("--rows") { Description = "Rows of the table over time.", DefaultValueFactory = _ => 9 };
         var output = new Option<string>("--output") { Description = "Path prefix of the CSV and SVG files written (PREFIX.csv, PREFIX.svg).", DefaultValueFactory = _ => "relax" };
         var json = JsonOutput.CreateOption();
@@ -73,10 +73,10 @@ internal static class RelaxCommand
         var table = CollisionKernelTable.Uniform(mixture, settings.Kernel);
         // The boundary check guards against unresolved input; during a run spectral round-off in the far tails reaches
         // ~1e−6 of the peak on coarse grids, so the run tolerates 1e−4.
-        var op = BoltzmannOperator.Create(grid, table, new BoltzmannOptions { ResolutionTolerance = 1e-4 });
-        var workspace = op.CreateWorkspace();
-        var collision = new DelegateCollisionOperator(grid, mixture.Masses(), (state, destination) => op.Evaluate(state, destination, workspace));
-        var solver = new SpaceHomogeneousSolver(collision, new SpaceHomogeneousOptions { Scheme = TimeScheme.SspRk3, Courant = 0.5, RateFloor = 1e-3 });
+        var op = BoltzmannOperator.Create(grid, table, new BoltzmannOptions { ResolutionTolerance = 1e-4, MaxDegreeOfParallelism = Math.Clamp(Environment.ProcessorCount, 1, 4) });
+
+        // Δt = 0.5/ν_max from the operator's collision frequency (SSP-RK3 keeps positivity of the loss part for ν Δt ≤ 1).
+        var solver = new SpaceHomogeneousSolver(op, new SpaceHomogeneousOptions { Scheme = TimeScheme.SspRk3, Courant = 0.5 });
 
         double[] initial = new double[s * grid.Count];
         for (int a = 0; a < s; a++)
@@ -157,7 +157,7 @@ internal static class RelaxCommand
             table.AddColumn($"T {Markup.Escape(species.Name)}");
         }
 
-        table.AddColumns("entropy H", "mass drift", "momentum drift", "energy drift");
+        table.AddColumns("H", "Δmass", "Δmomentum", "Δenergy");
         var first = history[0];
         for (int row = 0; row < settings.Rows; row++)
         {
@@ -165,10 +165,10 @@ internal static class RelaxCommand
             var sample = history.MinBy(h => Math.Abs(h.Time - target))!;
             var cells = new List<string> { sample.Time.ToString("F3", CultureInfo.InvariantCulture) };
             cells.AddRange(sample.Temperatures.Select(t => t.ToString("F6", CultureInfo.InvariantCulture)));
-            cells.Add(sample.Entropy.ToString("F8", CultureInfo.InvariantCulture));
-            cells.Add(sample.MassDrift(first).ToString("E2", CultureInfo.InvariantCulture));
-            cells.Add(sample.MomentumDrift(first).ToString("E2", CultureInfo.InvariantCulture));
-            cells.Add(sample.EnergyDrift(first).ToString("E2", CultureInfo.InvariantCulture));
+            cells.Add(sample.Entropy.ToString("F6", CultureInfo.InvariantCulture));
+            cells.Add(sample.MassDrift(first).ToString("0.0E+0", CultureInfo.InvariantCulture));
+            cells.Add(sample.MomentumDrift(first).ToString("0.0E+0", CultureInfo.InvariantCulture));
+            cells.Add(sample.EnergyDrift(first).ToString("0.0E+0", CultureInfo.InvariantCulture));
             table.AddRow(cells.ToArray());
         }
 

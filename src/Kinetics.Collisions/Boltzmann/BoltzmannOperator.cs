@@ -34,7 +34,7 @@ namespace Kinetics.Boltzmann;
 /// <para>Immutable and thread-safe; evaluation with an explicit <see cref="BoltzmannWorkspace"/> and
 /// <see cref="BoltzmannOptions.MaxDegreeOfParallelism"/> = 1 allocates nothing of its own.</para>
 /// </remarks>
-public sealed class BoltzmannOperator
+public sealed partial class BoltzmannOperator
 {
     private readonly Fft3DPlan _fft;
     private readonly int _n;
