@@ -1,6 +1,7 @@
 using System.Globalization;
 using Kinetics.Distributions;
 using Kinetics.Kernels;
+using Kinetics.Landau;
 using Kinetics.Mixtures;
 
 namespace Kinetics.Cli.Commands;
@@ -10,6 +11,7 @@ internal sealed record RelaxSettings(
     Mixture Mixture,
     MacroscopicState[] States,
     CollisionKernel Kernel,
+    LandauKernel? Landau,
     int N,
     double HalfWidth,
     double FinalTime,
@@ -19,7 +21,7 @@ internal sealed record RelaxSettings(
     /// <summary>Parses and cross-validates the option values; messages name the option and the numbers involved.</summary>
     public static RelaxSettings Parse(
         string names, string masses, string densities, string temperatures, string drifts,
-        double gamma, string kernel, int n, double? halfWidth, double finalTime, int rows, string output)
+        string collisionOperator, double? gamma, string kernel, int n, double? halfWidth, double finalTime, int rows, string output)
     {
         string[] nameList = names.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
         double[] massList = Numbers(masses, "--masses");
@@ -56,12 +58,13 @@ internal sealed record RelaxSettings(
         {
             "hard-spheres" => CollisionKernel.HardSpheres(1.0),
             "maxwell" => CollisionKernel.MaxwellMolecules(AngularFunction.AbsoluteCosine(1.0)),
-            _ => new CollisionKernel(gamma, AngularFunction.AbsoluteCosine(1.0)),
+            _ => new CollisionKernel(gamma ?? -1.0, AngularFunction.AbsoluteCosine(1.0)),
         };
+        LandauKernel? landau = collisionOperator == "landau" ? new LandauKernel(gamma ?? -3.0, LandauNormalization.FlynnGuo) : null;
 
         // Default box: 6.5 thermal speeds of the species that spreads furthest, beyond its drift (Maxwellian tail e^{−21}).
         double width = halfWidth ?? Enumerable.Range(0, s).Max(a => Math.Abs(driftList[a]) + (6.5 * Math.Sqrt(temperatureList[a] / mixture[a].Mass)));
-        return new RelaxSettings(mixture, states, collisionKernel, n, width, finalTime, rows, output);
+        return new RelaxSettings(mixture, states, collisionKernel, landau, n, width, finalTime, rows, output);
     }
 
     private static double[] Numbers(string text, string option)

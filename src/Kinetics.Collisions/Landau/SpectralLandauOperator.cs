@@ -24,7 +24,7 @@ namespace Kinetics.Landau;
 /// <see cref="Kinetics.Conservation.ConservativeProjection"/> for round-off conservation. Spectral derivatives
 /// drop the Nyquist mode. Cost per evaluation: 17 real FFTs per species plus one per species for the spectra.</para>
 /// </remarks>
-public sealed class SpectralLandauOperator
+public sealed partial class SpectralLandauOperator
 {
     private readonly double[] _masses;
     private readonly double[][] _kernel; // Φ̂_xx, Φ̂_xy, Φ̂_xz, Φ̂_yy, Φ̂_yz, Φ̂_zz on the half spectrum
