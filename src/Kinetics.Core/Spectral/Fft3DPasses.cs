@@ -20,7 +20,7 @@ namespace Kinetics.Spectral;
 internal static class Fft3DPasses
 {
     /// <summary>Complex 3-D transform in place on N³ values.</summary>
-    public static void Complex<TOps, TVec>(MixedRadixPlan line, int block, bool inverse, Span<double> data, Span<double> scratch)
+    public static void Complex<TOps, TVec>(MixedRadixPlan line, int block, bool inverse, double scale, Span<double> data, Span<double> scratch)
         where TOps : IComplexLanes<TVec>
         where TVec : struct
     {
@@ -33,9 +33,9 @@ internal static class Fft3DPasses
             {
                 w = Width(n - j0, block);
                 Span<double> rows = p.Slice(2 * j0 * n, 2 * w * n);
-                TransposeIn(rows, n, w, scratch);
+                TransposeIn(rows, n, w, scratch, scale);
                 TransformBlock<TOps, TVec>(line, inverse, scratch, 0, w, w, scratch, Capacity(n, block));
-                TransposeOut(scratch, n, w, rows);
+                TransposeOut(scratch, n, w, rows, 1.0);
             }
 
             Columns<TOps, TVec>(line, block, inverse, p, n, n, scratch);
@@ -46,7 +46,7 @@ internal static class Fft3DPasses
 
     /// <summary>Forward real-to-complex: N³ reals into the N·N·h half-spectrum, h = N/2 + 1.</summary>
     public static void ForwardReal<TOps, TVec>(
-        MixedRadixPlan line, MixedRadixPlan? half, ReadOnlySpan<double> realTwiddles, int block,
+        MixedRadixPlan line, MixedRadixPlan? half, ReadOnlySpan<double> realTwiddles, int block, double scale,
         ReadOnlySpan<double> input, Span<double> output, Span<double> scratch)
         where TOps : IComplexLanes<TVec>
         where TVec : struct
@@ -62,10 +62,10 @@ internal static class Fft3DPasses
                 if (half is not null)
                 {
                     // Pack: column b of T holds row j0 + b as N/2 complex numbers (x[2t], x[2t+1]).
-                    TransposeIn(x.Slice(j0 * n, w * n), n / 2, w, scratch);
+                    TransposeIn(x.Slice(j0 * n, w * n), n / 2, w, scratch, scale);
                     TransformBlock<TOps, TVec>(half, false, scratch, 0, w, w, scratch, Capacity(n, block));
                     UntangleForward<TOps, TVec>(scratch, n / 2, w, realTwiddles);
-                    TransposeOut(scratch, h, w, p.Slice(2 * j0 * h, 2 * w * h));
+                    TransposeOut(scratch, h, w, p.Slice(2 * j0 * h, 2 * w * h), 1.0);
                 }
                 else
                 {
@@ -73,7 +73,7 @@ internal static class Fft3DPasses
                     {
                         for (int t = 0; t < n; t++)
                         {
-                            scratch[2 * ((t * w) + b)] = x[((j0 + b) * n) + t];
+                            scratch[2 * ((t * w) + b)] = scale * x[((j0 + b) * n) + t];
                             scratch[(2 * ((t * w) + b)) + 1] = 0.0;
                         }
                     }
@@ -98,7 +98,7 @@ internal static class Fft3DPasses
 
     /// <summary>Inverse complex-to-real (unscaled): the N·N·h half-spectrum (overwritten) into N³ reals.</summary>
     public static void InverseReal<TOps, TVec>(
-        MixedRadixPlan line, MixedRadixPlan? half, ReadOnlySpan<double> realTwiddles, int block,
+        MixedRadixPlan line, MixedRadixPlan? half, ReadOnlySpan<double> realTwiddles, int block, double scale,
         Span<double> spectrum, Span<double> output, Span<double> scratch)
         where TOps : IComplexLanes<TVec>
         where TVec : struct
@@ -115,10 +115,10 @@ internal static class Fft3DPasses
                 w = Width(n - j0, block);
                 if (half is not null)
                 {
-                    TransposeIn(p.Slice(2 * j0 * h, 2 * w * h), h, w, scratch);
+                    TransposeIn(p.Slice(2 * j0 * h, 2 * w * h), h, w, scratch, 1.0);
                     TangleInverse<TOps, TVec>(scratch, n / 2, w, realTwiddles);
                     TransformBlock<TOps, TVec>(half, true, scratch, 0, w, w, scratch, Capacity(n, block));
-                    TransposeOut(scratch, n / 2, w, x.Slice(j0 * n, w * n));
+                    TransposeOut(scratch, n / 2, w, x.Slice(j0 * n, w * n), scale);
                 }
                 else
                 {
@@ -138,7 +138,7 @@ internal static class Fft3DPasses
                     {
                         for (int t = 0; t < n; t++)
                         {
-                            x[((j0 + b) * n) + t] = scratch[2 * ((t * w) + b)];
+                            x[((j0 + b) * n) + t] = scale * scratch[2 * ((t * w) + b)];
                         }
                     }
                 }
@@ -187,8 +187,8 @@ internal static class Fft3DPasses
             ref Unsafe.Add(ref s0, 2 * blockCapacity), ref Unsafe.Add(ref s0, 4 * blockCapacity));
     }
 
-    /// <summary>T[t·w + b] = rows[b·len + t] for complex t &lt; len, b &lt; w (rows given as doubles, 2 per complex).</summary>
-    private static void TransposeIn(ReadOnlySpan<double> rows, int len, int w, Span<double> t)
+    /// <summary>T[t·w + b] = scale·rows[b·len + t] for complex t &lt; len, b &lt; w (rows given as doubles, 2 per complex).</summary>
+    private static void TransposeIn(ReadOnlySpan<double> rows, int len, int w, Span<double> t, double scale)
     {
         if (rows.Length < 2 * len * w || t.Length < 2 * len * w)
         {
@@ -197,18 +197,19 @@ internal static class Fft3DPasses
 
         ref double src = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(rows);
         ref double dst = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(t);
+        Vector128<double> s = Vector128.Create(scale);
         for (nint b = 0; b < w; b++)
         {
             ref double row = ref Unsafe.Add(ref src, 2 * b * len);
             for (nint k = 0; k < len; k++)
             {
-                Vector128.LoadUnsafe(ref Unsafe.Add(ref row, 2 * k)).StoreUnsafe(ref Unsafe.Add(ref dst, 2 * ((k * w) + b)));
+                (Vector128.LoadUnsafe(ref Unsafe.Add(ref row, 2 * k)) * s).StoreUnsafe(ref Unsafe.Add(ref dst, 2 * ((k * w) + b)));
             }
         }
     }
 
-    /// <summary>rows[b·len + t] = T[t·w + b].</summary>
-    private static void TransposeOut(ReadOnlySpan<double> t, int len, int w, Span<double> rows)
+    /// <summary>rows[b·len + t] = scale·T[t·w + b].</summary>
+    private static void TransposeOut(ReadOnlySpan<double> t, int len, int w, Span<double> rows, double scale)
     {
         if (rows.Length < 2 * len * w || t.Length < 2 * len * w)
         {
@@ -217,12 +218,13 @@ internal static class Fft3DPasses
 
         ref double src = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(t);
         ref double dst = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(rows);
+        Vector128<double> s = Vector128.Create(scale);
         for (nint b = 0; b < w; b++)
         {
             ref double row = ref Unsafe.Add(ref dst, 2 * b * len);
             for (nint k = 0; k < len; k++)
             {
-                Vector128.LoadUnsafe(ref Unsafe.Add(ref src, 2 * ((k * w) + b))).StoreUnsafe(ref Unsafe.Add(ref row, 2 * k));
+                (Vector128.LoadUnsafe(ref Unsafe.Add(ref src, 2 * ((k * w) + b))) * s).StoreUnsafe(ref Unsafe.Add(ref row, 2 * k));
             }
         }
     }

@@ -1,7 +1,6 @@
 using System.Buffers;
 using System.Numerics;
 using System.Runtime.InteropServices;
-using System.Numerics.Tensors;
 
 namespace Kinetics.Spectral;
 
@@ -216,7 +215,7 @@ public sealed class Fft3DPlan
         InverseReal(spectrum, output, CheckWorkspace(workspace).Scratch);
 
     /// <summary>Lines per block: enough for full registers and cache lines, few enough that 3 blocks stay in L1/L2.</summary>
-    private static int BlockWidth(int size) => Math.Clamp(1024 / size / 4 * 4, 8, 32);
+    private static int BlockWidth(int size) => Environment.GetEnvironmentVariable("KFFT_BLOCK") is string b ? int.Parse(b, System.Globalization.CultureInfo.InvariantCulture) : Math.Clamp(1024 / size / 4 * 4, 8, 32);
 
     private int ScratchLength => Fft3DPasses.ScratchLength(Size, _block);
 
@@ -265,20 +264,18 @@ public sealed class Fft3DPlan
         switch (InstructionSet)
         {
             case FftInstructionSet.Vector512:
-                Fft3DPasses.Complex<Vector512Lanes, System.Runtime.Intrinsics.Vector512<double>>(_line, _block, inverse, d, scratch);
+                Fft3DPasses.Complex<Vector512Lanes, System.Runtime.Intrinsics.Vector512<double>>(_line, _block, inverse, ScaleFactor(inverse), d, scratch);
                 break;
             case FftInstructionSet.Vector256:
-                Fft3DPasses.Complex<Vector256Lanes, System.Runtime.Intrinsics.Vector256<double>>(_line, _block, inverse, d, scratch);
+                Fft3DPasses.Complex<Vector256Lanes, System.Runtime.Intrinsics.Vector256<double>>(_line, _block, inverse, ScaleFactor(inverse), d, scratch);
                 break;
             case FftInstructionSet.Vector128:
-                Fft3DPasses.Complex<Vector128Lanes, System.Runtime.Intrinsics.Vector128<double>>(_line, _block, inverse, d, scratch);
+                Fft3DPasses.Complex<Vector128Lanes, System.Runtime.Intrinsics.Vector128<double>>(_line, _block, inverse, ScaleFactor(inverse), d, scratch);
                 break;
             default:
-                Fft3DPasses.Complex<ScalarLanes, ScalarComplex>(_line, _block, inverse, d, scratch);
+                Fft3DPasses.Complex<ScalarLanes, ScalarComplex>(_line, _block, inverse, ScaleFactor(inverse), d, scratch);
                 break;
         }
-
-        Scale(d, inverse);
     }
 
     private void ForwardReal(ReadOnlySpan<double> input, Span<Complex> output, double[] scratch)
@@ -289,20 +286,18 @@ public sealed class Fft3DPlan
         switch (InstructionSet)
         {
             case FftInstructionSet.Vector512:
-                Fft3DPasses.ForwardReal<Vector512Lanes, System.Runtime.Intrinsics.Vector512<double>>(_line, _half, _realTwiddles, _block, input, o, scratch);
+                Fft3DPasses.ForwardReal<Vector512Lanes, System.Runtime.Intrinsics.Vector512<double>>(_line, _half, _realTwiddles, _block, ScaleFactor(false), input, o, scratch);
                 break;
             case FftInstructionSet.Vector256:
-                Fft3DPasses.ForwardReal<Vector256Lanes, System.Runtime.Intrinsics.Vector256<double>>(_line, _half, _realTwiddles, _block, input, o, scratch);
+                Fft3DPasses.ForwardReal<Vector256Lanes, System.Runtime.Intrinsics.Vector256<double>>(_line, _half, _realTwiddles, _block, ScaleFactor(false), input, o, scratch);
                 break;
             case FftInstructionSet.Vector128:
-                Fft3DPasses.ForwardReal<Vector128Lanes, System.Runtime.Intrinsics.Vector128<double>>(_line, _half, _realTwiddles, _block, input, o, scratch);
+                Fft3DPasses.ForwardReal<Vector128Lanes, System.Runtime.Intrinsics.Vector128<double>>(_line, _half, _realTwiddles, _block, ScaleFactor(false), input, o, scratch);
                 break;
             default:
-                Fft3DPasses.ForwardReal<ScalarLanes, ScalarComplex>(_line, _half, _realTwiddles, _block, input, o, scratch);
+                Fft3DPasses.ForwardReal<ScalarLanes, ScalarComplex>(_line, _half, _realTwiddles, _block, ScaleFactor(false), input, o, scratch);
                 break;
         }
-
-        Scale(o, inverse: false);
     }
 
     private void InverseReal(Span<Complex> spectrum, Span<double> output, double[] scratch)
@@ -313,34 +308,25 @@ public sealed class Fft3DPlan
         switch (InstructionSet)
         {
             case FftInstructionSet.Vector512:
-                Fft3DPasses.InverseReal<Vector512Lanes, System.Runtime.Intrinsics.Vector512<double>>(_line, _half, _realTwiddles, _block, s, output, scratch);
+                Fft3DPasses.InverseReal<Vector512Lanes, System.Runtime.Intrinsics.Vector512<double>>(_line, _half, _realTwiddles, _block, ScaleFactor(true), s, output, scratch);
                 break;
             case FftInstructionSet.Vector256:
-                Fft3DPasses.InverseReal<Vector256Lanes, System.Runtime.Intrinsics.Vector256<double>>(_line, _half, _realTwiddles, _block, s, output, scratch);
+                Fft3DPasses.InverseReal<Vector256Lanes, System.Runtime.Intrinsics.Vector256<double>>(_line, _half, _realTwiddles, _block, ScaleFactor(true), s, output, scratch);
                 break;
             case FftInstructionSet.Vector128:
-                Fft3DPasses.InverseReal<Vector128Lanes, System.Runtime.Intrinsics.Vector128<double>>(_line, _half, _realTwiddles, _block, s, output, scratch);
+                Fft3DPasses.InverseReal<Vector128Lanes, System.Runtime.Intrinsics.Vector128<double>>(_line, _half, _realTwiddles, _block, ScaleFactor(true), s, output, scratch);
                 break;
             default:
-                Fft3DPasses.InverseReal<ScalarLanes, ScalarComplex>(_line, _half, _realTwiddles, _block, s, output, scratch);
+                Fft3DPasses.InverseReal<ScalarLanes, ScalarComplex>(_line, _half, _realTwiddles, _block, ScaleFactor(true), s, output, scratch);
                 break;
         }
-
-        Scale(output, inverse: true);
     }
 
-    /// <summary>Applies the normalisation factor of one direction (TensorPrimitives, vectorised).</summary>
-    private void Scale(Span<double> values, bool inverse)
+    /// <summary>The normalisation factor of one direction, applied inside the z-axis transposition (no extra pass).</summary>
+    private double ScaleFactor(bool inverse) => (Normalization, inverse) switch
     {
-        double s = (Normalization, inverse) switch
-        {
-            (FftNormalization.Backward, true) or (FftNormalization.Forward, false) => 1.0 / Count,
-            (FftNormalization.Symmetric, _) => 1.0 / Math.Sqrt(Count),
-            _ => 1.0,
-        };
-        if (s != 1.0)
-        {
-            TensorPrimitives.Multiply(values, s, values);
-        }
-    }
+        (FftNormalization.Backward, true) or (FftNormalization.Forward, false) => 1.0 / Count,
+        (FftNormalization.Symmetric, _) => 1.0 / Math.Sqrt(Count),
+        _ => 1.0,
+    };
 }
