@@ -139,6 +139,11 @@ internal static class FftComparison
         }
 
         Array.Sort(times);
+        if (Environment.GetEnvironmentVariable("KINETICS_BENCH_MIN") == "1")
+        {
+            return times[0]; // tuning on a loaded machine: the fastest run is the least disturbed one
+        }
+
         return times[reps / 2];
     }
 

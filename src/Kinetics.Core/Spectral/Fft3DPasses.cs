@@ -237,7 +237,7 @@ internal static class Fft3DPasses
         where TOps : IComplexLanes<TVec>
         where TVec : struct
     {
-        if (t.Length < 2 * (m + 1) * w || omega.Length < 2 * (m + 1))
+        if (t.Length < 2 * (m + 1) * w || omega.Length < MixedRadixPlan.TwiddleStride * (m + 1))
         {
             throw new InvalidOperationException("FFT untangle out of range (internal error).");
         }
@@ -251,43 +251,43 @@ internal static class Fft3DPasses
             ref double rowK = ref Unsafe.Add(ref t0, 2 * k * w);
             ref double rowC = ref Unsafe.Add(ref t0, 2 * kc * w);
             ref double rowOut = ref Unsafe.Add(ref t0, 2 * (k == 0 ? m : kc) * w); // X[m − k] (X[m] for k = 0)
-            double wr = Unsafe.Add(ref om, 2 * k), wi = Unsafe.Add(ref om, (2 * k) + 1);
-            double vr = Unsafe.Add(ref om, 2 * (m - k)), vi = Unsafe.Add(ref om, (2 * (m - k)) + 1);
+            ref double wk = ref Unsafe.Add(ref om, MixedRadixPlan.TwiddleStride * k);
+            ref double wc = ref Unsafe.Add(ref om, MixedRadixPlan.TwiddleStride * (m - k));
             nint u = 0;
             for (; u < vecEnd; u += TOps.Count)
             {
-                UntanglePair<TOps, TVec>(ref Unsafe.Add(ref rowK, 2 * u), ref Unsafe.Add(ref rowC, 2 * u), ref Unsafe.Add(ref rowOut, 2 * u), wr, wi, vr, vi);
+                UntanglePair<TOps, TVec>(ref Unsafe.Add(ref rowK, 2 * u), ref Unsafe.Add(ref rowC, 2 * u), ref Unsafe.Add(ref rowOut, 2 * u), ref wk, ref wc);
             }
 
             for (; u < w; u++)
             {
-                UntanglePair<ScalarLanes, ScalarComplex>(ref Unsafe.Add(ref rowK, 2 * u), ref Unsafe.Add(ref rowC, 2 * u), ref Unsafe.Add(ref rowOut, 2 * u), wr, wi, vr, vi);
+                UntanglePair<ScalarLanes, ScalarComplex>(ref Unsafe.Add(ref rowK, 2 * u), ref Unsafe.Add(ref rowC, 2 * u), ref Unsafe.Add(ref rowOut, 2 * u), ref wk, ref wc);
             }
         }
     }
 
-    /// <summary>X[k] from (Z[k], Z[m−k]) into zk, X[m−k] from (Z[m−k], Z[k]) into xc (ω^k = (wr, wi), ω^{m−k} = (vr, vi)).</summary>
+    /// <summary>X[k] from (Z[k], Z[m−k]) into zk, X[m−k] from (Z[m−k], Z[k]) into xc (expanded twiddles ω^k at wk, ω^{m−k} at wc).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void UntanglePair<TOps, TVec>(ref double zk, ref double zc, ref double xc, double wr, double wi, double vr, double vi)
+    private static void UntanglePair<TOps, TVec>(ref double zk, ref double zc, ref double xc, ref double wk, ref double wc)
         where TOps : IComplexLanes<TVec>
         where TVec : struct
     {
         TVec a = TOps.Load(ref zk), b = TOps.Load(ref zc);
         TVec conj = TOps.Pair(1.0, -1.0), half = TOps.Pair(0.5, 0.5);
-        TOps.Store(Untangle<TOps, TVec>(a, b, conj, half, wr, wi), ref zk);
-        TOps.Store(Untangle<TOps, TVec>(b, a, conj, half, vr, vi), ref xc);
+        TOps.Store(Untangle<TOps, TVec>(a, b, conj, half, ref wk), ref zk);
+        TOps.Store(Untangle<TOps, TVec>(b, a, conj, half, ref wc), ref xc);
     }
 
     /// <summary>E + ω·O with E = (z + conj z′)/2, O = −i·(z − conj z′)/2.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static TVec Untangle<TOps, TVec>(TVec z, TVec zPartner, TVec conj, TVec half, double wr, double wi)
+    private static TVec Untangle<TOps, TVec>(TVec z, TVec zPartner, TVec conj, TVec half, ref double w)
         where TOps : IComplexLanes<TVec>
         where TVec : struct
     {
         TVec c = TOps.Multiply(zPartner, conj);
         TVec e = TOps.Multiply(TOps.Add(z, c), half);
         TVec o = TOps.Multiply(TOps.Swap(TOps.Subtract(z, c)), TOps.Pair(0.5, -0.5)); // −i·d/2 = (d_im, −d_re)/2
-        return TOps.Add(e, ComplexLanes.Twiddle<TOps, TVec>(o, TOps.Pair(wr, wr), TOps.Pair(-wi, wi)));
+        return TOps.Add(e, ComplexLanes.Twiddle<TOps, TVec>(o, TOps.Load(ref w), TOps.Load(ref Unsafe.Add(ref w, 8))));
     }
 
     /// <summary>
@@ -298,7 +298,7 @@ internal static class Fft3DPasses
         where TOps : IComplexLanes<TVec>
         where TVec : struct
     {
-        if (t.Length < 2 * (m + 1) * w || omega.Length < 2 * (m + 1))
+        if (t.Length < 2 * (m + 1) * w || omega.Length < MixedRadixPlan.TwiddleStride * (m + 1))
         {
             throw new InvalidOperationException("FFT tangle out of range (internal error).");
         }
@@ -312,44 +312,44 @@ internal static class Fft3DPasses
             nint kc = m - k;
             ref double rowK = ref Unsafe.Add(ref t0, 2 * k * w);
             ref double rowC = ref Unsafe.Add(ref t0, 2 * kc * w);
-            double wr = Unsafe.Add(ref om, 2 * k), wi = -Unsafe.Add(ref om, (2 * k) + 1);
-            double vr = Unsafe.Add(ref om, 2 * kc), vi = -Unsafe.Add(ref om, (2 * kc) + 1);
+            ref double wk = ref Unsafe.Add(ref om, MixedRadixPlan.TwiddleStride * k);
+            ref double wc = ref Unsafe.Add(ref om, MixedRadixPlan.TwiddleStride * kc);
             bool both = k != 0;
             nint u = 0;
             for (; u < vecEnd; u += TOps.Count)
             {
-                TanglePair<TOps, TVec>(ref Unsafe.Add(ref rowK, 2 * u), ref Unsafe.Add(ref rowC, 2 * u), both, wr, wi, vr, vi);
+                TanglePair<TOps, TVec>(ref Unsafe.Add(ref rowK, 2 * u), ref Unsafe.Add(ref rowC, 2 * u), both, ref wk, ref wc);
             }
 
             for (; u < w; u++)
             {
-                TanglePair<ScalarLanes, ScalarComplex>(ref Unsafe.Add(ref rowK, 2 * u), ref Unsafe.Add(ref rowC, 2 * u), both, wr, wi, vr, vi);
+                TanglePair<ScalarLanes, ScalarComplex>(ref Unsafe.Add(ref rowK, 2 * u), ref Unsafe.Add(ref rowC, 2 * u), both, ref wk, ref wc);
             }
         }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void TanglePair<TOps, TVec>(ref double xk, ref double xc, bool both, double wr, double wi, double vr, double vi)
+    private static void TanglePair<TOps, TVec>(ref double xk, ref double xc, bool both, ref double wk, ref double wc)
         where TOps : IComplexLanes<TVec>
         where TVec : struct
     {
         TVec a = TOps.Load(ref xk), b = TOps.Load(ref xc);
         TVec conj = TOps.Pair(1.0, -1.0);
-        TOps.Store(Tangle<TOps, TVec>(a, b, conj, wr, wi), ref xk);
+        TOps.Store(Tangle<TOps, TVec>(a, b, conj, ref wk), ref xk);
         if (both)
         {
-            TOps.Store(Tangle<TOps, TVec>(b, a, conj, vr, vi), ref xc);
+            TOps.Store(Tangle<TOps, TVec>(b, a, conj, ref wc), ref xc);
         }
     }
 
-    /// <summary>(x + conj x′) + i·ω̄·(x − conj x′), ω̄ = (wr, wi) already conjugated.</summary>
+    /// <summary>(x + conj x′) + i·ω̄·(x − conj x′), ω̄ = ω^{−k} the expanded inverse twiddle at w.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static TVec Tangle<TOps, TVec>(TVec x, TVec xPartner, TVec conj, double wr, double wi)
+    private static TVec Tangle<TOps, TVec>(TVec x, TVec xPartner, TVec conj, ref double w)
         where TOps : IComplexLanes<TVec>
         where TVec : struct
     {
         TVec c = TOps.Multiply(xPartner, conj);
-        TVec o = ComplexLanes.Twiddle<TOps, TVec>(TOps.Subtract(x, c), TOps.Pair(wr, wr), TOps.Pair(-wi, wi));
+        TVec o = ComplexLanes.Twiddle<TOps, TVec>(TOps.Subtract(x, c), TOps.Load(ref w), TOps.Load(ref Unsafe.Add(ref w, 8)));
         return TOps.Add(TOps.Add(x, c), TOps.Multiply(TOps.Swap(o), TOps.Pair(-1.0, 1.0))); // + i·o = (−o_im, o_re)
     }
 }

@@ -26,7 +26,8 @@ public sealed class Fft3DPlan
 {
     private readonly MixedRadixPlan _line;
     private readonly MixedRadixPlan? _half;       // N/2-point plan of the packed real transform (even N)
-    private readonly double[] _realTwiddles;      // ω_N^k = (cos, −sin)(2πk/N), k = 0 … N/2
+    private readonly double[] _realTwiddles;      // ω_N^k = (cos, −sin)(2πk/N), k = 0 … N/2, expanded (MixedRadixPlan)
+    private readonly double[] _realInverseTwiddles; // ω_N^{−k}, expanded
     private readonly int _block;                  // B, lines per block
 
     private Fft3DPlan(int size, FftNormalization normalization, FftInstructionSet instructionSet)
@@ -36,12 +37,13 @@ public sealed class Fft3DPlan
         InstructionSet = instructionSet;
         _line = new MixedRadixPlan(size);
         _half = size % 2 == 0 ? new MixedRadixPlan(size / 2) : null;
-        _realTwiddles = new double[2 * ((size / 2) + 1)];
+        _realTwiddles = new double[MixedRadixPlan.TwiddleStride * ((size / 2) + 1)];
+        _realInverseTwiddles = new double[_realTwiddles.Length];
         for (int k = 0; k <= size / 2; k++)
         {
             double angle = 2.0 * Math.PI * k / size;
-            _realTwiddles[2 * k] = Math.Cos(angle);
-            _realTwiddles[(2 * k) + 1] = -Math.Sin(angle);
+            MixedRadixPlan.Expand(_realTwiddles.AsSpan(MixedRadixPlan.TwiddleStride * k, MixedRadixPlan.TwiddleStride), Math.Cos(angle), -Math.Sin(angle));
+            MixedRadixPlan.Expand(_realInverseTwiddles.AsSpan(MixedRadixPlan.TwiddleStride * k, MixedRadixPlan.TwiddleStride), Math.Cos(angle), Math.Sin(angle));
         }
 
         _block = BlockWidth(size);
@@ -308,16 +310,16 @@ public sealed class Fft3DPlan
         switch (InstructionSet)
         {
             case FftInstructionSet.Vector512:
-                Fft3DPasses.InverseReal<Vector512Lanes, System.Runtime.Intrinsics.Vector512<double>>(_line, _half, _realTwiddles, _block, ScaleFactor(true), s, output, scratch);
+                Fft3DPasses.InverseReal<Vector512Lanes, System.Runtime.Intrinsics.Vector512<double>>(_line, _half, _realInverseTwiddles, _block, ScaleFactor(true), s, output, scratch);
                 break;
             case FftInstructionSet.Vector256:
-                Fft3DPasses.InverseReal<Vector256Lanes, System.Runtime.Intrinsics.Vector256<double>>(_line, _half, _realTwiddles, _block, ScaleFactor(true), s, output, scratch);
+                Fft3DPasses.InverseReal<Vector256Lanes, System.Runtime.Intrinsics.Vector256<double>>(_line, _half, _realInverseTwiddles, _block, ScaleFactor(true), s, output, scratch);
                 break;
             case FftInstructionSet.Vector128:
-                Fft3DPasses.InverseReal<Vector128Lanes, System.Runtime.Intrinsics.Vector128<double>>(_line, _half, _realTwiddles, _block, ScaleFactor(true), s, output, scratch);
+                Fft3DPasses.InverseReal<Vector128Lanes, System.Runtime.Intrinsics.Vector128<double>>(_line, _half, _realInverseTwiddles, _block, ScaleFactor(true), s, output, scratch);
                 break;
             default:
-                Fft3DPasses.InverseReal<ScalarLanes, ScalarComplex>(_line, _half, _realTwiddles, _block, ScaleFactor(true), s, output, scratch);
+                Fft3DPasses.InverseReal<ScalarLanes, ScalarComplex>(_line, _half, _realInverseTwiddles, _block, ScaleFactor(true), s, output, scratch);
                 break;
         }
     }
