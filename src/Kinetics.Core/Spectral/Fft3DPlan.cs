@@ -216,8 +216,12 @@ public sealed class Fft3DPlan
     public void InverseRealOverwritingInput(Span<Complex> spectrum, Span<double> output, Fft3DWorkspace workspace) =>
         InverseReal(spectrum, output, CheckWorkspace(workspace).Scratch);
 
-    /// <summary>Lines per block: enough for full registers and cache lines, few enough that 3 blocks stay in L1/L2.</summary>
-    private static int BlockWidth(int size) => Environment.GetEnvironmentVariable("KFFT_BLOCK") is string b ? int.Parse(b, System.Globalization.CultureInfo.InvariantCulture) : Math.Clamp(1024 / size / 4 * 4, 8, 32);
+    /// <summary>
+    /// Lines per block B: wide enough that each strided row segment spans whole cache lines (B·16 bytes) and the
+    /// registers stay full, small enough that the three scratch blocks (3·N·B complex) stay in L1/L2. Measured
+    /// (docs/fft.md): B = 32 is best up to N = 64; at N = 128 B = 16 is (B = 8 is twice as slow there).
+    /// </summary>
+    private static int BlockWidth(int size) => size <= 64 ? 32 : 16;
 
     private int ScratchLength => Fft3DPasses.ScratchLength(Size, _block);
 
