@@ -139,14 +139,20 @@ internal static class StockhamStages
         }
     }
 
-    /// <summary>a·ω for the expanded twiddle entry p (1-based) of the current k.</summary>
+    /// <summary>Input p ≥ 1 of a butterfly, a[p·pin], times its twiddle ω_{L·r}^{p·k} (expanded entry p of the current k) unless k = 0.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static TVec Twiddle<TOps, TVec>(TVec a, ref double w, int p)
+    private static TVec Input<TOps, TVec>(ref double a, nint pin, int p, bool twiddle, ref double w)
         where TOps : IComplexLanes<TVec>
         where TVec : struct
     {
+        TVec x = TOps.Load(ref Unsafe.Add(ref a, p * pin));
+        if (!twiddle)
+        {
+            return x;
+        }
+
         ref double entry = ref Unsafe.Add(ref w, MixedRadixPlan.TwiddleStride * (p - 1));
-        return ComplexLanes.Twiddle<TOps, TVec>(a, TOps.Load(ref entry), TOps.Load(ref Unsafe.Add(ref entry, 8)));
+        return ComplexLanes.Twiddle<TOps, TVec>(x, TOps.Load(ref entry), TOps.Load(ref Unsafe.Add(ref entry, 8)));
     }
 
     /// <summary>rot(x)·scale = swap(x)·(±scale, ∓scale), the register given by <see cref="Rotations{TVec}"/>.</summary>
@@ -176,11 +182,7 @@ internal static class StockhamStages
             where TVec : struct
         {
             TVec a0 = TOps.Load(ref a);
-            TVec a1 = TOps.Load(ref Unsafe.Add(ref a, pin));
-            if (twiddle)
-            {
-                a1 = Twiddle<TOps, TVec>(a1, ref w, 1);
-            }
+            TVec a1 = Input<TOps, TVec>(ref a, pin, 1, twiddle, ref w);
 
             TOps.Store(TOps.Add(a0, a1), ref o);
             TOps.Store(TOps.Subtract(a0, a1), ref Unsafe.Add(ref o, pout));
@@ -197,13 +199,8 @@ internal static class StockhamStages
             where TVec : struct
         {
             TVec a0 = TOps.Load(ref a);
-            TVec a1 = TOps.Load(ref Unsafe.Add(ref a, pin));
-            TVec a2 = TOps.Load(ref Unsafe.Add(ref a, 2 * pin));
-            if (twiddle)
-            {
-                a1 = Twiddle<TOps, TVec>(a1, ref w, 1);
-                a2 = Twiddle<TOps, TVec>(a2, ref w, 2);
-            }
+            TVec a1 = Input<TOps, TVec>(ref a, pin, 1, twiddle, ref w);
+            TVec a2 = Input<TOps, TVec>(ref a, pin, 2, twiddle, ref w);
 
             TVec t = TOps.Add(a1, a2);
             TVec m = TOps.MultiplyAdd(t, TOps.Pair(-0.5, -0.5), a0);             // a₀ − t/2
@@ -224,15 +221,9 @@ internal static class StockhamStages
             where TVec : struct
         {
             TVec a0 = TOps.Load(ref a);
-            TVec a1 = TOps.Load(ref Unsafe.Add(ref a, pin));
-            TVec a2 = TOps.Load(ref Unsafe.Add(ref a, 2 * pin));
-            TVec a3 = TOps.Load(ref Unsafe.Add(ref a, 3 * pin));
-            if (twiddle)
-            {
-                a1 = Twiddle<TOps, TVec>(a1, ref w, 1);
-                a2 = Twiddle<TOps, TVec>(a2, ref w, 2);
-                a3 = Twiddle<TOps, TVec>(a3, ref w, 3);
-            }
+            TVec a1 = Input<TOps, TVec>(ref a, pin, 1, twiddle, ref w);
+            TVec a2 = Input<TOps, TVec>(ref a, pin, 2, twiddle, ref w);
+            TVec a3 = Input<TOps, TVec>(ref a, pin, 3, twiddle, ref w);
 
             Dft4<TOps, TVec>(a0, a1, a2, a3, rot.Rot, ref o, pout);
         }
@@ -265,17 +256,10 @@ internal static class StockhamStages
             where TVec : struct
         {
             TVec a0 = TOps.Load(ref a);
-            TVec a1 = TOps.Load(ref Unsafe.Add(ref a, pin));
-            TVec a2 = TOps.Load(ref Unsafe.Add(ref a, 2 * pin));
-            TVec a3 = TOps.Load(ref Unsafe.Add(ref a, 3 * pin));
-            TVec a4 = TOps.Load(ref Unsafe.Add(ref a, 4 * pin));
-            if (twiddle)
-            {
-                a1 = Twiddle<TOps, TVec>(a1, ref w, 1);
-                a2 = Twiddle<TOps, TVec>(a2, ref w, 2);
-                a3 = Twiddle<TOps, TVec>(a3, ref w, 3);
-                a4 = Twiddle<TOps, TVec>(a4, ref w, 4);
-            }
+            TVec a1 = Input<TOps, TVec>(ref a, pin, 1, twiddle, ref w);
+            TVec a2 = Input<TOps, TVec>(ref a, pin, 2, twiddle, ref w);
+            TVec a3 = Input<TOps, TVec>(ref a, pin, 3, twiddle, ref w);
+            TVec a4 = Input<TOps, TVec>(ref a, pin, 4, twiddle, ref w);
 
             TVec t1 = TOps.Add(a1, a4), t2 = TOps.Add(a2, a3);
             TVec d1 = TOps.Swap(TOps.Subtract(a1, a4)), d2 = TOps.Swap(TOps.Subtract(a2, a3));
@@ -305,23 +289,13 @@ internal static class StockhamStages
             where TVec : struct
         {
             TVec a0 = TOps.Load(ref a);
-            TVec a1 = TOps.Load(ref Unsafe.Add(ref a, pin));
-            TVec a2 = TOps.Load(ref Unsafe.Add(ref a, 2 * pin));
-            TVec a3 = TOps.Load(ref Unsafe.Add(ref a, 3 * pin));
-            TVec a4 = TOps.Load(ref Unsafe.Add(ref a, 4 * pin));
-            TVec a5 = TOps.Load(ref Unsafe.Add(ref a, 5 * pin));
-            TVec a6 = TOps.Load(ref Unsafe.Add(ref a, 6 * pin));
-            TVec a7 = TOps.Load(ref Unsafe.Add(ref a, 7 * pin));
-            if (twiddle)
-            {
-                a1 = Twiddle<TOps, TVec>(a1, ref w, 1);
-                a2 = Twiddle<TOps, TVec>(a2, ref w, 2);
-                a3 = Twiddle<TOps, TVec>(a3, ref w, 3);
-                a4 = Twiddle<TOps, TVec>(a4, ref w, 4);
-                a5 = Twiddle<TOps, TVec>(a5, ref w, 5);
-                a6 = Twiddle<TOps, TVec>(a6, ref w, 6);
-                a7 = Twiddle<TOps, TVec>(a7, ref w, 7);
-            }
+            TVec a1 = Input<TOps, TVec>(ref a, pin, 1, twiddle, ref w);
+            TVec a2 = Input<TOps, TVec>(ref a, pin, 2, twiddle, ref w);
+            TVec a3 = Input<TOps, TVec>(ref a, pin, 3, twiddle, ref w);
+            TVec a4 = Input<TOps, TVec>(ref a, pin, 4, twiddle, ref w);
+            TVec a5 = Input<TOps, TVec>(ref a, pin, 5, twiddle, ref w);
+            TVec a6 = Input<TOps, TVec>(ref a, pin, 6, twiddle, ref w);
+            TVec a7 = Input<TOps, TVec>(ref a, pin, 7, twiddle, ref w);
 
             TVec b0 = TOps.Add(a0, a4), b1 = TOps.Add(a1, a5), b2 = TOps.Add(a2, a6), b3 = TOps.Add(a3, a7);
             TVec c0 = TOps.Subtract(a0, a4), c1 = TOps.Subtract(a1, a5), c2 = TOps.Subtract(a2, a6), c3 = TOps.Subtract(a3, a7);
