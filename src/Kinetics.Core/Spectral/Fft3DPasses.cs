@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace Kinetics.Spectral;
 
@@ -188,44 +189,72 @@ internal static class Fft3DPasses
     }
 
     /// <summary>T[t·w + b] = scale·rows[b·len + t] for complex t &lt; len, b &lt; w (rows given as doubles, 2 per complex).</summary>
-    private static void TransposeIn(ReadOnlySpan<double> rows, int len, int w, Span<double> t, double scale)
+    private static void TransposeIn(ReadOnlySpan<double> rows, int len, int w, Span<double> t, double scale) =>
+        Transpose(rows, w, len, t, scale);
+
+    /// <summary>rows[b·len + t] = scale·T[t·w + b].</summary>
+    private static void TransposeOut(ReadOnlySpan<double> t, int len, int w, Span<double> rows, double scale) =>
+        Transpose(t, len, w, rows, scale);
+
+    /// <summary>
+    /// dst[c·rowCount + r] = scale·src[r·columnCount + c] for complex numbers (r &lt; rowCount, c &lt; columnCount).
+    /// With AVX-512, 4×4 tiles of complex numbers move as four 512-bit loads, eight 128-bit-lane shuffles and four
+    /// stores; the rest one complex number (one 128-bit register) at a time.
+    /// </summary>
+    private static void Transpose(ReadOnlySpan<double> src, int rowCount, int columnCount, Span<double> dst, double scale)
     {
-        if (rows.Length < 2 * len * w || t.Length < 2 * len * w)
+        if (src.Length < 2 * rowCount * columnCount || dst.Length < 2 * rowCount * columnCount)
         {
             throw new InvalidOperationException("FFT transpose out of range (internal error).");
         }
 
-        ref double src = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(rows);
-        ref double dst = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(t);
-        Vector128<double> s = Vector128.Create(scale);
-        for (nint b = 0; b < w; b++)
+        ref double s0 = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(src);
+        ref double d0 = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(dst);
+        nint rows = rowCount, cols = columnCount;
+        nint r0 = 0;
+        if (Avx512F.IsSupported)
         {
-            ref double row = ref Unsafe.Add(ref src, 2 * b * len);
-            for (nint k = 0; k < len; k++)
+            Vector512<double> s = Vector512.Create(scale);
+            nint colsTiled = cols & ~3;
+            for (; r0 + 4 <= rows; r0 += 4)
             {
-                (Vector128.LoadUnsafe(ref Unsafe.Add(ref row, 2 * k)) * s).StoreUnsafe(ref Unsafe.Add(ref dst, 2 * ((k * w) + b)));
+                for (nint c0 = 0; c0 < colsTiled; c0 += 4)
+                {
+                    ref double a = ref Unsafe.Add(ref s0, 2 * ((r0 * cols) + c0));
+                    Vector512<double> x0 = Vector512.LoadUnsafe(ref a) * s;
+                    Vector512<double> x1 = Vector512.LoadUnsafe(ref Unsafe.Add(ref a, 2 * cols)) * s;
+                    Vector512<double> x2 = Vector512.LoadUnsafe(ref Unsafe.Add(ref a, 4 * cols)) * s;
+                    Vector512<double> x3 = Vector512.LoadUnsafe(ref Unsafe.Add(ref a, 6 * cols)) * s;
+                    Vector512<double> t0 = Avx512F.Shuffle4x128(x0, x1, 0x44), t1 = Avx512F.Shuffle4x128(x0, x1, 0xEE);
+                    Vector512<double> t2 = Avx512F.Shuffle4x128(x2, x3, 0x44), t3 = Avx512F.Shuffle4x128(x2, x3, 0xEE);
+                    ref double o = ref Unsafe.Add(ref d0, 2 * ((c0 * rows) + r0));
+                    Avx512F.Shuffle4x128(t0, t2, 0x88).StoreUnsafe(ref o);
+                    Avx512F.Shuffle4x128(t0, t2, 0xDD).StoreUnsafe(ref Unsafe.Add(ref o, 2 * rows));
+                    Avx512F.Shuffle4x128(t1, t3, 0x88).StoreUnsafe(ref Unsafe.Add(ref o, 4 * rows));
+                    Avx512F.Shuffle4x128(t1, t3, 0xDD).StoreUnsafe(ref Unsafe.Add(ref o, 6 * rows));
+                }
+
+                for (nint r = r0; r < r0 + 4; r++)
+                {
+                    TransposeRow(ref s0, ref d0, rows, cols, r, colsTiled, scale);
+                }
             }
+        }
+
+        for (nint r = r0; r < rows; r++)
+        {
+            TransposeRow(ref s0, ref d0, rows, cols, r, 0, scale);
         }
     }
 
-    /// <summary>rows[b·len + t] = scale·T[t·w + b].</summary>
-    private static void TransposeOut(ReadOnlySpan<double> t, int len, int w, Span<double> rows, double scale)
+    /// <summary>The complex numbers c ≥ <paramref name="fromColumn"/> of source row r.</summary>
+    private static void TransposeRow(ref double s0, ref double d0, nint rows, nint cols, nint r, nint fromColumn, double scale)
     {
-        if (rows.Length < 2 * len * w || t.Length < 2 * len * w)
-        {
-            throw new InvalidOperationException("FFT transpose out of range (internal error).");
-        }
-
-        ref double src = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(t);
-        ref double dst = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(rows);
         Vector128<double> s = Vector128.Create(scale);
-        for (nint b = 0; b < w; b++)
+        ref double row = ref Unsafe.Add(ref s0, 2 * r * cols);
+        for (nint c = fromColumn; c < cols; c++)
         {
-            ref double row = ref Unsafe.Add(ref dst, 2 * b * len);
-            for (nint k = 0; k < len; k++)
-            {
-                (Vector128.LoadUnsafe(ref Unsafe.Add(ref src, 2 * ((k * w) + b))) * s).StoreUnsafe(ref Unsafe.Add(ref row, 2 * k));
-            }
+            (Vector128.LoadUnsafe(ref Unsafe.Add(ref row, 2 * c)) * s).StoreUnsafe(ref Unsafe.Add(ref d0, 2 * ((c * rows) + r)));
         }
     }
 
