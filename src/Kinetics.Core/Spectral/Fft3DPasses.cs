@@ -302,21 +302,22 @@ internal static class Fft3DPasses
         where TVec : struct
     {
         TVec a = TOps.Load(ref zk), b = TOps.Load(ref zc);
-        TVec conj = TOps.Pair(1.0, -1.0), half = TOps.Pair(0.5, 0.5);
-        TOps.Store(Untangle<TOps, TVec>(a, b, conj, half, ref wk), ref zk);
-        TOps.Store(Untangle<TOps, TVec>(b, a, conj, half, ref wc), ref xc);
+        TVec conj = TOps.Pair(1.0, -1.0);
+        TOps.Store(Untangle<TOps, TVec>(a, b, conj, ref wk), ref zk);
+        TOps.Store(Untangle<TOps, TVec>(b, a, conj, ref wc), ref xc);
     }
 
-    /// <summary>E + ω·O with E = (z + conj z′)/2, O = −i·(z − conj z′)/2.</summary>
+    /// <summary>
+    /// E + ω·O with E = (z + c)/2, O = −i·(z − c)/2, c = conj z′, computed as A·(z − c) + c with the tabulated
+    /// A = (1 − iω)/2 (one complex product instead of two).
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static TVec Untangle<TOps, TVec>(TVec z, TVec zPartner, TVec conj, TVec half, ref double w)
+    private static TVec Untangle<TOps, TVec>(TVec z, TVec zPartner, TVec conj, ref double a)
         where TOps : IComplexLanes<TVec>
         where TVec : struct
     {
         TVec c = TOps.Multiply(zPartner, conj);
-        TVec e = TOps.Multiply(TOps.Add(z, c), half);
-        TVec o = TOps.Multiply(TOps.Swap(TOps.Subtract(z, c)), TOps.Pair(0.5, -0.5)); // −i·d/2 = (d_im, −d_re)/2
-        return TOps.Add(e, ComplexLanes.Twiddle<TOps, TVec>(o, TOps.Load(ref w), TOps.Load(ref Unsafe.Add(ref w, 8))));
+        return TOps.Add(ComplexLanes.Twiddle<TOps, TVec>(TOps.Subtract(z, c), TOps.Load(ref a), TOps.Load(ref Unsafe.Add(ref a, 8))), c);
     }
 
     /// <summary>
@@ -371,7 +372,9 @@ internal static class Fft3DPasses
         }
     }
 
-    /// <summary>(x + conj x′) + i·ω̄·(x − conj x′), ω̄ = ω^{−k} the expanded inverse twiddle at w.</summary>
+    /// <summary>
+    /// (x + c) + i·ω̄·(x − c), c = conj x′, ω̄ = ω^{−k}, computed as C·(x − c) + 2c with the tabulated C = 1 + iω̄.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static TVec Tangle<TOps, TVec>(TVec x, TVec xPartner, TVec conj, ref double w)
         where TOps : IComplexLanes<TVec>
@@ -379,6 +382,6 @@ internal static class Fft3DPasses
     {
         TVec c = TOps.Multiply(xPartner, conj);
         TVec o = ComplexLanes.Twiddle<TOps, TVec>(TOps.Subtract(x, c), TOps.Load(ref w), TOps.Load(ref Unsafe.Add(ref w, 8)));
-        return TOps.Add(TOps.Add(x, c), TOps.Multiply(TOps.Swap(o), TOps.Pair(-1.0, 1.0))); // + i·o = (−o_im, o_re)
+        return TOps.MultiplyAdd(c, TOps.Pair(2.0, 2.0), o);
     }
 }

@@ -26,8 +26,8 @@ public sealed class Fft3DPlan
 {
     private readonly MixedRadixPlan _line;
     private readonly MixedRadixPlan? _half;       // N/2-point plan of the packed real transform (even N)
-    private readonly double[] _realTwiddles;      // ω_N^k = (cos, −sin)(2πk/N), k = 0 … N/2, expanded (MixedRadixPlan)
-    private readonly double[] _realInverseTwiddles; // ω_N^{−k}, expanded
+    private readonly double[] _realTwiddles;        // A_k = (1 − iω_N^k)/2, ω_N = e^{−2πi/N}, k = 0 … N/2, expanded (MixedRadixPlan)
+    private readonly double[] _realInverseTwiddles; // C_k = 1 + iω_N^{−k}, expanded
     private readonly int _block;                  // B, lines per block
 
     private Fft3DPlan(int size, FftNormalization normalization, FftInstructionSet instructionSet)
@@ -41,9 +41,10 @@ public sealed class Fft3DPlan
         _realInverseTwiddles = new double[_realTwiddles.Length];
         for (int k = 0; k <= size / 2; k++)
         {
-            double angle = 2.0 * Math.PI * k / size;
-            MixedRadixPlan.Expand(_realTwiddles.AsSpan(MixedRadixPlan.TwiddleStride * k, MixedRadixPlan.TwiddleStride), Math.Cos(angle), -Math.Sin(angle));
-            MixedRadixPlan.Expand(_realInverseTwiddles.AsSpan(MixedRadixPlan.TwiddleStride * k, MixedRadixPlan.TwiddleStride), Math.Cos(angle), Math.Sin(angle));
+            // ω^k = (c, −s): iω^k = (s, c), so A = ((1 − s)/2, −c/2); ω^{−k} = (c, s): iω^{−k} = (−s, c), so C = (1 − s, c).
+            double angle = 2.0 * Math.PI * k / size, c = Math.Cos(angle), s = Math.Sin(angle);
+            MixedRadixPlan.Expand(_realTwiddles.AsSpan(MixedRadixPlan.TwiddleStride * k, MixedRadixPlan.TwiddleStride), 0.5 * (1.0 - s), -0.5 * c);
+            MixedRadixPlan.Expand(_realInverseTwiddles.AsSpan(MixedRadixPlan.TwiddleStride * k, MixedRadixPlan.TwiddleStride), 1.0 - s, c);
         }
 
         _block = BlockWidth(size);
