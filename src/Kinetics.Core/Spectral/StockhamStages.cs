@@ -183,7 +183,6 @@ internal static class StockhamStages
         {
             TVec a0 = TOps.Load(ref a);
             TVec a1 = Input<TOps, TVec>(ref a, pin, 1, twiddle, ref w);
-
             TOps.Store(TOps.Add(a0, a1), ref o);
             TOps.Store(TOps.Subtract(a0, a1), ref Unsafe.Add(ref o, pout));
         }
@@ -201,9 +200,8 @@ internal static class StockhamStages
             TVec a0 = TOps.Load(ref a);
             TVec a1 = Input<TOps, TVec>(ref a, pin, 1, twiddle, ref w);
             TVec a2 = Input<TOps, TVec>(ref a, pin, 2, twiddle, ref w);
-
             TVec t = TOps.Add(a1, a2);
-            TVec m = TOps.MultiplyAdd(t, TOps.Pair(-0.5, -0.5), a0);             // a₀ − t/2
+            TVec m = TOps.MultiplyAdd(t, TOps.Pair(-0.5, -0.5), a0);       // a₀ − t/2
             TVec r = Rotate<TOps, TVec>(TOps.Subtract(a1, a2), rot.Rot60); // (√3/2)·rot(a₁ − a₂)
             TOps.Store(TOps.Add(a0, t), ref o);
             TOps.Store(TOps.Add(m, r), ref Unsafe.Add(ref o, pout));
@@ -224,7 +222,6 @@ internal static class StockhamStages
             TVec a1 = Input<TOps, TVec>(ref a, pin, 1, twiddle, ref w);
             TVec a2 = Input<TOps, TVec>(ref a, pin, 2, twiddle, ref w);
             TVec a3 = Input<TOps, TVec>(ref a, pin, 3, twiddle, ref w);
-
             Dft4<TOps, TVec>(a0, a1, a2, a3, rot.Rot, ref o, pout);
         }
     }
@@ -260,7 +257,6 @@ internal static class StockhamStages
             TVec a2 = Input<TOps, TVec>(ref a, pin, 2, twiddle, ref w);
             TVec a3 = Input<TOps, TVec>(ref a, pin, 3, twiddle, ref w);
             TVec a4 = Input<TOps, TVec>(ref a, pin, 4, twiddle, ref w);
-
             TVec t1 = TOps.Add(a1, a4), t2 = TOps.Add(a2, a3);
             TVec d1 = TOps.Swap(TOps.Subtract(a1, a4)), d2 = TOps.Swap(TOps.Subtract(a2, a3));
             TVec m1 = TOps.MultiplyAdd(t2, TOps.Pair(Cos144, Cos144), TOps.MultiplyAdd(t1, TOps.Pair(Cos72, Cos72), a0));
@@ -296,7 +292,6 @@ internal static class StockhamStages
             TVec a5 = Input<TOps, TVec>(ref a, pin, 5, twiddle, ref w);
             TVec a6 = Input<TOps, TVec>(ref a, pin, 6, twiddle, ref w);
             TVec a7 = Input<TOps, TVec>(ref a, pin, 7, twiddle, ref w);
-
             TVec b0 = TOps.Add(a0, a4), b1 = TOps.Add(a1, a5), b2 = TOps.Add(a2, a6), b3 = TOps.Add(a3, a7);
             TVec c0 = TOps.Subtract(a0, a4), c1 = TOps.Subtract(a1, a5), c2 = TOps.Subtract(a2, a6), c3 = TOps.Subtract(a3, a7);
             TVec h = TOps.Pair(Sqrt1Half, Sqrt1Half);
