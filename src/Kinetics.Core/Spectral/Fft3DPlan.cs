@@ -64,10 +64,10 @@ public sealed class Fft3DPlan
 
     internal FftInstructionSet InstructionSet { get; }
 
-    /// <summary>Creates a plan for N × N × N transforms with N = 2^a·3^b·5^c ≥ 2.</summary>
-    /// <param name="size">N, with no prime factor other than 2, 3 and 5.</param>
+    /// <summary>Creates a plan for N × N × N transforms with N = 2^a·3^b·5^c in [2, 1024].</summary>
+    /// <param name="size">N in [2, 1024], with no prime factor other than 2, 3 and 5.</param>
     /// <param name="normalization">Scaling convention (default: inverse scaled by 1/N³).</param>
-    /// <exception cref="ArgumentOutOfRangeException">N &lt; 2 or N has a prime factor &gt; 5.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">N outside [2, 1024], N with a prime factor &gt; 5, or an undefined normalization.</exception>
     public static Fft3DPlan Create(int size, FftNormalization normalization = FftNormalization.Backward) =>
         Create(size, normalization, FftInstructionSets.Best);
 

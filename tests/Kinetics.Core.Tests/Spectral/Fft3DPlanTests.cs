@@ -119,6 +119,9 @@ public class Fft3DPlanTests
     [InlineData(16)]
     [InlineData(24)]
     [InlineData(32)]
+    [InlineData(40)]
+    [InlineData(45)]
+    [InlineData(48)]
     public void RealTransforms_AgreeWithComplexTransforms(int n)
     {
         foreach (FftInstructionSet set in AcceleratedSets())
