@@ -1,0 +1,218 @@
+using Kinetics.Conservation;
+
+namespace Kinetics.Dynamics;
+
+/// <summary>
+/// Time integration of the space-homogeneous problem ∂_t F = 𝒞(F) with explicit SSP Runge–Kutta schemes, an adaptive
+/// step from the local relaxation rate, optional conservative projection of every stage, positivity monitoring,
+/// observers, progress reporting and cancellation.
+/// </summary>
+/// <remarks>
+/// <para>Step size: Δt = min(c/ν̂, MaxStep, t_final − t) with ν̂ = max_p |𝒞(F)_p|/F_p over points where F is not
+/// negligible (see <see cref="SpaceHomogeneousOptions.Courant"/>), computed from the first stage's evaluation at no
+/// extra cost. For a linear relaxation ∂_t F = −ν(F − M) this is ν, and SSP-RK3 is stable and positive for c ≤ 1.</para>
+/// <para>Conservation: with <see cref="SpaceHomogeneousOptions.ConservativeProjection"/> every stage's 𝒞 is projected by
+/// <see cref="ConservativeProjection"/>, so species masses, total momentum and total energy of the state are conserved
+/// to round-off for any scheme (each stage is a linear combination of conservative increments).</para>
+/// <para>A solver is immutable; <see cref="Run"/> allocates its stage buffers once per call and may be called
+/// concurrently.</para>
+/// </remarks>
+public sealed class SpaceHomogeneousSolver
+{
+    private const int MaxHalvings = 10;
+    private readonly ConservativeProjection? _projection;
+
+    /// <summary>Creates a solver for <paramref name="collisionOperator"/>.</summary>
+    /// <param name="collisionOperator">The operator 𝒞.</param>
+    /// <param name="options">Options (default: SSP-RK3, Courant 0.25, projection on, positivity monitored).</param>
+    public SpaceHomogeneousSolver(ICollisionOperator collisionOperator, SpaceHomogeneousOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(collisionOperator);
+        Operator = collisionOperator;
+        Options = options ?? new SpaceHomogeneousOptions();
+        Options.Validate();
+        _projection = Options.ConservativeProjection ? ConservativeProjection.Create(collisionOperator.Grid, collisionOperator.Masses) : null;
+    }
+
+    /// <summary>The operator being integrated.</summary>
+    public ICollisionOperator Operator { get; }
+
+    /// <summary>The options.</summary>
+    public SpaceHomogeneousOptions Options { get; }
+
+    private int Length => Operator.Masses.Length * Operator.Grid.Count;
+
+    /// <summary>Integrates from t = 0 to <paramref name="finalTime"/>.</summary>
+    /// <param name="initial">S·N³ stacked initial distributions, finite (not modified).</param>
+    /// <param name="finalTime">t_final ≥ 0.</param>
+    /// <param name="observer">Called with the initial state and after each accepted step (optional).</param>
+    /// <param name="progress">Receives progress after each accepted step (optional).</param>
+    /// <param name="cancellationToken">Stops the run between steps; the result then holds the last accepted state.</param>
+    /// <returns>The state at the final time and run diagnostics.</returns>
+    /// <exception cref="OperationCanceledException">Never: cancellation returns the partial result (check <see cref="SpaceHomogeneousResult.Time"/>).</exception>
+    public SpaceHomogeneousResult Run(
+        ReadOnlySpan<double> initial,
+        double finalTime,
+        StepObserver? observer = null,
+        IProgress<SolverProgress>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        Guard.Length(initial.Length, Length, nameof(initial));
+        Guard.AllFinite(initial);
+        Guard.NonNegative(finalTime);
+
+        double[] u = initial.ToArray();
+        double[] stage = new double[Length];
+        double[] next = new double[Length];
+        double[] rate = new double[Length];
+        double time = 0, minRelative = MinimumRelative(u), largestCorrection = 0;
+        int steps = 0, rejected = 0, evaluations = 0;
+        observer?.Invoke(time, 0, u);
+
+        while (time < finalTime && steps < Options.MaxSteps && !cancellationToken.IsCancellationRequested)
+        {
+            Evaluate(u, rate, ref evaluations, ref largestCorrection);
+            double dt = Options.FixedStep ?? (Options.Courant / RelaxationRate(u, rate));
+            dt = Math.Min(Math.Min(dt, Options.MaxStep), finalTime - time);
+
+            for (int attempt = 0; ; attempt++)
+            {
+                Step(u, rate, dt, stage, next, ref evaluations, ref largestCorrection);
+                double relative = MinimumRelative(next);
+                bool negative = relative < -Options.PositivityTolerance;
+                if (!negative || Options.Positivity == PositivityPolicy.Monitor)
+                {
+                    minRelative = Math.Min(minRelative, relative);
+                    break;
+                }
+
+                if (Options.Positivity == PositivityPolicy.Throw || attempt == MaxHalvings)
+                {
+                    throw new InvalidOperationException(
+                        $"The step from t = {time:G6} with dt = {dt:G6} produced a negative value F/max F = {relative:G3} " +
+                        $"(tolerance {Options.PositivityTolerance:G3}); reduce Courant or FixedStep, or refine the grid.");
+                }
+
+                rejected++;
+                dt *= 0.5;
+            }
+
+            (u, next) = (next, u);
+            time += dt;
+            if (finalTime - time <= 1e-14 * finalTime)
+            {
+                time = finalTime;
+            }
+
+            steps++;
+            observer?.Invoke(time, steps, u);
+            progress?.Report(new SolverProgress(time, finalTime, steps, dt));
+        }
+
+        return new SpaceHomogeneousResult(u, time, steps, rejected, evaluations, minRelative, largestCorrection);
+    }
+
+    // next = u advanced by dt; rate holds 𝒞(u) on entry (already projected).
+    private void Step(double[] u, double[] rate, double dt, double[] stage, double[] next, ref int evaluations, ref double largestCorrection)
+    {
+        int n = u.Length;
+        switch (Options.Scheme)
+        {
+            case TimeScheme.ForwardEuler:
+                for (int p = 0; p < n; p++)
+                {
+                    next[p] = u[p] + (dt * rate[p]);
+                }
+
+                break;
+
+            case TimeScheme.SspRk2:
+                // u1 = u + dt C(u); u_{n+1} = (u + u1 + dt C(u1))/2.
+                for (int p = 0; p < n; p++)
+                {
+                    stage[p] = u[p] + (dt * rate[p]);
+                }
+
+                Evaluate(stage, next, ref evaluations, ref largestCorrection);
+                for (int p = 0; p < n; p++)
+                {
+                    next[p] = 0.5 * (u[p] + stage[p] + (dt * next[p]));
+                }
+
+                break;
+
+            default:
+                // Shu–Osher SSP-RK3: u1 = u + dt C(u); u2 = ¾u + ¼(u1 + dt C(u1)); u_{n+1} = ⅓u + ⅔(u2 + dt C(u2)).
+                for (int p = 0; p < n; p++)
+                {
+                    stage[p] = u[p] + (dt * rate[p]);
+                }
+
+                Evaluate(stage, next, ref evaluations, ref largestCorrection);
+                for (int p = 0; p < n; p++)
+                {
+                    stage[p] = (0.75 * u[p]) + (0.25 * (stage[p] + (dt * next[p])));
+                }
+
+                Evaluate(stage, next, ref evaluations, ref largestCorrection);
+                for (int p = 0; p < n; p++)
+                {
+                    next[p] = (u[p] / 3.0) + (2.0 / 3.0 * (stage[p] + (dt * next[p])));
+                }
+
+                break;
+        }
+    }
+
+    private void Evaluate(double[] state, double[] destination, ref int evaluations, ref double largestCorrection)
+    {
+        Operator.Evaluate(state, destination);
+        evaluations++;
+        if (_projection is not null)
+        {
+            var report = _projection.Apply(destination);
+            largestCorrection = Math.Max(largestCorrection, report.RelativeCorrection);
+        }
+    }
+
+    private double RelaxationRate(double[] u, double[] rate)
+    {
+        int count = Operator.Grid.Count;
+        double nu = 0;
+        for (int a = 0; a < Operator.Masses.Length; a++)
+        {
+            ReadOnlySpan<double> f = u.AsSpan(a * count, count);
+            ReadOnlySpan<double> q = rate.AsSpan(a * count, count);
+            double floor = Options.RateFloor * System.Numerics.Tensors.TensorPrimitives.Max(f);
+            for (int p = 0; p < count; p++)
+            {
+                if (f[p] > floor && f[p] > 0)
+                {
+                    nu = Math.Max(nu, Math.Abs(q[p]) / f[p]);
+                }
+            }
+        }
+
+        if (!double.IsFinite(nu))
+        {
+            throw new InvalidOperationException("The collision operator returned non-finite values.");
+        }
+
+        return nu > 0 ? nu : 1.0 / Options.Courant; // 𝒞(F) = 0 (equilibrium): any step is exact; take Δt = 1 capped by MaxStep.
+    }
+
+    private double MinimumRelative(double[] u)
+    {
+        int count = Operator.Grid.Count;
+        double worst = double.PositiveInfinity;
+        for (int a = 0; a < Operator.Masses.Length; a++)
+        {
+            ReadOnlySpan<double> f = u.AsSpan(a * count, count);
+            double max = System.Numerics.Tensors.TensorPrimitives.Max(f);
+            double min = System.Numerics.Tensors.TensorPrimitives.Min(f);
+            worst = Math.Min(worst, max > 0 ? min / max : min);
+        }
+
+        return worst;
+    }
+}

@@ -1,0 +1,176 @@
+using Kinetics.Conservation;
+using Kinetics.Distributions;
+using Kinetics.Dynamics;
+using Kinetics.Grids;
+
+namespace Kinetics.Tests.Dynamics;
+
+public class SpaceHomogeneousSolverTests
+{
+    private const double Nu = 2.0;
+    private static readonly CartesianGrid Grid = new(8, 6.0);
+
+    // Linear relaxation 𝒞(F) = ν(G − F) towards a fixed Maxwellian G: exact solution F(t) = G + (F₀ − G)e^{−νt}.
+    private static (DelegateCollisionOperator Operator, double[] Initial, double[] Target) Relaxation()
+    {
+        double[] target = Maxwellian.OnGrid(Grid, new MacroscopicState(1.0, new Velocity3(0.2, 0, 0), 1.0), 1.0).Values.ToArray();
+        double[] initial = Maxwellian.OnGrid(Grid, new MacroscopicState(0.8, 0.6), 1.0).Values.ToArray();
+        var op = new DelegateCollisionOperator(Grid, [1.0], (state, destination) =>
+        {
+            for (int p = 0; p < state.Length; p++)
+            {
+                destination[p] = Nu * (target[p] - state[p]);
+            }
+        });
+        return (op, initial, target);
+    }
+
+    private static double MaxError(ReadOnlySpan<double> state, double[] initial, double[] target, double t)
+    {
+        double error = 0, decay = Math.Exp(-Nu * t);
+        for (int p = 0; p < state.Length; p++)
+        {
+            error = Math.Max(error, Math.Abs(state[p] - (target[p] + ((initial[p] - target[p]) * decay))));
+        }
+
+        return error;
+    }
+
+    [Theory]
+    [InlineData(TimeScheme.ForwardEuler, 1)]
+    [InlineData(TimeScheme.SspRk2, 2)]
+    [InlineData(TimeScheme.SspRk3, 3)]
+    public void FixedStep_ConvergesAtTheSchemeOrder(TimeScheme scheme, int order)
+    {
+        var (op, initial, target) = Relaxation();
+        double[] errors = new double[3];
+        for (int level = 0; level < 3; level++)
+        {
+            double dt = 0.05 / (1 << level);
+            var solver = new SpaceHomogeneousSolver(op, new SpaceHomogeneousOptions { Scheme = scheme, FixedStep = dt, ConservativeProjection = false });
+            var result = solver.Run(initial, 1.0);
+            Assert.Equal(1.0, result.Time, 14);
+            errors[level] = MaxError(result.State, initial, target, 1.0);
+        }
+
+        // Observed order from two halvings of Δt: log2(e₁/e₂) must be the scheme order within 0.15 (asymptotic regime, νΔt ≤ 0.1).
+        for (int level = 1; level < 3; level++)
+        {
+            double observed = Math.Log2(errors[level - 1] / errors[level]);
+            Assert.InRange(observed, order - 0.15, order + 0.15);
+        }
+    }
+
+    [Fact]
+    public void Projection_ConservesMassMomentumAndEnergyToRoundOff()
+    {
+        // ν(G − F) with G of different moments is NOT conservative; the projected stages are, so the state keeps F₀'s moments.
+        var (op, initial, _) = Relaxation();
+        var solver = new SpaceHomogeneousSolver(op, new SpaceHomogeneousOptions { ConservativeProjection = true });
+        var result = solver.Run(initial, 2.0);
+        var projection = ConservativeProjection.Create(Grid, [1.0]);
+
+        // Conserved quantities of the final state minus the initial one, via the projection's own moment map C·(F − F₀).
+        double[] difference = new double[initial.Length];
+        for (int p = 0; p < initial.Length; p++)
+        {
+            difference[p] = result.State[p] - initial[p];
+        }
+
+        Span<double> change = stackalloc double[5];
+        Span<double> scale = stackalloc double[5];
+        projection.Measure(difference, change);
+        projection.Measure(initial, scale);
+
+        // Round-off of O(steps) updates of O(1) values: 1e-12 relative to the initial mass and energy.
+        Assert.True(Math.Abs(change[0]) < 1e-12 * scale[0], $"mass drift {change[0]}");
+        Assert.True(Math.Abs(change[1]) + Math.Abs(change[2]) + Math.Abs(change[3]) < 1e-12 * scale[4], "momentum drift");
+        Assert.True(Math.Abs(change[4]) < 1e-12 * scale[4], $"energy drift {change[4]}");
+        Assert.True(result.LargestRelativeCorrection > 1e-3, "the projection must have acted on this non-conservative operator");
+    }
+
+    [Fact]
+    public void AdaptiveStep_ReachesFinalTimeAccurately()
+    {
+        var (op, initial, target) = Relaxation();
+        var solver = new SpaceHomogeneousSolver(op, new SpaceHomogeneousOptions { ConservativeProjection = false, Courant = 0.1 });
+        var result = solver.Run(initial, 1.5);
+        Assert.Equal(1.5, result.Time, 14);
+
+        // ν̂ ≥ ν here, so Δt ≤ 0.05 and SSP-RK3's error is ≲ (νΔt)³/24 · max|F₀ − G| ≈ 1e-5 · 0.1.
+        Assert.True(MaxError(result.State, initial, target, 1.5) < 1e-5);
+        Assert.Equal(3 * result.Steps, result.Evaluations); // SSP-RK3: three evaluations per accepted step
+    }
+
+    [Fact]
+    public void Positivity_ThrowAndReduceStepPolicies()
+    {
+        var (op, initial, _) = Relaxation();
+
+        // Forward Euler with νΔt = 3 overshoots: F + 3(G − F) = 3G − 2F is negative where F > 1.5 G.
+        var strict = new SpaceHomogeneousSolver(op, new SpaceHomogeneousOptions
+        {
+            Scheme = TimeScheme.ForwardEuler, FixedStep = 1.5, ConservativeProjection = false, Positivity = PositivityPolicy.Throw,
+        });
+        var error = Assert.Throws<InvalidOperationException>(() => strict.Run(initial, 3.0));
+        Assert.Contains("negative", error.Message, StringComparison.Ordinal);
+
+        var reducing = new SpaceHomogeneousSolver(op, new SpaceHomogeneousOptions
+        {
+            Scheme = TimeScheme.ForwardEuler, FixedStep = 1.5, ConservativeProjection = false, Positivity = PositivityPolicy.ReduceStep,
+        });
+        var result = reducing.Run(initial, 3.0);
+        Assert.True(result.RejectedSteps > 0);
+        Assert.True(result.MinimumRelativeValue >= -1e-10);
+
+        var monitoring = new SpaceHomogeneousSolver(op, new SpaceHomogeneousOptions
+        {
+            Scheme = TimeScheme.ForwardEuler, FixedStep = 1.5, ConservativeProjection = false,
+        });
+        Assert.True(monitoring.Run(initial, 3.0).MinimumRelativeValue < -1e-3);
+    }
+
+    [Fact]
+    public void Cancellation_ReturnsTheLastAcceptedState()
+    {
+        var (op, initial, _) = Relaxation();
+        using var cts = new CancellationTokenSource();
+        var progress = new List<SolverProgress>();
+        var solver = new SpaceHomogeneousSolver(op, new SpaceHomogeneousOptions { FixedStep = 0.01 });
+        var result = solver.Run(
+            initial,
+            1.0,
+            (t, step, _) =>
+            {
+                if (step == 3)
+                {
+                    cts.Cancel();
+                }
+            },
+            new SynchronousProgress(progress),
+            cts.Token);
+        Assert.Equal(3, result.Steps);
+        Assert.Equal(0.03, result.Time, 14);
+        Assert.Equal(3, progress.Count);
+        Assert.Equal(0.03, progress[^1].Fraction, 14);
+    }
+
+    [Fact]
+    public void InvalidInput_IsRejected()
+    {
+        var (op, initial, _) = Relaxation();
+        Assert.Throws<ArgumentOutOfRangeException>(() => new SpaceHomogeneousSolver(op, new SpaceHomogeneousOptions { Courant = -1 }));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new SpaceHomogeneousSolver(op, new SpaceHomogeneousOptions { FixedStep = 0 }));
+        var solver = new SpaceHomogeneousSolver(op);
+        Assert.Throws<ArgumentException>(() => solver.Run(new double[3], 1.0));
+        initial[4] = double.NaN;
+        var error = Assert.Throws<ArgumentException>(() => solver.Run(initial, 1.0));
+        Assert.Contains("initial", error.Message, StringComparison.Ordinal);
+        Assert.Throws<ArgumentOutOfRangeException>(() => solver.Run(new double[Grid.Count], -1.0));
+    }
+
+    private sealed class SynchronousProgress(List<SolverProgress> sink) : IProgress<SolverProgress>
+    {
+        public void Report(SolverProgress value) => sink.Add(value);
+    }
+}
