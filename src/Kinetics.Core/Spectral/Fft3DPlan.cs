@@ -14,8 +14,9 @@ namespace Kinetics.Spectral;
 /// (non-centred) order 0, 1, …, N/2 − 1, −N/2, …, −1 (for odd N: 0, …, (N−1)/2, −(N−1)/2, …, −1).</para>
 /// <para>Real transforms use the Hermitian half-spectrum along the last (fastest) axis: N × N × (N/2 + 1) complex
 /// values, index (i·N + j)·(N/2 + 1) + k. The inverse real transform assumes its input is such a half-spectrum (the
-/// transform of real data); the anti-Hermitian part of a non-conforming input is discarded.</para>
-/// <para>Engine: mixed-radix (4, 2, 3, 5) Stockham passes with precomputed twiddles, vectorised across lines
+/// transform of real data, Hermitian on the k = 0 and k = N/2 planes); for other inputs its result is unspecified
+/// (as with FFTW's c2r).</para>
+/// <para>Engine: mixed-radix (8, 4, 2, 3, 5) Stockham passes with precomputed twiddles, vectorised across lines
 /// (Vector512, Vector256, Vector128 or scalar, the widest the process accelerates); the contiguous axis is transposed
 /// block-wise into scratch. Real transforms of even N pack N reals as N/2 complex numbers. Cost O(N³ log N).
 /// See docs/fft.md.</para>
