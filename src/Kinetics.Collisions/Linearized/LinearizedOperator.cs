@@ -155,18 +155,21 @@ public sealed class LinearizedOperator
         Guard.Length(f.Count, SpeciesCount);
     }
 
-    // ∫_{ℝ³} du ∫_{S²} dω C b_ω(|û·ω|)|u|^γ h(v*, v', v*'), v* = v + u; hemisphere about û doubled.
-    private double Integrate(int alpha, int beta, Velocity3 v, Func<Velocity3, Velocity3, Velocity3, double> h)
+    // ∫_{ℝ³} du ∫_{S²} dω C b_ω(|û·ω|)|u|^γ w(|u|) h(v*, v', v*'), v* = v + u; hemisphere about û doubled. With
+    // maxRelativeSpeed the u-integral is restricted to |u| ≤ that bound (resolved by 16 panels there).
+    internal double Mass(int alpha) => _masses[alpha];
+
+    internal double Integrate(int alpha, int beta, Velocity3 v, Func<Velocity3, Velocity3, Velocity3, double> h, double maxRelativeSpeed = double.PositiveInfinity, Func<double, double>? weight = null)
     {
         var kernel = Kernels[alpha, beta];
         double ma = _masses[alpha], mb = _masses[beta], gamma = kernel.Gamma;
-        double reach = v.Length + (10.0 / Math.Sqrt(Math.Min(ma, mb)));
-        double width = 1.25 / (Resolution * Math.Sqrt(Math.Max(ma, mb)));
+        double reach = Math.Min(maxRelativeSpeed, v.Length + (10.0 / Math.Sqrt(Math.Min(ma, mb))));
+        double width = Math.Min(reach / 16.0, 1.25 / (Resolution * Math.Sqrt(Math.Max(ma, mb))));
         var radial = RadialNodes(reach, width);
         double sum = 0;
         foreach (var (r, wr) in radial)
         {
-            double radialWeight = wr * r * r * Math.Pow(r, gamma);
+            double radialWeight = wr * r * r * Math.Pow(r, gamma) * (weight?.Invoke(r) ?? 1.0);
             for (int i = 0; i < _uPolar.Order; i++)
             {
                 double c = _uPolar.Abscissas[i], s = Math.Sqrt(1.0 - (c * c));
