@@ -1,3 +1,10 @@
 using BenchmarkDotNet.Running;
+using Kinetics.Bench.Spectral;
 
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+if (args.Length > 0 && args[0] == "compare-fft")
+{
+    return FftComparison.Run(args);
+}
+
+BenchmarkSwitcher.FromAssembly(typeof(FftComparison).Assembly).Run(args);
+return 0;

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.Json;
 using Kinetics.Cli.Plotting;
 using Kinetics.Estimates;
 using Kinetics.Kernels;
@@ -38,7 +37,7 @@ internal static class EstimateCommand
         var masses = new Option<string>("--masses") { Description = "The two species masses mA,mB (code units, e.g. 7,8 or 1,4).", Required = true };
         var weight = new Option<double>("--weight") { Description = "Polynomial weight exponent ℓ ≥ 0 in ∫⟨v⟩^ℓ/⟨w⟩^ℓ|k^χ(v,w)|dw, ⟨v⟩ = 1 + |v|.", DefaultValueFactory = _ => 0.0 };
         var output = new Option<string>("--output") { Description = "SVG file for the log–log plot (without --json).", DefaultValueFactory = _ => "kernel-decay.svg" };
-        var json = new Option<bool>("--json") { Description = "Print exactly one JSON object on standard output." };
+        var json = JsonOutput.CreateOption();
         var command = new Command("kernel-decay", "Fitted decay exponents of ν (→ γ) and of the χ_ε-cut gain kernel row integral (→ γ − 2), and the hybrid Gaussian rate (→ c_h).")
         {
             gamma, masses, weight, output, json,
@@ -82,7 +81,7 @@ internal static class EstimateCommand
                     ["hybrid_rate"] = hybridRate,
                     ["expected_hybrid_rate"] = ch,
                 };
-                Console.WriteLine(JsonSerializer.Serialize(result));
+                new JsonOutput(true).WriteResult(result);
                 return 0;
             }
 

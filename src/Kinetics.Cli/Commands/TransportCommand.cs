@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.Json;
 using Kinetics.Cli.Plotting;
 using Kinetics.Kernels;
 using Kinetics.Transport;
@@ -24,7 +23,7 @@ internal static class TransportCommand
         var gamma = new Option<double>("--gamma") { Description = "γ ∈ (−3, 1] of B = (d_ij²/4)|g|^γ, isotropic b_σ (γ = 1: hard spheres).", DefaultValueFactory = _ => 1.0 };
         var temperature = new Option<double>("--temperature") { Description = "Temperature θ > 0 (k_B = 1, code units).", DefaultValueFactory = _ => 1.0 };
         var output = new Option<string>("--output") { Description = "SVG file for Δ_ij(θ) (without --json).", DefaultValueFactory = _ => "maxwell-stefan.svg" };
-        var json = new Option<bool>("--json") { Description = "Print exactly one JSON object on standard output." };
+        var json = JsonOutput.CreateOption();
         var command = new Command("maxwell-stefan", "Binary Maxwell–Stefan coefficients Δ_ij: closed form against the momentum exchange of the collision integral.")
         {
             masses, diameters, gamma, temperature, output, json,
@@ -66,7 +65,7 @@ internal static class TransportCommand
 
             if (parse.GetValue(json))
             {
-                Console.WriteLine(JsonSerializer.Serialize(new Dictionary<string, object> { ["temperature"] = theta, ["gamma"] = g, ["pairs"] = pairs }));
+                new JsonOutput(true).WriteResult(new Dictionary<string, object> { ["temperature"] = theta, ["gamma"] = g, ["pairs"] = pairs });
                 return 0;
             }
 

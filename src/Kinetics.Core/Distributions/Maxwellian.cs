@@ -20,6 +20,7 @@ public static class Maxwellian
     public static double Evaluate(MacroscopicState state, double mass, Velocity3 v)
     {
         Guard.Positive(mass);
+        EnsureValid(state);
         double beta = mass / (2.0 * state.Temperature);
         double norm = state.Density * Math.Pow(beta / Math.PI, 1.5);
         return norm * Math.Exp(-beta * (v - state.BulkVelocity).LengthSquared);
@@ -32,6 +33,7 @@ public static class Maxwellian
     public static double EvaluateSqrt(MacroscopicState state, double mass, Velocity3 v)
     {
         Guard.Positive(mass);
+        EnsureValid(state);
         double beta = mass / (2.0 * state.Temperature);
         double norm = Math.Sqrt(state.Density) * Math.Pow(beta / Math.PI, 0.75);
         return norm * Math.Exp(-0.5 * beta * (v - state.BulkVelocity).LengthSquared);
@@ -115,10 +117,55 @@ public static class Maxwellian
         return result;
     }
 
+    /// <summary>
+    /// Writes the isotropic Maxwellian 𝓜[n, 0, T; m](r) = n (m/(2πT))^{3/2} exp(−m r²/(2T)) at every radius of
+    /// <paramref name="grid"/> into <paramref name="destination"/>.
+    /// </summary>
+    /// <param name="grid">The radial grid.</param>
+    /// <param name="state">(n, u, T) with u = 0 (a radial grid holds isotropic functions only).</param>
+    /// <param name="mass">Particle mass m &gt; 0.</param>
+    /// <param name="destination">n values, one per radius.</param>
+    /// <exception cref="ArgumentException">u ≠ 0, or <paramref name="destination"/> has the wrong length.</exception>
+    public static void Fill(RadialGrid grid, MacroscopicState state, double mass, Span<double> destination)
+    {
+        ArgumentNullException.ThrowIfNull(grid);
+        Guard.Positive(mass);
+        EnsureValid(state);
+        if (state.BulkVelocity != Velocity3.Zero)
+        {
+            throw new ArgumentException($"state.BulkVelocity must be zero on a radial grid (isotropic functions only; was {state.BulkVelocity}).", nameof(state));
+        }
+
+        Guard.Length(destination.Length, grid.Count, nameof(destination));
+        double beta = mass / (2.0 * state.Temperature);
+        double norm = state.Density * Math.Pow(beta / Math.PI, 1.5);
+        ReadOnlySpan<double> r = grid.Radii;
+        for (int i = 0; i < r.Length; i++)
+        {
+            destination[i] = norm * Math.Exp(-beta * r[i] * r[i]);
+        }
+    }
+
+    /// <summary>The isotropic Maxwellian 𝓜[n, 0, T; m] sampled on the radial grid <paramref name="grid"/>.</summary>
+    /// <param name="grid">The radial grid.</param>
+    /// <param name="state">(n, u, T) with u = 0.</param>
+    /// <param name="mass">Particle mass m &gt; 0.</param>
+    public static RadialDistribution OnGrid(RadialGrid grid, MacroscopicState state, double mass)
+    {
+        ArgumentNullException.ThrowIfNull(grid);
+        var f = new RadialDistribution(grid);
+        Fill(grid, state, mass, f.Values);
+        return f;
+    }
+
+    // default(MacroscopicState) bypasses the constructor's validation (T = 0); reject it here.
+    private static void EnsureValid(MacroscopicState state) => Guard.Positive(state.Temperature, "state.Temperature");
+
     private static void FillCore(CartesianGrid grid, MacroscopicState state, double mass, Span<double> destination, bool squareRoot)
     {
         ArgumentNullException.ThrowIfNull(grid);
         Guard.Positive(mass);
+        EnsureValid(state);
         Guard.Length(destination.Length, grid.Count, nameof(destination));
         double beta = mass / (2.0 * state.Temperature);
         double norm = state.Density * Math.Pow(beta / Math.PI, 1.5);

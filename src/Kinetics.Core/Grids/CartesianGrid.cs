@@ -1,3 +1,4 @@
+using System.Numerics.Tensors;
 using Kinetics.Mixtures;
 
 namespace Kinetics.Grids;
@@ -86,6 +87,37 @@ public sealed class CartesianGrid : IEquatable<CartesianGrid>
     {
         var (i, j, k) = Indices(index);
         return new Velocity3(_axis[i], _axis[j], _axis[k]);
+    }
+
+    /// <summary>h³ Σ_p g_p ≈ ∫_{[−L,L]³} g dv for values g_p = g(v_p) in the grid's flattened order (midpoint rule).</summary>
+    /// <param name="values">N³ values.</param>
+    /// <exception cref="ArgumentException"><paramref name="values"/> does not have length N³.</exception>
+    public double Integrate(ReadOnlySpan<double> values)
+    {
+        Guard.Length(values.Length, Count, nameof(values));
+        return CellVolume * TensorPrimitives.Sum(values);
+    }
+
+    /// <summary>
+    /// Writes |v_p|² at every grid point into <paramref name="destination"/> (effectively
+    /// <c>destination[(i·N + j)·N + k] = v_i² + v_j² + v_k²</c>).
+    /// </summary>
+    /// <param name="destination">N³ values in the grid's flattened order.</param>
+    /// <exception cref="ArgumentException"><paramref name="destination"/> does not have length N³.</exception>
+    public void FillSquaredSpeeds(Span<double> destination)
+    {
+        Guard.Length(destination.Length, Count, nameof(destination));
+        int n = PointsPerAxis;
+        Span<double> squares = n <= 256 ? stackalloc double[n] : new double[n];
+        TensorPrimitives.Multiply(_axis, _axis, squares);
+        for (int i = 0; i < n; i++)
+        {
+            for (int j = 0; j < n; j++)
+            {
+                // destination[(i·N + j)·N + k] = (v_i² + v_j²) + v_k²
+                TensorPrimitives.Add(squares, squares[i] + squares[j], destination.Slice(((i * n) + j) * n, n));
+            }
+        }
     }
 
     /// <summary>

@@ -1,4 +1,7 @@
+using System.Buffers;
 using System.Numerics;
+using System.Runtime.InteropServices;
+using System.Numerics.Tensors;
 
 namespace Kinetics.Spectral;
 
@@ -9,25 +12,40 @@ namespace Kinetics.Spectral;
 /// <para>Convention: forward X[k] = Σ_j x[j] e^{−2πi j·k/N}, inverse x[j] = s Σ_k X[k] e^{+2πi j·k/N}, with the
 /// scaling s set by <see cref="Normalization"/> (default <see cref="FftNormalization.Backward"/>: s = 1/N³, so
 /// Inverse(Forward(x)) = x). Data are flattened row-major, index (i·N + j)·N + k, frequency indices in standard
-/// (non-centred) order 0, 1, …, N/2 − 1, −N/2, …, −1.</para>
+/// (non-centred) order 0, 1, …, N/2 − 1, −N/2, …, −1 (for odd N: 0, …, (N−1)/2, −(N−1)/2, …, −1).</para>
 /// <para>Real transforms use the Hermitian half-spectrum along the last (fastest) axis: N × N × (N/2 + 1) complex
-/// values, index (i·N + j)·(N/2 + 1) + k.</para>
-/// <para>Plans are immutable and thread-safe; execution allocates nothing.</para>
+/// values, index (i·N + j)·(N/2 + 1) + k. The inverse real transform assumes its input is such a half-spectrum (the
+/// transform of real data); the anti-Hermitian part of a non-conforming input is discarded.</para>
+/// <para>Engine: mixed-radix (4, 2, 3, 5) Stockham passes with precomputed twiddles, vectorised across lines
+/// (Vector512, Vector256, Vector128 or scalar, the widest the process accelerates); the contiguous axis is transposed
+/// block-wise into scratch. Real transforms of even N pack N reals as N/2 complex numbers. Cost O(N³ log N).
+/// See docs/fft.md.</para>
+/// <para>Plans are immutable and thread-safe. Execution allocates nothing: scratch comes from an explicit
+/// <see cref="Fft3DWorkspace"/> or, in the overloads without one, is rented from <see cref="ArrayPool{T}.Shared"/>.</para>
 /// </remarks>
 public sealed class Fft3DPlan
 {
-    private readonly Complex[] _twiddles; // e^{−2πi t/N}, t = 0 … N−1
+    private readonly MixedRadixPlan _line;
+    private readonly MixedRadixPlan? _half;       // N/2-point plan of the packed real transform (even N)
+    private readonly double[] _realTwiddles;      // ω_N^k = (cos, −sin)(2πk/N), k = 0 … N/2
+    private readonly int _block;                  // B, lines per block
 
-    private Fft3DPlan(int size, FftNormalization normalization)
+    private Fft3DPlan(int size, FftNormalization normalization, FftInstructionSet instructionSet)
     {
         Size = size;
         Normalization = normalization;
-        _twiddles = new Complex[size];
-        for (int t = 0; t < size; t++)
+        InstructionSet = instructionSet;
+        _line = new MixedRadixPlan(size);
+        _half = size % 2 == 0 ? new MixedRadixPlan(size / 2) : null;
+        _realTwiddles = new double[2 * ((size / 2) + 1)];
+        for (int k = 0; k <= size / 2; k++)
         {
-            double angle = -2.0 * Math.PI * t / size;
-            _twiddles[t] = new Complex(Math.Cos(angle), Math.Sin(angle));
+            double angle = 2.0 * Math.PI * k / size;
+            _realTwiddles[2 * k] = Math.Cos(angle);
+            _realTwiddles[(2 * k) + 1] = -Math.Sin(angle);
         }
+
+        _block = BlockWidth(size);
     }
 
     /// <summary>N, the length of each axis.</summary>
@@ -42,18 +60,29 @@ public sealed class Fft3DPlan
     /// <summary>Where the 1/N³ factor goes.</summary>
     public FftNormalization Normalization { get; }
 
+    internal FftInstructionSet InstructionSet { get; }
+
     /// <summary>Creates a plan for N × N × N transforms with N = 2^a·3^b·5^c ≥ 2.</summary>
     /// <param name="size">N, with no prime factor other than 2, 3 and 5.</param>
     /// <param name="normalization">Scaling convention (default: inverse scaled by 1/N³).</param>
     /// <exception cref="ArgumentOutOfRangeException">N &lt; 2 or N has a prime factor &gt; 5.</exception>
-    public static Fft3DPlan Create(int size, FftNormalization normalization = FftNormalization.Backward)
+    public static Fft3DPlan Create(int size, FftNormalization normalization = FftNormalization.Backward) =>
+        Create(size, normalization, FftInstructionSets.Best);
+
+    /// <summary>Creates a plan that runs on <paramref name="instructionSet"/> (tests use this to compare the paths).</summary>
+    internal static Fft3DPlan Create(int size, FftNormalization normalization, FftInstructionSet instructionSet)
     {
-        if (size < 2 || !IsSupportedSize(size))
+        if (size < 2 || size > 1024 || !IsSupportedSize(size))
         {
-            throw new ArgumentOutOfRangeException(nameof(size), size, $"size must be >= 2 with no prime factor other than 2, 3 and 5 (was {size}).");
+            throw new ArgumentOutOfRangeException(nameof(size), size, $"size must be in [2, 1024] with no prime factor other than 2, 3 and 5 (was {size}).");
         }
 
-        return new Fft3DPlan(size, normalization);
+        if (!Enum.IsDefined(normalization))
+        {
+            throw new ArgumentOutOfRangeException(nameof(normalization), normalization, $"normalization must be a defined {nameof(FftNormalization)} (was {normalization}).");
+        }
+
+        return new Fft3DPlan(size, normalization, instructionSet);
     }
 
     /// <summary>True when N = 2^a·3^b·5^c (N ≥ 1).</summary>
@@ -76,134 +105,242 @@ public sealed class Fft3DPlan
         return size == 1;
     }
 
-    /// <summary>In-place forward transform of N³ complex values.</summary>
-    /// <param name="data">N³ values, overwritten by their transform.</param>
-    public void Forward(Span<Complex> data)
-    {
-        Guard.Length(data.Length, Count, nameof(data));
-        Transform(data, inverse: false);
-        Scale(data, Normalization switch
-        {
-            FftNormalization.Forward => 1.0 / Count,
-            FftNormalization.Symmetric => 1.0 / Math.Sqrt(Count),
-            _ => 1.0,
-        });
-    }
+    /// <summary>Allocates scratch memory for this plan's size (one per thread; reusable across plans of the same size).</summary>
+    public Fft3DWorkspace CreateWorkspace() => new(Size, ScratchLength, HalfSpectrumCount);
 
-    /// <summary>In-place inverse transform of N³ complex values.</summary>
+    /// <summary>In-place forward transform of N³ complex values (scratch rented from the shared pool).</summary>
+    /// <param name="data">N³ values, overwritten by their transform.</param>
+    public void Forward(Span<Complex> data) => PooledComplex(data, inverse: false);
+
+    /// <summary>In-place inverse transform of N³ complex values (scratch rented from the shared pool).</summary>
     /// <param name="data">N³ values, overwritten by their inverse transform.</param>
-    public void Inverse(Span<Complex> data)
-    {
-        Guard.Length(data.Length, Count, nameof(data));
-        Transform(data, inverse: true);
-        Scale(data, Normalization switch
-        {
-            FftNormalization.Backward => 1.0 / Count,
-            FftNormalization.Symmetric => 1.0 / Math.Sqrt(Count),
-            _ => 1.0,
-        });
-    }
+    public void Inverse(Span<Complex> data) => PooledComplex(data, inverse: true);
+
+    /// <summary>In-place forward transform of N³ complex values using <paramref name="workspace"/>.</summary>
+    /// <param name="data">N³ values, overwritten by their transform.</param>
+    /// <param name="workspace">Scratch created by <see cref="CreateWorkspace"/> for this size.</param>
+    public void Forward(Span<Complex> data, Fft3DWorkspace workspace) => Complex(data, false, CheckWorkspace(workspace).Scratch);
+
+    /// <summary>In-place inverse transform of N³ complex values using <paramref name="workspace"/>.</summary>
+    /// <param name="data">N³ values, overwritten by their inverse transform.</param>
+    /// <param name="workspace">Scratch created by <see cref="CreateWorkspace"/> for this size.</param>
+    public void Inverse(Span<Complex> data, Fft3DWorkspace workspace) => Complex(data, true, CheckWorkspace(workspace).Scratch);
+
+    /// <summary>Forward transforms of a batch of consecutive N³ blocks, in place.</summary>
+    /// <param name="batch">A multiple of N³ values; each block of N³ is transformed independently.</param>
+    /// <param name="workspace">Scratch created by <see cref="CreateWorkspace"/> for this size.</param>
+    public void ForwardBatch(Span<Complex> batch, Fft3DWorkspace workspace) => Batch(batch, false, workspace);
+
+    /// <summary>Inverse transforms of a batch of consecutive N³ blocks, in place.</summary>
+    /// <param name="batch">A multiple of N³ values; each block of N³ is transformed independently.</param>
+    /// <param name="workspace">Scratch created by <see cref="CreateWorkspace"/> for this size.</param>
+    public void InverseBatch(Span<Complex> batch, Fft3DWorkspace workspace) => Batch(batch, true, workspace);
 
     /// <summary>Forward transform of N³ real values into the N·N·(N/2 + 1) half-spectrum.</summary>
     /// <param name="input">N³ real values (not modified).</param>
     /// <param name="output">N·N·(N/2 + 1) complex values.</param>
     public void ForwardReal(ReadOnlySpan<double> input, Span<Complex> output)
     {
-        Guard.Length(input.Length, Count, nameof(input));
-        Guard.Length(output.Length, HalfSpectrumCount, nameof(output));
-        var full = new Complex[Count]; // TODO(fft issue): allocation-free real path
-        for (int p = 0; p < Count; p++)
+        double[] scratch = ArrayPool<double>.Shared.Rent(ScratchLength);
+        try
         {
-            full[p] = input[p];
+            ForwardReal(input, output, scratch);
         }
-
-        Forward(full);
-        int n = Size, h = (n / 2) + 1;
-        for (int ij = 0; ij < n * n; ij++)
+        finally
         {
-            full.AsSpan(ij * n, h).CopyTo(output.Slice(ij * h, h));
+            ArrayPool<double>.Shared.Return(scratch);
         }
     }
 
+    /// <summary>Forward transform of N³ real values into the N·N·(N/2 + 1) half-spectrum using <paramref name="workspace"/>.</summary>
+    /// <param name="input">N³ real values (not modified).</param>
+    /// <param name="output">N·N·(N/2 + 1) complex values.</param>
+    /// <param name="workspace">Scratch created by <see cref="CreateWorkspace"/> for this size.</param>
+    public void ForwardReal(ReadOnlySpan<double> input, Span<Complex> output, Fft3DWorkspace workspace) =>
+        ForwardReal(input, output, CheckWorkspace(workspace).Scratch);
+
     /// <summary>Inverse transform of an N·N·(N/2 + 1) Hermitian half-spectrum into N³ real values.</summary>
-    /// <param name="input">N·N·(N/2 + 1) complex values (not modified).</param>
+    /// <param name="input">N·N·(N/2 + 1) complex values (not modified; copied to pooled scratch).</param>
     /// <param name="output">N³ real values.</param>
     public void InverseReal(ReadOnlySpan<Complex> input, Span<double> output)
     {
         Guard.Length(input.Length, HalfSpectrumCount, nameof(input));
+        Complex[] copy = ArrayPool<Complex>.Shared.Rent(HalfSpectrumCount);
+        try
+        {
+            input.CopyTo(copy);
+            InverseRealOverwritingInput(copy.AsSpan(0, HalfSpectrumCount), output);
+        }
+        finally
+        {
+            ArrayPool<Complex>.Shared.Return(copy);
+        }
+    }
+
+    /// <summary>Inverse transform of a Hermitian half-spectrum into N³ reals using <paramref name="workspace"/>.</summary>
+    /// <param name="input">N·N·(N/2 + 1) complex values (not modified; copied into the workspace).</param>
+    /// <param name="output">N³ real values.</param>
+    /// <param name="workspace">Scratch created by <see cref="CreateWorkspace"/> for this size.</param>
+    public void InverseReal(ReadOnlySpan<Complex> input, Span<double> output, Fft3DWorkspace workspace)
+    {
+        Guard.Length(input.Length, HalfSpectrumCount, nameof(input));
+        CheckWorkspace(workspace);
+        input.CopyTo(workspace.Spectrum);
+        InverseRealOverwritingInput(workspace.Spectrum, output, workspace);
+    }
+
+    /// <summary>
+    /// Inverse real transform that uses <paramref name="spectrum"/> as its own scratch (faster: no copy): on return
+    /// <paramref name="spectrum"/> holds intermediate values and must be treated as garbage.
+    /// </summary>
+    /// <param name="spectrum">N·N·(N/2 + 1) complex values, destroyed.</param>
+    /// <param name="output">N³ real values.</param>
+    public void InverseRealOverwritingInput(Span<Complex> spectrum, Span<double> output)
+    {
+        double[] scratch = ArrayPool<double>.Shared.Rent(ScratchLength);
+        try
+        {
+            InverseReal(spectrum, output, scratch);
+        }
+        finally
+        {
+            ArrayPool<double>.Shared.Return(scratch);
+        }
+    }
+
+    /// <summary>As <see cref="InverseRealOverwritingInput(Span{Complex}, Span{double})"/>, with explicit scratch.</summary>
+    /// <param name="spectrum">N·N·(N/2 + 1) complex values, destroyed.</param>
+    /// <param name="output">N³ real values.</param>
+    /// <param name="workspace">Scratch created by <see cref="CreateWorkspace"/> for this size.</param>
+    public void InverseRealOverwritingInput(Span<Complex> spectrum, Span<double> output, Fft3DWorkspace workspace) =>
+        InverseReal(spectrum, output, CheckWorkspace(workspace).Scratch);
+
+    /// <summary>Lines per block: enough for full registers and cache lines, few enough that 3 blocks stay in L1/L2.</summary>
+    private static int BlockWidth(int size) => Math.Clamp(1024 / size / 4 * 4, 8, 32);
+
+    private int ScratchLength => Fft3DPasses.ScratchLength(Size, _block);
+
+    private Fft3DWorkspace CheckWorkspace(Fft3DWorkspace workspace)
+    {
+        ArgumentNullException.ThrowIfNull(workspace);
+        if (workspace.Size != Size)
+        {
+            throw new ArgumentException($"workspace was created for N = {workspace.Size}, this plan has N = {Size}.", nameof(workspace));
+        }
+
+        return workspace;
+    }
+
+    private void PooledComplex(Span<Complex> data, bool inverse)
+    {
+        double[] scratch = ArrayPool<double>.Shared.Rent(ScratchLength);
+        try
+        {
+            Complex(data, inverse, scratch);
+        }
+        finally
+        {
+            ArrayPool<double>.Shared.Return(scratch);
+        }
+    }
+
+    private void Batch(Span<Complex> batch, bool inverse, Fft3DWorkspace workspace)
+    {
+        CheckWorkspace(workspace);
+        if (batch.Length % Count != 0)
+        {
+            throw new ArgumentException($"batch must have a length that is a multiple of N³ = {Count} (was {batch.Length}).", nameof(batch));
+        }
+
+        for (int start = 0; start < batch.Length; start += Count)
+        {
+            Complex(batch.Slice(start, Count), inverse, workspace.Scratch);
+        }
+    }
+
+    private void Complex(Span<Complex> data, bool inverse, double[] scratch)
+    {
+        Guard.Length(data.Length, Count, nameof(data));
+        Span<double> d = MemoryMarshal.Cast<Complex, double>(data);
+        switch (InstructionSet)
+        {
+            case FftInstructionSet.Vector512:
+                Fft3DPasses.Complex<Vector512Lanes, System.Runtime.Intrinsics.Vector512<double>>(_line, _block, inverse, d, scratch);
+                break;
+            case FftInstructionSet.Vector256:
+                Fft3DPasses.Complex<Vector256Lanes, System.Runtime.Intrinsics.Vector256<double>>(_line, _block, inverse, d, scratch);
+                break;
+            case FftInstructionSet.Vector128:
+                Fft3DPasses.Complex<Vector128Lanes, System.Runtime.Intrinsics.Vector128<double>>(_line, _block, inverse, d, scratch);
+                break;
+            default:
+                Fft3DPasses.Complex<ScalarLanes, ScalarComplex>(_line, _block, inverse, d, scratch);
+                break;
+        }
+
+        Scale(d, inverse);
+    }
+
+    private void ForwardReal(ReadOnlySpan<double> input, Span<Complex> output, double[] scratch)
+    {
+        Guard.Length(input.Length, Count, nameof(input));
+        Guard.Length(output.Length, HalfSpectrumCount, nameof(output));
+        Span<double> o = MemoryMarshal.Cast<Complex, double>(output);
+        switch (InstructionSet)
+        {
+            case FftInstructionSet.Vector512:
+                Fft3DPasses.ForwardReal<Vector512Lanes, System.Runtime.Intrinsics.Vector512<double>>(_line, _half, _realTwiddles, _block, input, o, scratch);
+                break;
+            case FftInstructionSet.Vector256:
+                Fft3DPasses.ForwardReal<Vector256Lanes, System.Runtime.Intrinsics.Vector256<double>>(_line, _half, _realTwiddles, _block, input, o, scratch);
+                break;
+            case FftInstructionSet.Vector128:
+                Fft3DPasses.ForwardReal<Vector128Lanes, System.Runtime.Intrinsics.Vector128<double>>(_line, _half, _realTwiddles, _block, input, o, scratch);
+                break;
+            default:
+                Fft3DPasses.ForwardReal<ScalarLanes, ScalarComplex>(_line, _half, _realTwiddles, _block, input, o, scratch);
+                break;
+        }
+
+        Scale(o, inverse: false);
+    }
+
+    private void InverseReal(Span<Complex> spectrum, Span<double> output, double[] scratch)
+    {
+        Guard.Length(spectrum.Length, HalfSpectrumCount, nameof(spectrum));
         Guard.Length(output.Length, Count, nameof(output));
-        int n = Size, h = (n / 2) + 1;
-        var full = new Complex[Count];
-        for (int i = 0; i < n; i++)
+        Span<double> s = MemoryMarshal.Cast<Complex, double>(spectrum);
+        switch (InstructionSet)
         {
-            for (int j = 0; j < n; j++)
-            {
-                for (int k = 0; k < n; k++)
-                {
-                    full[(((i * n) + j) * n) + k] = k < h
-                        ? input[(((i * n) + j) * h) + k]
-                        : Complex.Conjugate(input[(((((n - i) % n) * n) + ((n - j) % n)) * h) + (n - k)]);
-                }
-            }
+            case FftInstructionSet.Vector512:
+                Fft3DPasses.InverseReal<Vector512Lanes, System.Runtime.Intrinsics.Vector512<double>>(_line, _half, _realTwiddles, _block, s, output, scratch);
+                break;
+            case FftInstructionSet.Vector256:
+                Fft3DPasses.InverseReal<Vector256Lanes, System.Runtime.Intrinsics.Vector256<double>>(_line, _half, _realTwiddles, _block, s, output, scratch);
+                break;
+            case FftInstructionSet.Vector128:
+                Fft3DPasses.InverseReal<Vector128Lanes, System.Runtime.Intrinsics.Vector128<double>>(_line, _half, _realTwiddles, _block, s, output, scratch);
+                break;
+            default:
+                Fft3DPasses.InverseReal<ScalarLanes, ScalarComplex>(_line, _half, _realTwiddles, _block, s, output, scratch);
+                break;
         }
 
-        Inverse(full);
-        for (int p = 0; p < Count; p++)
-        {
-            output[p] = full[p].Real;
-        }
+        Scale(output, inverse: true);
     }
 
-    // Placeholder engine: a direct O(N) DFT per line (O(N⁴) in all); correct, to be replaced by the SIMD engine.
-    private void Transform(Span<Complex> data, bool inverse)
+    /// <summary>Applies the normalisation factor of one direction (TensorPrimitives, vectorised).</summary>
+    private void Scale(Span<double> values, bool inverse)
     {
-        int n = Size;
-        Span<Complex> line = n <= 256 ? stackalloc Complex[n] : new Complex[n];
-        Span<Complex> result = n <= 256 ? stackalloc Complex[n] : new Complex[n];
-        for (int axis = 0; axis < 3; axis++)
+        double s = (Normalization, inverse) switch
         {
-            int stride = axis switch { 0 => n * n, 1 => n, _ => 1 };
-            for (int a = 0; a < n; a++)
-            {
-                for (int b = 0; b < n; b++)
-                {
-                    int start = axis switch { 0 => (a * n) + b, 1 => (a * n * n) + b, _ => ((a * n) + b) * n };
-                    for (int t = 0; t < n; t++)
-                    {
-                        line[t] = data[start + (t * stride)];
-                    }
-
-                    for (int k = 0; k < n; k++)
-                    {
-                        Complex sum = Complex.Zero;
-                        for (int t = 0; t < n; t++)
-                        {
-                            Complex w = _twiddles[(int)((long)k * t % n)];
-                            sum += line[t] * (inverse ? Complex.Conjugate(w) : w);
-                        }
-
-                        result[k] = sum;
-                    }
-
-                    for (int t = 0; t < n; t++)
-                    {
-                        data[start + (t * stride)] = result[t];
-                    }
-                }
-            }
-        }
-    }
-
-    private static void Scale(Span<Complex> data, double s)
-    {
-        if (s == 1.0)
+            (FftNormalization.Backward, true) or (FftNormalization.Forward, false) => 1.0 / Count,
+            (FftNormalization.Symmetric, _) => 1.0 / Math.Sqrt(Count),
+            _ => 1.0,
+        };
+        if (s != 1.0)
         {
-            return;
-        }
-
-        for (int p = 0; p < data.Length; p++)
-        {
-            data[p] *= s;
+            TensorPrimitives.Multiply(values, s, values);
         }
     }
 }

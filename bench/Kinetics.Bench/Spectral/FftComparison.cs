@@ -1,0 +1,146 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Numerics;
+using System.Text.Json;
+using Kinetics.Spectral;
+
+namespace Kinetics.Bench.Spectral;
+
+/// <summary>
+/// Quick mode `compare-fft --n N [--json] [--reps R]`: times our forward complex and real 3-D transforms and FFTW's
+/// (MEASURE plan, one thread, when libfftw3.so.3 is installed) in the same process: fresh input copied in before every
+/// timed call (untimed), warm-up first, median over R calls. Prints one JSON object with --json.
+/// </summary>
+internal static class FftComparison
+{
+    public static int Run(string[] args)
+    {
+        int n = 32, reps = 0;
+        bool json = false;
+        for (int i = 1; i < args.Length; i++)
+        {
+            switch (args[i])
+            {
+                case "--n":
+                    n = int.Parse(args[++i], CultureInfo.InvariantCulture);
+                    break;
+                case "--reps":
+                    reps = int.Parse(args[++i], CultureInfo.InvariantCulture);
+                    break;
+                case "--json":
+                    json = true;
+                    break;
+                default:
+                    Console.Error.WriteLine($"compare-fft: unknown argument '{args[i]}' (expected --n N, --reps R, --json).");
+                    return 2;
+            }
+        }
+
+        if (!Fft3DPlan.IsSupportedSize(n) || n < 2)
+        {
+            Console.Error.WriteLine($"compare-fft: --n must be 2^a·3^b·5^c >= 2 (was {n}).");
+            return 2;
+        }
+
+        if (reps <= 0)
+        {
+            reps = Math.Clamp(200_000_000 / (n * n * n * 20), 21, 501); // ≈ a few seconds in all
+        }
+
+        var plan = Fft3DPlan.Create(n);
+        var workspace = plan.CreateWorkspace();
+        var rng = new Random(12345);
+        var input = new Complex[plan.Count];
+        for (int i = 0; i < input.Length; i++)
+        {
+            input[i] = new Complex(rng.NextDouble() - 0.5, rng.NextDouble() - 0.5);
+        }
+
+        var realInput = input.Select(c => c.Real).ToArray();
+        var data = new Complex[plan.Count];
+        var half = new Complex[plan.HalfSpectrumCount];
+
+        double ours = Median(reps, () => input.CopyTo(data), () => plan.Forward(data, workspace));
+        double oursReal = Median(reps, () => { }, () => plan.ForwardReal(realInput, half, workspace));
+        double oursPooled = Median(reps, () => input.CopyTo(data), () => plan.Forward(data));
+
+        // Allocation per transform, after warm-up (tiered JIT done): both overloads, complex and real.
+        const int calls = 20;
+        long allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < calls / 4; i++)
+        {
+            plan.Forward(data, workspace);
+            plan.ForwardReal(realInput, half, workspace);
+            plan.Forward(data);
+            plan.ForwardReal(realInput, half);
+        }
+
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - allocatedBefore;
+
+        double? fftw = null, fftwReal = null;
+        Fftw? library = Fftw.TryLoad();
+        if (library is not null)
+        {
+            using var complexPlan = library.PlanComplex(n);
+            var fftwInput = input;
+            fftw = Median(reps, () => fftwInput.CopyTo(complexPlan.Data), complexPlan.Execute);
+            using var realPlan = library.PlanReal(n);
+            realInput.CopyTo(realPlan.RealInput);
+            fftwReal = Median(reps, () => { }, realPlan.Execute);
+        }
+
+        var result = new
+        {
+            n,
+            ours_ms = Round(ours),
+            fftw_ms = fftw is null ? (double?)null : Round(fftw.Value),
+            ratio = fftw is null ? (double?)null : Round(ours / fftw.Value),
+            real_ms = Round(oursReal),
+            allocated_bytes = allocated / calls,
+        };
+        string fftwText = fftw is null
+            ? "FFTW not installed (libfftw3.so.3)"
+            : string.Create(CultureInfo.InvariantCulture, $"FFTW MEASURE {fftw:F4} ms, real {fftwReal:F4} ms; ratio {ours / fftw:F2}");
+        string text = string.Create(
+            CultureInfo.InvariantCulture,
+            $"N = {n}: ours {ours:F4} ms (pooled scratch {oursPooled:F4} ms), real {oursReal:F4} ms ({oursReal / ours:F2}x complex); {fftwText}; {FftInstructionSets.Best}; {reps} reps; {allocated / calls} bytes/transform");
+        if (json)
+        {
+            Console.Error.WriteLine(text);
+            Console.WriteLine(JsonSerializer.Serialize(result));
+        }
+        else
+        {
+            Console.WriteLine(text);
+        }
+
+        return 0;
+    }
+
+    /// <summary>Median wall time in ms of <paramref name="run"/>, each call preceded by an untimed <paramref name="prepare"/>.</summary>
+    private static double Median(int reps, Action prepare, Action run)
+    {
+        // Warm-up by time as well as count, so that tiered compilation (tier-1 after ~30 calls and a 100 ms quiet
+        // period, plus on-stack replacement of hot loops) is finished before anything is timed.
+        long warmStart = Stopwatch.GetTimestamp();
+        for (int i = 0; i < 50 || Stopwatch.GetElapsedTime(warmStart).TotalMilliseconds < 500; i++)
+        {
+            prepare();
+            run();
+        }
+
+        var times = new double[reps];
+        for (int i = 0; i < reps; i++)
+        {
+            prepare();
+            long start = Stopwatch.GetTimestamp();
+            run();
+            times[i] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+        }
+
+        Array.Sort(times);
+        return times[reps / 2];
+    }
+
+    private static double Round(double ms) => Math.Round(ms, 4);
+}

@@ -1,0 +1,117 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using System.Numerics;
+using System.Runtime.Intrinsics;
+using System.Text.Json;
+using Kinetics.Spectral;
+
+namespace Kinetics.Cli.Commands;
+
+/// <summary>
+/// `kinetics bench fft --n N [--reps R] [--json]`: single-thread timings of our 3-D FFT (forward and inverse, complex
+/// and real) with an explicit workspace: warm-up (≥ 50 calls and ≥ 0.5 s, so tiered compilation is done), then the
+/// median of R timed calls, fresh input copied in (untimed) before each; plus bytes allocated per transform.
+/// </summary>
+internal static class BenchFftCommand
+{
+    public static Command Create()
+    {
+        var n = new Option<int>("--n") { Description = "Points per axis N (2^a·3^b·5^c, e.g. 16, 24, 32, 48, 64, 96, 128).", DefaultValueFactory = _ => 32 };
+        var reps = new Option<int>("--reps") { Description = "Timed calls per transform (median reported); 0 chooses by size.", DefaultValueFactory = _ => 0 };
+        var json = new Option<bool>("--json") { Description = "Print exactly one JSON object on standard output." };
+        var command = new Command("fft", "Time the 3-D FFT (complex and real, forward and inverse), single thread, median over repeated calls.") { n, reps, json };
+        command.SetAction(parse => Run(parse.GetValue(n), parse.GetValue(reps), parse.GetValue(json)));
+        return command;
+    }
+
+    private static int Run(int n, int reps, bool json)
+    {
+        if (n < 2 || n > 512 || !Fft3DPlan.IsSupportedSize(n))
+        {
+            Console.Error.WriteLine($"--n must be in [2, 512] with no prime factor other than 2, 3 and 5 (was {n}).");
+            return 2;
+        }
+
+        if (reps <= 0)
+        {
+            reps = Math.Clamp(10_000_000 / (n * n * n), 11, 301);
+        }
+
+        var plan = Fft3DPlan.Create(n);
+        var workspace = plan.CreateWorkspace();
+        var rng = new Random(12345);
+        var input = new Complex[plan.Count];
+        for (int i = 0; i < input.Length; i++)
+        {
+            input[i] = new Complex(rng.NextDouble() - 0.5, rng.NextDouble() - 0.5);
+        }
+
+        var real = input.Select(c => c.Real).ToArray();
+        var data = new Complex[plan.Count];
+        var half = new Complex[plan.HalfSpectrumCount];
+        var halfInput = new Complex[plan.HalfSpectrumCount];
+        plan.ForwardReal(real, halfInput, workspace);
+        var realOut = new double[plan.Count];
+
+        double forward = Median(reps, () => input.CopyTo(data), () => plan.Forward(data, workspace));
+        double inverse = Median(reps, () => input.CopyTo(data), () => plan.Inverse(data, workspace));
+        double forwardReal = Median(reps, () => { }, () => plan.ForwardReal(real, half, workspace));
+        double inverseReal = Median(reps, () => halfInput.CopyTo(half), () => plan.InverseRealOverwritingInput(half, realOut, workspace));
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        plan.Forward(data, workspace);
+        plan.Inverse(data, workspace);
+        plan.ForwardReal(real, half, workspace);
+        plan.InverseRealOverwritingInput(half, realOut, workspace);
+        long allocated = (GC.GetAllocatedBytesForCurrentThread() - before) / 4;
+
+        string simd = Vector512.IsHardwareAccelerated ? "Vector512" : Vector256.IsHardwareAccelerated ? "Vector256" : Vector128.IsHardwareAccelerated ? "Vector128" : "Scalar";
+        if (json)
+        {
+            Console.Error.WriteLine($"kinetics bench fft: N = {n}, {reps} timed calls each, {simd}");
+            Console.WriteLine(JsonSerializer.Serialize(new
+            {
+                n,
+                forward_ms = Math.Round(forward, 4),
+                inverse_ms = Math.Round(inverse, 4),
+                forward_real_ms = Math.Round(forwardReal, 4),
+                inverse_real_ms = Math.Round(inverseReal, 4),
+                real_to_complex_ratio = Math.Round(forwardReal / forward, 3),
+                allocated_bytes = allocated,
+                instruction_set = simd,
+                reps,
+            }));
+        }
+        else
+        {
+            Console.WriteLine(string.Create(
+                CultureInfo.InvariantCulture,
+                $"3-D FFT N = {n} ({simd}, one thread, median of {reps}): forward {forward:F4} ms, inverse {inverse:F4} ms, real forward {forwardReal:F4} ms ({forwardReal / forward:F2}x), real inverse {inverseReal:F4} ms; {allocated} bytes allocated per transform"));
+        }
+
+        return 0;
+    }
+
+    private static double Median(int reps, Action prepare, Action run)
+    {
+        long warmStart = Stopwatch.GetTimestamp();
+        for (int i = 0; i < 50 || Stopwatch.GetElapsedTime(warmStart).TotalMilliseconds < 500; i++)
+        {
+            prepare();
+            run();
+        }
+
+        var times = new double[reps];
+        for (int i = 0; i < reps; i++)
+        {
+            prepare();
+            long start = Stopwatch.GetTimestamp();
+            run();
+            times[i] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+        }
+
+        Array.Sort(times);
+        return times[reps / 2];
+    }
+}

@@ -1,0 +1,108 @@
+using Kinetics.Distributions;
+using Kinetics.Mixtures;
+
+namespace Kinetics.Moments;
+
+/// <summary>
+/// Moments of a mixture (F^α)_α: the per-species <see cref="SpeciesMoments"/> and the mixture totals
+/// n = Σ n^α, ρ = Σ m^α n^α, momentum Σ m^α n^α u^α, energy Σ E^α, the mixture (barycentric) bulk velocity
+/// u = Σ m^α n^α u^α / ρ and the mixture temperature T with (3/2) n T = Σ_α ∫(m^α/2)|v − u|² F^α dv.
+/// </summary>
+/// <remarks>
+/// The mixture temperature is assembled as (3/2) n T = Σ_α [(3/2) n^α T^α + (m^α n^α/2)|u^α − u|²], algebraically
+/// identical to the definition and free of the cancellation of E − ρ|u|²/2. Momentum and energy of the mixture are
+/// the quantities an operator must conserve (MATH.md §2).
+/// </remarks>
+public sealed class MixtureMoments
+{
+    private readonly SpeciesMoments[] _species;
+
+    private MixtureMoments(SpeciesMoments[] species)
+    {
+        _species = species;
+        double n = 0.0, rho = 0.0, energy = 0.0;
+        var momentum = Velocity3.Zero;
+        foreach (var s in species)
+        {
+            n += s.Density;
+            rho += s.MassDensity;
+            momentum += s.Momentum;
+            energy += s.Energy;
+        }
+
+        Velocity3 u = momentum / rho;
+        double thermal = 0.0;
+        foreach (var s in species)
+        {
+            thermal += (1.5 * s.Density * s.Temperature) + (0.5 * s.MassDensity * (s.BulkVelocity - u).LengthSquared);
+        }
+
+        Density = n;
+        MassDensity = rho;
+        Momentum = momentum;
+        Energy = energy;
+        BulkVelocity = u;
+        Temperature = thermal / (1.5 * n);
+    }
+
+    /// <summary>Moments of each species, in mixture order.</summary>
+    public IReadOnlyList<SpeciesMoments> Species => _species;
+
+    /// <summary>Total number density n = Σ n^α.</summary>
+    public double Density { get; }
+
+    /// <summary>Mass density ρ = Σ m^α n^α.</summary>
+    public double MassDensity { get; }
+
+    /// <summary>Total momentum density Σ m^α ∫vF^α dv.</summary>
+    public Velocity3 Momentum { get; }
+
+    /// <summary>Total kinetic energy density Σ ∫(m^α/2)|v|²F^α dv.</summary>
+    public double Energy { get; }
+
+    /// <summary>Barycentric bulk velocity u = Momentum / ρ.</summary>
+    public Velocity3 BulkVelocity { get; }
+
+    /// <summary>Mixture temperature T, (3/2) n T = Σ_α ∫(m^α/2)|v − u|²F^α dv with the mixture u.</summary>
+    public double Temperature { get; }
+
+    /// <summary>Moments of the mixture state <paramref name="distributions"/> (one per species of <paramref name="mixture"/>, all on one grid).</summary>
+    /// <param name="mixture">The mixture (its masses weight the moments).</param>
+    /// <param name="distributions">F^α in mixture order, all on the same Cartesian grid.</param>
+    /// <exception cref="ArgumentException">Wrong number of distributions, or distributions on different grids.</exception>
+    public static MixtureMoments Of(Mixture mixture, IReadOnlyList<DistributionFunction> distributions)
+    {
+        ArgumentNullException.ThrowIfNull(mixture);
+        ArgumentNullException.ThrowIfNull(distributions);
+        Guard.Length(distributions.Count, mixture.Count, nameof(distributions));
+        var species = new SpeciesMoments[mixture.Count];
+        for (int a = 0; a < species.Length; a++)
+        {
+            ArgumentNullException.ThrowIfNull(distributions[a], $"{nameof(distributions)}[{a}]");
+            distributions[0].Grid.EnsureSame(distributions[a].Grid, $"{nameof(distributions)}[{a}]");
+            species[a] = SpeciesMoments.Of(distributions[a], mixture[a].Mass);
+        }
+
+        return new MixtureMoments(species);
+    }
+
+    /// <summary>Moments of an isotropic mixture state (one radial distribution per species, all on one radial grid).</summary>
+    /// <param name="mixture">The mixture.</param>
+    /// <param name="distributions">g^α in mixture order, all on the same radial grid.</param>
+    /// <exception cref="ArgumentException">Wrong number of distributions, or distributions on different grids.</exception>
+    public static MixtureMoments Of(Mixture mixture, IReadOnlyList<RadialDistribution> distributions)
+    {
+        ArgumentNullException.ThrowIfNull(mixture);
+        ArgumentNullException.ThrowIfNull(distributions);
+        Guard.Length(distributions.Count, mixture.Count, nameof(distributions));
+        var species = new SpeciesMoments[mixture.Count];
+        for (int a = 0; a < species.Length; a++)
+        {
+            ArgumentNullException.ThrowIfNull(distributions[a], $"{nameof(distributions)}[{a}]");
+            distributions[0].Grid.EnsureSame(distributions[a].Grid, $"{nameof(distributions)}[{a}]");
+            species[a] = SpeciesMoments.Of(distributions[a], mixture[a].Mass);
+        }
+
+        return new MixtureMoments(species);
+    }
+}

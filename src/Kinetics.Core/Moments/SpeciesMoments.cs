@@ -1,0 +1,133 @@
+using System.Numerics.Tensors;
+using Kinetics.Distributions;
+using Kinetics.Grids;
+
+namespace Kinetics.Moments;
+
+/// <summary>
+/// The hydrodynamic moments of one species' distribution F with particle mass m, computed by the grid's quadrature:
+/// n = ∫F, momentum m∫vF, energy ∫(m/2)|v|²F, bulk velocity u = ∫vF / n and temperature T with
+/// (3/2) n T = ∫(m/2)|v − u|²F (MATH.md §1, k_B = 1).
+/// </summary>
+/// <remarks>
+/// <para>The temperature is computed from the centred second moment (not from energy minus kinetic energy), so it
+/// keeps its relative accuracy when |u| is large compared with the thermal speed.</para>
+/// <para>No positivity is assumed: F may have negative values (spectral methods produce them). When
+/// <see cref="Density"/> is 0, <see cref="BulkVelocity"/> and <see cref="Temperature"/> are NaN;
+/// <see cref="ToMacroscopicState"/> throws unless n &gt; 0 and T &gt; 0.</para>
+/// </remarks>
+public readonly record struct SpeciesMoments
+{
+    private SpeciesMoments(double mass, double density, Velocity3 momentum, double energy, Velocity3 bulkVelocity, double temperature)
+    {
+        Mass = mass;
+        Density = density;
+        Momentum = momentum;
+        Energy = energy;
+        BulkVelocity = bulkVelocity;
+        Temperature = temperature;
+    }
+
+    /// <summary>Particle mass m used for the mass-weighted moments.</summary>
+    public double Mass { get; }
+
+    /// <summary>Number density n = ∫F dv.</summary>
+    public double Density { get; }
+
+    /// <summary>Mass density m n.</summary>
+    public double MassDensity => Mass * Density;
+
+    /// <summary>Momentum density m∫vF dv (= m n u).</summary>
+    public Velocity3 Momentum { get; }
+
+    /// <summary>Kinetic energy density ∫(m/2)|v|²F dv (= (3/2) n T + (m/2) n |u|²).</summary>
+    public double Energy { get; }
+
+    /// <summary>Bulk velocity u = ∫vF dv / n (NaN when n = 0).</summary>
+    public Velocity3 BulkVelocity { get; }
+
+    /// <summary>Temperature T = (2/(3n)) ∫(m/2)|v − u|²F dv (NaN when n = 0).</summary>
+    public double Temperature { get; }
+
+    /// <summary>Moments of <paramref name="distribution"/> for particles of mass <paramref name="mass"/> on its Cartesian grid.</summary>
+    /// <remarks>
+    /// Cost O(N³): one pass builds the three axis marginals Σ_{jk} F, Σ_{ik} F, Σ_{ij} F (row sums and row additions
+    /// with TensorPrimitives); every moment up to second order is then an O(N) dot product with the axis
+    /// coordinates. The result equals the midpoint-rule sums h³ Σ_p φ(v_p) F_p up to round-off.
+    /// </remarks>
+    /// <param name="distribution">F on a Cartesian grid (finite values).</param>
+    /// <param name="mass">m &gt; 0.</param>
+    /// <exception cref="ArgumentOutOfRangeException">mass ≤ 0 or not finite.</exception>
+    public static SpeciesMoments Of(DistributionFunction distribution, double mass)
+    {
+        ArgumentNullException.ThrowIfNull(distribution);
+        Guard.Positive(mass);
+        CartesianGrid grid = distribution.Grid;
+        int n = grid.PointsPerAxis;
+        ReadOnlySpan<double> f = distribution.ReadOnlyValues;
+        ReadOnlySpan<double> axis = grid.Axis;
+        Span<double> marginals = n <= 256 ? stackalloc double[3 * n] : new double[3 * n];
+        marginals.Clear();
+        Span<double> mx = marginals[..n], my = marginals.Slice(n, n), mz = marginals.Slice(2 * n, n);
+        for (int i = 0; i < n; i++)
+        {
+            for (int j = 0; j < n; j++)
+            {
+                ReadOnlySpan<double> row = f.Slice(((i * n) + j) * n, n);
+                double rowSum = TensorPrimitives.Sum(row);
+                mx[i] += rowSum;
+                my[j] += rowSum;
+                TensorPrimitives.Add(mz, row, mz);
+            }
+        }
+
+        double h3 = grid.CellVolume;
+        double density = h3 * TensorPrimitives.Sum(mx);
+        var flux = new Velocity3(TensorPrimitives.Dot(axis, mx), TensorPrimitives.Dot(axis, my), TensorPrimitives.Dot(axis, mz)) * h3;
+        Velocity3 u = flux / density;
+        double centred = 0.0, raw = 0.0;
+        for (int i = 0; i < n; i++)
+        {
+            double v = axis[i], dx = v - u.X, dy = v - u.Y, dz = v - u.Z;
+            centred += (dx * dx * mx[i]) + (dy * dy * my[i]) + (dz * dz * mz[i]);
+            raw += v * v * (mx[i] + my[i] + mz[i]);
+        }
+
+        return new SpeciesMoments(mass, density, mass * flux, 0.5 * mass * h3 * raw, u, mass * h3 * centred / (3.0 * density));
+    }
+
+    /// <summary>Moments of the isotropic distribution <paramref name="distribution"/> on its radial grid (u = 0, momentum 0).</summary>
+    /// <remarks>n = Σᵢ Wᵢ gᵢ and (3/2) n T = Σᵢ Wᵢ (m/2) rᵢ² gᵢ with the grid's volume weights Wᵢ.</remarks>
+    /// <param name="distribution">g on a radial grid.</param>
+    /// <param name="mass">m &gt; 0.</param>
+    /// <exception cref="ArgumentOutOfRangeException">mass ≤ 0 or not finite.</exception>
+    public static SpeciesMoments Of(RadialDistribution distribution, double mass)
+    {
+        ArgumentNullException.ThrowIfNull(distribution);
+        Guard.Positive(mass);
+        RadialGrid grid = distribution.Grid;
+        ReadOnlySpan<double> g = distribution.ReadOnlyValues;
+        ReadOnlySpan<double> w = grid.Weights, r = grid.Radii;
+        double density = TensorPrimitives.Dot(w, g);
+        double second = 0.0;
+        for (int i = 0; i < g.Length; i++)
+        {
+            second += w[i] * r[i] * r[i] * g[i];
+        }
+
+        double energy = 0.5 * mass * second;
+        return new SpeciesMoments(mass, density, Velocity3.Zero, energy, density == 0 ? new Velocity3(double.NaN, double.NaN, double.NaN) : Velocity3.Zero, 2.0 * energy / (3.0 * density));
+    }
+
+    /// <summary>(n, u, T) as a <see cref="MacroscopicState"/>.</summary>
+    /// <exception cref="InvalidOperationException">n ≤ 0 or T ≤ 0 (the distribution is not a physical state).</exception>
+    public MacroscopicState ToMacroscopicState()
+    {
+        if (!(Density > 0) || !(Temperature > 0))
+        {
+            throw new InvalidOperationException($"The moments do not define a physical state: density = {Density}, temperature = {Temperature} (both must be > 0).");
+        }
+
+        return new MacroscopicState(Density, BulkVelocity, Temperature);
+    }
+}
