@@ -52,12 +52,20 @@ internal static class ConfluentHypergeometric
             return 0.0;
         }
 
-        // Terms rise to a maximum near n ≈ x and then fall geometrically; sum relative to the running maximum.
-        double logTerm = 0.0, logMax = 0.0, scaledSum = 1.0;
         double logX = Math.Log(x);
+        return LogPositiveSeries(0.0, n => Math.Log((a + n) / (b + n)) + logX - Math.Log(n + 1), x);
+    }
+
+    /// <summary>
+    /// log Σ_{n≥0} t_n for positive terms given by log t₀ and log(t_{n+1}/t_n): summed relative to the running maximum (terms
+    /// rise to a peak near n ≈ <paramref name="peak"/> and then fall), stopped when a term past the peak is below 1e−17 of the sum.
+    /// </summary>
+    private static double LogPositiveSeries(double logFirst, Func<int, double> logRatio, double peak)
+    {
+        double logTerm = logFirst, logMax = logFirst, scaledSum = 1.0;
         for (int n = 0; n < 10000; n++)
         {
-            logTerm += Math.Log((a + n) / (b + n)) + logX - Math.Log(n + 1);
+            logTerm += logRatio(n);
             if (logTerm > logMax)
             {
                 scaledSum = (scaledSum * Math.Exp(logMax - logTerm)) + 1.0;
@@ -67,7 +75,7 @@ internal static class ConfluentHypergeometric
             {
                 double rel = Math.Exp(logTerm - logMax);
                 scaledSum += rel;
-                if (n > x && rel < 1e-17 * scaledSum)
+                if (n > peak && rel < 1e-17 * scaledSum)
                 {
                     break;
                 }
@@ -96,29 +104,9 @@ internal static class ConfluentHypergeometric
         double x2 = x * x;
         if (x <= 6.0)
         {
-            double logTerm = Math.Log(x), logMax = logTerm, scaled = 1.0;
+            // term_n = x^{2n+1}/(n!(2n+1)); ratio term_{n+1}/term_n = x²(2n+1)/((n+1)(2n+3)).
             double logX2 = Math.Log(x2);
-            for (int n = 1; n < 2000; n++)
-            {
-                // term_n = x^{2n+1}/(n!(2n+1)); ratio term_n/term_{n−1} = x²(2n−1)/(n(2n+1)).
-                logTerm += logX2 + Math.Log((2.0 * n) - 1.0) - Math.Log(n * ((2.0 * n) + 1.0));
-                if (logTerm > logMax)
-                {
-                    scaled = (scaled * Math.Exp(logMax - logTerm)) + 1.0;
-                    logMax = logTerm;
-                }
-                else
-                {
-                    double rel = Math.Exp(logTerm - logMax);
-                    scaled += rel;
-                    if (n > x2 && rel < 1e-17 * scaled)
-                    {
-                        break;
-                    }
-                }
-            }
-
-            return Math.Exp(logMax + Math.Log(scaled) - x2);
+            return Math.Exp(LogPositiveSeries(Math.Log(x), n => logX2 + Math.Log((2.0 * n) + 1.0) - Math.Log((n + 1.0) * ((2.0 * n) + 3.0)), x2) - x2);
         }
 
         double sum = 1.0, term = 1.0;

@@ -200,27 +200,8 @@ public sealed class GalerkinLinearizedOperator
         double spread = Math.Sqrt(2.0 / mTotal);
 
         // Radial nodes: r^{2+γ} e^{−μ_r r²/2} on [0, 12/√μ_r]; geometric panels toward 0, then uniform.
-        var radial = new List<(double R, double W)>();
-        var rule = new MathNet.Numerics.Integration.GaussLegendreRule(-1, 1, 8);
         double reach = 12.0 / Math.Sqrt(reduced), top = Math.Min(reach, 1.0 / Math.Sqrt(reduced));
-        void Panel(double lo, double hi)
-        {
-            for (int k = 0; k < rule.Order; k++)
-            {
-                radial.Add(((0.5 * (lo + hi)) + (0.5 * (hi - lo) * rule.Abscissas[k]), 0.5 * (hi - lo) * rule.Weights[k]));
-            }
-        }
-
-        for (double hi = top; hi > top * 1e-6; hi /= 4)
-        {
-            Panel(hi / 4, hi);
-        }
-
-        int panels = 6 * resolution;
-        for (int p = 0; p < panels; p++)
-        {
-            Panel(top + (p * (reach - top) / panels), top + ((p + 1) * (reach - top) / panels));
-        }
+        var radial = PanelQuadrature.GradedNodes(top, reach, 6 * resolution, 8, 1e-6);
 
         int rows = ghCount * ghCount * ghCount * omegaPolar.Order * omegaAzimuthal, cols = per * masses.Length;
         var chunk = new double[rows * cols];

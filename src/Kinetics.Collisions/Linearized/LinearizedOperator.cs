@@ -202,31 +202,10 @@ public sealed class LinearizedOperator
         return kernel.Strength * sum * 2.0 * (2.0 * Math.PI / _uAzimuthal) * (2.0 * Math.PI / _omegaAzimuthal);
     }
 
+    // r^{2+γ} near 0: geometric panels on [0, 4·width], then uniform panels of at most that width.
     private static List<(double R, double W)> RadialNodes(double reach, double width)
     {
-        var nodes = new List<(double, double)>();
-        var rule = new GaussLegendreRule(-1.0, 1.0, RadialOrder);
-        void Panel(double lo, double hi)
-        {
-            for (int i = 0; i < RadialOrder; i++)
-            {
-                nodes.Add((0.5 * (lo + hi) + (0.5 * (hi - lo) * rule.Abscissas[i]), 0.5 * (hi - lo) * rule.Weights[i]));
-            }
-        }
-
-        // r^{2+γ} near 0: geometric panels (ratio 4) on [0, top], then uniform panels.
         double top = Math.Min(reach, 4.0 * width);
-        for (double hi = top; hi > top * 1e-6; hi /= 4.0)
-        {
-            Panel(hi / 4.0, hi);
-        }
-
-        int panels = Math.Max(1, (int)Math.Ceiling((reach - top) / width));
-        for (int p = 0; p < panels; p++)
-        {
-            Panel(top + (p * (reach - top) / panels), top + ((p + 1) * (reach - top) / panels));
-        }
-
-        return nodes;
+        return PanelQuadrature.GradedNodes(top, reach, Math.Max(1, (int)Math.Ceiling((reach - top) / width)), RadialOrder, 1e-6);
     }
 }

@@ -52,6 +52,35 @@ internal static class PanelQuadrature
         return sum;
     }
 
+    /// <summary>
+    /// Nodes and weights on [0, reach]: geometric panels (ratio 4) on [0, top] down to floor·top (for r^{2+γ}-type behaviour at
+    /// 0), then <paramref name="panels"/> uniform panels on [top, reach]; <paramref name="order"/>-point Gauss–Legendre each.
+    /// </summary>
+    public static List<(double X, double W)> GradedNodes(double top, double reach, int panels, int order, double floor)
+    {
+        var rule = new GaussLegendreRule(-1.0, 1.0, order);
+        var nodes = new List<(double, double)>();
+        void Add(double lo, double hi)
+        {
+            for (int i = 0; i < order; i++)
+            {
+                nodes.Add(((0.5 * (lo + hi)) + (0.5 * (hi - lo) * rule.Abscissas[i]), 0.5 * (hi - lo) * rule.Weights[i]));
+            }
+        }
+
+        for (double hi = top; hi > top * floor; hi /= 4.0)
+        {
+            Add(hi / 4.0, hi);
+        }
+
+        for (int p = 0; p < panels && reach > top; p++)
+        {
+            Add(top + (p * (reach - top) / panels), top + ((p + 1) * (reach - top) / panels));
+        }
+
+        return nodes;
+    }
+
     private static double Panel(Func<double, double> f, double lo, double hi)
     {
         double mid = 0.5 * (lo + hi), half = 0.5 * (hi - lo), sum = 0.0;

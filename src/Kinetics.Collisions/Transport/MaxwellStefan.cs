@@ -81,26 +81,7 @@ public static class MaxwellStefan
         var polar = new GaussLegendreRule(-1.0, 1.0, 12);
         var sigmaPolar = new GaussLegendreRule(-1.0, 1.0, 12);
         const int Azimuthal = 12, SigmaAzimuthal = 6;
-        var radial = new List<(double R, double W)>();
-        var rule = new GaussLegendreRule(-1.0, 1.0, 12);
-        void Panel(double lo, double hi)
-        {
-            for (int k = 0; k < rule.Order; k++)
-            {
-                radial.Add(((0.5 * (lo + hi)) + (0.5 * (hi - lo) * rule.Abscissas[k]), 0.5 * (hi - lo) * rule.Weights[k]));
-            }
-        }
-
-        for (double hi = sd; hi > sd * 1e-7; hi /= 4)
-        {
-            Panel(hi / 4, hi);
-        }
-
-        int panels = (int)Math.Ceiling((reach - sd) / sd);
-        for (int p = 0; p < panels; p++)
-        {
-            Panel(sd + (p * (reach - sd) / panels), sd + ((p + 1) * (reach - sd) / panels));
-        }
+        var radial = Linearized.PanelQuadrature.GradedNodes(sd, reach, (int)Math.Ceiling((reach - sd) / sd), 12, 1e-7);
 
         double norm = Math.Pow(2.0 * Math.PI * variance, -1.5);
         double sx = 0, sy = 0, sz = 0;
