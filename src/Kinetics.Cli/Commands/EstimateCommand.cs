@@ -33,14 +33,7 @@ internal static class EstimateCommand
         command.SetAction(parse =>
         {
             double g = parse.GetValue(gamma);
-            double[] m = ParseList(parse.GetValue(masses) ?? string.Empty, "--masses");
-            if (m.Length != 2)
-            {
-                throw new ArgumentException($"--masses needs exactly two masses (got {m.Length}).", nameof(masses));
-            }
-
-            var mixture = new Mixture(new Species("A", m[0]), new Species("B", m[1]));
-            var table = CollisionKernelTable.Uniform(mixture, new CollisionKernel(g, AngularFunction.AbsoluteCosine()));
+            var (m, table) = TwoSpecies(g, parse.GetValue(masses));
             var estimate = GalerkinLinearizedOperator.Create(table, parse.GetValue(degree)).Coercivity();
             if (parse.GetValue(json))
             {
@@ -75,6 +68,19 @@ internal static class EstimateCommand
         return command;
     }
 
+    // Two species A, B with the given masses and B = |cos θ|·|v − v*|^γ for every pair (seed 000's canonical kernel).
+    private static (double[] Masses, CollisionKernelTable Table) TwoSpecies(double gamma, string? massesText)
+    {
+        double[] m = ParseList(massesText ?? string.Empty, "--masses");
+        if (m.Length != 2)
+        {
+            throw new ArgumentException($"--masses needs exactly two masses (got {m.Length}).", nameof(massesText));
+        }
+
+        var mixture = new Mixture(new Species("A", m[0]), new Species("B", m[1]));
+        return (m, CollisionKernelTable.Uniform(mixture, new CollisionKernel(gamma, AngularFunction.AbsoluteCosine())));
+    }
+
     internal static double[] ParseList(string text, string option)
     {
         try
@@ -102,14 +108,7 @@ internal static class EstimateCommand
         command.SetAction(parse =>
         {
             double g = parse.GetValue(gamma), ell = parse.GetValue(weight);
-            double[] m = ParseList(parse.GetValue(masses) ?? string.Empty, "--masses");
-            if (m.Length != 2)
-            {
-                throw new ArgumentException($"--masses needs exactly two masses (got {m.Length}).", nameof(masses));
-            }
-
-            var mixture = new Mixture(new Species("A", m[0]), new Species("B", m[1]));
-            var table = CollisionKernelTable.Uniform(mixture, new CollisionKernel(g, AngularFunction.AbsoluteCosine()));
+            var (m, table) = TwoSpecies(g, parse.GetValue(masses));
             var frequency = new CollisionFrequency(table);
             var cutoff = new SoftCutoff(0.1);
             double[] nuSpeeds = KernelEstimates.GeometricSpeeds(8, 64, 8);
