@@ -192,3 +192,41 @@ public class LinearizedKernelTests
         Assert.Throws<ArgumentOutOfRangeException>(() => new SoftCutoff(0));
     }
 }
+
+public class CarlemanKernelTests
+{
+    [Fact]
+    public void CorrectedCarleman_AgreesWithSeed000Kernels_ForNonEvenAngularFunction()
+    {
+        // Seed-note 002 §1.7 (corrected angle cos ϑ = q̂·p̂) against seed-note 000 §1.9(c), after the √μ conjugation. A non-even
+        // b_σ = 1 + 0.6x would expose the paper's sign error (1.5–25 % off). Both sides are deterministic quadratures (~1e-8): 1e-6.
+        var angular = global::Kinetics.Kernels.AngularFunction.FromSigma("b = 1 + 0.6x", x => 1 + (0.6 * x));
+        var table = LinearizedKernelTests.Table(-0.5, 1, 4, angular);
+        var seed000 = new LinearizedKernel(table);
+        var seed002 = new CarlemanKernel(table);
+        var v = new Velocity3(0.3, -0.2, 0.4);
+        var w = new Velocity3(-0.4, 0.5, 0.1);
+        double[] m = [1, 4];
+        for (int i = 0; i < 2; i++)
+        {
+            for (int j = 0; j < 2; j++)
+            {
+                double hybrid = seed000.Hybrid(i, j, v, w);
+                double viaKappa1 = LinearizedKernelTests.SqrtMu(m[j], w) / LinearizedKernelTests.SqrtMu(m[i], v) * seed002.Kappa1(i, j, v, w);
+                double typical = seed000.Typical(i, j, v, w);
+                double viaKappa2 = LinearizedKernelTests.SqrtMu(m[i], w) / LinearizedKernelTests.SqrtMu(m[i], v) * seed002.Kappa2(i, j, v, w);
+                double loss = seed000.Loss(i, j, v, w);
+                double viaKappa3 = LinearizedKernelTests.SqrtMu(m[j], w) / LinearizedKernelTests.SqrtMu(m[i], v) * seed002.Kappa3(i, j, v, w);
+                Assert.True(Math.Abs(hybrid - viaKappa1) <= 1e-6 * hybrid, $"({i},{j}) hybrid {hybrid} vs κ1 {viaKappa1}");
+                Assert.True(Math.Abs(typical - viaKappa2) <= 1e-6 * typical, $"({i},{j}) typical {typical} vs κ2 {viaKappa2}");
+                Assert.True(Math.Abs(loss - viaKappa3) <= 1e-12 * loss, $"({i},{j}) loss {loss} vs κ3 {viaKappa3}");
+            }
+        }
+
+        // Negative control: the paper-literal angle −q̂·p̂ (equivalently b_σ(−x)) misses by far more than the tolerance.
+        var paperSign = new CarlemanKernel(LinearizedKernelTests.Table(-0.5, 1, 4, global::Kinetics.Kernels.AngularFunction.FromSigma("b = 1 − 0.6x", x => 1 - (0.6 * x))));
+        double typical01 = seed000.Typical(0, 1, v, w);
+        double wrong = LinearizedKernelTests.SqrtMu(m[0], w) / LinearizedKernelTests.SqrtMu(m[0], v) * paperSign.Kappa2(0, 1, v, w);
+        Assert.True(Math.Abs(typical01 - wrong) > 1e-2 * typical01, $"paper sign unexpectedly agrees: {typical01} vs {wrong}");
+    }
+}
