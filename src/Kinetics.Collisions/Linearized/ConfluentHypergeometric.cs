@@ -53,19 +53,20 @@ internal static class ConfluentHypergeometric
         }
 
         double logX = Math.Log(x);
-        return LogPositiveSeries(0.0, n => Math.Log((a + n) / (b + n)) + logX - Math.Log(n + 1), x);
+        return LogPositiveSeries(0.0, new KummerRatio(a, b, logX), x);
     }
 
     /// <summary>
     /// log Σ_{n≥0} t_n for positive terms given by log t₀ and log(t_{n+1}/t_n): summed relative to the running maximum (terms
     /// rise to a peak near n ≈ <paramref name="peak"/> and then fall), stopped when a term past the peak is below 1e−17 of the sum.
     /// </summary>
-    private static double LogPositiveSeries(double logFirst, Func<int, double> logRatio, double peak)
+    private static double LogPositiveSeries<TRatio>(double logFirst, TRatio logRatio, double peak)
+        where TRatio : struct, ILogRatio
     {
         double logTerm = logFirst, logMax = logFirst, scaledSum = 1.0;
         for (int n = 0; n < 10000; n++)
         {
-            logTerm += logRatio(n);
+            logTerm += logRatio.At(n);
             if (logTerm > logMax)
             {
                 scaledSum = (scaledSum * Math.Exp(logMax - logTerm)) + 1.0;
@@ -106,7 +107,7 @@ internal static class ConfluentHypergeometric
         {
             // term_n = x^{2n+1}/(n!(2n+1)); ratio term_{n+1}/term_n = x²(2n+1)/((n+1)(2n+3)).
             double logX2 = Math.Log(x2);
-            return Math.Exp(LogPositiveSeries(Math.Log(x), n => logX2 + Math.Log((2.0 * n) + 1.0) - Math.Log((n + 1.0) * ((2.0 * n) + 3.0)), x2) - x2);
+            return Math.Exp(LogPositiveSeries(Math.Log(x), new DawsonRatio(logX2), x2) - x2);
         }
 
         double sum = 1.0, term = 1.0;
@@ -141,5 +142,23 @@ internal static class ConfluentHypergeometric
         double inv = 1.0 / (8.0 * x);
         double series = 1.0 + (inv * (1.0 + (inv * (9.0 / 2.0 * (1.0 + (inv * 25.0 / 3.0))))));
         return series / Math.Sqrt(2.0 * Math.PI * x);
+    }
+
+    /// <summary>log(t_{n+1}/t_n) of a positive series (a struct, so the series allocates nothing).</summary>
+    private interface ILogRatio
+    {
+        double At(int n);
+    }
+
+    // (a)_n/(b)_n xⁿ/n!.
+    private readonly struct KummerRatio(double a, double b, double logX) : ILogRatio
+    {
+        public double At(int n) => Math.Log((a + n) / (b + n)) + logX - Math.Log(n + 1);
+    }
+
+    // x^{2n+1}/(n!(2n+1)).
+    private readonly struct DawsonRatio(double logX2) : ILogRatio
+    {
+        public double At(int n) => logX2 + Math.Log((2.0 * n) + 1.0) - Math.Log((n + 1.0) * ((2.0 * n) + 3.0));
     }
 }
