@@ -14,7 +14,7 @@ public class InfoCommandTests
         // The finest sanity grid resolves the Maxwellian: density to spectral accuracy (well below 1e-8).
         var grids = json.GetProperty("sanity").GetProperty("cartesian").EnumerateArray().ToList();
         Assert.NotEmpty(grids);
-        Assert.True(grids[^1].GetProperty("densityRelativeError").GetDouble() < 1e-8);
+        Assert.True(grids[^1].GetProperty("density_relative_error").GetDouble() < 1e-8);
     }
 
     [Fact]

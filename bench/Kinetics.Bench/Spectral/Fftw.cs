@@ -29,8 +29,9 @@ internal sealed unsafe class Fftw
         _free = (delegate* unmanaged<void*, void>)NativeLibrary.GetExport(library, "fftw_free");
     }
 
-    /// <summary>The library, or null when libfftw3.so.3 is not installed.</summary>
+    /// <summary>The library, or null when libfftw3.so.3 is not installed (or KINETICS_BENCH_NO_FFTW=1 pretends so).</summary>
     public static Fftw? TryLoad() =>
+        Environment.GetEnvironmentVariable("KINETICS_BENCH_NO_FFTW") == "1" ? null :
         NativeLibrary.TryLoad("libfftw3.so.3", out nint library) || NativeLibrary.TryLoad("libfftw3.so", out library) ? new Fftw(library) : null;
 
     /// <summary>An in-place complex forward N³ plan (FFTW_MEASURE, one thread) on FFTW-aligned memory.</summary>

@@ -3,8 +3,8 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Numerics;
 using System.Runtime.Intrinsics;
-using System.Text.Json;
 using Kinetics.Spectral;
+using Spectre.Console;
 
 namespace Kinetics.Cli.Commands;
 
@@ -19,17 +19,17 @@ internal static class BenchFftCommand
     {
         var n = new Option<int>("--n") { Description = "Points per axis N (2^a·3^b·5^c, e.g. 16, 24, 32, 48, 64, 96, 128).", DefaultValueFactory = _ => 32 };
         var reps = new Option<int>("--reps") { Description = "Timed calls per transform (median reported); 0 chooses by size.", DefaultValueFactory = _ => 0 };
-        var json = new Option<bool>("--json") { Description = "Print exactly one JSON object on standard output." };
+        var json = JsonOutput.CreateOption();
         var command = new Command("fft", "Time the 3-D FFT (complex and real, forward and inverse), single thread, median over repeated calls.") { n, reps, json };
-        command.SetAction(parse => Run(parse.GetValue(n), parse.GetValue(reps), parse.GetValue(json)));
+        command.SetAction(parse => Run(parse.GetValue(n), parse.GetValue(reps), new JsonOutput(parse.GetValue(json))));
         return command;
     }
 
-    private static int Run(int n, int reps, bool json)
+    private static int Run(int n, int reps, JsonOutput output)
     {
         if (n < 2 || n > 512 || !Fft3DPlan.IsSupportedSize(n))
         {
-            Console.Error.WriteLine($"--n must be in [2, 512] with no prime factor other than 2, 3 and 5 (was {n}).");
+            Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"--n must be in [2, 512] with no prime factor other than 2, 3 and 5 (was {n})."));
             return 2;
         }
 
@@ -67,29 +67,21 @@ internal static class BenchFftCommand
         long allocated = (GC.GetAllocatedBytesForCurrentThread() - before) / 4;
 
         string simd = Vector512.IsHardwareAccelerated ? "Vector512" : Vector256.IsHardwareAccelerated ? "Vector256" : Vector128.IsHardwareAccelerated ? "Vector128" : "Scalar";
-        if (json)
+        output.Human.WriteLine(string.Create(
+            CultureInfo.InvariantCulture,
+            $"3-D FFT N = {n} ({simd}, one thread, median of {reps}): forward {forward:F4} ms, inverse {inverse:F4} ms, real forward {forwardReal:F4} ms ({forwardReal / forward:F2}x), real inverse {inverseReal:F4} ms; {allocated} bytes allocated per transform"));
+        output.WriteResult(new
         {
-            Console.Error.WriteLine($"kinetics bench fft: N = {n}, {reps} timed calls each, {simd}");
-            Console.WriteLine(JsonSerializer.Serialize(new
-            {
-                n,
-                forward_ms = Math.Round(forward, 4),
-                inverse_ms = Math.Round(inverse, 4),
-                forward_real_ms = Math.Round(forwardReal, 4),
-                inverse_real_ms = Math.Round(inverseReal, 4),
-                real_to_complex_ratio = Math.Round(forwardReal / forward, 3),
-                allocated_bytes = allocated,
-                instruction_set = simd,
-                reps,
-            }));
-        }
-        else
-        {
-            Console.WriteLine(string.Create(
-                CultureInfo.InvariantCulture,
-                $"3-D FFT N = {n} ({simd}, one thread, median of {reps}): forward {forward:F4} ms, inverse {inverse:F4} ms, real forward {forwardReal:F4} ms ({forwardReal / forward:F2}x), real inverse {inverseReal:F4} ms; {allocated} bytes allocated per transform"));
-        }
-
+            n,
+            forward_ms = Math.Round(forward, 4),
+            inverse_ms = Math.Round(inverse, 4),
+            forward_real_ms = Math.Round(forwardReal, 4),
+            inverse_real_ms = Math.Round(inverseReal, 4),
+            real_to_complex_ratio = Math.Round(forwardReal / forward, 3),
+            allocated_bytes = allocated,
+            instruction_set = simd,
+            reps,
+        });
         return 0;
     }
 

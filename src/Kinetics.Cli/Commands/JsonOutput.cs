@@ -13,14 +13,14 @@ namespace Kinetics.Cli.Commands;
 /// <remarks>
 /// Usage in a subcommand: add <see cref="CreateOption"/> to the command, build <c>new JsonOutput(parse.GetValue(json))</c>
 /// in the action, write tables and progress to <see cref="Human"/>, and finish with <see cref="WriteResult"/>, which
-/// prints the JSON object in JSON mode and nothing otherwise. JSON uses camelCase property names and allows NaN/±∞
+/// prints the JSON object in JSON mode and nothing otherwise. JSON uses snake_case property names (the convention of every documented command output) and allows NaN/±∞
 /// as the named literals "NaN", "Infinity", "-Infinity".
 /// </remarks>
 internal sealed class JsonOutput
 {
     private static readonly JsonSerializerOptions SerializerOptions = new()
     {
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
         NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
         WriteIndented = true,
     };

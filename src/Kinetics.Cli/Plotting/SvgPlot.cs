@@ -91,6 +91,34 @@ internal sealed class SvgPlot
         File.WriteAllText(path, Render());
     }
 
+    /// <summary>Writes several panels stacked vertically into one SVG document at <paramref name="path"/>.</summary>
+    /// <param name="path">Output file.</param>
+    /// <param name="panels">The panels, top to bottom (each keeps its own width and height).</param>
+    public static void SaveStacked(string path, params SvgPlot[] panels)
+    {
+        ArgumentNullException.ThrowIfNull(panels);
+        int width = panels.Max(p => p.Width), height = panels.Sum(p => p.Height);
+        var svg = new StringBuilder();
+        svg.Append(CultureInfo.InvariantCulture, $"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width}\" height=\"{height}\" viewBox=\"0 0 {width} {height}\">\n");
+        int y = 0;
+        foreach (var panel in panels)
+        {
+            // Each panel is a complete <svg>; nested with a y offset it becomes one row of the figure.
+            svg.Append(CultureInfo.InvariantCulture, $"<svg x=\"0\" y=\"{y}\"")
+               .Append(panel.Render().AsSpan("<svg".Length));
+            y += panel.Height;
+        }
+
+        svg.Append("</svg>\n");
+        string? directory = Path.GetDirectoryName(Path.GetFullPath(path));
+        if (directory is not null)
+        {
+            Directory.CreateDirectory(directory);
+        }
+
+        File.WriteAllText(path, svg.ToString());
+    }
+
     /// <summary>The SVG document.</summary>
     public string Render()
     {

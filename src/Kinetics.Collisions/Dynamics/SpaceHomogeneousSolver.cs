@@ -8,9 +8,10 @@ namespace Kinetics.Dynamics;
 /// observers, progress reporting and cancellation.
 /// </summary>
 /// <remarks>
-/// <para>Step size: Δt = min(c/ν̂, MaxStep, t_final − t) with ν̂ = max_p |𝒞(F)_p|/F_p over points where F is not
+/// <para>Step size: Δt = min(c/ν̂, MaxStep, t_final − t). ν̂ is the larger of the operator's collision frequency, when
+/// it implements <see cref="ICollisionFrequency"/>, and the relative rate max_p |𝒞(F)_p|/F_p over points where F is not
 /// negligible (see <see cref="SpaceHomogeneousOptions.Courant"/>), computed from the first stage's evaluation at no
-/// extra cost. For a linear relaxation ∂_t F = −ν(F − M) this is ν, and SSP-RK3 is stable and positive for c ≤ 1.</para>
+/// extra cost. For a linear relaxation ∂_t F = −ν(F − M) both are ν, and SSP-RK3 is stable and positive for c ≤ 1.</para>
 /// <para>Conservation: with <see cref="SpaceHomogeneousOptions.ConservativeProjection"/> every stage's 𝒞 is projected by
 /// <see cref="ConservativeProjection"/>, so species masses, total momentum and total energy of the state are conserved
 /// to round-off for any scheme (each stage is a linear combination of conservative increments).</para>
@@ -72,7 +73,7 @@ public sealed class SpaceHomogeneousSolver
         while (time < finalTime && steps < Options.MaxSteps && !cancellationToken.IsCancellationRequested)
         {
             Evaluate(u, rate, ref evaluations, ref largestCorrection);
-            double dt = Options.FixedStep ?? (Options.Courant / RelaxationRate(u, rate));
+            double dt = Options.FixedStep ?? (Options.Courant / StiffnessRate(u, rate));
             dt = Math.Min(Math.Min(dt, Options.MaxStep), finalTime - time);
 
             for (int attempt = 0; ; attempt++)
@@ -173,6 +174,13 @@ public sealed class SpaceHomogeneousSolver
             var report = _projection.Apply(destination);
             largestCorrection = Math.Max(largestCorrection, report.RelativeCorrection);
         }
+    }
+
+    // ν̂: the operator's collision frequency when it provides one (ICollisionFrequency), never below the relative rate.
+    private double StiffnessRate(double[] u, double[] rate)
+    {
+        double relative = RelaxationRate(u, rate);
+        return Operator is ICollisionFrequency frequency ? Math.Max(frequency.MaxCollisionFrequency(u), relative) : relative;
     }
 
     private double RelaxationRate(double[] u, double[] rate)

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace Kinetics.Spectral;
 
@@ -20,7 +21,7 @@ namespace Kinetics.Spectral;
 internal static class Fft3DPasses
 {
     /// <summary>Complex 3-D transform in place on N³ values.</summary>
-    public static void Complex<TOps, TVec>(MixedRadixPlan line, int block, bool inverse, Span<double> data, Span<double> scratch)
+    public static void Complex<TOps, TVec>(MixedRadixPlan line, int block, bool inverse, double scale, Span<double> data, Span<double> scratch)
         where TOps : IComplexLanes<TVec>
         where TVec : struct
     {
@@ -33,9 +34,9 @@ internal static class Fft3DPasses
             {
                 w = Width(n - j0, block);
                 Span<double> rows = p.Slice(2 * j0 * n, 2 * w * n);
-                TransposeIn(rows, n, w, scratch);
+                TransposeIn(rows, n, w, scratch, scale);
                 TransformBlock<TOps, TVec>(line, inverse, scratch, 0, w, w, scratch, Capacity(n, block));
-                TransposeOut(scratch, n, w, rows);
+                TransposeOut(scratch, n, w, rows, 1.0);
             }
 
             Columns<TOps, TVec>(line, block, inverse, p, n, n, scratch);
@@ -46,7 +47,7 @@ internal static class Fft3DPasses
 
     /// <summary>Forward real-to-complex: N³ reals into the N·N·h half-spectrum, h = N/2 + 1.</summary>
     public static void ForwardReal<TOps, TVec>(
-        MixedRadixPlan line, MixedRadixPlan? half, ReadOnlySpan<double> realTwiddles, int block,
+        MixedRadixPlan line, MixedRadixPlan? half, ReadOnlySpan<double> realTwiddles, int block, double scale,
         ReadOnlySpan<double> input, Span<double> output, Span<double> scratch)
         where TOps : IComplexLanes<TVec>
         where TVec : struct
@@ -62,10 +63,10 @@ internal static class Fft3DPasses
                 if (half is not null)
                 {
                     // Pack: column b of T holds row j0 + b as N/2 complex numbers (x[2t], x[2t+1]).
-                    TransposeIn(x.Slice(j0 * n, w * n), n / 2, w, scratch);
+                    TransposeIn(x.Slice(j0 * n, w * n), n / 2, w, scratch, scale);
                     TransformBlock<TOps, TVec>(half, false, scratch, 0, w, w, scratch, Capacity(n, block));
                     UntangleForward<TOps, TVec>(scratch, n / 2, w, realTwiddles);
-                    TransposeOut(scratch, h, w, p.Slice(2 * j0 * h, 2 * w * h));
+                    TransposeOut(scratch, h, w, p.Slice(2 * j0 * h, 2 * w * h), 1.0);
                 }
                 else
                 {
@@ -73,7 +74,7 @@ internal static class Fft3DPasses
                     {
                         for (int t = 0; t < n; t++)
                         {
-                            scratch[2 * ((t * w) + b)] = x[((j0 + b) * n) + t];
+                            scratch[2 * ((t * w) + b)] = scale * x[((j0 + b) * n) + t];
                             scratch[(2 * ((t * w) + b)) + 1] = 0.0;
                         }
                     }
@@ -98,7 +99,7 @@ internal static class Fft3DPasses
 
     /// <summary>Inverse complex-to-real (unscaled): the N·N·h half-spectrum (overwritten) into N³ reals.</summary>
     public static void InverseReal<TOps, TVec>(
-        MixedRadixPlan line, MixedRadixPlan? half, ReadOnlySpan<double> realTwiddles, int block,
+        MixedRadixPlan line, MixedRadixPlan? half, ReadOnlySpan<double> realTwiddles, int block, double scale,
         Span<double> spectrum, Span<double> output, Span<double> scratch)
         where TOps : IComplexLanes<TVec>
         where TVec : struct
@@ -115,10 +116,10 @@ internal static class Fft3DPasses
                 w = Width(n - j0, block);
                 if (half is not null)
                 {
-                    TransposeIn(p.Slice(2 * j0 * h, 2 * w * h), h, w, scratch);
+                    TransposeIn(p.Slice(2 * j0 * h, 2 * w * h), h, w, scratch, 1.0);
                     TangleInverse<TOps, TVec>(scratch, n / 2, w, realTwiddles);
                     TransformBlock<TOps, TVec>(half, true, scratch, 0, w, w, scratch, Capacity(n, block));
-                    TransposeOut(scratch, n / 2, w, x.Slice(j0 * n, w * n));
+                    TransposeOut(scratch, n / 2, w, x.Slice(j0 * n, w * n), scale);
                 }
                 else
                 {
@@ -138,7 +139,7 @@ internal static class Fft3DPasses
                     {
                         for (int t = 0; t < n; t++)
                         {
-                            x[((j0 + b) * n) + t] = scratch[2 * ((t * w) + b)];
+                            x[((j0 + b) * n) + t] = scale * scratch[2 * ((t * w) + b)];
                         }
                     }
                 }
@@ -187,43 +188,73 @@ internal static class Fft3DPasses
             ref Unsafe.Add(ref s0, 2 * blockCapacity), ref Unsafe.Add(ref s0, 4 * blockCapacity));
     }
 
-    /// <summary>T[t·w + b] = rows[b·len + t] for complex t &lt; len, b &lt; w (rows given as doubles, 2 per complex).</summary>
-    private static void TransposeIn(ReadOnlySpan<double> rows, int len, int w, Span<double> t)
+    /// <summary>T[t·w + b] = scale·rows[b·len + t] for complex t &lt; len, b &lt; w (rows given as doubles, 2 per complex).</summary>
+    private static void TransposeIn(ReadOnlySpan<double> rows, int len, int w, Span<double> t, double scale) =>
+        Transpose(rows, w, len, t, scale);
+
+    /// <summary>rows[b·len + t] = scale·T[t·w + b].</summary>
+    private static void TransposeOut(ReadOnlySpan<double> t, int len, int w, Span<double> rows, double scale) =>
+        Transpose(t, len, w, rows, scale);
+
+    /// <summary>
+    /// dst[c·rowCount + r] = scale·src[r·columnCount + c] for complex numbers (r &lt; rowCount, c &lt; columnCount).
+    /// With AVX-512, 4×4 tiles of complex numbers move as four 512-bit loads, eight 128-bit-lane shuffles and four
+    /// stores; the rest one complex number (one 128-bit register) at a time.
+    /// </summary>
+    private static void Transpose(ReadOnlySpan<double> src, int rowCount, int columnCount, Span<double> dst, double scale)
     {
-        if (rows.Length < 2 * len * w || t.Length < 2 * len * w)
+        if (src.Length < 2 * rowCount * columnCount || dst.Length < 2 * rowCount * columnCount)
         {
             throw new InvalidOperationException("FFT transpose out of range (internal error).");
         }
 
-        ref double src = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(rows);
-        ref double dst = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(t);
-        for (nint b = 0; b < w; b++)
+        ref double s0 = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(src);
+        ref double d0 = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(dst);
+        nint rows = rowCount, cols = columnCount;
+        nint r0 = 0;
+        if (Avx512F.IsSupported)
         {
-            ref double row = ref Unsafe.Add(ref src, 2 * b * len);
-            for (nint k = 0; k < len; k++)
+            Vector512<double> s = Vector512.Create(scale);
+            nint colsTiled = cols & ~3;
+            for (; r0 + 4 <= rows; r0 += 4)
             {
-                Vector128.LoadUnsafe(ref Unsafe.Add(ref row, 2 * k)).StoreUnsafe(ref Unsafe.Add(ref dst, 2 * ((k * w) + b)));
+                for (nint c0 = 0; c0 < colsTiled; c0 += 4)
+                {
+                    ref double a = ref Unsafe.Add(ref s0, 2 * ((r0 * cols) + c0));
+                    Vector512<double> x0 = Vector512.LoadUnsafe(ref a) * s;
+                    Vector512<double> x1 = Vector512.LoadUnsafe(ref Unsafe.Add(ref a, 2 * cols)) * s;
+                    Vector512<double> x2 = Vector512.LoadUnsafe(ref Unsafe.Add(ref a, 4 * cols)) * s;
+                    Vector512<double> x3 = Vector512.LoadUnsafe(ref Unsafe.Add(ref a, 6 * cols)) * s;
+                    Vector512<double> t0 = Avx512F.Shuffle4x128(x0, x1, 0x44), t1 = Avx512F.Shuffle4x128(x0, x1, 0xEE);
+                    Vector512<double> t2 = Avx512F.Shuffle4x128(x2, x3, 0x44), t3 = Avx512F.Shuffle4x128(x2, x3, 0xEE);
+                    ref double o = ref Unsafe.Add(ref d0, 2 * ((c0 * rows) + r0));
+                    Avx512F.Shuffle4x128(t0, t2, 0x88).StoreUnsafe(ref o);
+                    Avx512F.Shuffle4x128(t0, t2, 0xDD).StoreUnsafe(ref Unsafe.Add(ref o, 2 * rows));
+                    Avx512F.Shuffle4x128(t1, t3, 0x88).StoreUnsafe(ref Unsafe.Add(ref o, 4 * rows));
+                    Avx512F.Shuffle4x128(t1, t3, 0xDD).StoreUnsafe(ref Unsafe.Add(ref o, 6 * rows));
+                }
+
+                for (nint r = r0; r < r0 + 4; r++)
+                {
+                    TransposeRow(ref s0, ref d0, rows, cols, r, colsTiled, scale);
+                }
             }
+        }
+
+        for (nint r = r0; r < rows; r++)
+        {
+            TransposeRow(ref s0, ref d0, rows, cols, r, 0, scale);
         }
     }
 
-    /// <summary>rows[b·len + t] = T[t·w + b].</summary>
-    private static void TransposeOut(ReadOnlySpan<double> t, int len, int w, Span<double> rows)
+    /// <summary>The complex numbers c ≥ <paramref name="fromColumn"/> of source row r.</summary>
+    private static void TransposeRow(ref double s0, ref double d0, nint rows, nint cols, nint r, nint fromColumn, double scale)
     {
-        if (rows.Length < 2 * len * w || t.Length < 2 * len * w)
+        Vector128<double> s = Vector128.Create(scale);
+        ref double row = ref Unsafe.Add(ref s0, 2 * r * cols);
+        for (nint c = fromColumn; c < cols; c++)
         {
-            throw new InvalidOperationException("FFT transpose out of range (internal error).");
-        }
-
-        ref double src = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(t);
-        ref double dst = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(rows);
-        for (nint b = 0; b < w; b++)
-        {
-            ref double row = ref Unsafe.Add(ref dst, 2 * b * len);
-            for (nint k = 0; k < len; k++)
-            {
-                Vector128.LoadUnsafe(ref Unsafe.Add(ref src, 2 * ((k * w) + b))).StoreUnsafe(ref Unsafe.Add(ref row, 2 * k));
-            }
+            (Vector128.LoadUnsafe(ref Unsafe.Add(ref row, 2 * c)) * s).StoreUnsafe(ref Unsafe.Add(ref d0, 2 * ((c * rows) + r)));
         }
     }
 
@@ -235,7 +266,7 @@ internal static class Fft3DPasses
         where TOps : IComplexLanes<TVec>
         where TVec : struct
     {
-        if (t.Length < 2 * (m + 1) * w || omega.Length < 2 * (m + 1))
+        if (t.Length < 2 * (m + 1) * w || omega.Length < MixedRadixPlan.TwiddleStride * (m + 1))
         {
             throw new InvalidOperationException("FFT untangle out of range (internal error).");
         }
@@ -249,43 +280,44 @@ internal static class Fft3DPasses
             ref double rowK = ref Unsafe.Add(ref t0, 2 * k * w);
             ref double rowC = ref Unsafe.Add(ref t0, 2 * kc * w);
             ref double rowOut = ref Unsafe.Add(ref t0, 2 * (k == 0 ? m : kc) * w); // X[m − k] (X[m] for k = 0)
-            double wr = Unsafe.Add(ref om, 2 * k), wi = Unsafe.Add(ref om, (2 * k) + 1);
-            double vr = Unsafe.Add(ref om, 2 * (m - k)), vi = Unsafe.Add(ref om, (2 * (m - k)) + 1);
+            ref double wk = ref Unsafe.Add(ref om, MixedRadixPlan.TwiddleStride * k);
+            ref double wc = ref Unsafe.Add(ref om, MixedRadixPlan.TwiddleStride * (m - k));
             nint u = 0;
             for (; u < vecEnd; u += TOps.Count)
             {
-                UntanglePair<TOps, TVec>(ref Unsafe.Add(ref rowK, 2 * u), ref Unsafe.Add(ref rowC, 2 * u), ref Unsafe.Add(ref rowOut, 2 * u), wr, wi, vr, vi);
+                UntanglePair<TOps, TVec>(ref Unsafe.Add(ref rowK, 2 * u), ref Unsafe.Add(ref rowC, 2 * u), ref Unsafe.Add(ref rowOut, 2 * u), ref wk, ref wc);
             }
 
             for (; u < w; u++)
             {
-                UntanglePair<ScalarLanes, ScalarComplex>(ref Unsafe.Add(ref rowK, 2 * u), ref Unsafe.Add(ref rowC, 2 * u), ref Unsafe.Add(ref rowOut, 2 * u), wr, wi, vr, vi);
+                UntanglePair<ScalarLanes, ScalarComplex>(ref Unsafe.Add(ref rowK, 2 * u), ref Unsafe.Add(ref rowC, 2 * u), ref Unsafe.Add(ref rowOut, 2 * u), ref wk, ref wc);
             }
         }
     }
 
-    /// <summary>X[k] from (Z[k], Z[m−k]) into zk, X[m−k] from (Z[m−k], Z[k]) into xc (ω^k = (wr, wi), ω^{m−k} = (vr, vi)).</summary>
+    /// <summary>X[k] from (Z[k], Z[m−k]) into zk, X[m−k] from (Z[m−k], Z[k]) into xc (expanded twiddles ω^k at wk, ω^{m−k} at wc).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void UntanglePair<TOps, TVec>(ref double zk, ref double zc, ref double xc, double wr, double wi, double vr, double vi)
+    private static void UntanglePair<TOps, TVec>(ref double zk, ref double zc, ref double xc, ref double wk, ref double wc)
         where TOps : IComplexLanes<TVec>
         where TVec : struct
     {
         TVec a = TOps.Load(ref zk), b = TOps.Load(ref zc);
-        TVec conj = TOps.Pair(1.0, -1.0), half = TOps.Pair(0.5, 0.5);
-        TOps.Store(Untangle<TOps, TVec>(a, b, conj, half, wr, wi), ref zk);
-        TOps.Store(Untangle<TOps, TVec>(b, a, conj, half, vr, vi), ref xc);
+        TVec conj = TOps.Pair(1.0, -1.0);
+        TOps.Store(Untangle<TOps, TVec>(a, b, conj, ref wk), ref zk);
+        TOps.Store(Untangle<TOps, TVec>(b, a, conj, ref wc), ref xc);
     }
 
-    /// <summary>E + ω·O with E = (z + conj z′)/2, O = −i·(z − conj z′)/2.</summary>
+    /// <summary>
+    /// E + ω·O with E = (z + c)/2, O = −i·(z − c)/2, c = conj z′, computed as A·(z − c) + c with the tabulated
+    /// A = (1 − iω)/2 (one complex product instead of two).
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static TVec Untangle<TOps, TVec>(TVec z, TVec zPartner, TVec conj, TVec half, double wr, double wi)
+    private static TVec Untangle<TOps, TVec>(TVec z, TVec zPartner, TVec conj, ref double a)
         where TOps : IComplexLanes<TVec>
         where TVec : struct
     {
         TVec c = TOps.Multiply(zPartner, conj);
-        TVec e = TOps.Multiply(TOps.Add(z, c), half);
-        TVec o = TOps.Multiply(TOps.Swap(TOps.Subtract(z, c)), TOps.Pair(0.5, -0.5)); // −i·d/2 = (d_im, −d_re)/2
-        return TOps.Add(e, ComplexLanes.Twiddle<TOps, TVec>(o, TOps.Pair(wr, wr), TOps.Pair(-wi, wi)));
+        return TOps.Add(ComplexLanes.Twiddle<TOps, TVec>(TOps.Subtract(z, c), TOps.Load(ref a), TOps.Load(ref Unsafe.Add(ref a, 8))), c);
     }
 
     /// <summary>
@@ -296,7 +328,7 @@ internal static class Fft3DPasses
         where TOps : IComplexLanes<TVec>
         where TVec : struct
     {
-        if (t.Length < 2 * (m + 1) * w || omega.Length < 2 * (m + 1))
+        if (t.Length < 2 * (m + 1) * w || omega.Length < MixedRadixPlan.TwiddleStride * (m + 1))
         {
             throw new InvalidOperationException("FFT tangle out of range (internal error).");
         }
@@ -310,44 +342,46 @@ internal static class Fft3DPasses
             nint kc = m - k;
             ref double rowK = ref Unsafe.Add(ref t0, 2 * k * w);
             ref double rowC = ref Unsafe.Add(ref t0, 2 * kc * w);
-            double wr = Unsafe.Add(ref om, 2 * k), wi = -Unsafe.Add(ref om, (2 * k) + 1);
-            double vr = Unsafe.Add(ref om, 2 * kc), vi = -Unsafe.Add(ref om, (2 * kc) + 1);
+            ref double wk = ref Unsafe.Add(ref om, MixedRadixPlan.TwiddleStride * k);
+            ref double wc = ref Unsafe.Add(ref om, MixedRadixPlan.TwiddleStride * kc);
             bool both = k != 0;
             nint u = 0;
             for (; u < vecEnd; u += TOps.Count)
             {
-                TanglePair<TOps, TVec>(ref Unsafe.Add(ref rowK, 2 * u), ref Unsafe.Add(ref rowC, 2 * u), both, wr, wi, vr, vi);
+                TanglePair<TOps, TVec>(ref Unsafe.Add(ref rowK, 2 * u), ref Unsafe.Add(ref rowC, 2 * u), both, ref wk, ref wc);
             }
 
             for (; u < w; u++)
             {
-                TanglePair<ScalarLanes, ScalarComplex>(ref Unsafe.Add(ref rowK, 2 * u), ref Unsafe.Add(ref rowC, 2 * u), both, wr, wi, vr, vi);
+                TanglePair<ScalarLanes, ScalarComplex>(ref Unsafe.Add(ref rowK, 2 * u), ref Unsafe.Add(ref rowC, 2 * u), both, ref wk, ref wc);
             }
         }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void TanglePair<TOps, TVec>(ref double xk, ref double xc, bool both, double wr, double wi, double vr, double vi)
+    private static void TanglePair<TOps, TVec>(ref double xk, ref double xc, bool both, ref double wk, ref double wc)
         where TOps : IComplexLanes<TVec>
         where TVec : struct
     {
         TVec a = TOps.Load(ref xk), b = TOps.Load(ref xc);
         TVec conj = TOps.Pair(1.0, -1.0);
-        TOps.Store(Tangle<TOps, TVec>(a, b, conj, wr, wi), ref xk);
+        TOps.Store(Tangle<TOps, TVec>(a, b, conj, ref wk), ref xk);
         if (both)
         {
-            TOps.Store(Tangle<TOps, TVec>(b, a, conj, vr, vi), ref xc);
+            TOps.Store(Tangle<TOps, TVec>(b, a, conj, ref wc), ref xc);
         }
     }
 
-    /// <summary>(x + conj x′) + i·ω̄·(x − conj x′), ω̄ = (wr, wi) already conjugated.</summary>
+    /// <summary>
+    /// (x + c) + i·ω̄·(x − c), c = conj x′, ω̄ = ω^{−k}, computed as C·(x − c) + 2c with the tabulated C = 1 + iω̄.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static TVec Tangle<TOps, TVec>(TVec x, TVec xPartner, TVec conj, double wr, double wi)
+    private static TVec Tangle<TOps, TVec>(TVec x, TVec xPartner, TVec conj, ref double w)
         where TOps : IComplexLanes<TVec>
         where TVec : struct
     {
         TVec c = TOps.Multiply(xPartner, conj);
-        TVec o = ComplexLanes.Twiddle<TOps, TVec>(TOps.Subtract(x, c), TOps.Pair(wr, wr), TOps.Pair(-wi, wi));
-        return TOps.Add(TOps.Add(x, c), TOps.Multiply(TOps.Swap(o), TOps.Pair(-1.0, 1.0))); // + i·o = (−o_im, o_re)
+        TVec o = ComplexLanes.Twiddle<TOps, TVec>(TOps.Subtract(x, c), TOps.Load(ref w), TOps.Load(ref Unsafe.Add(ref w, 8)));
+        return TOps.MultiplyAdd(c, TOps.Pair(2.0, 2.0), o);
     }
 }

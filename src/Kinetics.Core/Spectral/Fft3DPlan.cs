@@ -1,7 +1,6 @@
 using System.Buffers;
 using System.Numerics;
 using System.Runtime.InteropServices;
-using System.Numerics.Tensors;
 
 namespace Kinetics.Spectral;
 
@@ -15,8 +14,9 @@ namespace Kinetics.Spectral;
 /// (non-centred) order 0, 1, …, N/2 − 1, −N/2, …, −1 (for odd N: 0, …, (N−1)/2, −(N−1)/2, …, −1).</para>
 /// <para>Real transforms use the Hermitian half-spectrum along the last (fastest) axis: N × N × (N/2 + 1) complex
 /// values, index (i·N + j)·(N/2 + 1) + k. The inverse real transform assumes its input is such a half-spectrum (the
-/// transform of real data); the anti-Hermitian part of a non-conforming input is discarded.</para>
-/// <para>Engine: mixed-radix (4, 2, 3, 5) Stockham passes with precomputed twiddles, vectorised across lines
+/// transform of real data, Hermitian on the k = 0 and k = N/2 planes); for other inputs its result is unspecified
+/// (as with FFTW's c2r).</para>
+/// <para>Engine: mixed-radix (8, 4, 2, 3, 5) Stockham passes with precomputed twiddles, vectorised across lines
 /// (Vector512, Vector256, Vector128 or scalar, the widest the process accelerates); the contiguous axis is transposed
 /// block-wise into scratch. Real transforms of even N pack N reals as N/2 complex numbers. Cost O(N³ log N).
 /// See docs/fft.md.</para>
@@ -27,7 +27,8 @@ public sealed class Fft3DPlan
 {
     private readonly MixedRadixPlan _line;
     private readonly MixedRadixPlan? _half;       // N/2-point plan of the packed real transform (even N)
-    private readonly double[] _realTwiddles;      // ω_N^k = (cos, −sin)(2πk/N), k = 0 … N/2
+    private readonly double[] _realTwiddles;        // A_k = (1 − iω_N^k)/2, ω_N = e^{−2πi/N}, k = 0 … N/2, expanded (MixedRadixPlan)
+    private readonly double[] _realInverseTwiddles; // C_k = 1 + iω_N^{−k}, expanded
     private readonly int _block;                  // B, lines per block
 
     private Fft3DPlan(int size, FftNormalization normalization, FftInstructionSet instructionSet)
@@ -37,12 +38,14 @@ public sealed class Fft3DPlan
         InstructionSet = instructionSet;
         _line = new MixedRadixPlan(size);
         _half = size % 2 == 0 ? new MixedRadixPlan(size / 2) : null;
-        _realTwiddles = new double[2 * ((size / 2) + 1)];
+        _realTwiddles = new double[MixedRadixPlan.TwiddleStride * ((size / 2) + 1)];
+        _realInverseTwiddles = new double[_realTwiddles.Length];
         for (int k = 0; k <= size / 2; k++)
         {
-            double angle = 2.0 * Math.PI * k / size;
-            _realTwiddles[2 * k] = Math.Cos(angle);
-            _realTwiddles[(2 * k) + 1] = -Math.Sin(angle);
+            // ω^k = (c, −s): iω^k = (s, c), so A = ((1 − s)/2, −c/2); ω^{−k} = (c, s): iω^{−k} = (−s, c), so C = (1 − s, c).
+            double angle = 2.0 * Math.PI * k / size, c = Math.Cos(angle), s = Math.Sin(angle);
+            MixedRadixPlan.Expand(_realTwiddles.AsSpan(MixedRadixPlan.TwiddleStride * k, MixedRadixPlan.TwiddleStride), 0.5 * (1.0 - s), -0.5 * c);
+            MixedRadixPlan.Expand(_realInverseTwiddles.AsSpan(MixedRadixPlan.TwiddleStride * k, MixedRadixPlan.TwiddleStride), 1.0 - s, c);
         }
 
         _block = BlockWidth(size);
@@ -62,10 +65,10 @@ public sealed class Fft3DPlan
 
     internal FftInstructionSet InstructionSet { get; }
 
-    /// <summary>Creates a plan for N × N × N transforms with N = 2^a·3^b·5^c ≥ 2.</summary>
-    /// <param name="size">N, with no prime factor other than 2, 3 and 5.</param>
+    /// <summary>Creates a plan for N × N × N transforms with N = 2^a·3^b·5^c in [2, 1024].</summary>
+    /// <param name="size">N in [2, 1024], with no prime factor other than 2, 3 and 5.</param>
     /// <param name="normalization">Scaling convention (default: inverse scaled by 1/N³).</param>
-    /// <exception cref="ArgumentOutOfRangeException">N &lt; 2 or N has a prime factor &gt; 5.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">N outside [2, 1024], N with a prime factor &gt; 5, or an undefined normalization.</exception>
     public static Fft3DPlan Create(int size, FftNormalization normalization = FftNormalization.Backward) =>
         Create(size, normalization, FftInstructionSets.Best);
 
@@ -215,8 +218,12 @@ public sealed class Fft3DPlan
     public void InverseRealOverwritingInput(Span<Complex> spectrum, Span<double> output, Fft3DWorkspace workspace) =>
         InverseReal(spectrum, output, CheckWorkspace(workspace).Scratch);
 
-    /// <summary>Lines per block: enough for full registers and cache lines, few enough that 3 blocks stay in L1/L2.</summary>
-    private static int BlockWidth(int size) => Math.Clamp(1024 / size / 4 * 4, 8, 32);
+    /// <summary>
+    /// Lines per block B: wide enough that each strided row segment spans whole cache lines (B·16 bytes) and the
+    /// registers stay full, small enough that the three scratch blocks (3·N·B complex) stay in L1/L2. Measured
+    /// (docs/fft.md): B = 32 is best up to N = 64; at N = 128 B = 16 is (B = 8 is twice as slow there).
+    /// </summary>
+    private static int BlockWidth(int size) => size <= 64 ? 32 : 16;
 
     private int ScratchLength => Fft3DPasses.ScratchLength(Size, _block);
 
@@ -265,20 +272,18 @@ public sealed class Fft3DPlan
         switch (InstructionSet)
         {
             case FftInstructionSet.Vector512:
-                Fft3DPasses.Complex<Vector512Lanes, System.Runtime.Intrinsics.Vector512<double>>(_line, _block, inverse, d, scratch);
+                Fft3DPasses.Complex<Vector512Lanes, System.Runtime.Intrinsics.Vector512<double>>(_line, _block, inverse, ScaleFactor(inverse), d, scratch);
                 break;
             case FftInstructionSet.Vector256:
-                Fft3DPasses.Complex<Vector256Lanes, System.Runtime.Intrinsics.Vector256<double>>(_line, _block, inverse, d, scratch);
+                Fft3DPasses.Complex<Vector256Lanes, System.Runtime.Intrinsics.Vector256<double>>(_line, _block, inverse, ScaleFactor(inverse), d, scratch);
                 break;
             case FftInstructionSet.Vector128:
-                Fft3DPasses.Complex<Vector128Lanes, System.Runtime.Intrinsics.Vector128<double>>(_line, _block, inverse, d, scratch);
+                Fft3DPasses.Complex<Vector128Lanes, System.Runtime.Intrinsics.Vector128<double>>(_line, _block, inverse, ScaleFactor(inverse), d, scratch);
                 break;
             default:
-                Fft3DPasses.Complex<ScalarLanes, ScalarComplex>(_line, _block, inverse, d, scratch);
+                Fft3DPasses.Complex<ScalarLanes, ScalarComplex>(_line, _block, inverse, ScaleFactor(inverse), d, scratch);
                 break;
         }
-
-        Scale(d, inverse);
     }
 
     private void ForwardReal(ReadOnlySpan<double> input, Span<Complex> output, double[] scratch)
@@ -289,20 +294,18 @@ public sealed class Fft3DPlan
         switch (InstructionSet)
         {
             case FftInstructionSet.Vector512:
-                Fft3DPasses.ForwardReal<Vector512Lanes, System.Runtime.Intrinsics.Vector512<double>>(_line, _half, _realTwiddles, _block, input, o, scratch);
+                Fft3DPasses.ForwardReal<Vector512Lanes, System.Runtime.Intrinsics.Vector512<double>>(_line, _half, _realTwiddles, _block, ScaleFactor(false), input, o, scratch);
                 break;
             case FftInstructionSet.Vector256:
-                Fft3DPasses.ForwardReal<Vector256Lanes, System.Runtime.Intrinsics.Vector256<double>>(_line, _half, _realTwiddles, _block, input, o, scratch);
+                Fft3DPasses.ForwardReal<Vector256Lanes, System.Runtime.Intrinsics.Vector256<double>>(_line, _half, _realTwiddles, _block, ScaleFactor(false), input, o, scratch);
                 break;
             case FftInstructionSet.Vector128:
-                Fft3DPasses.ForwardReal<Vector128Lanes, System.Runtime.Intrinsics.Vector128<double>>(_line, _half, _realTwiddles, _block, input, o, scratch);
+                Fft3DPasses.ForwardReal<Vector128Lanes, System.Runtime.Intrinsics.Vector128<double>>(_line, _half, _realTwiddles, _block, ScaleFactor(false), input, o, scratch);
                 break;
             default:
-                Fft3DPasses.ForwardReal<ScalarLanes, ScalarComplex>(_line, _half, _realTwiddles, _block, input, o, scratch);
+                Fft3DPasses.ForwardReal<ScalarLanes, ScalarComplex>(_line, _half, _realTwiddles, _block, ScaleFactor(false), input, o, scratch);
                 break;
         }
-
-        Scale(o, inverse: false);
     }
 
     private void InverseReal(Span<Complex> spectrum, Span<double> output, double[] scratch)
@@ -313,34 +316,25 @@ public sealed class Fft3DPlan
         switch (InstructionSet)
         {
             case FftInstructionSet.Vector512:
-                Fft3DPasses.InverseReal<Vector512Lanes, System.Runtime.Intrinsics.Vector512<double>>(_line, _half, _realTwiddles, _block, s, output, scratch);
+                Fft3DPasses.InverseReal<Vector512Lanes, System.Runtime.Intrinsics.Vector512<double>>(_line, _half, _realInverseTwiddles, _block, ScaleFactor(true), s, output, scratch);
                 break;
             case FftInstructionSet.Vector256:
-                Fft3DPasses.InverseReal<Vector256Lanes, System.Runtime.Intrinsics.Vector256<double>>(_line, _half, _realTwiddles, _block, s, output, scratch);
+                Fft3DPasses.InverseReal<Vector256Lanes, System.Runtime.Intrinsics.Vector256<double>>(_line, _half, _realInverseTwiddles, _block, ScaleFactor(true), s, output, scratch);
                 break;
             case FftInstructionSet.Vector128:
-                Fft3DPasses.InverseReal<Vector128Lanes, System.Runtime.Intrinsics.Vector128<double>>(_line, _half, _realTwiddles, _block, s, output, scratch);
+                Fft3DPasses.InverseReal<Vector128Lanes, System.Runtime.Intrinsics.Vector128<double>>(_line, _half, _realInverseTwiddles, _block, ScaleFactor(true), s, output, scratch);
                 break;
             default:
-                Fft3DPasses.InverseReal<ScalarLanes, ScalarComplex>(_line, _half, _realTwiddles, _block, s, output, scratch);
+                Fft3DPasses.InverseReal<ScalarLanes, ScalarComplex>(_line, _half, _realInverseTwiddles, _block, ScaleFactor(true), s, output, scratch);
                 break;
         }
-
-        Scale(output, inverse: true);
     }
 
-    /// <summary>Applies the normalisation factor of one direction (TensorPrimitives, vectorised).</summary>
-    private void Scale(Span<double> values, bool inverse)
+    /// <summary>The normalisation factor of one direction, applied inside the z-axis transposition (no extra pass).</summary>
+    private double ScaleFactor(bool inverse) => (Normalization, inverse) switch
     {
-        double s = (Normalization, inverse) switch
-        {
-            (FftNormalization.Backward, true) or (FftNormalization.Forward, false) => 1.0 / Count,
-            (FftNormalization.Symmetric, _) => 1.0 / Math.Sqrt(Count),
-            _ => 1.0,
-        };
-        if (s != 1.0)
-        {
-            TensorPrimitives.Multiply(values, s, values);
-        }
-    }
+        (FftNormalization.Backward, true) or (FftNormalization.Forward, false) => 1.0 / Count,
+        (FftNormalization.Symmetric, _) => 1.0 / Math.Sqrt(Count),
+        _ => 1.0,
+    };
 }

@@ -1,23 +1,31 @@
 namespace Kinetics.Spectral;
 
 /// <summary>One radix-r pass of a Stockham autosort FFT.</summary>
-/// <param name="Radix">r ∈ {2, 3, 4, 5}.</param>
+/// <param name="Radix">r ∈ {2, 3, 4, 5, 8}.</param>
 /// <param name="Length">L, the length of the sub-transforms already done (product of the previous radices).</param>
 /// <param name="Stride">S′ = N/(L·r), the number of interleaved sub-sequences left after this pass.</param>
-/// <param name="TwiddleOffset">Start of this pass's twiddles (L·(r − 1) pairs, k-major) in the twiddle table, in doubles.</param>
+/// <param name="TwiddleOffset">Start of this pass's twiddles in the expanded table, in doubles (L·(r − 1) entries, k-major).</param>
 internal readonly record struct FftStage(int Radix, int Length, int Stride, int TwiddleOffset);
 
 /// <summary>
-/// The immutable 1-D part of a plan: the factorisation N = r₁·r₂·…·r_m (radix 4 first, then 2, 3, 5) and the
-/// twiddles of every Stockham pass for both directions.
+/// The immutable 1-D part of a plan: the factorisation N = r₁·r₂·…·r_m and the twiddles of every Stockham pass for
+/// both directions.
 /// </summary>
 /// <remarks>
-/// Pass q maps A_q[k, s] (stored at k·S + s, S = N/L) to
+/// <para>Pass q maps A_q[k, s] (stored at k·S + s, S = N/L) to
 /// A_{q+1}[k + L·c, s′] = Σ_p ω_r^{p·c} · (ω_{L·r}^{p·k} · A_q[k, p·S′ + s′]) stored at (k + L·c)·S′ + s′,
-/// with ω_n = e^{∓2πi/n} (− forward). A_0 is the input and A_m the transform in natural order (no bit reversal).
+/// with ω_n = e^{∓2πi/n} (− forward). A_0 is the input and A_m the transform in natural order (no bit reversal).</para>
+/// <para>Radices: the power of two 2^a goes into as many radix-8 passes as possible with radix-4 passes for the rest
+/// (never a radix-2 pass unless N has a single factor 2), then 3s and 5s; fewer passes mean fewer sweeps through the
+/// scratch blocks (docs/fft.md).</para>
+/// <para>Twiddle entry (k, p) is stored expanded as 16 doubles, (wr × 8) then (−wi, wi) × 4, so that every register
+/// width loads its broadcast twiddle with one plain load (the scalar path reads the first two of each half).</para>
 /// </remarks>
 internal sealed class MixedRadixPlan
 {
+    /// <summary>Doubles per expanded twiddle entry.</summary>
+    public const int TwiddleStride = 16;
+
     private readonly FftStage[] _stages;
     private readonly double[] _forwardTwiddles;
     private readonly double[] _inverseTwiddles;
@@ -25,15 +33,67 @@ internal sealed class MixedRadixPlan
     public MixedRadixPlan(int length)
     {
         Length = length;
-        var radices = new List<int>();
-        int rest = length;
-        while (rest % 4 == 0)
+        var radices = Factorize(length);
+        _stages = new FftStage[radices.Count];
+        int l = 1, offset = 0;
+        for (int q = 0; q < radices.Count; q++)
         {
-            radices.Add(4);
-            rest /= 4;
+            int r = radices[q];
+            _stages[q] = new FftStage(r, l, length / (l * r), offset);
+            offset += TwiddleStride * l * (r - 1);
+            l *= r;
         }
 
-        foreach (int p in (ReadOnlySpan<int>)[2, 3, 5])
+        _forwardTwiddles = new double[offset];
+        _inverseTwiddles = new double[offset];
+        foreach (FftStage stage in _stages)
+        {
+            int n = stage.Length * stage.Radix;
+            for (int k = 0; k < stage.Length; k++)
+            {
+                for (int p = 1; p < stage.Radix; p++)
+                {
+                    // p·k < n, so the angle is in [0, 2π) without reduction.
+                    double angle = 2.0 * Math.PI * (p * k) / n;
+                    double c = Math.Cos(angle), s = Math.Sin(angle);
+                    int at = stage.TwiddleOffset + (TwiddleStride * ((k * (stage.Radix - 1)) + (p - 1)));
+                    Expand(_forwardTwiddles.AsSpan(at, TwiddleStride), c, -s);
+                    Expand(_inverseTwiddles.AsSpan(at, TwiddleStride), c, s);
+                }
+            }
+        }
+    }
+
+    /// <summary>N.</summary>
+    public int Length { get; }
+
+    /// <summary>The passes in execution order.</summary>
+    public ReadOnlySpan<FftStage> Stages => _stages;
+
+    /// <summary>Expanded twiddle table for one direction (forward e^{−…}, inverse e^{+…}).</summary>
+    public ReadOnlySpan<double> Twiddles(bool inverse) => inverse ? _inverseTwiddles : _forwardTwiddles;
+
+    private static List<int> Factorize(int length)
+    {
+        var radices = new List<int>();
+        int rest = length, twos = 0;
+        while (rest % 2 == 0)
+        {
+            twos++;
+            rest /= 2;
+        }
+
+        // 2^a = 8^e·4^f (·2 only when a = 1): a ≡ 0 (mod 3) → 8s; a ≡ 2 → 8s and one 4; a ≡ 1 → 8s and two 4s.
+        int eights = twos % 3 == 1 ? Math.Max(0, (twos / 3) - 1) : twos / 3;
+        int left = twos - (3 * eights);
+        radices.AddRange(Enumerable.Repeat(8, eights));
+        radices.AddRange(Enumerable.Repeat(4, left / 2));
+        if (left % 2 == 1)
+        {
+            radices.Add(2);
+        }
+
+        foreach (int p in (ReadOnlySpan<int>)[3, 5])
         {
             while (rest % p == 0)
             {
@@ -47,44 +107,16 @@ internal sealed class MixedRadixPlan
             throw new ArgumentOutOfRangeException(nameof(length), length, $"length must have no prime factor other than 2, 3 and 5 (was {length}).");
         }
 
-        _stages = new FftStage[radices.Count];
-        int l = 1, offset = 0;
-        for (int q = 0; q < radices.Count; q++)
-        {
-            int r = radices[q];
-            _stages[q] = new FftStage(r, l, length / (l * r), offset);
-            offset += 2 * l * (r - 1);
-            l *= r;
-        }
-
-        _forwardTwiddles = new double[offset];
-        _inverseTwiddles = new double[offset];
-        foreach (FftStage stage in _stages)
-        {
-            int n = stage.Length * stage.Radix;
-            for (int k = 0; k < stage.Length; k++)
-            {
-                for (int p = 1; p < stage.Radix; p++)
-                {
-                    // Exact angle reduction: p·k < n, so the argument of sin/cos is in [0, 2π).
-                    double angle = 2.0 * Math.PI * (p * k) / n;
-                    int at = stage.TwiddleOffset + (2 * ((k * (stage.Radix - 1)) + (p - 1)));
-                    double c = Math.Cos(angle), s = Math.Sin(angle);
-                    _forwardTwiddles[at] = c;
-                    _forwardTwiddles[at + 1] = -s;
-                    _inverseTwiddles[at] = c;
-                    _inverseTwiddles[at + 1] = s;
-                }
-            }
-        }
+        return radices;
     }
 
-    /// <summary>N.</summary>
-    public int Length { get; }
-
-    /// <summary>The passes in execution order.</summary>
-    public ReadOnlySpan<FftStage> Stages => _stages;
-
-    /// <summary>Twiddle table for one direction (forward e^{−…}, inverse e^{+…}).</summary>
-    public ReadOnlySpan<double> Twiddles(bool inverse) => inverse ? _inverseTwiddles : _forwardTwiddles;
+    /// <summary>Writes the expanded twiddle entry of wr + i·wi.</summary>
+    public static void Expand(Span<double> entry, double wr, double wi)
+    {
+        for (int i = 0; i < 8; i++)
+        {
+            entry[i] = wr;
+            entry[8 + i] = (i & 1) == 0 ? -wi : wi;
+        }
+    }
 }

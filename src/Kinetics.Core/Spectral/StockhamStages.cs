@@ -1,4 +1,6 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace Kinetics.Spectral;
 
@@ -9,22 +11,18 @@ namespace Kinetics.Spectral;
 /// complex product.
 /// </summary>
 /// <remarks>
-/// Forward butterflies (ω_r = e^{−2πi/r}); the inverse uses conjugate twiddles and the opposite rotation sign
-/// <c>rot</c> (rot(x) = −i·x forward, +i·x inverse):
+/// Forward butterflies (ω_r = e^{−2πi/r}); the inverse uses conjugate twiddles and the opposite rotation
+/// rot(x) = ∓i·x (− forward, + inverse):
 /// radix 2: y₀ = a₀ + a₁, y₁ = a₀ − a₁;
 /// radix 3: y₀ = a₀ + t, y₁,₂ = a₀ − t/2 ± (√3/2)·rot(a₁ − a₂), t = a₁ + a₂;
 /// radix 4: y₀,₂ = (a₀ + a₂) ± (a₁ + a₃), y₁,₃ = (a₀ − a₂) ± rot(a₁ − a₃);
 /// radix 5: with tⱼ = aⱼ + a₅₋ⱼ, dⱼ = aⱼ − a₅₋ⱼ, c_j = cos(2πj/5), s_j = sin(2πj/5):
-/// y₀ = a₀ + t₁ + t₂, y₁,₄ = a₀ + c₁t₁ + c₂t₂ ± rot(s₁d₁ + s₂d₂), y₂,₃ = a₀ + c₂t₁ + c₁t₂ ± rot(s₂d₁ − s₁d₂).
+/// y₀ = a₀ + t₁ + t₂, y₁,₄ = a₀ + c₁t₁ + c₂t₂ ± rot(s₁d₁ + s₂d₂), y₂,₃ = a₀ + c₂t₁ + c₁t₂ ± rot(s₂d₁ − s₁d₂);
+/// radix 8: b_q = a_q + a_{q+4}, c_q = (a_q − a_{q+4})·ω₈^q (ω₈ = (1 ∓ i)/√2, so ω₈x = (x + rot x)/√2,
+/// ω₈²x = rot x, ω₈³x = (rot x − x)/√2), then y_{2m} = DFT₄(b)_m and y_{2m+1} = DFT₄(c)_m.
 /// </remarks>
 internal static class StockhamStages
 {
-    private static readonly double Sin60 = Math.Sqrt(3.0) / 2.0;
-    private static readonly double Cos72 = Math.Cos(2.0 * Math.PI / 5.0);
-    private static readonly double Cos144 = Math.Cos(4.0 * Math.PI / 5.0);
-    private static readonly double Sin72 = Math.Sin(2.0 * Math.PI / 5.0);
-    private static readonly double Sin144 = Math.Sin(4.0 * Math.PI / 5.0);
-
     /// <summary>
     /// Transforms <paramref name="width"/> lines of length N (element stride <paramref name="stride"/>, in complex
     /// numbers) in place in <paramref name="data"/>, ping-ponging through two scratch blocks of N·width complex numbers.
@@ -35,7 +33,7 @@ internal static class StockhamStages
         where TVec : struct
     {
         ReadOnlySpan<FftStage> stages = plan.Stages;
-        ref double twiddles = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(plan.Twiddles(inverse));
+        ref double twiddles = ref MemoryMarshal.GetReference(plan.Twiddles(inverse));
         double rotSign = inverse ? -1.0 : 1.0;
         int last = stages.Length - 1;
         for (int q = 0; q <= last; q++)
@@ -45,50 +43,76 @@ internal static class StockhamStages
             ref double dst = ref (q == last ? ref data : ref ((q & 1) == 0 ? ref scratchA : ref scratchB));
             nint srcStride = q == 0 ? stride : width;
             nint dstStride = q == last ? stride : width;
-            Pass<TOps, TVec>(ref src, srcStride, ref dst, dstStride, width, stages[q], ref twiddles, rotSign);
+            FftStage stage = stages[q];
+            switch (stage.Radix)
+            {
+                case 8:
+                    Pass<TOps, TVec, Radix8>(ref src, srcStride, ref dst, dstStride, width, stage, ref twiddles, rotSign);
+                    break;
+                case 4:
+                    Pass<TOps, TVec, Radix4>(ref src, srcStride, ref dst, dstStride, width, stage, ref twiddles, rotSign);
+                    break;
+                case 2:
+                    Pass<TOps, TVec, Radix2>(ref src, srcStride, ref dst, dstStride, width, stage, ref twiddles, rotSign);
+                    break;
+                case 3:
+                    Pass<TOps, TVec, Radix3>(ref src, srcStride, ref dst, dstStride, width, stage, ref twiddles, rotSign);
+                    break;
+                default:
+                    Pass<TOps, TVec, Radix5>(ref src, srcStride, ref dst, dstStride, width, stage, ref twiddles, rotSign);
+                    break;
+            }
         }
     }
 
-    /// <summary>One Stockham pass over a block of lines.</summary>
-    public static void Pass<TOps, TVec>(
-        ref double src, nint srcStride, ref double dst, nint dstStride, nint width, FftStage stage, ref double twiddles, double rotSign)
-        where TOps : IComplexLanes<TVec>
+    /// <summary>The direction-dependent constant registers of the butterflies, built once per pass (not per butterfly).</summary>
+    private readonly struct Rotations<TVec>
         where TVec : struct
     {
-        switch (stage.Radix)
+        public readonly TVec Rot;    // rot(x) = swap(x)·Rot, Rot = (±1, ∓1)
+        public readonly TVec Rot60;  // Rot·sin 60°
+        public readonly TVec Rot72;  // Rot·sin 72°
+        public readonly TVec Rot144; // Rot·sin 144°
+
+        public Rotations(TVec rot, TVec rot60, TVec rot72, TVec rot144)
         {
-            case 4:
-                Radix4<TOps, TVec>(ref src, srcStride, ref dst, dstStride, width, stage, ref twiddles, rotSign);
-                break;
-            case 2:
-                Radix2<TOps, TVec>(ref src, srcStride, ref dst, dstStride, width, stage, ref twiddles);
-                break;
-            case 3:
-                Radix3<TOps, TVec>(ref src, srcStride, ref dst, dstStride, width, stage, ref twiddles, rotSign);
-                break;
-            default:
-                Radix5<TOps, TVec>(ref src, srcStride, ref dst, dstStride, width, stage, ref twiddles, rotSign);
-                break;
+            Rot = rot;
+            Rot60 = rot60;
+            Rot72 = rot72;
+            Rot144 = rot144;
         }
+
+        public static Rotations<TVec> Create<TOps>(double rotSign)
+            where TOps : IComplexLanes<TVec> =>
+            new(
+                TOps.Pair(rotSign, -rotSign),
+                TOps.Pair(rotSign * Sin60, -rotSign * Sin60),
+                TOps.Pair(rotSign * Sin72, -rotSign * Sin72),
+                TOps.Pair(rotSign * Sin144, -rotSign * Sin144));
     }
 
-    private static void Radix4<TOps, TVec>(
+    private static readonly double Sin60 = Math.Sqrt(3.0) / 2.0;
+    private static readonly double Sin72 = Math.Sin(2.0 * Math.PI / 5.0);
+    private static readonly double Sin144 = Math.Sin(4.0 * Math.PI / 5.0);
+
+    /// <summary>One Stockham pass: for every k &lt; L and s′ &lt; S′, one radix-r butterfly across the block's lines.</summary>
+    private static void Pass<TOps, TVec, TButterfly>(
         ref double src, nint srcStride, ref double dst, nint dstStride, nint width, FftStage stage, ref double tw, double rotSign)
         where TOps : IComplexLanes<TVec>
         where TVec : struct
+        where TButterfly : IButterfly
     {
-        nint l = stage.Length, s1 = stage.Stride, s = 4 * s1;
+        nint r = TButterfly.Radix;
+        nint l = stage.Length, s1 = stage.Stride, s = r * s1;
         nint pin = 2 * s1 * srcStride, pout = 2 * l * s1 * dstStride;
         nint vecEnd = width - (width % TOps.Count);
-        TVec rot = TOps.Pair(rotSign, -rotSign);
-        ScalarComplex rotScalar = ScalarLanes.Pair(rotSign, -rotSign);
+        var rot = Rotations<TVec>.Create<TOps>(rotSign);
+        var rotTail = Rotations<Vector128<double>>.Create<Vector128Lanes>(rotSign);
+        var rotScalar = Rotations<ScalarComplex>.Create<ScalarLanes>(rotSign);
         for (nint k = 0; k < l; k++)
         {
-            ref double w = ref Unsafe.Add(ref tw, stage.TwiddleOffset + (6 * k));
+            ref double w = ref Unsafe.Add(ref tw, stage.TwiddleOffset + (MixedRadixPlan.TwiddleStride * k * (r - 1)));
             bool twiddle = k != 0;
-            TVec w1r = TOps.Pair(w, w), w1i = TOps.Pair(-Unsafe.Add(ref w, 1), Unsafe.Add(ref w, 1));
-            TVec w2r = TOps.Pair(Unsafe.Add(ref w, 2), Unsafe.Add(ref w, 2)), w2i = TOps.Pair(-Unsafe.Add(ref w, 3), Unsafe.Add(ref w, 3));
-            TVec w3r = TOps.Pair(Unsafe.Add(ref w, 4), Unsafe.Add(ref w, 4)), w3i = TOps.Pair(-Unsafe.Add(ref w, 5), Unsafe.Add(ref w, 5));
             for (nint j = 0; j < s1; j++)
             {
                 ref double a = ref Unsafe.Add(ref src, 2 * ((k * s) + j) * srcStride);
@@ -96,220 +120,187 @@ internal static class StockhamStages
                 nint u = 0;
                 for (; u < vecEnd; u += TOps.Count)
                 {
-                    Butterfly4<TOps, TVec>(ref Unsafe.Add(ref a, 2 * u), pin, ref Unsafe.Add(ref o, 2 * u), pout, twiddle, w1r, w1i, w2r, w2i, w3r, w3i, rot);
+                    TButterfly.Apply<TOps, TVec>(ref Unsafe.Add(ref a, 2 * u), pin, ref Unsafe.Add(ref o, 2 * u), pout, twiddle, ref w, in rot);
                 }
 
+                // Tail lines one at a time: as (re, im) in one 128-bit register on the SIMD paths, scalar on the scalar path.
                 for (; u < width; u++)
                 {
-                    Butterfly4<ScalarLanes, ScalarComplex>(
-                        ref Unsafe.Add(ref a, 2 * u), pin, ref Unsafe.Add(ref o, 2 * u), pout, twiddle,
-                        ScalarLanes.Pair(w, w), ScalarLanes.Pair(-Unsafe.Add(ref w, 1), Unsafe.Add(ref w, 1)),
-                        ScalarLanes.Pair(Unsafe.Add(ref w, 2), Unsafe.Add(ref w, 2)), ScalarLanes.Pair(-Unsafe.Add(ref w, 3), Unsafe.Add(ref w, 3)),
-                        ScalarLanes.Pair(Unsafe.Add(ref w, 4), Unsafe.Add(ref w, 4)), ScalarLanes.Pair(-Unsafe.Add(ref w, 5), Unsafe.Add(ref w, 5)),
-                        rotScalar);
+                    if (typeof(TOps) == typeof(ScalarLanes))
+                    {
+                        TButterfly.Apply<ScalarLanes, ScalarComplex>(ref Unsafe.Add(ref a, 2 * u), pin, ref Unsafe.Add(ref o, 2 * u), pout, twiddle, ref w, in rotScalar);
+                    }
+                    else
+                    {
+                        TButterfly.Apply<Vector128Lanes, Vector128<double>>(ref Unsafe.Add(ref a, 2 * u), pin, ref Unsafe.Add(ref o, 2 * u), pout, twiddle, ref w, in rotTail);
+                    }
                 }
             }
         }
     }
 
+    /// <summary>Input p ≥ 1 of a butterfly, a[p·pin], times its twiddle ω_{L·r}^{p·k} (expanded entry p of the current k) unless k = 0.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Butterfly4<TOps, TVec>(
-        ref double a, nint pin, ref double o, nint pout, bool twiddle,
-        TVec w1r, TVec w1i, TVec w2r, TVec w2i, TVec w3r, TVec w3i, TVec rot)
+    private static TVec Input<TOps, TVec>(ref double a, nint pin, int p, bool twiddle, ref double w)
         where TOps : IComplexLanes<TVec>
         where TVec : struct
     {
-        TVec a0 = TOps.Load(ref a);
-        TVec a1 = TOps.Load(ref Unsafe.Add(ref a, pin));
-        TVec a2 = TOps.Load(ref Unsafe.Add(ref a, 2 * pin));
-        TVec a3 = TOps.Load(ref Unsafe.Add(ref a, 3 * pin));
-        if (twiddle)
+        TVec x = TOps.Load(ref Unsafe.Add(ref a, p * pin));
+        if (!twiddle)
         {
-            a1 = ComplexLanes.Twiddle<TOps, TVec>(a1, w1r, w1i);
-            a2 = ComplexLanes.Twiddle<TOps, TVec>(a2, w2r, w2i);
-            a3 = ComplexLanes.Twiddle<TOps, TVec>(a3, w3r, w3i);
+            return x;
         }
 
-        TVec t0 = TOps.Add(a0, a2), t1 = TOps.Subtract(a0, a2);
-        TVec t2 = TOps.Add(a1, a3), t3 = TOps.Multiply(TOps.Swap(TOps.Subtract(a1, a3)), rot); // rot(a₁ − a₃)
+        ref double entry = ref Unsafe.Add(ref w, MixedRadixPlan.TwiddleStride * (p - 1));
+        return ComplexLanes.Twiddle<TOps, TVec>(x, TOps.Load(ref entry), TOps.Load(ref Unsafe.Add(ref entry, 8)));
+    }
+
+    /// <summary>rot(x)·scale = swap(x)·(±scale, ∓scale), the register given by <see cref="Rotations{TVec}"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static TVec Rotate<TOps, TVec>(TVec x, TVec rotation)
+        where TOps : IComplexLanes<TVec>
+        where TVec : struct =>
+        TOps.Multiply(TOps.Swap(x), rotation);
+
+    /// <summary>One radix-r butterfly on registers loaded at a + p·pin, stored at o + c·pout.</summary>
+    private interface IButterfly
+    {
+        static abstract int Radix { get; }
+
+        static abstract void Apply<TOps, TVec>(ref double a, nint pin, ref double o, nint pout, bool twiddle, ref double w, in Rotations<TVec> rot)
+            where TOps : IComplexLanes<TVec>
+            where TVec : struct;
+    }
+
+    private readonly struct Radix2 : IButterfly
+    {
+        public static int Radix => 2;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static void Apply<TOps, TVec>(ref double a, nint pin, ref double o, nint pout, bool twiddle, ref double w, in Rotations<TVec> rot)
+            where TOps : IComplexLanes<TVec>
+            where TVec : struct
+        {
+            TVec a0 = TOps.Load(ref a);
+            TVec a1 = Input<TOps, TVec>(ref a, pin, 1, twiddle, ref w);
+            TOps.Store(TOps.Add(a0, a1), ref o);
+            TOps.Store(TOps.Subtract(a0, a1), ref Unsafe.Add(ref o, pout));
+        }
+    }
+
+    private readonly struct Radix3 : IButterfly
+    {
+        public static int Radix => 3;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static void Apply<TOps, TVec>(ref double a, nint pin, ref double o, nint pout, bool twiddle, ref double w, in Rotations<TVec> rot)
+            where TOps : IComplexLanes<TVec>
+            where TVec : struct
+        {
+            TVec a0 = TOps.Load(ref a);
+            TVec a1 = Input<TOps, TVec>(ref a, pin, 1, twiddle, ref w);
+            TVec a2 = Input<TOps, TVec>(ref a, pin, 2, twiddle, ref w);
+            TVec t = TOps.Add(a1, a2);
+            TVec m = TOps.MultiplyAdd(t, TOps.Pair(-0.5, -0.5), a0);       // a₀ − t/2
+            TVec r = Rotate<TOps, TVec>(TOps.Subtract(a1, a2), rot.Rot60); // (√3/2)·rot(a₁ − a₂)
+            TOps.Store(TOps.Add(a0, t), ref o);
+            TOps.Store(TOps.Add(m, r), ref Unsafe.Add(ref o, pout));
+            TOps.Store(TOps.Subtract(m, r), ref Unsafe.Add(ref o, 2 * pout));
+        }
+    }
+
+    private readonly struct Radix4 : IButterfly
+    {
+        public static int Radix => 4;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static void Apply<TOps, TVec>(ref double a, nint pin, ref double o, nint pout, bool twiddle, ref double w, in Rotations<TVec> rot)
+            where TOps : IComplexLanes<TVec>
+            where TVec : struct
+        {
+            TVec a0 = TOps.Load(ref a);
+            TVec a1 = Input<TOps, TVec>(ref a, pin, 1, twiddle, ref w);
+            TVec a2 = Input<TOps, TVec>(ref a, pin, 2, twiddle, ref w);
+            TVec a3 = Input<TOps, TVec>(ref a, pin, 3, twiddle, ref w);
+            Dft4<TOps, TVec>(a0, a1, a2, a3, rot.Rot, ref o, pout);
+        }
+    }
+
+    /// <summary>y₀,₂ = (u₀ + u₂) ± (u₁ + u₃), y₁,₃ = (u₀ − u₂) ± rot(u₁ − u₃), stored at o + c·pout.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Dft4<TOps, TVec>(TVec u0, TVec u1, TVec u2, TVec u3, TVec rot, ref double o, nint pout)
+        where TOps : IComplexLanes<TVec>
+        where TVec : struct
+    {
+        TVec t0 = TOps.Add(u0, u2), t1 = TOps.Subtract(u0, u2);
+        TVec t2 = TOps.Add(u1, u3), t3 = Rotate<TOps, TVec>(TOps.Subtract(u1, u3), rot);
         TOps.Store(TOps.Add(t0, t2), ref o);
         TOps.Store(TOps.Add(t1, t3), ref Unsafe.Add(ref o, pout));
         TOps.Store(TOps.Subtract(t0, t2), ref Unsafe.Add(ref o, 2 * pout));
         TOps.Store(TOps.Subtract(t1, t3), ref Unsafe.Add(ref o, 3 * pout));
     }
 
-    private static void Radix2<TOps, TVec>(
-        ref double src, nint srcStride, ref double dst, nint dstStride, nint width, FftStage stage, ref double tw)
-        where TOps : IComplexLanes<TVec>
-        where TVec : struct
+    private readonly struct Radix5 : IButterfly
     {
-        nint l = stage.Length, s1 = stage.Stride, s = 2 * s1;
-        nint pin = 2 * s1 * srcStride, pout = 2 * l * s1 * dstStride;
-        nint vecEnd = width - (width % TOps.Count);
-        for (nint k = 0; k < l; k++)
-        {
-            ref double w = ref Unsafe.Add(ref tw, stage.TwiddleOffset + (2 * k));
-            bool twiddle = k != 0;
-            TVec w1r = TOps.Pair(w, w), w1i = TOps.Pair(-Unsafe.Add(ref w, 1), Unsafe.Add(ref w, 1));
-            for (nint j = 0; j < s1; j++)
-            {
-                ref double a = ref Unsafe.Add(ref src, 2 * ((k * s) + j) * srcStride);
-                ref double o = ref Unsafe.Add(ref dst, 2 * ((k * s1) + j) * dstStride);
-                nint u = 0;
-                for (; u < vecEnd; u += TOps.Count)
-                {
-                    Butterfly2<TOps, TVec>(ref Unsafe.Add(ref a, 2 * u), pin, ref Unsafe.Add(ref o, 2 * u), pout, twiddle, w1r, w1i);
-                }
+        private static readonly double Cos72 = Math.Cos(2.0 * Math.PI / 5.0);
+        private static readonly double Cos144 = Math.Cos(4.0 * Math.PI / 5.0);
 
-                for (; u < width; u++)
-                {
-                    Butterfly2<ScalarLanes, ScalarComplex>(
-                        ref Unsafe.Add(ref a, 2 * u), pin, ref Unsafe.Add(ref o, 2 * u), pout, twiddle,
-                        ScalarLanes.Pair(w, w), ScalarLanes.Pair(-Unsafe.Add(ref w, 1), Unsafe.Add(ref w, 1)));
-                }
-            }
+        public static int Radix => 5;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static void Apply<TOps, TVec>(ref double a, nint pin, ref double o, nint pout, bool twiddle, ref double w, in Rotations<TVec> rot)
+            where TOps : IComplexLanes<TVec>
+            where TVec : struct
+        {
+            TVec a0 = TOps.Load(ref a);
+            TVec a1 = Input<TOps, TVec>(ref a, pin, 1, twiddle, ref w);
+            TVec a2 = Input<TOps, TVec>(ref a, pin, 2, twiddle, ref w);
+            TVec a3 = Input<TOps, TVec>(ref a, pin, 3, twiddle, ref w);
+            TVec a4 = Input<TOps, TVec>(ref a, pin, 4, twiddle, ref w);
+            TVec t1 = TOps.Add(a1, a4), t2 = TOps.Add(a2, a3);
+            TVec d1 = TOps.Swap(TOps.Subtract(a1, a4)), d2 = TOps.Swap(TOps.Subtract(a2, a3));
+            TVec m1 = TOps.MultiplyAdd(t2, TOps.Pair(Cos144, Cos144), TOps.MultiplyAdd(t1, TOps.Pair(Cos72, Cos72), a0));
+            TVec m2 = TOps.MultiplyAdd(t2, TOps.Pair(Cos72, Cos72), TOps.MultiplyAdd(t1, TOps.Pair(Cos144, Cos144), a0));
+
+            // rot(s₁d₁ + s₂d₂) and rot(s₂d₁ − s₁d₂), with rot(x) = swap(x)·(±1, ∓1) folded into the constants.
+            TVec r1 = TOps.MultiplyAdd(d2, rot.Rot144, TOps.Multiply(d1, rot.Rot72));
+            TVec r2 = TOps.Subtract(TOps.Multiply(d1, rot.Rot144), TOps.Multiply(d2, rot.Rot72));
+            TOps.Store(TOps.Add(a0, TOps.Add(t1, t2)), ref o);
+            TOps.Store(TOps.Add(m1, r1), ref Unsafe.Add(ref o, pout));
+            TOps.Store(TOps.Add(m2, r2), ref Unsafe.Add(ref o, 2 * pout));
+            TOps.Store(TOps.Subtract(m2, r2), ref Unsafe.Add(ref o, 3 * pout));
+            TOps.Store(TOps.Subtract(m1, r1), ref Unsafe.Add(ref o, 4 * pout));
         }
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Butterfly2<TOps, TVec>(ref double a, nint pin, ref double o, nint pout, bool twiddle, TVec w1r, TVec w1i)
-        where TOps : IComplexLanes<TVec>
-        where TVec : struct
+    private readonly struct Radix8 : IButterfly
     {
-        TVec a0 = TOps.Load(ref a);
-        TVec a1 = TOps.Load(ref Unsafe.Add(ref a, pin));
-        if (twiddle)
+        private static readonly double Sqrt1Half = Math.Sqrt(0.5);
+
+        public static int Radix => 8;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static void Apply<TOps, TVec>(ref double a, nint pin, ref double o, nint pout, bool twiddle, ref double w, in Rotations<TVec> rot)
+            where TOps : IComplexLanes<TVec>
+            where TVec : struct
         {
-            a1 = ComplexLanes.Twiddle<TOps, TVec>(a1, w1r, w1i);
+            TVec a0 = TOps.Load(ref a);
+            TVec a1 = Input<TOps, TVec>(ref a, pin, 1, twiddle, ref w);
+            TVec a2 = Input<TOps, TVec>(ref a, pin, 2, twiddle, ref w);
+            TVec a3 = Input<TOps, TVec>(ref a, pin, 3, twiddle, ref w);
+            TVec a4 = Input<TOps, TVec>(ref a, pin, 4, twiddle, ref w);
+            TVec a5 = Input<TOps, TVec>(ref a, pin, 5, twiddle, ref w);
+            TVec a6 = Input<TOps, TVec>(ref a, pin, 6, twiddle, ref w);
+            TVec a7 = Input<TOps, TVec>(ref a, pin, 7, twiddle, ref w);
+            TVec b0 = TOps.Add(a0, a4), b1 = TOps.Add(a1, a5), b2 = TOps.Add(a2, a6), b3 = TOps.Add(a3, a7);
+            TVec c0 = TOps.Subtract(a0, a4), c1 = TOps.Subtract(a1, a5), c2 = TOps.Subtract(a2, a6), c3 = TOps.Subtract(a3, a7);
+            TVec h = TOps.Pair(Sqrt1Half, Sqrt1Half);
+            TVec r1 = Rotate<TOps, TVec>(c1, rot.Rot), r3 = Rotate<TOps, TVec>(c3, rot.Rot);
+            c1 = TOps.Multiply(TOps.Add(c1, r1), h);           // ω₈·c₁ = (c₁ + rot c₁)/√2
+            c2 = Rotate<TOps, TVec>(c2, rot.Rot);              // ω₈²·c₂ = rot c₂
+            c3 = TOps.Multiply(TOps.Subtract(r3, c3), h);      // ω₈³·c₃ = (rot c₃ − c₃)/√2
+            Dft4<TOps, TVec>(b0, b1, b2, b3, rot.Rot, ref o, 2 * pout);                       // y₀, y₂, y₄, y₆
+            Dft4<TOps, TVec>(c0, c1, c2, c3, rot.Rot, ref Unsafe.Add(ref o, pout), 2 * pout); // y₁, y₃, y₅, y₇
         }
-
-        TOps.Store(TOps.Add(a0, a1), ref o);
-        TOps.Store(TOps.Subtract(a0, a1), ref Unsafe.Add(ref o, pout));
-    }
-
-    private static void Radix3<TOps, TVec>(
-        ref double src, nint srcStride, ref double dst, nint dstStride, nint width, FftStage stage, ref double tw, double rotSign)
-        where TOps : IComplexLanes<TVec>
-        where TVec : struct
-    {
-        nint l = stage.Length, s1 = stage.Stride, s = 3 * s1;
-        nint pin = 2 * s1 * srcStride, pout = 2 * l * s1 * dstStride;
-        nint vecEnd = width - (width % TOps.Count);
-        double sr = rotSign * Sin60;
-        TVec rot = TOps.Pair(sr, -sr);
-        ScalarComplex rotScalar = ScalarLanes.Pair(sr, -sr);
-        for (nint k = 0; k < l; k++)
-        {
-            ref double w = ref Unsafe.Add(ref tw, stage.TwiddleOffset + (4 * k));
-            bool twiddle = k != 0;
-            TVec w1r = TOps.Pair(w, w), w1i = TOps.Pair(-Unsafe.Add(ref w, 1), Unsafe.Add(ref w, 1));
-            TVec w2r = TOps.Pair(Unsafe.Add(ref w, 2), Unsafe.Add(ref w, 2)), w2i = TOps.Pair(-Unsafe.Add(ref w, 3), Unsafe.Add(ref w, 3));
-            for (nint j = 0; j < s1; j++)
-            {
-                ref double a = ref Unsafe.Add(ref src, 2 * ((k * s) + j) * srcStride);
-                ref double o = ref Unsafe.Add(ref dst, 2 * ((k * s1) + j) * dstStride);
-                nint u = 0;
-                for (; u < vecEnd; u += TOps.Count)
-                {
-                    Butterfly3<TOps, TVec>(ref Unsafe.Add(ref a, 2 * u), pin, ref Unsafe.Add(ref o, 2 * u), pout, twiddle, w1r, w1i, w2r, w2i, rot);
-                }
-
-                for (; u < width; u++)
-                {
-                    Butterfly3<ScalarLanes, ScalarComplex>(
-                        ref Unsafe.Add(ref a, 2 * u), pin, ref Unsafe.Add(ref o, 2 * u), pout, twiddle,
-                        ScalarLanes.Pair(w, w), ScalarLanes.Pair(-Unsafe.Add(ref w, 1), Unsafe.Add(ref w, 1)),
-                        ScalarLanes.Pair(Unsafe.Add(ref w, 2), Unsafe.Add(ref w, 2)), ScalarLanes.Pair(-Unsafe.Add(ref w, 3), Unsafe.Add(ref w, 3)),
-                        rotScalar);
-                }
-            }
-        }
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Butterfly3<TOps, TVec>(
-        ref double a, nint pin, ref double o, nint pout, bool twiddle, TVec w1r, TVec w1i, TVec w2r, TVec w2i, TVec rot)
-        where TOps : IComplexLanes<TVec>
-        where TVec : struct
-    {
-        TVec a0 = TOps.Load(ref a);
-        TVec a1 = TOps.Load(ref Unsafe.Add(ref a, pin));
-        TVec a2 = TOps.Load(ref Unsafe.Add(ref a, 2 * pin));
-        if (twiddle)
-        {
-            a1 = ComplexLanes.Twiddle<TOps, TVec>(a1, w1r, w1i);
-            a2 = ComplexLanes.Twiddle<TOps, TVec>(a2, w2r, w2i);
-        }
-
-        TVec t = TOps.Add(a1, a2);
-        TVec m = TOps.MultiplyAdd(t, TOps.Pair(-0.5, -0.5), a0);         // a₀ − t/2
-        TVec r = TOps.Multiply(TOps.Swap(TOps.Subtract(a1, a2)), rot);  // (√3/2)·rot(a₁ − a₂)
-        TOps.Store(TOps.Add(a0, t), ref o);
-        TOps.Store(TOps.Add(m, r), ref Unsafe.Add(ref o, pout));
-        TOps.Store(TOps.Subtract(m, r), ref Unsafe.Add(ref o, 2 * pout));
-    }
-
-    private static void Radix5<TOps, TVec>(
-        ref double src, nint srcStride, ref double dst, nint dstStride, nint width, FftStage stage, ref double tw, double rotSign)
-        where TOps : IComplexLanes<TVec>
-        where TVec : struct
-    {
-        nint l = stage.Length, s1 = stage.Stride, s = 5 * s1;
-        nint pin = 2 * s1 * srcStride, pout = 2 * l * s1 * dstStride;
-        nint vecEnd = width - (width % TOps.Count);
-        for (nint k = 0; k < l; k++)
-        {
-            ref double w = ref Unsafe.Add(ref tw, stage.TwiddleOffset + (8 * k));
-            bool twiddle = k != 0;
-            for (nint j = 0; j < s1; j++)
-            {
-                ref double a = ref Unsafe.Add(ref src, 2 * ((k * s) + j) * srcStride);
-                ref double o = ref Unsafe.Add(ref dst, 2 * ((k * s1) + j) * dstStride);
-                nint u = 0;
-                for (; u < vecEnd; u += TOps.Count)
-                {
-                    Butterfly5<TOps, TVec>(ref Unsafe.Add(ref a, 2 * u), pin, ref Unsafe.Add(ref o, 2 * u), pout, twiddle, ref w, rotSign);
-                }
-
-                for (; u < width; u++)
-                {
-                    Butterfly5<ScalarLanes, ScalarComplex>(ref Unsafe.Add(ref a, 2 * u), pin, ref Unsafe.Add(ref o, 2 * u), pout, twiddle, ref w, rotSign);
-                }
-            }
-        }
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Butterfly5<TOps, TVec>(ref double a, nint pin, ref double o, nint pout, bool twiddle, ref double w, double rotSign)
-        where TOps : IComplexLanes<TVec>
-        where TVec : struct
-    {
-        TVec a0 = TOps.Load(ref a);
-        TVec a1 = TOps.Load(ref Unsafe.Add(ref a, pin));
-        TVec a2 = TOps.Load(ref Unsafe.Add(ref a, 2 * pin));
-        TVec a3 = TOps.Load(ref Unsafe.Add(ref a, 3 * pin));
-        TVec a4 = TOps.Load(ref Unsafe.Add(ref a, 4 * pin));
-        if (twiddle)
-        {
-            a1 = ComplexLanes.Twiddle<TOps, TVec>(a1, TOps.Pair(w, w), TOps.Pair(-Unsafe.Add(ref w, 1), Unsafe.Add(ref w, 1)));
-            a2 = ComplexLanes.Twiddle<TOps, TVec>(a2, TOps.Pair(Unsafe.Add(ref w, 2), Unsafe.Add(ref w, 2)), TOps.Pair(-Unsafe.Add(ref w, 3), Unsafe.Add(ref w, 3)));
-            a3 = ComplexLanes.Twiddle<TOps, TVec>(a3, TOps.Pair(Unsafe.Add(ref w, 4), Unsafe.Add(ref w, 4)), TOps.Pair(-Unsafe.Add(ref w, 5), Unsafe.Add(ref w, 5)));
-            a4 = ComplexLanes.Twiddle<TOps, TVec>(a4, TOps.Pair(Unsafe.Add(ref w, 6), Unsafe.Add(ref w, 6)), TOps.Pair(-Unsafe.Add(ref w, 7), Unsafe.Add(ref w, 7)));
-        }
-
-        TVec t1 = TOps.Add(a1, a4), t2 = TOps.Add(a2, a3);
-        TVec d1 = TOps.Swap(TOps.Subtract(a1, a4)), d2 = TOps.Swap(TOps.Subtract(a2, a3));
-        TVec m1 = TOps.MultiplyAdd(t2, TOps.Pair(Cos144, Cos144), TOps.MultiplyAdd(t1, TOps.Pair(Cos72, Cos72), a0));
-        TVec m2 = TOps.MultiplyAdd(t2, TOps.Pair(Cos72, Cos72), TOps.MultiplyAdd(t1, TOps.Pair(Cos144, Cos144), a0));
-
-        // rot(s₁d₁ + s₂d₂) and rot(s₂d₁ − s₁d₂), with rot(x) = swap(x)·(±1, ∓1) folded into the constants.
-        double p1 = rotSign * Sin72, p2 = rotSign * Sin144;
-        TVec r1 = TOps.MultiplyAdd(d2, TOps.Pair(p2, -p2), TOps.Multiply(d1, TOps.Pair(p1, -p1)));
-        TVec r2 = TOps.MultiplyAdd(d2, TOps.Pair(-p1, p1), TOps.Multiply(d1, TOps.Pair(p2, -p2)));
-        TOps.Store(TOps.Add(a0, TOps.Add(t1, t2)), ref o);
-        TOps.Store(TOps.Add(m1, r1), ref Unsafe.Add(ref o, pout));
-        TOps.Store(TOps.Add(m2, r2), ref Unsafe.Add(ref o, 2 * pout));
-        TOps.Store(TOps.Subtract(m2, r2), ref Unsafe.Add(ref o, 3 * pout));
-        TOps.Store(TOps.Subtract(m1, r1), ref Unsafe.Add(ref o, 4 * pout));
     }
 }

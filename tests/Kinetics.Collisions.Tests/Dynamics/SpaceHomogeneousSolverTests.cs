@@ -103,6 +103,17 @@ public class SpaceHomogeneousSolverTests
     }
 
     [Fact]
+    public void AdaptiveStep_UsesTheOperatorsCollisionFrequency()
+    {
+        // An operator reporting ν = 500 (above its relative rate max|𝒞|/F ≈ 60 here) must get Δt = c/500: 400 steps to t = 0.2.
+        var (op, initial, _) = Relaxation();
+        var stiff = new StiffOperator(op, 500.0);
+        var result = new SpaceHomogeneousSolver(stiff, new SpaceHomogeneousOptions { Courant = 0.25, ConservativeProjection = false }).Run(initial, 0.2);
+        Assert.InRange(result.Steps, 400, 401);
+        Assert.True(stiff.Calls >= result.Steps);
+    }
+
+    [Fact]
     public void Positivity_ThrowAndReduceStepPolicies()
     {
         var (op, initial, _) = Relaxation();
@@ -167,6 +178,23 @@ public class SpaceHomogeneousSolverTests
         var error = Assert.Throws<ArgumentException>(() => solver.Run(initial, 1.0));
         Assert.Contains("initial", error.Message, StringComparison.Ordinal);
         Assert.Throws<ArgumentOutOfRangeException>(() => solver.Run(new double[Grid.Count], -1.0));
+    }
+
+    private sealed class StiffOperator(ICollisionOperator inner, double frequency) : ICollisionOperator, ICollisionFrequency
+    {
+        public int Calls { get; private set; }
+
+        public CartesianGrid Grid => inner.Grid;
+
+        public ReadOnlySpan<double> Masses => inner.Masses;
+
+        public void Evaluate(ReadOnlySpan<double> state, Span<double> destination) => inner.Evaluate(state, destination);
+
+        public double MaxCollisionFrequency(ReadOnlySpan<double> state)
+        {
+            Calls++;
+            return frequency;
+        }
     }
 
     private sealed class SynchronousProgress(List<SolverProgress> sink) : IProgress<SolverProgress>

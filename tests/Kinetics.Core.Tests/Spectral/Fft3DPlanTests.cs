@@ -14,7 +14,7 @@ public class Fft3DPlanTests
 
     public static TheoryData<int> SmallSizes => new() { 2, 3, 4, 5, 6, 8, 9, 10, 12, 15 };
 
-    public static TheoryData<int> IssueSizes => new() { 16, 20, 24, 32, 40, 48, 64, 80, 96 };
+    public static TheoryData<int> IssueSizes => new() { 16, 20, 24, 32, 40, 48, 64, 80, 96, 128 };
 
     [Theory]
     [MemberData(nameof(SmallSizes))]
@@ -53,6 +53,36 @@ public class Fft3DPlanTests
         plan.Forward(x);
         double error = RelativeError(x, expected);
         Assert.True(error <= FftTolerance(n), $"N = {n}: relative error {error:E2}");
+    }
+
+    [LongFact]
+    public void Fft3D_MatchesMathNet_AtEverySupportedSizeUpTo128_OnEveryInstructionSet()
+    {
+        for (int n = 2; n <= 128; n++)
+        {
+            if (!Fft3DPlan.IsSupportedSize(n))
+            {
+                continue;
+            }
+
+            var x = RandomComplex(n * n * n, 7 * n);
+            var expected = MathNetLineByLine(x, n);
+            var r = RandomReal(n * n * n, 11 * n);
+            foreach (FftInstructionSet set in AcceleratedSets())
+            {
+                var plan = Fft3DPlan.Create(n, FftNormalization.Backward, set);
+                var y = (Complex[])x.Clone();
+                plan.Forward(y);
+                Assert.True(RelativeError(y, expected) <= FftTolerance(n), $"N = {n}, {set}: {RelativeError(y, expected):E2}");
+                plan.Inverse(y);
+                Assert.True(RelativeError(y, x) <= 2 * FftTolerance(n), $"N = {n}, {set}: round trip {RelativeError(y, x):E2}");
+                var half = new Complex[plan.HalfSpectrumCount];
+                var back = new double[plan.Count];
+                plan.ForwardReal(r, half);
+                plan.InverseReal(half, back);
+                Assert.True(RelativeError(back, r) <= 2 * FftTolerance(n), $"N = {n}, {set}: real round trip {RelativeError(back, r):E2}");
+            }
+        }
     }
 
     [Fact]
@@ -119,6 +149,9 @@ public class Fft3DPlanTests
     [InlineData(16)]
     [InlineData(24)]
     [InlineData(32)]
+    [InlineData(40)]
+    [InlineData(45)]
+    [InlineData(48)]
     public void RealTransforms_AgreeWithComplexTransforms(int n)
     {
         foreach (FftInstructionSet set in AcceleratedSets())
@@ -246,6 +279,56 @@ public class Fft3DPlanTests
         RunAll();
         long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
         Assert.Equal(0, allocated);
+    }
+
+    [Fact]
+    public void Create_AcceptsExactlyTheSizesWithFactors2_3_5()
+    {
+        Prop.ForAll(Gen.Choose(-5, 1100).ToArbitrary(), n =>
+        {
+            int rest = Math.Max(n, 0);
+            foreach (int p in new[] { 2, 3, 5 })
+            {
+                while (rest > 1 && rest % p == 0)
+                {
+                    rest /= p;
+                }
+            }
+
+            bool valid = n >= 2 && n <= 1024 && rest == 1;
+            if (valid)
+            {
+                Assert.Equal(n, Fft3DPlan.Create(n).Size);
+            }
+            else
+            {
+                Assert.Equal("size", Assert.Throws<ArgumentOutOfRangeException>(() => Fft3DPlan.Create(n)).ParamName);
+            }
+        }).Check(Config.QuickThrowOnFailure.WithMaxTest(300));
+    }
+
+    [Fact]
+    public void Plan_IsThreadSafe()
+    {
+        // One plan shared by four threads (pooled scratch): every thread must get the single-threaded answer.
+        var plan = Fft3DPlan.Create(20);
+        var x = RandomComplex(plan.Count, 9);
+        var expected = (Complex[])x.Clone();
+        plan.Forward(expected);
+        var results = new Complex[4][];
+        Parallel.For(0, 4, t =>
+        {
+            for (int rep = 0; rep < 10; rep++)
+            {
+                var y = (Complex[])x.Clone();
+                plan.Forward(y);
+                results[t] = y;
+            }
+        });
+        foreach (var y in results)
+        {
+            Assert.Equal(expected, y);
+        }
     }
 
     [Fact]

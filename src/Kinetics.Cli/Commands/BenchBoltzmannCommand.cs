@@ -1,0 +1,114 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using Kinetics.Boltzmann;
+using Kinetics.Distributions;
+using Kinetics.Grids;
+using Kinetics.Kernels;
+using Kinetics.Mixtures;
+using Spectre.Console;
+
+namespace Kinetics.Cli.Commands;
+
+/// <summary>
+/// `kinetics bench boltzmann --n N --species 1|2 [--json]`: one thread, time per evaluation of the fast spectral operator
+/// (hard spheres; one species, or the 1:4 mixture), its FFT count, the FFT-bound floor (FFT count × measured time of one
+/// real transform) and bytes allocated per evaluation.
+/// </summary>
+internal static class BenchBoltzmannCommand
+{
+    /// <summary>The `boltzmann` subcommand (the lead attaches it under `bench`).</summary>
+    public static Command Create()
+    {
+        var n = new Option<int>("--n") { Description = "Points per axis N (even, factors 2, 3, 5).", DefaultValueFactory = _ => 32 };
+        var species = new Option<int>("--species") { Description = "1 (one gas) or 2 (masses 1 and 4).", DefaultValueFactory = _ => 1 };
+        var radial = new Option<int>("--radial") { Description = "Gauss–Jacobi radial nodes (0: N/2).", DefaultValueFactory = _ => 0 };
+        var threads = new Option<int>("--threads") { Description = "Parallel lanes over radial nodes within one evaluation (1: serial).", DefaultValueFactory = _ => 1 };
+        var json = JsonOutput.CreateOption();
+        var command = new Command("boltzmann", "Time the fast spectral Boltzmann operator against its FFT-bound floor.") { n, species, radial, threads, json };
+        command.SetAction(parse => Run(parse.GetValue(n), parse.GetValue(species), parse.GetValue(radial), parse.GetValue(threads), new JsonOutput(parse.GetValue(json))));
+        return command;
+    }
+
+    private static int Run(int n, int speciesCount, int radial, int threads, JsonOutput output)
+    {
+        if (n < 8 || n > 256 || n % 2 != 0 || !Spectral.Fft3DPlan.IsSupportedSize(n) || speciesCount is < 1 or > 2 || radial is < 0 or > 512 || threads is < 1 or > 64)
+        {
+            Console.Error.WriteLine(
+                $"--n must be even in [8, 256] with factors 2, 3, 5 (was {n}); --species 1 or 2 (was {speciesCount}); --radial in [0, 512] (was {radial}); --threads in [1, 64] (was {threads}).");
+            return 2;
+        }
+
+        double[] masses = speciesCount == 1 ? [1.0] : [1.0, 4.0];
+        var mixture = new Mixture(masses.Select((m, i) => new Species($"s{i}", m)));
+        var grid = new CartesianGrid(n, 7.0);
+        var op = BoltzmannOperator.Create(grid, CollisionKernelTable.Uniform(mixture, CollisionKernel.HardSpheres(1.0)), new BoltzmannOptions { RadialPoints = radial, MaxDegreeOfParallelism = threads });
+        var f = new double[speciesCount * grid.Count];
+        for (int a = 0; a < speciesCount; a++)
+        {
+            // Two displaced bumps per species (non-equilibrium), thermal speed ≈ 0.8.
+            var left = new MacroscopicState(0.6, new Velocity3(-0.5, 0, 0), 0.6 * masses[a]);
+            var right = new MacroscopicState(0.4, new Velocity3(0.5, 0.2, 0), 0.7 * masses[a]);
+            for (int p = 0; p < grid.Count; p++)
+            {
+                f[(a * grid.Count) + p] = Maxwellian.Evaluate(left, masses[a], grid.Point(p)) + Maxwellian.Evaluate(right, masses[a], grid.Point(p));
+            }
+        }
+
+        var q = new double[f.Length];
+        var workspace = op.CreateWorkspace();
+        op.Evaluate(f, q, workspace);
+        op.Evaluate(f, q, workspace);
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        op.Evaluate(f, q, workspace);
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        double evaluation = Median(() => op.Evaluate(f, q, workspace), 1.5);
+
+        // The floor: one real transform (average of forward and inverse) times the FFT count.
+        var fft = op.FftPlan;
+        var fftWorkspace = fft.CreateWorkspace();
+        var spectrum = new System.Numerics.Complex[fft.HalfSpectrumCount];
+        var spectrumCopy = new System.Numerics.Complex[fft.HalfSpectrumCount];
+        var real = f.AsSpan(0, grid.Count).ToArray();
+        fft.ForwardReal(real, spectrumCopy, fftWorkspace);
+        double forward = Median(() => fft.ForwardReal(real, spectrum, fftWorkspace), 0.5);
+        double inverse = Median(() => { spectrumCopy.CopyTo(spectrum, 0); fft.InverseRealOverwritingInput(spectrum, real, fftWorkspace); }, 0.5);
+        double transform = (forward + inverse) / 2;
+        double floor = transform * op.FftsPerEvaluation;
+
+        output.Human.WriteLine(string.Create(
+            CultureInfo.InvariantCulture,
+            $"Boltzmann N = {n}, {speciesCount} species, {op.RadialPoints} radial nodes, {threads} lane(s): {evaluation:F2} ms per evaluation, {op.FftsPerEvaluation} FFTs, " +
+            $"floor {floor:F2} ms ({transform:F4} ms per real FFT), ratio {evaluation / floor:F2}, {allocated} bytes allocated"));
+        output.WriteResult(new
+        {
+            n,
+            species = speciesCount,
+            radial = op.RadialPoints,
+            threads,
+            ms_per_eval = evaluation,
+            ffts_per_eval = op.FftsPerEvaluation,
+            ms_per_fft = transform,
+            fft_floor_ms = floor,
+            ratio_to_floor = evaluation / floor,
+            allocated_bytes = allocated,
+        });
+        return 0;
+    }
+
+    // Median wall time in ms of repeated calls for about `seconds` (at least 3 calls).
+    private static double Median(Action run, double seconds)
+    {
+        var times = new List<double>();
+        long start = Stopwatch.GetTimestamp();
+        while (times.Count < 3 || (Stopwatch.GetElapsedTime(start).TotalSeconds < seconds && times.Count < 2001))
+        {
+            long t = Stopwatch.GetTimestamp();
+            run();
+            times.Add(Stopwatch.GetElapsedTime(t).TotalMilliseconds);
+        }
+
+        times.Sort();
+        return times[times.Count / 2];
+    }
+}

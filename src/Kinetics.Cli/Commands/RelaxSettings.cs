@@ -1,0 +1,84 @@
+using System.Globalization;
+using Kinetics.Distributions;
+using Kinetics.Kernels;
+using Kinetics.Landau;
+using Kinetics.Mixtures;
+
+namespace Kinetics.Cli.Commands;
+
+/// <summary>Validated settings of `kinetics relax`, in code units (masses normalised so that the first species has m = 1).</summary>
+internal sealed record RelaxSettings(
+    Mixture Mixture,
+    MacroscopicState[] States,
+    CollisionKernel Kernel,
+    LandauKernel? Landau,
+    int N,
+    double HalfWidth,
+    double FinalTime,
+    int Rows,
+    string OutputPrefix)
+{
+    /// <summary>Parses and cross-validates the option values; messages name the option and the numbers involved.</summary>
+    public static RelaxSettings Parse(
+        string names, string masses, string densities, string temperatures, string drifts,
+        string collisionOperator, double? gamma, string kernel, int n, double? halfWidth, double finalTime, int rows, string output)
+    {
+        string[] nameList = names.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        double[] massList = Numbers(masses, "--masses");
+        double[] densityList = Numbers(densities, "--densities");
+        double[] temperatureList = Numbers(temperatures, "--temperatures");
+        double[] driftList = Numbers(drifts, "--drifts");
+        int s = nameList.Length;
+        foreach (var (option, count) in new[] { ("--masses", massList.Length), ("--densities", densityList.Length), ("--temperatures", temperatureList.Length), ("--drifts", driftList.Length) })
+        {
+            if (count != s)
+            {
+                throw new ArgumentException($"{option} has {count} values but --names has {s} species.");
+            }
+        }
+
+        if (massList.Any(m => !(m > 0)) || densityList.Any(d => !(d > 0)) || temperatureList.Any(t => !(t > 0)))
+        {
+            throw new ArgumentException("--masses, --densities and --temperatures must all be > 0.");
+        }
+
+        if (!(finalTime > 0))
+        {
+            throw new ArgumentException($"--t-final must be > 0 (was {finalTime}).");
+        }
+
+        if (rows < 2)
+        {
+            throw new ArgumentException($"--rows must be >= 2 (was {rows}).");
+        }
+
+        var mixture = new Mixture(nameList.Select((name, a) => new Species(name, massList[a] / massList[0])));
+        var states = Enumerable.Range(0, s).Select(a => new MacroscopicState(densityList[a], new Velocity3(driftList[a], 0, 0), temperatureList[a])).ToArray();
+        CollisionKernel collisionKernel = kernel switch
+        {
+            "hard-spheres" => CollisionKernel.HardSpheres(1.0),
+            "maxwell" => CollisionKernel.MaxwellMolecules(AngularFunction.AbsoluteCosine(1.0)),
+            _ => new CollisionKernel(gamma ?? -1.0, AngularFunction.AbsoluteCosine(1.0)),
+        };
+        LandauKernel? landau = collisionOperator == "landau" ? new LandauKernel(gamma ?? -3.0, LandauNormalization.FlynnGuo) : null;
+
+        // Default box: 6.5 thermal speeds of the species that spreads furthest, beyond its drift (Maxwellian tail e^{−21}).
+        double width = halfWidth ?? Enumerable.Range(0, s).Max(a => Math.Abs(driftList[a]) + (6.5 * Math.Sqrt(temperatureList[a] / mixture[a].Mass)));
+        return new RelaxSettings(mixture, states, collisionKernel, landau, n, width, finalTime, rows, output);
+    }
+
+    private static double[] Numbers(string text, string option)
+    {
+        var parts = text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        var values = new double[parts.Length];
+        for (int i = 0; i < parts.Length; i++)
+        {
+            if (!double.TryParse(parts[i], NumberStyles.Float, CultureInfo.InvariantCulture, out values[i]) || !double.IsFinite(values[i]))
+            {
+                throw new ArgumentException($"{option}: '{parts[i]}' is not a finite number.");
+            }
+        }
+
+        return values;
+    }
+}

@@ -1,0 +1,124 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using Kinetics.Boltzmann;
+using Kinetics.Grids;
+using Kinetics.Kernels;
+using Kinetics.Quadrature;
+using Spectre.Console;
+
+namespace Kinetics.Cli.Commands;
+
+/// <summary>
+/// `kinetics verify bkw --n N [--radial R] [--sphere M] [--half-width L] [--json]`: the fast spectral Boltzmann operator on
+/// the BKW profile (Maxwell molecules, b_σ = 1/(4π), n = T = m = 1) at K = 0.7 (t = 6 ln(10/3), where f &gt; 0) against the
+/// exact Q(f, f) = (1 − K)/6 ∂_K f (MATH.md §2): L∞ and L¹ errors, time per evaluation and FFTs per evaluation.
+/// </summary>
+internal static class VerifyBkwCommand
+{
+    private const double K = 0.7;
+
+    /// <summary>The `bkw` subcommand (the lead attaches it under `verify`).</summary>
+    public static Command Create()
+    {
+        var n = new Option<int>("--n") { Description = "Points per axis N (even, factors 2, 3, 5).", DefaultValueFactory = _ => 32 };
+        var radial = new Option<int>("--radial") { Description = "Gauss–Jacobi radial nodes (0: N/2).", DefaultValueFactory = _ => 0 };
+        var sphere = new Option<int>("--sphere") { Description = "Sphere points: 6, 12, 14, 26, 32 (symmetric rules) or 2p² (p × 2p product rule).", DefaultValueFactory = _ => 12 };
+        var halfWidth = new Option<double>("--half-width") { Description = "Box half-width L in thermal speeds (0: a size-dependent default).", DefaultValueFactory = _ => 0 };
+        var json = JsonOutput.CreateOption();
+        var command = new Command("bkw", "Accuracy of the fast Boltzmann operator on the exact BKW solution.") { n, radial, sphere, halfWidth, json };
+        command.SetAction(parse => Run(parse.GetValue(n), parse.GetValue(radial), parse.GetValue(sphere), parse.GetValue(halfWidth), new JsonOutput(parse.GetValue(json))));
+        return command;
+    }
+
+    /// <summary>Default box half-width for the BKW check (balances truncation at R = 0.906 L against resolution; docs/boltzmann.md).</summary>
+    internal static double DefaultHalfWidth(int n) => n switch { <= 16 => 6.0, <= 24 => 6.5, <= 32 => 7.0, _ => 8.0 };
+
+    /// <summary>The sphere rule with <paramref name="points"/> points, or null when no offered rule has that many.</summary>
+    internal static SphereRule? SphereWithPoints(int points)
+    {
+        switch (points)
+        {
+            case 6: return SphereRule.Octahedron;
+            case 12: return SphereRule.Icosahedron;
+            case 14: return SphereRule.Octahedral14;
+            case 26: return SphereRule.Octahedral26;
+            case 32: return SphereRule.Icosahedral32;
+        }
+
+        // Product(2p − 1): p Gauss nodes × 2p azimuths (antipodal because 2p is even).
+        int p = (int)Math.Round(Math.Sqrt(points / 2.0));
+        return p >= 1 && p <= 64 && 2 * p * p == points ? SphereRule.Product((2 * p) - 1) : null;
+    }
+
+    private static int Run(int n, int radial, int spherePoints, double halfWidth, JsonOutput output)
+    {
+        if (n < 8 || n > 256 || n % 2 != 0 || !Spectral.Fft3DPlan.IsSupportedSize(n))
+        {
+            Console.Error.WriteLine($"--n must be even, in [8, 256], with no prime factor above 5 (was {n}).");
+            return 2;
+        }
+
+        var sphere = SphereWithPoints(spherePoints);
+        if (sphere is null)
+        {
+            Console.Error.WriteLine($"--sphere must be 6, 12, 14, 26, 32 or 2p² for p in [1, 64] (was {spherePoints}).");
+            return 2;
+        }
+
+        if (radial < 0 || radial > 512 || halfWidth < 0 || !double.IsFinite(halfWidth))
+        {
+            Console.Error.WriteLine($"--radial must be in [0, 512] and --half-width >= 0 (were {radial}, {halfWidth}).");
+            return 2;
+        }
+
+        double l = halfWidth > 0 ? halfWidth : DefaultHalfWidth(n);
+        var grid = new CartesianGrid(n, l);
+        var kernel = CollisionKernel.MaxwellMolecules(AngularFunction.Isotropic(1.0 / (4.0 * Math.PI)));
+        var op = BoltzmannOperator.Create(grid, kernel, 1.0, new BoltzmannOptions { RadialPoints = radial, Sphere = sphere });
+        var f = new double[grid.Count];
+        var exact = new double[grid.Count];
+        for (int p = 0; p < grid.Count; p++)
+        {
+            f[p] = BkwSolution.Evaluate(K, grid.Point(p));
+            exact[p] = BkwSolution.CollisionTerm(K, grid.Point(p));
+        }
+
+        var q = new double[grid.Count];
+        var workspace = op.CreateWorkspace();
+        op.Evaluate(f, q, workspace);
+        int reps = 0;
+        long start = Stopwatch.GetTimestamp();
+        do
+        {
+            op.Evaluate(f, q, workspace);
+            reps++;
+        }
+        while (Stopwatch.GetElapsedTime(start).TotalSeconds < 1.0 && reps < 50);
+
+        double ms = Stopwatch.GetElapsedTime(start).TotalMilliseconds / reps;
+        double linf = 0, l1 = 0;
+        for (int p = 0; p < grid.Count; p++)
+        {
+            double e = Math.Abs(q[p] - exact[p]);
+            linf = Math.Max(linf, e);
+            l1 += e * grid.CellVolume;
+        }
+
+        output.Human.WriteLine(string.Create(
+            CultureInfo.InvariantCulture,
+            $"BKW (K = {K}) N = {n}, L = {l}, {op.RadialPoints} radial nodes, {sphere.Name}: L∞ {linf:E3}, L¹ {l1:E3}, {ms:F2} ms per evaluation, {op.FftsPerEvaluation} FFTs"));
+        output.WriteResult(new
+        {
+            n,
+            linf,
+            l1,
+            ms_per_eval = ms,
+            ffts_per_eval = op.FftsPerEvaluation,
+            half_width = l,
+            radial = op.RadialPoints,
+            sphere_points = sphere.Count,
+        });
+        return 0;
+    }
+}

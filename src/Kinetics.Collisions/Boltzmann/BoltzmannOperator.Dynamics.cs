@@ -1,0 +1,87 @@
+using System.Collections.Concurrent;
+using System.Numerics;
+using Kinetics.Dynamics;
+using Kinetics.Grids;
+
+namespace Kinetics.Boltzmann;
+
+/// <summary>The collision frequency and the <see cref="ICollisionOperator"/> view used by the time integrators.</summary>
+public sealed partial class BoltzmannOperator : ICollisionOperator, ICollisionFrequency
+{
+    // Workspaces rented per call by the span-only ICollisionOperator entry points (one per concurrent caller).
+    private readonly ConcurrentBag<BoltzmannWorkspace> _pool = [];
+
+    /// <summary>Species masses m^α in index order.</summary>
+    public ReadOnlySpan<double> Masses => _masses;
+
+    CartesianGrid ICollisionOperator.Grid => Grid;
+
+    /// <summary>
+    /// The collision (loss) frequency of every species: destination[α·N³ + p] = ν^α(v_p) = Σ_β ∫∫ B^{αβ} F^β(v*) dσ dv*,
+    /// so that the loss part of <see cref="Evaluate(ReadOnlySpan{double}, Span{double}, BoltzmannWorkspace)"/> is ν^α F^α
+    /// (same truncation R = 2S and radial rule as the operator). For F^β = μ^β this is the ν^{αβ} of MATH.md §2.
+    /// </summary>
+    /// <param name="distributions">S·N³ values F^α(v_p) (not modified).</param>
+    /// <param name="destination">S·N³ values; must not overlap <paramref name="distributions"/>.</param>
+    /// <param name="workspace">Scratch from <see cref="CreateWorkspace"/>.</param>
+    public void CollisionFrequency(ReadOnlySpan<double> distributions, Span<double> destination, BoltzmannWorkspace workspace)
+    {
+        Validate(distributions, destination, SpeciesCount, workspace);
+        int s = SpeciesCount, count = Grid.Count, hc = _halfCount;
+        Span<Complex> spectra = workspace.Spectra;
+        for (int a = 0; a < s; a++)
+        {
+            _fft.ForwardReal(distributions.Slice(a * count, count), spectra.Slice(a * hc, hc), workspace.Fft[0]);
+        }
+
+        Span<Complex> loss = workspace.LossSpectra.AsSpan(0, hc);
+        for (int a = 0; a < s; a++)
+        {
+            loss.Clear();
+            for (int b = 0; b < s; b++)
+            {
+                MultiplyAccumulate(_lossTables[(a * s) + b], spectra.Slice(b * hc, hc), loss);
+            }
+
+            _fft.InverseRealOverwritingInput(loss, destination.Slice(a * count, count), workspace.Fft[0]);
+        }
+    }
+
+    /// <summary>max_{α, p} ν^α(v_p) (see <see cref="CollisionFrequency"/>); the stiffness that sets the stable explicit step.</summary>
+    /// <param name="state">S·N³ stacked distributions (not modified).</param>
+    public double MaxCollisionFrequency(ReadOnlySpan<double> state)
+    {
+        var workspace = Rent();
+        try
+        {
+            Span<double> frequency = workspace.Pairs.AsSpan(0, SpeciesCount * Grid.Count);
+            CollisionFrequency(state, frequency, workspace);
+            return System.Numerics.Tensors.TensorPrimitives.Max(frequency);
+        }
+        finally
+        {
+            _pool.Add(workspace);
+        }
+    }
+
+    /// <summary>
+    /// <see cref="ICollisionOperator"/> entry point: effectively <c>destination = (Q^α(F))_α</c>, with a workspace rented
+    /// from an internal pool (allocates only when more callers run concurrently than ever before).
+    /// </summary>
+    /// <param name="state">S·N³ stacked distributions (not modified).</param>
+    /// <param name="destination">S·N³ stacked collision terms.</param>
+    public void Evaluate(ReadOnlySpan<double> state, Span<double> destination)
+    {
+        var workspace = Rent();
+        try
+        {
+            Evaluate(state, destination, workspace);
+        }
+        finally
+        {
+            _pool.Add(workspace);
+        }
+    }
+
+    private BoltzmannWorkspace Rent() => _pool.TryTake(out var workspace) ? workspace : CreateWorkspace();
+}

@@ -1,0 +1,744 @@
+using System.Numerics;
+using System.Numerics.Tensors;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
+using Kinetics.Conservation;
+using Kinetics.Grids;
+using Kinetics.Kernels;
+using Kinetics.Mixtures;
+using Kinetics.Quadrature;
+using Kinetics.Spectral;
+
+namespace Kinetics.Boltzmann;
+
+/// <summary>
+/// The fast spectral multi-species Boltzmann operator on a <see cref="CartesianGrid"/>: a precomputed, immutable plan
+/// that evaluates (Q^α)_α = (Σ_β Q^{αβ}(F^α, F^β))_α for all species at once (MATH.md §2, "Fast spectral evaluation";
+/// Gamba, Haack, Hauck and Hu, SIAM J. Sci. Comput. 39 (2017), with the mass-ratio phases a = m^β/M, b = m^α/M).
+/// </summary>
+/// <remarks>
+/// <para>Effectively computes destination[α·N³ + p] = Σ_β Q^{αβ}(F^α, F^β)(v_p), ∂F/∂t = Q (gain minus loss), for the
+/// operator with relative speeds truncated at R = 2S, S = <see cref="SupportRadius"/>:
+/// Q̂⁺^{αβ}(ξ) = Σ_r w_r C b_σ 4π sinc(a r|ξ|) 𝔽[Σ_σ w_σ F^α(· + a r σ) F^β(· − b r σ)](ξ) and
+/// Q⁻^{αβ} = F^α · 𝔽⁻¹(F̂^β β̂), β̂(ξ) = Σ_r w_r C b₀ 4π sinc(r|ξ|), with Gauss–Jacobi radial weights w_r (weight r^{γ+2})
+/// shared by gain and loss (so common-(u, T) Maxwellians balance node by node) and an antipodal sphere rule.</para>
+/// <para>Fourier convention: the grid values are the samples of a trigonometric polynomial
+/// F(v) = N⁻³ Σ_k F_k e^{iξ_k·(v − v₀)}, ξ_k = (π/L)k, v₀ = (−L + h/2)(1, 1, 1), F_k the forward DFT of the samples;
+/// a shift is F(v + c) = 𝔽⁻¹(F_k e^{iξ_k·c}). The phase e^{−iξ_k·v₀} is common to every factor and cancels, because
+/// the operator only multiplies spectra by even real functions of |ξ|. Nyquist modes of shifted copies are dropped.</para>
+/// <para>Cost per evaluation: S forward transforms, per species pair and radial node 2M + 1 real transforms
+/// (M + 1 for a species with itself: antipodal σ give identical products), and 2 inverse transforms per species
+/// (<see cref="FftsPerEvaluation"/>); the (β, α) gain reuses the (α, β) product transform. Only isotropic b_σ (hard
+/// spheres, VHS, Maxwell molecules with b_ω ∝ |cos θ|) is supported by this fast path.</para>
+/// <para>Immutable and thread-safe; evaluation with an explicit <see cref="BoltzmannWorkspace"/> and
+/// <see cref="BoltzmannOptions.MaxDegreeOfParallelism"/> = 1 allocates nothing of its own.</para>
+/// </remarks>
+public sealed partial class BoltzmannOperator
+{
+    private readonly Fft3DPlan _fft;
+    private readonly int _n;
+    private readonly int _half;
+    private readonly int _halfCount;
+    private readonly int[] _waveNumberSquared;
+    private readonly PairPlan[] _pairs;
+    private readonly double[][] _lossTables; // ordered pair α·S + β, indexed by |k|²
+    private readonly double[] _masses;
+    private readonly ConservativeProjection _projection;
+    private readonly double _resolutionTolerance;
+    private readonly int _lanes;
+
+    private BoltzmannOperator(CartesianGrid grid, CollisionKernelTable kernels, BoltzmannOptions options, double support)
+    {
+        Grid = grid;
+        Kernels = kernels;
+        SupportRadius = support;
+        TruncationRadius = 2.0 * support;
+        RadialPoints = options.RadialPoints > 0 ? options.RadialPoints : Math.Max(8, grid.PointsPerAxis / 2);
+        _resolutionTolerance = options.ResolutionTolerance;
+        _lanes = options.MaxDegreeOfParallelism;
+        _n = grid.PointsPerAxis;
+        _half = (_n / 2) + 1;
+        _halfCount = _n * _n * _half;
+        _fft = Fft3DPlan.Create(_n);
+        _masses = kernels.Mixture.Masses();
+        _projection = ConservativeProjection.Create(grid, _masses);
+
+        _waveNumberSquared = new int[_halfCount];
+        for (int i = 0, p = 0; i < _n; i++)
+        {
+            for (int j = 0; j < _n; j++)
+            {
+                for (int k = 0; k < _half; k++, p++)
+                {
+                    int ki = SignedFrequency(i, _n), kj = SignedFrequency(j, _n);
+                    _waveNumberSquared[p] = (ki * ki) + (kj * kj) + (k * k);
+                }
+            }
+        }
+
+        int s = kernels.SpeciesCount;
+        var pairs = new List<PairPlan>();
+        _lossTables = new double[s * s][];
+        int ffts = s + (2 * s);
+        for (int a = 0; a < s; a++)
+        {
+            for (int b = a; b < s; b++)
+            {
+                var sphere = options.Sphere ?? (!kernels[a, b].IsIsotropic ? SphereRule.Product(11)
+                    : _masses[a] == _masses[b] ? SphereRule.Icosahedron : SphereRule.Icosahedral32);
+                var pair = new PairPlan(this, kernels[a, b], sphere, a, b);
+                pairs.Add(pair);
+                _lossTables[(a * s) + b] = pair.LossTable;
+                _lossTables[(b * s) + a] = pair.LossTable;
+                ffts += RadialPoints * (pair.Anisotropic ? 3 * pair.SigmaCount : (2 * pair.SigmaCount) + 1);
+            }
+        }
+
+        _pairs = pairs.ToArray();
+        FftsPerEvaluation = ffts;
+    }
+
+    /// <summary>The velocity grid.</summary>
+    public CartesianGrid Grid { get; }
+
+    /// <summary>The kernels B^{αβ} and the mixture they belong to.</summary>
+    public CollisionKernelTable Kernels { get; }
+
+    /// <summary>S, the number of species.</summary>
+    public int SpeciesCount => _masses.Length;
+
+    /// <summary>The sphere rule used for σ for the pair (α, β) (<see cref="BoltzmannOptions.Sphere"/>, or by default the
+    /// icosahedron for equal masses, the 32-point icosahedral rule for unequal masses and Product(11) for anisotropic b_σ).</summary>
+    /// <param name="alpha">Species index α.</param>
+    /// <param name="beta">Species index β.</param>
+    public SphereRule SphereFor(int alpha, int beta)
+    {
+        Guard.InRange(alpha, 0, SpeciesCount - 1);
+        Guard.InRange(beta, 0, SpeciesCount - 1);
+        return _pairs.First(p => p.Alpha == Math.Min(alpha, beta) && p.Beta == Math.Max(alpha, beta)).Sphere;
+    }
+
+    /// <summary>Number of Gauss–Jacobi radial nodes.</summary>
+    public int RadialPoints { get; }
+
+    /// <summary>S, the support radius assumed for the distributions (L ≥ (3 + √2)/2 · S).</summary>
+    public double SupportRadius { get; }
+
+    /// <summary>R = 2S, the truncation of the relative speed.</summary>
+    public double TruncationRadius { get; }
+
+    /// <summary>Number of 3-D real FFTs (forward or inverse) in one call of <see cref="Evaluate(ReadOnlySpan{double}, Span{double}, BoltzmannWorkspace)"/>.</summary>
+    public int FftsPerEvaluation { get; }
+
+    /// <summary>The FFT plan used (N × N × N).</summary>
+    public Fft3DPlan FftPlan => _fft;
+
+    /// <summary>Creates the plan for a mixture.</summary>
+    /// <param name="grid">The velocity grid; N even with no prime factor above 5.</param>
+    /// <param name="kernels">B^{αβ} for every pair (validated symmetric by the table); anisotropic b_σ takes the slower
+    /// σ–ξ weight path.</param>
+    /// <param name="options">Discretisation choices; null for the defaults.</param>
+    /// <exception cref="ArgumentException">The grid is too small for the support radius (aliasing) or N is unsupported.</exception>
+    public static BoltzmannOperator Create(CartesianGrid grid, CollisionKernelTable kernels, BoltzmannOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(grid);
+        ArgumentNullException.ThrowIfNull(kernels);
+        options ??= new BoltzmannOptions();
+        int n = grid.PointsPerAxis;
+        if (n % 2 != 0 || !Fft3DPlan.IsSupportedSize(n))
+        {
+            throw new ArgumentException($"grid must have an even N with no prime factor above 5 (was N = {n}).", nameof(grid));
+        }
+
+        Guard.InRange(options.RadialPoints, 0, 512, nameof(options) + ".RadialPoints");
+        Guard.InRange(options.MaxDegreeOfParallelism, 1, 256, nameof(options) + ".MaxDegreeOfParallelism");
+        if (!(options.ResolutionTolerance > 0))
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.ResolutionTolerance, $"options.ResolutionTolerance must be > 0 (was {options.ResolutionTolerance}).");
+        }
+
+        double factor = (3.0 + Math.Sqrt(2.0)) / 2.0;
+        double support = options.SupportRadius ?? (grid.HalfWidth / factor);
+        if (!(support > 0) || !double.IsFinite(support))
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), support, $"options.SupportRadius must be finite and > 0 (was {support}).");
+        }
+
+        if (grid.HalfWidth < factor * support * (1.0 - 1e-12))
+        {
+            throw new ArgumentException(
+                $"grid is too small for the support radius: aliasing-free evaluation needs L >= (3 + √2)/2 · S = {factor * support:G6} " +
+                $"for S = {support:G6} (R = 2S = {2 * support:G6}), but L = {grid.HalfWidth:G6}. Enlarge L or reduce options.SupportRadius.",
+                nameof(grid));
+        }
+
+        if (options.Sphere is { } rule && !IsAntipodal(rule))
+        {
+            throw new ArgumentException(
+                $"options.Sphere must be antipodal (−σ in the rule with the same weight for every σ), which {rule} is not; " +
+                "use SphereRule.Icosahedron, Icosahedral32, Octahedral26 or Product(d) with odd d.",
+                nameof(options));
+        }
+
+        return new BoltzmannOperator(grid, kernels, options, support);
+    }
+
+    /// <summary>Creates the plan for one species of mass <paramref name="mass"/> with kernel <paramref name="kernel"/>.</summary>
+    /// <param name="grid">The velocity grid.</param>
+    /// <param name="kernel">B with isotropic b_σ.</param>
+    /// <param name="mass">m &gt; 0 (default 1).</param>
+    /// <param name="options">Discretisation choices; null for the defaults.</param>
+    public static BoltzmannOperator Create(CartesianGrid grid, CollisionKernel kernel, double mass = 1.0, BoltzmannOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(kernel);
+        return Create(grid, CollisionKernelTable.Uniform(new Mixture(new Species("gas", mass)), kernel), options);
+    }
+
+    /// <summary>Scratch memory for evaluations with this plan (one per concurrent caller).</summary>
+    public BoltzmannWorkspace CreateWorkspace() => new(_fft, SpeciesCount, _lanes, Grid.Count, _halfCount);
+
+    /// <summary>
+    /// destination[α·N³ + p] = Σ_β Q^{αβ}(F^α, F^β)(v_p) (species-major stacking, as <see cref="ConservativeProjection"/>).
+    /// </summary>
+    /// <param name="distributions">S·N³ values F^α(v_p), finite and resolved by the grid (not modified).</param>
+    /// <param name="destination">S·N³ values; must not overlap <paramref name="distributions"/>.</param>
+    /// <param name="workspace">Scratch from <see cref="CreateWorkspace"/>.</param>
+    /// <exception cref="ArgumentException">Wrong lengths, non-finite values, or a species not decayed at the box boundary.</exception>
+    public void Evaluate(ReadOnlySpan<double> distributions, Span<double> destination, BoltzmannWorkspace workspace)
+    {
+        Validate(distributions, destination, SpeciesCount, workspace);
+        EvaluateCore(distributions, destination, workspace, pairs: false);
+    }
+
+    /// <summary>Allocating convenience: the stacked (Q^α)_α of <paramref name="distributions"/>.</summary>
+    /// <param name="distributions">S·N³ values F^α(v_p).</param>
+    public double[] Evaluate(ReadOnlySpan<double> distributions)
+    {
+        var result = new double[SpeciesCount * Grid.Count];
+        Evaluate(distributions, result, CreateWorkspace());
+        return result;
+    }
+
+    /// <summary>
+    /// Evaluates and then applies the conservative correction (<see cref="ConservativeProjection"/>, uniform weight): every
+    /// species mass, the total momentum and the total energy are conserved to round-off.
+    /// </summary>
+    /// <param name="distributions">S·N³ values F^α(v_p).</param>
+    /// <param name="destination">S·N³ values, the corrected (Q^α)_α.</param>
+    /// <param name="workspace">Scratch from <see cref="CreateWorkspace"/>.</param>
+    /// <returns>The defects before correction and the size of the correction.</returns>
+    public ConservationReport EvaluateConservative(ReadOnlySpan<double> distributions, Span<double> destination, BoltzmannWorkspace workspace)
+    {
+        Evaluate(distributions, destination, workspace);
+        return _projection.Apply(destination);
+    }
+
+    /// <summary>
+    /// Every ordered pair separately: destination[(α·S + β)·N³ + p] = Q^{αβ}(F^α, F^β)(v_p).
+    /// </summary>
+    /// <param name="distributions">S·N³ values F^α(v_p).</param>
+    /// <param name="destination">S²·N³ values.</param>
+    /// <param name="workspace">Scratch from <see cref="CreateWorkspace"/>.</param>
+    public void EvaluatePairs(ReadOnlySpan<double> distributions, Span<double> destination, BoltzmannWorkspace workspace)
+    {
+        Validate(distributions, destination, SpeciesCount * SpeciesCount, workspace);
+        EvaluateCore(distributions, destination, workspace, pairs: true);
+    }
+
+    /// <summary>
+    /// Per ordered pair (α, β), entry α·S + β: the mass, momentum and energy rates of Q^{αβ}(F^α, F^β) (weight h³).
+    /// Pairwise conservation reads rates[αβ].Momentum + rates[βα].Momentum ≈ 0 (spectrally small before correction).
+    /// </summary>
+    /// <param name="distributions">S·N³ values F^α(v_p).</param>
+    /// <param name="rates">S² entries.</param>
+    /// <param name="workspace">Scratch from <see cref="CreateWorkspace"/>.</param>
+    public void ExchangeRates(ReadOnlySpan<double> distributions, Span<ExchangeRate> rates, BoltzmannWorkspace workspace)
+    {
+        int s = SpeciesCount, count = Grid.Count;
+        Guard.Length(rates.Length, s * s, nameof(rates));
+        ArgumentNullException.ThrowIfNull(workspace);
+        Span<double> pairs = workspace.Pairs;
+        EvaluatePairs(distributions, pairs, workspace);
+        ReadOnlySpan<double> axis = Grid.Axis;
+        double h3 = Grid.CellVolume;
+        for (int slot = 0; slot < s * s; slot++)
+        {
+            ReadOnlySpan<double> q = pairs.Slice(slot * count, count);
+            double mass = 0, px = 0, py = 0, pz = 0, energy = 0;
+            for (int i = 0, p = 0; i < _n; i++)
+            {
+                for (int j = 0; j < _n; j++)
+                {
+                    for (int k = 0; k < _n; k++, p++)
+                    {
+                        double value = q[p];
+                        mass += value;
+                        px += axis[i] * value;
+                        py += axis[j] * value;
+                        pz += axis[k] * value;
+                        energy += ((axis[i] * axis[i]) + (axis[j] * axis[j]) + (axis[k] * axis[k])) * value;
+                    }
+                }
+            }
+
+            double m = _masses[slot / s];
+            rates[slot] = new ExchangeRate(mass * h3, new Velocity3(px, py, pz) * (m * h3), 0.5 * m * energy * h3);
+        }
+    }
+
+    /// <summary>
+    /// The entropy production D(F) = Σ_α ∫ Q^α log F^α dv (weight h³), ≤ 0 by the H-theorem; grid points where
+    /// F^α ≤ 0 (underflow in the tails) are skipped.
+    /// </summary>
+    /// <param name="distributions">S·N³ values F^α(v_p).</param>
+    /// <param name="workspace">Scratch from <see cref="CreateWorkspace"/>.</param>
+    public double EntropyProduction(ReadOnlySpan<double> distributions, BoltzmannWorkspace workspace)
+    {
+        ArgumentNullException.ThrowIfNull(workspace);
+        int total = SpeciesCount * Grid.Count;
+        Span<double> q = workspace.Pairs.AsSpan(0, total);
+        Evaluate(distributions, q, workspace);
+        double sum = 0;
+        for (int p = 0; p < total; p++)
+        {
+            double f = distributions[p];
+            if (f > 0)
+            {
+                sum += q[p] * Math.Log(f);
+            }
+        }
+
+        return sum * Grid.CellVolume;
+    }
+
+    /// <summary>
+    /// Batched evaluation over spatial cells with one plan: cell c occupies [c·S·N³, (c + 1)·S·N³) of both buffers.
+    /// Cells are processed in parallel (one workspace per worker; allocates one workspace per worker per call).
+    /// </summary>
+    /// <param name="cells">cellCount·S·N³ values.</param>
+    /// <param name="destination">cellCount·S·N³ values.</param>
+    /// <param name="maxDegreeOfParallelism">Workers (−1: as many as the runtime chooses).</param>
+    public void EvaluateCells(ReadOnlyMemory<double> cells, Memory<double> destination, int maxDegreeOfParallelism = -1)
+    {
+        int block = SpeciesCount * Grid.Count;
+        if (cells.Length % block != 0)
+        {
+            throw new ArgumentException($"cells must hold a whole number of cells of S·N³ = {block} values (was {cells.Length}).", nameof(cells));
+        }
+
+        Guard.Length(destination.Length, cells.Length, nameof(destination));
+        int cellCount = cells.Length / block;
+        Parallel.For(
+            0,
+            cellCount,
+            new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism },
+            CreateWorkspace,
+            (c, _, workspace) =>
+            {
+                Evaluate(cells.Span.Slice(c * block, block), destination.Span.Slice(c * block, block), workspace);
+                return workspace;
+            },
+            _ => { });
+    }
+
+    private void Validate(ReadOnlySpan<double> distributions, Span<double> destination, int outputBlocks, BoltzmannWorkspace workspace)
+    {
+        ArgumentNullException.ThrowIfNull(workspace);
+        int count = Grid.Count;
+        Guard.Length(distributions.Length, SpeciesCount * count, nameof(distributions));
+        Guard.Length(destination.Length, outputBlocks * count, nameof(destination));
+        if (workspace.Species != SpeciesCount || workspace.Lanes != _lanes || workspace.Real.Length != count)
+        {
+            throw new ArgumentException("workspace was created by a different BoltzmannOperator plan.", nameof(workspace));
+        }
+
+        if (distributions.Overlaps(destination))
+        {
+            throw new ArgumentException("destination must not overlap distributions.", nameof(destination));
+        }
+
+        Guard.AllFinite(distributions);
+        for (int a = 0; a < SpeciesCount; a++)
+        {
+            CheckResolved(distributions.Slice(a * count, count), a);
+        }
+    }
+
+    // max |F| over the outermost layer of cells relative to max |F|.
+    private void CheckResolved(ReadOnlySpan<double> distributions, int species)
+    {
+        if (double.IsPositiveInfinity(_resolutionTolerance))
+        {
+            return;
+        }
+
+        ReadOnlySpan<double> f = distributions;
+        double peak = TensorPrimitives.MaxMagnitude(f), edge = 0;
+        for (int i = 0, p = 0; i < _n; i++)
+        {
+            bool faceI = i == 0 || i == _n - 1;
+            for (int j = 0; j < _n; j++)
+            {
+                bool face = faceI || j == 0 || j == _n - 1;
+                if (face)
+                {
+                    edge = Math.Max(edge, TensorPrimitives.MaxMagnitude(f.Slice(p, _n)));
+                }
+                else
+                {
+                    edge = Math.Max(edge, Math.Max(Math.Abs(f[p]), Math.Abs(f[p + _n - 1])));
+                }
+
+                p += _n;
+            }
+        }
+
+        if (edge > _resolutionTolerance * peak)
+        {
+            throw new ArgumentException(
+                $"distributions: species {species} is not resolved by the grid: |F| on the box boundary is {edge / peak:G3} of its maximum " +
+                $"(options.ResolutionTolerance = {_resolutionTolerance:G3}); enlarge L = {Grid.HalfWidth:G6}.",
+                nameof(distributions));
+        }
+    }
+
+    private void EvaluateCore(ReadOnlySpan<double> distributions, Span<double> destination, BoltzmannWorkspace workspace, bool pairs)
+    {
+        int s = SpeciesCount, count = Grid.Count, hc = _halfCount, slots = pairs ? s * s : s;
+        Span<Complex> spectra = workspace.Spectra;
+        for (int a = 0; a < s; a++)
+        {
+            _fft.ForwardReal(distributions.Slice(a * count, count), spectra.Slice(a * hc, hc), workspace.Fft[0]);
+        }
+
+        workspace.GainSpectra.AsSpan().Clear();
+        int work = _pairs.Length * RadialPoints;
+        if (_lanes == 1)
+        {
+            for (int item = 0; item < work; item++)
+            {
+                AccumulateGain(item, 0, workspace, pairs);
+            }
+        }
+        else
+        {
+            AccumulateGainInParallel(work, workspace, pairs);
+            Span<Complex> first = workspace.GainSpectra.AsSpan(0, slots * hc);
+            for (int lane = 1; lane < _lanes; lane++)
+            {
+                Span<Complex> other = workspace.GainSpectra.AsSpan(lane * s * s * hc, slots * hc);
+                for (int p = 0; p < first.Length; p++)
+                {
+                    first[p] += other[p];
+                }
+            }
+        }
+
+        // Loss spectra: Σ_β β̂^{αβ} F̂^β per output slot.
+        Span<Complex> loss = workspace.LossSpectra.AsSpan(0, slots * hc);
+        loss.Clear();
+        for (int a = 0; a < s; a++)
+        {
+            for (int b = 0; b < s; b++)
+            {
+                int slot = pairs ? (a * s) + b : a;
+                MultiplyAccumulate(_lossTables[(a * s) + b], spectra.Slice(b * hc, hc), loss.Slice(slot * hc, hc));
+            }
+        }
+
+        Span<double> real = workspace.Real;
+        for (int slot = 0; slot < slots; slot++)
+        {
+            int a = pairs ? slot / s : slot;
+            Span<double> target = destination.Slice(slot * count, count);
+            _fft.InverseRealOverwritingInput(workspace.GainSpectra.AsSpan(slot * hc, hc), target, workspace.Fft[0]);
+            _fft.InverseRealOverwritingInput(loss.Slice(slot * hc, hc), real, workspace.Fft[0]);
+            TensorPrimitives.Multiply(real, distributions.Slice(a * count, count), real);
+            TensorPrimitives.Subtract(target, real, target);
+        }
+    }
+
+    // Kept out of EvaluateCore: the lambda's closure would otherwise be allocated on every call, even when serial.
+    private void AccumulateGainInParallel(int work, BoltzmannWorkspace workspace, bool pairs) =>
+        Parallel.For(0, _lanes, new ParallelOptions { MaxDegreeOfParallelism = _lanes }, lane =>
+        {
+            for (int item = lane; item < work; item += _lanes)
+            {
+                AccumulateGain(item, lane, workspace, pairs);
+            }
+        });
+
+    // One (pair, radial node) work item: the σ-summed product of shifted copies, one forward FFT, and its sinc-weighted
+    // contribution to the gain spectra of (α, β) and (β, α).
+    private void AccumulateGain(int item, int lane, BoltzmannWorkspace workspace, bool pairs)
+    {
+        int s = SpeciesCount, count = Grid.Count, hc = _halfCount;
+        var pair = _pairs[item / RadialPoints];
+        int node = item % RadialPoints;
+        Span<Complex> phased = workspace.Phased.AsSpan(lane * hc, hc);
+        Span<Complex> productSpectrum = workspace.ProductSpectrum.AsSpan(lane * hc, hc);
+        Span<double> shiftedA = workspace.ShiftedA.AsSpan(lane * count, count);
+        Span<double> shiftedB = workspace.ShiftedB.AsSpan(lane * count, count);
+        Span<double> product = workspace.Product.AsSpan(lane * count, count);
+        var fft = workspace.Fft[lane];
+        ReadOnlySpan<Complex> spectrumA = workspace.Spectra.AsSpan(pair.Alpha * hc, hc);
+        ReadOnlySpan<Complex> spectrumB = workspace.Spectra.AsSpan(pair.Beta * hc, hc);
+        int laneOffset = lane * s * s * hc;
+        int slotAB = pairs ? (pair.Alpha * s) + pair.Beta : pair.Alpha;
+        int slotBA = pairs ? (pair.Beta * s) + pair.Alpha : pair.Beta;
+        if (pair.Anisotropic)
+        {
+            Span<Complex> gainBA = pair.Alpha != pair.Beta ? workspace.GainSpectra.AsSpan(laneOffset + (slotBA * hc), hc) : default;
+            for (int m = 0; m < pair.SigmaCount; m++)
+            {
+                ApplyPhase(spectrumA, pair.Phase(0, node, m), phased);
+                _fft.InverseRealOverwritingInput(phased, shiftedA, fft);
+                ApplyPhase(spectrumB, pair.Phase(1, node, m), phased);
+                _fft.InverseRealOverwritingInput(phased, shiftedB, fft);
+                TensorPrimitives.Multiply(shiftedA, shiftedB, product);
+                _fft.ForwardReal(product, productSpectrum, fft);
+                pair.Weights!.Accumulate(
+                    productSpectrum, pair.Sigma(m), node, _waveNumberSquared, _n, workspace.GainSpectra.AsSpan(laneOffset + (slotAB * hc), hc), gainBA);
+            }
+
+            return;
+        }
+
+        product.Clear();
+        for (int m = 0; m < pair.SigmaCount; m++)
+        {
+            ApplyPhase(spectrumA, pair.Phase(0, node, m), phased);
+            _fft.InverseRealOverwritingInput(phased, shiftedA, fft);
+            ApplyPhase(spectrumB, pair.Phase(1, node, m), phased);
+            _fft.InverseRealOverwritingInput(phased, shiftedB, fft);
+            TensorPrimitives.FusedMultiplyAdd(shiftedA, shiftedB, product, product);
+        }
+
+        _fft.ForwardReal(product, productSpectrum, fft);
+        MultiplyAccumulate(pair.GainTable(0, node), productSpectrum, workspace.GainSpectra.AsSpan(laneOffset + (slotAB * hc), hc));
+        if (pair.Alpha != pair.Beta)
+        {
+            MultiplyAccumulate(pair.GainTable(1, node), productSpectrum, workspace.GainSpectra.AsSpan(laneOffset + (slotBA * hc), hc));
+        }
+    }
+
+    // target[p] += table[|k_p|²] · source[p].
+    private void MultiplyAccumulate(ReadOnlySpan<double> table, ReadOnlySpan<Complex> source, Span<Complex> target)
+    {
+        ReadOnlySpan<int> k2 = _waveNumberSquared;
+        ReadOnlySpan<double> s = MemoryMarshal.Cast<Complex, double>(source);
+        Span<double> t = MemoryMarshal.Cast<Complex, double>(target);
+        for (int p = 0; p < target.Length; p++)
+        {
+            double factor = table[k2[p]];
+            t[2 * p] += factor * s[2 * p];
+            t[(2 * p) + 1] += factor * s[(2 * p) + 1];
+        }
+    }
+
+    // target = source · px[i] py[j] pz[k] (separable phase, 3 tables of N entries, Nyquist entries zero).
+    private void ApplyPhase(ReadOnlySpan<Complex> source, ReadOnlySpan<Complex> phase, Span<Complex> target)
+    {
+        int n = _n, h = _half;
+        ReadOnlySpan<Complex> px = phase[..n], py = phase.Slice(n, n), pz = phase.Slice(2 * n, n);
+        for (int i = 0, p = 0; i < n; i++)
+        {
+            for (int j = 0; j < n; j++, p += h)
+            {
+                Complex pxy = px[i] * py[j];
+                if (Fma.IsSupported && h >= 2)
+                {
+                    MultiplyRowVectorized(source.Slice(p, h), pz[..h], pxy, target.Slice(p, h));
+                }
+                else
+                {
+                    for (int k = 0; k < h; k++)
+                    {
+                        target[p + k] = source[p + k] * (pxy * pz[k]);
+                    }
+                }
+            }
+        }
+    }
+
+    // target[k] = source[k] · (c · row[k]), two complex numbers per 256-bit vector (re, im interleaved).
+    private static void MultiplyRowVectorized(ReadOnlySpan<Complex> source, ReadOnlySpan<Complex> row, Complex c, Span<Complex> target)
+    {
+        ReadOnlySpan<double> s = MemoryMarshal.Cast<Complex, double>(source);
+        ReadOnlySpan<double> r = MemoryMarshal.Cast<Complex, double>(row);
+        Span<double> t = MemoryMarshal.Cast<Complex, double>(target);
+        var cv = Vector256.Create(c.Real, c.Imaginary, c.Real, c.Imaginary);
+        int k = 0, end = source.Length & ~1;
+        for (; k < end; k += 2)
+        {
+            var phase = ComplexMultiply(cv, Vector256.Create(r.Slice(2 * k, 4)));
+            ComplexMultiply(Vector256.Create(s.Slice(2 * k, 4)), phase).CopyTo(t.Slice(2 * k, 4));
+        }
+
+        for (; k < source.Length; k++)
+        {
+            target[k] = source[k] * (c * row[k]);
+        }
+    }
+
+    // (x0 + i x1)(y0 + i y1) = (x0 y0 − x1 y1) + i(x1 y0 + x0 y1), per complex pair of lanes.
+    private static Vector256<double> ComplexMultiply(Vector256<double> x, Vector256<double> y)
+    {
+        var realParts = Avx.Permute(y, 0b0000);      // [y0, y0, y2, y2]
+        var imaginaryParts = Avx.Permute(y, 0b1111); // [y1, y1, y3, y3]
+        var swapped = Avx.Permute(x, 0b0101);        // [x1, x0, x3, x2]
+        return Fma.MultiplyAddSubtract(x, realParts, swapped * imaginaryParts);
+    }
+
+    private static bool IsAntipodal(SphereRule rule)
+    {
+        for (int i = 0; i < rule.Count; i++)
+        {
+            bool found = false;
+            for (int j = 0; j < rule.Count && !found; j++)
+            {
+                found = (rule.Points[i] + rule.Points[j]).Length < 1e-12 && Math.Abs(rule.Weights[i] - rule.Weights[j]) <= 1e-14 * rule.Weights[i];
+            }
+
+            if (!found)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static int SignedFrequency(int index, int n) => index <= n / 2 ? index : index - n;
+
+    private static double Sinc(double x) => Math.Abs(x) < 1e-8 ? 1.0 - (x * x / 6.0) : Math.Sin(x) / x;
+
+    /// <summary>Precomputed tables of one unordered species pair (α ≤ β).</summary>
+    private sealed class PairPlan
+    {
+        private readonly Complex[] _phases;   // [side][node][σ][axis][N]
+        private readonly double[] _gainTables; // [side][node][|k|²]
+        private readonly int _nodes;
+        private readonly int _n;
+        private readonly int _tableLength;
+        private readonly Velocity3[] _sigmas;
+
+        public PairPlan(BoltzmannOperator plan, CollisionKernel kernel, SphereRule sphere, int alpha, int beta)
+        {
+            Sphere = sphere;
+            Alpha = alpha;
+            Beta = beta;
+            _n = plan._n;
+            _nodes = plan.RadialPoints;
+            double ma = plan._masses[alpha], mb = plan._masses[beta], total = ma + mb;
+            double a = mb / total, b = ma / total, length = plan.Grid.HalfWidth;
+            var radial = RadialPowerRule.Create(_nodes, plan.TruncationRadius, kernel.Gamma + 2.0);
+            double[] radii = radial.Nodes.ToArray(), weights = radial.Weights.ToArray();
+
+            // A species with itself: σ and −σ give the same product F(v + rσ/2)F(v − rσ/2); keep one of each antipodal
+            // pair with twice the weight (the (β, α) ordering is the same pair).
+            var sigmas = new List<(Velocity3 Point, double Weight)>();
+            for (int m = 0; m < sphere.Count; m++)
+            {
+                if (alpha != beta || !kernel.IsIsotropic)
+                {
+                    sigmas.Add((sphere.Points[m], sphere.Weights[m]));
+                }
+                else if (m < Antipode(sphere, m))
+                {
+                    sigmas.Add((sphere.Points[m], 2.0 * sphere.Weights[m]));
+                }
+            }
+
+            SigmaCount = sigmas.Count;
+            _sigmas = sigmas.Select(x => x.Point).ToArray();
+            if (!kernel.IsIsotropic)
+            {
+                Weights = new AnisotropicGainWeights(kernel, radii, weights, a, b, _n, length);
+            }
+
+            int n = _n;
+            _phases = new Complex[2 * _nodes * SigmaCount * 3 * n];
+            for (int side = 0; side < 2; side++)
+            {
+                // Side 0: F^α(v + a r σ), phase e^{+i a r ξ·σ}, with the σ weight folded into the x table.
+                // Side 1: F^β(v − b r σ), phase e^{−i b r ξ·σ}.
+                double c = side == 0 ? a : -b;
+                for (int node = 0; node < _nodes; node++)
+                {
+                    for (int m = 0; m < SigmaCount; m++)
+                    {
+                        var (point, weight) = sigmas[m];
+                        Span<Complex> table = _phases.AsSpan(PhaseOffset(side, node, m), 3 * n);
+                        for (int axis = 0; axis < 3; axis++)
+                        {
+                            double scale = side == 0 && axis == 0 ? weight : 1.0;
+                            for (int t = 0; t < n; t++)
+                            {
+                                int k = SignedFrequency(t, n);
+                                double angle = c * radii[node] * Math.PI * k / length * point[axis];
+                                table[(axis * n) + t] = k == n / 2 ? Complex.Zero : Complex.FromPolarCoordinates(scale, angle);
+                            }
+                        }
+                    }
+                }
+            }
+
+            // Gain multipliers w_r C b_σ 4π sinc(c r|ξ|), c = a for (α, β) and b for (β, α); loss β̂ = Σ_r w_r C b₀ 4π sinc(r|ξ|).
+            _tableLength = (3 * (n / 2) * (n / 2)) + 1;
+            _gainTables = new double[2 * _nodes * _tableLength];
+            LossTable = new double[_tableLength];
+            double bSigma = kernel.Angular.Sigma(0.0), strength = kernel.Strength, b0 = kernel.Angular.Integral;
+            for (int q = 0; q < _tableLength; q++)
+            {
+                double xi = Math.PI * Math.Sqrt(q) / length, loss = 0;
+                for (int node = 0; node < _nodes; node++)
+                {
+                    double r = radii[node], w = weights[node];
+                    _gainTables[(node * _tableLength) + q] = w * strength * bSigma * 4.0 * Math.PI * Sinc(a * r * xi);
+                    _gainTables[((_nodes + node) * _tableLength) + q] = w * strength * bSigma * 4.0 * Math.PI * Sinc(b * r * xi);
+                    loss += w * strength * b0 * 4.0 * Math.PI * Sinc(r * xi);
+                }
+
+                LossTable[q] = loss;
+            }
+        }
+
+        public int Alpha { get; }
+
+        public int Beta { get; }
+
+        public int SigmaCount { get; }
+
+        public SphereRule Sphere { get; }
+
+        public AnisotropicGainWeights? Weights { get; }
+
+        public bool Anisotropic => Weights is not null;
+
+        public Velocity3 Sigma(int index) => _sigmas[index];
+
+        public double[] LossTable { get; }
+
+        public ReadOnlySpan<Complex> Phase(int side, int node, int sigma) => _phases.AsSpan(PhaseOffset(side, node, sigma), 3 * _n);
+
+        public ReadOnlySpan<double> GainTable(int side, int node) => _gainTables.AsSpan(((side * _nodes) + node) * _tableLength, _tableLength);
+
+        // The index j with σ_j = −σ_i and w_j = w_i (validated antipodal at Create).
+        private static int Antipode(SphereRule sphere, int index)
+        {
+            for (int j = 0; j < sphere.Count; j++)
+            {
+                if ((sphere.Points[index] + sphere.Points[j]).Length < 1e-12 && Math.Abs(sphere.Weights[index] - sphere.Weights[j]) <= 1e-14 * sphere.Weights[index])
+                {
+                    return j;
+                }
+            }
+
+            throw new InvalidOperationException($"sphere rule {sphere} is not antipodal.");
+        }
+
+        private int PhaseOffset(int side, int node, int sigma) => ((((side * _nodes) + node) * SigmaCount) + sigma) * 3 * _n;
+    }
+}

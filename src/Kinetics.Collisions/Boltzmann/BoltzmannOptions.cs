@@ -1,0 +1,36 @@
+using Kinetics.Quadrature;
+
+namespace Kinetics.Boltzmann;
+
+/// <summary>Discretisation choices of the fast spectral <see cref="BoltzmannOperator"/> (docs/boltzmann.md explains the defaults).</summary>
+public sealed record BoltzmannOptions
+{
+    /// <summary>Number of Gauss–Jacobi nodes in the relative speed r ∈ [0, R] (weight r^{γ+2}); 0 (default) means N/2,
+    /// at least 8.</summary>
+    public int RadialPoints { get; init; }
+
+    /// <summary>
+    /// The sphere rule for σ, used for every pair; it must be antipodal (checked by <see cref="BoltzmannOperator.Create(Grids.CartesianGrid, Kernels.CollisionKernelTable, BoltzmannOptions?)"/>).
+    /// Null (default) chooses per pair: <see cref="SphereRule.Icosahedron"/> (12 points, degree 5) for equal masses,
+    /// where the σ-integrand F(v + rσ/2)G(v − rσ/2) is nearly constant; <see cref="SphereRule.Icosahedral32"/> (32 points,
+    /// degree 9) for unequal masses, where it is not; <see cref="SphereRule.Product(int)"/>(11) (72 points) for
+    /// anisotropic b_σ (docs/boltzmann.md).
+    /// </summary>
+    public SphereRule? Sphere { get; init; }
+
+    /// <summary>
+    /// S, the radius of the ball that holds the distributions; the relative speed is truncated at R = 2S and the grid must
+    /// satisfy L ≥ (3 + √2)/2 · S (no aliasing of the truncated operator). Null (default) means the largest admissible
+    /// S = 2L/(3 + √2).
+    /// </summary>
+    public double? SupportRadius { get; init; }
+
+    /// <summary>
+    /// The largest admissible value of max |F^α| on the outermost grid layer relative to max |F^α| (default 1e−6);
+    /// a larger value means the distribution is not resolved by the box and evaluation throws. +∞ disables the check.
+    /// </summary>
+    public double ResolutionTolerance { get; init; } = 1e-6;
+
+    /// <summary>Degree of parallelism over radial nodes within one evaluation (default 1: serial, allocation-free).</summary>
+    public int MaxDegreeOfParallelism { get; init; } = 1;
+}

@@ -1,0 +1,59 @@
+using System.Numerics;
+using Kinetics.Spectral;
+
+namespace Kinetics.Boltzmann;
+
+/// <summary>
+/// Scratch memory for one <see cref="BoltzmannOperator"/> evaluation at a time (create it with
+/// <see cref="BoltzmannOperator.CreateWorkspace"/>). Not thread-safe: use one workspace per thread.
+/// </summary>
+public sealed class BoltzmannWorkspace
+{
+    internal BoltzmannWorkspace(Fft3DPlan fft, int species, int lanes, int count, int halfCount)
+    {
+        Fft = new Fft3DWorkspace[lanes];
+        for (int lane = 0; lane < lanes; lane++)
+        {
+            Fft[lane] = fft.CreateWorkspace();
+        }
+
+        Species = species;
+        Spectra = new Complex[species * halfCount];
+        GainSpectra = new Complex[lanes * species * species * halfCount];
+        LossSpectra = new Complex[species * species * halfCount];
+        Phased = new Complex[lanes * halfCount];
+        ProductSpectrum = new Complex[lanes * halfCount];
+        ShiftedA = new double[lanes * count];
+        ShiftedB = new double[lanes * count];
+        Product = new double[lanes * count];
+        Real = new double[count];
+        Pairs = new double[species * species * count];
+        Lanes = lanes;
+    }
+
+    internal int Species { get; }
+
+    internal Fft3DWorkspace[] Fft { get; }
+
+    internal int Lanes { get; }
+
+    internal Complex[] Spectra { get; }
+
+    internal Complex[] GainSpectra { get; }
+
+    internal Complex[] LossSpectra { get; }
+
+    internal Complex[] Phased { get; }
+
+    internal Complex[] ProductSpectrum { get; }
+
+    internal double[] ShiftedA { get; }
+
+    internal double[] ShiftedB { get; }
+
+    internal double[] Product { get; }
+
+    internal double[] Real { get; }
+
+    internal double[] Pairs { get; }
+}

@@ -1,0 +1,82 @@
+using System.Collections.Concurrent;
+using Kinetics.Dynamics;
+using Kinetics.Grids;
+
+namespace Kinetics.Landau;
+
+/// <summary>The <see cref="ICollisionOperator"/> view and the explicit-step stiffness of the spectral Landau operator.</summary>
+public sealed partial class SpectralLandauOperator : ICollisionOperator, ICollisionFrequency
+{
+    // Workspaces rented per call by the span-only ICollisionOperator entry points (one per concurrent caller).
+    private readonly ConcurrentBag<SpectralLandauWorkspace> _pool = [];
+
+    /// <summary>Species masses m_a in index order.</summary>
+    public ReadOnlySpan<double> Masses => _masses;
+
+    CartesianGrid ICollisionOperator.Grid => Grid;
+
+    /// <summary>
+    /// <see cref="ICollisionOperator"/> entry point: effectively <c>destination_a = Σ_b Q_ab(F_a, F_b)</c>, with a workspace
+    /// rented from an internal pool.
+    /// </summary>
+    /// <param name="state">S·N³ stacked distributions (not modified).</param>
+    /// <param name="destination">S·N³ stacked collision terms.</param>
+    public void Evaluate(ReadOnlySpan<double> state, Span<double> destination)
+    {
+        var workspace = Rent();
+        try
+        {
+            Evaluate(state, destination, workspace);
+        }
+        finally
+        {
+            _pool.Add(workspace);
+        }
+    }
+
+    /// <summary>
+    /// The stiffness rate of the discrete operator, an upper bound of its largest eigenvalue magnitude on the grid:
+    /// max over species a and points p of λ̄(D_a(v_p))·|ξ|²_max + |B_a(v_p)|·|ξ|_max, with D_a = Σ_b (c_ab/m_a²) Φ*F_b the
+    /// diffusion matrix, λ̄ its Gershgorin bound, B_a = Σ_b (c_ab/(m_a m_b)) ∇·Φ*F_b the drift and |ξ|_max = √3 π/h the
+    /// largest grid frequency. Explicit SSP steps need Δt ≲ 1/this (the parabolic CFL condition of a diffusion).
+    /// </summary>
+    /// <param name="state">S·N³ stacked distributions (not modified).</param>
+    public double MaxCollisionFrequency(ReadOnlySpan<double> state)
+    {
+        int count = Grid.Count, species = Mixture.Count;
+        Guard.Length(state.Length, species * count, nameof(state));
+        double xiMax = Math.Sqrt(3.0) * Math.PI / Grid.Spacing;
+        var workspace = Rent();
+        try
+        {
+            for (int s = 0; s < species; s++)
+            {
+                Plan.ForwardReal(state.Slice(s * count, count), workspace.Spectra[s], workspace.Fft);
+            }
+
+            double rate = 0;
+            for (int a = 0; a < species; a++)
+            {
+                CombineFields(a, -1, workspace);
+                double[] k = workspace.Diffusion, d = workspace.Drift;
+                for (int p = 0; p < count; p++)
+                {
+                    double xx = k[p], xy = k[count + p], xz = k[(2 * count) + p], yy = k[(3 * count) + p], yz = k[(4 * count) + p], zz = k[(5 * count) + p];
+                    double gershgorin = Math.Max(
+                        Math.Abs(xx) + Math.Abs(xy) + Math.Abs(xz),
+                        Math.Max(Math.Abs(xy) + Math.Abs(yy) + Math.Abs(yz), Math.Abs(xz) + Math.Abs(yz) + Math.Abs(zz)));
+                    double drift = Math.Sqrt((d[p] * d[p]) + (d[count + p] * d[count + p]) + (d[(2 * count) + p] * d[(2 * count) + p]));
+                    rate = Math.Max(rate, (gershgorin * xiMax * xiMax) + (drift * xiMax));
+                }
+            }
+
+            return rate;
+        }
+        finally
+        {
+            _pool.Add(workspace);
+        }
+    }
+
+    private SpectralLandauWorkspace Rent() => _pool.TryTake(out var workspace) ? workspace : CreateWorkspace();
+}
