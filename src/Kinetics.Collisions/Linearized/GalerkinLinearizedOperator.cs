@@ -239,7 +239,7 @@ public sealed class GalerkinLinearizedOperator
                             {
                                 var v = (-(mb / mTotal) * u) + (spread * x);
                                 var vStar = v + u;
-                                var (vPrime, vStarPrime) = CollisionRule.Apply(ma, mb, v, vStar, omega);
+                                var (vPrime, vStarPrime) = Boltzmann.CollisionRule.Omega(v, vStar, omega, ma, mb);
                                 double scale = Math.Sqrt(baseWeight * wx);
                                 int offset = row * cols;
                                 Powers(sqrtA * vPrime, degree, powA1);

@@ -188,7 +188,7 @@ public sealed class LinearizedOperator
                         {
                             double psi = 2.0 * Math.PI * (l + 0.5) / _omegaAzimuthal;
                             var omega = (ct * uHat) + (st * ((Math.Cos(psi) * e1) + (Math.Sin(psi) * e2)));
-                            var (vPrime, vStarPrime) = CollisionRule.Apply(ma, mb, v, vStar, omega);
+                            var (vPrime, vStarPrime) = Boltzmann.CollisionRule.Omega(v, vStar, omega, ma, mb);
                             inner += _omegaPolar.Weights[k] * b * h(vStar, vPrime, vStarPrime);
                         }
                     }
