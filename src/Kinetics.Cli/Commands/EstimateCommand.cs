@@ -30,7 +30,7 @@ internal static class EstimateCommand
         {
             gamma, masses, degree, output, json,
         };
-        command.SetAction(parse =>
+        command.SetAction(parse => ReportingBadInput("estimate coercivity", () =>
         {
             double g = parse.GetValue(gamma);
             var (m, table) = TwoSpecies(g, parse.GetValue(masses));
@@ -64,7 +64,7 @@ internal static class EstimateCommand
                 .Save(path);
             Console.WriteLine($"plot written to {path}");
             return 0;
-        });
+        }));
         return command;
     }
 
@@ -79,6 +79,20 @@ internal static class EstimateCommand
 
         var mixture = new Mixture(new Species("A", m[0]), new Species("B", m[1]));
         return (m, CollisionKernelTable.Uniform(mixture, new CollisionKernel(gamma, AngularFunction.AbsoluteCosine())));
+    }
+
+    // The CLI's bad-input contract: the message on standard error, exit code 2.
+    internal static int ReportingBadInput(string command, Func<int> action)
+    {
+        try
+        {
+            return action();
+        }
+        catch (ArgumentException e)
+        {
+            Console.Error.WriteLine($"kinetics {command}: {e.Message}");
+            return 2;
+        }
     }
 
     internal static double[] ParseList(string text, string option)
@@ -105,7 +119,7 @@ internal static class EstimateCommand
         {
             gamma, masses, weight, output, json,
         };
-        command.SetAction(parse =>
+        command.SetAction(parse => ReportingBadInput("estimate kernel-decay", () =>
         {
             double g = parse.GetValue(gamma), ell = parse.GetValue(weight);
             var (m, table) = TwoSpecies(g, parse.GetValue(masses));
@@ -164,7 +178,7 @@ internal static class EstimateCommand
             plot.Save(path);
             Console.WriteLine($"plot written to {path}");
             return 0;
-        });
+        }));
         return command;
     }
 }

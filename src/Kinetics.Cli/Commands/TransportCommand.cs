@@ -28,7 +28,7 @@ internal static class TransportCommand
         {
             masses, diameters, gamma, temperature, output, json,
         };
-        command.SetAction(parse =>
+        command.SetAction(parse => EstimateCommand.ReportingBadInput("transport maxwell-stefan", () =>
         {
             double[] m = EstimateCommand.ParseList(parse.GetValue(masses) ?? string.Empty, "--masses");
             string? dText = parse.GetValue(diameters);
@@ -94,7 +94,7 @@ internal static class TransportCommand
             plot.Save(path);
             Console.WriteLine($"plot written to {path}");
             return 0;
-        });
+        }));
         return command;
     }
 }
