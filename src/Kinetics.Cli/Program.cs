@@ -15,4 +15,6 @@ root.Subcommands.Add(new Command("verify", "Accuracy checks against exact soluti
 });
 root.Subcommands.Add(BlowdownCommand.Create());
 root.Subcommands.Add(new Command("bench", "Timings of the numerical cores.") { BenchFftCommand.Create(), BenchBoltzmannCommand.Create() });
+root.Subcommands.Add(EstimateCommand.Create());
+root.Subcommands.Add(TransportCommand.Create());
 return root.Parse(args).Invoke();

@@ -1,0 +1,184 @@
+using System.CommandLine;
+using System.Globalization;
+using Kinetics.Cli.Plotting;
+using Kinetics.Estimates;
+using Kinetics.Kernels;
+using Kinetics.Linearized;
+using Kinetics.Mixtures;
+
+namespace Kinetics.Cli.Commands;
+
+/// <summary>`kinetics estimate …`: the kernel estimates of seed 000 computed numerically (MATH.md §3).</summary>
+internal static class EstimateCommand
+{
+    public static Command Create()
+    {
+        var command = new Command("estimate", "Numerical kernel estimates of the linearized Boltzmann operator for mixtures (seed 000 §2).");
+        command.Subcommands.Add(KernelDecay());
+        command.Subcommands.Add(Coercivity());
+        return command;
+    }
+
+    private static Command Coercivity()
+    {
+        var gamma = new Option<double>("--gamma") { Description = "Kinetic exponent γ ∈ (−3, 1] of B = |cos θ|·|v − v*|^γ.", Required = true };
+        var masses = new Option<string>("--masses") { Description = "The two species masses mA,mB (code units).", Required = true };
+        var degree = new Option<int>("--degree") { Description = "Polynomial degree D ∈ [2, 4] of the Galerkin space (cost grows fast with D).", DefaultValueFactory = _ => 2 };
+        var output = new Option<string>("--output") { Description = "SVG file for the eigenvalue plot (without --json).", DefaultValueFactory = _ => "coercivity.svg" };
+        var json = JsonOutput.CreateOption();
+        var command = new Command("coercivity", "Discrete L (Galerkin, √μ·polynomials): null-space dimension, L² gap and coercivity δ in |·|_ν, ⟨v⟩ = 1 + |v|.")
+        {
+            gamma, masses, degree, output, json,
+        };
+        command.SetAction(parse => ReportingBadInput("estimate coercivity", () =>
+        {
+            double g = parse.GetValue(gamma);
+            var (m, table) = TwoSpecies(g, parse.GetValue(masses));
+            var estimate = GalerkinLinearizedOperator.Create(table, parse.GetValue(degree)).Coercivity();
+            if (parse.GetValue(json))
+            {
+                new JsonOutput(true).WriteResult(new Dictionary<string, object>
+                {
+                    ["gamma"] = g,
+                    ["degree"] = estimate.Degree,
+                    ["basis_size"] = estimate.BasisSize,
+                    ["null_space_dimension"] = estimate.NullSpaceDimension,
+                    ["expected_null_space_dimension"] = 6,
+                    ["l2_gap"] = estimate.L2Gap,
+                    ["delta"] = estimate.Delta,
+                    ["delta_nu"] = estimate.DeltaNu,
+                });
+                return 0;
+            }
+
+            var inv = CultureInfo.InvariantCulture;
+            Console.WriteLine(string.Create(inv, $"γ = {g}, masses {m[0]}:{m[1]}, b = |cos θ|, Galerkin degree {estimate.Degree} ({estimate.BasisSize} functions)"));
+            Console.WriteLine(string.Create(inv, $"dim ker L           {estimate.NullSpaceDimension} (expected 6)"));
+            Console.WriteLine(string.Create(inv, $"L² gap              {estimate.L2Gap:G6}"));
+            Console.WriteLine(string.Create(inv, $"δ (w = (1+|v|)^γ)   {estimate.Delta:G6}"));
+            Console.WriteLine(string.Create(inv, $"δ_ν (w = ν)         {estimate.DeltaNu:G6}"));
+            string path = parse.GetValue(output) ?? "coercivity.svg";
+            var index = Enumerable.Range(1, estimate.Eigenvalues.Count).Select(i => (double)i).ToArray();
+            new SvgPlot { Title = string.Create(inv, $"Spectrum of the discrete L, γ = {g}, {m[0]}:{m[1]}"), XLabel = "index", YLabel = "eigenvalue (L², G^{-1/2} L G^{-1/2})" }
+                .Add(new PlotSeries("eigenvalues", index, estimate.Eigenvalues, SeriesStyle.Markers))
+                .Save(path);
+            Console.WriteLine($"plot written to {path}");
+            return 0;
+        }));
+        return command;
+    }
+
+    // Two species A, B with the given masses and B = |cos θ|·|v − v*|^γ for every pair (seed 000's canonical kernel).
+    private static (double[] Masses, CollisionKernelTable Table) TwoSpecies(double gamma, string? massesText)
+    {
+        double[] m = ParseList(massesText ?? string.Empty, "--masses");
+        if (m.Length != 2)
+        {
+            throw new ArgumentException($"--masses needs exactly two masses (got {m.Length}).", nameof(massesText));
+        }
+
+        var mixture = new Mixture(new Species("A", m[0]), new Species("B", m[1]));
+        return (m, CollisionKernelTable.Uniform(mixture, new CollisionKernel(gamma, AngularFunction.AbsoluteCosine())));
+    }
+
+    // The CLI's bad-input contract: the message on standard error, exit code 2.
+    internal static int ReportingBadInput(string command, Func<int> action)
+    {
+        try
+        {
+            return action();
+        }
+        catch (ArgumentException e)
+        {
+            Console.Error.WriteLine($"kinetics {command}: {e.Message}");
+            return 2;
+        }
+    }
+
+    internal static double[] ParseList(string text, string option)
+    {
+        try
+        {
+            return text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+                .Select(s => double.Parse(s, NumberStyles.Float, CultureInfo.InvariantCulture)).ToArray();
+        }
+        catch (FormatException e)
+        {
+            throw new ArgumentException($"{option} must be a comma-separated list of numbers (was '{text}').", option, e);
+        }
+    }
+
+    private static Command KernelDecay()
+    {
+        var gamma = new Option<double>("--gamma") { Description = "Kinetic exponent γ ∈ (−3, 0) of B = |cos θ|·|v − v*|^γ (soft potentials).", Required = true };
+        var masses = new Option<string>("--masses") { Description = "The two species masses mA,mB (code units, e.g. 7,8 or 1,4).", Required = true };
+        var weight = new Option<double>("--weight") { Description = "Polynomial weight exponent ℓ ≥ 0 in ∫⟨v⟩^ℓ/⟨w⟩^ℓ|k^χ(v,w)|dw, ⟨v⟩ = 1 + |v|.", DefaultValueFactory = _ => 0.0 };
+        var output = new Option<string>("--output") { Description = "SVG file for the log–log plot (without --json).", DefaultValueFactory = _ => "kernel-decay.svg" };
+        var json = JsonOutput.CreateOption();
+        var command = new Command("kernel-decay", "Fitted decay exponents of ν (→ γ) and of the χ_ε-cut gain kernel row integral (→ γ − 2), and the hybrid Gaussian rate (→ c_h).")
+        {
+            gamma, masses, weight, output, json,
+        };
+        command.SetAction(parse => ReportingBadInput("estimate kernel-decay", () =>
+        {
+            double g = parse.GetValue(gamma), ell = parse.GetValue(weight);
+            var (m, table) = TwoSpecies(g, parse.GetValue(masses));
+            var frequency = new CollisionFrequency(table);
+            var cutoff = new SoftCutoff(0.1);
+            double[] nuSpeeds = KernelEstimates.GeometricSpeeds(8, 64, 8);
+            double[] kSpeeds = KernelEstimates.GeometricSpeeds(16, 64, 5);
+            var nuFit = KernelEstimates.CollisionFrequencySlope(frequency, 0, nuSpeeds);
+            var kFit = KernelEstimates.GainKernelDecay(table, 0, kSpeeds, cutoff, ell);
+
+            // Hybrid rate: lighter species α against the heavier β, at speeds where c_h|v|² ≈ 200 (capped at |v| = 256).
+            int light = m[0] <= m[1] ? 0 : 1, heavy = 1 - light;
+            double ch = KernelEstimates.HybridRate(m[light], m[heavy]);
+            double? hybridRate = null;
+            if (ch > 0)
+            {
+                double top = Math.Min(256.0, Math.Sqrt(200.0 / ch));
+                hybridRate = KernelEstimates.HybridDecayRate(table, light, heavy, [0.875 * top, 0.9375 * top, top]).Slope;
+            }
+
+            if (parse.GetValue(json))
+            {
+                var result = new Dictionary<string, object?>
+                {
+                    ["gamma"] = g,
+                    ["nu_slope"] = nuFit.Slope,
+                    ["k_slope"] = kFit.Slope,
+                    ["expected_k_slope"] = g - 2,
+                    ["hybrid_rate"] = hybridRate,
+                    ["expected_hybrid_rate"] = ch,
+                };
+                new JsonOutput(true).WriteResult(result);
+                return 0;
+            }
+
+            var inv = CultureInfo.InvariantCulture;
+            Console.WriteLine(string.Create(inv, $"γ = {g}, masses {m[0]}:{m[1]}, ℓ = {ell}, ⟨v⟩ = 1 + |v|, χ_ε with ε = 0.1, b = |cos θ|"));
+            Console.WriteLine(string.Create(inv, $"{"quantity",-34} {"fitted slope",14} {"95% CI",24} {"expected",10}"));
+            Console.WriteLine(string.Create(inv, $"{"ν^A(v), |v| ∈ [8, 64]",-34} {nuFit.Slope,14:F4} {$"[{nuFit.ConfidenceLow:F4}, {nuFit.ConfidenceHigh:F4}]",24} {g,10:F4}"));
+            Console.WriteLine(string.Create(inv, $"{"∫⟨v⟩^ℓ/⟨w⟩^ℓ k^χ dw, |v| ∈ [16, 64]",-34} {kFit.Slope,14:F4} {$"[{kFit.ConfidenceLow:F4}, {kFit.ConfidenceHigh:F4}]",24} {g - 2,10:F4}"));
+            Console.WriteLine(string.Create(inv, $"{"hybrid rate −dlog H/d|v|²",-34} {(hybridRate is double h ? h.ToString("F5", inv) : "n/a"),14} {"",24} {ch,10:F5}"));
+
+            string path = parse.GetValue(output) ?? "kernel-decay.svg";
+            var plot = new SvgPlot
+            {
+                Title = string.Create(inv, $"Kernel decay, γ = {g}, masses {m[0]}:{m[1]}, ℓ = {ell}"),
+                XLabel = "|v|",
+                YLabel = "value",
+                XScale = AxisScale.Log10,
+                YScale = AxisScale.Log10,
+            };
+            plot.Add(new PlotSeries("ν^A(v)", nuFit.X.Select(Math.Exp).ToArray(), nuFit.Y.Select(Math.Exp).ToArray(), SeriesStyle.Markers));
+            plot.Add(new PlotSeries(string.Create(inv, $"|v|^γ fit, slope {nuFit.Slope:F3}"), nuSpeeds, nuSpeeds.Select(s => Math.Exp(nuFit.Intercept + (nuFit.Slope * Math.Log(s)))).ToArray(), SeriesStyle.Dashed));
+            plot.Add(new PlotSeries("∫ k^χ row integral", kFit.X.Select(Math.Exp).ToArray(), kFit.Y.Select(Math.Exp).ToArray(), SeriesStyle.Markers));
+            plot.Add(new PlotSeries(string.Create(inv, $"fit, slope {kFit.Slope:F3} (γ−2 = {g - 2})"), kSpeeds, kSpeeds.Select(s => Math.Exp(kFit.Intercept + (kFit.Slope * Math.Log(s)))).ToArray(), SeriesStyle.Dashed));
+            plot.Save(path);
+            Console.WriteLine($"plot written to {path}");
+            return 0;
+        }));
+        return command;
+    }
+}
