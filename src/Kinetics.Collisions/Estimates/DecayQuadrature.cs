@@ -1,3 +1,4 @@
+using Kinetics.Weights;
 using Kinetics.Kernels;
 using Kinetics.Linearized;
 
@@ -16,7 +17,7 @@ internal static class DecayQuadrature
         var kernel = kernels[alpha, beta];
         double ma = kernels.Mixture[alpha].Mass, mb = kernels.Mixture[beta].Mass;
         double lambda = (mb - ma) / (ma + mb), gamma = kernel.Gamma;
-        double weightV = Math.Pow(Bracket.Evaluate(convention, speed), ell);
+        double weightV = Math.Pow(JapaneseBracket.Evaluate(speed, convention), ell);
         double kappa2 = mb * (1 - lambda) * (1 - lambda) / (4.0 * (1 + (lambda * lambda)));
         double cMax = speed > 0 ? Math.Min(1.0, 9.0 / (speed * Math.Sqrt(kappa2))) : 1.0;
         double sigmaU = Math.Sqrt(2.0 / (mb * (1 + (lambda * lambda))));
@@ -39,7 +40,7 @@ internal static class DecayQuadrature
                 if (ell != 0)
                 {
                     double vPrime2 = (speed * speed) + (2 * (1 + lambda) * u * vPar) + ((1 + lambda) * (1 + lambda) * u * u);
-                    weight = weightV / Math.Pow(Bracket.Evaluate(convention, Math.Sqrt(Math.Max(0.0, vPrime2))), ell);
+                    weight = weightV / Math.Pow(JapaneseBracket.Evaluate(Math.Sqrt(Math.Max(0.0, vPrime2)), convention), ell);
                 }
 
                 double Radial(double rho)

@@ -1,3 +1,5 @@
+using Kinetics.Weights;
+
 namespace Kinetics.Estimates;
 
 /// <summary>Explicit constants of ν^α ≍ ⟨v⟩^γ: c = inf ν/⟨v⟩^γ, C = sup ν/⟨v⟩^γ and lim ν|v|^{−γ}.</summary>

@@ -1,3 +1,4 @@
+using Kinetics.Weights;
 using Kinetics.Kernels;
 using Kinetics.Linearized;
 
@@ -43,7 +44,7 @@ public static class KernelEstimates
         double lo = double.PositiveInfinity, hi = 0;
         foreach (double s in speeds)
         {
-            double ratio = frequency.Evaluate(alpha, s) / Math.Pow(Bracket.Evaluate(convention, s), frequency.Gamma);
+            double ratio = frequency.Evaluate(alpha, s) / Math.Pow(JapaneseBracket.Evaluate(s, convention), frequency.Gamma);
             lo = Math.Min(lo, ratio);
             hi = Math.Max(hi, ratio);
         }

@@ -1,4 +1,4 @@
-using Kinetics.Estimates;
+using Kinetics.Weights;
 
 namespace Kinetics.Linearized;
 

@@ -1,3 +1,4 @@
+using Kinetics.Weights;
 using Kinetics.Estimates;
 using Kinetics.Kernels;
 using MathNet.Numerics.LinearAlgebra;
@@ -125,7 +126,7 @@ public sealed class GalerkinLinearizedOperator
     {
         var frequency = new CollisionFrequency(Kernels);
         double gamma = frequency.Gamma;
-        var weightBracket = WeightedGram((alpha, r) => Math.Pow(Bracket.Evaluate(convention, r), gamma));
+        var weightBracket = WeightedGram((alpha, r) => Math.Pow(JapaneseBracket.Evaluate(r, convention), gamma));
         var weightNu = WeightedGram((alpha, r) => frequency.Evaluate(alpha, r));
 
         var cholesky = _gram.Cholesky().Factor;

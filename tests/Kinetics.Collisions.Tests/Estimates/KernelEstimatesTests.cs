@@ -1,3 +1,4 @@
+using Kinetics.Weights;
 using Kinetics.Estimates;
 using Kinetics.Linearized;
 using Kinetics.Tests.Linearized;

@@ -1,13 +1,13 @@
 using System.Reflection;
-using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace Kinetics.Tests.PublicApi;
 
 /// <summary>
 /// Public-API snapshot: the public surface of each package is rendered as sorted text and compared with the approved
-/// file next to this test. An intended API change is approved by running the tests once with
-/// <c>KINETICS_APPROVE_API=1</c>, which rewrites the approved files in the source tree, and committing the diff.
+/// file next to this test (copied to the output directory by the build). An intended API change is approved by running
+/// the tests once with <c>KINETICS_APPROVE_API=1</c>, which rewrites the approved files in the source tree, and
+/// committing the diff.
 /// </summary>
 public class PublicApiTests
 {
@@ -18,11 +18,14 @@ public class PublicApiTests
     {
         var assembly = Assembly.Load(assemblyName);
         string actual = Render(assembly);
-        string approvedPath = Path.Combine(SourceDirectory(), $"{assemblyName}.approved.txt");
+        string fileName = $"{assemblyName}.approved.txt";
         if (Environment.GetEnvironmentVariable("KINETICS_APPROVE_API") == "1")
         {
-            File.WriteAllText(approvedPath, actual);
+            File.WriteAllText(Path.Combine(ProjectDirectory(), "PublicApi", fileName), actual);
+            File.WriteAllText(Path.Combine(AppContext.BaseDirectory, "PublicApi", fileName), actual);
         }
+
+        string approvedPath = Path.Combine(AppContext.BaseDirectory, "PublicApi", fileName);
 
         Assert.True(File.Exists(approvedPath), $"No approved API file {approvedPath}; run the tests with KINETICS_APPROVE_API=1.");
         string approved = File.ReadAllText(approvedPath).ReplaceLineEndings("\n");
@@ -37,7 +40,8 @@ public class PublicApiTests
         }
     }
 
-    private static string SourceDirectory([CallerFilePath] string path = "") => Path.GetDirectoryName(path)!;
+    private static string ProjectDirectory() =>
+        typeof(PublicApiTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "ProjectDirectory").Value!;
 
     private static string Render(Assembly assembly)
     {
