@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Numerics;
 using Kinetics.Dynamics;
 using Kinetics.Grids;
@@ -9,7 +8,7 @@ namespace Kinetics.Boltzmann;
 public sealed partial class BoltzmannOperator : ICollisionOperator, ICollisionFrequency
 {
     // Workspaces rented per call by the span-only ICollisionOperator entry points (one per concurrent caller).
-    private readonly ConcurrentBag<BoltzmannWorkspace> _pool = [];
+    private WorkspacePool<BoltzmannWorkspace>? _pool;
 
     /// <summary>Species masses m^α in index order.</summary>
     public ReadOnlySpan<double> Masses => _masses;
@@ -60,7 +59,7 @@ public sealed partial class BoltzmannOperator : ICollisionOperator, ICollisionFr
         }
         finally
         {
-            _pool.Add(workspace);
+            Pool.Return(workspace);
         }
     }
 
@@ -79,9 +78,12 @@ public sealed partial class BoltzmannOperator : ICollisionOperator, ICollisionFr
         }
         finally
         {
-            _pool.Add(workspace);
+            Pool.Return(workspace);
         }
     }
 
-    private BoltzmannWorkspace Rent() => _pool.TryTake(out var workspace) ? workspace : CreateWorkspace();
+    // Created on first use (the constructor lives in the other part of this class); CompareExchange keeps it unique.
+    private WorkspacePool<BoltzmannWorkspace> Pool => _pool ?? Interlocked.CompareExchange(ref _pool, new WorkspacePool<BoltzmannWorkspace>(CreateWorkspace), null) ?? _pool;
+
+    private BoltzmannWorkspace Rent() => Pool.Rent();
 }

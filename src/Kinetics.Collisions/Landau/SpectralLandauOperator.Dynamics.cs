@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Kinetics.Dynamics;
 using Kinetics.Grids;
 
@@ -8,7 +7,7 @@ namespace Kinetics.Landau;
 public sealed partial class SpectralLandauOperator : ICollisionOperator, ICollisionFrequency
 {
     // Workspaces rented per call by the span-only ICollisionOperator entry points (one per concurrent caller).
-    private readonly ConcurrentBag<SpectralLandauWorkspace> _pool = [];
+    private WorkspacePool<SpectralLandauWorkspace>? _pool;
 
     /// <summary>Species masses m_a in index order.</summary>
     public ReadOnlySpan<double> Masses => _masses;
@@ -30,7 +29,7 @@ public sealed partial class SpectralLandauOperator : ICollisionOperator, ICollis
         }
         finally
         {
-            _pool.Add(workspace);
+            Pool.Return(workspace);
         }
     }
 
@@ -74,9 +73,12 @@ public sealed partial class SpectralLandauOperator : ICollisionOperator, ICollis
         }
         finally
         {
-            _pool.Add(workspace);
+            Pool.Return(workspace);
         }
     }
 
-    private SpectralLandauWorkspace Rent() => _pool.TryTake(out var workspace) ? workspace : CreateWorkspace();
+    // Created on first use (the constructor lives in the other part of this class); CompareExchange keeps it unique.
+    private WorkspacePool<SpectralLandauWorkspace> Pool => _pool ?? Interlocked.CompareExchange(ref _pool, new WorkspacePool<SpectralLandauWorkspace>(CreateWorkspace), null) ?? _pool;
+
+    private SpectralLandauWorkspace Rent() => Pool.Rent();
 }
