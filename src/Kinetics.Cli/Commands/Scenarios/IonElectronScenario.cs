@@ -18,8 +18,6 @@ namespace Kinetics.Cli.Commands.Scenarios;
 /// </summary>
 internal static class IonElectronScenario
 {
-    private static readonly int[] GridSizes = [16, 24, 32, 40, 48, 64, 80, 96, 120, 128, 144, 160];
-
     public static Command Create()
     {
         var epsilons = new Option<string>("--epsilons") { Description = "Values of ε = √(m₋/m₊), each in (0, 1], comma-separated.", DefaultValueFactory = _ => "0.3,0.2,0.1" };
@@ -80,7 +78,7 @@ internal static class IonElectronScenario
             double halfWidth = 6.5 * Math.Max(Math.Sqrt(electronTemperature) / epsilon, Math.Sqrt(ionTemperature));
             // Spacing ≤ 0.75 σ₊: the exchange rate is then accurate to ~1e−4 (docs/scenarios.md: 3e−6 at h/σ₊ = 0.64,
             // 1.5e−3 at 0.96, 1.6e−2 at 1.28).
-            int n = fixedN ?? GridSizes.FirstOrDefault(size => 2 * halfWidth / size <= 0.75 * Math.Sqrt(ionTemperature), GridSizes[^1]);
+            int n = fixedN ?? SmallestGrid(halfWidth, 0.75 * Math.Sqrt(ionTemperature), 160);
             var grid = new CartesianGrid(n, halfWidth);
             var op = SpectralLandauOperator.Create(grid, mixture, LandauCouplings.Uniform(2, 1.0), kernel);
             double[] fIon = new double[grid.Count], fElectron = new double[grid.Count], q = new double[grid.Count];

@@ -24,6 +24,13 @@ internal static class ScenarioMath
     /// <summary>∫ (m/2)|v|² q dv by the grid quadrature.</summary>
     public static double EnergyMoment(CartesianGrid grid, double mass, ReadOnlySpan<double> q) => DensityAndEnergy(grid, mass, q).Energy;
 
+    // FFT-friendly sizes (2^a·3^b·5^c) the scenarios choose from.
+    private static readonly int[] GridSizes = [16, 20, 24, 30, 32, 36, 40, 48, 54, 60, 64, 80, 96, 120, 128, 144, 160];
+
+    /// <summary>The smallest listed N ≤ <paramref name="maxN"/> with spacing 2L/N ≤ <paramref name="maxSpacing"/> (else <paramref name="maxN"/>'s largest listed size).</summary>
+    public static int SmallestGrid(double halfWidth, double maxSpacing, int maxN) =>
+        GridSizes.Where(size => size <= maxN).FirstOrDefault(size => 2 * halfWidth / size <= maxSpacing, GridSizes.Where(size => size <= maxN).Max());
+
     /// <summary>Least-squares slope of y against x.</summary>
     public static double Slope(IReadOnlyList<double> x, IReadOnlyList<double> y)
     {

@@ -22,9 +22,6 @@ internal static class TwoTemperatureScenario
 {
     private const double TemperatureA = 1.2, TemperatureB = 0.8, Density = 0.5;
 
-    // Allowed FFT sizes (2^a·3^b·5^c), the smallest one meeting the resolution rule is used.
-    private static readonly int[] GridSizes = [16, 20, 24, 30, 32, 36, 40, 48, 54, 60, 64];
-
     public static Command Create()
     {
         var gammas = new Option<string>("--gammas") { Description = "Exponents γ of |g|^γ (each in (−3, 1]), comma-separated.", DefaultValueFactory = _ => "-1,0,1" };
@@ -148,7 +145,7 @@ internal static class TwoTemperatureScenario
         // (the trapezoidal moments of a Gaussian are then exact to ~e^{−2π²·0.75²} ≈ 1e−5 relative, and the run stays
         // within the operator's resolution check).
         double halfWidth = 6.5 * thermal.Max();
-        int n = fixedN ?? GridSizes.FirstOrDefault(size => 2 * halfWidth / size <= 0.75 * thermal.Min(), GridSizes[^1]);
+        int n = fixedN ?? SmallestGrid(halfWidth, 0.75 * thermal.Min(), 64);
         var grid = new CartesianGrid(n, halfWidth);
         var kernel = new CollisionKernel(gamma, AngularFunction.AbsoluteCosine(1.0));
         var op = BoltzmannOperator.Create(grid, CollisionKernelTable.Uniform(mixture, kernel),
