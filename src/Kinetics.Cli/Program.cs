@@ -17,4 +17,5 @@ root.Subcommands.Add(BlowdownCommand.Create());
 root.Subcommands.Add(new Command("bench", "Timings of the numerical cores.") { BenchFftCommand.Create(), BenchBoltzmannCommand.Create() });
 root.Subcommands.Add(EstimateCommand.Create());
 root.Subcommands.Add(TransportCommand.Create());
+root.Subcommands.Add(ScenarioCommand.Create());
 return root.Parse(args).Invoke();
