@@ -24,10 +24,10 @@ internal sealed record RelaxSettings(
         string collisionOperator, double? gamma, string kernel, int n, double? halfWidth, double finalTime, int rows, string output)
     {
         string[] nameList = names.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-        double[] massList = Numbers(masses, "--masses");
-        double[] densityList = Numbers(densities, "--densities");
-        double[] temperatureList = Numbers(temperatures, "--temperatures");
-        double[] driftList = Numbers(drifts, "--drifts");
+        double[] massList = Scenarios.ScenarioMath.Numbers(masses, "--masses");
+        double[] densityList = Scenarios.ScenarioMath.Numbers(densities, "--densities");
+        double[] temperatureList = Scenarios.ScenarioMath.Numbers(temperatures, "--temperatures");
+        double[] driftList = Scenarios.ScenarioMath.Numbers(drifts, "--drifts");
         int s = nameList.Length;
         foreach (var (option, count) in new[] { ("--masses", massList.Length), ("--densities", densityList.Length), ("--temperatures", temperatureList.Length), ("--drifts", driftList.Length) })
         {
@@ -65,20 +65,5 @@ internal sealed record RelaxSettings(
         // Default box: 6.5 thermal speeds of the species that spreads furthest, beyond its drift (Maxwellian tail e^{−21}).
         double width = halfWidth ?? Enumerable.Range(0, s).Max(a => Math.Abs(driftList[a]) + (6.5 * Math.Sqrt(temperatureList[a] / mixture[a].Mass)));
         return new RelaxSettings(mixture, states, collisionKernel, landau, n, width, finalTime, rows, output);
-    }
-
-    private static double[] Numbers(string text, string option)
-    {
-        var parts = text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-        var values = new double[parts.Length];
-        for (int i = 0; i < parts.Length; i++)
-        {
-            if (!double.TryParse(parts[i], NumberStyles.Float, CultureInfo.InvariantCulture, out values[i]) || !double.IsFinite(values[i]))
-            {
-                throw new ArgumentException($"{option}: '{parts[i]}' is not a finite number.");
-            }
-        }
-
-        return values;
     }
 }
