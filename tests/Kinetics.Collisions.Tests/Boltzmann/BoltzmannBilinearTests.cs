@@ -129,6 +129,21 @@ public class BoltzmannBilinearTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void EvaluateBilinear_AllocatesNothing()
+    {
+        // Serial plan with an explicit workspace: the span overload must not allocate (warm-up call first for the JIT).
+        var op = Create(new CartesianGrid(12, 6.0), 1.0, 4.0, 0.0, anisotropic: false);
+        var random = new Random(2);
+        double[] f = RandomMixture(op, random), g = RandomMixture(op, random);
+        var destination = new double[f.Length];
+        var workspace = op.CreateWorkspace();
+        op.EvaluateBilinear(f, g, destination, workspace);
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        op.EvaluateBilinear(f, g, destination, workspace);
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+    }
+
+    [Fact]
     public void EvaluateBilinear_RejectsBadArguments()
     {
         var op = Create(new CartesianGrid(12, 6.0), 1.0, 4.0, 0.0, anisotropic: false);

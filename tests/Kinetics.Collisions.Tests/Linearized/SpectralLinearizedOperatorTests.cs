@@ -265,6 +265,41 @@ public class SpectralLinearizedOperatorTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void WeightedAndPlainForms_AllocateNothing_AndAgreeAboveTheCutoff()
+    {
+        // Γ = μ^{−1/2}·(weighted form) where √μ ≥ TailCutoff·√μ(0), 0 elsewhere (exact: one multiplication); no allocation
+        // with an explicit workspace (serial plan; warm-up calls first).
+        var op = Mixture14.Value;
+        var ws = op.CreateWorkspace();
+        var f = new Perturbation(op, new Random(31)).Fill();
+        int length = f.F.Length;
+        double[] weighted = new double[length], plain = new double[length], lw = new double[length], lp = new double[length];
+        op.GammaWeighted(f.F, f.F, weighted, ws);
+        op.Gamma(f.F, f.F, plain, ws);
+        op.ApplyWeighted(f.F, lw, ws);
+        op.Apply(f.F, lp, ws);
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        op.Gamma(f.F, f.F, plain, ws);
+        op.Apply(f.F, lp, ws);
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        ReadOnlySpan<double> root = op.SqrtMaxwellian.Span;
+        for (int i = 0; i < length; i++)
+        {
+            double peak = Math.Pow((i < op.Grid.Count ? 1.0 : 4.0) / (2 * Math.PI), 0.75); // √μ^α(0), masses 1 and 4
+            if (root[i] >= op.TailCutoff * peak)
+            {
+                Assert.Equal(weighted[i] / root[i], plain[i], 1e-12 * (1 + Math.Abs(plain[i])));
+                Assert.Equal(lw[i] / root[i], lp[i], 1e-12 * (1 + Math.Abs(lp[i])));
+            }
+            else
+            {
+                Assert.Equal(0.0, plain[i]);
+                Assert.Equal(0.0, lp[i]);
+            }
+        }
+    }
+
+    [Fact]
     public void Create_AndEvaluation_RejectBadArguments()
     {
         var op = Mixture14.Value;
