@@ -31,6 +31,8 @@ namespace Kinetics.Boltzmann;
 /// (M + 1 for a species with itself: antipodal σ give identical products), and 2 inverse transforms per species
 /// (<see cref="FftsPerEvaluation"/>); the (β, α) gain reuses the (α, β) product transform. Only isotropic b_σ (hard
 /// spheres, VHS, Maxwell molecules with b_ω ∝ |cos θ|) is supported by this fast path.</para>
+/// <para>The bilinear form Σ_β Q^{αβ}(F^α, G^β) with two different arguments (what the perturbative Γ and L need) is
+/// <see cref="EvaluateBilinear(ReadOnlySpan{double}, ReadOnlySpan{double}, Span{double}, BoltzmannWorkspace)"/>.</para>
 /// <para>Immutable and thread-safe; evaluation with an explicit <see cref="BoltzmannWorkspace"/> and
 /// <see cref="BoltzmannOptions.MaxDegreeOfParallelism"/> = 1 allocates nothing of its own.</para>
 /// </remarks>
