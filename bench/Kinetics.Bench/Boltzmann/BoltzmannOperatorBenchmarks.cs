@@ -9,7 +9,7 @@ namespace Kinetics.Bench.Boltzmann;
 
 /// <summary>
 /// One evaluation of the fast spectral <see cref="BoltzmannOperator"/> (hard spheres, default options) for one species and
-/// for the 1:4 two-species mixture, with an explicit workspace (expected: zero allocations).
+/// for the 1:4 two-species mixture, and of its bilinear form, with an explicit workspace (expected: zero allocations).
 /// </summary>
 [MemoryDiagnoser]
 public class BoltzmannOperatorBenchmarks
@@ -18,6 +18,7 @@ public class BoltzmannOperatorBenchmarks
     private BoltzmannWorkspace _workspace = null!;
     private double[] _f = [];
     private double[] _q = [];
+    private double[] _g = [];
 
     /// <summary>Points per axis.</summary>
     [Params(16, 24, 32, 48)]
@@ -38,6 +39,7 @@ public class BoltzmannOperatorBenchmarks
         _workspace = _operator.CreateWorkspace();
         _f = new double[Species * grid.Count];
         _q = new double[_f.Length];
+        _g = new double[_f.Length];
         for (int a = 0; a < Species; a++)
         {
             var left = new MacroscopicState(0.6, new Velocity3(-0.5, 0, 0), 0.6 * masses[a]);
@@ -45,6 +47,7 @@ public class BoltzmannOperatorBenchmarks
             for (int p = 0; p < grid.Count; p++)
             {
                 _f[(a * grid.Count) + p] = Maxwellian.Evaluate(left, masses[a], grid.Point(p)) + Maxwellian.Evaluate(right, masses[a], grid.Point(p));
+                _g[(a * grid.Count) + p] = Maxwellian.Evaluate(right, masses[a], grid.Point(p));
             }
         }
     }
@@ -52,4 +55,8 @@ public class BoltzmannOperatorBenchmarks
     /// <summary>Q(F) into caller-owned memory.</summary>
     [Benchmark(Baseline = true)]
     public void Evaluate() => _operator.Evaluate(_f, _q, _workspace);
+
+    /// <summary>Σ_β Q^{αβ}(F^α, G^β) with G ≠ F (the building block of the spectral Γ and L).</summary>
+    [Benchmark]
+    public void EvaluateBilinear() => _operator.EvaluateBilinear(_f, _g, _q, _workspace);
 }

@@ -31,6 +31,8 @@ namespace Kinetics.Boltzmann;
 /// (M + 1 for a species with itself: antipodal σ give identical products), and 2 inverse transforms per species
 /// (<see cref="FftsPerEvaluation"/>); the (β, α) gain reuses the (α, β) product transform. Only isotropic b_σ (hard
 /// spheres, VHS, Maxwell molecules with b_ω ∝ |cos θ|) is supported by this fast path.</para>
+/// <para>The bilinear form Σ_β Q^{αβ}(F^α, G^β) with two different arguments (what the perturbative Γ and L need) is
+/// <see cref="EvaluateBilinear(ReadOnlySpan{double}, ReadOnlySpan{double}, Span{double}, BoltzmannWorkspace)"/>.</para>
 /// <para>Immutable and thread-safe; evaluation with an explicit <see cref="BoltzmannWorkspace"/> and
 /// <see cref="BoltzmannOptions.MaxDegreeOfParallelism"/> = 1 allocates nothing of its own.</para>
 /// </remarks>
@@ -208,7 +210,47 @@ public sealed partial class BoltzmannOperator
     public void Evaluate(ReadOnlySpan<double> distributions, Span<double> destination, BoltzmannWorkspace workspace)
     {
         Validate(distributions, destination, SpeciesCount, workspace);
-        EvaluateCore(distributions, destination, workspace, pairs: false);
+        EvaluateCore(distributions, distributions, destination, workspace, pairs: false, bilinear: false);
+    }
+
+    /// <summary>
+    /// The bilinear form of the operator: destination[α·N³ + p] = Σ_β Q^{αβ}(F^α, G^β)(v_p), F = <paramref name="first"/>,
+    /// G = <paramref name="second"/> (species-major stacking), with the same discretisation as
+    /// <see cref="Evaluate(ReadOnlySpan{double}, Span{double}, BoltzmannWorkspace)"/>, which is the case F = G.
+    /// </summary>
+    /// <remarks>
+    /// <para>Q^{αβ}(F, G) = C ∫∫ B [F(v')G(v*') − F(v)G(v*)]: the gain spectrum of (α, β) is that of
+    /// Σ_σ F^α(· + a r σ) G^β(· − b r σ) (sinc(a r|ξ|)), the one of (β, α) that of Σ_σ F^β(· − b r σ) G^α(· + a r σ)
+    /// (σ → −σ, sinc(b r|ξ|)); for a species with itself (half of an antipodal sphere, doubled weights w') the
+    /// symmetrised product Σ (w'/2)[F(· + rσ/2)G(· − rσ/2) + F(· − rσ/2)G(· + rσ/2)] is transformed. The loss is
+    /// F^α · 𝔽⁻¹(Σ_β β̂^{αβ} Ĝ^β). Signs are not restricted (this is what the perturbative Γ needs); the resolution check
+    /// of <see cref="BoltzmannOptions.ResolutionTolerance"/> applies to both arguments.</para>
+    /// <para>Cost: S extra forward transforms and, for unequal species, one more product transform per pair and node
+    /// (about twice the inverse transforms of <see cref="Evaluate(ReadOnlySpan{double}, Span{double}, BoltzmannWorkspace)"/>).
+    /// Allocates nothing with <see cref="BoltzmannOptions.MaxDegreeOfParallelism"/> = 1.</para>
+    /// </remarks>
+    /// <param name="first">S·N³ values F^α(v_p), the first (pre-collision "α") argument (not modified).</param>
+    /// <param name="second">S·N³ values G^β(v_p), the partner argument (not modified); may be the same memory as
+    /// <paramref name="first"/>.</param>
+    /// <param name="destination">S·N³ values; must overlap neither input.</param>
+    /// <param name="workspace">Scratch from <see cref="CreateWorkspace"/>.</param>
+    /// <exception cref="ArgumentException">Wrong lengths, non-finite values, overlap, or an argument not decayed at the box
+    /// boundary.</exception>
+    public void EvaluateBilinear(ReadOnlySpan<double> first, ReadOnlySpan<double> second, Span<double> destination, BoltzmannWorkspace workspace)
+    {
+        Validate(first, destination, SpeciesCount, workspace, nameof(first));
+        Validate(second, destination, SpeciesCount, workspace, nameof(second));
+        EvaluateCore(first, second, destination, workspace, pairs: false, bilinear: true);
+    }
+
+    /// <summary>Allocating convenience: the stacked (Σ_β Q^{αβ}(F^α, G^β))_α.</summary>
+    /// <param name="first">S·N³ values F^α(v_p).</param>
+    /// <param name="second">S·N³ values G^β(v_p).</param>
+    public double[] EvaluateBilinear(ReadOnlySpan<double> first, ReadOnlySpan<double> second)
+    {
+        var result = new double[SpeciesCount * Grid.Count];
+        EvaluateBilinear(first, second, result, CreateWorkspace());
+        return result;
     }
 
     /// <summary>Allocating convenience: the stacked (Q^α)_α of <paramref name="distributions"/>.</summary>
@@ -243,7 +285,7 @@ public sealed partial class BoltzmannOperator
     public void EvaluatePairs(ReadOnlySpan<double> distributions, Span<double> destination, BoltzmannWorkspace workspace)
     {
         Validate(distributions, destination, SpeciesCount * SpeciesCount, workspace);
-        EvaluateCore(distributions, destination, workspace, pairs: true);
+        EvaluateCore(distributions, distributions, destination, workspace, pairs: true, bilinear: false);
     }
 
     /// <summary>
@@ -342,11 +384,12 @@ public sealed partial class BoltzmannOperator
             _ => { });
     }
 
-    private void Validate(ReadOnlySpan<double> distributions, Span<double> destination, int outputBlocks, BoltzmannWorkspace workspace)
+    private void Validate(
+        ReadOnlySpan<double> distributions, Span<double> destination, int outputBlocks, BoltzmannWorkspace workspace, string name = "distributions")
     {
         ArgumentNullException.ThrowIfNull(workspace);
         int count = Grid.Count;
-        Guard.Length(distributions.Length, SpeciesCount * count, nameof(distributions));
+        Guard.Length(distributions.Length, SpeciesCount * count, name);
         Guard.Length(destination.Length, outputBlocks * count, nameof(destination));
         if (workspace.Species != SpeciesCount || workspace.Lanes != _lanes || workspace.Real.Length != count)
         {
@@ -355,18 +398,18 @@ public sealed partial class BoltzmannOperator
 
         if (distributions.Overlaps(destination))
         {
-            throw new ArgumentException("destination must not overlap distributions.", nameof(destination));
+            throw new ArgumentException($"destination must not overlap {name}.", nameof(destination));
         }
 
-        Guard.AllFinite(distributions);
+        Guard.AllFinite(distributions, name);
         for (int a = 0; a < SpeciesCount; a++)
         {
-            CheckResolved(distributions.Slice(a * count, count), a);
+            CheckResolved(distributions.Slice(a * count, count), a, name);
         }
     }
 
     // max |F| over the outermost layer of cells relative to max |F|.
-    private void CheckResolved(ReadOnlySpan<double> distributions, int species)
+    private void CheckResolved(ReadOnlySpan<double> distributions, int species, string name)
     {
         if (double.IsPositiveInfinity(_resolutionTolerance))
         {
@@ -374,7 +417,8 @@ public sealed partial class BoltzmannOperator
         }
 
         ReadOnlySpan<double> f = distributions;
-        double peak = TensorPrimitives.MaxMagnitude(f), edge = 0;
+        // MaxMagnitude returns the signed element of largest magnitude: take |·| (signed data, e.g. the arguments of Γ).
+        double peak = Math.Abs(TensorPrimitives.MaxMagnitude(f)), edge = 0;
         for (int i = 0, p = 0; i < _n; i++)
         {
             bool faceI = i == 0 || i == _n - 1;
@@ -383,7 +427,7 @@ public sealed partial class BoltzmannOperator
                 bool face = faceI || j == 0 || j == _n - 1;
                 if (face)
                 {
-                    edge = Math.Max(edge, TensorPrimitives.MaxMagnitude(f.Slice(p, _n)));
+                    edge = Math.Max(edge, Math.Abs(TensorPrimitives.MaxMagnitude(f.Slice(p, _n))));
                 }
                 else
                 {
@@ -397,20 +441,28 @@ public sealed partial class BoltzmannOperator
         if (edge > _resolutionTolerance * peak)
         {
             throw new ArgumentException(
-                $"distributions: species {species} is not resolved by the grid: |F| on the box boundary is {edge / peak:G3} of its maximum " +
+                $"{name}: species {species} is not resolved by the grid: |F| on the box boundary is {edge / peak:G3} of its maximum " +
                 $"(options.ResolutionTolerance = {_resolutionTolerance:G3}); enlarge L = {Grid.HalfWidth:G6}.",
-                nameof(distributions));
+                name);
         }
     }
 
-    private void EvaluateCore(ReadOnlySpan<double> distributions, Span<double> destination, BoltzmannWorkspace workspace, bool pairs)
+    // distributions = F (first argument, multiplies the loss), second = G; bilinear = false means G is F (one spectrum).
+    private void EvaluateCore(
+        ReadOnlySpan<double> distributions, ReadOnlySpan<double> second, Span<double> destination, BoltzmannWorkspace workspace, bool pairs, bool bilinear)
     {
         int s = SpeciesCount, count = Grid.Count, hc = _halfCount, slots = pairs ? s * s : s;
         Span<Complex> spectra = workspace.Spectra;
         for (int a = 0; a < s; a++)
         {
             _fft.ForwardReal(distributions.Slice(a * count, count), spectra.Slice(a * hc, hc), workspace.Fft[0]);
+            if (bilinear)
+            {
+                _fft.ForwardReal(second.Slice(a * count, count), workspace.SecondSpectra.AsSpan(a * hc, hc), workspace.Fft[0]);
+            }
         }
+
+        Span<Complex> partnerSpectra = bilinear ? workspace.SecondSpectra : spectra;
 
         workspace.GainSpectra.AsSpan().Clear();
         int work = _pairs.Length * RadialPoints;
@@ -418,12 +470,12 @@ public sealed partial class BoltzmannOperator
         {
             for (int item = 0; item < work; item++)
             {
-                AccumulateGain(item, 0, workspace, pairs);
+                AccumulateGain(item, 0, workspace, pairs, bilinear);
             }
         }
         else
         {
-            AccumulateGainInParallel(work, workspace, pairs);
+            AccumulateGainInParallel(work, workspace, pairs, bilinear);
             Span<Complex> first = workspace.GainSpectra.AsSpan(0, slots * hc);
             for (int lane = 1; lane < _lanes; lane++)
             {
@@ -435,7 +487,7 @@ public sealed partial class BoltzmannOperator
             }
         }
 
-        // Loss spectra: Σ_β β̂^{αβ} F̂^β per output slot.
+        // Loss spectra: Σ_β β̂^{αβ} Ĝ^β per output slot.
         Span<Complex> loss = workspace.LossSpectra.AsSpan(0, slots * hc);
         loss.Clear();
         for (int a = 0; a < s; a++)
@@ -443,7 +495,7 @@ public sealed partial class BoltzmannOperator
             for (int b = 0; b < s; b++)
             {
                 int slot = pairs ? (a * s) + b : a;
-                MultiplyAccumulate(_lossTables[(a * s) + b], spectra.Slice(b * hc, hc), loss.Slice(slot * hc, hc));
+                MultiplyAccumulate(_lossTables[(a * s) + b], partnerSpectra.Slice(b * hc, hc), loss.Slice(slot * hc, hc));
             }
         }
 
@@ -460,46 +512,52 @@ public sealed partial class BoltzmannOperator
     }
 
     // Kept out of EvaluateCore: the lambda's closure would otherwise be allocated on every call, even when serial.
-    private void AccumulateGainInParallel(int work, BoltzmannWorkspace workspace, bool pairs) =>
+    private void AccumulateGainInParallel(int work, BoltzmannWorkspace workspace, bool pairs, bool bilinear) =>
         Parallel.For(0, _lanes, new ParallelOptions { MaxDegreeOfParallelism = _lanes }, lane =>
         {
             for (int item = lane; item < work; item += _lanes)
             {
-                AccumulateGain(item, lane, workspace, pairs);
+                AccumulateGain(item, lane, workspace, pairs, bilinear);
             }
         });
 
     // One (pair, radial node) work item: the σ-summed product of shifted copies, one forward FFT, and its sinc-weighted
-    // contribution to the gain spectra of (α, β) and (β, α).
-    private void AccumulateGain(int item, int lane, BoltzmannWorkspace workspace, bool pairs)
+    // contribution to the gain spectra of (α, β) and (β, α). Bilinear (F ≠ G): the (β, α) product
+    // Σ_σ F^β(· − b r σ) G^α(· + a r σ) is a separate transform, and a self pair symmetrises its half-sphere product.
+    private void AccumulateGain(int item, int lane, BoltzmannWorkspace workspace, bool pairs, bool bilinear)
     {
-        int s = SpeciesCount, count = Grid.Count, hc = _halfCount;
+        int s = SpeciesCount, hc = _halfCount;
         var pair = _pairs[item / RadialPoints];
         int node = item % RadialPoints;
-        Span<Complex> phased = workspace.Phased.AsSpan(lane * hc, hc);
         Span<Complex> productSpectrum = workspace.ProductSpectrum.AsSpan(lane * hc, hc);
-        Span<double> shiftedA = workspace.ShiftedA.AsSpan(lane * count, count);
-        Span<double> shiftedB = workspace.ShiftedB.AsSpan(lane * count, count);
-        Span<double> product = workspace.Product.AsSpan(lane * count, count);
+        Span<double> product = workspace.Product.AsSpan(lane * Grid.Count, Grid.Count);
         var fft = workspace.Fft[lane];
-        ReadOnlySpan<Complex> spectrumA = workspace.Spectra.AsSpan(pair.Alpha * hc, hc);
-        ReadOnlySpan<Complex> spectrumB = workspace.Spectra.AsSpan(pair.Beta * hc, hc);
+        Complex[] partner = bilinear ? workspace.SecondSpectra : workspace.Spectra;
+        ReadOnlySpan<Complex> firstA = workspace.Spectra.AsSpan(pair.Alpha * hc, hc);
+        ReadOnlySpan<Complex> secondB = partner.AsSpan(pair.Beta * hc, hc);
         int laneOffset = lane * s * s * hc;
         int slotAB = pairs ? (pair.Alpha * s) + pair.Beta : pair.Alpha;
         int slotBA = pairs ? (pair.Beta * s) + pair.Alpha : pair.Beta;
+        Span<Complex> gainAB = workspace.GainSpectra.AsSpan(laneOffset + (slotAB * hc), hc);
+        Span<Complex> gainBA = pair.Alpha != pair.Beta ? workspace.GainSpectra.AsSpan(laneOffset + (slotBA * hc), hc) : default;
+
+        // (β, α) inputs for the bilinear form: G^α at +a r σ (side 0), F^β at −b r σ (side 1).
+        ReadOnlySpan<Complex> secondA = partner.AsSpan(pair.Alpha * hc, hc);
+        ReadOnlySpan<Complex> firstB = workspace.Spectra.AsSpan(pair.Beta * hc, hc);
         if (pair.Anisotropic)
         {
-            Span<Complex> gainBA = pair.Alpha != pair.Beta ? workspace.GainSpectra.AsSpan(laneOffset + (slotBA * hc), hc) : default;
             for (int m = 0; m < pair.SigmaCount; m++)
             {
-                ApplyPhase(spectrumA, pair.Phase(0, node, m), phased);
-                _fft.InverseRealOverwritingInput(phased, shiftedA, fft);
-                ApplyPhase(spectrumB, pair.Phase(1, node, m), phased);
-                _fft.InverseRealOverwritingInput(phased, shiftedB, fft);
-                TensorPrimitives.Multiply(shiftedA, shiftedB, product);
+                ShiftedProduct(pair, node, m, firstA, secondB, lane, workspace, accumulate: false);
                 _fft.ForwardReal(product, productSpectrum, fft);
-                pair.Weights!.Accumulate(
-                    productSpectrum, pair.Sigma(m), node, _waveNumberSquared, _n, workspace.GainSpectra.AsSpan(laneOffset + (slotAB * hc), hc), gainBA);
+                pair.Weights!.Accumulate(productSpectrum, pair.Sigma(m), node, _waveNumberSquared, _n, gainAB, bilinear ? default : gainBA);
+                if (bilinear && !gainBA.IsEmpty)
+                {
+                    ShiftedProduct(pair, node, m, secondA, firstB, lane, workspace, accumulate: false);
+                    _fft.ForwardReal(product, productSpectrum, fft);
+                    pair.Weights.Accumulate(
+                        productSpectrum, pair.Sigma(m), node, _waveNumberSquared, _n, workspace.Discard.AsSpan(lane * hc, hc), gainBA);
+                }
             }
 
             return;
@@ -508,18 +566,62 @@ public sealed partial class BoltzmannOperator
         product.Clear();
         for (int m = 0; m < pair.SigmaCount; m++)
         {
-            ApplyPhase(spectrumA, pair.Phase(0, node, m), phased);
-            _fft.InverseRealOverwritingInput(phased, shiftedA, fft);
-            ApplyPhase(spectrumB, pair.Phase(1, node, m), phased);
-            _fft.InverseRealOverwritingInput(phased, shiftedB, fft);
-            TensorPrimitives.FusedMultiplyAdd(shiftedA, shiftedB, product, product);
+            ShiftedProduct(pair, node, m, firstA, secondB, lane, workspace, accumulate: true);
+        }
+
+        if (bilinear && pair.Alpha == pair.Beta)
+        {
+            // Half sphere with doubled weights: add the antipodal half, F(· − rσ/2)G(· + rσ/2), and halve.
+            for (int m = 0; m < pair.SigmaCount; m++)
+            {
+                ShiftedProduct(pair, node, m, secondA, firstB, lane, workspace, accumulate: true);
+            }
+
+            TensorPrimitives.Multiply(product, 0.5, product);
         }
 
         _fft.ForwardReal(product, productSpectrum, fft);
-        MultiplyAccumulate(pair.GainTable(0, node), productSpectrum, workspace.GainSpectra.AsSpan(laneOffset + (slotAB * hc), hc));
-        if (pair.Alpha != pair.Beta)
+        MultiplyAccumulate(pair.GainTable(0, node), productSpectrum, gainAB);
+        if (pair.Alpha == pair.Beta)
         {
-            MultiplyAccumulate(pair.GainTable(1, node), productSpectrum, workspace.GainSpectra.AsSpan(laneOffset + (slotBA * hc), hc));
+            return;
+        }
+
+        if (bilinear)
+        {
+            product.Clear();
+            for (int m = 0; m < pair.SigmaCount; m++)
+            {
+                ShiftedProduct(pair, node, m, secondA, firstB, lane, workspace, accumulate: true);
+            }
+
+            _fft.ForwardReal(product, productSpectrum, fft);
+        }
+
+        MultiplyAccumulate(pair.GainTable(1, node), productSpectrum, gainBA);
+    }
+
+    // product (+)= X(· + a r σ_m) · Y(· − b r σ_m) (σ weight included), X, Y given by their half spectra.
+    private void ShiftedProduct(
+        PairPlan pair, int node, int m, ReadOnlySpan<Complex> plus, ReadOnlySpan<Complex> minus, int lane, BoltzmannWorkspace workspace, bool accumulate)
+    {
+        int count = Grid.Count, hc = _halfCount;
+        Span<Complex> phased = workspace.Phased.AsSpan(lane * hc, hc);
+        Span<double> shiftedA = workspace.ShiftedA.AsSpan(lane * count, count);
+        Span<double> shiftedB = workspace.ShiftedB.AsSpan(lane * count, count);
+        Span<double> product = workspace.Product.AsSpan(lane * count, count);
+        var fft = workspace.Fft[lane];
+        ApplyPhase(plus, pair.Phase(0, node, m), phased);
+        _fft.InverseRealOverwritingInput(phased, shiftedA, fft);
+        ApplyPhase(minus, pair.Phase(1, node, m), phased);
+        _fft.InverseRealOverwritingInput(phased, shiftedB, fft);
+        if (accumulate)
+        {
+            TensorPrimitives.FusedMultiplyAdd(shiftedA, shiftedB, product, product);
+        }
+        else
+        {
+            TensorPrimitives.Multiply(shiftedA, shiftedB, product);
         }
     }
 

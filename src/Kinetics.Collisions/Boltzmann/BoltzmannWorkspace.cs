@@ -19,6 +19,8 @@ public sealed class BoltzmannWorkspace
 
         Species = species;
         Spectra = new Complex[species * halfCount];
+        SecondSpectra = new Complex[species * halfCount];
+        Discard = new Complex[lanes * halfCount];
         GainSpectra = new Complex[lanes * species * species * halfCount];
         LossSpectra = new Complex[species * species * halfCount];
         Phased = new Complex[lanes * halfCount];
@@ -38,6 +40,12 @@ public sealed class BoltzmannWorkspace
     internal int Lanes { get; }
 
     internal Complex[] Spectra { get; }
+
+    // Ĝ^β of the second argument of a bilinear evaluation.
+    internal Complex[] SecondSpectra { get; }
+
+    // A sink for the (α, β) half of an anisotropic accumulation whose (β, α) half alone is wanted (bilinear evaluation).
+    internal Complex[] Discard { get; }
 
     internal Complex[] GainSpectra { get; }
 
