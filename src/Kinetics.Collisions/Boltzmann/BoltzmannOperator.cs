@@ -302,30 +302,11 @@ public sealed partial class BoltzmannOperator
         ArgumentNullException.ThrowIfNull(workspace);
         Span<double> pairs = workspace.Pairs;
         EvaluatePairs(distributions, pairs, workspace);
-        ReadOnlySpan<double> axis = Grid.Axis;
-        double h3 = Grid.CellVolume;
         for (int slot = 0; slot < s * s; slot++)
         {
-            ReadOnlySpan<double> q = pairs.Slice(slot * count, count);
-            double mass = 0, px = 0, py = 0, pz = 0, energy = 0;
-            for (int i = 0, p = 0; i < _n; i++)
-            {
-                for (int j = 0; j < _n; j++)
-                {
-                    for (int k = 0; k < _n; k++, p++)
-                    {
-                        double value = q[p];
-                        mass += value;
-                        px += axis[i] * value;
-                        py += axis[j] * value;
-                        pz += axis[k] * value;
-                        energy += ((axis[i] * axis[i]) + (axis[j] * axis[j]) + (axis[k] * axis[k])) * value;
-                    }
-                }
-            }
-
-            double m = _masses[slot / s];
-            rates[slot] = new ExchangeRate(mass * h3, new Velocity3(px, py, pz) * (m * h3), 0.5 * m * energy * h3);
+            // The rates of Q^{αβ} are its species moments with the mass of α (Core's marginal-based moment pass).
+            var moments = Moments.SpeciesMoments.Of(Grid, pairs.Slice(slot * count, count), _masses[slot / s]);
+            rates[slot] = new ExchangeRate(moments.Density, moments.Momentum, moments.Energy);
         }
     }
 

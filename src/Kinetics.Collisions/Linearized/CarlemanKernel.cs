@@ -140,5 +140,5 @@ public sealed class CarlemanKernel
         return PanelQuadrature.Integrate(Radial, 0.0, reach, 0.5 / Math.Sqrt(mass), Math.Min(reach, 1.0));
     }
 
-    private static double Maxwellian(double mass, Velocity3 v) => Math.Pow(mass / (2.0 * Math.PI), 1.5) * Math.Exp(-mass * v.LengthSquared / 2.0);
+    private static double Maxwellian(double mass, Velocity3 v) => Distributions.Maxwellian.Evaluate(Distributions.MacroscopicState.Unit, mass, v);
 }

@@ -1,3 +1,4 @@
+using Kinetics.Distributions;
 using Kinetics.Kernels;
 
 namespace Kinetics.Linearized;
@@ -232,8 +233,7 @@ public sealed class LinearizedKernel
         return value;
     }
 
-    internal static double SqrtMaxwellian(double mass, Velocity3 v) =>
-        Math.Pow(mass / (2.0 * Math.PI), 0.75) * Math.Exp(-mass * v.LengthSquared / 4.0);
+    internal static double SqrtMaxwellian(double mass, Velocity3 v) => Maxwellian.EvaluateSqrt(MacroscopicState.Unit, mass, v);
 
     /// <summary>Two unit vectors completing <paramref name="e"/> to an orthonormal frame.</summary>
     internal static (Velocity3 E1, Velocity3 E2) Frame(Velocity3 e)

@@ -61,10 +61,27 @@ public readonly record struct SpeciesMoments
     public static SpeciesMoments Of(DistributionFunction distribution, double mass)
     {
         ArgumentNullException.ThrowIfNull(distribution);
+        return Of(distribution.Grid, distribution.ReadOnlyValues, mass);
+    }
+
+    /// <summary>
+    /// Moments of the N³ values <paramref name="values"/> on <paramref name="grid"/> (flattened (i·N + j)·N + k), for data
+    /// held in a span — one species block of the species-major stacked layout used by the operators and solvers. Same
+    /// conventions and cost as <see cref="Of(DistributionFunction, double)"/>; applied to a collision term Q it gives the
+    /// rates ∫Q, m∫vQ and ∫(m/2)|v|²Q in <see cref="Density"/>, <see cref="Momentum"/> and <see cref="Energy"/>.
+    /// </summary>
+    /// <param name="grid">The Cartesian grid.</param>
+    /// <param name="values">N³ finite values.</param>
+    /// <param name="mass">m &gt; 0.</param>
+    /// <exception cref="ArgumentException">values does not have N³ entries.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">mass ≤ 0 or not finite.</exception>
+    public static SpeciesMoments Of(CartesianGrid grid, ReadOnlySpan<double> values, double mass)
+    {
+        ArgumentNullException.ThrowIfNull(grid);
+        Guard.Length(values.Length, grid.Count, nameof(values));
         Guard.Positive(mass);
-        CartesianGrid grid = distribution.Grid;
         int n = grid.PointsPerAxis;
-        ReadOnlySpan<double> f = distribution.ReadOnlyValues;
+        ReadOnlySpan<double> f = values;
         ReadOnlySpan<double> axis = grid.Axis;
         Span<double> marginals = n <= 256 ? stackalloc double[3 * n] : new double[3 * n];
         marginals.Clear();

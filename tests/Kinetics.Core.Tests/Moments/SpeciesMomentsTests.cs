@@ -91,6 +91,38 @@ public class SpeciesMomentsTests
     }
 
     [Fact]
+    public void SpanOverload_GivesTheRatesOfSignedData_AsTheDirectSums()
+    {
+        // A signed, zero-mean-ish block (as a collision term Q is): the span overload must give ∫Q, m∫vQ and ∫(m/2)|v|²Q.
+        var grid = new CartesianGrid(10, 4.0);
+        var random = new Random(17);
+        double[] q = new double[grid.Count];
+        double mass = 2.5, rate = 0, energy = 0;
+        var momentum = Velocity3.Zero;
+        for (int p = 0; p < grid.Count; p++)
+        {
+            var v = grid.Point(p);
+            q[p] = random.NextDouble() - 0.5;
+            rate += q[p];
+            momentum += (mass * q[p]) * v;
+            energy += 0.5 * mass * v.LengthSquared * q[p];
+        }
+
+        var moments = SpeciesMoments.Of(grid, q, mass);
+
+        // Same sums in a different order (marginals vs points): cancellation in signed data of O(1) terms, so the
+        // comparison is absolute at 1e-12 of the total absolute size (1000 terms ≲ 0.5 · L² each).
+        Tolerance.AssertAbsolute(rate * grid.CellVolume, moments.Density, 1e-12 * grid.Count * grid.CellVolume, "∫Q");
+        Tolerance.AssertAbsolute(momentum * grid.CellVolume, moments.Momentum, 1e-12 * grid.Count * grid.CellVolume * mass * 4.0, "m∫vQ");
+        Tolerance.AssertAbsolute(energy * grid.CellVolume, moments.Energy, 1e-12 * grid.Count * grid.CellVolume * mass * 24.0, "∫(m/2)|v|²Q");
+
+        // And it is the DistributionFunction overload, bit for bit.
+        Assert.Equal(SpeciesMoments.Of(new DistributionFunction(grid, q), mass), moments);
+        var error = Assert.Throws<ArgumentException>(() => SpeciesMoments.Of(grid, q.AsSpan(1), mass));
+        Assert.Equal("values", error.ParamName);
+    }
+
+    [Fact]
     public void Moments_ConvergeSpectrally_AsTheGridIsRefined()
     {
         // 𝓜[1, u, 1; 1] on [−8, 8]³: the midpoint rule's error is aliasing, |err| ≲ 3·2e^{−2π²σ²/h²} (Poisson

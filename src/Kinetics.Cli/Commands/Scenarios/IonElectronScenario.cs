@@ -4,6 +4,7 @@ using Kinetics.Distributions;
 using Kinetics.Grids;
 using Kinetics.Landau;
 using Kinetics.Mixtures;
+using Kinetics.Moments;
 using Spectre.Console;
 using static Kinetics.Cli.Commands.Scenarios.ScenarioMath;
 
@@ -86,9 +87,9 @@ internal static class IonElectronScenario
             Maxwellian.Fill(grid, electron, mixture[1].Mass, fElectron);
             var workspace = op.CreateWorkspace();
             op.EvaluatePair(0, 1, fIon, fElectron, q, workspace);
-            double wIon = EnergyMoment(grid, 1.0, q);
+            double wIon = SpeciesMoments.Of(grid, q, 1.0).Energy;
             op.EvaluatePair(1, 0, fElectron, fIon, q, workspace);
-            double wElectron = EnergyMoment(grid, mixture[1].Mass, q);
+            double wElectron = SpeciesMoments.Of(grid, q, mixture[1].Mass).Energy;
             double exact = LandauMaxwellian.EnergyExchangeRate(1.0, ion, 1.0, electron, mixture[1].Mass, LandauNormalization.FlynnGuo);
             double relative = Math.Abs(wIon - exact) / Math.Abs(exact);
             double balance = (wIon + wElectron) / Math.Abs(wIon);

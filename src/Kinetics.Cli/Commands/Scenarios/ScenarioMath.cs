@@ -3,27 +3,9 @@ using Kinetics.Grids;
 
 namespace Kinetics.Cli.Commands.Scenarios;
 
-/// <summary>Moments, fits and option parsing shared by the scenario commands.</summary>
+/// <summary>Grid choice, fits and option parsing shared by the scenario commands (moments come from Core's SpeciesMoments).</summary>
 internal static class ScenarioMath
 {
-    /// <summary>(n, E) of one species: n = Σ F h³, E = Σ (m/2)|v|² F h³ (grid quadrature).</summary>
-    public static (double Density, double Energy) DensityAndEnergy(CartesianGrid grid, double mass, ReadOnlySpan<double> values)
-    {
-        double[] speeds = new double[grid.Count];
-        grid.FillSquaredSpeeds(speeds);
-        double n = 0, e = 0;
-        for (int p = 0; p < values.Length; p++)
-        {
-            n += values[p];
-            e += speeds[p] * values[p];
-        }
-
-        return (n * grid.CellVolume, 0.5 * mass * e * grid.CellVolume);
-    }
-
-    /// <summary>∫ (m/2)|v|² q dv by the grid quadrature.</summary>
-    public static double EnergyMoment(CartesianGrid grid, double mass, ReadOnlySpan<double> q) => DensityAndEnergy(grid, mass, q).Energy;
-
     // FFT-friendly sizes (2^a·3^b·5^c) the scenarios choose from.
     private static readonly int[] GridSizes = [16, 20, 24, 30, 32, 36, 40, 48, 54, 60, 64, 80, 96, 120, 128, 144, 160];
 

@@ -7,6 +7,7 @@ using Kinetics.Dynamics;
 using Kinetics.Grids;
 using Kinetics.Kernels;
 using Kinetics.Mixtures;
+using Kinetics.Moments;
 using Spectre.Console;
 using static Kinetics.Cli.Commands.Scenarios.ScenarioMath;
 
@@ -184,8 +185,8 @@ internal static class TwoTemperatureScenario
 
     private static (double Na, double Nb, double Ta, double Tb, double Energy) Moments(CartesianGrid grid, Mixture mixture, ReadOnlySpan<double> state)
     {
-        var (na, ea) = DensityAndEnergy(grid, mixture[0].Mass, state[..grid.Count]);
-        var (nb, eb) = DensityAndEnergy(grid, mixture[1].Mass, state[grid.Count..]);
-        return (na, nb, 2.0 / 3.0 * ea / na, 2.0 / 3.0 * eb / nb, ea + eb);
+        var a = SpeciesMoments.Of(grid, state[..grid.Count], mixture[0].Mass);
+        var b = SpeciesMoments.Of(grid, state[grid.Count..], mixture[1].Mass);
+        return (a.Density, b.Density, a.Temperature, b.Temperature, a.Energy + b.Energy);
     }
 }
