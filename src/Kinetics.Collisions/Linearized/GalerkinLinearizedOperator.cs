@@ -1,3 +1,4 @@
+using Kinetics.Quadrature;
 using Kinetics.Weights;
 using Kinetics.Estimates;
 using Kinetics.Kernels;
@@ -95,7 +96,7 @@ public sealed class GalerkinLinearizedOperator
 
         stiffness = 0.5 * (stiffness + stiffness.Transpose());
         var gram = Matrix<double>.Build.Dense(size, size);
-        var gh = new GaussHermiteRule(degree + 1);
+        var gh = GaussHermiteRule.Create(degree + 1);
         for (int a = 0; a < s; a++)
         {
             // ∫ μ p_i p_j dv with x = √m v: (2π)^{−3/2}∫e^{−|x|²/2}…dx = π^{−3/2} Σ w_y p_i(√2 y) p_j(√2 y).
@@ -190,12 +191,12 @@ public sealed class GalerkinLinearizedOperator
     {
         double ma = masses[a], mb = masses[b], mTotal = ma + mb, reduced = ma * mb / mTotal, gamma = kernel.Gamma;
         int per = exponents.Length;
-        var gh = new GaussHermiteRule(degree + 1);
-        int ghCount = gh.Abscissas.Length;
+        var gh = GaussHermiteRule.Create(degree + 1);
+        int ghCount = gh.Count;
         // After the exact v-integration the integrand is a polynomial in û of degree ≤ 2D and, on the hemisphere where
         // b = C|cos θ|-type kernels are smooth, of degree ≤ 4D in ω: these product rules integrate those exactly (resolution 1).
-        var uPolar = new MathNet.Numerics.Integration.GaussLegendreRule(-1, 1, (degree + 2) * resolution);
-        var omegaPolar = new MathNet.Numerics.Integration.GaussLegendreRule(0, 1, ((2 * degree) + 1) * resolution);
+        var uPolar = GaussLegendreRule.Create((degree + 2) * resolution, -1, 1);
+        var omegaPolar = GaussLegendreRule.Create(((2 * degree) + 1) * resolution, 0, 1);
         int uAzimuthal = ((2 * degree) + 2) * resolution, omegaAzimuthal = ((4 * degree) + 2) * resolution;
         double prefactor = Math.Pow(ma * mb, 1.5) / Math.Pow(2.0 * Math.PI, 3.0) * Math.Pow(2.0 / mTotal, 1.5);
         double spread = Math.Sqrt(2.0 / mTotal);
@@ -204,7 +205,7 @@ public sealed class GalerkinLinearizedOperator
         double reach = 12.0 / Math.Sqrt(reduced), top = Math.Min(reach, 1.0 / Math.Sqrt(reduced));
         var radial = PanelQuadrature.GradedNodes(top, reach, 6 * resolution, 8, 1e-6);
 
-        int rows = ghCount * ghCount * ghCount * omegaPolar.Order * omegaAzimuthal, cols = per * masses.Length;
+        int rows = ghCount * ghCount * ghCount * omegaPolar.Count * omegaAzimuthal, cols = per * masses.Length;
         var chunk = new double[rows * cols];
         var gram = new double[cols * cols];
         double sqrtA = Math.Sqrt(ma), sqrtB = Math.Sqrt(mb);
@@ -213,9 +214,9 @@ public sealed class GalerkinLinearizedOperator
         foreach (var (r, wr) in radial)
         {
             double radialWeight = wr * r * r * Math.Pow(r, gamma) * Math.Exp(-reduced * r * r / 2.0);
-            for (int i = 0; i < uPolar.Order; i++)
+            for (int i = 0; i < uPolar.Count; i++)
             {
-                double c = uPolar.Abscissas[i], sn = Math.Sqrt(1 - (c * c));
+                double c = uPolar.Nodes[i], sn = Math.Sqrt(1 - (c * c));
                 for (int j = 0; j < uAzimuthal; j++)
                 {
                     double phi = 2.0 * Math.PI * (j + 0.5) / uAzimuthal;
@@ -225,9 +226,9 @@ public sealed class GalerkinLinearizedOperator
                     double directionWeight = radialWeight * uPolar.Weights[i] * (2.0 * Math.PI / uAzimuthal);
                     Array.Clear(chunk);
                     int row = 0;
-                    for (int k = 0; k < omegaPolar.Order; k++)
+                    for (int k = 0; k < omegaPolar.Count; k++)
                     {
-                        double ct = omegaPolar.Abscissas[k], st = Math.Sqrt(1 - (ct * ct));
+                        double ct = omegaPolar.Nodes[k], st = Math.Sqrt(1 - (ct * ct));
                         double angular = kernel.Strength * kernel.Angular.Omega(ct) * omegaPolar.Weights[k] * (2.0 * Math.PI / omegaAzimuthal);
                         for (int l = 0; l < omegaAzimuthal; l++)
                         {
@@ -293,8 +294,7 @@ public sealed class GalerkinLinearizedOperator
 
     private static void ForEachHermiteNode(GaussHermiteRule gh, Action<Velocity3, double> action)
     {
-        var x = gh.Abscissas;
-        var w = gh.Weights;
+        ReadOnlySpan<double> x = gh.Nodes, w = gh.Weights;
         for (int i = 0; i < x.Length; i++)
         {
             for (int j = 0; j < x.Length; j++)

@@ -105,6 +105,51 @@ public class GaussRuleTests
         });
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(5)]
+    [InlineData(12)]
+    [InlineData(30)]
+    public void GaussHermite_IsExactToDegree2nMinus1_AndNotBeyond(int n)
+    {
+        // ∫ e^{−x²} x^{2k} dx = Γ(k + 1/2); odd moments vanish. Exact for 2k ≤ 2n − 1, i.e. up to round-off: node errors of
+        // a couple of ulps grow by the factor 2k in x^{2k}, and n terms are summed, so the bound is 4e-16·(2k + 1)·n
+        // (observed 1.06e-13 at n = 30, 2k = 28, where the bound is 3.5e-13). The first even moment beyond, 2n, is not exact.
+        var rule = GaussHermiteRule.Create(n);
+        Assert.Equal(2 * n - 1, rule.Degree);
+        for (int k = 0; 2 * k <= 2 * n - 1; k++)
+        {
+            double exact = SF.Gamma(k + 0.5);
+            double bound = 4e-16 * (2 * k + 1) * n;
+            Tolerance.AssertRelative(exact, rule.Integrate(x => Math.Pow(x, 2 * k)), bound, $"n = {n}, x^{2 * k}");
+            Assert.True(Math.Abs(rule.Integrate(x => Math.Pow(x, 2 * k + 1))) <= bound * Math.Max(1, exact), "odd moment");
+        }
+
+        // Sharp: the degree-2n moment is missed by exactly the Gauss error ∫e^{−x²}(Hₙ/2ⁿ)² = n!√π/2ⁿ (x^{2n} minus the
+        // monic Hermite polynomial squared has degree ≤ 2n − 1). Its size relative to Γ(n + 1/2) is n!/(2n−1)!! (1e-8 at
+        // n = 30), so the check is on the miss itself, to the round-off of the moment (10× the bound above).
+        double beyond = SF.Gamma(n + 0.5);
+        double miss = beyond - rule.Integrate(x => Math.Pow(x, 2 * n));
+        double expectedMiss = SF.Factorial(n) * Math.Sqrt(Math.PI) / Math.Pow(2, n);
+        Assert.True(Math.Abs(miss - expectedMiss) <= 10 * 4e-16 * (2 * n + 1) * n * beyond, $"degree-2n miss {miss:R}, expected {expectedMiss:R}");
+
+        // Nodes symmetric about 0 and increasing; weights positive.
+        for (int i = 0; i < n; i++)
+        {
+            Assert.Equal(-rule.Nodes[i], rule.Nodes[n - 1 - i], 12);
+            Assert.True(rule.Weights[i] > 0);
+            Assert.True(i == 0 || rule.Nodes[i] > rule.Nodes[i - 1]);
+        }
+    }
+
+    [Fact]
+    public void GaussHermite_RejectsCountOutOfRange()
+    {
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => GaussHermiteRule.Create(0));
+        Assert.Contains("count must be in [1, 256]", error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void GaussJacobi_WithZeroExponents_IsGaussLegendre()
     {
