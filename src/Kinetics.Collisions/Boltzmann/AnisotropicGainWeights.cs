@@ -1,7 +1,7 @@
+using Kinetics.Quadrature;
 using System.Numerics;
 using System.Runtime.InteropServices;
 using Kinetics.Kernels;
-using MathNet.Numerics.Integration;
 
 namespace Kinetics.Boltzmann;
 
@@ -31,11 +31,11 @@ internal sealed class AnisotropicGainWeights
 
         // Legendre coefficients by Gauss–Legendre with many more nodes than the highest degree (b_σ may have an endpoint
         // singularity in a derivative, e.g. VSS (1 + x)^{α−1}; the coefficients are then accurate to ~1e-9 relative).
-        var rule = new GaussLegendreRule(-1.0, 1.0, Math.Min(1024, (2 * terms) + 256));
+        var rule = GaussLegendreRule.Create(Math.Min(1024, (2 * terms) + 256), -1.0, 1.0);
         var coefficients = new double[terms];
-        for (int q = 0; q < rule.Order; q++)
+        for (int q = 0; q < rule.Count; q++)
         {
-            double x = rule.Abscissas[q], w = rule.Weights[q] * kernel.Angular.Sigma(x), previous = 1.0, current = x;
+            double x = rule.Nodes[q], w = rule.Weights[q] * kernel.Angular.Sigma(x), previous = 1.0, current = x;
             coefficients[0] += w;
             if (terms > 1)
             {

@@ -1,4 +1,4 @@
-using MathNet.Numerics.Integration;
+using Kinetics.Quadrature;
 
 namespace Kinetics.Landau;
 
@@ -14,7 +14,7 @@ namespace Kinetics.Landau;
 public sealed class LandauKernel
 {
     private const int PanelOrder = 16;
-    private static readonly GaussLegendreRule UnitRule = new(0.0, 1.0, PanelOrder);
+    private static readonly GaussLegendreRule UnitRule = GaussLegendreRule.Create(PanelOrder, 0.0, 1.0);
 
     /// <summary>Creates the kernel.</summary>
     /// <param name="gamma">γ ∈ [−3, 1].</param>
@@ -86,7 +86,7 @@ public sealed class LandauKernel
         double radius = truncationRadius;
         int panels = 2 + (int)Math.Ceiling(3.0 * wavenumber * radius / Math.PI);
         double iso = 0, lon = 0, width = 1.0 / panels;
-        var nodes = UnitRule.Abscissas;
+        var nodes = UnitRule.Nodes;
         var weights = UnitRule.Weights;
         for (int panel = 0; panel < panels; panel++)
         {

@@ -1,4 +1,4 @@
-using MathNet.Numerics.Integration;
+using Kinetics.Quadrature;
 
 namespace Kinetics.Landau;
 
@@ -26,8 +26,8 @@ public static class LandauReferenceEvaluator
         Guard.Positive(radius);
         Guard.InRange(radialPanels, 1, 10_000);
         Guard.InRange(angularOrder, 4, 1000);
-        var polar = new GaussLegendreRule(-1, 1, angularOrder);
-        var radial = new GaussLegendreRule(0, 1, 16);
+        var polar = GaussLegendreRule.Create(angularOrder, -1, 1);
+        var radial = GaussLegendreRule.Create(16, 0, 1);
         int azimuthal = 2 * angularOrder;
         double gamma = kernel.Gamma, p = kernel.Prefactor;
         double xx = 0, xy = 0, xz = 0, yy = 0, yz = 0, zz = 0, bx = 0, by = 0, bz = 0, div = 0;
@@ -35,13 +35,13 @@ public static class LandauReferenceEvaluator
         {
             for (int q = 0; q < 16; q++)
             {
-                double t = (panel + radial.Abscissas[q]) / radialPanels;
+                double t = (panel + radial.Nodes[q]) / radialPanels;
                 double r = radius * t * t * t;
                 double dr = 3 * radius * t * t * radial.Weights[q] / radialPanels;
                 double mean = 0, mx = 0, my = 0, mz = 0, sxx = 0, sxy = 0, sxz = 0, syy = 0, syz = 0, szz = 0;
                 for (int a = 0; a < angularOrder; a++)
                 {
-                    double c = polar.Abscissas[a], s = Math.Sqrt(1 - (c * c)), wa = polar.Weights[a] * 2 * Math.PI / azimuthal;
+                    double c = polar.Nodes[a], s = Math.Sqrt(1 - (c * c)), wa = polar.Weights[a] * 2 * Math.PI / azimuthal;
                     for (int b = 0; b < azimuthal; b++)
                     {
                         double phi = 2 * Math.PI * b / azimuthal;

@@ -1,5 +1,5 @@
+using Kinetics.Quadrature;
 using Kinetics.Kernels;
-using MathNet.Numerics.Integration;
 
 namespace Kinetics.Linearized;
 
@@ -19,7 +19,7 @@ namespace Kinetics.Linearized;
 /// </remarks>
 public sealed class CarlemanKernel
 {
-    private static readonly GaussLegendreRule Polar = new(-1.0, 1.0, 64);
+    private static readonly GaussLegendreRule Polar = GaussLegendreRule.Create(64, -1.0, 1.0);
     private const int Azimuthal = 128;
     private readonly double[] _masses;
 
@@ -93,9 +93,9 @@ public sealed class CarlemanKernel
         var (e1, e2) = LinearizedKernel.Frame(delta / r);
         var axis = delta / r;
         double sum = 0;
-        for (int a = 0; a < Polar.Order; a++)
+        for (int a = 0; a < Polar.Count; a++)
         {
-            double c = Polar.Abscissas[a], s = Math.Sqrt(1 - (c * c));
+            double c = Polar.Nodes[a], s = Math.Sqrt(1 - (c * c));
             for (int b = 0; b < Azimuthal; b++)
             {
                 double phi = 2.0 * Math.PI * (b + 0.5) / Azimuthal;

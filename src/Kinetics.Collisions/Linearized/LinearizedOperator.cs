@@ -1,5 +1,5 @@
+using Kinetics.Quadrature;
 using Kinetics.Kernels;
-using MathNet.Numerics.Integration;
 
 namespace Kinetics.Linearized;
 
@@ -40,8 +40,8 @@ public sealed class LinearizedOperator
         Kernels = kernels;
         _masses = kernels.Mixture.Masses();
         Resolution = resolution;
-        _uPolar = new GaussLegendreRule(-1.0, 1.0, 8 * resolution);
-        _omegaPolar = new GaussLegendreRule(0.0, 1.0, 6 * resolution);
+        _uPolar = GaussLegendreRule.Create(8 * resolution, -1.0, 1.0);
+        _omegaPolar = GaussLegendreRule.Create(6 * resolution, 0.0, 1.0);
         _uAzimuthal = 12 * resolution;
         _omegaAzimuthal = 12 * resolution;
     }
@@ -170,9 +170,9 @@ public sealed class LinearizedOperator
         foreach (var (r, wr) in radial)
         {
             double radialWeight = wr * r * r * Math.Pow(r, gamma) * (weight?.Invoke(r) ?? 1.0);
-            for (int i = 0; i < _uPolar.Order; i++)
+            for (int i = 0; i < _uPolar.Count; i++)
             {
-                double c = _uPolar.Abscissas[i], s = Math.Sqrt(1.0 - (c * c));
+                double c = _uPolar.Nodes[i], s = Math.Sqrt(1.0 - (c * c));
                 for (int j = 0; j < _uAzimuthal; j++)
                 {
                     double phi = 2.0 * Math.PI * (j + 0.5) / _uAzimuthal;
@@ -180,9 +180,9 @@ public sealed class LinearizedOperator
                     var vStar = v + (r * uHat);
                     var (e1, e2) = LinearizedKernel.Frame(uHat);
                     double inner = 0;
-                    for (int k = 0; k < _omegaPolar.Order; k++)
+                    for (int k = 0; k < _omegaPolar.Count; k++)
                     {
-                        double ct = _omegaPolar.Abscissas[k], st = Math.Sqrt(1.0 - (ct * ct));
+                        double ct = _omegaPolar.Nodes[k], st = Math.Sqrt(1.0 - (ct * ct));
                         double b = kernel.Angular.Omega(ct);
                         for (int l = 0; l < _omegaAzimuthal; l++)
                         {

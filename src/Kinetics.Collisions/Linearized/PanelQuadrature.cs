@@ -1,4 +1,4 @@
-using MathNet.Numerics.Integration;
+using Kinetics.Quadrature;
 
 namespace Kinetics.Linearized;
 
@@ -8,7 +8,7 @@ namespace Kinetics.Linearized;
 /// </summary>
 internal static class PanelQuadrature
 {
-    private static readonly GaussLegendreRule Rule12 = new(-1.0, 1.0, 12);
+    private static readonly GaussLegendreRule Rule12 = GaussLegendreRule.Create(12, -1.0, 1.0);
 
     /// <summary>
     /// ∫_a^b f with panels no wider than <paramref name="maxWidth"/>; when <paramref name="gradeScale"/> &gt; 0 the interval
@@ -58,13 +58,13 @@ internal static class PanelQuadrature
     /// </summary>
     public static List<(double X, double W)> GradedNodes(double top, double reach, int panels, int order, double floor)
     {
-        var rule = new GaussLegendreRule(-1.0, 1.0, order);
+        var rule = GaussLegendreRule.Create(order, -1.0, 1.0);
         var nodes = new List<(double, double)>();
         void Add(double lo, double hi)
         {
             for (int i = 0; i < order; i++)
             {
-                nodes.Add(((0.5 * (lo + hi)) + (0.5 * (hi - lo) * rule.Abscissas[i]), 0.5 * (hi - lo) * rule.Weights[i]));
+                nodes.Add(((0.5 * (lo + hi)) + (0.5 * (hi - lo) * rule.Nodes[i]), 0.5 * (hi - lo) * rule.Weights[i]));
             }
         }
 
@@ -84,7 +84,7 @@ internal static class PanelQuadrature
     private static double Panel(Func<double, double> f, double lo, double hi)
     {
         double mid = 0.5 * (lo + hi), half = 0.5 * (hi - lo), sum = 0.0;
-        var x = Rule12.Abscissas;
+        var x = Rule12.Nodes;
         var w = Rule12.Weights;
         for (int i = 0; i < x.Length; i++)
         {

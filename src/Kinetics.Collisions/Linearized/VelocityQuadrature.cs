@@ -1,4 +1,4 @@
-using MathNet.Numerics.Integration;
+using Kinetics.Quadrature;
 
 namespace Kinetics.Linearized;
 
@@ -41,17 +41,17 @@ public sealed class VelocityQuadrature
         Guard.InRange(radialCount, 2, 256);
         Guard.InRange(polarCount, 2, 256);
         Guard.InRange(azimuthalCount, 3, 512);
-        var radial = new GaussLegendreRule(0.0, maxSpeed, radialCount);
-        var polar = new GaussLegendreRule(-1.0, 1.0, polarCount);
+        var radial = GaussLegendreRule.Create(radialCount, 0.0, maxSpeed);
+        var polar = GaussLegendreRule.Create(polarCount, -1.0, 1.0);
         var points = new Velocity3[radialCount * polarCount * azimuthalCount];
         var weights = new double[points.Length];
         int p = 0;
         for (int i = 0; i < radialCount; i++)
         {
-            double r = radial.Abscissas[i];
+            double r = radial.Nodes[i];
             for (int j = 0; j < polarCount; j++)
             {
-                double c = polar.Abscissas[j], s = Math.Sqrt(1.0 - (c * c));
+                double c = polar.Nodes[j], s = Math.Sqrt(1.0 - (c * c));
                 for (int k = 0; k < azimuthalCount; k++)
                 {
                     double phi = 2.0 * Math.PI * (k + 0.5) / azimuthalCount;

@@ -1,6 +1,6 @@
+using Kinetics.Quadrature;
 using Kinetics.Kernels;
 using MathNet.Numerics;
-using MathNet.Numerics.Integration;
 
 namespace Kinetics.Transport;
 
@@ -78,8 +78,8 @@ public static class MaxwellStefan
         Guard.Positive(temperature);
         double mu = massI * massJ / (massI + massJ), variance = temperature / mu, sd = Math.Sqrt(variance);
         double reach = driftDifference.Length + (12.0 * sd);
-        var polar = new GaussLegendreRule(-1.0, 1.0, 12);
-        var sigmaPolar = new GaussLegendreRule(-1.0, 1.0, 12);
+        var polar = GaussLegendreRule.Create(12, -1.0, 1.0);
+        var sigmaPolar = GaussLegendreRule.Create(12, -1.0, 1.0);
         const int Azimuthal = 12, SigmaAzimuthal = 6;
         var radial = Linearized.PanelQuadrature.GradedNodes(sd, reach, (int)Math.Ceiling((reach - sd) / sd), 12, 1e-7);
 
@@ -88,9 +88,9 @@ public static class MaxwellStefan
         foreach (var (r, wr) in radial)
         {
             double rw = wr * r * r * Math.Pow(r, kernel.Gamma);
-            for (int i = 0; i < polar.Order; i++)
+            for (int i = 0; i < polar.Count; i++)
             {
-                double c = polar.Abscissas[i], s = Math.Sqrt(1 - (c * c));
+                double c = polar.Nodes[i], s = Math.Sqrt(1 - (c * c));
                 for (int j = 0; j < Azimuthal; j++)
                 {
                     double phi = 2.0 * Math.PI * (j + 0.5) / Azimuthal;
@@ -99,9 +99,9 @@ public static class MaxwellStefan
                     double density = norm * Math.Exp(-(g - driftDifference).LengthSquared / (2.0 * variance));
                     var (e1, e2) = Linearized.LinearizedKernel.Frame(gHat);
                     var transfer = Velocity3.Zero;
-                    for (int k = 0; k < sigmaPolar.Order; k++)
+                    for (int k = 0; k < sigmaPolar.Count; k++)
                     {
-                        double x = sigmaPolar.Abscissas[k], y = Math.Sqrt(1 - (x * x));
+                        double x = sigmaPolar.Nodes[k], y = Math.Sqrt(1 - (x * x));
                         double b = kernel.Angular.Sigma(x) * sigmaPolar.Weights[k] * (2.0 * Math.PI / SigmaAzimuthal);
                         for (int l = 0; l < SigmaAzimuthal; l++)
                         {
