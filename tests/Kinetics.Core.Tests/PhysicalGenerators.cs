@@ -64,6 +64,6 @@ internal static class PhysicalGenerators
     public static void Check<T>(Gen<T> gen, Action<T> property, int count = 100)
     {
         int cases = Environment.GetEnvironmentVariable("KINETICS_LONG_TESTS") == "1" ? count * LongRunFactor : count;
-        FsCheck.Check.One(Config.QuickThrowOnFailure.WithMaxTest(cases), Prop.ForAll(gen.ToArbitrary(), property));
+        PropertyCheck.Run(cases, Prop.ForAll(gen.ToArbitrary(), property));
     }
 }

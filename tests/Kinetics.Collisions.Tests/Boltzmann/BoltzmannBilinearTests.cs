@@ -51,7 +51,7 @@ public class BoltzmannBilinearTests(ITestOutputHelper output)
         var grid = new CartesianGrid(12, 6.0);
         var operators = new[] { 1.0, 4.0, 0.5 }.Select(m => Create(grid, 1.0, m, -1.0, anisotropic: false)).ToArray();
         var cases = Gen.Choose(0, 100_000).SelectMany(seed => Gen.Choose(-200, 200).SelectMany(c => Gen.Choose(0, 2).Select(k => (seed, c / 100.0, k))));
-        Check.One(Config.QuickThrowOnFailure.WithMaxTest(6), Prop.ForAll(cases.ToArbitrary(), t =>
+        PropertyCheck.Run(6, Prop.ForAll(cases.ToArbitrary(), t =>
         {
             var (seed, c, k) = t;
             var op = operators[k];

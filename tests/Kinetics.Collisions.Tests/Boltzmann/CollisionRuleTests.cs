@@ -31,7 +31,7 @@ public class CollisionRuleTests
          select new Case(v, w, o, m.Item1, m.Item2)).ToArbitrary();
 
     private static void Check(Func<Case, bool> property) =>
-        FsCheck.Check.One(Config.QuickThrowOnFailure.WithMaxTest(300), Prop.ForAll(Cases, property));
+        PropertyCheck.Run(300, Prop.ForAll(Cases, property));
 
     private static bool Close(double a, double b, double scale) => Math.Abs(a - b) <= 1e-12 * scale;
 
