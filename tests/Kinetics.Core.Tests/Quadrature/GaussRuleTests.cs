@@ -20,7 +20,8 @@ public class GaussRuleTests
     // ½ ulp, so its Christoffel weight (and with it μ₀) has a relative error growing like n²ε, not n·ε. Measured
     // (seed audit, docs/verification.md, 1500–3000 random cases per row): max |μ₀ error| = 0.13–0.16 n²ε for one
     // exponent in [−0.99, −0.9] (n = 20…40), 0.32 n²ε for both, 0.12–0.17 n²ε for both in [−0.9, −0.5], and a flat
-    // ~14ε (no growth with n) when both are ≥ −½. So ½n²ε per such endpoint: a factor ≥ 1.5 over the worst measured.
+    // ~14ε (no growth with n) when both are ≥ −½. So ½n²ε per such endpoint: a factor ≥ 3 over the worst measured
+    // (the worst swept case is now 0.22 of the whole bound).
     // Counter-example of the n-linear bound alone: RadialPowerRule n = 30, s = −0.9463047434482723,
     // R = 2.3655004195463203, k = 0: error 139.5ε > 132ε (KINETICS_PROPERTY_SEED=1025727766179267285); and
     // GaussJacobi n = 25, α = −0.9745, β = −0.9835: μ₀ error 248ε > 152ε allowed.
