@@ -265,34 +265,37 @@ public sealed class Fft3DPlan
         ReadOnlySpan<double> s = MemoryMarshal.Cast<Complex, double>(spectrum);
         ReadOnlySpan<double> x = MemoryMarshal.Cast<Complex, double>(xFactors), y = MemoryMarshal.Cast<Complex, double>(yFactors), z = MemoryMarshal.Cast<Complex, double>(zFactors);
         Span<double> work = MemoryMarshal.Cast<Complex, double>(workspace.Spectrum.AsSpan());
-        double[] scratch = workspace.Scratch;
-        double scale = ScaleFactor(true);
-        switch (InstructionSet, multiplyAdd)
+        switch (InstructionSet)
         {
-            case (FftInstructionSet.Vector512, false):
-                Fft3DPasses.InverseRealModulated<Vector512Lanes, System.Runtime.Intrinsics.Vector512<double>, Overwrite>(_line, _half, _realInverseTwiddles, _block, scale, s, x, y, z, work, multiplier, output, scratch);
+            case FftInstructionSet.Vector512:
+                Modulated<Vector512Lanes, System.Runtime.Intrinsics.Vector512<double>>(s, x, y, z, work, multiplier, output, workspace.Scratch, multiplyAdd);
                 break;
-            case (FftInstructionSet.Vector512, true):
-                Fft3DPasses.InverseRealModulated<Vector512Lanes, System.Runtime.Intrinsics.Vector512<double>, MultiplyAdd>(_line, _half, _realInverseTwiddles, _block, scale, s, x, y, z, work, multiplier, output, scratch);
+            case FftInstructionSet.Vector256:
+                Modulated<Vector256Lanes, System.Runtime.Intrinsics.Vector256<double>>(s, x, y, z, work, multiplier, output, workspace.Scratch, multiplyAdd);
                 break;
-            case (FftInstructionSet.Vector256, false):
-                Fft3DPasses.InverseRealModulated<Vector256Lanes, System.Runtime.Intrinsics.Vector256<double>, Overwrite>(_line, _half, _realInverseTwiddles, _block, scale, s, x, y, z, work, multiplier, output, scratch);
-                break;
-            case (FftInstructionSet.Vector256, true):
-                Fft3DPasses.InverseRealModulated<Vector256Lanes, System.Runtime.Intrinsics.Vector256<double>, MultiplyAdd>(_line, _half, _realInverseTwiddles, _block, scale, s, x, y, z, work, multiplier, output, scratch);
-                break;
-            case (FftInstructionSet.Vector128, false):
-                Fft3DPasses.InverseRealModulated<Vector128Lanes, System.Runtime.Intrinsics.Vector128<double>, Overwrite>(_line, _half, _realInverseTwiddles, _block, scale, s, x, y, z, work, multiplier, output, scratch);
-                break;
-            case (FftInstructionSet.Vector128, true):
-                Fft3DPasses.InverseRealModulated<Vector128Lanes, System.Runtime.Intrinsics.Vector128<double>, MultiplyAdd>(_line, _half, _realInverseTwiddles, _block, scale, s, x, y, z, work, multiplier, output, scratch);
-                break;
-            case (_, false):
-                Fft3DPasses.InverseRealModulated<ScalarLanes, ScalarComplex, Overwrite>(_line, _half, _realInverseTwiddles, _block, scale, s, x, y, z, work, multiplier, output, scratch);
+            case FftInstructionSet.Vector128:
+                Modulated<Vector128Lanes, System.Runtime.Intrinsics.Vector128<double>>(s, x, y, z, work, multiplier, output, workspace.Scratch, multiplyAdd);
                 break;
             default:
-                Fft3DPasses.InverseRealModulated<ScalarLanes, ScalarComplex, MultiplyAdd>(_line, _half, _realInverseTwiddles, _block, scale, s, x, y, z, work, multiplier, output, scratch);
+                Modulated<ScalarLanes, ScalarComplex>(s, x, y, z, work, multiplier, output, workspace.Scratch, multiplyAdd);
                 break;
+        }
+    }
+
+    private void Modulated<TOps, TVec>(
+        ReadOnlySpan<double> spectrum, ReadOnlySpan<double> x, ReadOnlySpan<double> y, ReadOnlySpan<double> z, Span<double> work,
+        ReadOnlySpan<double> multiplier, Span<double> output, double[] scratch, bool multiplyAdd)
+        where TOps : IComplexLanes<TVec>
+        where TVec : struct
+    {
+        double scale = ScaleFactor(true);
+        if (multiplyAdd)
+        {
+            Fft3DPasses.InverseRealModulated<TOps, TVec, MultiplyAdd>(_line, _half, _realInverseTwiddles, _block, scale, spectrum, x, y, z, work, multiplier, output, scratch);
+        }
+        else
+        {
+            Fft3DPasses.InverseRealModulated<TOps, TVec, Overwrite>(_line, _half, _realInverseTwiddles, _block, scale, spectrum, x, y, z, work, multiplier, output, scratch);
         }
     }
 
