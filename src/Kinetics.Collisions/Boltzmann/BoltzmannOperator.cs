@@ -335,7 +335,9 @@ public sealed partial class BoltzmannOperator
 
     /// <summary>
     /// Batched evaluation over spatial cells with one plan: cell c occupies [c·S·N³, (c + 1)·S·N³) of both buffers.
-    /// Cells are processed in parallel (one workspace per worker; allocates one workspace per worker per call).
+    /// Cells are processed in parallel, one workspace per worker, rented from the operator's pool (the one behind its
+    /// <see cref="Dynamics.ICollisionOperator"/> view) and returned after the call, so repeated calls reuse them; only
+    /// the parallel loop's own bookkeeping is allocated per call.
     /// </summary>
     /// <param name="cells">cellCount·S·N³ values.</param>
     /// <param name="destination">cellCount·S·N³ values.</param>
@@ -354,13 +356,13 @@ public sealed partial class BoltzmannOperator
             0,
             cellCount,
             new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism },
-            CreateWorkspace,
+            Pool.Rent,
             (c, _, workspace) =>
             {
                 Evaluate(cells.Span.Slice(c * block, block), destination.Span.Slice(c * block, block), workspace);
                 return workspace;
             },
-            _ => { });
+            Pool.Return);
     }
 
     private void Validate(
