@@ -11,7 +11,7 @@ namespace Kinetics.Tests;
 /// </summary>
 /// <remarks>
 /// The environment variable <c>KINETICS_PROPERTY_SEED</c> chooses the random stream (docs/verification.md,
-/// "Random seeds"):
+/// "Random inputs: fixed seeds in CI, random seeds on demand"):
 /// <list type="bullet">
 /// <item>unset or empty: the fixed <see cref="DefaultSeed"/>, so the default test run (CI) draws the same cases
 /// every time and never fails by chance;</item>
