@@ -98,10 +98,7 @@ public class ModulatedInverseTests
             plan.InverseRealModulatedMultiplyAdd(half, x, y, z, multiplier, output, workspace);
         }
 
-        RunBoth();
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        RunBoth();
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        AllocationCheck.AssertNone(RunBoth, "the modulated inverse transforms");
     }
 
     [Fact]

@@ -281,10 +281,7 @@ public class SpectralHelpersTests
             resample.Apply(full, padded);
         }
 
-        RunAll();
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        RunAll();
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        AllocationCheck.AssertNone(RunAll, "the spectral helpers");
     }
 
     [Fact]
