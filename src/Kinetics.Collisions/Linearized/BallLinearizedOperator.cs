@@ -12,13 +12,16 @@ namespace Kinetics.Linearized;
 /// (Funk–Hecke; k^{αβ} the full matrix kernel of <see cref="LinearizedKernel"/>), independent of m.
 /// </summary>
 /// <remarks>
-/// <para>Discretisation: Nyström on composite Gauss–Legendre panels in r (the same nodes for every species) whose breakpoints
-/// include every radius of the sequence, so the operator on a smaller ball is a principal sub-matrix of the one on the
-/// largest. In the orthonormal node basis x_i = √w_i r_i g(r_i) the sector matrix is
-/// A_ℓ = diag(ν^α(r_i)) − [√w_i r_i K_ℓ^{αβ}(r_i, r_j) √w_j r_j], symmetric by construction (K_ℓ^{βα}(s, r) = K_ℓ^{αβ}(r, s), the
-/// adjoint symmetry of the kernels, is used to fill the lower blocks). ν is the closed form of <see cref="CollisionFrequency"/>.</para>
-/// <para>Validity: for γ &gt; −2 the sector kernels are bounded (a cusp |r − s|^{min(γ+2, 1)} on the diagonal; the d-integral is
-/// graded there), so the plain Nyström rule converges; γ ≤ −2 (unbounded K_ℓ(r, r)) is rejected.</para>
+/// <para>Discretisation: composite Gauss–Legendre panels in r (the same nodes for every species) whose breakpoints include every
+/// radius of the sequence, so the operator on a smaller ball is a principal sub-matrix of the one on the largest. Collocation in
+/// r and product integration in s: row i holds ∫₀^V K_ℓ(r_i, s) λ_j(s) s² ds for the Lagrange basis λ_j of each panel, computed
+/// as a 2-D integral over (d = |v − w|, s) whose s-window follows the Gaussian factor of each piece — this resolves the
+/// diagonal cusp of K_ℓ (|r − s|^{min(γ+2, 1)}) and the narrow band |s − r| ≲ d/(r√m) of the gain kernels at large r, which a
+/// plain Nyström rule on the nodes cannot. In the orthonormal node basis x_i = √w_i r_i g(r_i) the matrix is
+/// A_ℓ = diag(ν^α(r_i)) − ½(K̂ + K̂ᵀ), K̂_ij = √w_i r_i [∫K_ℓ(r_i, s)λ_j(s)s²ds]/(√w_j r_j): symmetric by construction; the
+/// discarded antisymmetric part is discretisation error (<see cref="KernelAsymmetry"/>). ν is the closed form of
+/// <see cref="CollisionFrequency"/>.</para>
+/// <para>Validity: γ ∈ (−2, 1]; for γ ≤ −2 the sector kernels are unbounded on the diagonal (K_ℓ(r, r) = ∞), rejected.</para>
 /// <para>Null space: the collision invariants live in ℓ = 0 (species masses √μ^α e_α and the energy (m^α r² − 3)√μ^α) and ℓ = 1
 /// (momentum m^α r √μ^α); on the ball they are truncated, so L χ_j is O(e^{−m V²/4}) plus the quadrature error (reported as
 /// <see cref="BallSectorSpectrum.NullSpaceResidual"/>). The gap of a sector is the smallest eigenvalue of A_ℓ on the
@@ -68,8 +71,8 @@ public sealed class BallLinearizedOperator
     public NullSpace NullSpace { get; }
 
     /// <summary>
-    /// max over ℓ of max|K̂_ij − K̂_ji| / max|K̂_ij| before symmetrisation (K̂ the product-integration matrix of K in the orthonormal
-    /// node basis): the discretisation error of the adjoint symmetry k^{αβ}(v, w) = k^{βα}(w, v).
+    /// max over ℓ of ‖(K̂ − K̂ᵀ)/2‖_F/‖K̂‖_F before symmetrisation (K̂ the product-integration matrix of K in the orthonormal node
+    /// basis): the discretisation error of the adjoint symmetry k^{αβ}(v, w) = k^{βα}(w, v), removed by taking the symmetric part.
     /// </summary>
     public double KernelAsymmetry { get; }
 
@@ -195,19 +198,19 @@ public sealed class BallLinearizedOperator
         {
             var k = raw[l];
             var m = new double[size * size];
-            double largest = 0.0, skew = 0.0;
+            double norm = 0.0, skew = 0.0;
             for (int row = 0; row < size; row++)
             {
                 for (int column = 0; column < size; column++)
                 {
                     double x = k[(row * size) + column], y = k[(column * size) + row];
                     m[(row * size) + column] = -0.5 * (x + y);
-                    largest = Math.Max(largest, Math.Abs(x));
-                    skew = Math.Max(skew, Math.Abs(x - y));
+                    norm += x * x;
+                    skew += 0.25 * (x - y) * (x - y);
                 }
             }
 
-            asymmetry = Math.Max(asymmetry, skew / largest);
+            asymmetry = Math.Max(asymmetry, Math.Sqrt(skew / norm));
             for (int a = 0; a < s; a++)
             {
                 for (int i = 0; i < n; i++)
