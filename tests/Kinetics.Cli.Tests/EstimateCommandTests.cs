@@ -39,7 +39,7 @@ public class EstimateCommandTests
     {
         // γ = 0 (Maxwell): ν ≡ 4π (two partners, b₀ = 2π each; typed closed form), the gap is set by K in the thermal region and
         // does not move with V (measured 4.0212 at both radii, docs/estimates.md): slope 0 within 1e-3, far from any V^γ law.
-        JsonElement json = KineticsProcess.RunJson("estimate", "gap", "--gamma", "0", "--masses", "1,4", "--radii", "6,8", "--max-degree", "1", "--panel-width", "2", "--order", "6");
+        JsonElement json = KineticsProcess.RunJson("estimate", "gap", "--gamma", "0", "--masses", "1,4", "--radii", "6,8", "--max-degree", "1", "--panel-width", "3", "--order", "6");
         Assert.Equal(0.0, json.GetProperty("expected_slope").GetDouble());
         Assert.InRange(json.GetProperty("slope").GetDouble(), -1e-3, 1e-3);
         var gaps = json.GetProperty("gaps").EnumerateArray().Select(x => x.GetDouble()).ToArray();

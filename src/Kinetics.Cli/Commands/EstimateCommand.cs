@@ -75,7 +75,7 @@ internal static class EstimateCommand
         var masses = new Option<string>("--masses") { Description = "The two species masses mA,mB (code units).", Required = true };
         var radii = new Option<string>("--radii") { Description = "Ball radii V, ascending, comma-separated (each a panel breakpoint).", DefaultValueFactory = _ => "8,11.3137,16,22.6274,32" };
         var maxDegree = new Option<int>("--max-degree") { Description = "Largest spherical-harmonic sector ℓ in [1, 32].", DefaultValueFactory = _ => 4 };
-        var panelWidth = new Option<double>("--panel-width") { Description = "Radial panel width in (0, 4] (code units).", DefaultValueFactory = _ => 1.5 };
+        var panelWidth = new Option<double>("--panel-width") { Description = "Radial panel width in (0, 4] (code units) up to r = 8·width, growing ∝ r beyond.", DefaultValueFactory = _ => 1.5 };
         var order = new Option<int>("--order") { Description = "Gauss–Legendre points per radial panel in [2, 16].", DefaultValueFactory = _ => 8 };
         var output = new Option<string>("--output") { Description = "SVG file for the log–log plot (without --json).", DefaultValueFactory = _ => "gap.svg" };
         var json = JsonOutput.CreateOption();

@@ -241,7 +241,7 @@ public static class KernelEstimates
     /// <param name="kernels">B^{αβ} with a common γ ∈ (−2, 1].</param>
     /// <param name="radii">At least two ball radii, ascending.</param>
     /// <param name="maxDegree">Largest sector ℓ in [1, 32].</param>
-    /// <param name="panelWidth">Radial panel width in (0, 4] (code units).</param>
+    /// <param name="panelWidth">Radial panel width in (0, 4] (code units) for r ≤ 8·panelWidth, growing ∝ r beyond.</param>
     /// <param name="order">Gauss–Legendre points per panel in [2, 16].</param>
     public static BoundedDomainGap BoundedDomainGap(CollisionKernelTable kernels, IReadOnlyList<double> radii, int maxDegree = 4, double panelWidth = 1.5, int order = 8) =>
         BoundedDomainGap(BallLinearizedOperator.Create(kernels, radii, maxDegree, panelWidth, order));

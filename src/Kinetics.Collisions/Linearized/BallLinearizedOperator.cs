@@ -12,8 +12,9 @@ namespace Kinetics.Linearized;
 /// (Funk–Hecke; k^{αβ} the full matrix kernel of <see cref="LinearizedKernel"/>), independent of m.
 /// </summary>
 /// <remarks>
-/// <para>Discretisation: composite Gauss–Legendre panels in r (the same nodes for every species) whose breakpoints include every
-/// radius of the sequence, so the operator on a smaller ball is a principal sub-matrix of the one on the largest. Collocation in
+/// <para>Discretisation: composite Gauss–Legendre panels in r (the same nodes for every species), no wider than the panel width up
+/// to 8 panel widths and then growing in proportion to r (beyond the thermal region only ν and the product-integrated bands of K
+/// act, both smooth on the scale r), whose breakpoints include every radius of the sequence, so the operator on a smaller ball is a principal sub-matrix of the one on the largest. Collocation in
 /// r and product integration in s: row i holds ∫₀^V K_ℓ(r_i, s) λ_j(s) s² ds for the Lagrange basis λ_j of each panel, computed
 /// as a 2-D integral over (d = |v − w|, s) whose s-window follows the Gaussian factor of each piece — this resolves the
 /// diagonal cusp of K_ℓ (|r − s|^{min(γ+2, 1)}) and the narrow band |s − r| ≲ d/(r√m) of the gain kernels at large r, which a
@@ -61,7 +62,7 @@ public sealed class BallLinearizedOperator
     /// <summary>Largest spherical-harmonic degree ℓ assembled.</summary>
     public int MaxDegree { get; }
 
-    /// <summary>Largest panel width of the radial rule.</summary>
+    /// <summary>Panel width of the radial rule up to r = 8·PanelWidth (wider, ∝ r, beyond).</summary>
     public double PanelWidth { get; }
 
     /// <summary>Gauss–Legendre points per radial panel.</summary>
@@ -126,7 +127,7 @@ public sealed class BallLinearizedOperator
     /// <param name="kernels">B^{αβ} with a common γ ∈ (−2, 1].</param>
     /// <param name="radii">Ball radii V &gt; 0, strictly ascending (at most 64).</param>
     /// <param name="maxDegree">Largest ℓ in [1, 32] (ℓ = 1 holds the momentum invariant).</param>
-    /// <param name="panelWidth">Largest radial panel width in (0, 4].</param>
+    /// <param name="panelWidth">Radial panel width in (0, 4] in the thermal region r ≤ 8·panelWidth (∝ r beyond).</param>
     /// <param name="order">Gauss–Legendre points per panel in [2, 16].</param>
     /// <exception cref="ArgumentException">No common γ, or γ ≤ −2.</exception>
     public static BallLinearizedOperator Create(CollisionKernelTable kernels, IReadOnlyList<double> radii, int maxDegree = 4, double panelWidth = 1.5, int order = 8)

@@ -41,17 +41,24 @@ internal sealed class RadialPanels
 
     public double Break(int k) => _breaks[k];
 
-    /// <summary>Each [R_{k−1}, R_k] (R₀ = 0) split into equal panels no wider than <paramref name="width"/>.</summary>
+    /// <summary>
+    /// Each [R_{k−1}, R_k] (R₀ = 0) split into panels no wider than w(x) = width·max(1, x/G), G = 8·width: uniform in the thermal
+    /// region, then growing in proportion to r (breakpoints equally spaced in u(x) = ∫₀^x dx/w).
+    /// </summary>
     public static RadialPanels Create(IReadOnlyList<double> radii, double width, int order)
     {
+        double grade = 8.0 * width;
+        double U(double x) => x <= grade ? x / width : (grade / width) * (1.0 + Math.Log(x / grade));
+        double X(double u) => u <= grade / width ? u * width : grade * Math.Exp((u * width / grade) - 1.0);
         var breaks = new List<double> { 0.0 };
         double lo = 0.0;
         foreach (double hi in radii)
         {
-            int panels = Math.Max(1, (int)Math.Ceiling(((hi - lo) / width) - 1e-9));
+            double ulo = U(lo), uhi = U(hi);
+            int panels = Math.Max(1, (int)Math.Ceiling((uhi - ulo) - 1e-9));
             for (int p = 1; p <= panels; p++)
             {
-                breaks.Add(p == panels ? hi : lo + (p * (hi - lo) / panels));
+                breaks.Add(p == panels ? hi : X(ulo + (p * (uhi - ulo) / panels)));
             }
 
             lo = hi;

@@ -59,17 +59,16 @@ public class BoundedDomainGapTests
     [LongFact]
     public void SoftPotentials_GapSlopeIsGamma()
     {
-        // Seed-note 000 §6.18: the plain L² gap of a soft potential decreases like ν(V) ~ V^γ. Radii 11.3…32 in thermal units of
-        // the lighter species (where λ/ν ≥ 0.94, so the V^{−2} approach of λ to ν bends the slope by ≲ 0.06); tolerance 0.1 on
-        // the exponent, the tolerance style for fitted exponents. Masses 1:4 and 7:8, γ ∈ {−1.5, −0.5}.
-        var log = new System.Text.StringBuilder();
+        // Seed-note 000 §6.18: the plain L² gap of a soft potential decreases like ν(V) ~ V^γ. The gap is min(λ₁, ≈ν(V)) where λ₁
+        // is the lowest discrete (K-made) eigenvalue of the sector operators: for γ = −0.5 it is 2.4467 (1:4) and 3.6606 (7:8),
+        // so the V^γ regime starts only once ν(V) ≈ 4π V^{−0.5} has fallen below it (V ≳ 26); radii are chosen past that
+        // crossover. There λ/ν ≥ 0.9 and the V^{−2} approach of λ to ν bends the slope by ≲ 0.06; tolerance 0.1 on the
+        // exponent (the tolerance for fitted exponents). Panels 3 heavy thermal speeds wide (graded beyond 8 widths).
         foreach (var (gamma, ma, mb) in new[] { (-1.5, 1.0, 4.0), (-0.5, 1.0, 4.0), (-1.5, 7.0, 8.0), (-0.5, 7.0, 8.0) })
         {
-            double thermal = 1 / Math.Sqrt(ma), heavy = 1 / Math.Sqrt(mb);
-            double[] radii = [11.3137 * thermal, 16 * thermal, 22.6274 * thermal, 32 * thermal];
-            var gap = KernelEstimates.BoundedDomainGap(LinearizedKernelTests.Table(gamma, ma, mb), radii, 2, 3 * heavy, 8);
-            log.AppendLine(string.Create(CultureInfo.InvariantCulture, $"γ = {gamma}, {ma}:{mb}: slope {gap.Fit.Slope:F4}"));
-            Assert.InRange(gap.Fit.Slope, gamma - 0.1, gamma + 0.1);
+            double[] radii = gamma == -1.5 ? [11.3137, 16, 22.6274, 32] : [32, 45.2548, 64];
+            var gap = KernelEstimates.BoundedDomainGap(LinearizedKernelTests.Table(gamma, ma, mb), radii, 1, 3 / Math.Sqrt(mb), 8);
+            Assert.True(Math.Abs(gap.Fit.Slope - gamma) <= 0.1, string.Create(CultureInfo.InvariantCulture, $"γ = {gamma}, {ma}:{mb}: slope {gap.Fit.Slope:F4}"));
             Assert.All(gap.Points, p => Assert.InRange(p.GapToFrequency, 0.9, 1.0));
         }
     }
