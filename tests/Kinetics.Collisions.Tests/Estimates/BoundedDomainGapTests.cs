@@ -69,7 +69,9 @@ public class BoundedDomainGapTests
             double[] radii = gamma == -1.5 ? [11.3137, 16, 22.6274, 32] : [32, 45.2548, 64];
             var gap = KernelEstimates.BoundedDomainGap(LinearizedKernelTests.Table(gamma, ma, mb), radii, 1, 3 / Math.Sqrt(mb), 8);
             Assert.True(Math.Abs(gap.Fit.Slope - gamma) <= 0.1, string.Create(CultureInfo.InvariantCulture, $"γ = {gamma}, {ma}:{mb}: slope {gap.Fit.Slope:F4}"));
-            Assert.All(gap.Points, p => Assert.InRange(p.GapToFrequency, 0.9, 1.0));
+            // λ/ν ≤ 1 up to the discrete edge: the outermost node sits 2 % of a (graded, up to 8 wide) panel inside V, so
+            // ν(r_last)/ν(V) − 1 ≤ |γ|·0.02h/V ≤ 0.3 % (measured ≤ 1.0007).
+            Assert.All(gap.Points, p => Assert.InRange(p.GapToFrequency, 0.9, 1.003));
         }
     }
 }
