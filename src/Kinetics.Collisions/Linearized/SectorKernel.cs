@@ -13,7 +13,7 @@ namespace Kinetics.Linearized;
 /// K_ℓ = (2π/(rs)) ∫_{|r−s|}^{r+s} d k(d) P_ℓ(t(d)) dd; near d = 0, d·k ~ d^{min(γ+1, 0)} (k ~ |v − w|^{−1} or |v − w|^γ,
 /// seed-note 000 §1.9(c)), integrable for γ &gt; −2, so K_ℓ(r, r) is finite and K_ℓ has only a cusp on the diagonal. The
 /// outer integral is graded geometrically toward d = 0 and restricted to the window where the pieces' Gaussian factors
-/// exceed e^{−40}.</para>
+/// exceed e^{−25} (1.4e−11; kernel values are O(1) in the thermal region).</para>
 /// <para>Each piece is a 1-D inner integral: the typical kernel's η-integral (as in <see cref="LinearizedKernel.Typical"/>),
 /// and the hybrid kernel with its φ-integral done exactly: the φ-dependence of the exponent is
 /// −κ u_∥ sin ψ |v_⊥| cos(φ − φ₀), κ = 2m^α m^β/(m^α + m^β), so ∫dφ = 2π I₀(κ u_∥ sin ψ |v_⊥|) and
@@ -30,6 +30,11 @@ internal sealed class SectorKernel
     private readonly double _width;
     private readonly double _coarseness;
 
+    /// <summary>Creates the evaluator.</summary>
+    /// <param name="kernels">B^{αβ} (common γ).</param>
+    /// <param name="maxDegree">Largest ℓ.</param>
+    /// <param name="coarseness">Panel-width factor of the inner 1-D integrals (2: kernel values to ~1e−8, measured against factor 0.5).</param>
+    /// <param name="outerCoarseness">Panel-width factor (× 0.5/√m_max) of the d- and s-integrals (3: ~4e−7 on K_ℓ).</param>
     public SectorKernel(CollisionKernelTable kernels, int maxDegree, double coarseness = 2.0, double outerCoarseness = 3.0)
     {
         _coarseness = coarseness;
