@@ -111,6 +111,8 @@ internal static class EstimateCommand
                     ["gap_sectors"] = gap.Points.Select(p => p.GapDegree).ToArray(),
                     ["frequencies"] = gap.Points.Select(p => p.MinimumFrequency).ToArray(),
                     ["gap_to_frequency"] = gap.Points.Select(p => p.GapToFrequency).ToArray(),
+                    ["delta_nu"] = gap.Points.Select(p => p.DeltaNu).ToArray(),
+                    ["delta"] = gap.Points.Select(p => p.Delta).ToArray(),
                     ["null_space_residual"] = gap.Points.Max(p => p.NullSpaceResidual),
                     ["kernel_asymmetry"] = gap.KernelAsymmetry,
                     ["node_count"] = gap.NodeCount,
@@ -121,10 +123,10 @@ internal static class EstimateCommand
 
             var inv = CultureInfo.InvariantCulture;
             Console.WriteLine(string.Create(inv, $"γ = {g}, masses {m[0]}:{m[1]}, b = |cos θ|, sectors ℓ ≤ {gap.MaxDegree}, {gap.NodeCount} radial nodes per species"));
-            Console.WriteLine(string.Create(inv, $"{"V",10} {"λ(V)",12} {"ℓ",3} {"ν(V)",12} {"λ/ν",8} {"‖Lχ‖/‖νχ‖",12}"));
+            Console.WriteLine(string.Create(inv, $"{"V",10} {"λ(V)",12} {"ℓ",3} {"ν(V)",12} {"λ/ν",8} {"δ_ν",10} {"δ",10} {"‖Lχ‖/‖νχ‖",12}"));
             foreach (var p in gap.Points)
             {
-                Console.WriteLine(string.Create(inv, $"{p.Radius,10:G6} {p.Gap,12:G6} {p.GapDegree,3} {p.MinimumFrequency,12:G6} {p.GapToFrequency,8:F4} {p.NullSpaceResidual,12:E2}"));
+                Console.WriteLine(string.Create(inv, $"{p.Radius,10:G6} {p.Gap,12:G6} {p.GapDegree,3} {p.MinimumFrequency,12:G6} {p.GapToFrequency,8:F4} {p.DeltaNu,10:G5} {p.Delta,10:G5} {p.NullSpaceResidual,12:E2}"));
             }
 
             Console.WriteLine(string.Create(inv, $"slope of λ(V): {fit.Slope:F4}  95% CI [{fit.ConfidenceLow:F4}, {fit.ConfidenceHigh:F4}]  expected min(γ, 0) = {gap.ExpectedSlope}  (ν(V): {gap.FrequencyFit.Slope:F4})"));
@@ -141,6 +143,7 @@ internal static class EstimateCommand
             }
                 .Add(new PlotSeries("gap λ(V)", x, gap.Points.Select(p => p.Gap).ToArray(), SeriesStyle.Markers))
                 .Add(new PlotSeries("ν(V) = min ν on the ball", x, gap.Points.Select(p => p.MinimumFrequency).ToArray(), SeriesStyle.Dashed))
+                .Add(new PlotSeries("δ_ν(V) = min ⟨Lf,f⟩/⟨νf,f⟩", x, gap.Points.Select(p => p.DeltaNu).ToArray(), SeriesStyle.Markers))
                 .Add(new PlotSeries(string.Create(inv, $"fit, slope {fit.Slope:F3} (expected {gap.ExpectedSlope})"), x, x.Select(r => Math.Exp(fit.Intercept + (fit.Slope * Math.Log(r)))).ToArray(), SeriesStyle.Line))
                 .Save(path);
             Console.WriteLine($"plot written to {path}");

@@ -201,7 +201,8 @@ public static class KernelEstimates
 
     /// <summary>
     /// The L² gap of L = ν − K compressed to each ball |v| ≤ V of <paramref name="ball"/> (min over the assembled sectors ℓ of
-    /// the smallest eigenvalue on the orthogonal complement of the collision invariants), ν(V), their ratio, and the log–log fit
+    /// the smallest eigenvalue on the orthogonal complement of the collision invariants), ν(V), their ratio, the weighted
+    /// coercivity constants δ_ν and δ on the same ball, and the log–log fit
     /// of λ(V) against V (expected slope min(γ, 0)). Needs at least two radii for the fit.
     /// </summary>
     /// <param name="ball">The discretised operator (<see cref="BallLinearizedOperator.Create"/>).</param>
@@ -220,7 +221,7 @@ public static class KernelEstimates
             var gaps = sectors.Select(x => x.Gap).ToArray();
             int degree = Array.IndexOf(gaps, gaps.Min());
             double frequency = ball.MinimumFrequency(radius);
-            points.Add(new BoundedDomainGapPoint(radius, gaps[degree], degree, frequency, gaps[degree] / frequency, sectors.Max(x => x.NullSpaceResidual), gaps));
+            points.Add(new BoundedDomainGapPoint(radius, gaps[degree], degree, frequency, gaps[degree] / frequency, sectors.Min(x => x.DeltaNu), sectors.Min(x => x.Delta), sectors.Max(x => x.NullSpaceResidual), gaps));
         }
 
         var radii = points.Select(p => p.Radius).ToArray();

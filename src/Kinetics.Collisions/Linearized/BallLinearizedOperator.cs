@@ -228,8 +228,9 @@ public sealed class BallLinearizedOperator
 
     /// <summary>
     /// The spectrum of sector ℓ on the ball of radius <paramref name="radius"/>: the smallest eigenvalue of A_ℓ on the orthogonal
-    /// complement of the collision invariants of that sector (S + 1 vectors for ℓ = 0, one for ℓ = 1, none above), the
-    /// residual of L on them, and the lowest eigenvalues of A_ℓ itself.
+    /// complement of the collision invariants of that sector (S + 1 vectors for ℓ = 0, one for ℓ = 1, none above), the same
+    /// minimum of ⟨Lf, f⟩ relative to ⟨ν f, f⟩ and to ∫(1 + |v|)^γ|f|² (the coercivity constants of seed 000 Lemma 2.3 on the
+    /// ball), the residual of L on the invariants, and the lowest eigenvalues of A_ℓ itself.
     /// </summary>
     /// <param name="degree">ℓ in [0, <see cref="MaxDegree"/>].</param>
     /// <param name="radius">One of <see cref="Radii"/>.</param>
@@ -250,22 +251,34 @@ public sealed class BallLinearizedOperator
         }
 
         var lowest = a.Evd(Symmetricity.Symmetric).EigenValues.Select(z => z.Real).OrderBy(x => x).Take(invariants.Count + 3).ToArray();
-        double gap;
+        Matrix<double> complement;
         if (invariants.Count == 0)
         {
-            gap = lowest[0];
+            complement = Matrix<double>.Build.DenseIdentity(size);
         }
         else
         {
             var basis = Matrix<double>.Build.DenseOfColumnVectors(invariants);
             var q = basis.QR(MathNet.Numerics.LinearAlgebra.Factorization.QRMethod.Full).Q;
-            var complement = q.SubMatrix(0, size, invariants.Count, size - invariants.Count);
-            var b = complement.Transpose() * a * complement;
-            b = 0.5 * (b + b.Transpose());
-            gap = b.Evd(Symmetricity.Symmetric).EigenValues.Select(z => z.Real).Min();
+            complement = q.SubMatrix(0, size, invariants.Count, size - invariants.Count);
         }
 
-        return new BallSectorSpectrum(degree, radius, m, invariants.Count, gap, residual, lowest);
+        var b = complement.Transpose() * a * complement;
+        b = 0.5 * (b + b.Transpose());
+        double gap = b.Evd(Symmetricity.Symmetric).EigenValues.Select(z => z.Real).Min();
+
+        // min ⟨Lf, f⟩/⟨W f, f⟩ on the complement: Cholesky of the compressed weight, then a symmetric eigenproblem.
+        double WeightedGap(Func<int, double> weight)
+        {
+            var w = complement.Transpose() * Matrix<double>.Build.DenseOfDiagonalArray(Enumerable.Range(0, size).Select(weight).ToArray()) * complement;
+            var inverse = (0.5 * (w + w.Transpose())).Cholesky().Factor.Inverse();
+            var m = inverse * b * inverse.Transpose();
+            return (0.5 * (m + m.Transpose())).Evd(Symmetricity.Symmetric).EigenValues.Select(z => z.Real).Min();
+        }
+
+        double deltaNu = WeightedGap(k => _frequency[k / m][k % m]);
+        double delta = WeightedGap(k => Math.Pow(1.0 + _nodes[k % m], Gamma));
+        return new BallSectorSpectrum(degree, radius, m, invariants.Count, gap, deltaNu, delta, residual, lowest);
     }
 
     /// <summary>min over α and |v| ≤ V of ν^α(v) (ν is monotone in |v|, so the minimum is at 0 or V).</summary>
