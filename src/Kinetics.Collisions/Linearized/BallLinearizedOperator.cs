@@ -142,7 +142,7 @@ public sealed class BallLinearizedOperator
         double gamma = kernels[0, 0].Gamma;
         if (!(gamma > -2.0))
         {
-            throw new ArgumentException($"γ must be in (−2, 1] for the sector Nyström rule (K_ℓ(r, r) is unbounded for γ ≤ −2); got {gamma}.", nameof(kernels));
+            throw new ArgumentException($"γ must be in (−2, 1] for the sector discretisation (K_ℓ(r, r) is unbounded for γ ≤ −2); got {gamma}.", nameof(kernels));
         }
 
         Guard.InRange(radii.Count, 1, 64);
