@@ -135,16 +135,16 @@ internal static class EstimateCommand
             var x = gap.Points.Select(p => p.Radius).ToArray();
             new SvgPlot
             {
-                Title = string.Create(inv, $"L² gap on |v| ≤ V, γ = {g}, masses {m[0]}:{m[1]}"),
+                Title = string.Create(inv, $"L² gap λ(V) on |v| ≤ V, ν(V) and δ_ν(V); γ = {g}, masses {m[0]}:{m[1]}, expected slope {gap.ExpectedSlope}"),
                 XLabel = "V",
                 YLabel = "eigenvalue",
                 XScale = AxisScale.Log10,
                 YScale = AxisScale.Log10,
             }
                 .Add(new PlotSeries("gap λ(V)", x, gap.Points.Select(p => p.Gap).ToArray(), SeriesStyle.Markers))
-                .Add(new PlotSeries("ν(V) = min ν on the ball", x, gap.Points.Select(p => p.MinimumFrequency).ToArray(), SeriesStyle.Dashed))
-                .Add(new PlotSeries("δ_ν(V) = min ⟨Lf,f⟩/⟨νf,f⟩", x, gap.Points.Select(p => p.DeltaNu).ToArray(), SeriesStyle.Markers))
-                .Add(new PlotSeries(string.Create(inv, $"fit, slope {fit.Slope:F3} (expected {gap.ExpectedSlope})"), x, x.Select(r => Math.Exp(fit.Intercept + (fit.Slope * Math.Log(r)))).ToArray(), SeriesStyle.Line))
+                .Add(new PlotSeries("ν(V)", x, gap.Points.Select(p => p.MinimumFrequency).ToArray(), SeriesStyle.Dashed))
+                .Add(new PlotSeries("δ_ν(V)", x, gap.Points.Select(p => p.DeltaNu).ToArray(), SeriesStyle.Markers))
+                .Add(new PlotSeries(string.Create(inv, $"fit, slope {fit.Slope:F2}"), x, x.Select(r => Math.Exp(fit.Intercept + (fit.Slope * Math.Log(r)))).ToArray(), SeriesStyle.Line))
                 .Save(path);
             Console.WriteLine($"plot written to {path}");
             return 0;
