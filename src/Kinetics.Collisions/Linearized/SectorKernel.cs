@@ -442,18 +442,7 @@ internal sealed class SectorKernel
         return sum + Uniform(f, top, hi, width);
     }
 
-    private static double PanelSum(Func<double, double> f, double lo, double hi)
-    {
-        double mid = 0.5 * (lo + hi), half = 0.5 * (hi - lo), sum = 0.0;
-        var x = Rule.Nodes;
-        var w = Rule.Weights;
-        for (int i = 0; i < x.Length; i++)
-        {
-            sum += w[i] * f(mid + (half * x[i]));
-        }
-
-        return sum * half;
-    }
+    private static double PanelSum(Func<double, double> f, double lo, double hi) => PanelQuadrature.Panel(f, lo, hi, Rule);
 
     /// <summary>
     /// Gauss–Legendre nodes (8 per panel) on [lo, hi]: uniform panels of at most <paramref name="width"/>, except that
