@@ -27,7 +27,7 @@ public class BallLinearizedOperatorTests
             var table = LinearizedKernelTests.Table(gamma, ma, mb);
             var kernel = new LinearizedKernel(table);
             var sector = new SectorKernel(table, 2);
-            Check.One(Config.QuickThrowOnFailure.WithMaxTest(6), Prop.ForAll(RadialPoints(), p =>
+            PropertyCheck.Run(6, Prop.ForAll(RadialPoints(), p =>
             {
                 var v = new Velocity3(0, 0, p.R);
                 var w = new Velocity3(p.S * Math.Sqrt(1 - (p.T * p.T)), 0, p.S * p.T);
@@ -155,7 +155,7 @@ public class BallLinearizedOperatorTests
                        from c in Gen.Choose(-300, 300).ArrayOf(n)
                        select c.Select(x => x / 10.0).ToArray())
             .Where(v => v.Any(x => x <= 0) || v.Zip(v.Skip(1), (a, b) => b <= a).Any(x => x)).ToArbitrary();
-        Check.One(Config.QuickThrowOnFailure.WithMaxTest(40), Prop.ForAll(invalid, v =>
+        PropertyCheck.Run(40, Prop.ForAll(invalid, v =>
         {
             Assert.Throws<ArgumentOutOfRangeException>(() => BallLinearizedOperator.Create(table, v));
             return true;
