@@ -106,100 +106,83 @@ internal static class Fft3DPasses
     {
         int n = line.Length, h = (n / 2) + 1;
         Columns<TOps, TVec>(line, block, true, spectrum, n * h, n * h, scratch);
-        InverseRealPlanes<TOps, TVec, Overwrite>(line, half, realTwiddles, block, scale, spectrum, output, output, scratch);
+        InverseRealPlanes<TOps, TVec, Overwrite>(line, half, realTwiddles, block, scale, spectrum, output, output, scratch, [], ref Unsafe.NullRef<double>());
     }
 
     /// <summary>
-    /// Inverse complex-to-real (unscaled) of the half-spectrum X times the separable factor x[i]·y[j]·z[k] (complex,
-    /// interleaved; z has h entries), leaving <paramref name="spectrum"/> intact: the x pass modulates each block of
-    /// lines while moving it into the L1-sized scratch T and transforms it from there into <paramref name="work"/>
-    /// (N·N·h complex); the y and z passes then run on work as in <see cref="InverseReal"/>. This saves the separate
-    /// full-size multiplication pass (and its copy) of "multiply, then transform in place".
+    /// Inverse complex-to-real of the half-spectrum X times the separable factor x[i]·y[j]·z[k], leaving
+    /// <paramref name="spectrum"/> intact. Each factor is folded into the pass of its own axis, where it is constant
+    /// across the lines a register holds: x[i] and y[j] multiply the inputs of the first Stockham stage of the x and y
+    /// passes (like twiddles), z[k] is applied by the transposition that starts the z pass. The x pass reads
+    /// <paramref name="spectrum"/> and writes <paramref name="work"/> (N·N·h complex); the rest runs on work. No pass
+    /// over memory is added to the plain inverse transform.
     /// </summary>
-    /// <remarks>With <typeparamref name="TSink"/> = <see cref="MultiplyAdd"/> the result is not stored but added, times
+    /// <remarks>The factors come expanded (<see cref="ExpandModulation"/>, <see cref="ModulationTableLength"/> doubles): x and
+    /// y as N twiddle-format entries each (<see cref="MixedRadixPlan.Expand"/>), z as h pairs (re, re) followed by h pairs
+    /// (−im, im). With <typeparamref name="TSink"/> = <see cref="MultiplyAdd"/> the result is not stored but added, times
     /// <paramref name="multiplier"/>, to <paramref name="output"/> (output += multiplier ⊙ result) in the final transposition.</remarks>
     public static void InverseRealModulated<TOps, TVec, TSink>(
         MixedRadixPlan line, MixedRadixPlan? half, ReadOnlySpan<double> realTwiddles, int block, double scale,
-        ReadOnlySpan<double> spectrum, ReadOnlySpan<double> xFactors, ReadOnlySpan<double> yFactors, ReadOnlySpan<double> zFactors,
-        Span<double> work, ReadOnlySpan<double> multiplier, Span<double> output, Span<double> scratch)
+        ReadOnlySpan<double> spectrum, ReadOnlySpan<double> factors, Span<double> work, ReadOnlySpan<double> multiplier, Span<double> output, Span<double> scratch)
         where TOps : IComplexLanes<TVec>
         where TVec : struct
         where TSink : IRealSink
     {
         int n = line.Length, h = (n / 2) + 1, columns = n * h, capacity = Capacity(n, block);
-        if (spectrum.Length < 2 * n * columns || work.Length < 2 * n * columns || xFactors.Length < 2 * n || yFactors.Length < 2 * n ||
-            zFactors.Length < 2 * h || scratch.Length < 6 * capacity)
+        if (spectrum.Length < 2 * n * columns || work.Length < 2 * n * columns || factors.Length < ModulationTableLength(n) || scratch.Length < 6 * capacity)
         {
             throw new InvalidOperationException("FFT modulated inverse out of range (internal error).");
         }
 
-        // The per-line factor y[j]·z[k] of each column of a block, pre-split for ComplexLanes.Twiddle: (re, re) and (−im, im).
-        int widest = 2 * block;
-        Span<double> lineRe = stackalloc double[2 * widest];
-        Span<double> lineIm = stackalloc double[2 * widest];
+        int stride = MixedRadixPlan.TwiddleStride;
+        ref double x = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(factors);
+        ref double y = ref Unsafe.Add(ref x, stride * n);
+        ReadOnlySpan<double> zTables = factors.Slice(2 * stride * n, 4 * h);
+        ref double source = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(spectrum);
         ref double t0 = ref scratch[0];
         for (int c0 = 0, w; c0 < columns; c0 += w)
         {
             w = Width(columns - c0, block);
-            for (int u = 0; u < w; u++)
-            {
-                int j = (c0 + u) / h, k = (c0 + u) % h;
-                double yr = yFactors[2 * j], yi = yFactors[(2 * j) + 1], zr = zFactors[2 * k], zi = zFactors[(2 * k) + 1];
-                double re = (yr * zr) - (yi * zi), im = (yr * zi) + (yi * zr);
-                lineRe[2 * u] = re;
-                lineRe[(2 * u) + 1] = re;
-                lineIm[2 * u] = -im;
-                lineIm[(2 * u) + 1] = im;
-            }
-
-            Modulate<TOps, TVec>(spectrum, c0, columns, xFactors, lineRe, lineIm, n, w, scratch);
             StockhamStages.TransformLines<TOps, TVec>(
-                line, true, ref t0, w, ref work[2 * c0], columns, w, ref Unsafe.Add(ref t0, 2 * capacity), ref Unsafe.Add(ref t0, 4 * capacity));
+                line, true, ref Unsafe.Add(ref source, 2 * c0), columns, ref work[2 * c0], columns, w,
+                ref Unsafe.Add(ref t0, 2 * capacity), ref Unsafe.Add(ref t0, 4 * capacity), ref x);
         }
 
-        InverseRealPlanes<TOps, TVec, TSink>(line, half, realTwiddles, block, scale, work, multiplier, output, scratch);
+        InverseRealPlanes<TOps, TVec, TSink>(line, half, realTwiddles, block, scale, work, multiplier, output, scratch, zTables, ref y);
     }
 
-    /// <summary>T[t·w + u] = X[t·columns + c0 + u]·x[t]·(y ⊗ z)[c0 + u] for t &lt; N, u &lt; w.</summary>
-    private static void Modulate<TOps, TVec>(
-        ReadOnlySpan<double> spectrum, int c0, int columns, ReadOnlySpan<double> xFactors, ReadOnlySpan<double> lineRe, ReadOnlySpan<double> lineIm,
-        int n, int w, Span<double> t)
-        where TOps : IComplexLanes<TVec>
-        where TVec : struct
-    {
-        ref double s0 = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(spectrum);
-        ref double d0 = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(t);
-        ref double re0 = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(lineRe);
-        ref double im0 = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(lineIm);
-        nint vecEnd = w - (w % TOps.Count);
-        for (nint row = 0; row < n; row++)
-        {
-            double xr = xFactors[(int)(2 * row)], xi = xFactors[(int)((2 * row) + 1)];
-            TVec xre = TOps.Pair(xr, xr), xim = TOps.Pair(-xi, xi);
-            ScalarComplex xreTail = ScalarLanes.Pair(xr, xr), ximTail = ScalarLanes.Pair(-xi, xi);
-            ref double src = ref Unsafe.Add(ref s0, 2 * ((row * columns) + c0));
-            ref double dst = ref Unsafe.Add(ref d0, 2 * row * w);
-            nint u = 0;
-            for (; u < vecEnd; u += TOps.Count)
-            {
-                TVec v = ComplexLanes.Twiddle<TOps, TVec>(TOps.Load(ref Unsafe.Add(ref src, 2 * u)), xre, xim);
-                v = ComplexLanes.Twiddle<TOps, TVec>(v, TOps.Load(ref Unsafe.Add(ref re0, 2 * u)), TOps.Load(ref Unsafe.Add(ref im0, 2 * u)));
-                TOps.Store(v, ref Unsafe.Add(ref dst, 2 * u));
-            }
+    /// <summary>Doubles of the expanded factor tables of <see cref="InverseRealModulated"/>: 16·N for x, 16·N for y, 4·h for z.</summary>
+    public static int ModulationTableLength(int n) => (2 * MixedRadixPlan.TwiddleStride * n) + (4 * ((n / 2) + 1));
 
-            for (; u < w; u++)
-            {
-                ScalarComplex v = ComplexLanes.Twiddle<ScalarLanes, ScalarComplex>(ScalarLanes.Load(ref Unsafe.Add(ref src, 2 * u)), xreTail, ximTail);
-                v = ComplexLanes.Twiddle<ScalarLanes, ScalarComplex>(v, ScalarLanes.Load(ref Unsafe.Add(ref re0, 2 * u)), ScalarLanes.Load(ref Unsafe.Add(ref im0, 2 * u)));
-                ScalarLanes.Store(v, ref Unsafe.Add(ref dst, 2 * u));
-            }
+    /// <summary>Fills the expanded tables from the complex factors (interleaved re, im).</summary>
+    public static void ExpandModulation(ReadOnlySpan<double> xFactors, ReadOnlySpan<double> yFactors, ReadOnlySpan<double> zFactors, int n, Span<double> factors)
+    {
+        int stride = MixedRadixPlan.TwiddleStride, h = (n / 2) + 1;
+        for (int t = 0; t < n; t++)
+        {
+            MixedRadixPlan.Expand(factors.Slice(stride * t, stride), xFactors[2 * t], xFactors[(2 * t) + 1]);
+            MixedRadixPlan.Expand(factors.Slice(stride * (n + t), stride), yFactors[2 * t], yFactors[(2 * t) + 1]);
+        }
+
+        Span<double> zRe = factors.Slice(2 * stride * n, 2 * h), zIm = factors.Slice((2 * stride * n) + (2 * h), 2 * h);
+        for (int k = 0; k < h; k++)
+        {
+            double re = zFactors[2 * k], im = zFactors[(2 * k) + 1];
+            zRe[2 * k] = re;
+            zRe[(2 * k) + 1] = re;
+            zIm[2 * k] = -im;
+            zIm[(2 * k) + 1] = im;
         }
     }
 
     /// <summary>The y and z passes of the inverse real transform, after the x pass has run on <paramref name="spectrum"/>.</summary>
+    /// <remarks>Optional factors (the modulated inverse): <paramref name="yFactors"/> (expanded, N entries; a null reference
+    /// for none) multiply the inputs of the y pass, <paramref name="zTables"/> (h (re, re) pairs then h (−im, im) pairs;
+    /// empty for none) the rows entering the z pass.</remarks>
     private static void InverseRealPlanes<TOps, TVec, TSink>(
         MixedRadixPlan line, MixedRadixPlan? half, ReadOnlySpan<double> realTwiddles, int block, double scale,
-        Span<double> spectrum, ReadOnlySpan<double> multiplier, Span<double> output, Span<double> scratch)
+        Span<double> spectrum, ReadOnlySpan<double> multiplier, Span<double> output, Span<double> scratch, ReadOnlySpan<double> zTables,
+        ref double yFactors)
         where TOps : IComplexLanes<TVec>
         where TVec : struct
         where TSink : IRealSink
@@ -213,7 +196,7 @@ internal static class Fft3DPasses
         for (int i = 0; i < n; i++)
         {
             Span<double> p = spectrum.Slice(2 * i * n * h, 2 * n * h);
-            Columns<TOps, TVec>(line, block, true, p, h, h, scratch);
+            Columns<TOps, TVec>(line, block, true, p, h, h, scratch, ref yFactors);
             Span<double> x = output.Slice(i * n * n, n * n);
             ReadOnlySpan<double> factor = multiplier.Slice(i * n * n, n * n);
             for (int j0 = 0, w; j0 < n; j0 += w)
@@ -221,10 +204,10 @@ internal static class Fft3DPasses
                 w = Width(n - j0, block);
                 if (half is not null)
                 {
-                    TransposeIn(p.Slice(2 * j0 * h, 2 * w * h), h, w, scratch, 1.0);
+                    Transpose<Overwrite>(p.Slice(2 * j0 * h, 2 * w * h), w, h, scratch, scratch, 1.0, zTables);
                     TangleInverse<TOps, TVec>(scratch, n / 2, w, realTwiddles);
                     TransformBlock<TOps, TVec>(half, true, scratch, 0, w, w, scratch, Capacity(n, block));
-                    Transpose<TSink>(scratch, n / 2, w, x.Slice(j0 * n, w * n), factor.Slice(j0 * n, w * n), scale);
+                    Transpose<TSink>(scratch, n / 2, w, x.Slice(j0 * n, w * n), factor.Slice(j0 * n, w * n), scale, []);
                 }
                 else
                 {
@@ -233,9 +216,17 @@ internal static class Fft3DPasses
                         for (int k = 0; k < n; k++)
                         {
                             int src = k < h ? k : n - k;
-                            double sign = k < h ? 1.0 : -1.0; // conj X[N − k] above the half-spectrum
-                            scratch[2 * ((k * w) + b)] = p[2 * (((j0 + b) * h) + src)];
-                            scratch[(2 * ((k * w) + b)) + 1] = sign * p[(2 * (((j0 + b) * h) + src)) + 1];
+                            double sign = k < h ? 1.0 : -1.0; // conj Y[N − k] above the half-spectrum
+                            double re = p[2 * (((j0 + b) * h) + src)], im = p[(2 * (((j0 + b) * h) + src)) + 1];
+                            if (!zTables.IsEmpty)
+                            {
+                                // Y = X·z: zTables holds (re, re) at 2·src and (−im, im) at 2h + 2·src.
+                                double zr = zTables[2 * src], zi = zTables[(2 * h) + (2 * src) + 1];
+                                (re, im) = ((re * zr) - (im * zi), (re * zi) + (im * zr));
+                            }
+
+                            scratch[2 * ((k * w) + b)] = re;
+                            scratch[(2 * ((k * w) + b)) + 1] = sign * im;
                         }
                     }
 
@@ -256,13 +247,20 @@ internal static class Fft3DPasses
     /// <summary>Transforms the <paramref name="columns"/> lines of element stride <paramref name="stride"/> in blocks.</summary>
     private static void Columns<TOps, TVec>(MixedRadixPlan line, int block, bool inverse, Span<double> data, int stride, int columns, Span<double> scratch)
         where TOps : IComplexLanes<TVec>
+        where TVec : struct =>
+        Columns<TOps, TVec>(line, block, inverse, data, stride, columns, scratch, ref Unsafe.NullRef<double>());
+
+    /// <summary>As above, each line's input element t first multiplied by the expanded factor t (none for a null reference).</summary>
+    private static void Columns<TOps, TVec>(
+        MixedRadixPlan line, int block, bool inverse, Span<double> data, int stride, int columns, Span<double> scratch, ref double factors)
+        where TOps : IComplexLanes<TVec>
         where TVec : struct
     {
         int n = line.Length;
         for (int c0 = 0, w; c0 < columns; c0 += w)
         {
             w = Width(columns - c0, block);
-            TransformBlock<TOps, TVec>(line, inverse, data, 2 * c0, stride, w, scratch, Capacity(n, block));
+            TransformBlock<TOps, TVec>(line, inverse, data, 2 * c0, stride, w, scratch, Capacity(n, block), ref factors);
         }
     }
 
@@ -278,6 +276,12 @@ internal static class Fft3DPasses
     private static void TransformBlock<TOps, TVec>(
         MixedRadixPlan line, bool inverse, Span<double> data, int offset, int stride, int width, Span<double> scratch, int blockCapacity)
         where TOps : IComplexLanes<TVec>
+        where TVec : struct =>
+        TransformBlock<TOps, TVec>(line, inverse, data, offset, stride, width, scratch, blockCapacity, ref Unsafe.NullRef<double>());
+
+    private static void TransformBlock<TOps, TVec>(
+        MixedRadixPlan line, bool inverse, Span<double> data, int offset, int stride, int width, Span<double> scratch, int blockCapacity, ref double factors)
+        where TOps : IComplexLanes<TVec>
         where TVec : struct
     {
         // Bounds are checked once here so the pass kernels can run on refs: the last element touched is
@@ -289,30 +293,35 @@ internal static class Fft3DPasses
         }
 
         ref double s0 = ref scratch[0];
+        ref double d = ref data[offset];
         StockhamStages.TransformLines<TOps, TVec>(
-            line, inverse, ref data[offset], stride, width,
-            ref Unsafe.Add(ref s0, 2 * blockCapacity), ref Unsafe.Add(ref s0, 4 * blockCapacity));
+            line, inverse, ref d, stride, ref d, stride, width,
+            ref Unsafe.Add(ref s0, 2 * blockCapacity), ref Unsafe.Add(ref s0, 4 * blockCapacity), ref factors);
     }
 
     /// <summary>T[t·w + b] = scale·rows[b·len + t] for complex t &lt; len, b &lt; w (rows given as doubles, 2 per complex).</summary>
     private static void TransposeIn(ReadOnlySpan<double> rows, int len, int w, Span<double> t, double scale) =>
-        Transpose<Overwrite>(rows, w, len, t, t, scale);
+        Transpose<Overwrite>(rows, w, len, t, t, scale, []);
 
     /// <summary>rows[b·len + t] = scale·T[t·w + b].</summary>
     private static void TransposeOut(ReadOnlySpan<double> t, int len, int w, Span<double> rows, double scale) =>
-        Transpose<Overwrite>(t, len, w, rows, rows, scale);
+        Transpose<Overwrite>(t, len, w, rows, rows, scale, []);
 
     /// <summary>
     /// dst[c·rowCount + r] = scale·src[r·columnCount + c] for complex numbers (r &lt; rowCount, c &lt; columnCount).
     /// With AVX-512, 4×4 tiles of complex numbers move as four 512-bit loads, eight 128-bit-lane shuffles and four
     /// stores; the rest one complex number (one 128-bit register) at a time. <typeparamref name="TSink"/> decides how a
     /// value reaches dst: stored, or multiplied by the same element of <paramref name="multiplier"/> (indexed like dst)
-    /// and added.
+    /// and added. With <paramref name="columnTables"/> (2·columnCount doubles of (re, re) pairs, then 2·columnCount of
+    /// (−im, im) pairs) each source column c is multiplied by its complex factor instead of by <paramref name="scale"/>.
     /// </summary>
-    private static void Transpose<TSink>(ReadOnlySpan<double> src, int rowCount, int columnCount, Span<double> dst, ReadOnlySpan<double> multiplier, double scale)
+    private static void Transpose<TSink>(
+        ReadOnlySpan<double> src, int rowCount, int columnCount, Span<double> dst, ReadOnlySpan<double> multiplier, double scale, ReadOnlySpan<double> columnTables)
         where TSink : IRealSink
     {
-        if (src.Length < 2 * rowCount * columnCount || dst.Length < 2 * rowCount * columnCount || multiplier.Length < 2 * rowCount * columnCount)
+        bool modulate = !columnTables.IsEmpty;
+        if (src.Length < 2 * rowCount * columnCount || dst.Length < 2 * rowCount * columnCount || multiplier.Length < 2 * rowCount * columnCount ||
+            (modulate && columnTables.Length < 4 * columnCount))
         {
             throw new InvalidOperationException("FFT transpose out of range (internal error).");
         }
@@ -320,6 +329,8 @@ internal static class Fft3DPasses
         ref double s0 = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(src);
         ref double d0 = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(dst);
         ref double m0 = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(multiplier);
+        ref double zr = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(columnTables);
+        ref double zi = ref Unsafe.Add(ref zr, 2 * columnCount);
         nint rows = rowCount, cols = columnCount;
         nint r0 = 0;
         if (Avx512F.IsSupported)
@@ -331,10 +342,26 @@ internal static class Fft3DPasses
                 for (nint c0 = 0; c0 < colsTiled; c0 += 4)
                 {
                     ref double a = ref Unsafe.Add(ref s0, 2 * ((r0 * cols) + c0));
-                    Vector512<double> x0 = Vector512.LoadUnsafe(ref a) * s;
-                    Vector512<double> x1 = Vector512.LoadUnsafe(ref Unsafe.Add(ref a, 2 * cols)) * s;
-                    Vector512<double> x2 = Vector512.LoadUnsafe(ref Unsafe.Add(ref a, 4 * cols)) * s;
-                    Vector512<double> x3 = Vector512.LoadUnsafe(ref Unsafe.Add(ref a, 6 * cols)) * s;
+                    Vector512<double> x0 = Vector512.LoadUnsafe(ref a);
+                    Vector512<double> x1 = Vector512.LoadUnsafe(ref Unsafe.Add(ref a, 2 * cols));
+                    Vector512<double> x2 = Vector512.LoadUnsafe(ref Unsafe.Add(ref a, 4 * cols));
+                    Vector512<double> x3 = Vector512.LoadUnsafe(ref Unsafe.Add(ref a, 6 * cols));
+                    if (modulate)
+                    {
+                        Vector512<double> re = Vector512.LoadUnsafe(ref Unsafe.Add(ref zr, 2 * c0)), im = Vector512.LoadUnsafe(ref Unsafe.Add(ref zi, 2 * c0));
+                        x0 = ComplexLanes.Twiddle<Vector512Lanes, Vector512<double>>(x0, re, im);
+                        x1 = ComplexLanes.Twiddle<Vector512Lanes, Vector512<double>>(x1, re, im);
+                        x2 = ComplexLanes.Twiddle<Vector512Lanes, Vector512<double>>(x2, re, im);
+                        x3 = ComplexLanes.Twiddle<Vector512Lanes, Vector512<double>>(x3, re, im);
+                    }
+                    else
+                    {
+                        x0 *= s;
+                        x1 *= s;
+                        x2 *= s;
+                        x3 *= s;
+                    }
+
                     Vector512<double> t0 = Avx512F.Shuffle4x128(x0, x1, 0x44), t1 = Avx512F.Shuffle4x128(x0, x1, 0xEE);
                     Vector512<double> t2 = Avx512F.Shuffle4x128(x2, x3, 0x44), t3 = Avx512F.Shuffle4x128(x2, x3, 0xEE);
                     nint o = 2 * ((c0 * rows) + r0);
@@ -346,19 +373,20 @@ internal static class Fft3DPasses
 
                 for (nint r = r0; r < r0 + 4; r++)
                 {
-                    TransposeRow<TSink>(ref s0, ref d0, ref m0, rows, cols, r, colsTiled, scale);
+                    TransposeRow<TSink>(ref s0, ref d0, ref m0, rows, cols, r, colsTiled, scale, modulate, ref zr, ref zi);
                 }
             }
         }
 
         for (nint r = r0; r < rows; r++)
         {
-            TransposeRow<TSink>(ref s0, ref d0, ref m0, rows, cols, r, 0, scale);
+            TransposeRow<TSink>(ref s0, ref d0, ref m0, rows, cols, r, 0, scale, modulate, ref zr, ref zi);
         }
     }
 
     /// <summary>The complex numbers c ≥ <paramref name="fromColumn"/> of source row r.</summary>
-    private static void TransposeRow<TSink>(ref double s0, ref double d0, ref double m0, nint rows, nint cols, nint r, nint fromColumn, double scale)
+    private static void TransposeRow<TSink>(
+        ref double s0, ref double d0, ref double m0, nint rows, nint cols, nint r, nint fromColumn, double scale, bool modulate, ref double zr, ref double zi)
         where TSink : IRealSink
     {
         Vector128<double> s = Vector128.Create(scale);
@@ -366,7 +394,11 @@ internal static class Fft3DPasses
         for (nint c = fromColumn; c < cols; c++)
         {
             nint o = 2 * ((c * rows) + r);
-            TSink.Put(Vector128.LoadUnsafe(ref Unsafe.Add(ref row, 2 * c)) * s, ref Unsafe.Add(ref d0, o), ref Unsafe.Add(ref m0, o));
+            Vector128<double> x = Vector128.LoadUnsafe(ref Unsafe.Add(ref row, 2 * c));
+            x = modulate
+                ? ComplexLanes.Twiddle<Vector128Lanes, Vector128<double>>(x, Vector128.LoadUnsafe(ref Unsafe.Add(ref zr, 2 * c)), Vector128.LoadUnsafe(ref Unsafe.Add(ref zi, 2 * c)))
+                : x * s;
+            TSink.Put(x, ref Unsafe.Add(ref d0, o), ref Unsafe.Add(ref m0, o));
         }
     }
 

@@ -109,7 +109,7 @@ public sealed class Fft3DPlan
     }
 
     /// <summary>Allocates scratch memory for this plan's size (one per thread; reusable across plans of the same size).</summary>
-    public Fft3DWorkspace CreateWorkspace() => new(Size, ScratchLength, HalfSpectrumCount);
+    public Fft3DWorkspace CreateWorkspace() => new(Size, ScratchLength, HalfSpectrumCount, Fft3DPasses.ModulationTableLength(Size));
 
     /// <summary>In-place forward transform of N³ complex values (scratch rented from the shared pool).</summary>
     /// <param name="data">N³ values, overwritten by their transform.</param>
@@ -265,25 +265,26 @@ public sealed class Fft3DPlan
         ReadOnlySpan<double> s = MemoryMarshal.Cast<Complex, double>(spectrum);
         ReadOnlySpan<double> x = MemoryMarshal.Cast<Complex, double>(xFactors), y = MemoryMarshal.Cast<Complex, double>(yFactors), z = MemoryMarshal.Cast<Complex, double>(zFactors);
         Span<double> work = MemoryMarshal.Cast<Complex, double>(workspace.Spectrum.AsSpan());
+        Fft3DPasses.ExpandModulation(x, y, z, Size, workspace.Factors);
         switch (InstructionSet)
         {
             case FftInstructionSet.Vector512:
-                Modulated<Vector512Lanes, System.Runtime.Intrinsics.Vector512<double>>(s, x, y, z, work, multiplier, output, workspace.Scratch, multiplyAdd);
+                Modulated<Vector512Lanes, System.Runtime.Intrinsics.Vector512<double>>(s, workspace.Factors, work, multiplier, output, workspace.Scratch, multiplyAdd);
                 break;
             case FftInstructionSet.Vector256:
-                Modulated<Vector256Lanes, System.Runtime.Intrinsics.Vector256<double>>(s, x, y, z, work, multiplier, output, workspace.Scratch, multiplyAdd);
+                Modulated<Vector256Lanes, System.Runtime.Intrinsics.Vector256<double>>(s, workspace.Factors, work, multiplier, output, workspace.Scratch, multiplyAdd);
                 break;
             case FftInstructionSet.Vector128:
-                Modulated<Vector128Lanes, System.Runtime.Intrinsics.Vector128<double>>(s, x, y, z, work, multiplier, output, workspace.Scratch, multiplyAdd);
+                Modulated<Vector128Lanes, System.Runtime.Intrinsics.Vector128<double>>(s, workspace.Factors, work, multiplier, output, workspace.Scratch, multiplyAdd);
                 break;
             default:
-                Modulated<ScalarLanes, ScalarComplex>(s, x, y, z, work, multiplier, output, workspace.Scratch, multiplyAdd);
+                Modulated<ScalarLanes, ScalarComplex>(s, workspace.Factors, work, multiplier, output, workspace.Scratch, multiplyAdd);
                 break;
         }
     }
 
     private void Modulated<TOps, TVec>(
-        ReadOnlySpan<double> spectrum, ReadOnlySpan<double> x, ReadOnlySpan<double> y, ReadOnlySpan<double> z, Span<double> work,
+        ReadOnlySpan<double> spectrum, ReadOnlySpan<double> factors, Span<double> work,
         ReadOnlySpan<double> multiplier, Span<double> output, double[] scratch, bool multiplyAdd)
         where TOps : IComplexLanes<TVec>
         where TVec : struct
@@ -291,11 +292,11 @@ public sealed class Fft3DPlan
         double scale = ScaleFactor(true);
         if (multiplyAdd)
         {
-            Fft3DPasses.InverseRealModulated<TOps, TVec, MultiplyAdd>(_line, _half, _realInverseTwiddles, _block, scale, spectrum, x, y, z, work, multiplier, output, scratch);
+            Fft3DPasses.InverseRealModulated<TOps, TVec, MultiplyAdd>(_line, _half, _realInverseTwiddles, _block, scale, spectrum, factors, work, multiplier, output, scratch);
         }
         else
         {
-            Fft3DPasses.InverseRealModulated<TOps, TVec, Overwrite>(_line, _half, _realInverseTwiddles, _block, scale, spectrum, x, y, z, work, multiplier, output, scratch);
+            Fft3DPasses.InverseRealModulated<TOps, TVec, Overwrite>(_line, _half, _realInverseTwiddles, _block, scale, spectrum, factors, work, multiplier, output, scratch);
         }
     }
 

@@ -42,8 +42,21 @@ internal static class StockhamStages
         MixedRadixPlan plan, bool inverse, ref double input, nint inputStride, ref double output, nint outputStride, nint width,
         ref double scratchA, ref double scratchB)
         where TOps : IComplexLanes<TVec>
+        where TVec : struct =>
+        TransformLines<TOps, TVec>(plan, inverse, ref input, inputStride, ref output, outputStride, width, ref scratchA, ref scratchB, ref Unsafe.NullRef<double>());
+
+    /// <summary>
+    /// As above, with every input element t of every line first multiplied by the complex factor <c>factors[t]</c>
+    /// (N entries, expanded as the twiddles: <see cref="MixedRadixPlan.Expand"/>), folded into the first pass; no factors
+    /// when <paramref name="factors"/> is a null reference.
+    /// </summary>
+    public static void TransformLines<TOps, TVec>(
+        MixedRadixPlan plan, bool inverse, ref double input, nint inputStride, ref double output, nint outputStride, nint width,
+        ref double scratchA, ref double scratchB, ref double factors)
+        where TOps : IComplexLanes<TVec>
         where TVec : struct
     {
+        bool hasFactors = !Unsafe.IsNullRef(ref factors);
         ReadOnlySpan<FftStage> stages = plan.Stages;
         ref double twiddles = ref MemoryMarshal.GetReference(plan.Twiddles(inverse));
         double rotSign = inverse ? -1.0 : 1.0;
@@ -56,25 +69,57 @@ internal static class StockhamStages
             nint srcStride = q == 0 ? inputStride : width;
             nint dstStride = q == last ? outputStride : width;
             FftStage stage = stages[q];
-            switch (stage.Radix)
+            if (q == 0 && hasFactors)
             {
-                case 8:
-                    Pass<TOps, TVec, Radix8>(ref src, srcStride, ref dst, dstStride, width, stage, ref twiddles, rotSign);
-                    break;
-                case 4:
-                    Pass<TOps, TVec, Radix4>(ref src, srcStride, ref dst, dstStride, width, stage, ref twiddles, rotSign);
-                    break;
-                case 2:
-                    Pass<TOps, TVec, Radix2>(ref src, srcStride, ref dst, dstStride, width, stage, ref twiddles, rotSign);
-                    break;
-                case 3:
-                    Pass<TOps, TVec, Radix3>(ref src, srcStride, ref dst, dstStride, width, stage, ref twiddles, rotSign);
-                    break;
-                default:
-                    Pass<TOps, TVec, Radix5>(ref src, srcStride, ref dst, dstStride, width, stage, ref twiddles, rotSign);
-                    break;
+                RadixPass<TOps, TVec, WithFactors>(ref src, srcStride, ref dst, dstStride, width, stage, ref twiddles, rotSign, ref factors);
+            }
+            else
+            {
+                RadixPass<TOps, TVec, NoFactors>(ref src, srcStride, ref dst, dstStride, width, stage, ref twiddles, rotSign, ref factors);
             }
         }
+    }
+
+    private static void RadixPass<TOps, TVec, TF>(
+        ref double src, nint srcStride, ref double dst, nint dstStride, nint width, FftStage stage, ref double twiddles, double rotSign, ref double factors)
+        where TOps : IComplexLanes<TVec>
+        where TVec : struct
+        where TF : IInputFactors
+    {
+        switch (stage.Radix)
+        {
+            case 8:
+                Pass<TOps, TVec, Radix8, TF>(ref src, srcStride, ref dst, dstStride, width, stage, ref twiddles, rotSign, ref factors);
+                break;
+            case 4:
+                Pass<TOps, TVec, Radix4, TF>(ref src, srcStride, ref dst, dstStride, width, stage, ref twiddles, rotSign, ref factors);
+                break;
+            case 2:
+                Pass<TOps, TVec, Radix2, TF>(ref src, srcStride, ref dst, dstStride, width, stage, ref twiddles, rotSign, ref factors);
+                break;
+            case 3:
+                Pass<TOps, TVec, Radix3, TF>(ref src, srcStride, ref dst, dstStride, width, stage, ref twiddles, rotSign, ref factors);
+                break;
+            default:
+                Pass<TOps, TVec, Radix5, TF>(ref src, srcStride, ref dst, dstStride, width, stage, ref twiddles, rotSign, ref factors);
+                break;
+        }
+    }
+
+    /// <summary>Whether a pass multiplies its inputs by a factor table (type-level switch: the plain pass pays nothing).</summary>
+    internal interface IInputFactors
+    {
+        static abstract bool Active { get; }
+    }
+
+    internal readonly struct NoFactors : IInputFactors
+    {
+        public static bool Active => false;
+    }
+
+    internal readonly struct WithFactors : IInputFactors
+    {
+        public static bool Active => true;
     }
 
     /// <summary>The direction-dependent constant registers of the butterflies, built once per pass (not per butterfly).</summary>
@@ -108,15 +153,18 @@ internal static class StockhamStages
     private static readonly double Sin144 = Math.Sin(4.0 * Math.PI / 5.0);
 
     /// <summary>One Stockham pass: for every k &lt; L and s′ &lt; S′, one radix-r butterfly across the block's lines.</summary>
-    private static void Pass<TOps, TVec, TButterfly>(
-        ref double src, nint srcStride, ref double dst, nint dstStride, nint width, FftStage stage, ref double tw, double rotSign)
+    /// <remarks>With <see cref="WithFactors"/> (first pass only, L = 1) input t = j + p·S′ is multiplied by entry t of the
+    /// expanded factor table <paramref name="factors"/> before the butterfly.</remarks>
+    private static void Pass<TOps, TVec, TButterfly, TF>(
+        ref double src, nint srcStride, ref double dst, nint dstStride, nint width, FftStage stage, ref double tw, double rotSign, ref double factors)
         where TOps : IComplexLanes<TVec>
         where TVec : struct
         where TButterfly : IButterfly
+        where TF : IInputFactors
     {
         nint r = TButterfly.Radix;
         nint l = stage.Length, s1 = stage.Stride, s = r * s1;
-        nint pin = 2 * s1 * srcStride, pout = 2 * l * s1 * dstStride;
+        nint pin = 2 * s1 * srcStride, pout = 2 * l * s1 * dstStride, fStride = MixedRadixPlan.TwiddleStride * s1;
         nint vecEnd = width - (width % TOps.Count);
         var rot = Rotations<TVec>.Create<TOps>(rotSign);
         var rotTail = Rotations<Vector128<double>>.Create<Vector128Lanes>(rotSign);
@@ -129,10 +177,11 @@ internal static class StockhamStages
             {
                 ref double a = ref Unsafe.Add(ref src, 2 * ((k * s) + j) * srcStride);
                 ref double o = ref Unsafe.Add(ref dst, 2 * ((k * s1) + j) * dstStride);
+                ref double f = ref Unsafe.Add(ref factors, MixedRadixPlan.TwiddleStride * j);
                 nint u = 0;
                 for (; u < vecEnd; u += TOps.Count)
                 {
-                    TButterfly.Apply<TOps, TVec>(ref Unsafe.Add(ref a, 2 * u), pin, ref Unsafe.Add(ref o, 2 * u), pout, twiddle, ref w, in rot);
+                    TButterfly.Apply<TOps, TVec, TF>(ref Unsafe.Add(ref a, 2 * u), pin, ref Unsafe.Add(ref o, 2 * u), pout, twiddle, ref w, ref f, fStride, in rot);
                 }
 
                 // Tail lines one at a time: as (re, im) in one 128-bit register on the SIMD paths, scalar on the scalar path.
@@ -140,24 +189,34 @@ internal static class StockhamStages
                 {
                     if (typeof(TOps) == typeof(ScalarLanes))
                     {
-                        TButterfly.Apply<ScalarLanes, ScalarComplex>(ref Unsafe.Add(ref a, 2 * u), pin, ref Unsafe.Add(ref o, 2 * u), pout, twiddle, ref w, in rotScalar);
+                        TButterfly.Apply<ScalarLanes, ScalarComplex, TF>(ref Unsafe.Add(ref a, 2 * u), pin, ref Unsafe.Add(ref o, 2 * u), pout, twiddle, ref w, ref f, fStride, in rotScalar);
                     }
                     else
                     {
-                        TButterfly.Apply<Vector128Lanes, Vector128<double>>(ref Unsafe.Add(ref a, 2 * u), pin, ref Unsafe.Add(ref o, 2 * u), pout, twiddle, ref w, in rotTail);
+                        TButterfly.Apply<Vector128Lanes, Vector128<double>, TF>(ref Unsafe.Add(ref a, 2 * u), pin, ref Unsafe.Add(ref o, 2 * u), pout, twiddle, ref w, ref f, fStride, in rotTail);
                     }
                 }
             }
         }
     }
 
-    /// <summary>Input p ≥ 1 of a butterfly, a[p·pin], times its twiddle ω_{L·r}^{p·k} (expanded entry p of the current k) unless k = 0.</summary>
+    /// <summary>
+    /// Input p of a butterfly, a[p·pin], times its twiddle ω_{L·r}^{p·k} (expanded entry p − 1 of the current k) unless
+    /// k = 0 or p = 0, and, with <see cref="WithFactors"/>, times the input factor at f + p·fStride (expanded).
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static TVec Input<TOps, TVec>(ref double a, nint pin, int p, bool twiddle, ref double w)
+    private static TVec Input<TOps, TVec, TF>(ref double a, nint pin, int p, bool twiddle, ref double w, ref double f, nint fStride)
         where TOps : IComplexLanes<TVec>
         where TVec : struct
+        where TF : IInputFactors
     {
         TVec x = TOps.Load(ref Unsafe.Add(ref a, p * pin));
+        if (TF.Active)
+        {
+            ref double factor = ref Unsafe.Add(ref f, p * fStride);
+            x = ComplexLanes.Twiddle<TOps, TVec>(x, TOps.Load(ref factor), TOps.Load(ref Unsafe.Add(ref factor, 8)));
+        }
+
         if (!twiddle)
         {
             return x;
@@ -179,9 +238,10 @@ internal static class StockhamStages
     {
         static abstract int Radix { get; }
 
-        static abstract void Apply<TOps, TVec>(ref double a, nint pin, ref double o, nint pout, bool twiddle, ref double w, in Rotations<TVec> rot)
+        static abstract void Apply<TOps, TVec, TF>(ref double a, nint pin, ref double o, nint pout, bool twiddle, ref double w, ref double f, nint fStride, in Rotations<TVec> rot)
             where TOps : IComplexLanes<TVec>
-            where TVec : struct;
+            where TVec : struct
+            where TF : IInputFactors;
     }
 
     private readonly struct Radix2 : IButterfly
@@ -189,12 +249,13 @@ internal static class StockhamStages
         public static int Radix => 2;
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static void Apply<TOps, TVec>(ref double a, nint pin, ref double o, nint pout, bool twiddle, ref double w, in Rotations<TVec> rot)
+        public static void Apply<TOps, TVec, TF>(ref double a, nint pin, ref double o, nint pout, bool twiddle, ref double w, ref double f, nint fStride, in Rotations<TVec> rot)
             where TOps : IComplexLanes<TVec>
             where TVec : struct
+            where TF : IInputFactors
         {
-            TVec a0 = TOps.Load(ref a);
-            TVec a1 = Input<TOps, TVec>(ref a, pin, 1, twiddle, ref w);
+            TVec a0 = Input<TOps, TVec, TF>(ref a, pin, 0, false, ref w, ref f, fStride);
+            TVec a1 = Input<TOps, TVec, TF>(ref a, pin, 1, twiddle, ref w, ref f, fStride);
             TOps.Store(TOps.Add(a0, a1), ref o);
             TOps.Store(TOps.Subtract(a0, a1), ref Unsafe.Add(ref o, pout));
         }
@@ -205,13 +266,14 @@ internal static class StockhamStages
         public static int Radix => 3;
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static void Apply<TOps, TVec>(ref double a, nint pin, ref double o, nint pout, bool twiddle, ref double w, in Rotations<TVec> rot)
+        public static void Apply<TOps, TVec, TF>(ref double a, nint pin, ref double o, nint pout, bool twiddle, ref double w, ref double f, nint fStride, in Rotations<TVec> rot)
             where TOps : IComplexLanes<TVec>
             where TVec : struct
+            where TF : IInputFactors
         {
-            TVec a0 = TOps.Load(ref a);
-            TVec a1 = Input<TOps, TVec>(ref a, pin, 1, twiddle, ref w);
-            TVec a2 = Input<TOps, TVec>(ref a, pin, 2, twiddle, ref w);
+            TVec a0 = Input<TOps, TVec, TF>(ref a, pin, 0, false, ref w, ref f, fStride);
+            TVec a1 = Input<TOps, TVec, TF>(ref a, pin, 1, twiddle, ref w, ref f, fStride);
+            TVec a2 = Input<TOps, TVec, TF>(ref a, pin, 2, twiddle, ref w, ref f, fStride);
             TVec t = TOps.Add(a1, a2);
             TVec m = TOps.MultiplyAdd(t, TOps.Pair(-0.5, -0.5), a0);       // a₀ − t/2
             TVec r = Rotate<TOps, TVec>(TOps.Subtract(a1, a2), rot.Rot60); // (√3/2)·rot(a₁ − a₂)
@@ -226,14 +288,15 @@ internal static class StockhamStages
         public static int Radix => 4;
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static void Apply<TOps, TVec>(ref double a, nint pin, ref double o, nint pout, bool twiddle, ref double w, in Rotations<TVec> rot)
+        public static void Apply<TOps, TVec, TF>(ref double a, nint pin, ref double o, nint pout, bool twiddle, ref double w, ref double f, nint fStride, in Rotations<TVec> rot)
             where TOps : IComplexLanes<TVec>
             where TVec : struct
+            where TF : IInputFactors
         {
-            TVec a0 = TOps.Load(ref a);
-            TVec a1 = Input<TOps, TVec>(ref a, pin, 1, twiddle, ref w);
-            TVec a2 = Input<TOps, TVec>(ref a, pin, 2, twiddle, ref w);
-            TVec a3 = Input<TOps, TVec>(ref a, pin, 3, twiddle, ref w);
+            TVec a0 = Input<TOps, TVec, TF>(ref a, pin, 0, false, ref w, ref f, fStride);
+            TVec a1 = Input<TOps, TVec, TF>(ref a, pin, 1, twiddle, ref w, ref f, fStride);
+            TVec a2 = Input<TOps, TVec, TF>(ref a, pin, 2, twiddle, ref w, ref f, fStride);
+            TVec a3 = Input<TOps, TVec, TF>(ref a, pin, 3, twiddle, ref w, ref f, fStride);
             Dft4<TOps, TVec>(a0, a1, a2, a3, rot.Rot, ref o, pout);
         }
     }
@@ -260,15 +323,16 @@ internal static class StockhamStages
         public static int Radix => 5;
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static void Apply<TOps, TVec>(ref double a, nint pin, ref double o, nint pout, bool twiddle, ref double w, in Rotations<TVec> rot)
+        public static void Apply<TOps, TVec, TF>(ref double a, nint pin, ref double o, nint pout, bool twiddle, ref double w, ref double f, nint fStride, in Rotations<TVec> rot)
             where TOps : IComplexLanes<TVec>
             where TVec : struct
+            where TF : IInputFactors
         {
-            TVec a0 = TOps.Load(ref a);
-            TVec a1 = Input<TOps, TVec>(ref a, pin, 1, twiddle, ref w);
-            TVec a2 = Input<TOps, TVec>(ref a, pin, 2, twiddle, ref w);
-            TVec a3 = Input<TOps, TVec>(ref a, pin, 3, twiddle, ref w);
-            TVec a4 = Input<TOps, TVec>(ref a, pin, 4, twiddle, ref w);
+            TVec a0 = Input<TOps, TVec, TF>(ref a, pin, 0, false, ref w, ref f, fStride);
+            TVec a1 = Input<TOps, TVec, TF>(ref a, pin, 1, twiddle, ref w, ref f, fStride);
+            TVec a2 = Input<TOps, TVec, TF>(ref a, pin, 2, twiddle, ref w, ref f, fStride);
+            TVec a3 = Input<TOps, TVec, TF>(ref a, pin, 3, twiddle, ref w, ref f, fStride);
+            TVec a4 = Input<TOps, TVec, TF>(ref a, pin, 4, twiddle, ref w, ref f, fStride);
             TVec t1 = TOps.Add(a1, a4), t2 = TOps.Add(a2, a3);
             TVec d1 = TOps.Swap(TOps.Subtract(a1, a4)), d2 = TOps.Swap(TOps.Subtract(a2, a3));
             TVec m1 = TOps.MultiplyAdd(t2, TOps.Pair(Cos144, Cos144), TOps.MultiplyAdd(t1, TOps.Pair(Cos72, Cos72), a0));
@@ -292,18 +356,19 @@ internal static class StockhamStages
         public static int Radix => 8;
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static void Apply<TOps, TVec>(ref double a, nint pin, ref double o, nint pout, bool twiddle, ref double w, in Rotations<TVec> rot)
+        public static void Apply<TOps, TVec, TF>(ref double a, nint pin, ref double o, nint pout, bool twiddle, ref double w, ref double f, nint fStride, in Rotations<TVec> rot)
             where TOps : IComplexLanes<TVec>
             where TVec : struct
+            where TF : IInputFactors
         {
-            TVec a0 = TOps.Load(ref a);
-            TVec a1 = Input<TOps, TVec>(ref a, pin, 1, twiddle, ref w);
-            TVec a2 = Input<TOps, TVec>(ref a, pin, 2, twiddle, ref w);
-            TVec a3 = Input<TOps, TVec>(ref a, pin, 3, twiddle, ref w);
-            TVec a4 = Input<TOps, TVec>(ref a, pin, 4, twiddle, ref w);
-            TVec a5 = Input<TOps, TVec>(ref a, pin, 5, twiddle, ref w);
-            TVec a6 = Input<TOps, TVec>(ref a, pin, 6, twiddle, ref w);
-            TVec a7 = Input<TOps, TVec>(ref a, pin, 7, twiddle, ref w);
+            TVec a0 = Input<TOps, TVec, TF>(ref a, pin, 0, false, ref w, ref f, fStride);
+            TVec a1 = Input<TOps, TVec, TF>(ref a, pin, 1, twiddle, ref w, ref f, fStride);
+            TVec a2 = Input<TOps, TVec, TF>(ref a, pin, 2, twiddle, ref w, ref f, fStride);
+            TVec a3 = Input<TOps, TVec, TF>(ref a, pin, 3, twiddle, ref w, ref f, fStride);
+            TVec a4 = Input<TOps, TVec, TF>(ref a, pin, 4, twiddle, ref w, ref f, fStride);
+            TVec a5 = Input<TOps, TVec, TF>(ref a, pin, 5, twiddle, ref w, ref f, fStride);
+            TVec a6 = Input<TOps, TVec, TF>(ref a, pin, 6, twiddle, ref w, ref f, fStride);
+            TVec a7 = Input<TOps, TVec, TF>(ref a, pin, 7, twiddle, ref w, ref f, fStride);
             TVec b0 = TOps.Add(a0, a4), b1 = TOps.Add(a1, a5), b2 = TOps.Add(a2, a6), b3 = TOps.Add(a3, a7);
             TVec c0 = TOps.Subtract(a0, a4), c1 = TOps.Subtract(a1, a5), c2 = TOps.Subtract(a2, a6), c3 = TOps.Subtract(a3, a7);
             TVec h = TOps.Pair(Sqrt1Half, Sqrt1Half);
