@@ -44,6 +44,14 @@ public class ScenarioCommandTests
     }
 
     [Fact]
+    public void TwoTemperature_RejectsCourantOutOfRange()
+    {
+        var (code, _, stderr) = KineticsProcess.Run("scenario", "two-temperature", "--courant", "3");
+        Assert.Equal(2, code);
+        Assert.Contains("--courant must be in (0, 2] (was 3)", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void IonElectron_SpectralRateMatchesClosedFormAndScalesAsEpsilon()
     {
         JsonElement json = KineticsProcess.RunJson("scenario", "ion-electron", "--epsilons", "0.5,0.4", "--n", "32");

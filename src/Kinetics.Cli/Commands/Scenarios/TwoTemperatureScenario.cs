@@ -37,11 +37,12 @@ internal static class TwoTemperatureScenario
         var ratios = new Option<string>("--ratios") { Description = "Mass ratios m_A:m_B, comma-separated.", DefaultValueFactory = _ => "1:1,7:8,1:4" };
         var n = new Option<int?>("--n") { Description = "Grid points per axis for every case (default: per case, the smallest size with h ≤ 0.75·min thermal speed, at most 64)." };
         var eFolds = new Option<double>("--e-folds") { Description = "Length of each run in e-folding times 1/k(0) of the temperature gap (the fit measures the initial rate).", DefaultValueFactory = _ => 1.0 };
+        var courant = new Option<double>("--courant") { Description = "Step Δt = c/ν_max (SSP-RK3: positive for c ≤ 1, stable for c ≤ 2.5); in (0, 2].", DefaultValueFactory = _ => 0.5 };
         var output = new Option<string>("--output") { Description = "Path of the SVG plot of log(T_A − T_B) against t.", DefaultValueFactory = _ => "two-temperature.svg" };
         var json = JsonOutput.CreateOption();
         var command = new Command("two-temperature", "Two-temperature relaxation of a binary mixture across mass ratios and γ (Boltzmann, b_ω = |cos θ|).")
         {
-            gammas, ratios, n, eFolds, output, json,
+            gammas, ratios, n, eFolds, courant, output, json,
         };
         command.SetAction(parse =>
         {
@@ -56,7 +57,13 @@ internal static class TwoTemperatureScenario
                     throw new ArgumentException($"--e-folds must be in (0, 10] (was {folds}).");
                 }
 
-                return Run(gammaList, ratioList, parse.GetValue(n), folds, parse.GetValue(output)!, io);
+                double c = parse.GetValue(courant);
+                if (!(c > 0 && c <= 2))
+                {
+                    throw new ArgumentException($"--courant must be in (0, 2] (was {c}).");
+                }
+
+                return Run(gammaList, ratioList, parse.GetValue(n), folds, c, parse.GetValue(output)!, io);
             }
             catch (ArgumentException error)
             {
@@ -85,7 +92,7 @@ internal static class TwoTemperatureScenario
         return list.Count > 0 ? list : throw new ArgumentException("--ratios needs at least one a:b.");
     }
 
-    private static int Run(double[] gammas, List<(double A, double B)> ratios, int? fixedN, double eFolds, string svgPath, JsonOutput io)
+    private static int Run(double[] gammas, List<(double A, double B)> ratios, int? fixedN, double eFolds, double courant, string svgPath, JsonOutput io)
     {
         io.Human.Profile.Width = Math.Max(io.Human.Profile.Width, 200);
         var table = new Table().Border(TableBorder.Rounded);
@@ -97,7 +104,7 @@ internal static class TwoTemperatureScenario
         {
             foreach (double gamma in gammas)
             {
-                var result = RunCase(ma, mb, gamma, fixedN, eFolds);
+                var result = RunCase(ma, mb, gamma, fixedN, eFolds, courant);
                 string label = $"{F(ma, "G4")}:{F(mb, "G4")}";
                 table.AddRow(label, F(gamma, "G3"), result.N.ToString(System.Globalization.CultureInfo.InvariantCulture), F(result.HalfWidth, "F2"), F(result.Times[^1], "F4"),
                     result.Steps.ToString(System.Globalization.CultureInfo.InvariantCulture), F(result.Rate, "F5"), F(result.InitialRate, "F5"), F(result.ExactRate, "F5"), F(result.ClosureRate, "F5"),
@@ -127,7 +134,7 @@ internal static class TwoTemperatureScenario
             }
         }
 
-        io.Human.MarkupLine("[bold]kinetics scenario two-temperature[/]: " + Markup.Escape($"n_A = n_B = {Density}, T_A = {TemperatureA}, T_B = {TemperatureB}, b_ω = |cos θ|, SSP-RK3 (Courant 0.5) with |F|-weighted projection, each run over {F(eFolds, "G3")} e-fold(s) of T_A − T_B, t ∈ [0, {F(eFolds, "G3")}/k(0)]."));
+        io.Human.MarkupLine("[bold]kinetics scenario two-temperature[/]: " + Markup.Escape($"n_A = n_B = {Density}, T_A = {TemperatureA}, T_B = {TemperatureB}, b_ω = |cos θ|, SSP-RK3 (Courant {F(courant, "G3")}) with |F|-weighted projection, each run over {F(eFolds, "G3")} e-fold(s) of T_A − T_B, t ∈ [0, {F(eFolds, "G3")}/k(0)]."));
         io.Human.Write(table);
         io.Human.WriteLine("k (fit): least-squares slope of log(T_A − T_B) over the run; k(0): −d(T_A − T_B)/dt/(T_A − T_B) at t = 0 from the operator's energy exchange rates; exact: the closed form (TemperatureRelaxation.Rate);" +
             " closure: the same fit of the Maxwellian two-temperature ODE with the closed-form exchange.");
@@ -139,14 +146,14 @@ internal static class TwoTemperatureScenario
 
         plot.Save(svgPath);
         io.Human.MarkupLine($"Wrote [blue]{Markup.Escape(svgPath)}[/]; total {F(total.Elapsed.TotalSeconds, "F1")} s.");
-        io.WriteResult(new Dictionary<string, object> { ["cases"] = cases, ["e_folds"] = eFolds, ["svg"] = svgPath, ["wall_s"] = total.Elapsed.TotalSeconds });
+        io.WriteResult(new Dictionary<string, object> { ["cases"] = cases, ["e_folds"] = eFolds, ["courant"] = courant, ["svg"] = svgPath, ["wall_s"] = total.Elapsed.TotalSeconds });
         return 0;
     }
 
     private sealed record CaseResult(int N, double HalfWidth, int Steps, double Rate, double InitialRate, double ExactRate, double ClosureRate, double FinalA, double FinalB,
         double MaxEnergyDrift, double MaxMassDrift, double Wall, List<double> Times, List<double> Gaps);
 
-    private static CaseResult RunCase(double ma, double mb, double gamma, int? fixedN, double eFolds)
+    private static CaseResult RunCase(double ma, double mb, double gamma, int? fixedN, double eFolds, double courant)
     {
         var clock = Stopwatch.StartNew();
         var mixture = new Mixture([new Species("A", 1.0), new Species("B", mb / ma)]);
@@ -183,7 +190,7 @@ internal static class TwoTemperatureScenario
         double maxEnergy = 0, maxMass = 0, finalA = 0, finalB = 0;
         var solver = new SpaceHomogeneousSolver(op, new SpaceHomogeneousOptions
         {
-            Scheme = TimeScheme.SspRk3, Courant = 0.5, ProjectionWeight = ProjectionWeight.Distribution, RateFloor = 1e-3,
+            Scheme = TimeScheme.SspRk3, Courant = courant, ProjectionWeight = ProjectionWeight.Distribution, RateFloor = 1e-3,
         });
         var run = solver.Run(initial, eFolds / initialRate, (t, _, state) =>
         {
