@@ -33,4 +33,44 @@ public class EstimateCommandTests
         Assert.Equal(2, code);
         Assert.Contains("--diameters has 1 entries but --masses has 2", stderr, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void EstimateGap_Json_MaxwellGapIsBoundedBelow()
+    {
+        // γ = 0 (Maxwell): ν ≡ 4π (two partners, b₀ = 2π each; typed closed form), the gap is set by K in the thermal region and
+        // does not move with V (4.0172 at both radii on this coarse rule, 4.0212 converged, docs/estimates.md): slope 0 within
+        // 1e-3 (measured −5e-5), far from any V^γ law.
+        JsonElement json = KineticsProcess.RunJson("estimate", "gap", "--gamma", "0", "--masses", "1,4", "--radii", "6,8", "--max-degree", "1", "--panel-width", "3", "--order", "8");
+        Assert.Equal(0.0, json.GetProperty("expected_slope").GetDouble());
+        Assert.InRange(json.GetProperty("slope").GetDouble(), -1e-3, 1e-3);
+        var gaps = json.GetProperty("gaps").EnumerateArray().Select(x => x.GetDouble()).ToArray();
+        var frequencies = json.GetProperty("frequencies").EnumerateArray().Select(x => x.GetDouble()).ToArray();
+        Assert.Equal(2, gaps.Length);
+        Assert.All(frequencies, f => Assert.Equal(4 * Math.PI, f, 10));
+        Assert.All(gaps, g => Assert.InRange(g, 0.2 * 4 * Math.PI, 0.5 * 4 * Math.PI));
+
+        // At γ = 0 the coercivity weights are 1 and ν ≡ 4π, so δ = λ and δ_ν = λ/(4π) (same eigenproblem, round-off).
+        var delta = json.GetProperty("delta").EnumerateArray().Select(x => x.GetDouble()).ToArray();
+        var deltaNu = json.GetProperty("delta_nu").EnumerateArray().Select(x => x.GetDouble()).ToArray();
+        for (int k = 0; k < gaps.Length; k++)
+        {
+            Assert.Equal(gaps[k], delta[k], 1e-10 * gaps[k]);
+            Assert.Equal(gaps[k] / (4 * Math.PI), deltaNu[k], 1e-10 * gaps[k]);
+        }
+
+        // The collision invariants are nearly null vectors of the discrete operator even at this coarse rule (8 points on
+        // panels 3 wide: measured 5.4e-3; 1e-3 at width 2).
+        Assert.InRange(json.GetProperty("null_space_residual").GetDouble(), 0, 2e-2);
+    }
+
+    [Fact]
+    public void EstimateGap_RejectsSingleRadiusAndHardLimitOfGamma()
+    {
+        var (code, _, stderr) = KineticsProcess.Run("estimate", "gap", "--gamma", "-1.5", "--masses", "1,4", "--radii", "8", "--json");
+        Assert.Equal(2, code);
+        Assert.Contains("--radii needs at least two radii", stderr, StringComparison.Ordinal);
+        (code, _, stderr) = KineticsProcess.Run("estimate", "gap", "--gamma", "-2.5", "--masses", "1,4", "--radii", "6,8", "--json");
+        Assert.Equal(2, code);
+        Assert.Contains("(−2, 1]", stderr, StringComparison.Ordinal);
+    }
 }

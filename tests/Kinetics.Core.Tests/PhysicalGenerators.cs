@@ -59,11 +59,12 @@ internal static class PhysicalGenerators
 
     /// <summary>
     /// Runs a property over <paramref name="count"/> generated cases (× <see cref="LongRunFactor"/> in the long
-    /// verification run), throwing on the first failure with the seed needed to replay it.
+    /// verification run) through <see cref="PropertyCheck.Run"/>: a fixed seed unless <c>KINETICS_PROPERTY_SEED</c>
+    /// asks for another, named on failure with the command that replays it.
     /// </summary>
     public static void Check<T>(Gen<T> gen, Action<T> property, int count = 100)
     {
         int cases = Environment.GetEnvironmentVariable("KINETICS_LONG_TESTS") == "1" ? count * LongRunFactor : count;
-        FsCheck.Check.One(Config.QuickThrowOnFailure.WithMaxTest(cases), Prop.ForAll(gen.ToArbitrary(), property));
+        PropertyCheck.Run(cases, Prop.ForAll(gen.ToArbitrary(), property));
     }
 }

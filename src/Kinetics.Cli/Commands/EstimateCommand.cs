@@ -16,6 +16,7 @@ internal static class EstimateCommand
         var command = new Command("estimate", "Numerical kernel estimates of the linearized Boltzmann operator for mixtures (seed 000 §2).");
         command.Subcommands.Add(KernelDecay());
         command.Subcommands.Add(Coercivity());
+        command.Subcommands.Add(Gap());
         return command;
     }
 
@@ -61,6 +62,89 @@ internal static class EstimateCommand
             var index = Enumerable.Range(1, estimate.Eigenvalues.Count).Select(i => (double)i).ToArray();
             new SvgPlot { Title = string.Create(inv, $"Spectrum of the discrete L, γ = {g}, {m[0]}:{m[1]}"), XLabel = "index", YLabel = "eigenvalue (L², G^{-1/2} L G^{-1/2})" }
                 .Add(new PlotSeries("eigenvalues", index, estimate.Eigenvalues, SeriesStyle.Markers))
+                .Save(path);
+            Console.WriteLine($"plot written to {path}");
+            return 0;
+        }));
+        return command;
+    }
+
+    private static Command Gap()
+    {
+        var gamma = new Option<double>("--gamma") { Description = "Kinetic exponent γ ∈ (−2, 1] of B = |cos θ|·|v − v*|^γ.", Required = true };
+        var masses = new Option<string>("--masses") { Description = "The two species masses mA,mB (code units).", Required = true };
+        var radii = new Option<string>("--radii") { Description = "Ball radii V, ascending, comma-separated (each a panel breakpoint).", DefaultValueFactory = _ => "8,11.3137,16,22.6274,32" };
+        var maxDegree = new Option<int>("--max-degree") { Description = "Largest spherical-harmonic sector ℓ in [1, 32].", DefaultValueFactory = _ => 4 };
+        var panelWidth = new Option<double>("--panel-width") { Description = "Radial panel width in (0, 4] (code units) up to r = 8·width, growing ∝ r beyond.", DefaultValueFactory = _ => 1.5 };
+        var order = new Option<int>("--order") { Description = "Gauss–Legendre points per radial panel in [2, 16].", DefaultValueFactory = _ => 8 };
+        var output = new Option<string>("--output") { Description = "SVG file for the log–log plot (without --json).", DefaultValueFactory = _ => "gap.svg" };
+        var json = JsonOutput.CreateOption();
+        var command = new Command("gap", "L² gap of L compressed to velocity balls |v| ≤ V (per spherical-harmonic sector): λ(V), ν(V) and the fitted slope of λ(V) (→ min(γ, 0)).")
+        {
+            gamma, masses, radii, maxDegree, panelWidth, order, output, json,
+        };
+        command.SetAction(parse => ReportingBadInput("estimate gap", () =>
+        {
+            double g = parse.GetValue(gamma);
+            var (m, table) = TwoSpecies(g, parse.GetValue(masses));
+            double[] v = ParseList(parse.GetValue(radii) ?? string.Empty, "--radii");
+            if (v.Length < 2)
+            {
+                throw new ArgumentException($"--radii needs at least two radii for the fit (got {v.Length}).", nameof(radii));
+            }
+
+            var gap = KernelEstimates.BoundedDomainGap(table, v, parse.GetValue(maxDegree), parse.GetValue(panelWidth), parse.GetValue(order));
+            var fit = gap.Fit;
+            if (parse.GetValue(json))
+            {
+                new JsonOutput(true).WriteResult(new Dictionary<string, object>
+                {
+                    ["gamma"] = g,
+                    ["masses"] = m,
+                    ["slope"] = fit.Slope,
+                    ["slope_ci_low"] = fit.ConfidenceLow,
+                    ["slope_ci_high"] = fit.ConfidenceHigh,
+                    ["expected_slope"] = gap.ExpectedSlope,
+                    ["frequency_slope"] = gap.FrequencyFit.Slope,
+                    ["radii"] = gap.Points.Select(p => p.Radius).ToArray(),
+                    ["gaps"] = gap.Points.Select(p => p.Gap).ToArray(),
+                    ["gap_sectors"] = gap.Points.Select(p => p.GapDegree).ToArray(),
+                    ["frequencies"] = gap.Points.Select(p => p.MinimumFrequency).ToArray(),
+                    ["gap_to_frequency"] = gap.Points.Select(p => p.GapToFrequency).ToArray(),
+                    ["delta_nu"] = gap.Points.Select(p => p.DeltaNu).ToArray(),
+                    ["delta"] = gap.Points.Select(p => p.Delta).ToArray(),
+                    ["null_space_residual"] = gap.Points.Max(p => p.NullSpaceResidual),
+                    ["kernel_asymmetry"] = gap.KernelAsymmetry,
+                    ["node_count"] = gap.NodeCount,
+                    ["max_degree"] = gap.MaxDegree,
+                });
+                return 0;
+            }
+
+            var inv = CultureInfo.InvariantCulture;
+            Console.WriteLine(string.Create(inv, $"γ = {g}, masses {m[0]}:{m[1]}, b = |cos θ|, sectors ℓ ≤ {gap.MaxDegree}, {gap.NodeCount} radial nodes per species"));
+            Console.WriteLine(string.Create(inv, $"{"V",10} {"λ(V)",12} {"ℓ",3} {"ν(V)",12} {"λ/ν",8} {"δ_ν",10} {"δ",10} {"‖Lχ‖/‖νχ‖",12}"));
+            foreach (var p in gap.Points)
+            {
+                Console.WriteLine(string.Create(inv, $"{p.Radius,10:G6} {p.Gap,12:G6} {p.GapDegree,3} {p.MinimumFrequency,12:G6} {p.GapToFrequency,8:F4} {p.DeltaNu,10:G5} {p.Delta,10:G5} {p.NullSpaceResidual,12:E2}"));
+            }
+
+            Console.WriteLine(string.Create(inv, $"slope of λ(V): {fit.Slope:F4}  95% CI [{fit.ConfidenceLow:F4}, {fit.ConfidenceHigh:F4}]  expected min(γ, 0) = {gap.ExpectedSlope}  (ν(V): {gap.FrequencyFit.Slope:F4})"));
+            Console.WriteLine(string.Create(inv, $"discrete K asymmetry before symmetrisation {gap.KernelAsymmetry:E2}"));
+            string path = parse.GetValue(output) ?? "gap.svg";
+            var x = gap.Points.Select(p => p.Radius).ToArray();
+            new SvgPlot
+            {
+                Title = string.Create(inv, $"L² gap λ(V) on |v| ≤ V, ν(V) and δ_ν(V); γ = {g}, masses {m[0]}:{m[1]}, expected slope {gap.ExpectedSlope}"),
+                XLabel = "V",
+                YLabel = "eigenvalue",
+                XScale = AxisScale.Log10,
+                YScale = AxisScale.Log10,
+            }
+                .Add(new PlotSeries("gap λ(V)", x, gap.Points.Select(p => p.Gap).ToArray(), SeriesStyle.Markers))
+                .Add(new PlotSeries("ν(V)", x, gap.Points.Select(p => p.MinimumFrequency).ToArray(), SeriesStyle.Dashed))
+                .Add(new PlotSeries("δ_ν(V)", x, gap.Points.Select(p => p.DeltaNu).ToArray(), SeriesStyle.Markers))
+                .Add(new PlotSeries(string.Create(inv, $"fit, slope {fit.Slope:F2}"), x, x.Select(r => Math.Exp(fit.Intercept + (fit.Slope * Math.Log(r)))).ToArray(), SeriesStyle.Line))
                 .Save(path);
             Console.WriteLine($"plot written to {path}");
             return 0;

@@ -1,8 +1,6 @@
 using System.Numerics;
 using System.Numerics.Tensors;
 using System.Runtime.InteropServices;
-using System.Runtime.Intrinsics;
-using System.Runtime.Intrinsics.X86;
 using Kinetics.Conservation;
 using Kinetics.Grids;
 using Kinetics.Kernels;
@@ -337,7 +335,9 @@ public sealed partial class BoltzmannOperator
 
     /// <summary>
     /// Batched evaluation over spatial cells with one plan: cell c occupies [c·S·N³, (c + 1)·S·N³) of both buffers.
-    /// Cells are processed in parallel (one workspace per worker; allocates one workspace per worker per call).
+    /// Cells are processed in parallel, one workspace per worker, rented from the operator's pool (the one behind its
+    /// <see cref="Dynamics.ICollisionOperator"/> view) and returned after the call, so repeated calls reuse them; only
+    /// the parallel loop's own bookkeeping is allocated per call.
     /// </summary>
     /// <param name="cells">cellCount·S·N³ values.</param>
     /// <param name="destination">cellCount·S·N³ values.</param>
@@ -356,13 +356,13 @@ public sealed partial class BoltzmannOperator
             0,
             cellCount,
             new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism },
-            CreateWorkspace,
+            Pool.Rent,
             (c, _, workspace) =>
             {
                 Evaluate(cells.Span.Slice(c * block, block), destination.Span.Slice(c * block, block), workspace);
                 return workspace;
             },
-            _ => { });
+            Pool.Return);
     }
 
     private void Validate(
@@ -582,28 +582,24 @@ public sealed partial class BoltzmannOperator
         MultiplyAccumulate(pair.GainTable(1, node), productSpectrum, gainBA);
     }
 
-    // product (+)= X(· + a r σ_m) · Y(· − b r σ_m) (σ weight included), X, Y given by their half spectra.
+    // product (+)= X(· + a r σ_m) · Y(· − b r σ_m) (σ weight included), X, Y given by their half spectra: two shifted
+    // inverse transforms, the phase folded into the first pass of each and the product into the last pass of the second.
     private void ShiftedProduct(
         PairPlan pair, int node, int m, ReadOnlySpan<Complex> plus, ReadOnlySpan<Complex> minus, int lane, BoltzmannWorkspace workspace, bool accumulate)
     {
-        int count = Grid.Count, hc = _halfCount;
-        Span<Complex> phased = workspace.Phased.AsSpan(lane * hc, hc);
-        Span<double> shiftedA = workspace.ShiftedA.AsSpan(lane * count, count);
-        Span<double> shiftedB = workspace.ShiftedB.AsSpan(lane * count, count);
+        int count = Grid.Count;
+        Span<double> shifted = workspace.Shifted.AsSpan(lane * count, count);
         Span<double> product = workspace.Product.AsSpan(lane * count, count);
         var fft = workspace.Fft[lane];
-        ApplyPhase(plus, pair.Phase(0, node, m), phased);
-        _fft.InverseRealOverwritingInput(phased, shiftedA, fft);
-        ApplyPhase(minus, pair.Phase(1, node, m), phased);
-        _fft.InverseRealOverwritingInput(phased, shiftedB, fft);
-        if (accumulate)
+        if (!accumulate)
         {
-            TensorPrimitives.FusedMultiplyAdd(shiftedA, shiftedB, product, product);
+            product.Clear();
         }
-        else
-        {
-            TensorPrimitives.Multiply(shiftedA, shiftedB, product);
-        }
+
+        ReadOnlySpan<Complex> phase = pair.Phase(0, node, m);
+        _fft.InverseRealModulated(plus, phase[.._n], phase.Slice(_n, _n), phase.Slice(2 * _n, _half), shifted, fft);
+        phase = pair.Phase(1, node, m);
+        _fft.InverseRealModulatedMultiplyAdd(minus, phase[.._n], phase.Slice(_n, _n), phase.Slice(2 * _n, _half), shifted, product, fft);
     }
 
     // target[p] += table[|k_p|²] · source[p].
@@ -618,60 +614,6 @@ public sealed partial class BoltzmannOperator
             t[2 * p] += factor * s[2 * p];
             t[(2 * p) + 1] += factor * s[(2 * p) + 1];
         }
-    }
-
-    // target = source · px[i] py[j] pz[k] (separable phase, 3 tables of N entries, Nyquist entries zero).
-    private void ApplyPhase(ReadOnlySpan<Complex> source, ReadOnlySpan<Complex> phase, Span<Complex> target)
-    {
-        int n = _n, h = _half;
-        ReadOnlySpan<Complex> px = phase[..n], py = phase.Slice(n, n), pz = phase.Slice(2 * n, n);
-        for (int i = 0, p = 0; i < n; i++)
-        {
-            for (int j = 0; j < n; j++, p += h)
-            {
-                Complex pxy = px[i] * py[j];
-                if (Fma.IsSupported && h >= 2)
-                {
-                    MultiplyRowVectorized(source.Slice(p, h), pz[..h], pxy, target.Slice(p, h));
-                }
-                else
-                {
-                    for (int k = 0; k < h; k++)
-                    {
-                        target[p + k] = source[p + k] * (pxy * pz[k]);
-                    }
-                }
-            }
-        }
-    }
-
-    // target[k] = source[k] · (c · row[k]), two complex numbers per 256-bit vector (re, im interleaved).
-    private static void MultiplyRowVectorized(ReadOnlySpan<Complex> source, ReadOnlySpan<Complex> row, Complex c, Span<Complex> target)
-    {
-        ReadOnlySpan<double> s = MemoryMarshal.Cast<Complex, double>(source);
-        ReadOnlySpan<double> r = MemoryMarshal.Cast<Complex, double>(row);
-        Span<double> t = MemoryMarshal.Cast<Complex, double>(target);
-        var cv = Vector256.Create(c.Real, c.Imaginary, c.Real, c.Imaginary);
-        int k = 0, end = source.Length & ~1;
-        for (; k < end; k += 2)
-        {
-            var phase = ComplexMultiply(cv, Vector256.Create(r.Slice(2 * k, 4)));
-            ComplexMultiply(Vector256.Create(s.Slice(2 * k, 4)), phase).CopyTo(t.Slice(2 * k, 4));
-        }
-
-        for (; k < source.Length; k++)
-        {
-            target[k] = source[k] * (c * row[k]);
-        }
-    }
-
-    // (x0 + i x1)(y0 + i y1) = (x0 y0 − x1 y1) + i(x1 y0 + x0 y1), per complex pair of lanes.
-    private static Vector256<double> ComplexMultiply(Vector256<double> x, Vector256<double> y)
-    {
-        var realParts = Avx.Permute(y, 0b0000);      // [y0, y0, y2, y2]
-        var imaginaryParts = Avx.Permute(y, 0b1111); // [y1, y1, y3, y3]
-        var swapped = Avx.Permute(x, 0b0101);        // [x1, x0, x3, x2]
-        return Fma.MultiplyAddSubtract(x, realParts, swapped * imaginaryParts);
     }
 
     private static bool IsAntipodal(SphereRule rule)

@@ -23,10 +23,8 @@ public sealed class BoltzmannWorkspace
         Discard = new Complex[lanes * halfCount];
         GainSpectra = new Complex[lanes * species * species * halfCount];
         LossSpectra = new Complex[species * species * halfCount];
-        Phased = new Complex[lanes * halfCount];
         ProductSpectrum = new Complex[lanes * halfCount];
-        ShiftedA = new double[lanes * count];
-        ShiftedB = new double[lanes * count];
+        Shifted = new double[lanes * count];
         Product = new double[lanes * count];
         Real = new double[count];
         Pairs = new double[species * species * count];
@@ -51,13 +49,10 @@ public sealed class BoltzmannWorkspace
 
     internal Complex[] LossSpectra { get; }
 
-    internal Complex[] Phased { get; }
-
     internal Complex[] ProductSpectrum { get; }
 
-    internal double[] ShiftedA { get; }
-
-    internal double[] ShiftedB { get; }
+    // One shifted copy X(· + a r σ) per lane; the partner copy goes straight into Product (fused multiply-add).
+    internal double[] Shifted { get; }
 
     internal double[] Product { get; }
 

@@ -81,11 +81,14 @@ internal static class PanelQuadrature
         return nodes;
     }
 
-    private static double Panel(Func<double, double> f, double lo, double hi)
+    private static double Panel(Func<double, double> f, double lo, double hi) => Panel(f, lo, hi, Rule12);
+
+    /// <summary>∫_lo^hi f by one Gauss–Legendre rule given on [−1, 1].</summary>
+    public static double Panel(Func<double, double> f, double lo, double hi, GaussLegendreRule rule)
     {
         double mid = 0.5 * (lo + hi), half = 0.5 * (hi - lo), sum = 0.0;
-        var x = Rule12.Nodes;
-        var w = Rule12.Weights;
+        var x = rule.Nodes;
+        var w = rule.Weights;
         for (int i = 0; i < x.Length; i++)
         {
             sum += w[i] * f(mid + (half * x[i]));

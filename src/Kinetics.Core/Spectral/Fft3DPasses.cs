@@ -6,7 +6,7 @@ namespace Kinetics.Spectral;
 
 /// <summary>
 /// The three axis passes of a 3-D transform on row-major N×N×M data (z contiguous), built on
-/// <see cref="StockhamStages.TransformLines"/>: the strided x and y axes are transformed in place in blocks of B
+/// <c>StockhamStages.TransformLines</c>: the strided x and y axes are transformed in place in blocks of B
 /// adjacent columns (each register lane a different line); the contiguous z axis is transposed block-wise into scratch
 /// (B rows become B columns), transformed there and transposed back.
 /// </summary>
@@ -106,11 +106,116 @@ internal static class Fft3DPasses
     {
         int n = line.Length, h = (n / 2) + 1;
         Columns<TOps, TVec>(line, block, true, spectrum, n * h, n * h, scratch);
+        InverseRealPlanes<TOps, TVec, Overwrite>(line, half, realTwiddles, block, scale, spectrum, output, output, scratch);
+    }
+
+    /// <summary>
+    /// Inverse complex-to-real (unscaled) of the half-spectrum X times the separable factor x[i]·y[j]·z[k] (complex,
+    /// interleaved; z has h entries), leaving <paramref name="spectrum"/> intact: the x pass modulates each block of
+    /// lines while moving it into the L1-sized scratch T and transforms it from there into <paramref name="work"/>
+    /// (N·N·h complex); the y and z passes then run on work as in <see cref="InverseReal"/>. This saves the separate
+    /// full-size multiplication pass (and its copy) of "multiply, then transform in place".
+    /// </summary>
+    /// <remarks>With <typeparamref name="TSink"/> = <see cref="MultiplyAdd"/> the result is not stored but added, times
+    /// <paramref name="multiplier"/>, to <paramref name="output"/> (output += multiplier ⊙ result) in the final transposition.</remarks>
+    public static void InverseRealModulated<TOps, TVec, TSink>(
+        MixedRadixPlan line, MixedRadixPlan? half, ReadOnlySpan<double> realTwiddles, int block, double scale,
+        ReadOnlySpan<double> spectrum, ReadOnlySpan<double> xFactors, ReadOnlySpan<double> yFactors, ReadOnlySpan<double> zFactors,
+        Span<double> work, ReadOnlySpan<double> multiplier, Span<double> output, Span<double> scratch)
+        where TOps : IComplexLanes<TVec>
+        where TVec : struct
+        where TSink : IRealSink
+    {
+        int n = line.Length, h = (n / 2) + 1, columns = n * h, capacity = Capacity(n, block);
+        if (spectrum.Length < 2 * n * columns || work.Length < 2 * n * columns || xFactors.Length < 2 * n || yFactors.Length < 2 * n ||
+            zFactors.Length < 2 * h || scratch.Length < 6 * capacity)
+        {
+            throw new InvalidOperationException("FFT modulated inverse out of range (internal error).");
+        }
+
+        // The per-line factor y[j]·z[k] of each column of a block, pre-split for ComplexLanes.Twiddle: (re, re) and (−im, im).
+        int widest = 2 * block;
+        Span<double> lineRe = stackalloc double[2 * widest];
+        Span<double> lineIm = stackalloc double[2 * widest];
+        ref double t0 = ref scratch[0];
+        for (int c0 = 0, w; c0 < columns; c0 += w)
+        {
+            w = Width(columns - c0, block);
+            for (int u = 0; u < w; u++)
+            {
+                int j = (c0 + u) / h, k = (c0 + u) % h;
+                double yr = yFactors[2 * j], yi = yFactors[(2 * j) + 1], zr = zFactors[2 * k], zi = zFactors[(2 * k) + 1];
+                double re = (yr * zr) - (yi * zi), im = (yr * zi) + (yi * zr);
+                lineRe[2 * u] = re;
+                lineRe[(2 * u) + 1] = re;
+                lineIm[2 * u] = -im;
+                lineIm[(2 * u) + 1] = im;
+            }
+
+            Modulate<TOps, TVec>(spectrum, c0, columns, xFactors, lineRe, lineIm, n, w, scratch);
+            StockhamStages.TransformLines<TOps, TVec>(
+                line, true, ref t0, w, ref work[2 * c0], columns, w, ref Unsafe.Add(ref t0, 2 * capacity), ref Unsafe.Add(ref t0, 4 * capacity));
+        }
+
+        InverseRealPlanes<TOps, TVec, TSink>(line, half, realTwiddles, block, scale, work, multiplier, output, scratch);
+    }
+
+    /// <summary>T[t·w + u] = X[t·columns + c0 + u]·x[t]·(y ⊗ z)[c0 + u] for t &lt; N, u &lt; w.</summary>
+    private static void Modulate<TOps, TVec>(
+        ReadOnlySpan<double> spectrum, int c0, int columns, ReadOnlySpan<double> xFactors, ReadOnlySpan<double> lineRe, ReadOnlySpan<double> lineIm,
+        int n, int w, Span<double> t)
+        where TOps : IComplexLanes<TVec>
+        where TVec : struct
+    {
+        ref double s0 = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(spectrum);
+        ref double d0 = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(t);
+        ref double re0 = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(lineRe);
+        ref double im0 = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(lineIm);
+        nint vecEnd = w - (w % TOps.Count);
+        for (nint row = 0; row < n; row++)
+        {
+            double xr = xFactors[(int)(2 * row)], xi = xFactors[(int)((2 * row) + 1)];
+            TVec xre = TOps.Pair(xr, xr), xim = TOps.Pair(-xi, xi);
+            ScalarComplex xreTail = ScalarLanes.Pair(xr, xr), ximTail = ScalarLanes.Pair(-xi, xi);
+            ref double src = ref Unsafe.Add(ref s0, 2 * ((row * columns) + c0));
+            ref double dst = ref Unsafe.Add(ref d0, 2 * row * w);
+            nint u = 0;
+            for (; u < vecEnd; u += TOps.Count)
+            {
+                TVec v = ComplexLanes.Twiddle<TOps, TVec>(TOps.Load(ref Unsafe.Add(ref src, 2 * u)), xre, xim);
+                v = ComplexLanes.Twiddle<TOps, TVec>(v, TOps.Load(ref Unsafe.Add(ref re0, 2 * u)), TOps.Load(ref Unsafe.Add(ref im0, 2 * u)));
+                TOps.Store(v, ref Unsafe.Add(ref dst, 2 * u));
+            }
+
+            for (; u < w; u++)
+            {
+                ScalarComplex v = ComplexLanes.Twiddle<ScalarLanes, ScalarComplex>(ScalarLanes.Load(ref Unsafe.Add(ref src, 2 * u)), xreTail, ximTail);
+                v = ComplexLanes.Twiddle<ScalarLanes, ScalarComplex>(v, ScalarLanes.Load(ref Unsafe.Add(ref re0, 2 * u)), ScalarLanes.Load(ref Unsafe.Add(ref im0, 2 * u)));
+                ScalarLanes.Store(v, ref Unsafe.Add(ref dst, 2 * u));
+            }
+        }
+    }
+
+    /// <summary>The y and z passes of the inverse real transform, after the x pass has run on <paramref name="spectrum"/>.</summary>
+    private static void InverseRealPlanes<TOps, TVec, TSink>(
+        MixedRadixPlan line, MixedRadixPlan? half, ReadOnlySpan<double> realTwiddles, int block, double scale,
+        Span<double> spectrum, ReadOnlySpan<double> multiplier, Span<double> output, Span<double> scratch)
+        where TOps : IComplexLanes<TVec>
+        where TVec : struct
+        where TSink : IRealSink
+    {
+        int n = line.Length, h = (n / 2) + 1;
+        if (multiplier.Length < output.Length)
+        {
+            throw new InvalidOperationException("FFT multiplier out of range (internal error).");
+        }
+
         for (int i = 0; i < n; i++)
         {
             Span<double> p = spectrum.Slice(2 * i * n * h, 2 * n * h);
             Columns<TOps, TVec>(line, block, true, p, h, h, scratch);
             Span<double> x = output.Slice(i * n * n, n * n);
+            ReadOnlySpan<double> factor = multiplier.Slice(i * n * n, n * n);
             for (int j0 = 0, w; j0 < n; j0 += w)
             {
                 w = Width(n - j0, block);
@@ -119,7 +224,7 @@ internal static class Fft3DPasses
                     TransposeIn(p.Slice(2 * j0 * h, 2 * w * h), h, w, scratch, 1.0);
                     TangleInverse<TOps, TVec>(scratch, n / 2, w, realTwiddles);
                     TransformBlock<TOps, TVec>(half, true, scratch, 0, w, w, scratch, Capacity(n, block));
-                    TransposeOut(scratch, n / 2, w, x.Slice(j0 * n, w * n), scale);
+                    Transpose<TSink>(scratch, n / 2, w, x.Slice(j0 * n, w * n), factor.Slice(j0 * n, w * n), scale);
                 }
                 else
                 {
@@ -139,7 +244,8 @@ internal static class Fft3DPasses
                     {
                         for (int t = 0; t < n; t++)
                         {
-                            x[((j0 + b) * n) + t] = scale * scratch[2 * ((t * w) + b)];
+                            int o = ((j0 + b) * n) + t;
+                            x[o] = TSink.Put(scale * scratch[2 * ((t * w) + b)], factor[o], x[o]);
                         }
                     }
                 }
@@ -190,26 +296,30 @@ internal static class Fft3DPasses
 
     /// <summary>T[t·w + b] = scale·rows[b·len + t] for complex t &lt; len, b &lt; w (rows given as doubles, 2 per complex).</summary>
     private static void TransposeIn(ReadOnlySpan<double> rows, int len, int w, Span<double> t, double scale) =>
-        Transpose(rows, w, len, t, scale);
+        Transpose<Overwrite>(rows, w, len, t, t, scale);
 
     /// <summary>rows[b·len + t] = scale·T[t·w + b].</summary>
     private static void TransposeOut(ReadOnlySpan<double> t, int len, int w, Span<double> rows, double scale) =>
-        Transpose(t, len, w, rows, scale);
+        Transpose<Overwrite>(t, len, w, rows, rows, scale);
 
     /// <summary>
     /// dst[c·rowCount + r] = scale·src[r·columnCount + c] for complex numbers (r &lt; rowCount, c &lt; columnCount).
     /// With AVX-512, 4×4 tiles of complex numbers move as four 512-bit loads, eight 128-bit-lane shuffles and four
-    /// stores; the rest one complex number (one 128-bit register) at a time.
+    /// stores; the rest one complex number (one 128-bit register) at a time. <typeparamref name="TSink"/> decides how a
+    /// value reaches dst: stored, or multiplied by the same element of <paramref name="multiplier"/> (indexed like dst)
+    /// and added.
     /// </summary>
-    private static void Transpose(ReadOnlySpan<double> src, int rowCount, int columnCount, Span<double> dst, double scale)
+    private static void Transpose<TSink>(ReadOnlySpan<double> src, int rowCount, int columnCount, Span<double> dst, ReadOnlySpan<double> multiplier, double scale)
+        where TSink : IRealSink
     {
-        if (src.Length < 2 * rowCount * columnCount || dst.Length < 2 * rowCount * columnCount)
+        if (src.Length < 2 * rowCount * columnCount || dst.Length < 2 * rowCount * columnCount || multiplier.Length < 2 * rowCount * columnCount)
         {
             throw new InvalidOperationException("FFT transpose out of range (internal error).");
         }
 
         ref double s0 = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(src);
         ref double d0 = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(dst);
+        ref double m0 = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(multiplier);
         nint rows = rowCount, cols = columnCount;
         nint r0 = 0;
         if (Avx512F.IsSupported)
@@ -227,34 +337,36 @@ internal static class Fft3DPasses
                     Vector512<double> x3 = Vector512.LoadUnsafe(ref Unsafe.Add(ref a, 6 * cols)) * s;
                     Vector512<double> t0 = Avx512F.Shuffle4x128(x0, x1, 0x44), t1 = Avx512F.Shuffle4x128(x0, x1, 0xEE);
                     Vector512<double> t2 = Avx512F.Shuffle4x128(x2, x3, 0x44), t3 = Avx512F.Shuffle4x128(x2, x3, 0xEE);
-                    ref double o = ref Unsafe.Add(ref d0, 2 * ((c0 * rows) + r0));
-                    Avx512F.Shuffle4x128(t0, t2, 0x88).StoreUnsafe(ref o);
-                    Avx512F.Shuffle4x128(t0, t2, 0xDD).StoreUnsafe(ref Unsafe.Add(ref o, 2 * rows));
-                    Avx512F.Shuffle4x128(t1, t3, 0x88).StoreUnsafe(ref Unsafe.Add(ref o, 4 * rows));
-                    Avx512F.Shuffle4x128(t1, t3, 0xDD).StoreUnsafe(ref Unsafe.Add(ref o, 6 * rows));
+                    nint o = 2 * ((c0 * rows) + r0);
+                    TSink.Put(Avx512F.Shuffle4x128(t0, t2, 0x88), ref Unsafe.Add(ref d0, o), ref Unsafe.Add(ref m0, o));
+                    TSink.Put(Avx512F.Shuffle4x128(t0, t2, 0xDD), ref Unsafe.Add(ref d0, o + (2 * rows)), ref Unsafe.Add(ref m0, o + (2 * rows)));
+                    TSink.Put(Avx512F.Shuffle4x128(t1, t3, 0x88), ref Unsafe.Add(ref d0, o + (4 * rows)), ref Unsafe.Add(ref m0, o + (4 * rows)));
+                    TSink.Put(Avx512F.Shuffle4x128(t1, t3, 0xDD), ref Unsafe.Add(ref d0, o + (6 * rows)), ref Unsafe.Add(ref m0, o + (6 * rows)));
                 }
 
                 for (nint r = r0; r < r0 + 4; r++)
                 {
-                    TransposeRow(ref s0, ref d0, rows, cols, r, colsTiled, scale);
+                    TransposeRow<TSink>(ref s0, ref d0, ref m0, rows, cols, r, colsTiled, scale);
                 }
             }
         }
 
         for (nint r = r0; r < rows; r++)
         {
-            TransposeRow(ref s0, ref d0, rows, cols, r, 0, scale);
+            TransposeRow<TSink>(ref s0, ref d0, ref m0, rows, cols, r, 0, scale);
         }
     }
 
     /// <summary>The complex numbers c ≥ <paramref name="fromColumn"/> of source row r.</summary>
-    private static void TransposeRow(ref double s0, ref double d0, nint rows, nint cols, nint r, nint fromColumn, double scale)
+    private static void TransposeRow<TSink>(ref double s0, ref double d0, ref double m0, nint rows, nint cols, nint r, nint fromColumn, double scale)
+        where TSink : IRealSink
     {
         Vector128<double> s = Vector128.Create(scale);
         ref double row = ref Unsafe.Add(ref s0, 2 * r * cols);
         for (nint c = fromColumn; c < cols; c++)
         {
-            (Vector128.LoadUnsafe(ref Unsafe.Add(ref row, 2 * c)) * s).StoreUnsafe(ref Unsafe.Add(ref d0, 2 * ((c * rows) + r)));
+            nint o = 2 * ((c * rows) + r);
+            TSink.Put(Vector128.LoadUnsafe(ref Unsafe.Add(ref row, 2 * c)) * s, ref Unsafe.Add(ref d0, o), ref Unsafe.Add(ref m0, o));
         }
     }
 
@@ -384,4 +496,45 @@ internal static class Fft3DPasses
         TVec o = ComplexLanes.Twiddle<TOps, TVec>(TOps.Subtract(x, c), TOps.Load(ref w), TOps.Load(ref Unsafe.Add(ref w, 8)));
         return TOps.MultiplyAdd(c, TOps.Pair(2.0, 2.0), o);
     }
+}
+
+/// <summary>How the last pass of a transform delivers a value v to its destination d (m: the multiplier at the same index).</summary>
+internal interface IRealSink
+{
+    /// <summary>Four complex numbers (eight doubles).</summary>
+    static abstract void Put(Vector512<double> v, ref double d, ref double m);
+
+    /// <summary>One complex number (two doubles).</summary>
+    static abstract void Put(Vector128<double> v, ref double d, ref double m);
+
+    /// <summary>One double: returns the new value of d.</summary>
+    static abstract double Put(double v, double m, double d);
+}
+
+/// <summary>d = v.</summary>
+internal readonly struct Overwrite : IRealSink
+{
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Put(Vector512<double> v, ref double d, ref double m) => v.StoreUnsafe(ref d);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Put(Vector128<double> v, ref double d, ref double m) => v.StoreUnsafe(ref d);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static double Put(double v, double m, double d) => v;
+}
+
+/// <summary>d += m·v.</summary>
+internal readonly struct MultiplyAdd : IRealSink
+{
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Put(Vector512<double> v, ref double d, ref double m) =>
+        Vector512.FusedMultiplyAdd(v, Vector512.LoadUnsafe(ref m), Vector512.LoadUnsafe(ref d)).StoreUnsafe(ref d);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Put(Vector128<double> v, ref double d, ref double m) =>
+        Vector128.FusedMultiplyAdd(v, Vector128.LoadUnsafe(ref m), Vector128.LoadUnsafe(ref d)).StoreUnsafe(ref d);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static double Put(double v, double m, double d) => Math.FusedMultiplyAdd(v, m, d);
 }

@@ -219,6 +219,87 @@ public sealed class Fft3DPlan
         InverseReal(spectrum, output, CheckWorkspace(workspace).Scratch);
 
     /// <summary>
+    /// Inverse real transform of the half-spectrum multiplied by a separable factor, without modifying the spectrum:
+    /// output = InverseReal(Y) with Y[i, j, k] = X[i, j, k]·x[i]·y[j]·z[k] (i, j &lt; N, k ≤ N/2, half-spectrum indexing and
+    /// standard frequency order), in one sweep — the multiplication happens while the x pass moves each block of lines
+    /// into its scratch, so it costs no extra pass over memory.
+    /// </summary>
+    /// <remarks>With the factors e^{iξ·a} per axis this evaluates the shifted function F(· + a) from the spectrum of F
+    /// (see <see cref="SpectralShift"/> for the Nyquist rule), the inner operation of the fast spectral collision
+    /// operators. As with <see cref="InverseReal(ReadOnlySpan{Complex}, Span{double}, Fft3DWorkspace)"/>, Y must be the
+    /// half-spectrum of real data (Hermitian on the k = 0 and k = N/2 planes); otherwise the result is unspecified.</remarks>
+    /// <param name="spectrum">N·N·(N/2 + 1) complex values X (not modified).</param>
+    /// <param name="xFactors">N factors x[i] along the first (slowest) axis.</param>
+    /// <param name="yFactors">N factors y[j] along the second axis.</param>
+    /// <param name="zFactors">N/2 + 1 factors z[k] along the last (half-spectrum) axis.</param>
+    /// <param name="output">N³ real values.</param>
+    /// <param name="workspace">Scratch created by <see cref="CreateWorkspace"/> for this size (its half-spectrum buffer holds the intermediate values).</param>
+    public void InverseRealModulated(
+        ReadOnlySpan<Complex> spectrum, ReadOnlySpan<Complex> xFactors, ReadOnlySpan<Complex> yFactors, ReadOnlySpan<Complex> zFactors,
+        Span<double> output, Fft3DWorkspace workspace) =>
+        Modulated(spectrum, xFactors, yFactors, zFactors, output, output, workspace, multiplyAdd: false);
+
+    /// <summary>
+    /// accumulator += multiplier ⊙ InverseRealModulated(spectrum, x, y, z): the product of two shifted copies summed
+    /// over directions, the inner loop of the fast spectral collision operators, with the product folded into the
+    /// transform's last pass (no N³ temporary, no separate multiply-add pass).
+    /// </summary>
+    internal void InverseRealModulatedMultiplyAdd(
+        ReadOnlySpan<Complex> spectrum, ReadOnlySpan<Complex> xFactors, ReadOnlySpan<Complex> yFactors, ReadOnlySpan<Complex> zFactors,
+        ReadOnlySpan<double> multiplier, Span<double> accumulator, Fft3DWorkspace workspace)
+    {
+        Guard.Length(multiplier.Length, Count, nameof(multiplier));
+        Modulated(spectrum, xFactors, yFactors, zFactors, multiplier, accumulator, workspace, multiplyAdd: true);
+    }
+
+    private void Modulated(
+        ReadOnlySpan<Complex> spectrum, ReadOnlySpan<Complex> xFactors, ReadOnlySpan<Complex> yFactors, ReadOnlySpan<Complex> zFactors,
+        ReadOnlySpan<double> multiplier, Span<double> output, Fft3DWorkspace workspace, bool multiplyAdd)
+    {
+        CheckWorkspace(workspace);
+        Guard.Length(spectrum.Length, HalfSpectrumCount, nameof(spectrum));
+        Guard.Length(xFactors.Length, Size, nameof(xFactors));
+        Guard.Length(yFactors.Length, Size, nameof(yFactors));
+        Guard.Length(zFactors.Length, (Size / 2) + 1, nameof(zFactors));
+        Guard.Length(output.Length, Count, nameof(output));
+        ReadOnlySpan<double> s = MemoryMarshal.Cast<Complex, double>(spectrum);
+        ReadOnlySpan<double> x = MemoryMarshal.Cast<Complex, double>(xFactors), y = MemoryMarshal.Cast<Complex, double>(yFactors), z = MemoryMarshal.Cast<Complex, double>(zFactors);
+        Span<double> work = MemoryMarshal.Cast<Complex, double>(workspace.Spectrum.AsSpan());
+        switch (InstructionSet)
+        {
+            case FftInstructionSet.Vector512:
+                Modulated<Vector512Lanes, System.Runtime.Intrinsics.Vector512<double>>(s, x, y, z, work, multiplier, output, workspace.Scratch, multiplyAdd);
+                break;
+            case FftInstructionSet.Vector256:
+                Modulated<Vector256Lanes, System.Runtime.Intrinsics.Vector256<double>>(s, x, y, z, work, multiplier, output, workspace.Scratch, multiplyAdd);
+                break;
+            case FftInstructionSet.Vector128:
+                Modulated<Vector128Lanes, System.Runtime.Intrinsics.Vector128<double>>(s, x, y, z, work, multiplier, output, workspace.Scratch, multiplyAdd);
+                break;
+            default:
+                Modulated<ScalarLanes, ScalarComplex>(s, x, y, z, work, multiplier, output, workspace.Scratch, multiplyAdd);
+                break;
+        }
+    }
+
+    private void Modulated<TOps, TVec>(
+        ReadOnlySpan<double> spectrum, ReadOnlySpan<double> x, ReadOnlySpan<double> y, ReadOnlySpan<double> z, Span<double> work,
+        ReadOnlySpan<double> multiplier, Span<double> output, double[] scratch, bool multiplyAdd)
+        where TOps : IComplexLanes<TVec>
+        where TVec : struct
+    {
+        double scale = ScaleFactor(true);
+        if (multiplyAdd)
+        {
+            Fft3DPasses.InverseRealModulated<TOps, TVec, MultiplyAdd>(_line, _half, _realInverseTwiddles, _block, scale, spectrum, x, y, z, work, multiplier, output, scratch);
+        }
+        else
+        {
+            Fft3DPasses.InverseRealModulated<TOps, TVec, Overwrite>(_line, _half, _realInverseTwiddles, _block, scale, spectrum, x, y, z, work, multiplier, output, scratch);
+        }
+    }
+
+    /// <summary>
     /// Lines per block B: wide enough that each strided row segment spans whole cache lines (B·16 bytes) and the
     /// registers stay full, small enough that the three scratch blocks (3·N·B complex) stay in L1/L2. Measured
     /// (docs/fft.md): B = 32 is best up to N = 64; at N = 128 B = 16 is (B = 8 is twice as slow there).

@@ -52,6 +52,36 @@ public static class SpectralShift
         }
     }
 
+    /// <summary>
+    /// Samples the shifted function F(v_j + <paramref name="shift"/>) (the shifted trigonometric interpolant) from the
+    /// half-spectrum of F in one inverse transform, without modifying the spectrum: the same result as
+    /// <see cref="ApplyPhase"/> followed by an inverse real transform, with the phase folded into the transform
+    /// (<see cref="Fft3DPlan.InverseRealModulated"/>).
+    /// </summary>
+    /// <param name="grid">The spectral grid.</param>
+    /// <param name="halfSpectrum">N·N·(N/2 + 1) values, the <see cref="Fft3DPlan.ForwardReal(ReadOnlySpan{double}, Span{Complex})"/> of F (not modified).</param>
+    /// <param name="shift">a, the velocity shift (finite).</param>
+    /// <param name="destination">N³ samples of F(· + a).</param>
+    /// <param name="workspace">Scratch from <see cref="SpectralGrid.CreateWorkspace"/>.</param>
+    public static void Evaluate(SpectralGrid grid, ReadOnlySpan<Complex> halfSpectrum, Velocity3 shift, Span<double> destination, SpectralWorkspace workspace)
+    {
+        ArgumentNullException.ThrowIfNull(grid);
+        ArgumentNullException.ThrowIfNull(workspace);
+        workspace.EnsureFor(grid, nameof(workspace));
+        if (!shift.IsFinite)
+        {
+            throw new ArgumentOutOfRangeException(nameof(shift), shift, $"shift must be finite (was {shift}).");
+        }
+
+        Guard.Length(halfSpectrum.Length, grid.Plan.HalfSpectrumCount, nameof(halfSpectrum));
+        int n = grid.Size, h = (n / 2) + 1;
+        Span<Complex> px = workspace.Phases.AsSpan(0, n), py = workspace.Phases.AsSpan(n, n), pz = workspace.Phases.AsSpan(2 * n, h);
+        FillPhases(grid, grid.AxisFrequencies(0, false, false), shift.X, px);
+        FillPhases(grid, grid.AxisFrequencies(1, false, false), shift.Y, py);
+        FillPhases(grid, grid.AxisFrequencies(2, true, false), shift.Z, pz);
+        grid.Plan.InverseRealModulated(halfSpectrum, px, py, pz, destination, workspace.Fft);
+    }
+
     private static void FillPhases(SpectralGrid grid, ReadOnlySpan<double> xi, double a, Span<Complex> phases)
     {
         for (int q = 0; q < phases.Length; q++)

@@ -30,6 +30,18 @@ internal static class StockhamStages
     public static void TransformLines<TOps, TVec>(
         MixedRadixPlan plan, bool inverse, ref double data, nint stride, nint width, ref double scratchA, ref double scratchB)
         where TOps : IComplexLanes<TVec>
+        where TVec : struct =>
+        TransformLines<TOps, TVec>(plan, inverse, ref data, stride, ref data, stride, width, ref scratchA, ref scratchB);
+
+    /// <summary>
+    /// Out-of-place form: reads the lines from <paramref name="input"/> (element stride <paramref name="inputStride"/>)
+    /// and writes their transforms to <paramref name="output"/> (stride <paramref name="outputStride"/>); the input is
+    /// left intact unless the two overlap.
+    /// </summary>
+    public static void TransformLines<TOps, TVec>(
+        MixedRadixPlan plan, bool inverse, ref double input, nint inputStride, ref double output, nint outputStride, nint width,
+        ref double scratchA, ref double scratchB)
+        where TOps : IComplexLanes<TVec>
         where TVec : struct
     {
         ReadOnlySpan<FftStage> stages = plan.Stages;
@@ -39,10 +51,10 @@ internal static class StockhamStages
         for (int q = 0; q <= last; q++)
         {
             // A single pass (L = S′ = 1) reads all r inputs before writing them, so it may run in place.
-            ref double src = ref (q == 0 ? ref data : ref ((q & 1) == 1 ? ref scratchA : ref scratchB));
-            ref double dst = ref (q == last ? ref data : ref ((q & 1) == 0 ? ref scratchA : ref scratchB));
-            nint srcStride = q == 0 ? stride : width;
-            nint dstStride = q == last ? stride : width;
+            ref double src = ref (q == 0 ? ref input : ref ((q & 1) == 1 ? ref scratchA : ref scratchB));
+            ref double dst = ref (q == last ? ref output : ref ((q & 1) == 0 ? ref scratchA : ref scratchB));
+            nint srcStride = q == 0 ? inputStride : width;
+            nint dstStride = q == last ? outputStride : width;
             FftStage stage = stages[q];
             switch (stage.Radix)
             {

@@ -48,10 +48,17 @@ public class BoltzmannBilinearTests(ITestOutputHelper output)
     {
         // Property over random seeds, scalars c ∈ [−2, 2] and mass ratios: Q(F + cF', G) = Q(F, G) + cQ(F', G) and
         // Q(F, G + cG') = Q(F, G) + cQ(F, G'), to round-off (1e-12 of the sum of the magnitudes).
+        // Bilinearity is an identity of the discrete operator for any data, resolved by the box or not. The data include
+        // signed combinations F + cF′ (c < 0) whose peaks cancel while their tails (other temperatures and drifts) do
+        // not, so the resolution guard (max |F| on the box boundary ≤ tolerance · max |F|) rejects some of them for a
+        // reason unrelated to the identity. Seed-audit counter-examples (docs/verification.md): boundary/peak = 1.8e-4
+        // and 1.0e-4 > 1e-4 for c = −1.53 and −0.22, mass ratio 1:4 (KINETICS_PROPERTY_SEED=906860593671764224 and
+        // 7464711687798322324). So these operators run with the guard off (ResolutionTolerance = +∞).
         var grid = new CartesianGrid(12, 6.0);
-        var operators = new[] { 1.0, 4.0, 0.5 }.Select(m => Create(grid, 1.0, m, -1.0, anisotropic: false)).ToArray();
+        var unguarded = new BoltzmannOptions { ResolutionTolerance = double.PositiveInfinity };
+        var operators = new[] { 1.0, 4.0, 0.5 }.Select(m => Build(grid, 1.0, m, -1.0, anisotropic: false, unguarded)).ToArray();
         var cases = Gen.Choose(0, 100_000).SelectMany(seed => Gen.Choose(-200, 200).SelectMany(c => Gen.Choose(0, 2).Select(k => (seed, c / 100.0, k))));
-        Check.One(Config.QuickThrowOnFailure.WithMaxTest(6), Prop.ForAll(cases.ToArbitrary(), t =>
+        PropertyCheck.Run(6, Prop.ForAll(cases.ToArbitrary(), t =>
         {
             var (seed, c, k) = t;
             var op = operators[k];
@@ -140,10 +147,7 @@ public class BoltzmannBilinearTests(ITestOutputHelper output)
         double[] f = RandomMixture(op, random), g = RandomMixture(op, random);
         var destination = new double[f.Length];
         var workspace = op.CreateWorkspace();
-        op.EvaluateBilinear(f, g, destination, workspace);
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        op.EvaluateBilinear(f, g, destination, workspace);
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        AllocationCheck.AssertNone(() => op.EvaluateBilinear(f, g, destination, workspace), "EvaluateBilinear");
     }
 
     [Fact]
@@ -167,12 +171,12 @@ public class BoltzmannBilinearTests(ITestOutputHelper output)
     private static BoltzmannOperator Create(CartesianGrid grid, double massA, double massB, double gamma, bool anisotropic) =>
         Plans.GetOrAdd((grid.PointsPerAxis, grid.HalfWidth, massA, massB, gamma, anisotropic), _ => Build(grid, massA, massB, gamma, anisotropic));
 
-    private static BoltzmannOperator Build(CartesianGrid grid, double massA, double massB, double gamma, bool anisotropic)
+    private static BoltzmannOperator Build(CartesianGrid grid, double massA, double massB, double gamma, bool anisotropic, BoltzmannOptions? options = null)
     {
         var angular = anisotropic ? AngularFunction.VariableSoftSphere(1.5) : AngularFunction.AbsoluteCosine();
         var kernel = new CollisionKernel(gamma, angular, 1.0);
         var mixture = massB > 0 ? new Mixture(new Species("A", massA), new Species("B", massB)) : new Mixture(new Species("A", massA));
-        return BoltzmannOperator.Create(grid, CollisionKernelTable.Uniform(mixture, kernel), Options);
+        return BoltzmannOperator.Create(grid, CollisionKernelTable.Uniform(mixture, kernel), options ?? Options);
     }
 
     // Positive non-equilibrium species (random Maxwellian sums with thermal speeds ≈ 1).

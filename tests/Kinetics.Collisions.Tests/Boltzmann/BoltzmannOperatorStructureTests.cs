@@ -136,7 +136,7 @@ public class BoltzmannOperatorStructureTests(ITestOutputHelper output)
     public void EvaluateConservative_ConservesToRoundOff_RandomMixtures()
     {
         var grid = new CartesianGrid(12, 6.0);
-        Check.One(Config.QuickThrowOnFailure.WithMaxTest(8), Prop.ForAll(Mixtures, c =>
+        PropertyCheck.Run(8, Prop.ForAll(Mixtures, c =>
         {
             var (op, f) = RandomCase(grid, c);
             var report = op.EvaluateConservative(f, new double[f.Length], op.CreateWorkspace());
@@ -154,7 +154,7 @@ public class BoltzmannOperatorStructureTests(ITestOutputHelper output)
         // near-equilibrium case the tail part was +1.3e-2 at N = 16, +5e-5 at N = 24, +2e-6 at N = 32 against a converged
         // D = −5.1e-4. So the sign is tested at N = 24, with states whose D is ≲ −1e-3.
         var grid = new CartesianGrid(24, 6.0);
-        Check.One(Config.QuickThrowOnFailure.WithMaxTest(6), Prop.ForAll(Mixtures, c =>
+        PropertyCheck.Run(6, Prop.ForAll(Mixtures, c =>
         {
             var (op, f) = RandomCase(grid, c, minimumBumps: 2, driftScale: 0.8);
             var ws = op.CreateWorkspace();
@@ -177,7 +177,7 @@ public class BoltzmannOperatorStructureTests(ITestOutputHelper output)
         // Σ_α Q^α(F⁰, F¹) = Q(F⁰ + F¹, F⁰ + F¹) by bilinearity when masses and kernels agree; the discrete operators
         // share nodes and tables, so this holds to round-off (1e-12 of max |Q|).
         var grid = new CartesianGrid(12, 6.0);
-        Check.One(Config.QuickThrowOnFailure.WithMaxTest(5), Prop.ForAll(Gen.Choose(0, 100_000).ToArbitrary(), Gen.Elements(-2.0, 0.0, 1.0).ToArbitrary(), (seed, gamma) =>
+        PropertyCheck.Run(5, Prop.ForAll(Gen.Choose(0, 100_000).ToArbitrary(), Gen.Elements(-2.0, 0.0, 1.0).ToArbitrary(), (seed, gamma) =>
         {
             var kernel = new CollisionKernel(gamma, AngularFunction.AbsoluteCosine(), 1.0);
             var two = BoltzmannOperator.Create(grid, CollisionKernelTable.Uniform(new Mixture(new Species("a", 1.0), new Species("b", 1.0)), kernel));

@@ -31,7 +31,7 @@ public class CollisionRuleTests
          select new Case(v, w, o, m.Item1, m.Item2)).ToArbitrary();
 
     private static void Check(Func<Case, bool> property) =>
-        FsCheck.Check.One(Config.QuickThrowOnFailure.WithMaxTest(300), Prop.ForAll(Cases, property));
+        PropertyCheck.Run(300, Prop.ForAll(Cases, property));
 
     private static bool Close(double a, double b, double scale) => Math.Abs(a - b) <= 1e-12 * scale;
 
@@ -131,15 +131,20 @@ public class CollisionRuleTests
     public void CommonMaxwellians_AreInMicroscopicBalance() => Check(c =>
     {
         // 𝓜^α(v')𝓜^β(v*') = 𝓜^α(v)𝓜^β(v*) for common (u, T), any densities: energy conservation in the exponent.
-        var state = new MacroscopicState(1.3, new Velocity3(0.3, -0.2, 0.1), 1.7);
+        // T grows with the masses so that the exponent stays ≤ max|v − u|²/1.7 ≈ 33 and both products are normal
+        // doubles. With the former fixed T = 1.7 the exponent reached ~3000: 4 % of the cases underflowed to 0 (tested
+        // nothing) and 0.6 % to subnormals with too few significant bits for the relative bound. Seed-audit
+        // counter-example (docs/verification.md): m = 97.44 : 92.55, v = (1.098, −1.893, −1.104),
+        // v* = (−1.805, −3.321, 2.866), exponent ≈ 735, product ≈ 1e-319 (KINETICS_PROPERTY_SEED=1546006142048612794 of the old test).
+        var state = new MacroscopicState(1.3, new Velocity3(0.3, -0.2, 0.1), 0.85 * (c.MassAlpha + c.MassBeta));
         var partner = new MacroscopicState(0.4, state.BulkVelocity, state.Temperature);
         var (v1, w1) = CollisionRule.Omega(c.V, c.VStar, c.Omega, c.MassAlpha, c.MassBeta);
         double before = Maxwellian.Evaluate(state, c.MassAlpha, c.V) * Maxwellian.Evaluate(partner, c.MassBeta, c.VStar);
         double after = Maxwellian.Evaluate(state, c.MassAlpha, v1) * Maxwellian.Evaluate(partner, c.MassBeta, w1);
 
-        // Relative round-off of exp(x) with |x| up to ~ m|v|² ≈ 1e4: 1e-12 · (1 + |x|).
+        // Relative round-off of exp(x) with |x| ≤ 33: 1e-12 · (1 + |x|); every case is a normal double (asserted).
         double exponent = ((c.MassAlpha * (c.V - state.BulkVelocity).LengthSquared) + (c.MassBeta * (c.VStar - state.BulkVelocity).LengthSquared)) / (2 * state.Temperature);
-        return before == 0 || Math.Abs(after - before) <= 1e-12 * (1 + exponent) * before;
+        return double.IsNormal(before) && Math.Abs(after - before) <= 1e-12 * (1 + exponent) * before;
     });
 
     [Fact]

@@ -42,7 +42,7 @@ public class ConservativeProjectionTests
                 // Random data violate conservation at O(1); afterwards only round-off may remain (≈ 1e-16 · number of terms).
                 return report.MassDefect > 1e-6 && report.ResidualAfter < 1e-13;
             });
-        Check.One(Config.QuickThrowOnFailure.WithMaxTest(25), prop);
+        PropertyCheck.Run(25, prop);
     }
 
     [Fact]

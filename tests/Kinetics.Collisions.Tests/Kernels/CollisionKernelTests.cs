@@ -23,7 +23,7 @@ public class CollisionKernelTests
             double cosChi = 1 - (2 * ct * ct);
             return functions.All(b => Math.Abs(b.Sigma(cosChi) - (b.Omega(ct) / (2 * ct))) <= 1e-12 * Math.Max(1, b.Sigma(cosChi)));
         });
-        Check.One(Config.QuickThrowOnFailure.WithMaxTest(200), prop);
+        PropertyCheck.Run(200, prop);
     }
 
     [Fact]

@@ -197,7 +197,7 @@ public class LandauMaxwellianTests
 
             return Math.Abs(lap + Maxwellian.Evaluate(state, m, v)) < 1e-6 * scale;
         });
-        Check.One(Config.QuickThrowOnFailure.WithMaxTest(40), prop);
+        PropertyCheck.Run(40, prop);
     }
 
     [Fact]

@@ -87,7 +87,7 @@ public class LinearizedLandauOperatorTests(ITestOutputHelper output)
             // Symmetry and non-negativity hold exactly for the continuous operator; the discrete one to spectral accuracy.
             return ff > 0 && gg > 0 && Math.Abs(fg - gf) < 1e-4 * Math.Sqrt(ff * gg);
         });
-        Check.One(Config.QuickThrowOnFailure.WithMaxTest(3), prop);
+        PropertyCheck.Run(3, prop);
     }
 
     [Fact]

@@ -28,7 +28,7 @@ public class RadialLandauTests(ITestOutputHelper output)
             // Exact telescoping / antisymmetric double sums: only round-off (≈ 1e-16 × N terms) may remain.
             return Math.Abs(grid.Moment(q)) < 1e-13 * scale && Math.Abs(grid.SecondMoment(q)) < 1e-13 * scale && scale > 1e-3;
         });
-        Check.One(Config.QuickThrowOnFailure.WithMaxTest(30), prop);
+        PropertyCheck.Run(30, prop);
     }
 
     [Fact]

@@ -199,7 +199,7 @@ public class SpectralLandauOperatorTests(ITestOutputHelper output)
             // Mass: spectral divergence, exact; momentum/energy: spectral accuracy (≲ 1e-2 at N = 16); after: round-off.
             return massExact && report.ResidualAfter < 1e-13 && report.RelativeCorrection < 0.05;
         });
-        Check.One(Config.QuickThrowOnFailure.WithMaxTest(5), prop);
+        PropertyCheck.Run(5, prop);
     }
 
     [Fact]

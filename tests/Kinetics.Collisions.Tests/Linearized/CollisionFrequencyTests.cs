@@ -132,7 +132,7 @@ public class CollisionFrequencyTests
             double fd = (nu.Evaluate(0, speed + h) - nu.Evaluate(0, speed - h)) / (2 * h);
             return Math.Abs(fd - nu.RadialDerivative(0, speed)) <= 1e-7 * Math.Abs(fd) + 1e-12;
         });
-        Check.One(Config.QuickThrowOnFailure.WithMaxTest(60), prop);
+        PropertyCheck.Run(60, prop);
     }
 
     [Fact]

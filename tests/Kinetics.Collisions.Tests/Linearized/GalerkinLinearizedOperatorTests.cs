@@ -6,7 +6,7 @@ namespace Kinetics.Tests.Linearized;
 public class GalerkinLinearizedOperatorTests
 {
     // One assembly (masses 1:4, γ = −1.5, D = 2) shared by the default tests: assembly is the expensive part.
-    private static readonly Lazy<GalerkinLinearizedOperator> Shared = new(() => GalerkinLinearizedOperator.Create(LinearizedKernelTests.Table(-1.5, 1, 4), 2));
+    internal static readonly Lazy<GalerkinLinearizedOperator> Shared = new(() => GalerkinLinearizedOperator.Create(LinearizedKernelTests.Table(-1.5, 1, 4), 2));
 
     [Fact]
     public void Stiffness_IsSymmetricPositiveSemiDefiniteWithNullSpaceOfDimensionSpeciesPlusFour()

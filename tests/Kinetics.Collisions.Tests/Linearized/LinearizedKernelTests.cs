@@ -115,7 +115,7 @@ public class LinearizedKernelTests
         // k^{(2)}_{AB}(v,w) = k^{(2)}_{BA}(w,v) exactly (seed-note 000 §6.6); the two sides use different quadrature nodes, so the
         // agreement is at the quadrature accuracy (~1e-9), checked at 1e-7 relative.
         var kernel = new LinearizedKernel(Table(-1.5, 1, 4));
-        Check.One(Config.QuickThrowOnFailure.WithMaxTest(25), Prop.ForAll(PointPairs(), p =>
+        PropertyCheck.Run(25, Prop.ForAll(PointPairs(), p =>
         {
             double a = kernel.Hybrid(0, 1, p.V, p.W), b = kernel.Hybrid(1, 0, p.W, p.V);
             return Math.Abs(a - b) <= 1e-7 * Math.Max(a, b) + 1e-300;
@@ -127,7 +127,7 @@ public class LinearizedKernelTests
     {
         // k^{αβ}(v,w) = k^{βα}(w,v) (seed-note 000 §1.9(c)); quadrature accuracy as above.
         var kernel = new LinearizedKernel(Table(-0.5, 7, 8));
-        Check.One(Config.QuickThrowOnFailure.WithMaxTest(10), Prop.ForAll(PointPairs(), p =>
+        PropertyCheck.Run(10, Prop.ForAll(PointPairs(), p =>
         {
             double a = kernel.Evaluate(0, 1, p.V, p.W), b = kernel.Evaluate(1, 0, p.W, p.V);
             double c = kernel.Evaluate(0, 0, p.V, p.W), d = kernel.Evaluate(0, 0, p.W, p.V);
@@ -144,7 +144,7 @@ public class LinearizedKernelTests
         // For m^α = m^β and b ∝ |cos θ| the two gain terms coincide: k^{(1)}_{αα} ≡ k^{(2)}_{αα} (seed-note 000 §1.9(c), paper L942).
         // Two unrelated quadratures (1-D Bessel-reduced vs 2-D sphere), each ~1e-9: 1e-7 relative.
         var kernel = new LinearizedKernel(Table(-1.5, 2, 2));
-        Check.One(Config.QuickThrowOnFailure.WithMaxTest(20), Prop.ForAll(PointPairs(), p =>
+        PropertyCheck.Run(20, Prop.ForAll(PointPairs(), p =>
         {
             double a = kernel.Typical(0, 0, p.V, p.W), b = kernel.Hybrid(0, 0, p.V, p.W);
             return Math.Abs(a - b) <= 1e-7 * a + 1e-300;

@@ -93,7 +93,7 @@ public class Fft3DPlanTests
                   from seed in Gen.Choose(0, int.MaxValue)
                   from norm in Gen.Elements(Enum.GetValues<FftNormalization>())
                   select (N: sizes[i], Seed: seed, Norm: norm);
-        Prop.ForAll(gen.ToArbitrary(), c =>
+        PropertyCheck.Run(40, Prop.ForAll(gen.ToArbitrary(), c =>
         {
             var plan = Fft3DPlan.Create(c.N, c.Norm);
             var x = RandomComplex(plan.Count, c.Seed);
@@ -108,7 +108,7 @@ public class Fft3DPlanTests
 
             double error = RelativeError(y, x);
             Assert.True(error <= 2 * FftTolerance(c.N), $"{c}: relative error {error:E2}");
-        }).Check(Config.QuickThrowOnFailure.WithMaxTest(40));
+        }));
     }
 
     [Theory]
@@ -274,17 +274,13 @@ public class Fft3DPlanTests
             plan.InverseReal(half, r);
         }
 
-        RunAll(); // warm-up: JIT and the shared pool's first rentals
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        RunAll();
-        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
-        Assert.Equal(0, allocated);
+        AllocationCheck.AssertNone(RunAll, "the FFT paths"); // warm-up: JIT and the shared pool's first rentals
     }
 
     [Fact]
     public void Create_AcceptsExactlyTheSizesWithFactors2_3_5()
     {
-        Prop.ForAll(Gen.Choose(-5, 1100).ToArbitrary(), n =>
+        PropertyCheck.Run(300, Prop.ForAll(Gen.Choose(-5, 1100).ToArbitrary(), n =>
         {
             int rest = Math.Max(n, 0);
             foreach (int p in new[] { 2, 3, 5 })
@@ -304,7 +300,7 @@ public class Fft3DPlanTests
             {
                 Assert.Equal("size", Assert.Throws<ArgumentOutOfRangeException>(() => Fft3DPlan.Create(n)).ParamName);
             }
-        }).Check(Config.QuickThrowOnFailure.WithMaxTest(300));
+        }));
     }
 
     [Fact]
