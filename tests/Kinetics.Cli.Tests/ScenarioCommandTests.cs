@@ -23,6 +23,12 @@ public class ScenarioCommandTests
         // the temperature or the exchange rate.
         Assert.InRange(rate / initial, 0.998, 1.002);
 
+        // The closed form (TemperatureRelaxation.Rate) is π here; the operator's k(0) is 8.7e-4 below it because it truncates
+        // |g| ≤ R = 6.45 = 4.6 standard deviations of the 1:1 relative speed (the truncated closed form agrees to 1e-5), so
+        // 2e-3.
+        Assert.Equal(Math.PI, c.GetProperty("rate_exact").GetDouble(), 12);
+        Assert.InRange(initial / Math.PI, 0.998, 1.002);
+
         // The projection keeps energy and mass at round-off over ~10 steps.
         Assert.InRange(c.GetProperty("max_energy_drift").GetDouble(), 0, 1e-12);
         Assert.InRange(c.GetProperty("max_mass_drift").GetDouble(), 0, 1e-12);
@@ -35,6 +41,14 @@ public class ScenarioCommandTests
         var (code, _, stderr) = KineticsProcess.Run("scenario", "two-temperature", "--ratios", "1-4");
         Assert.Equal(2, code);
         Assert.Contains("--ratios: '1-4' is not of the form a:b", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TwoTemperature_RejectsCourantOutOfRange()
+    {
+        var (code, _, stderr) = KineticsProcess.Run("scenario", "two-temperature", "--courant", "3");
+        Assert.Equal(2, code);
+        Assert.Contains("--courant must be in (0, 2] (was 3)", stderr, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -25,6 +25,11 @@ public sealed record SpaceHomogeneousOptions
     /// <summary>Project every stage's collision term onto mass/momentum/energy conservation (default true).</summary>
     public bool ConservativeProjection { get; init; } = true;
 
+    /// <summary>The weight of that projection (default <see cref="Dynamics.ProjectionWeight.Uniform"/>; use
+    /// <see cref="Dynamics.ProjectionWeight.Distribution"/> when a species is much narrower than the box, e.g. large mass
+    /// ratios).</summary>
+    public ProjectionWeight ProjectionWeight { get; init; } = ProjectionWeight.Uniform;
+
     /// <summary>What to do with negative values (default <see cref="PositivityPolicy.Monitor"/>).</summary>
     public PositivityPolicy Positivity { get; init; } = PositivityPolicy.Monitor;
 
@@ -50,6 +55,11 @@ public sealed record SpaceHomogeneousOptions
         Guard.InRange(RateFloor, 0.0, 1.0);
         Guard.InRange(PositivityTolerance, 0.0, 1.0);
         Guard.InRange(MaxSteps, 1, int.MaxValue);
+        if (!Enum.IsDefined(ProjectionWeight))
+        {
+            throw new ArgumentOutOfRangeException(nameof(ProjectionWeight), ProjectionWeight, $"ProjectionWeight must be one of {string.Join(", ", Enum.GetNames<ProjectionWeight>())} (was {ProjectionWeight}).");
+        }
+
         if (!Enum.IsDefined(Scheme))
         {
             throw new ArgumentOutOfRangeException(nameof(Scheme), Scheme, $"Scheme must be one of {string.Join(", ", Enum.GetNames<TimeScheme>())} (was {Scheme}).");
