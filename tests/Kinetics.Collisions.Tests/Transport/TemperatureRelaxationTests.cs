@@ -79,7 +79,7 @@ public class TemperatureRelaxationTests
             double expected = 2 * theta * (c.DensityA + c.DensityB) / ((c.MassA + c.MassB) * MaxwellStefan.Coefficient(kernel, c.MassA, c.MassB, theta));
             return Math.Abs((TemperatureRelaxation.Rate(kernel, c.MassA, c.DensityA, theta, c.MassB, c.DensityB, theta) / expected) - 1) <= 1e-12;
         });
-        Check.One(Config.QuickThrowOnFailure.WithMaxTest(100), prop);
+        PropertyCheck.Run(100, prop);
     }
 
     [Fact]
@@ -101,7 +101,7 @@ public class TemperatureRelaxationTests
                 && Math.Sign(wab) == Math.Sign(c.TemperatureB - c.TemperatureA)
                 && Math.Abs((TemperatureRelaxation.Rate(b, c.MassA, c.DensityA, c.TemperatureA, c.MassB, c.DensityB, c.TemperatureB) / rate) - 1) <= 1e-12;
         });
-        Check.One(Config.QuickThrowOnFailure.WithMaxTest(100), prop);
+        PropertyCheck.Run(100, prop);
     }
 
     [Fact]
@@ -116,7 +116,7 @@ public class TemperatureRelaxationTests
             var density = Assert.ThrowsAny<ArgumentException>(() => TemperatureRelaxation.Rate(kernel, 1, 1, 1, 1, bad, 1));
             return mass.ParamName == "massA" && temperature.ParamName == "temperatureB" && density.ParamName == "densityB";
         });
-        Check.One(Config.QuickThrowOnFailure.WithMaxTest(10), prop);
+        PropertyCheck.Run(10, prop);
         Assert.Throws<ArgumentNullException>(() => TemperatureRelaxation.Rate(null!, 1, 1, 1, 1, 1, 1));
         Assert.Throws<ArgumentOutOfRangeException>(() => TemperatureRelaxation.EnergyExchangeRate(kernel, 1, -0.5, 1, 1, 1, 1));
     }
