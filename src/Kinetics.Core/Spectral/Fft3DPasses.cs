@@ -6,7 +6,7 @@ namespace Kinetics.Spectral;
 
 /// <summary>
 /// The three axis passes of a 3-D transform on row-major N×N×M data (z contiguous), built on
-/// <c>StockhamStages.TransformLines</c>: the strided x and y axes are transformed in place in blocks of B
+/// <see cref="StockhamStages.TransformLines"/>: the strided x and y axes are transformed in place in blocks of B
 /// adjacent columns (each register lane a different line); the contiguous z axis is transposed block-wise into scratch
 /// (B rows become B columns), transformed there and transposed back.
 /// </summary>
@@ -128,26 +128,16 @@ internal static class Fft3DPasses
         where TVec : struct
         where TSink : IRealSink
     {
-        int n = line.Length, h = (n / 2) + 1, columns = n * h, capacity = Capacity(n, block);
-        if (spectrum.Length < 2 * n * columns || work.Length < 2 * n * columns || factors.Length < ModulationTableLength(n) || scratch.Length < 6 * capacity)
+        int n = line.Length, h = (n / 2) + 1, stride = MixedRadixPlan.TwiddleStride;
+        if (factors.Length < ModulationTableLength(n))
         {
-            throw new InvalidOperationException("FFT modulated inverse out of range (internal error).");
+            throw new InvalidOperationException("FFT modulation tables out of range (internal error).");
         }
 
-        int stride = MixedRadixPlan.TwiddleStride;
         ref double x = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(factors);
         ref double y = ref Unsafe.Add(ref x, stride * n);
         ReadOnlySpan<double> zTables = factors.Slice(2 * stride * n, 4 * h);
-        ref double source = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(spectrum);
-        ref double t0 = ref scratch[0];
-        for (int c0 = 0, w; c0 < columns; c0 += w)
-        {
-            w = Width(columns - c0, block);
-            StockhamStages.TransformLines<TOps, TVec>(
-                line, true, ref Unsafe.Add(ref source, 2 * c0), columns, ref work[2 * c0], columns, w,
-                ref Unsafe.Add(ref t0, 2 * capacity), ref Unsafe.Add(ref t0, 4 * capacity), ref x);
-        }
-
+        Columns<TOps, TVec>(line, block, true, spectrum, work, n * h, n * h, scratch, ref x);
         InverseRealPlanes<TOps, TVec, TSink>(line, half, realTwiddles, block, scale, work, multiplier, output, scratch, zTables, ref y);
     }
 
@@ -196,7 +186,7 @@ internal static class Fft3DPasses
         for (int i = 0; i < n; i++)
         {
             Span<double> p = spectrum.Slice(2 * i * n * h, 2 * n * h);
-            Columns<TOps, TVec>(line, block, true, p, h, h, scratch, ref yFactors);
+            Columns<TOps, TVec>(line, block, true, p, p, h, h, scratch, ref yFactors);
             Span<double> x = output.Slice(i * n * n, n * n);
             ReadOnlySpan<double> factor = multiplier.Slice(i * n * n, n * n);
             for (int j0 = 0, w; j0 < n; j0 += w)
@@ -244,15 +234,19 @@ internal static class Fft3DPasses
         }
     }
 
-    /// <summary>Transforms the <paramref name="columns"/> lines of element stride <paramref name="stride"/> in blocks.</summary>
+    /// <summary>Transforms the <paramref name="columns"/> lines of element stride <paramref name="stride"/> in blocks, in place.</summary>
     private static void Columns<TOps, TVec>(MixedRadixPlan line, int block, bool inverse, Span<double> data, int stride, int columns, Span<double> scratch)
         where TOps : IComplexLanes<TVec>
         where TVec : struct =>
-        Columns<TOps, TVec>(line, block, inverse, data, stride, columns, scratch, ref Unsafe.NullRef<double>());
+        Columns<TOps, TVec>(line, block, inverse, data, data, stride, columns, scratch, ref Unsafe.NullRef<double>());
 
-    /// <summary>As above, each line's input element t first multiplied by the expanded factor t (none for a null reference).</summary>
+    /// <summary>
+    /// Transforms the lines of <paramref name="input"/> into <paramref name="output"/> (the same span for in place), each
+    /// line's input element t first multiplied by the expanded factor t (none for a null reference).
+    /// </summary>
     private static void Columns<TOps, TVec>(
-        MixedRadixPlan line, int block, bool inverse, Span<double> data, int stride, int columns, Span<double> scratch, ref double factors)
+        MixedRadixPlan line, int block, bool inverse, ReadOnlySpan<double> input, Span<double> output, int stride, int columns, Span<double> scratch,
+        ref double factors)
         where TOps : IComplexLanes<TVec>
         where TVec : struct
     {
@@ -260,7 +254,7 @@ internal static class Fft3DPasses
         for (int c0 = 0, w; c0 < columns; c0 += w)
         {
             w = Width(columns - c0, block);
-            TransformBlock<TOps, TVec>(line, inverse, data, 2 * c0, stride, w, scratch, Capacity(n, block), ref factors);
+            TransformBlock<TOps, TVec>(line, inverse, input, output, 2 * c0, stride, w, scratch, Capacity(n, block), ref factors);
         }
     }
 
@@ -277,25 +271,25 @@ internal static class Fft3DPasses
         MixedRadixPlan line, bool inverse, Span<double> data, int offset, int stride, int width, Span<double> scratch, int blockCapacity)
         where TOps : IComplexLanes<TVec>
         where TVec : struct =>
-        TransformBlock<TOps, TVec>(line, inverse, data, offset, stride, width, scratch, blockCapacity, ref Unsafe.NullRef<double>());
+        TransformBlock<TOps, TVec>(line, inverse, data, data, offset, stride, width, scratch, blockCapacity, ref Unsafe.NullRef<double>());
 
     private static void TransformBlock<TOps, TVec>(
-        MixedRadixPlan line, bool inverse, Span<double> data, int offset, int stride, int width, Span<double> scratch, int blockCapacity, ref double factors)
+        MixedRadixPlan line, bool inverse, ReadOnlySpan<double> input, Span<double> output, int offset, int stride, int width, Span<double> scratch,
+        int blockCapacity, ref double factors)
         where TOps : IComplexLanes<TVec>
         where TVec : struct
     {
         // Bounds are checked once here so the pass kernels can run on refs: the last element touched is
-        // offset + 2·((N − 1)·stride + width) − 1.
-        int n = line.Length;
-        if (offset + (2 * (((n - 1) * stride) + width)) > data.Length || scratch.Length < 6 * blockCapacity)
+        // offset + 2·((N − 1)·stride + width) − 1, in the input and in the output.
+        int n = line.Length, end = offset + (2 * (((n - 1) * stride) + width));
+        if (end > input.Length || end > output.Length || scratch.Length < 6 * blockCapacity)
         {
             throw new InvalidOperationException("FFT block out of range (internal error).");
         }
 
         ref double s0 = ref scratch[0];
-        ref double d = ref data[offset];
         StockhamStages.TransformLines<TOps, TVec>(
-            line, inverse, ref d, stride, ref d, stride, width,
+            line, inverse, ref Unsafe.Add(ref System.Runtime.InteropServices.MemoryMarshal.GetReference(input), offset), stride, ref output[offset], stride, width,
             ref Unsafe.Add(ref s0, 2 * blockCapacity), ref Unsafe.Add(ref s0, 4 * blockCapacity), ref factors);
     }
 

@@ -24,31 +24,11 @@ namespace Kinetics.Spectral;
 internal static class StockhamStages
 {
     /// <summary>
-    /// Transforms <paramref name="width"/> lines of length N (element stride <paramref name="stride"/>, in complex
-    /// numbers) in place in <paramref name="data"/>, ping-ponging through two scratch blocks of N·width complex numbers.
-    /// </summary>
-    public static void TransformLines<TOps, TVec>(
-        MixedRadixPlan plan, bool inverse, ref double data, nint stride, nint width, ref double scratchA, ref double scratchB)
-        where TOps : IComplexLanes<TVec>
-        where TVec : struct =>
-        TransformLines<TOps, TVec>(plan, inverse, ref data, stride, ref data, stride, width, ref scratchA, ref scratchB);
-
-    /// <summary>
-    /// Out-of-place form: reads the lines from <paramref name="input"/> (element stride <paramref name="inputStride"/>)
-    /// and writes their transforms to <paramref name="output"/> (stride <paramref name="outputStride"/>); the input is
-    /// left intact unless the two overlap.
-    /// </summary>
-    public static void TransformLines<TOps, TVec>(
-        MixedRadixPlan plan, bool inverse, ref double input, nint inputStride, ref double output, nint outputStride, nint width,
-        ref double scratchA, ref double scratchB)
-        where TOps : IComplexLanes<TVec>
-        where TVec : struct =>
-        TransformLines<TOps, TVec>(plan, inverse, ref input, inputStride, ref output, outputStride, width, ref scratchA, ref scratchB, ref Unsafe.NullRef<double>());
-
-    /// <summary>
-    /// As above, with every input element t of every line first multiplied by the complex factor <c>factors[t]</c>
-    /// (N entries, expanded as the twiddles: <see cref="MixedRadixPlan.Expand"/>), folded into the first pass; no factors
-    /// when <paramref name="factors"/> is a null reference.
+    /// Transforms <paramref name="width"/> lines of length N, read from <paramref name="input"/> (element stride
+    /// <paramref name="inputStride"/>, in complex numbers) and written to <paramref name="output"/> (stride
+    /// <paramref name="outputStride"/>; the same memory for in place), ping-ponging through two scratch blocks of N·width
+    /// complex numbers. With <paramref name="factors"/> (N entries, expanded as the twiddles: <see cref="MixedRadixPlan.Expand"/>;
+    /// a null reference for none) every input element t of every line is first multiplied by factor t, in the first pass.
     /// </summary>
     public static void TransformLines<TOps, TVec>(
         MixedRadixPlan plan, bool inverse, ref double input, nint inputStride, ref double output, nint outputStride, nint width,
