@@ -47,6 +47,11 @@ public sealed partial class BoltzmannOperator
     private readonly ConservativeProjection _projection;
     private readonly double _resolutionTolerance;
     private readonly int _lanes;
+    private readonly int _partialBuffers;
+    private readonly int _maxSigmas;
+
+    // K: the 5 distinct x passes of the icosahedron's 12 self-pair copies fit one batch (docs/boltzmann.md, "Shared x passes").
+    private const int DefaultPartialBuffers = 6;
 
     private BoltzmannOperator(CartesianGrid grid, CollisionKernelTable kernels, BoltzmannOptions options, double support)
     {
@@ -97,6 +102,10 @@ public sealed partial class BoltzmannOperator
 
         _pairs = pairs.ToArray();
         FftsPerEvaluation = ffts;
+        _maxSigmas = _pairs.Max(p => p.SigmaCount);
+        long partialBytes = 16L * _halfCount;
+        _partialBuffers = options.PartialBuffers > 0 ? Math.Max(2, options.PartialBuffers)
+            : (int)Math.Clamp((64L << 20) / partialBytes, 2, DefaultPartialBuffers);
     }
 
     /// <summary>The velocity grid.</summary>
@@ -196,7 +205,7 @@ public sealed partial class BoltzmannOperator
     }
 
     /// <summary>Scratch memory for evaluations with this plan (one per concurrent caller).</summary>
-    public BoltzmannWorkspace CreateWorkspace() => new(_fft, SpeciesCount, _lanes, Grid.Count, _halfCount);
+    public BoltzmannWorkspace CreateWorkspace() => new(_fft, SpeciesCount, _lanes, Grid.Count, _halfCount, _partialBuffers, _maxSigmas);
 
     /// <summary>
     /// destination[α·N³ + p] = Σ_β Q^{αβ}(F^α, F^β)(v_p) (species-major stacking, as <see cref="ConservativeProjection"/>).
@@ -545,19 +554,11 @@ public sealed partial class BoltzmannOperator
         }
 
         product.Clear();
-        for (int m = 0; m < pair.SigmaCount; m++)
-        {
-            ShiftedProduct(pair, node, m, firstA, secondB, lane, workspace, accumulate: true);
-        }
-
+        ShiftedProducts(pair, node, firstA, secondB, lane, workspace);
         if (bilinear && pair.Alpha == pair.Beta)
         {
             // Half sphere with doubled weights: add the antipodal half, F(· − rσ/2)G(· + rσ/2), and halve.
-            for (int m = 0; m < pair.SigmaCount; m++)
-            {
-                ShiftedProduct(pair, node, m, secondA, firstB, lane, workspace, accumulate: true);
-            }
-
+            ShiftedProducts(pair, node, secondA, firstB, lane, workspace);
             TensorPrimitives.Multiply(product, 0.5, product);
         }
 
@@ -571,10 +572,7 @@ public sealed partial class BoltzmannOperator
         if (bilinear)
         {
             product.Clear();
-            for (int m = 0; m < pair.SigmaCount; m++)
-            {
-                ShiftedProduct(pair, node, m, secondA, firstB, lane, workspace, accumulate: true);
-            }
+            ShiftedProducts(pair, node, secondA, firstB, lane, workspace);
 
             _fft.ForwardReal(product, productSpectrum, fft);
         }
@@ -600,6 +598,97 @@ public sealed partial class BoltzmannOperator
         _fft.InverseRealModulated(plus, phase[.._n], phase.Slice(_n, _n), phase.Slice(2 * _n, _half), shifted, fft);
         phase = pair.Phase(1, node, m);
         _fft.InverseRealModulatedMultiplyAdd(minus, phase[.._n], phase.Slice(_n, _n), phase.Slice(2 * _n, _half), shifted, product, fft);
+    }
+
+    // product += Σ_σ X(· + a r σ) · Y(· − b r σ) over all σ of the node (σ weights included), X, Y given by their half
+    // spectra. A shifted copy's x pass depends only on its spectrum and its x factors e^{±i c r ξ_x σ_x}, and symmetric
+    // sphere rules repeat σ_x (the icosahedron's 12 self-pair copies have 5 distinct ones), so copies with equal x factors
+    // share one x pass (Fft3DPlan.InverseRealFirstPass). σ run in batches holding at most K distinct partial transforms;
+    // each batch finishes its copies plane by plane (y and z passes, the product folded into the second copy's z pass),
+    // so one x-plane of every partial, the shifted plane and the product plane are in cache together.
+    // docs/boltzmann.md, "Shared x passes".
+    private void ShiftedProducts(PairPlan pair, int node, ReadOnlySpan<Complex> plus, ReadOnlySpan<Complex> minus, int lane, BoltzmannWorkspace workspace)
+    {
+        var scratch = workspace.Batches[lane];
+        int sigmas = pair.SigmaCount;
+        bool same = plus == minus; // same memory: the two sides transform one spectrum
+        ReadOnlySpan<int> classes = pair.XClasses(node);
+        Span<int> slotOfKey = scratch.SlotOfKey.AsSpan(0, 4 * sigmas);
+        slotOfKey.Fill(-1);
+        int used = 0, batch = 0;
+        foreach (int m in pair.Order(node))
+        {
+            int key0 = classes[m], key1 = same ? classes[sigmas + m] : (2 * sigmas) + classes[sigmas + m];
+            int need = (slotOfKey[key0] < 0 ? 1 : 0) + (key1 != key0 && slotOfKey[key1] < 0 ? 1 : 0);
+            if (batch > 0 && used + need > scratch.Capacity)
+            {
+                RunBatch(pair, node, plus, minus, used, batch, lane, workspace);
+                for (int slot = 0; slot < used; slot++)
+                {
+                    slotOfKey[scratch.SlotKey[slot]] = -1;
+                }
+
+                used = 0;
+                batch = 0;
+            }
+
+            for (int side = 0; side < 2; side++)
+            {
+                int key = side == 0 ? key0 : key1;
+                if (slotOfKey[key] < 0)
+                {
+                    slotOfKey[key] = used;
+                    scratch.SlotKey[used] = key;
+                    scratch.SlotSide[used] = side;
+                    scratch.SlotSigma[used] = m;
+                    used++;
+                }
+
+                scratch.BatchSlots[(2 * batch) + side] = slotOfKey[key];
+            }
+
+            scratch.BatchSigmas[batch++] = m;
+        }
+
+        RunBatch(pair, node, plus, minus, used, batch, lane, workspace);
+    }
+
+    private void RunBatch(
+        PairPlan pair, int node, ReadOnlySpan<Complex> plus, ReadOnlySpan<Complex> minus, int partials, int batch, int lane, BoltzmannWorkspace workspace)
+    {
+        var scratch = workspace.Batches[lane];
+        var fft = workspace.Fft[lane];
+        int n = _n, plane = n * n;
+        for (int slot = 0; slot < partials; slot++)
+        {
+            int side = scratch.SlotSide[slot];
+            _fft.ExpandAxisFactors(pair.Phase(side, node, scratch.SlotSigma[slot])[..n], scratch.XTable);
+            _fft.InverseRealFirstPass(side == 0 ? plus : minus, scratch.XTable, scratch.Partial(slot), fft);
+        }
+
+        for (int q = 0; q < batch; q++)
+        {
+            for (int side = 0; side < 2; side++)
+            {
+                ReadOnlySpan<Complex> phase = pair.Phase(side, node, scratch.BatchSigmas[q]);
+                _fft.ExpandAxisFactors(phase.Slice(n, n), scratch.YTable((2 * q) + side));
+                _fft.ExpandLastAxisFactors(phase.Slice(2 * n, _half), scratch.ZTable((2 * q) + side));
+            }
+        }
+
+        Span<double> shifted = scratch.ShiftedPlane;
+        Span<double> product = workspace.Product.AsSpan(lane * Grid.Count, Grid.Count);
+        for (int i = 0; i < n; i++)
+        {
+            Span<double> productPlane = product.Slice(i * plane, plane);
+            for (int q = 0; q < batch; q++)
+            {
+                _fft.InverseRealPlane(
+                    scratch.Partial(scratch.BatchSlots[2 * q]), i, scratch.YTable(2 * q), scratch.ZTable(2 * q), shifted, shifted, fft, multiplyAdd: false);
+                _fft.InverseRealPlane(
+                    scratch.Partial(scratch.BatchSlots[(2 * q) + 1]), i, scratch.YTable((2 * q) + 1), scratch.ZTable((2 * q) + 1), shifted, productPlane, fft, multiplyAdd: true);
+            }
+        }
     }
 
     // target[p] += table[|k_p|²] · source[p].
@@ -648,6 +737,8 @@ public sealed partial class BoltzmannOperator
         private readonly int _n;
         private readonly int _tableLength;
         private readonly Velocity3[] _sigmas;
+        private readonly int[] _xClasses;     // [node][side·M + m]
+        private readonly int[] _orders;       // [node][M]
 
         public PairPlan(BoltzmannOperator plan, CollisionKernel kernel, SphereRule sphere, int alpha, int beta)
         {
@@ -698,7 +789,8 @@ public sealed partial class BoltzmannOperator
                         Span<Complex> table = _phases.AsSpan(PhaseOffset(side, node, m), 3 * n);
                         for (int axis = 0; axis < 3; axis++)
                         {
-                            double scale = side == 0 && axis == 0 ? weight : 1.0;
+                            // The σ weight rides on the z factor, so x tables depend on σ_x alone and can be shared.
+                            double scale = side == 0 && axis == 2 ? weight : 1.0;
                             for (int t = 0; t < n; t++)
                             {
                                 int k = SignedFrequency(t, n);
@@ -708,6 +800,32 @@ public sealed partial class BoltzmannOperator
                         }
                     }
                 }
+            }
+
+            // Copies (side, σ) of a node whose x tables are equal can share an x pass: class = the first such copy
+            // (side·M + m); σ are ordered by their classes so that sharers fall into one batch.
+            int copies = 2 * SigmaCount;
+            _xClasses = new int[_nodes * copies];
+            _orders = new int[_nodes * SigmaCount];
+            for (int node = 0; node < _nodes; node++)
+            {
+                Span<int> classes = _xClasses.AsSpan(node * copies, copies);
+                for (int c = 0; c < copies; c++)
+                {
+                    ReadOnlySpan<Complex> x = Phase(c / SigmaCount, node, c % SigmaCount)[..n];
+                    classes[c] = c;
+                    for (int d = 0; d < c; d++)
+                    {
+                        if (x.SequenceEqual(Phase(d / SigmaCount, node, d % SigmaCount)[..n]))
+                        {
+                            classes[c] = classes[d];
+                            break;
+                        }
+                    }
+                }
+
+                int[] own = classes.ToArray();
+                Enumerable.Range(0, SigmaCount).OrderBy(m => own[m]).ThenBy(m => own[SigmaCount + m]).ToArray().CopyTo(_orders, node * SigmaCount);
             }
 
             // Gain multipliers w_r C b_σ 4π sinc(c r|ξ|), c = a for (α, β) and b for (β, α); loss β̂ = Σ_r w_r C b₀ 4π sinc(r|ξ|).
@@ -747,6 +865,12 @@ public sealed partial class BoltzmannOperator
         public double[] LossTable { get; }
 
         public ReadOnlySpan<Complex> Phase(int side, int node, int sigma) => _phases.AsSpan(PhaseOffset(side, node, sigma), 3 * _n);
+
+        // For copy (side, m) of a node, the index side'·M + m' of the first copy with the same x factors.
+        public ReadOnlySpan<int> XClasses(int node) => _xClasses.AsSpan(node * 2 * SigmaCount, 2 * SigmaCount);
+
+        // The node's σ in an order that keeps copies with shared x factors together.
+        public ReadOnlySpan<int> Order(int node) => _orders.AsSpan(node * SigmaCount, SigmaCount);
 
         public ReadOnlySpan<double> GainTable(int side, int node) => _gainTables.AsSpan(((side * _nodes) + node) * _tableLength, _tableLength);
 

@@ -9,12 +9,14 @@ namespace Kinetics.Boltzmann;
 /// </summary>
 public sealed class BoltzmannWorkspace
 {
-    internal BoltzmannWorkspace(Fft3DPlan fft, int species, int lanes, int count, int halfCount)
+    internal BoltzmannWorkspace(Fft3DPlan fft, int species, int lanes, int count, int halfCount, int partialBuffers, int maxSigmas)
     {
         Fft = new Fft3DWorkspace[lanes];
+        Batches = new SigmaBatchScratch[lanes];
         for (int lane = 0; lane < lanes; lane++)
         {
             Fft[lane] = fft.CreateWorkspace();
+            Batches[lane] = new SigmaBatchScratch(fft, partialBuffers, maxSigmas);
         }
 
         Species = species;
@@ -36,6 +38,9 @@ public sealed class BoltzmannWorkspace
     internal Fft3DWorkspace[] Fft { get; }
 
     internal int Lanes { get; }
+
+    // Per lane: the shared x passes and tables of the batched shifted products.
+    internal SigmaBatchScratch[] Batches { get; }
 
     internal Complex[] Spectra { get; }
 

@@ -141,23 +141,61 @@ internal static class Fft3DPasses
         InverseRealPlanes<TOps, TVec, TSink>(line, half, realTwiddles, block, scale, work, multiplier, output, scratch, zTables, ref y);
     }
 
+    /// <summary>
+    /// The x pass of <see cref="InverseRealModulated"/> alone: <paramref name="partial"/> = the inverse transform along x
+    /// of X·x[i] (out of place, <paramref name="spectrum"/> kept). Its planes are finished by <see cref="InverseRealPlane"/>,
+    /// so that one x pass can serve several shifted copies whose x factors are equal.
+    /// </summary>
+    public static void InverseRealFirstPass<TOps, TVec>(
+        MixedRadixPlan line, int block, ReadOnlySpan<double> spectrum, ReadOnlySpan<double> xFactors, Span<double> partial, Span<double> scratch)
+        where TOps : IComplexLanes<TVec>
+        where TVec : struct
+    {
+        int n = line.Length, h = (n / 2) + 1;
+        if (xFactors.Length < MixedRadixPlan.TwiddleStride * n)
+        {
+            throw new InvalidOperationException("FFT modulation tables out of range (internal error).");
+        }
+
+        Columns<TOps, TVec>(line, block, true, spectrum, partial, n * h, n * h, scratch, ref System.Runtime.InteropServices.MemoryMarshal.GetReference(xFactors));
+    }
+
+    /// <summary>Doubles of one expanded x or y factor table: <see cref="MixedRadixPlan.TwiddleStride"/>·N.</summary>
+    public static int AxisTableLength(int n) => MixedRadixPlan.TwiddleStride * n;
+
+    /// <summary>Doubles of one expanded z factor table: 4·h ((re, re) pairs, then (−im, im) pairs).</summary>
+    public static int LastAxisTableLength(int n) => 4 * ((n / 2) + 1);
+
     /// <summary>Doubles of the expanded factor tables of <see cref="InverseRealModulated"/>: 16·N for x, 16·N for y, 4·h for z.</summary>
-    public static int ModulationTableLength(int n) => (2 * MixedRadixPlan.TwiddleStride * n) + (4 * ((n / 2) + 1));
+    public static int ModulationTableLength(int n) => (2 * AxisTableLength(n)) + LastAxisTableLength(n);
 
     /// <summary>Fills the expanded tables from the complex factors (interleaved re, im).</summary>
     public static void ExpandModulation(ReadOnlySpan<double> xFactors, ReadOnlySpan<double> yFactors, ReadOnlySpan<double> zFactors, int n, Span<double> factors)
     {
-        int stride = MixedRadixPlan.TwiddleStride, h = (n / 2) + 1;
+        int axis = AxisTableLength(n);
+        ExpandAxis(xFactors, n, factors[..axis]);
+        ExpandAxis(yFactors, n, factors.Slice(axis, axis));
+        ExpandLastAxis(zFactors, n, factors.Slice(2 * axis, LastAxisTableLength(n)));
+    }
+
+    /// <summary>N complex factors (interleaved re, im) in twiddle format (<see cref="MixedRadixPlan.Expand"/>).</summary>
+    public static void ExpandAxis(ReadOnlySpan<double> factors, int n, Span<double> table)
+    {
+        int stride = MixedRadixPlan.TwiddleStride;
         for (int t = 0; t < n; t++)
         {
-            MixedRadixPlan.Expand(factors.Slice(stride * t, stride), xFactors[2 * t], xFactors[(2 * t) + 1]);
-            MixedRadixPlan.Expand(factors.Slice(stride * (n + t), stride), yFactors[2 * t], yFactors[(2 * t) + 1]);
+            MixedRadixPlan.Expand(table.Slice(stride * t, stride), factors[2 * t], factors[(2 * t) + 1]);
         }
+    }
 
-        Span<double> zRe = factors.Slice(2 * stride * n, 2 * h), zIm = factors.Slice((2 * stride * n) + (2 * h), 2 * h);
+    /// <summary>h = N/2 + 1 complex factors as h (re, re) pairs followed by h (−im, im) pairs.</summary>
+    public static void ExpandLastAxis(ReadOnlySpan<double> factors, int n, Span<double> table)
+    {
+        int h = (n / 2) + 1;
+        Span<double> zRe = table[..(2 * h)], zIm = table.Slice(2 * h, 2 * h);
         for (int k = 0; k < h; k++)
         {
-            double re = zFactors[2 * k], im = zFactors[(2 * k) + 1];
+            double re = factors[2 * k], im = factors[(2 * k) + 1];
             zRe[2 * k] = re;
             zRe[(2 * k) + 1] = re;
             zIm[2 * k] = -im;
@@ -186,48 +224,72 @@ internal static class Fft3DPasses
         for (int i = 0; i < n; i++)
         {
             Span<double> p = spectrum.Slice(2 * i * n * h, 2 * n * h);
-            Columns<TOps, TVec>(line, block, true, p, p, h, h, scratch, ref yFactors);
-            Span<double> x = output.Slice(i * n * n, n * n);
-            ReadOnlySpan<double> factor = multiplier.Slice(i * n * n, n * n);
-            for (int j0 = 0, w; j0 < n; j0 += w)
+            InverseRealPlane<TOps, TVec, TSink>(
+                line, half, realTwiddles, block, scale, p, p, ref yFactors, zTables, multiplier.Slice(i * n * n, n * n), output.Slice(i * n * n, n * n), scratch);
+        }
+    }
+
+    /// <summary>
+    /// One x-plane of the inverse real transform after its x pass: the y pass from <paramref name="source"/> (N·h complex)
+    /// into <paramref name="plane"/> (the same span for in place), each line's input multiplied by the expanded
+    /// <paramref name="yFactors"/> (a null reference for none), then the z pass (rows multiplied by
+    /// <paramref name="zTables"/>, empty for none) into the N² reals of <paramref name="output"/>, delivered by
+    /// <typeparamref name="TSink"/> with <paramref name="multiplier"/> (N² values indexed like output).
+    /// </summary>
+    public static void InverseRealPlane<TOps, TVec, TSink>(
+        MixedRadixPlan line, MixedRadixPlan? half, ReadOnlySpan<double> realTwiddles, int block, double scale,
+        ReadOnlySpan<double> source, Span<double> plane, ref double yFactors, ReadOnlySpan<double> zTables,
+        ReadOnlySpan<double> multiplier, Span<double> output, Span<double> scratch)
+        where TOps : IComplexLanes<TVec>
+        where TVec : struct
+        where TSink : IRealSink
+    {
+        int n = line.Length, h = (n / 2) + 1;
+        if (source.Length < 2 * n * h || plane.Length < 2 * n * h || output.Length < n * n || multiplier.Length < n * n)
+        {
+            throw new InvalidOperationException("FFT plane out of range (internal error).");
+        }
+
+        Span<double> p = plane[..(2 * n * h)];
+        Columns<TOps, TVec>(line, block, true, source, p, h, h, scratch, ref yFactors);
+        for (int j0 = 0, w; j0 < n; j0 += w)
+        {
+            w = Width(n - j0, block);
+            if (half is not null)
             {
-                w = Width(n - j0, block);
-                if (half is not null)
+                Transpose<Overwrite>(p.Slice(2 * j0 * h, 2 * w * h), w, h, scratch, scratch, 1.0, zTables);
+                TangleInverse<TOps, TVec>(scratch, n / 2, w, realTwiddles);
+                TransformBlock<TOps, TVec>(half, true, scratch, 0, w, w, scratch, Capacity(n, block));
+                Transpose<TSink>(scratch, n / 2, w, output.Slice(j0 * n, w * n), multiplier.Slice(j0 * n, w * n), scale, []);
+            }
+            else
+            {
+                for (int b = 0; b < w; b++)
                 {
-                    Transpose<Overwrite>(p.Slice(2 * j0 * h, 2 * w * h), w, h, scratch, scratch, 1.0, zTables);
-                    TangleInverse<TOps, TVec>(scratch, n / 2, w, realTwiddles);
-                    TransformBlock<TOps, TVec>(half, true, scratch, 0, w, w, scratch, Capacity(n, block));
-                    Transpose<TSink>(scratch, n / 2, w, x.Slice(j0 * n, w * n), factor.Slice(j0 * n, w * n), scale, []);
-                }
-                else
-                {
-                    for (int b = 0; b < w; b++)
+                    for (int k = 0; k < n; k++)
                     {
-                        for (int k = 0; k < n; k++)
+                        int src = k < h ? k : n - k;
+                        double sign = k < h ? 1.0 : -1.0; // conj Y[N − k] above the half-spectrum
+                        double re = p[2 * (((j0 + b) * h) + src)], im = p[(2 * (((j0 + b) * h) + src)) + 1];
+                        if (!zTables.IsEmpty)
                         {
-                            int src = k < h ? k : n - k;
-                            double sign = k < h ? 1.0 : -1.0; // conj Y[N − k] above the half-spectrum
-                            double re = p[2 * (((j0 + b) * h) + src)], im = p[(2 * (((j0 + b) * h) + src)) + 1];
-                            if (!zTables.IsEmpty)
-                            {
-                                // Y = X·z: zTables holds (re, re) at 2·src and (−im, im) at 2h + 2·src.
-                                double zr = zTables[2 * src], zi = zTables[(2 * h) + (2 * src) + 1];
-                                (re, im) = ((re * zr) - (im * zi), (re * zi) + (im * zr));
-                            }
-
-                            scratch[2 * ((k * w) + b)] = re;
-                            scratch[(2 * ((k * w) + b)) + 1] = sign * im;
+                            // Y = X·z: zTables holds (re, re) at 2·src and (−im, im) at 2h + 2·src.
+                            double zr = zTables[2 * src], zi = zTables[(2 * h) + (2 * src) + 1];
+                            (re, im) = ((re * zr) - (im * zi), (re * zi) + (im * zr));
                         }
+
+                        scratch[2 * ((k * w) + b)] = re;
+                        scratch[(2 * ((k * w) + b)) + 1] = sign * im;
                     }
+                }
 
-                    TransformBlock<TOps, TVec>(line, true, scratch, 0, w, w, scratch, Capacity(n, block));
-                    for (int b = 0; b < w; b++)
+                TransformBlock<TOps, TVec>(line, true, scratch, 0, w, w, scratch, Capacity(n, block));
+                for (int b = 0; b < w; b++)
+                {
+                    for (int t = 0; t < n; t++)
                     {
-                        for (int t = 0; t < n; t++)
-                        {
-                            int o = ((j0 + b) * n) + t;
-                            x[o] = TSink.Put(scale * scratch[2 * ((t * w) + b)], factor[o], x[o]);
-                        }
+                        int o = ((j0 + b) * n) + t;
+                        output[o] = TSink.Put(scale * scratch[2 * ((t * w) + b)], multiplier[o], output[o]);
                     }
                 }
             }

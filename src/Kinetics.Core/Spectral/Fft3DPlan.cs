@@ -252,6 +252,121 @@ public sealed class Fft3DPlan
         Modulated(spectrum, xFactors, yFactors, zFactors, multiplier, accumulator, workspace, multiplyAdd: true);
     }
 
+    /// <summary>Doubles of an expanded x or y factor table (<see cref="ExpandAxisFactors"/>).</summary>
+    internal int AxisTableLength => Fft3DPasses.AxisTableLength(Size);
+
+    /// <summary>Doubles of an expanded z factor table (<see cref="ExpandLastAxisFactors"/>).</summary>
+    internal int LastAxisTableLength => Fft3DPasses.LastAxisTableLength(Size);
+
+    /// <summary>Expands N complex factors of the x or y axis into the table <see cref="InverseRealFirstPass"/> and
+    /// <see cref="InverseRealPlane"/> read (<see cref="AxisTableLength"/> doubles).</summary>
+    internal void ExpandAxisFactors(ReadOnlySpan<Complex> factors, Span<double> table)
+    {
+        Guard.Length(factors.Length, Size, nameof(factors));
+        Fft3DPasses.ExpandAxis(MemoryMarshal.Cast<Complex, double>(factors), Size, table[..AxisTableLength]);
+    }
+
+    /// <summary>Expands N/2 + 1 complex factors of the z axis (<see cref="LastAxisTableLength"/> doubles).</summary>
+    internal void ExpandLastAxisFactors(ReadOnlySpan<Complex> factors, Span<double> table)
+    {
+        Guard.Length(factors.Length, (Size / 2) + 1, nameof(factors));
+        Fft3DPasses.ExpandLastAxis(MemoryMarshal.Cast<Complex, double>(factors), Size, table[..LastAxisTableLength]);
+    }
+
+    /// <summary>
+    /// The first (x-axis) pass of <see cref="InverseRealModulated"/> on its own: <paramref name="partial"/> receives the
+    /// half-spectrum transformed along x after multiplication by x[i] (expanded table <paramref name="xTable"/>).
+    /// <see cref="InverseRealPlane"/> finishes it plane by plane, so copies that share their x factors (shifts with the
+    /// same x component) share this pass.
+    /// </summary>
+    internal void InverseRealFirstPass(ReadOnlySpan<Complex> spectrum, ReadOnlySpan<double> xTable, Span<Complex> partial, Fft3DWorkspace workspace)
+    {
+        CheckWorkspace(workspace);
+        Guard.Length(spectrum.Length, HalfSpectrumCount, nameof(spectrum));
+        Guard.Length(partial.Length, HalfSpectrumCount, nameof(partial));
+        ReadOnlySpan<double> s = MemoryMarshal.Cast<Complex, double>(spectrum);
+        Span<double> p = MemoryMarshal.Cast<Complex, double>(partial);
+        switch (InstructionSet)
+        {
+            case FftInstructionSet.Vector512:
+                Fft3DPasses.InverseRealFirstPass<Vector512Lanes, System.Runtime.Intrinsics.Vector512<double>>(_line, _block, s, xTable, p, workspace.Scratch);
+                break;
+            case FftInstructionSet.Vector256:
+                Fft3DPasses.InverseRealFirstPass<Vector256Lanes, System.Runtime.Intrinsics.Vector256<double>>(_line, _block, s, xTable, p, workspace.Scratch);
+                break;
+            case FftInstructionSet.Vector128:
+                Fft3DPasses.InverseRealFirstPass<Vector128Lanes, System.Runtime.Intrinsics.Vector128<double>>(_line, _block, s, xTable, p, workspace.Scratch);
+                break;
+            default:
+                Fft3DPasses.InverseRealFirstPass<ScalarLanes, ScalarComplex>(_line, _block, s, xTable, p, workspace.Scratch);
+                break;
+        }
+    }
+
+    /// <summary>
+    /// Finishes x-plane <paramref name="plane"/> of a modulated inverse started by <see cref="InverseRealFirstPass"/>:
+    /// the y pass (factors <paramref name="yTable"/>) and the z pass (factors <paramref name="zTable"/>, scaled as
+    /// <see cref="Normalization"/> says) into the N² reals <paramref name="output"/> of that plane — stored, or with
+    /// <paramref name="multiplyAdd"/> added times <paramref name="multiplier"/> (output += multiplier ⊙ result).
+    /// <paramref name="partial"/> is not modified (the y pass runs out of place into the workspace).
+    /// </summary>
+    internal void InverseRealPlane(
+        ReadOnlySpan<Complex> partial, int plane, ReadOnlySpan<double> yTable, ReadOnlySpan<double> zTable,
+        ReadOnlySpan<double> multiplier, Span<double> output, Fft3DWorkspace workspace, bool multiplyAdd)
+    {
+        CheckWorkspace(workspace);
+        Guard.Length(partial.Length, HalfSpectrumCount, nameof(partial));
+        int n = Size, h = (n / 2) + 1;
+        if ((uint)plane >= (uint)n)
+        {
+            throw new ArgumentOutOfRangeException(nameof(plane), plane, $"plane must be in [0, {n}) (was {plane}).");
+        }
+
+        if (yTable.Length < AxisTableLength || zTable.Length < LastAxisTableLength)
+        {
+            throw new ArgumentException($"factor tables need {AxisTableLength} (y) and {LastAxisTableLength} (z) doubles.", nameof(yTable));
+        }
+
+        Guard.Length(output.Length, n * n, nameof(output));
+        Guard.Length(multiplier.Length, n * n, nameof(multiplier));
+        ReadOnlySpan<double> source = MemoryMarshal.Cast<Complex, double>(partial.Slice(plane * n * h, n * h));
+        Span<double> buffer = MemoryMarshal.Cast<Complex, double>(workspace.Spectrum.AsSpan(0, n * h));
+        switch (InstructionSet)
+        {
+            case FftInstructionSet.Vector512:
+                Plane<Vector512Lanes, System.Runtime.Intrinsics.Vector512<double>>(source, buffer, yTable, zTable, multiplier, output, workspace.Scratch, multiplyAdd);
+                break;
+            case FftInstructionSet.Vector256:
+                Plane<Vector256Lanes, System.Runtime.Intrinsics.Vector256<double>>(source, buffer, yTable, zTable, multiplier, output, workspace.Scratch, multiplyAdd);
+                break;
+            case FftInstructionSet.Vector128:
+                Plane<Vector128Lanes, System.Runtime.Intrinsics.Vector128<double>>(source, buffer, yTable, zTable, multiplier, output, workspace.Scratch, multiplyAdd);
+                break;
+            default:
+                Plane<ScalarLanes, ScalarComplex>(source, buffer, yTable, zTable, multiplier, output, workspace.Scratch, multiplyAdd);
+                break;
+        }
+    }
+
+    private void Plane<TOps, TVec>(
+        ReadOnlySpan<double> source, Span<double> buffer, ReadOnlySpan<double> yTable, ReadOnlySpan<double> zTable,
+        ReadOnlySpan<double> multiplier, Span<double> output, double[] scratch, bool multiplyAdd)
+        where TOps : IComplexLanes<TVec>
+        where TVec : struct
+    {
+        double scale = ScaleFactor(true);
+        ref double y = ref MemoryMarshal.GetReference(yTable);
+        ReadOnlySpan<double> z = zTable[..LastAxisTableLength];
+        if (multiplyAdd)
+        {
+            Fft3DPasses.InverseRealPlane<TOps, TVec, MultiplyAdd>(_line, _half, _realInverseTwiddles, _block, scale, source, buffer, ref y, z, multiplier, output, scratch);
+        }
+        else
+        {
+            Fft3DPasses.InverseRealPlane<TOps, TVec, Overwrite>(_line, _half, _realInverseTwiddles, _block, scale, source, buffer, ref y, z, multiplier, output, scratch);
+        }
+    }
+
     private void Modulated(
         ReadOnlySpan<Complex> spectrum, ReadOnlySpan<Complex> xFactors, ReadOnlySpan<Complex> yFactors, ReadOnlySpan<Complex> zFactors,
         ReadOnlySpan<double> multiplier, Span<double> output, Fft3DWorkspace workspace, bool multiplyAdd)
