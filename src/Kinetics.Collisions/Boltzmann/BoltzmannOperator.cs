@@ -666,27 +666,45 @@ public sealed partial class BoltzmannOperator
             _fft.InverseRealFirstPass(side == 0 ? plus : minus, scratch.XTable, scratch.Partial(slot), fft);
         }
 
-        for (int q = 0; q < batch; q++)
+        // One y pass per distinct (partial, y class) of the batch: copies whose x and y factors agree share it.
+        int sigmas = pair.SigmaCount, jobs = 0;
+        ReadOnlySpan<int> yClasses = pair.YClasses(node);
+        for (int copy = 0; copy < 2 * batch; copy++)
         {
-            for (int side = 0; side < 2; side++)
+            int side = copy % 2, m = scratch.BatchSigmas[copy / 2], slot = scratch.BatchSlots[copy], yClass = yClasses[(side * sigmas) + m];
+            ReadOnlySpan<Complex> phase = pair.Phase(side, node, m);
+            int job = 0;
+            while (job < jobs && (scratch.ColumnSlot[job] != slot || scratch.ColumnClass[job] != yClass))
             {
-                ReadOnlySpan<Complex> phase = pair.Phase(side, node, scratch.BatchSigmas[q]);
-                _fft.ExpandAxisFactors(phase.Slice(n, n), scratch.YTable((2 * q) + side));
-                _fft.ExpandLastAxisFactors(phase.Slice(2 * n, _half), scratch.ZTable((2 * q) + side));
+                job++;
             }
+
+            if (job == jobs)
+            {
+                scratch.ColumnSlot[job] = slot;
+                scratch.ColumnClass[job] = yClass;
+                _fft.ExpandAxisFactors(phase.Slice(n, n), scratch.YTable(job));
+                jobs++;
+            }
+
+            scratch.CopyColumns[copy] = job;
+            _fft.ExpandLastAxisFactors(phase.Slice(2 * n, _half), scratch.ZTable(copy));
         }
 
         Span<double> shifted = scratch.ShiftedPlane;
         Span<double> product = workspace.Product.AsSpan(lane * Grid.Count, Grid.Count);
         for (int i = 0; i < n; i++)
         {
+            for (int job = 0; job < jobs; job++)
+            {
+                _fft.InverseRealColumns(scratch.Partial(scratch.ColumnSlot[job]), i, scratch.YTable(job), scratch.YPlane(job), fft);
+            }
+
             Span<double> productPlane = product.Slice(i * plane, plane);
             for (int q = 0; q < batch; q++)
             {
-                _fft.InverseRealPlane(
-                    scratch.Partial(scratch.BatchSlots[2 * q]), i, scratch.YTable(2 * q), scratch.ZTable(2 * q), shifted, shifted, fft, multiplyAdd: false);
-                _fft.InverseRealPlane(
-                    scratch.Partial(scratch.BatchSlots[(2 * q) + 1]), i, scratch.YTable((2 * q) + 1), scratch.ZTable((2 * q) + 1), shifted, productPlane, fft, multiplyAdd: true);
+                _fft.InverseRealRows(scratch.YPlane(scratch.CopyColumns[2 * q]), scratch.ZTable(2 * q), shifted, shifted, fft, multiplyAdd: false);
+                _fft.InverseRealRows(scratch.YPlane(scratch.CopyColumns[(2 * q) + 1]), scratch.ZTable((2 * q) + 1), shifted, productPlane, fft, multiplyAdd: true);
             }
         }
     }
@@ -738,6 +756,7 @@ public sealed partial class BoltzmannOperator
         private readonly int _tableLength;
         private readonly Velocity3[] _sigmas;
         private readonly int[] _xClasses;     // [node][side·M + m]
+        private readonly int[] _yClasses;     // [node][side·M + m]
         private readonly int[] _orders;       // [node][M]
 
         public PairPlan(BoltzmannOperator plan, CollisionKernel kernel, SphereRule sphere, int alpha, int beta)
@@ -806,6 +825,7 @@ public sealed partial class BoltzmannOperator
             // (side·M + m); σ are ordered by their classes so that sharers fall into one batch.
             int copies = 2 * SigmaCount;
             _xClasses = new int[_nodes * copies];
+            _yClasses = new int[_nodes * copies];
             _orders = new int[_nodes * SigmaCount];
             for (int node = 0; node < _nodes; node++)
             {
@@ -819,6 +839,23 @@ public sealed partial class BoltzmannOperator
                         if (x.SequenceEqual(Phase(d / SigmaCount, node, d % SigmaCount)[..n]))
                         {
                             classes[c] = classes[d];
+                            break;
+                        }
+                    }
+                }
+
+                // y class: the first copy with the same x class and the same y table (equal y classes share a y pass
+                // when they also read the same spectrum, which ShiftedProducts checks through the partial slot).
+                Span<int> yClasses = _yClasses.AsSpan(node * copies, copies);
+                for (int c = 0; c < copies; c++)
+                {
+                    ReadOnlySpan<Complex> y = Phase(c / SigmaCount, node, c % SigmaCount).Slice(n, n);
+                    yClasses[c] = c;
+                    for (int d = 0; d < c; d++)
+                    {
+                        if (classes[d] == classes[c] && y.SequenceEqual(Phase(d / SigmaCount, node, d % SigmaCount).Slice(n, n)))
+                        {
+                            yClasses[c] = yClasses[d];
                             break;
                         }
                     }
@@ -868,6 +905,9 @@ public sealed partial class BoltzmannOperator
 
         // For copy (side, m) of a node, the index side'·M + m' of the first copy with the same x factors.
         public ReadOnlySpan<int> XClasses(int node) => _xClasses.AsSpan(node * 2 * SigmaCount, 2 * SigmaCount);
+
+        // For copy (side, m) of a node, the first copy with the same x class and the same y factors.
+        public ReadOnlySpan<int> YClasses(int node) => _yClasses.AsSpan(node * 2 * SigmaCount, 2 * SigmaCount);
 
         // The node's σ in an order that keeps copies with shared x factors together.
         public ReadOnlySpan<int> Order(int node) => _orders.AsSpan(node * SigmaCount, SigmaCount);

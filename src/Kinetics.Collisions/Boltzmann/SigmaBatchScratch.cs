@@ -22,6 +22,11 @@ internal sealed class SigmaBatchScratch
         YTables = new double[2 * maxSigmas * AxisTableLength];
         ZTables = new double[2 * maxSigmas * LastAxisTableLength];
         ShiftedPlane = new double[n * n];
+        PlaneCount = fft.PlaneCount;
+        YPlanes = new Complex[2 * maxSigmas * PlaneCount];
+        CopyColumns = new int[2 * maxSigmas];
+        ColumnSlot = new int[2 * maxSigmas];
+        ColumnClass = new int[2 * maxSigmas];
         SlotOfKey = new int[4 * maxSigmas];
         SlotSide = new int[partialBuffers];
         SlotSigma = new int[partialBuffers];
@@ -31,6 +36,8 @@ internal sealed class SigmaBatchScratch
     }
 
     public int HalfCount { get; }
+
+    public int PlaneCount { get; }
 
     public int AxisTableLength { get; }
 
@@ -43,10 +50,21 @@ internal sealed class SigmaBatchScratch
 
     public double[] XTable { get; }
 
-    // [copy = 2·(position in batch) + side][expanded y table]
+    // [y job][expanded y table]: one job per distinct (partial, y factors) of the batch.
     public double[] YTables { get; }
 
+    // [copy = 2·(position in batch) + side][expanded z table]
     public double[] ZTables { get; }
+
+    // [y job][one x-plane after its y pass]
+    public Complex[] YPlanes { get; }
+
+    // Copy → its y job; y job → the partial slot it reads and its y class.
+    public int[] CopyColumns { get; }
+
+    public int[] ColumnSlot { get; }
+
+    public int[] ColumnClass { get; }
 
     public double[] ShiftedPlane { get; }
 
@@ -65,7 +83,9 @@ internal sealed class SigmaBatchScratch
 
     public Span<Complex> Partial(int slot) => Partials.AsSpan(slot * HalfCount, HalfCount);
 
-    public Span<double> YTable(int copy) => YTables.AsSpan(copy * AxisTableLength, AxisTableLength);
+    public Span<double> YTable(int job) => YTables.AsSpan(job * AxisTableLength, AxisTableLength);
+
+    public Span<Complex> YPlane(int job) => YPlanes.AsSpan(job * PlaneCount, PlaneCount);
 
     public Span<double> ZTable(int copy) => ZTables.AsSpan(copy * LastAxisTableLength, LastAxisTableLength);
 }

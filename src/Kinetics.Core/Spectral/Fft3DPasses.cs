@@ -232,9 +232,7 @@ internal static class Fft3DPasses
     /// <summary>
     /// One x-plane of the inverse real transform after its x pass: the y pass from <paramref name="source"/> (N·h complex)
     /// into <paramref name="plane"/> (the same span for in place), each line's input multiplied by the expanded
-    /// <paramref name="yFactors"/> (a null reference for none), then the z pass (rows multiplied by
-    /// <paramref name="zTables"/>, empty for none) into the N² reals of <paramref name="output"/>, delivered by
-    /// <typeparamref name="TSink"/> with <paramref name="multiplier"/> (N² values indexed like output).
+    /// <paramref name="yFactors"/> (a null reference for none), then the z pass (<see cref="InverseRealRows"/>).
     /// </summary>
     public static void InverseRealPlane<TOps, TVec, TSink>(
         MixedRadixPlan line, MixedRadixPlan? half, ReadOnlySpan<double> realTwiddles, int block, double scale,
@@ -244,14 +242,45 @@ internal static class Fft3DPasses
         where TVec : struct
         where TSink : IRealSink
     {
+        InverseRealColumns<TOps, TVec>(line, block, source, plane, ref yFactors, scratch);
+        InverseRealRows<TOps, TVec, TSink>(line, half, realTwiddles, block, scale, plane, zTables, multiplier, output, scratch);
+    }
+
+    /// <summary>The y pass of one x-plane: N·h complex from <paramref name="source"/> into <paramref name="plane"/> (the same
+    /// span for in place), each line's input multiplied by the expanded <paramref name="yFactors"/> (a null reference for none).</summary>
+    public static void InverseRealColumns<TOps, TVec>(
+        MixedRadixPlan line, int block, ReadOnlySpan<double> source, Span<double> plane, ref double yFactors, Span<double> scratch)
+        where TOps : IComplexLanes<TVec>
+        where TVec : struct
+    {
         int n = line.Length, h = (n / 2) + 1;
-        if (source.Length < 2 * n * h || plane.Length < 2 * n * h || output.Length < n * n || multiplier.Length < n * n)
+        if (source.Length < 2 * n * h || plane.Length < 2 * n * h)
         {
             throw new InvalidOperationException("FFT plane out of range (internal error).");
         }
 
-        Span<double> p = plane[..(2 * n * h)];
-        Columns<TOps, TVec>(line, block, true, source, p, h, h, scratch, ref yFactors);
+        Columns<TOps, TVec>(line, block, true, source, plane[..(2 * n * h)], h, h, scratch, ref yFactors);
+    }
+
+    /// <summary>
+    /// The z pass of one x-plane after its y pass: the N rows of h complex in <paramref name="plane"/> (not modified),
+    /// multiplied by <paramref name="zTables"/> (empty for none), into the N² reals of <paramref name="output"/>, delivered
+    /// by <typeparamref name="TSink"/> with <paramref name="multiplier"/> (N² values indexed like output).
+    /// </summary>
+    public static void InverseRealRows<TOps, TVec, TSink>(
+        MixedRadixPlan line, MixedRadixPlan? half, ReadOnlySpan<double> realTwiddles, int block, double scale,
+        ReadOnlySpan<double> plane, ReadOnlySpan<double> zTables, ReadOnlySpan<double> multiplier, Span<double> output, Span<double> scratch)
+        where TOps : IComplexLanes<TVec>
+        where TVec : struct
+        where TSink : IRealSink
+    {
+        int n = line.Length, h = (n / 2) + 1;
+        if (plane.Length < 2 * n * h || output.Length < n * n || multiplier.Length < n * n)
+        {
+            throw new InvalidOperationException("FFT plane out of range (internal error).");
+        }
+
+        ReadOnlySpan<double> p = plane[..(2 * n * h)];
         for (int j0 = 0, w; j0 < n; j0 += w)
         {
             w = Width(n - j0, block);

@@ -259,7 +259,7 @@ public sealed class Fft3DPlan
     internal int LastAxisTableLength => Fft3DPasses.LastAxisTableLength(Size);
 
     /// <summary>Expands N complex factors of the x or y axis into the table <see cref="InverseRealFirstPass"/> and
-    /// <see cref="InverseRealPlane"/> read (<see cref="AxisTableLength"/> doubles).</summary>
+    /// <see cref="InverseRealColumns"/> read (<see cref="AxisTableLength"/> doubles).</summary>
     internal void ExpandAxisFactors(ReadOnlySpan<Complex> factors, Span<double> table)
     {
         Guard.Length(factors.Length, Size, nameof(factors));
@@ -276,8 +276,8 @@ public sealed class Fft3DPlan
     /// <summary>
     /// The first (x-axis) pass of <see cref="InverseRealModulated"/> on its own: <paramref name="partial"/> receives the
     /// half-spectrum transformed along x after multiplication by x[i] (expanded table <paramref name="xTable"/>).
-    /// <see cref="InverseRealPlane"/> finishes it plane by plane, so copies that share their x factors (shifts with the
-    /// same x component) share this pass.
+    /// <see cref="InverseRealColumns"/> and <see cref="InverseRealRows"/> finish it plane by plane, so copies that share
+    /// their x factors (shifts with the same x component) share this pass.
     /// </summary>
     internal void InverseRealFirstPass(ReadOnlySpan<Complex> spectrum, ReadOnlySpan<double> xTable, Span<Complex> partial, Fft3DWorkspace workspace)
     {
@@ -303,67 +303,100 @@ public sealed class Fft3DPlan
         }
     }
 
+    /// <summary>N·(N/2 + 1): complex values of one x-plane of a half-spectrum.</summary>
+    internal int PlaneCount => Size * ((Size / 2) + 1);
+
     /// <summary>
-    /// Finishes x-plane <paramref name="plane"/> of a modulated inverse started by <see cref="InverseRealFirstPass"/>:
-    /// the y pass (factors <paramref name="yTable"/>) and the z pass (factors <paramref name="zTable"/>, scaled as
-    /// <see cref="Normalization"/> says) into the N² reals <paramref name="output"/> of that plane — stored, or with
-    /// <paramref name="multiplyAdd"/> added times <paramref name="multiplier"/> (output += multiplier ⊙ result).
-    /// <paramref name="partial"/> is not modified (the y pass runs out of place into the workspace).
+    /// The y pass of x-plane <paramref name="plane"/> of a modulated inverse started by <see cref="InverseRealFirstPass"/>:
+    /// the plane's lines times the y factors (<paramref name="yTable"/>), transformed into <paramref name="yPlane"/>
+    /// (<see cref="PlaneCount"/> values). <paramref name="partial"/> is not modified; copies that share their x and y factors
+    /// share this step too, and <see cref="InverseRealRows"/> finishes each of them.
     /// </summary>
-    internal void InverseRealPlane(
-        ReadOnlySpan<Complex> partial, int plane, ReadOnlySpan<double> yTable, ReadOnlySpan<double> zTable,
-        ReadOnlySpan<double> multiplier, Span<double> output, Fft3DWorkspace workspace, bool multiplyAdd)
+    internal void InverseRealColumns(ReadOnlySpan<Complex> partial, int plane, ReadOnlySpan<double> yTable, Span<Complex> yPlane, Fft3DWorkspace workspace)
     {
         CheckWorkspace(workspace);
         Guard.Length(partial.Length, HalfSpectrumCount, nameof(partial));
-        int n = Size, h = (n / 2) + 1;
-        if ((uint)plane >= (uint)n)
+        Guard.Length(yPlane.Length, PlaneCount, nameof(yPlane));
+        if ((uint)plane >= (uint)Size)
         {
-            throw new ArgumentOutOfRangeException(nameof(plane), plane, $"plane must be in [0, {n}) (was {plane}).");
+            throw new ArgumentOutOfRangeException(nameof(plane), plane, $"plane must be in [0, {Size}) (was {plane}).");
         }
 
-        if (yTable.Length < AxisTableLength || zTable.Length < LastAxisTableLength)
+        if (yTable.Length < AxisTableLength)
         {
-            throw new ArgumentException($"factor tables need {AxisTableLength} (y) and {LastAxisTableLength} (z) doubles.", nameof(yTable));
+            throw new ArgumentException($"the y factor table needs {AxisTableLength} doubles (was {yTable.Length}).", nameof(yTable));
         }
 
-        Guard.Length(output.Length, n * n, nameof(output));
-        Guard.Length(multiplier.Length, n * n, nameof(multiplier));
-        ReadOnlySpan<double> source = MemoryMarshal.Cast<Complex, double>(partial.Slice(plane * n * h, n * h));
-        Span<double> buffer = MemoryMarshal.Cast<Complex, double>(workspace.Spectrum.AsSpan(0, n * h));
+        ReadOnlySpan<double> source = MemoryMarshal.Cast<Complex, double>(partial.Slice(plane * PlaneCount, PlaneCount));
+        Span<double> target = MemoryMarshal.Cast<Complex, double>(yPlane);
+        ref double y = ref MemoryMarshal.GetReference(yTable);
         switch (InstructionSet)
         {
             case FftInstructionSet.Vector512:
-                Plane<Vector512Lanes, System.Runtime.Intrinsics.Vector512<double>>(source, buffer, yTable, zTable, multiplier, output, workspace.Scratch, multiplyAdd);
+                Fft3DPasses.InverseRealColumns<Vector512Lanes, System.Runtime.Intrinsics.Vector512<double>>(_line, _block, source, target, ref y, workspace.Scratch);
                 break;
             case FftInstructionSet.Vector256:
-                Plane<Vector256Lanes, System.Runtime.Intrinsics.Vector256<double>>(source, buffer, yTable, zTable, multiplier, output, workspace.Scratch, multiplyAdd);
+                Fft3DPasses.InverseRealColumns<Vector256Lanes, System.Runtime.Intrinsics.Vector256<double>>(_line, _block, source, target, ref y, workspace.Scratch);
                 break;
             case FftInstructionSet.Vector128:
-                Plane<Vector128Lanes, System.Runtime.Intrinsics.Vector128<double>>(source, buffer, yTable, zTable, multiplier, output, workspace.Scratch, multiplyAdd);
+                Fft3DPasses.InverseRealColumns<Vector128Lanes, System.Runtime.Intrinsics.Vector128<double>>(_line, _block, source, target, ref y, workspace.Scratch);
                 break;
             default:
-                Plane<ScalarLanes, ScalarComplex>(source, buffer, yTable, zTable, multiplier, output, workspace.Scratch, multiplyAdd);
+                Fft3DPasses.InverseRealColumns<ScalarLanes, ScalarComplex>(_line, _block, source, target, ref y, workspace.Scratch);
                 break;
         }
     }
 
-    private void Plane<TOps, TVec>(
-        ReadOnlySpan<double> source, Span<double> buffer, ReadOnlySpan<double> yTable, ReadOnlySpan<double> zTable,
-        ReadOnlySpan<double> multiplier, Span<double> output, double[] scratch, bool multiplyAdd)
+    /// <summary>
+    /// The z pass that finishes one x-plane: <paramref name="yPlane"/> (from <see cref="InverseRealColumns"/>; not
+    /// modified) times the z factors (<paramref name="zTable"/>), inverse real transformed along z and scaled as
+    /// <see cref="Normalization"/> says, into the N² reals <paramref name="output"/> of that plane — stored, or with
+    /// <paramref name="multiplyAdd"/> added times <paramref name="multiplier"/> (output += multiplier ⊙ result).
+    /// </summary>
+    internal void InverseRealRows(
+        ReadOnlySpan<Complex> yPlane, ReadOnlySpan<double> zTable, ReadOnlySpan<double> multiplier, Span<double> output, Fft3DWorkspace workspace, bool multiplyAdd)
+    {
+        CheckWorkspace(workspace);
+        Guard.Length(yPlane.Length, PlaneCount, nameof(yPlane));
+        if (zTable.Length < LastAxisTableLength)
+        {
+            throw new ArgumentException($"the z factor table needs {LastAxisTableLength} doubles (was {zTable.Length}).", nameof(zTable));
+        }
+
+        Guard.Length(output.Length, Size * Size, nameof(output));
+        Guard.Length(multiplier.Length, Size * Size, nameof(multiplier));
+        ReadOnlySpan<double> source = MemoryMarshal.Cast<Complex, double>(yPlane);
+        ReadOnlySpan<double> z = zTable[..LastAxisTableLength];
+        switch (InstructionSet)
+        {
+            case FftInstructionSet.Vector512:
+                Rows<Vector512Lanes, System.Runtime.Intrinsics.Vector512<double>>(source, z, multiplier, output, workspace.Scratch, multiplyAdd);
+                break;
+            case FftInstructionSet.Vector256:
+                Rows<Vector256Lanes, System.Runtime.Intrinsics.Vector256<double>>(source, z, multiplier, output, workspace.Scratch, multiplyAdd);
+                break;
+            case FftInstructionSet.Vector128:
+                Rows<Vector128Lanes, System.Runtime.Intrinsics.Vector128<double>>(source, z, multiplier, output, workspace.Scratch, multiplyAdd);
+                break;
+            default:
+                Rows<ScalarLanes, ScalarComplex>(source, z, multiplier, output, workspace.Scratch, multiplyAdd);
+                break;
+        }
+    }
+
+    private void Rows<TOps, TVec>(
+        ReadOnlySpan<double> plane, ReadOnlySpan<double> zTable, ReadOnlySpan<double> multiplier, Span<double> output, double[] scratch, bool multiplyAdd)
         where TOps : IComplexLanes<TVec>
         where TVec : struct
     {
         double scale = ScaleFactor(true);
-        ref double y = ref MemoryMarshal.GetReference(yTable);
-        ReadOnlySpan<double> z = zTable[..LastAxisTableLength];
         if (multiplyAdd)
         {
-            Fft3DPasses.InverseRealPlane<TOps, TVec, MultiplyAdd>(_line, _half, _realInverseTwiddles, _block, scale, source, buffer, ref y, z, multiplier, output, scratch);
+            Fft3DPasses.InverseRealRows<TOps, TVec, MultiplyAdd>(_line, _half, _realInverseTwiddles, _block, scale, plane, zTable, multiplier, output, scratch);
         }
         else
         {
-            Fft3DPasses.InverseRealPlane<TOps, TVec, Overwrite>(_line, _half, _realInverseTwiddles, _block, scale, source, buffer, ref y, z, multiplier, output, scratch);
+            Fft3DPasses.InverseRealRows<TOps, TVec, Overwrite>(_line, _half, _realInverseTwiddles, _block, scale, plane, zTable, multiplier, output, scratch);
         }
     }
 
