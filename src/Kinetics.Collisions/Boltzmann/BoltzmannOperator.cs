@@ -48,6 +48,7 @@ public sealed partial class BoltzmannOperator
     private readonly double _resolutionTolerance;
     private readonly int _lanes;
     private readonly int _partialBuffers;
+    private readonly bool _perSigmaShifts;
     private readonly int _maxSigmas;
 
     // K: the 5 distinct x passes of the icosahedron's 12 self-pair copies fit one batch (docs/boltzmann.md, "Shared x passes").
@@ -103,6 +104,7 @@ public sealed partial class BoltzmannOperator
         _pairs = pairs.ToArray();
         FftsPerEvaluation = ffts;
         _maxSigmas = _pairs.Max(p => p.SigmaCount);
+        _perSigmaShifts = options.PerSigmaShifts;
         long partialBytes = 16L * _halfCount;
         _partialBuffers = options.PartialBuffers > 0 ? Math.Max(2, options.PartialBuffers)
             : (int)Math.Clamp((64L << 20) / partialBytes, 2, DefaultPartialBuffers);
@@ -609,6 +611,16 @@ public sealed partial class BoltzmannOperator
     // docs/boltzmann.md, "Shared x passes".
     private void ShiftedProducts(PairPlan pair, int node, ReadOnlySpan<Complex> plus, ReadOnlySpan<Complex> minus, int lane, BoltzmannWorkspace workspace)
     {
+        if (_perSigmaShifts)
+        {
+            for (int m = 0; m < pair.SigmaCount; m++)
+            {
+                ShiftedProduct(pair, node, m, plus, minus, lane, workspace, accumulate: true);
+            }
+
+            return;
+        }
+
         var scratch = workspace.Batches[lane];
         int sigmas = pair.SigmaCount;
         bool same = plus == minus; // same memory: the two sides transform one spectrum

@@ -37,4 +37,8 @@ public sealed record BoltzmannOptions
     /// <summary>K, the most x-pass partial transforms one batch of σ keeps (0: the default, 6, reduced so that they take at
     /// most 64 MB per lane). Internal: tests vary it to check that the batching does not change results.</summary>
     internal int PartialBuffers { get; init; }
+
+    /// <summary>Internal, the test oracle of the batching: every σ through its own two fused modulated inverse transforms
+    /// (<see cref="Spectral.Fft3DPlan.InverseRealModulated"/>, nothing shared), the path before shared passes.</summary>
+    internal bool PerSigmaShifts { get; init; }
 }

@@ -284,6 +284,11 @@ public sealed class Fft3DPlan
         CheckWorkspace(workspace);
         Guard.Length(spectrum.Length, HalfSpectrumCount, nameof(spectrum));
         Guard.Length(partial.Length, HalfSpectrumCount, nameof(partial));
+        if (xTable.Length < AxisTableLength)
+        {
+            throw new ArgumentException($"the x factor table needs {AxisTableLength} doubles (was {xTable.Length}).", nameof(xTable));
+        }
+
         ReadOnlySpan<double> s = MemoryMarshal.Cast<Complex, double>(spectrum);
         Span<double> p = MemoryMarshal.Cast<Complex, double>(partial);
         switch (InstructionSet)

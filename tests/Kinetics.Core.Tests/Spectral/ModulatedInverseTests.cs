@@ -51,6 +51,67 @@ public class ModulatedInverseTests
         }
     }
 
+    [Theory]
+    [MemberData(nameof(Sizes))]
+    public void SplitPasses_FirstPassThenColumnsThenRows_EqualTheTwoStepReference(int n)
+    {
+        // The pieces the batched collision operator runs: one x pass, then per x-plane a y pass into a plane buffer and
+        // a z pass from it. The plane buffer is read twice (stored, then multiply-added) to check that the z pass leaves
+        // it intact, and the partial is read by every plane to check that the y pass leaves it intact.
+        var (half, x, y, z, reference) = ShiftCase(n, seed: 11 * n);
+        var multiplier = RandomReal(n * n * n, 13 * n);
+        var start = RandomReal(n * n * n, 17 * n);
+        var expectedSum = start.Select((a, p) => a + (multiplier[p] * reference[p])).ToArray();
+        foreach (FftInstructionSet set in AcceleratedSets())
+        {
+            var plan = Fft3DPlan.Create(n, FftNormalization.Backward, set);
+            var workspace = plan.CreateWorkspace();
+            var keep = (Complex[])half.Clone();
+            var (xt, yt, zt) = (new double[plan.AxisTableLength], new double[plan.AxisTableLength], new double[plan.LastAxisTableLength]);
+            plan.ExpandAxisFactors(x, xt);
+            plan.ExpandAxisFactors(y, yt);
+            plan.ExpandLastAxisFactors(z, zt);
+            var partial = new Complex[plan.HalfSpectrumCount];
+            plan.InverseRealFirstPass(half, xt, partial, workspace);
+            Assert.Equal(keep, half);
+            var yPlane = new Complex[plan.PlaneCount];
+            var stored = new double[plan.Count];
+            var accumulated = (double[])start.Clone();
+            int plane = n * n;
+            for (int i = 0; i < n; i++)
+            {
+                plan.InverseRealColumns(partial, i, yt, yPlane, workspace);
+                plan.InverseRealRows(yPlane, zt, stored.AsSpan(i * plane, plane), stored.AsSpan(i * plane, plane), workspace, multiplyAdd: false);
+                plan.InverseRealRows(yPlane, zt, multiplier.AsSpan(i * plane, plane), accumulated.AsSpan(i * plane, plane), workspace, multiplyAdd: true);
+            }
+
+            double error = RelativeError(stored, reference), sumError = RelativeError(accumulated, expectedSum);
+            Assert.True(error <= Tolerance(n), $"N = {n}, {set}: split passes vs two-step {error:E2}");
+            Assert.True(sumError <= Tolerance(n), $"N = {n}, {set}: split passes, multiply-add {sumError:E2}");
+        }
+    }
+
+    [Fact]
+    public void SplitPasses_BadArguments_Throw()
+    {
+        const int n = 8;
+        var plan = Fft3DPlan.Create(n);
+        var workspace = plan.CreateWorkspace();
+        var half = new Complex[plan.HalfSpectrumCount];
+        var table = new double[plan.AxisTableLength];
+        var zTable = new double[plan.LastAxisTableLength];
+        var yPlane = new Complex[plan.PlaneCount];
+        var rows = new double[n * n];
+        Assert.Equal("partial", Assert.Throws<ArgumentException>(() => plan.InverseRealFirstPass(half, table, half.AsSpan(1), workspace)).ParamName);
+        Assert.Equal("xTable", Assert.Throws<ArgumentException>(() => plan.InverseRealFirstPass(half, table.AsSpan(1), half, workspace)).ParamName);
+        Assert.Equal("plane", Assert.Throws<ArgumentOutOfRangeException>(() => plan.InverseRealColumns(half, n, table, yPlane, workspace)).ParamName);
+        Assert.Equal("yTable", Assert.Throws<ArgumentException>(() => plan.InverseRealColumns(half, 0, table.AsSpan(1), yPlane, workspace)).ParamName);
+        Assert.Equal("yPlane", Assert.Throws<ArgumentException>(() => plan.InverseRealColumns(half, 0, table, yPlane.AsSpan(1), workspace)).ParamName);
+        Assert.Equal("zTable", Assert.Throws<ArgumentException>(() => plan.InverseRealRows(yPlane, zTable.AsSpan(1), rows, rows, workspace, false)).ParamName);
+        Assert.Equal("output", Assert.Throws<ArgumentException>(() => plan.InverseRealRows(yPlane, zTable, rows, rows.AsSpan(1), workspace, false)).ParamName);
+        Assert.Equal("factors", Assert.Throws<ArgumentException>(() => plan.ExpandAxisFactors(new Complex[n + 1], table)).ParamName);
+    }
+
     [Fact]
     public void ShiftByAGridMultiple_MovesTheSamplesExactly()
     {
