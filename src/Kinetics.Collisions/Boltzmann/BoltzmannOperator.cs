@@ -51,8 +51,10 @@ public sealed partial class BoltzmannOperator
     private readonly bool _perSigmaShifts;
     private readonly int _maxSigmas;
 
-    // K: the 5 distinct x passes of the icosahedron's 12 self-pair copies fit one batch (docs/boltzmann.md, "Shared x passes").
-    private const int DefaultPartialBuffers = 6;
+    // K, the partial transforms a batch holds. 2 is enough for full sharing with the sphere rules here (σ ordered so that
+    // the σ with the same pair of x classes are adjacent) and the fastest measured: at N = 48, one species, median
+    // 53.3 ms (K = 2), 54.0 (3), 55.2 (4), 57.7 (6), 72.7 ms per σ unshared; docs/boltzmann.md, "Shared x and y passes".
+    private const int DefaultPartialBuffers = 2;
 
     private BoltzmannOperator(CartesianGrid grid, CollisionKernelTable kernels, BoltzmannOptions options, double support)
     {
@@ -105,9 +107,7 @@ public sealed partial class BoltzmannOperator
         FftsPerEvaluation = ffts;
         _maxSigmas = _pairs.Max(p => p.SigmaCount);
         _perSigmaShifts = options.PerSigmaShifts;
-        long partialBytes = 16L * _halfCount;
-        _partialBuffers = options.PartialBuffers > 0 ? Math.Max(2, options.PartialBuffers)
-            : (int)Math.Clamp((64L << 20) / partialBytes, 2, DefaultPartialBuffers);
+        _partialBuffers = options.PartialBuffers > 0 ? Math.Max(2, options.PartialBuffers) : DefaultPartialBuffers;
     }
 
     /// <summary>The velocity grid.</summary>
@@ -834,7 +834,9 @@ public sealed partial class BoltzmannOperator
             }
 
             // Copies (side, σ) of a node whose x tables are equal can share an x pass: class = the first such copy
-            // (side·M + m); σ are ordered by their classes so that sharers fall into one batch.
+            // (side·M + m). σ are ordered by the unordered pair of their two classes, so that sharers are adjacent: for a
+            // self pair the copies of σ and of its mirror image in x (shifts ±rσ/2) have the same two x classes in
+            // swapped order.
             int copies = 2 * SigmaCount;
             _xClasses = new int[_nodes * copies];
             _yClasses = new int[_nodes * copies];
@@ -874,7 +876,10 @@ public sealed partial class BoltzmannOperator
                 }
 
                 int[] own = classes.ToArray();
-                Enumerable.Range(0, SigmaCount).OrderBy(m => own[m]).ThenBy(m => own[SigmaCount + m]).ToArray().CopyTo(_orders, node * SigmaCount);
+                Enumerable.Range(0, SigmaCount)
+                    .OrderBy(m => Math.Min(own[m], own[SigmaCount + m]))
+                    .ThenBy(m => Math.Max(own[m], own[SigmaCount + m]))
+                    .ToArray().CopyTo(_orders, node * SigmaCount);
             }
 
             // Gain multipliers w_r C b_σ 4π sinc(c r|ξ|), c = a for (α, β) and b for (β, α); loss β̂ = Σ_r w_r C b₀ 4π sinc(r|ξ|).

@@ -34,8 +34,8 @@ public sealed record BoltzmannOptions
     /// <summary>Degree of parallelism over radial nodes within one evaluation (default 1: serial, allocation-free).</summary>
     public int MaxDegreeOfParallelism { get; init; } = 1;
 
-    /// <summary>K, the most x-pass partial transforms one batch of σ keeps (0: the default, 6, reduced so that they take at
-    /// most 64 MB per lane). Internal: tests vary it to check that the batching does not change results.</summary>
+    /// <summary>K ≥ 2, the most x-pass partial transforms one batch of σ keeps (0: the default, 2). Internal: tests vary it
+    /// to check that the batching does not change results.</summary>
     internal int PartialBuffers { get; init; }
 
     /// <summary>Internal, the test oracle of the batching: every σ through its own two fused modulated inverse transforms
