@@ -207,7 +207,8 @@ public sealed partial class BoltzmannOperator
     }
 
     /// <summary>Scratch memory for evaluations with this plan (one per concurrent caller).</summary>
-    public BoltzmannWorkspace CreateWorkspace() => new(_fft, SpeciesCount, _lanes, Grid.Count, _halfCount, _partialBuffers, _maxSigmas);
+    public BoltzmannWorkspace CreateWorkspace() =>
+        new(_fft, SpeciesCount, _lanes, Grid.Count, _halfCount, _partialBuffers, _maxSigmas, _pairs.Any(p => p.Anisotropic) ? AnisotropicGainWeights.LaneCount : 0);
 
     /// <summary>
     /// destination[α·N³ + p] = Σ_β Q^{αβ}(F^α, F^β)(v_p) (species-major stacking, as <see cref="ConservativeProjection"/>).
@@ -538,18 +539,10 @@ public sealed partial class BoltzmannOperator
         ReadOnlySpan<Complex> firstB = workspace.Spectra.AsSpan(pair.Beta * hc, hc);
         if (pair.Anisotropic)
         {
-            for (int m = 0; m < pair.SigmaCount; m++)
+            AccumulateAnisotropic(pair, node, firstA, secondB, lane, workspace, gainAB, bilinear ? default : gainBA);
+            if (bilinear && !gainBA.IsEmpty)
             {
-                ShiftedProduct(pair, node, m, firstA, secondB, lane, workspace, accumulate: false);
-                _fft.ForwardReal(product, productSpectrum, fft);
-                pair.Weights!.Accumulate(productSpectrum, pair.Sigma(m), node, _waveNumberSquared, _n, gainAB, bilinear ? default : gainBA);
-                if (bilinear && !gainBA.IsEmpty)
-                {
-                    ShiftedProduct(pair, node, m, secondA, firstB, lane, workspace, accumulate: false);
-                    _fft.ForwardReal(product, productSpectrum, fft);
-                    pair.Weights.Accumulate(
-                        productSpectrum, pair.Sigma(m), node, _waveNumberSquared, _n, workspace.Discard.AsSpan(lane * hc, hc), gainBA);
-                }
+                AccumulateAnisotropic(pair, node, secondA, firstB, lane, workspace, default, gainBA);
             }
 
             return;
@@ -600,6 +593,54 @@ public sealed partial class BoltzmannOperator
         _fft.InverseRealModulated(plus, phase[.._n], phase.Slice(_n, _n), phase.Slice(2 * _n, _half), shifted, fft);
         phase = pair.Phase(1, node, m);
         _fft.InverseRealModulatedMultiplyAdd(minus, phase[.._n], phase.Slice(_n, _n), phase.Slice(2 * _n, _half), shifted, product, fft);
+    }
+
+    // Anisotropic b_σ: gainAB += Σ_σ W_a(ξ, σ) 𝔽[X(· + a r σ) Y(· − b r σ)] and gainBA += Σ_σ W_b(ξ, −σ) 𝔽[…] (either may be
+    // empty). The weights depend on σ·ξ̂, so every σ needs its own forward transform; L = AnisotropicGainWeights.LaneCount
+    // product spectra are stored interleaved by lane and accumulated in one vectorised pass (the Legendre series runs
+    // across the L directions). Unused lanes of the last group carry zero products.
+    private void AccumulateAnisotropic(
+        PairPlan pair, int node, ReadOnlySpan<Complex> plus, ReadOnlySpan<Complex> minus, int lane, BoltzmannWorkspace workspace,
+        Span<Complex> gainAB, Span<Complex> gainBA)
+    {
+        int lanes = AnisotropicGainWeights.LaneCount, hc = _halfCount;
+        Span<Complex> productSpectrum = workspace.ProductSpectrum.AsSpan(lane * hc, hc);
+        Span<double> product = workspace.Product.AsSpan(lane * Grid.Count, Grid.Count);
+        Span<double> re = workspace.LaneProducts.AsSpan(lane * 2 * hc * lanes, hc * lanes);
+        Span<double> im = workspace.LaneProducts.AsSpan(((lane * 2) + 1) * hc * lanes, hc * lanes);
+        Span<double> sigma = stackalloc double[3 * lanes];
+        var fft = workspace.Fft[lane];
+        for (int first = 0; first < pair.SigmaCount; first += lanes)
+        {
+            sigma.Clear();
+            for (int l = 0; l < lanes; l++)
+            {
+                int m = first + l;
+                if (m < pair.SigmaCount)
+                {
+                    ShiftedProduct(pair, node, m, plus, minus, lane, workspace, accumulate: false);
+                    _fft.ForwardReal(product, productSpectrum, fft);
+                    var direction = pair.Sigma(m);
+                    (sigma[l], sigma[lanes + l], sigma[(2 * lanes) + l]) = (direction.X, direction.Y, direction.Z);
+                    for (int p = 0; p < hc; p++)
+                    {
+                        re[(p * lanes) + l] = productSpectrum[p].Real;
+                        im[(p * lanes) + l] = productSpectrum[p].Imaginary;
+                    }
+                }
+                else
+                {
+                    for (int p = 0; p < hc; p++)
+                    {
+                        re[(p * lanes) + l] = 0.0;
+                        im[(p * lanes) + l] = 0.0;
+                    }
+                }
+            }
+
+            pair.Weights!.AccumulateLanes(
+                re, im, sigma[..lanes], sigma.Slice(lanes, lanes), sigma.Slice(2 * lanes, lanes), node, _waveNumberSquared, _n, gainAB, gainBA);
+        }
     }
 
     // product += Σ_σ X(· + a r σ) · Y(· − b r σ) over all σ of the node (σ weights included), X, Y given by their half

@@ -9,7 +9,7 @@ namespace Kinetics.Boltzmann;
 /// </summary>
 public sealed class BoltzmannWorkspace
 {
-    internal BoltzmannWorkspace(Fft3DPlan fft, int species, int lanes, int count, int halfCount, int partialBuffers, int maxSigmas)
+    internal BoltzmannWorkspace(Fft3DPlan fft, int species, int lanes, int count, int halfCount, int partialBuffers, int maxSigmas, int anisotropicLanes)
     {
         Fft = new Fft3DWorkspace[lanes];
         Batches = new SigmaBatchScratch[lanes];
@@ -22,7 +22,7 @@ public sealed class BoltzmannWorkspace
         Species = species;
         Spectra = new Complex[species * halfCount];
         SecondSpectra = new Complex[species * halfCount];
-        Discard = new Complex[lanes * halfCount];
+        LaneProducts = new double[lanes * 2 * halfCount * anisotropicLanes];
         GainSpectra = new Complex[lanes * species * species * halfCount];
         LossSpectra = new Complex[species * species * halfCount];
         ProductSpectrum = new Complex[lanes * halfCount];
@@ -47,8 +47,9 @@ public sealed class BoltzmannWorkspace
     // Ĝ^β of the second argument of a bilinear evaluation.
     internal Complex[] SecondSpectra { get; }
 
-    // A sink for the (α, β) half of an anisotropic accumulation whose (β, α) half alone is wanted (bilinear evaluation).
-    internal Complex[] Discard { get; }
+    // Per lane: the product spectra of L directions of an anisotropic pair, real parts [p·L + l] then imaginary parts
+    // (empty when every pair is isotropic).
+    internal double[] LaneProducts { get; }
 
     internal Complex[] GainSpectra { get; }
 
