@@ -168,7 +168,7 @@ internal sealed class AnisotropicGainWeights
     }
 
     /// <summary>Lanes of <see cref="AccumulateLanes"/>: σ handled together, one per SIMD lane.</summary>
-    public static int LaneCount => Vector<double>.Count;
+    public static int LaneCount => 2 * Vector<double>.Count;
 
     /// <summary>
     /// For L = <see cref="LaneCount"/> directions σ_l at once: gainAB[p] += Σ_l W_a(ξ_p, σ_l)·P_l[p] and gainBA[p] +=
@@ -201,8 +201,9 @@ internal sealed class AnisotropicGainWeights
         where TA : struct, IFlag
         where TB : struct, IFlag
     {
-        int lanes = LaneCount, terms = Order + 1, h = (n / 2) + 1, count = n * n * h;
+        int lanes = LaneCount, width = Vector<double>.Count, terms = Order + 1, h = (n / 2) + 1, count = n * n * h;
         if (productRe.Length < count * lanes || productIm.Length < count * lanes || waveNumberSquared.Length < count ||
+            sigmaX.Length < lanes || sigmaY.Length < lanes || sigmaZ.Length < lanes ||
             (TA.Value && gainAB.Length < count) || (TB.Value && gainBA.Length < count))
         {
             throw new InvalidOperationException("anisotropic gain lanes out of range (internal error).");
@@ -214,120 +215,156 @@ internal sealed class AnisotropicGainWeights
         ReadOnlySpan<double> alpha = _alpha, beta = _beta;
         Span<double> ab = MemoryMarshal.Cast<Complex, double>(gainAB);
         Span<double> ba = MemoryMarshal.Cast<Complex, double>(gainBA);
-        var sx = new Vector<double>(sigmaX);
-        var sy = new Vector<double>(sigmaY);
-        var sz = new Vector<double>(sigmaZ);
+
+        // Two vectors of directions (chains 0 and 1): the recurrence is a chain of dependent multiply-adds, so two
+        // independent chains per point keep the FMA units busy, and they share every broadcast table entry.
+        var sx0 = new Vector<double>(sigmaX);
+        var sy0 = new Vector<double>(sigmaY);
+        var sz0 = new Vector<double>(sigmaZ);
+        var sx1 = new Vector<double>(sigmaX[width..]);
+        var sy1 = new Vector<double>(sigmaY[width..]);
+        var sz1 = new Vector<double>(sigmaZ[width..]);
         for (int i = 0, p = 0; i < n; i++)
         {
             int ki = i <= n / 2 ? i : i - n;
             for (int j = 0; j < n; j++)
             {
                 int kj = j <= n / 2 ? j : j - n;
-                Vector<double> sxy = (sx * ki) + (sy * kj);
+                Vector<double> sxy0 = (sx0 * ki) + (sy0 * kj), sxy1 = (sx1 * ki) + (sy1 * kj);
                 for (int k = 0; k < h; k++, p++)
                 {
                     int q = waveNumberSquared[p], use = counts[q];
-                    Vector<double> t = q == 0 ? Vector<double>.Zero : (sxy + (sz * k)) * (1.0 / Math.Sqrt(q));
+                    double inverse = q == 0 ? 0.0 : 1.0 / Math.Sqrt(q);
+                    Vector<double> t0 = (sxy0 + (sz0 * k)) * inverse, t1 = (sxy1 + (sz1 * k)) * inverse;
                     ReadOnlySpan<double> rowA = tableA.Slice(q * terms, use);
                     ReadOnlySpan<double> rowB = tableB.Slice(q * terms, use);
 
-                    // W_a = Σ (−i)^m T_a[m] P_m(t) = (even m: ±re) + (odd m: ∓im); W_b at −σ: Σ i^m T_b[m] P_m(t).
-                    // Accumulated as four partial sums by m mod 4 (signs applied at the end): S_r = Σ_{m≡r} T P_m.
-                    Vector<double> a0 = Vector<double>.Zero, a1 = Vector<double>.Zero, a2 = Vector<double>.Zero, a3 = Vector<double>.Zero;
-                    Vector<double> b0 = Vector<double>.Zero, b1 = Vector<double>.Zero, b2 = Vector<double>.Zero, b3 = Vector<double>.Zero;
-                    Vector<double> previous = Vector<double>.One, current = t;
-                    if (TA.Value)
-                    {
-                        a0 = new Vector<double>(rowA[0]);
-                    }
-
-                    if (TB.Value)
-                    {
-                        b0 = new Vector<double>(rowB[0]);
-                    }
-
+                    // W_a = Σ (−i)^m T_a[m] P_m(t), W_b at −σ: Σ i^m T_b[m] P_m(t), kept as four partial sums S_r = Σ_{m≡r (4)} T P_m
+                    // per chain and side; the powers of ∓i are applied at the end.
+                    Vector<double> a00 = TA.Value ? new Vector<double>(rowA[0]) : default, a01 = default, a02 = default, a03 = default;
+                    Vector<double> b00 = TB.Value ? new Vector<double>(rowB[0]) : default, b01 = default, b02 = default, b03 = default;
+                    Vector<double> a10 = a00, a11 = default, a12 = default, a13 = default;
+                    Vector<double> b10 = b00, b11 = default, b12 = default, b13 = default;
+                    Vector<double> prev0 = Vector<double>.One, cur0 = t0, prev1 = Vector<double>.One, cur1 = t1;
                     if (use > 1)
                     {
                         if (TA.Value)
                         {
-                            a1 = t * rowA[1];
+                            a01 = t0 * rowA[1];
+                            a11 = t1 * rowA[1];
                         }
 
                         if (TB.Value)
                         {
-                            b1 = t * rowB[1];
+                            b01 = t0 * rowB[1];
+                            b11 = t1 * rowB[1];
                         }
                     }
 
                     int m = 2;
-                    for (; m + 3 < use; m += 4)
+                    for (; m + 1 < use; m += 2)
                     {
-                        Vector<double> p2 = (alpha[m] * t * current) - (beta[m] * previous);
-                        Vector<double> p3 = (alpha[m + 1] * t * p2) - (beta[m + 1] * current);
-                        Vector<double> p4 = (alpha[m + 2] * t * p3) - (beta[m + 2] * p2);
-                        Vector<double> p5 = (alpha[m + 3] * t * p4) - (beta[m + 3] * p3);
+                        // Degrees m (≡ 0 or 2 mod 4) and m + 1 (≡ 1 or 3).
+                        double am = alpha[m], bm = beta[m], an = alpha[m + 1], bn = beta[m + 1];
+                        Vector<double> pa0 = (am * t0 * cur0) - (bm * prev0), pa1 = (am * t1 * cur1) - (bm * prev1);
+                        Vector<double> pb0 = (an * t0 * pa0) - (bn * cur0), pb1 = (an * t1 * pa1) - (bn * cur1);
+                        bool even = (m & 3) == 0;
                         if (TA.Value)
                         {
-                            a2 += rowA[m] * p2;
-                            a3 += rowA[m + 1] * p3;
-                            a0 += rowA[m + 2] * p4;
-                            a1 += rowA[m + 3] * p5;
+                            double ta = rowA[m], tb = rowA[m + 1];
+                            if (even)
+                            {
+                                a00 += ta * pa0;
+                                a10 += ta * pa1;
+                                a01 += tb * pb0;
+                                a11 += tb * pb1;
+                            }
+                            else
+                            {
+                                a02 += ta * pa0;
+                                a12 += ta * pa1;
+                                a03 += tb * pb0;
+                                a13 += tb * pb1;
+                            }
                         }
 
                         if (TB.Value)
                         {
-                            b2 += rowB[m] * p2;
-                            b3 += rowB[m + 1] * p3;
-                            b0 += rowB[m + 2] * p4;
-                            b1 += rowB[m + 3] * p5;
+                            double ta = rowB[m], tb = rowB[m + 1];
+                            if (even)
+                            {
+                                b00 += ta * pa0;
+                                b10 += ta * pa1;
+                                b01 += tb * pb0;
+                                b11 += tb * pb1;
+                            }
+                            else
+                            {
+                                b02 += ta * pa0;
+                                b12 += ta * pa1;
+                                b03 += tb * pb0;
+                                b13 += tb * pb1;
+                            }
                         }
 
-                        previous = p4;
-                        current = p5;
+                        prev0 = pa0;
+                        cur0 = pb0;
+                        prev1 = pa1;
+                        cur1 = pb1;
                     }
 
-                    for (; m < use; m++)
+                    if (m < use)
                     {
-                        Vector<double> next = (alpha[m] * t * current) - (beta[m] * previous);
-                        previous = current;
-                        current = next;
-                        switch (m & 3)
+                        // One even degree left.
+                        Vector<double> pa0 = (alpha[m] * t0 * cur0) - (beta[m] * prev0), pa1 = (alpha[m] * t1 * cur1) - (beta[m] * prev1);
+                        bool even = (m & 3) == 0;
+                        if (TA.Value)
                         {
-                            case 0:
-                                a0 += rowA[m] * current;
-                                b0 += rowB[m] * current;
-                                break;
-                            case 1:
-                                a1 += rowA[m] * current;
-                                b1 += rowB[m] * current;
-                                break;
-                            case 2:
-                                a2 += rowA[m] * current;
-                                b2 += rowB[m] * current;
-                                break;
-                            default:
-                                a3 += rowA[m] * current;
-                                b3 += rowB[m] * current;
-                                break;
+                            if (even)
+                            {
+                                a00 += rowA[m] * pa0;
+                                a10 += rowA[m] * pa1;
+                            }
+                            else
+                            {
+                                a02 += rowA[m] * pa0;
+                                a12 += rowA[m] * pa1;
+                            }
+                        }
+
+                        if (TB.Value)
+                        {
+                            if (even)
+                            {
+                                b00 += rowB[m] * pa0;
+                                b10 += rowB[m] * pa1;
+                            }
+                            else
+                            {
+                                b02 += rowB[m] * pa0;
+                                b12 += rowB[m] * pa1;
+                            }
                         }
                     }
 
-                    var pr = new Vector<double>(productRe.Slice(p * lanes, lanes));
-                    var pi = new Vector<double>(productIm.Slice(p * lanes, lanes));
+                    var pr0 = new Vector<double>(productRe.Slice(p * lanes, width));
+                    var pi0 = new Vector<double>(productIm.Slice(p * lanes, width));
+                    var pr1 = new Vector<double>(productRe.Slice((p * lanes) + width, width));
+                    var pi1 = new Vector<double>(productIm.Slice((p * lanes) + width, width));
                     if (TA.Value)
                     {
                         // (−i)^m: m ≡ 0 → +1, 1 → −i, 2 → −1, 3 → +i.
-                        Vector<double> re = a0 - a2, im = a3 - a1;
-                        ab[2 * p] += Vector.Sum((re * pr) - (im * pi));
-                        ab[(2 * p) + 1] += Vector.Sum((re * pi) + (im * pr));
+                        Vector<double> re0 = a00 - a02, im0 = a03 - a01, re1 = a10 - a12, im1 = a13 - a11;
+                        ab[2 * p] += Vector.Sum((re0 * pr0) - (im0 * pi0) + (re1 * pr1) - (im1 * pi1));
+                        ab[(2 * p) + 1] += Vector.Sum((re0 * pi0) + (im0 * pr0) + (re1 * pi1) + (im1 * pr1));
                     }
 
                     if (TB.Value)
                     {
                         // i^m: m ≡ 0 → +1, 1 → +i, 2 → −1, 3 → −i.
-                        Vector<double> re = b0 - b2, im = b1 - b3;
-                        ba[2 * p] += Vector.Sum((re * pr) - (im * pi));
-                        ba[(2 * p) + 1] += Vector.Sum((re * pi) + (im * pr));
+                        Vector<double> re0 = b00 - b02, im0 = b01 - b03, re1 = b10 - b12, im1 = b11 - b13;
+                        ba[2 * p] += Vector.Sum((re0 * pr0) - (im0 * pi0) + (re1 * pr1) - (im1 * pi1));
+                        ba[(2 * p) + 1] += Vector.Sum((re0 * pi0) + (im0 * pr0) + (re1 * pi1) + (im1 * pr1));
                     }
                 }
             }
