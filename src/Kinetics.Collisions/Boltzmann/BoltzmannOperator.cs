@@ -549,12 +549,16 @@ public sealed partial class BoltzmannOperator
         }
 
         product.Clear();
-        ShiftedProducts(pair, node, firstA, secondB, lane, workspace);
         if (bilinear && pair.Alpha == pair.Beta)
         {
-            // Half sphere with doubled weights: add the antipodal half, F(· − rσ/2)G(· + rσ/2), and halve.
-            ShiftedProducts(pair, node, secondA, firstB, lane, workspace);
+            // Half sphere with doubled weights: add the antipodal half, F(· − rσ/2)G(· + rσ/2), and halve. One batched
+            // product of both terms, so that F(· + rσ/2) and F(· − rσ'/2) of a mirror pair σ, σ' share their x pass.
+            ShiftedProducts(pair, node, new ShiftTerms(firstA, secondB, secondA, firstB), lane, workspace);
             TensorPrimitives.Multiply(product, 0.5, product);
+        }
+        else
+        {
+            ShiftedProducts(pair, node, new ShiftTerms(firstA, secondB, default, default), lane, workspace);
         }
 
         _fft.ForwardReal(product, productSpectrum, fft);
@@ -567,7 +571,7 @@ public sealed partial class BoltzmannOperator
         if (bilinear)
         {
             product.Clear();
-            ShiftedProducts(pair, node, secondA, firstB, lane, workspace);
+            ShiftedProducts(pair, node, new ShiftTerms(secondA, firstB, default, default), lane, workspace);
 
             _fft.ForwardReal(product, productSpectrum, fft);
         }
@@ -650,32 +654,51 @@ public sealed partial class BoltzmannOperator
     // each batch finishes its copies plane by plane (y and z passes, the product folded into the second copy's z pass),
     // so one x-plane of every partial, the shifted plane and the product plane are in cache together.
     // docs/boltzmann.md, "Shared x passes".
-    private void ShiftedProducts(PairPlan pair, int node, ReadOnlySpan<Complex> plus, ReadOnlySpan<Complex> minus, int lane, BoltzmannWorkspace workspace)
+    private void ShiftedProducts(PairPlan pair, int node, ShiftTerms terms, int lane, BoltzmannWorkspace workspace)
     {
+        int sigmas = pair.SigmaCount, copies = terms.Count * sigmas;
         if (_perSigmaShifts)
         {
-            for (int m = 0; m < pair.SigmaCount; m++)
+            for (int v = 0; v < copies; v++)
             {
-                ShiftedProduct(pair, node, m, plus, minus, lane, workspace, accumulate: true);
+                ShiftedProduct(pair, node, v % sigmas, terms.Spectrum(v / sigmas, 0), terms.Spectrum(v / sigmas, 1), lane, workspace, accumulate: true);
             }
 
             return;
         }
 
+        // Virtual σ v = term·M + m. A copy's key is (spectrum, x class): equal keys mean the same x pass. Order v by the
+        // unordered pair of their keys, so that copies with the same x passes are adjacent (for a self pair: σ and its
+        // mirror image in x, whose shifts ±rσ/2 have the same two x components in swapped order).
         var scratch = workspace.Batches[lane];
-        int sigmas = pair.SigmaCount;
-        bool same = plus == minus; // same memory: the two sides transform one spectrum
         ReadOnlySpan<int> classes = pair.XClasses(node);
-        Span<int> slotOfKey = scratch.SlotOfKey.AsSpan(0, 4 * sigmas);
+        Span<int> order = scratch.Order.AsSpan(0, copies), low = scratch.LowKey.AsSpan(0, copies), high = scratch.HighKey.AsSpan(0, copies);
+        for (int v = 0; v < copies; v++)
+        {
+            int term = v / sigmas, m = v % sigmas;
+            int key0 = Key(terms.Id(term, 0), classes[m], sigmas), key1 = Key(terms.Id(term, 1), classes[sigmas + m], sigmas);
+            (low[v], high[v]) = (Math.Min(key0, key1), Math.Max(key0, key1));
+            int at = v;
+            while (at > 0 && Before(v, order[at - 1], low, high))
+            {
+                order[at] = order[at - 1];
+                at--;
+            }
+
+            order[at] = v;
+        }
+
+        Span<int> slotOfKey = scratch.SlotOfKey.AsSpan(0, 8 * sigmas);
         slotOfKey.Fill(-1);
         int used = 0, batch = 0;
-        foreach (int m in pair.Order(node))
+        foreach (int v in order)
         {
-            int key0 = classes[m], key1 = same ? classes[sigmas + m] : (2 * sigmas) + classes[sigmas + m];
+            int term = v / sigmas, m = v % sigmas;
+            int key0 = Key(terms.Id(term, 0), classes[m], sigmas), key1 = Key(terms.Id(term, 1), classes[sigmas + m], sigmas);
             int need = (slotOfKey[key0] < 0 ? 1 : 0) + (key1 != key0 && slotOfKey[key1] < 0 ? 1 : 0);
-            if (batch > 0 && used + need > scratch.Capacity)
+            if (batch > 0 && (used + need > scratch.Capacity || batch == scratch.MaxBatch))
             {
-                RunBatch(pair, node, plus, minus, used, batch, lane, workspace);
+                RunBatch(pair, node, terms, used, batch, lane, workspace);
                 for (int slot = 0; slot < used; slot++)
                 {
                     slotOfKey[scratch.SlotKey[slot]] = -1;
@@ -693,38 +716,42 @@ public sealed partial class BoltzmannOperator
                     slotOfKey[key] = used;
                     scratch.SlotKey[used] = key;
                     scratch.SlotSide[used] = side;
-                    scratch.SlotSigma[used] = m;
+                    scratch.SlotSigma[used] = v;
                     used++;
                 }
 
                 scratch.BatchSlots[(2 * batch) + side] = slotOfKey[key];
             }
 
-            scratch.BatchSigmas[batch++] = m;
+            scratch.BatchSigmas[batch++] = v;
         }
 
-        RunBatch(pair, node, plus, minus, used, batch, lane, workspace);
+        RunBatch(pair, node, terms, used, batch, lane, workspace);
+
+        static int Key(int spectrum, int xClass, int sigmas) => (spectrum * 2 * sigmas) + xClass;
+
+        static bool Before(int v, int w, ReadOnlySpan<int> low, ReadOnlySpan<int> high) =>
+            low[v] < low[w] || (low[v] == low[w] && (high[v] < high[w] || (high[v] == high[w] && v < w)));
     }
 
-    private void RunBatch(
-        PairPlan pair, int node, ReadOnlySpan<Complex> plus, ReadOnlySpan<Complex> minus, int partials, int batch, int lane, BoltzmannWorkspace workspace)
+    private void RunBatch(PairPlan pair, int node, ShiftTerms terms, int partials, int batch, int lane, BoltzmannWorkspace workspace)
     {
         var scratch = workspace.Batches[lane];
         var fft = workspace.Fft[lane];
-        int n = _n, plane = n * n;
+        int n = _n, plane = n * n, sigmas = pair.SigmaCount;
         for (int slot = 0; slot < partials; slot++)
         {
-            int side = scratch.SlotSide[slot];
-            _fft.ExpandAxisFactors(pair.Phase(side, node, scratch.SlotSigma[slot])[..n], scratch.XTable);
-            _fft.InverseRealFirstPass(side == 0 ? plus : minus, scratch.XTable, scratch.Partial(slot), fft);
+            int side = scratch.SlotSide[slot], v = scratch.SlotSigma[slot];
+            _fft.ExpandAxisFactors(pair.Phase(side, node, v % sigmas)[..n], scratch.XTable);
+            _fft.InverseRealFirstPass(terms.Spectrum(v / sigmas, side), scratch.XTable, scratch.Partial(slot), fft);
         }
 
         // One y pass per distinct (partial, y class) of the batch: copies whose x and y factors agree share it.
-        int sigmas = pair.SigmaCount, jobs = 0;
+        int jobs = 0;
         ReadOnlySpan<int> yClasses = pair.YClasses(node);
         for (int copy = 0; copy < 2 * batch; copy++)
         {
-            int side = copy % 2, m = scratch.BatchSigmas[copy / 2], slot = scratch.BatchSlots[copy], yClass = yClasses[(side * sigmas) + m];
+            int side = copy % 2, m = scratch.BatchSigmas[copy / 2] % sigmas, slot = scratch.BatchSlots[copy], yClass = yClasses[(side * sigmas) + m];
             ReadOnlySpan<Complex> phase = pair.Phase(side, node, m);
             int job = 0;
             while (job < jobs && (scratch.ColumnSlot[job] != slot || scratch.ColumnClass[job] != yClass))
@@ -800,6 +827,56 @@ public sealed partial class BoltzmannOperator
     private static double Sinc(double x) => Math.Abs(x) < 1e-8 ? 1.0 - (x * x / 6.0) : Math.Sin(x) / x;
 
     /// <summary>Precomputed tables of one unordered species pair (α ≤ β).</summary>
+    // The spectra of one batched product: term 0 is X(· + a r σ)·Y(· − b r σ) with X = Spectrum(0, 0), Y = Spectrum(0, 1);
+    // an optional term 1 adds Spectrum(1, 0)(· + a r σ)·Spectrum(1, 1)(· − b r σ) over the same σ. Id(term, side) names the
+    // memory a spectrum lives in (the first of the four spans that is the same span), so equal ids mean equal spectra.
+    private readonly ref struct ShiftTerms
+    {
+        private readonly ReadOnlySpan<Complex> _plus;
+        private readonly ReadOnlySpan<Complex> _minus;
+        private readonly ReadOnlySpan<Complex> _plus2;
+        private readonly ReadOnlySpan<Complex> _minus2;
+        private readonly int _ids; // four 2-bit ids: term·2 + side
+
+        public ShiftTerms(ReadOnlySpan<Complex> plus, ReadOnlySpan<Complex> minus, ReadOnlySpan<Complex> plus2, ReadOnlySpan<Complex> minus2)
+        {
+            _plus = plus;
+            _minus = minus;
+            _plus2 = plus2;
+            _minus2 = minus2;
+            int ids = 0;
+            for (int i = 1; i < 4; i++)
+            {
+                int id = i;
+                for (int j = i - 1; j >= 0; j--)
+                {
+                    if (Span(i) == Span(j))
+                    {
+                        id = (ids >> (2 * j)) & 3;
+                    }
+                }
+
+                ids |= id << (2 * i);
+            }
+
+            _ids = ids;
+        }
+
+        public int Count => _plus2.IsEmpty ? 1 : 2;
+
+        public ReadOnlySpan<Complex> Spectrum(int term, int side) => Span((2 * term) + side);
+
+        public int Id(int term, int side) => (_ids >> (2 * ((2 * term) + side))) & 3;
+
+        private ReadOnlySpan<Complex> Span(int index) => index switch
+        {
+            0 => _plus,
+            1 => _minus,
+            2 => _plus2,
+            _ => _minus2,
+        };
+    }
+
     private sealed class PairPlan
     {
         private readonly Complex[] _phases;   // [side][node][σ][axis][N]
@@ -810,7 +887,6 @@ public sealed partial class BoltzmannOperator
         private readonly Velocity3[] _sigmas;
         private readonly int[] _xClasses;     // [node][side·M + m]
         private readonly int[] _yClasses;     // [node][side·M + m]
-        private readonly int[] _orders;       // [node][M]
 
         public PairPlan(BoltzmannOperator plan, CollisionKernel kernel, SphereRule sphere, int alpha, int beta)
         {
@@ -875,13 +951,10 @@ public sealed partial class BoltzmannOperator
             }
 
             // Copies (side, σ) of a node whose x tables are equal can share an x pass: class = the first such copy
-            // (side·M + m). σ are ordered by the unordered pair of their two classes, so that sharers are adjacent: for a
-            // self pair the copies of σ and of its mirror image in x (shifts ±rσ/2) have the same two x classes in
-            // swapped order.
+            // (side·M + m). ShiftedProducts orders σ by these classes at run time, together with the spectra they read.
             int copies = 2 * SigmaCount;
             _xClasses = new int[_nodes * copies];
             _yClasses = new int[_nodes * copies];
-            _orders = new int[_nodes * SigmaCount];
             for (int node = 0; node < _nodes; node++)
             {
                 Span<int> classes = _xClasses.AsSpan(node * copies, copies);
@@ -916,11 +989,6 @@ public sealed partial class BoltzmannOperator
                     }
                 }
 
-                int[] own = classes.ToArray();
-                Enumerable.Range(0, SigmaCount)
-                    .OrderBy(m => Math.Min(own[m], own[SigmaCount + m]))
-                    .ThenBy(m => Math.Max(own[m], own[SigmaCount + m]))
-                    .ToArray().CopyTo(_orders, node * SigmaCount);
             }
 
             // Gain multipliers w_r C b_σ 4π sinc(c r|ξ|), c = a for (α, β) and b for (β, α); loss β̂ = Σ_r w_r C b₀ 4π sinc(r|ξ|).
@@ -966,9 +1034,6 @@ public sealed partial class BoltzmannOperator
 
         // For copy (side, m) of a node, the first copy with the same x class and the same y factors.
         public ReadOnlySpan<int> YClasses(int node) => _yClasses.AsSpan(node * 2 * SigmaCount, 2 * SigmaCount);
-
-        // The node's σ in an order that keeps copies with shared x factors together.
-        public ReadOnlySpan<int> Order(int node) => _orders.AsSpan(node * SigmaCount, SigmaCount);
 
         public ReadOnlySpan<double> GainTable(int side, int node) => _gainTables.AsSpan(((side * _nodes) + node) * _tableLength, _tableLength);
 

@@ -17,22 +17,26 @@ internal sealed class SigmaBatchScratch
         AxisTableLength = fft.AxisTableLength;
         LastAxisTableLength = fft.LastAxisTableLength;
         Capacity = partialBuffers;
+        MaxBatch = Math.Min(2 * maxSigmas, 16);
         Partials = new Complex[partialBuffers * HalfCount];
         XTable = new double[AxisTableLength];
-        YTables = new double[2 * maxSigmas * AxisTableLength];
-        ZTables = new double[2 * maxSigmas * LastAxisTableLength];
+        YTables = new double[2 * MaxBatch * AxisTableLength];
+        ZTables = new double[2 * MaxBatch * LastAxisTableLength];
         ShiftedPlane = new double[n * n];
         PlaneCount = fft.PlaneCount;
-        YPlanes = new Complex[2 * maxSigmas * PlaneCount];
-        CopyColumns = new int[2 * maxSigmas];
-        ColumnSlot = new int[2 * maxSigmas];
-        ColumnClass = new int[2 * maxSigmas];
-        SlotOfKey = new int[4 * maxSigmas];
+        YPlanes = new Complex[2 * MaxBatch * PlaneCount];
+        CopyColumns = new int[2 * MaxBatch];
+        ColumnSlot = new int[2 * MaxBatch];
+        ColumnClass = new int[2 * MaxBatch];
+        Order = new int[2 * maxSigmas];
+        LowKey = new int[2 * maxSigmas];
+        HighKey = new int[2 * maxSigmas];
+        SlotOfKey = new int[8 * maxSigmas];
         SlotSide = new int[partialBuffers];
         SlotSigma = new int[partialBuffers];
         SlotKey = new int[partialBuffers];
-        BatchSigmas = new int[maxSigmas];
-        BatchSlots = new int[2 * maxSigmas];
+        BatchSigmas = new int[MaxBatch];
+        BatchSlots = new int[2 * MaxBatch];
     }
 
     public int HalfCount { get; }
@@ -45,6 +49,16 @@ internal sealed class SigmaBatchScratch
 
     /// <summary>K, the most partial transforms one batch holds.</summary>
     public int Capacity { get; }
+
+    /// <summary>The most σ (of up to two product terms) one batch holds: bounds the y planes and tables.</summary>
+    public int MaxBatch { get; }
+
+    // The virtual σ of one call in batching order, with the smaller and larger of their two copy keys.
+    public int[] Order { get; }
+
+    public int[] LowKey { get; }
+
+    public int[] HighKey { get; }
 
     public Complex[] Partials { get; }
 
