@@ -647,13 +647,14 @@ public sealed partial class BoltzmannOperator
         }
     }
 
-    // product += Σ_σ X(· + a r σ) · Y(· − b r σ) over all σ of the node (σ weights included), X, Y given by their half
-    // spectra. A shifted copy's x pass depends only on its spectrum and its x factors e^{±i c r ξ_x σ_x}, and symmetric
-    // sphere rules repeat σ_x (the icosahedron's 12 self-pair copies have 5 distinct ones), so copies with equal x factors
-    // share one x pass (Fft3DPlan.InverseRealFirstPass). σ run in batches holding at most K distinct partial transforms;
-    // each batch finishes its copies plane by plane (y and z passes, the product folded into the second copy's z pass),
-    // so one x-plane of every partial, the shifted plane and the product plane are in cache together.
-    // docs/boltzmann.md, "Shared x passes".
+    // product += Σ_terms Σ_σ X(· + a r σ) · Y(· − b r σ) over all σ of the node (σ weights included), X, Y given by their
+    // half spectra (one term, or the two of a symmetrised bilinear self pair). A shifted copy's x pass depends only on its
+    // spectrum and its x factors e^{±i c r ξ_x σ_x}, its y pass per plane also on e^{±i c r ξ_y σ_y}, and symmetric sphere
+    // rules repeat σ_x and σ_y (the icosahedron's 12 self-pair copies have 5 distinct x and 8 distinct (x, y)), so copies
+    // with equal factors share those passes (Fft3DPlan.InverseRealFirstPass, InverseRealColumns). σ run in batches of at
+    // most K partial transforms; each batch finishes its copies plane by plane (y passes, then per σ two z passes with the
+    // product folded into the second), so one x-plane of every partial, the y planes and the product plane are in cache
+    // together. docs/boltzmann.md, "Shared x and y passes".
     private void ShiftedProducts(PairPlan pair, int node, ShiftTerms terms, int lane, BoltzmannWorkspace workspace)
     {
         int sigmas = pair.SigmaCount, copies = terms.Count * sigmas;
