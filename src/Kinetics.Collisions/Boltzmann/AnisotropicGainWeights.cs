@@ -1,5 +1,6 @@
 using Kinetics.Quadrature;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Kinetics.Kernels;
 
@@ -239,28 +240,9 @@ internal sealed class AnisotropicGainWeights
                     ReadOnlySpan<double> rowA = tableA.Slice(q * terms, use);
                     ReadOnlySpan<double> rowB = tableB.Slice(q * terms, use);
 
-                    // W_a = Σ (−i)^m T_a[m] P_m(t), W_b at −σ: Σ i^m T_b[m] P_m(t), kept as four partial sums S_r = Σ_{m≡r (4)} T P_m
-                    // per chain and side; the powers of ∓i are applied at the end.
-                    Vector<double> a00 = TA.Value ? new Vector<double>(rowA[0]) : default, a01 = default, a02 = default, a03 = default;
-                    Vector<double> b00 = TB.Value ? new Vector<double>(rowB[0]) : default, b01 = default, b02 = default, b03 = default;
-                    Vector<double> a10 = a00, a11 = default, a12 = default, a13 = default;
-                    Vector<double> b10 = b00, b11 = default, b12 = default, b13 = default;
+                    // W_a = Σ (−i)^m T_a[m] P_m(t), W_b at −σ: Σ i^m T_b[m] P_m(t), both from the same P_m(t).
+                    LegendreSums sumA = TA.Value ? new(rowA, t0, t1) : default, sumB = TB.Value ? new(rowB, t0, t1) : default;
                     Vector<double> prev0 = Vector<double>.One, cur0 = t0, prev1 = Vector<double>.One, cur1 = t1;
-                    if (use > 1)
-                    {
-                        if (TA.Value)
-                        {
-                            a01 = t0 * rowA[1];
-                            a11 = t1 * rowA[1];
-                        }
-
-                        if (TB.Value)
-                        {
-                            b01 = t0 * rowB[1];
-                            b11 = t1 * rowB[1];
-                        }
-                    }
-
                     int m = 2;
                     for (; m + 1 < use; m += 2)
                     {
@@ -268,43 +250,15 @@ internal sealed class AnisotropicGainWeights
                         double am = alpha[m], bm = beta[m], an = alpha[m + 1], bn = beta[m + 1];
                         Vector<double> pa0 = (am * t0 * cur0) - (bm * prev0), pa1 = (am * t1 * cur1) - (bm * prev1);
                         Vector<double> pb0 = (an * t0 * pa0) - (bn * cur0), pb1 = (an * t1 * pa1) - (bn * cur1);
-                        bool even = (m & 3) == 0;
+                        bool zero = (m & 3) == 0;
                         if (TA.Value)
                         {
-                            double ta = rowA[m], tb = rowA[m + 1];
-                            if (even)
-                            {
-                                a00 += ta * pa0;
-                                a10 += ta * pa1;
-                                a01 += tb * pb0;
-                                a11 += tb * pb1;
-                            }
-                            else
-                            {
-                                a02 += ta * pa0;
-                                a12 += ta * pa1;
-                                a03 += tb * pb0;
-                                a13 += tb * pb1;
-                            }
+                            sumA.AddPair(rowA[m], rowA[m + 1], zero, pa0, pa1, pb0, pb1);
                         }
 
                         if (TB.Value)
                         {
-                            double ta = rowB[m], tb = rowB[m + 1];
-                            if (even)
-                            {
-                                b00 += ta * pa0;
-                                b10 += ta * pa1;
-                                b01 += tb * pb0;
-                                b11 += tb * pb1;
-                            }
-                            else
-                            {
-                                b02 += ta * pa0;
-                                b12 += ta * pa1;
-                                b03 += tb * pb0;
-                                b13 += tb * pb1;
-                            }
+                            sumB.AddPair(rowB[m], rowB[m + 1], zero, pa0, pa1, pb0, pb1);
                         }
 
                         prev0 = pa0;
@@ -317,33 +271,14 @@ internal sealed class AnisotropicGainWeights
                     {
                         // One even degree left.
                         Vector<double> pa0 = (alpha[m] * t0 * cur0) - (beta[m] * prev0), pa1 = (alpha[m] * t1 * cur1) - (beta[m] * prev1);
-                        bool even = (m & 3) == 0;
                         if (TA.Value)
                         {
-                            if (even)
-                            {
-                                a00 += rowA[m] * pa0;
-                                a10 += rowA[m] * pa1;
-                            }
-                            else
-                            {
-                                a02 += rowA[m] * pa0;
-                                a12 += rowA[m] * pa1;
-                            }
+                            sumA.AddEven(rowA[m], (m & 3) == 0, pa0, pa1);
                         }
 
                         if (TB.Value)
                         {
-                            if (even)
-                            {
-                                b00 += rowB[m] * pa0;
-                                b10 += rowB[m] * pa1;
-                            }
-                            else
-                            {
-                                b02 += rowB[m] * pa0;
-                                b12 += rowB[m] * pa1;
-                            }
+                            sumB.AddEven(rowB[m], (m & 3) == 0, pa0, pa1);
                         }
                     }
 
@@ -353,21 +288,83 @@ internal sealed class AnisotropicGainWeights
                     var pi1 = new Vector<double>(productIm.Slice((p * lanes) + width, width));
                     if (TA.Value)
                     {
-                        // (−i)^m: m ≡ 0 → +1, 1 → −i, 2 → −1, 3 → +i.
-                        Vector<double> re0 = a00 - a02, im0 = a03 - a01, re1 = a10 - a12, im1 = a13 - a11;
-                        ab[2 * p] += Vector.Sum((re0 * pr0) - (im0 * pi0) + (re1 * pr1) - (im1 * pi1));
-                        ab[(2 * p) + 1] += Vector.Sum((re0 * pi0) + (im0 * pr0) + (re1 * pi1) + (im1 * pr1));
+                        sumA.AddTo(ab.Slice(2 * p, 2), conjugate: false, pr0, pi0, pr1, pi1);
                     }
 
                     if (TB.Value)
                     {
-                        // i^m: m ≡ 0 → +1, 1 → +i, 2 → −1, 3 → −i.
-                        Vector<double> re0 = b00 - b02, im0 = b01 - b03, re1 = b10 - b12, im1 = b11 - b13;
-                        ba[2 * p] += Vector.Sum((re0 * pr0) - (im0 * pi0) + (re1 * pr1) - (im1 * pi1));
-                        ba[(2 * p) + 1] += Vector.Sum((re0 * pi0) + (im0 * pr0) + (re1 * pi1) + (im1 * pr1));
+                        sumB.AddTo(ba.Slice(2 * p, 2), conjugate: true, pr0, pi0, pr1, pi1);
                     }
                 }
             }
+        }
+    }
+
+    /// <summary>
+    /// Σ_m T[m] P_m(t) kept as four partial sums S_r = Σ_{m ≡ r (mod 4)} T[m] P_m(t), for the two direction vectors
+    /// (chains 0 and 1) of a lane group, so that the powers (∓i)^m are applied once per point, in <see cref="AddTo"/>.
+    /// </summary>
+    private struct LegendreSums
+    {
+        private Vector<double> _s00, _s01, _s02, _s03, _s10, _s11, _s12, _s13;
+
+        // Degrees 0 and 1 (P_0 = 1, P_1 = t) of the row T[0 … use − 1].
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public LegendreSums(ReadOnlySpan<double> row, Vector<double> t0, Vector<double> t1)
+        {
+            _s00 = _s10 = new Vector<double>(row[0]);
+            if (row.Length > 1)
+            {
+                _s01 = t0 * row[1];
+                _s11 = t1 * row[1];
+            }
+        }
+
+        // Degree m, even (m ≡ 0 mod 4 when zero, else ≡ 2), with weight t and P_m(t) = (p0, p1).
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void AddEven(double t, bool zero, Vector<double> p0, Vector<double> p1)
+        {
+            if (zero)
+            {
+                _s00 += t * p0;
+                _s10 += t * p1;
+            }
+            else
+            {
+                _s02 += t * p0;
+                _s12 += t * p1;
+            }
+        }
+
+        // Degrees m (even, weight t, P_m = (p0, p1)) and m + 1 (weight u, P_{m+1} = (q0, q1)); zero when m ≡ 0 mod 4.
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void AddPair(double t, double u, bool zero, Vector<double> p0, Vector<double> p1, Vector<double> q0, Vector<double> q1)
+        {
+            if (zero)
+            {
+                _s00 += t * p0;
+                _s10 += t * p1;
+                _s01 += u * q0;
+                _s11 += u * q1;
+            }
+            else
+            {
+                _s02 += t * p0;
+                _s12 += t * p1;
+                _s03 += u * q0;
+                _s13 += u * q1;
+            }
+        }
+
+        // gain[0] + i·gain[1] += Σ_lanes W·P with W = Σ (−i)^m T P_m (or Σ i^m T P_m when conjugate): the powers are
+        // 1, ∓i, −1, ±i for m ≡ 0, 1, 2, 3, so W = (S0 − S2) ± i(S3 − S1).
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public readonly void AddTo(Span<double> gain, bool conjugate, Vector<double> pr0, Vector<double> pi0, Vector<double> pr1, Vector<double> pi1)
+        {
+            Vector<double> re0 = _s00 - _s02, re1 = _s10 - _s12;
+            Vector<double> im0 = conjugate ? _s01 - _s03 : _s03 - _s01, im1 = conjugate ? _s11 - _s13 : _s13 - _s11;
+            gain[0] += Vector.Sum((re0 * pr0) - (im0 * pi0) + (re1 * pr1) - (im1 * pi1));
+            gain[1] += Vector.Sum((re0 * pi0) + (im0 * pr0) + (re1 * pi1) + (im1 * pr1));
         }
     }
 
