@@ -12,6 +12,7 @@ root.Subcommands.Add(new Command("verify", "Accuracy checks against exact soluti
 {
     VerifyBkwCommand.Create(),
     VerifyLandauCommand.Create(),
+    VerifyExchangeCommand.Create(),
 });
 root.Subcommands.Add(BlowdownCommand.Create());
 root.Subcommands.Add(new Command("bench", "Timings of the numerical cores.") { BenchFftCommand.Create(), BenchBoltzmannCommand.Create() });

@@ -93,8 +93,7 @@ public sealed partial class BoltzmannOperator
         {
             for (int b = a; b < s; b++)
             {
-                var sphere = options.Sphere ?? (!kernels[a, b].IsIsotropic ? SphereRule.Product(11)
-                    : _masses[a] == _masses[b] ? SphereRule.Icosahedron : SphereRule.Icosahedral32);
+                var sphere = DefaultSphere.For(options, kernels, a, b);
                 var pair = new PairPlan(this, kernels[a, b], sphere, a, b);
                 pairs.Add(pair);
                 _lossTables[(a * s) + b] = pair.LossTable;
@@ -119,8 +118,9 @@ public sealed partial class BoltzmannOperator
     /// <summary>S, the number of species.</summary>
     public int SpeciesCount => _masses.Length;
 
-    /// <summary>The sphere rule used for σ for the pair (α, β) (<see cref="BoltzmannOptions.Sphere"/>, or by default the
-    /// icosahedron for equal masses, the 32-point icosahedral rule for unequal masses and Product(11) for anisotropic b_σ).</summary>
+    /// <summary>The sphere rule used for σ for the pair (α, β) (<see cref="BoltzmannOptions.PairSpheres"/>,
+    /// <see cref="BoltzmannOptions.Sphere"/>, or by default Lebedev 50 for a species with itself, the 32-point icosahedral
+    /// rule for two species and Product(11) for anisotropic b_σ).</summary>
     /// <param name="alpha">Species index α.</param>
     /// <param name="beta">Species index β.</param>
     public SphereRule SphereFor(int alpha, int beta)
@@ -182,6 +182,21 @@ public sealed partial class BoltzmannOperator
                 $"grid is too small for the support radius: aliasing-free evaluation needs L >= (3 + √2)/2 · S = {factor * support:G6} " +
                 $"for S = {support:G6} (R = 2S = {2 * support:G6}), but L = {grid.HalfWidth:G6}. Enlarge L or reduce options.SupportRadius.",
                 nameof(grid));
+        }
+
+        if (options.PairSpheres is { } table)
+        {
+            foreach (var ((alpha, beta), pairRule) in table)
+            {
+                Guard.InRange(alpha, 0, kernels.SpeciesCount - 1, nameof(options) + ".PairSpheres key Alpha");
+                Guard.InRange(beta, 0, kernels.SpeciesCount - 1, nameof(options) + ".PairSpheres key Beta");
+                if (pairRule is null || !IsAntipodal(pairRule))
+                {
+                    throw new ArgumentException(
+                        $"options.PairSpheres[({alpha}, {beta})] must be an antipodal sphere rule (−σ in the rule with the same weight for every σ), which {pairRule?.ToString() ?? "null"} is not.",
+                        nameof(options));
+                }
+            }
         }
 
         if (options.Sphere is { } rule && !IsAntipodal(rule))
@@ -273,8 +288,9 @@ public sealed partial class BoltzmannOperator
     }
 
     /// <summary>
-    /// Evaluates and then applies the conservative correction (<see cref="ConservativeProjection"/>, uniform weight): every
-    /// species mass, the total momentum and the total energy are conserved to round-off.
+    /// Evaluates and then applies the conservative correction (<see cref="ConservativeProjection.ApplyDistributionWeighted"/>,
+    /// weight |F^α|): every species mass, the total momentum and the total energy are conserved to round-off, and the
+    /// correction lives where each species does.
     /// </summary>
     /// <param name="distributions">S·N³ values F^α(v_p).</param>
     /// <param name="destination">S·N³ values, the corrected (Q^α)_α.</param>
@@ -283,7 +299,7 @@ public sealed partial class BoltzmannOperator
     public ConservationReport EvaluateConservative(ReadOnlySpan<double> distributions, Span<double> destination, BoltzmannWorkspace workspace)
     {
         Evaluate(distributions, destination, workspace);
-        return _projection.Apply(destination);
+        return _projection.ApplyDistributionWeighted(destination, distributions);
     }
 
     /// <summary>

@@ -10,13 +10,21 @@ public sealed record BoltzmannOptions
     public int RadialPoints { get; init; }
 
     /// <summary>
-    /// The sphere rule for σ, used for every pair; it must be antipodal (checked by <see cref="BoltzmannOperator.Create(Grids.CartesianGrid, Kernels.CollisionKernelTable, BoltzmannOptions?)"/>).
-    /// Null (default) chooses per pair: <see cref="SphereRule.Icosahedron"/> (12 points, degree 5) for equal masses,
-    /// where the σ-integrand F(v + rσ/2)G(v − rσ/2) is nearly constant; <see cref="SphereRule.Icosahedral32"/> (32 points,
-    /// degree 9) for unequal masses, where it is not; <see cref="SphereRule.Product(int)"/>(11) (72 points) for
-    /// anisotropic b_σ (docs/boltzmann.md).
+    /// The sphere rule for σ, used for every pair not listed in <see cref="PairSpheres"/>; it must be antipodal (checked by
+    /// <see cref="BoltzmannOperator.Create(Grids.CartesianGrid, Kernels.CollisionKernelTable, BoltzmannOptions?)"/>).
+    /// Null (default) chooses per pair: <see cref="SphereRule.Lebedev50"/> (degree 11) for a species with itself and
+    /// <see cref="SphereRule.Icosahedral32"/> (degree 9) for two different species, which keep the per-species mass and the
+    /// pair momentum and energy of Q within 1e−6 (relative, per unit time) of exact conservation on anisotropic
+    /// multi-bump data; <see cref="SphereRule.Product(int)"/>(11) (72 points) for anisotropic b_σ (docs/boltzmann.md,
+    /// "Default sphere rules").
     /// </summary>
     public SphereRule? Sphere { get; init; }
+
+    /// <summary>
+    /// Sphere rules for individual pairs, keyed by the species indices (α, β) in either order; a pair listed here takes
+    /// its rule from this table, before <see cref="Sphere"/> and the per-pair default. Every rule must be antipodal.
+    /// </summary>
+    public IReadOnlyDictionary<(int Alpha, int Beta), SphereRule>? PairSpheres { get; init; }
 
     /// <summary>
     /// S, the radius of the ball that holds the distributions; the relative speed is truncated at R = 2S and the grid must

@@ -98,7 +98,28 @@ public sealed class ConservativeProjection
         return ApplyCore(collision, weights);
     }
 
-    private ConservationReport ApplyCore(Span<double> collision, ReadOnlySpan<double> weights)
+    /// <summary>
+    /// Projects <paramref name="collision"/> in place with the weight W = |F^α| of the distributions themselves: the
+    /// default of every conservative evaluation in the library (docs/boltzmann.md, "Projection weight").
+    /// </summary>
+    /// <remarks>
+    /// The correction of species α is (a^α + b·m^α v + c m^α|v|²/2)|F^α|: it vanishes where the species does, so a small
+    /// defect is put back where the species lives instead of being spread over the box (the uniform weight moves energy
+    /// into the far field of a narrow species and changes its temperature rate). |F| keeps the weight valid when F dips
+    /// below zero. Allocates nothing; the Gram system is built from the same pass over the grid.
+    /// </remarks>
+    /// <param name="collision">S·N³ stacked values, overwritten by the corrected collision term.</param>
+    /// <param name="distributions">S·N³ stacked distributions F^α (finite, any sign; not modified).</param>
+    /// <returns>The defects before projection and the size of the correction.</returns>
+    /// <exception cref="ArgumentException">A species of <paramref name="distributions"/> is zero everywhere.</exception>
+    public ConservationReport ApplyDistributionWeighted(Span<double> collision, ReadOnlySpan<double> distributions)
+    {
+        Guard.Length(distributions.Length, SpeciesCount * Grid.Count, nameof(distributions));
+        Guard.AllFinite(distributions, nameof(distributions));
+        return ApplyCore(collision, distributions, absolute: true);
+    }
+
+    private ConservationReport ApplyCore(Span<double> collision, ReadOnlySpan<double> weights, bool absolute = false)
     {
         Guard.Length(collision.Length, SpeciesCount * Grid.Count, nameof(collision));
         Guard.AllFinite(collision);
@@ -112,10 +133,10 @@ public sealed class ConservativeProjection
         }
         else
         {
-            BuildGram(weights, gram);
+            BuildGram(weights, gram, absolute);
             if (!Cholesky(gram, r))
             {
-                throw new ArgumentException("weights make the conservation constraints degenerate (a species has zero weight everywhere).", nameof(weights));
+                throw new ArgumentException("weights make the conservation constraints degenerate (a species has zero weight everywhere).", absolute ? "distributions" : nameof(weights));
             }
         }
 
@@ -141,7 +162,7 @@ public sealed class ConservativeProjection
 
             rates.CopyTo(lambda);
             SolveCholesky(gram, r, lambda);
-            correctionSquared += SubtractCorrection(collision, weights, lambda);
+            correctionSquared += SubtractCorrection(collision, weights, lambda, absolute);
         }
 
         double correction = Math.Sqrt(correctionSquared * Grid.CellVolume);
@@ -224,7 +245,7 @@ public sealed class ConservativeProjection
     }
 
     // q ← q − W Cᵀ λ; returns Σ (W Cᵀ λ)² (unscaled by h³).
-    private double SubtractCorrection(Span<double> q, ReadOnlySpan<double> weights, ReadOnlySpan<double> lambda)
+    private double SubtractCorrection(Span<double> q, ReadOnlySpan<double> weights, ReadOnlySpan<double> lambda, bool absolute)
     {
         int n = Grid.PointsPerAxis, count = Grid.Count, s = SpeciesCount;
         ReadOnlySpan<double> axis = Grid.Axis;
@@ -248,7 +269,7 @@ public sealed class ConservativeProjection
                         double delta = c0 + (cx * vx) + (cy * vy) + (cz * vz) + (ce * ((vx * vx) + (vy * vy) + (vz * vz)));
                         if (!wa.IsEmpty)
                         {
-                            delta *= wa[p];
+                            delta *= absolute ? Math.Abs(wa[p]) : wa[p];
                         }
 
                         qa[p] -= delta;
@@ -261,8 +282,8 @@ public sealed class ConservativeProjection
         return sum;
     }
 
-    // G = C W Cᵀ (lower triangle filled symmetric), W ≡ 1 when weights is empty.
-    private void BuildGram(ReadOnlySpan<double> weights, Span<double> gram)
+    // G = C W Cᵀ (lower triangle filled symmetric), W ≡ 1 when weights is empty, W = |weights| when absolute.
+    private void BuildGram(ReadOnlySpan<double> weights, Span<double> gram, bool absolute = false)
     {
         int n = Grid.PointsPerAxis, count = Grid.Count, s = SpeciesCount, r = s + 4;
         ReadOnlySpan<double> axis = Grid.Axis;
@@ -281,7 +302,7 @@ public sealed class ConservativeProjection
                 {
                     for (int k = 0; k < n; k++, p++)
                     {
-                        double w = weights.IsEmpty ? 1.0 : weights[(a * count) + p];
+                        double w = weights.IsEmpty ? 1.0 : absolute ? Math.Abs(weights[(a * count) + p]) : weights[(a * count) + p];
                         phi[0] = 1.0;
                         phi[1] = axis[i];
                         phi[2] = axis[j];

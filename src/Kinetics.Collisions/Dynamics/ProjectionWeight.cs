@@ -16,9 +16,9 @@ namespace Kinetics.Dynamics;
 /// </remarks>
 public enum ProjectionWeight
 {
-    /// <summary>W ≡ 1 (Gamba–Tharkabhushanam; precomputed Gram matrix, the cheaper choice). The default.</summary>
+    /// <summary>W ≡ 1 (Gamba–Tharkabhushanam; precomputed Gram matrix, the cheaper choice).</summary>
     Uniform = 1,
 
-    /// <summary>W = |F^α| at the evaluated stage (a Gram system per evaluation; S + 4 weighted moment passes).</summary>
+    /// <summary>W = |F^α| at the evaluated stage (a Gram system per evaluation; S + 4 weighted moment passes). The default.</summary>
     Distribution = 2,
 }

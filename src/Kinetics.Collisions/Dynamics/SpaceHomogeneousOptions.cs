@@ -25,10 +25,9 @@ public sealed record SpaceHomogeneousOptions
     /// <summary>Project every stage's collision term onto mass/momentum/energy conservation (default true).</summary>
     public bool ConservativeProjection { get; init; } = true;
 
-    /// <summary>The weight of that projection (default <see cref="Dynamics.ProjectionWeight.Uniform"/>; use
-    /// <see cref="Dynamics.ProjectionWeight.Distribution"/> when a species is much narrower than the box, e.g. large mass
-    /// ratios).</summary>
-    public ProjectionWeight ProjectionWeight { get; init; } = ProjectionWeight.Uniform;
+    /// <summary>The weight of that projection (default <see cref="Dynamics.ProjectionWeight.Distribution"/>, W = |F^α|:
+    /// the correction stays where each species lives; docs/boltzmann.md, "Projection weight").</summary>
+    public ProjectionWeight ProjectionWeight { get; init; } = ProjectionWeight.Distribution;
 
     /// <summary>What to do with negative values (default <see cref="PositivityPolicy.Monitor"/>).</summary>
     public PositivityPolicy Positivity { get; init; } = PositivityPolicy.Monitor;

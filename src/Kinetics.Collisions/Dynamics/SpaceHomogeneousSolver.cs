@@ -172,25 +172,9 @@ public sealed class SpaceHomogeneousSolver
         if (_projection is not null)
         {
             var report = Options.ProjectionWeight == ProjectionWeight.Distribution
-                ? ApplyDistributionWeighted(state, destination)
+                ? _projection.ApplyDistributionWeighted(destination, state)
                 : _projection.Apply(destination);
             largestCorrection = Math.Max(largestCorrection, report.RelativeCorrection);
-        }
-    }
-
-    // W = |F| of the stage; the weights buffer is rented (one allocation per concurrent run at most).
-    private ConservationReport ApplyDistributionWeighted(double[] state, double[] destination)
-    {
-        double[] weights = System.Buffers.ArrayPool<double>.Shared.Rent(state.Length);
-        try
-        {
-            Span<double> w = weights.AsSpan(0, state.Length);
-            System.Numerics.Tensors.TensorPrimitives.Abs(state, w);
-            return _projection!.Apply(destination, w);
-        }
-        finally
-        {
-            System.Buffers.ArrayPool<double>.Shared.Return(weights);
         }
     }
 

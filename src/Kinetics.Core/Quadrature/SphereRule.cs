@@ -71,6 +71,17 @@ public sealed class SphereRule
         Symmetric("icosahedral 32-point", 9, (IcosahedronVertices(), 5.0 / 168.0), (DodecahedronVertices(), 9.0 / 280.0));
 
     /// <summary>
+    /// Lebedev's 50-point rule of degree 11 (V. I. Lebedev, "Values of the nodes and weights of ninth to seventeenth order
+    /// Gauss–Markov quadrature formulae invariant under the octahedron group with inversion", USSR Comput. Math. Math.
+    /// Phys. 15 (1975)): octahedron vertices (4π·4/315 each), the 12 edge midpoints (4π·64/2835), the cube vertices
+    /// (4π·27/1280) and the 24 points (±1, ±1, ±3)/√11 with permutations (4π·14641/725760). Antipodal.
+    /// </summary>
+    public static SphereRule Lebedev50 =>
+        Symmetric(
+            "Lebedev 50-point", 11, (OctahedronVertices(), 4.0 / 315.0), (EdgeMidpoints(), 64.0 / 2835.0), (CubeVertices(), 27.0 / 1280.0),
+            (PermutedOrbit(1.0, 3.0), 14641.0 / 725760.0));
+
+    /// <summary>
     /// The product rule of exactness degree <paramref name="degree"/> = d: n_θ = ⌊d/2⌋ + 1 Gauss–Legendre nodes in
     /// z = cos θ times n_φ = d + 1 equally spaced angles φⱼ = 2πj/n_φ (the trapezoid rule, exact for e^{imφ}, |m| &lt; n_φ).
     /// </summary>
@@ -169,6 +180,26 @@ public sealed class SphereRule
 
     // The dual of IcosahedronVertices: its 20 face directions, (±1, ±1, ±1) and (0, ±φ, ±1/φ) cyclic.
     private static Velocity3[] DodecahedronVertices() => [.. CubeVertices(), .. CyclicOrbit(GoldenRatio, 1.0 / GoldenRatio)];
+
+    // The 24 points (±a, ±a, ±b) and their permutations (b in each of the three positions).
+    private static Velocity3[] PermutedOrbit(double a, double b)
+    {
+        var result = new List<Velocity3>(24);
+        foreach (double s1 in (ReadOnlySpan<double>)[a, -a])
+        {
+            foreach (double s2 in (ReadOnlySpan<double>)[a, -a])
+            {
+                foreach (double s3 in (ReadOnlySpan<double>)[b, -b])
+                {
+                    result.Add(new Velocity3(s1, s2, s3));
+                    result.Add(new Velocity3(s1, s3, s2));
+                    result.Add(new Velocity3(s3, s1, s2));
+                }
+            }
+        }
+
+        return [.. result];
+    }
 
     // The 12 points (0, ±a, ±b), (±a, ±b, 0), (±b, 0, ±a): the cyclic permutations of (0, ±a, ±b).
     private static Velocity3[] CyclicOrbit(double a, double b)

@@ -82,9 +82,9 @@ public class BoltzmannOperatorApiTests
         op.Evaluate(f);
         Assert.Equal(copy, f);
 
-        // 2 forward + 2·2 inverse per species, and per radial node: 2·6 shifted copies + 1 forward for each self pair (half
-        // icosahedron, M + 1 = 13) and 2·32 + 1 = 65 for the 1:4 pair (32-point icosahedral rule).
-        Assert.Equal(2 + 4 + (op.RadialPoints * ((2 * 13) + 65)), op.FftsPerEvaluation);
+        // 2 forward + 2·2 inverse per species, and per radial node: 2·25 shifted copies + 1 forward for each self pair (half
+        // of Lebedev's 50-point rule, M + 1 = 51) and 2·32 + 1 = 65 for the 1:4 pair (32-point icosahedral rule).
+        Assert.Equal(2 + 4 + (op.RadialPoints * ((2 * 51) + 65)), op.FftsPerEvaluation);
     }
 
     [Fact]

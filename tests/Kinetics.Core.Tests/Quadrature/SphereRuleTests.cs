@@ -21,7 +21,7 @@ public class SphereRuleTests
 
     public static TheoryData<string> RuleNames => new()
     {
-        "octahedron", "cube", "icosahedron", "octahedral14", "octahedral26", "icosahedral32",
+        "octahedron", "cube", "icosahedron", "octahedral14", "octahedral26", "icosahedral32", "lebedev50",
         "product0", "product1", "product2", "product3", "product4", "product5", "product8", "product11", "product16",
     };
 
@@ -136,6 +136,7 @@ public class SphereRuleTests
         Assert.Equal(14, SphereRule.Octahedral14.Count);
         Assert.Equal(26, SphereRule.Octahedral26.Count);
         Assert.Equal(32, SphereRule.Icosahedral32.Count);
+        Assert.Equal(50, SphereRule.Lebedev50.Count);
     }
 
     [Fact]
@@ -154,6 +155,7 @@ public class SphereRuleTests
         "octahedral14" => SphereRule.Octahedral14,
         "octahedral26" => SphereRule.Octahedral26,
         "icosahedral32" => SphereRule.Icosahedral32,
+        "lebedev50" => SphereRule.Lebedev50,
         _ when name.StartsWith("product", StringComparison.Ordinal) => SphereRule.Product(int.Parse(name["product".Length..], System.Globalization.CultureInfo.InvariantCulture)),
         _ => throw new ArgumentException(name),
     };
