@@ -80,7 +80,7 @@ internal static class RelaxCommand
             var boltzmann = BoltzmannOperator.Create(
                 grid,
                 CollisionKernelTable.Uniform(mixture, settings.Kernel),
-                new BoltzmannOptions { ResolutionTolerance = 1e-4, MaxDegreeOfParallelism = Math.Clamp(Environment.ProcessorCount, 1, 4) });
+                new BoltzmannOptions { ResolutionTolerance = double.PositiveInfinity, MaxDegreeOfParallelism = Math.Clamp(Environment.ProcessorCount, 1, 4) });
             op = boltzmann;
             description = $"Boltzmann, {settings.Kernel}, {boltzmann.FftsPerEvaluation} FFTs per evaluation";
         }
@@ -92,7 +92,7 @@ internal static class RelaxCommand
         double[] initial = new double[s * grid.Count];
         for (int a = 0; a < s; a++)
         {
-            Maxwellian.Fill(grid, settings.States[a], mixture[a].Mass, initial.AsSpan(a * grid.Count, grid.Count));
+            DiscreteMaxwellian.Fill(grid, settings.States[a], mixture[a].Mass, initial.AsSpan(a * grid.Count, grid.Count));
         }
 
         var history = new List<Sample>();
@@ -118,6 +118,7 @@ internal static class RelaxCommand
         double maxMass = history.Max(h => h.MassDrift(first));
         double maxMomentum = history.Max(h => h.MomentumDrift(first));
         double maxEnergy = history.Max(h => h.EnergyDrift(first));
+        double maxNegative = history.Max(h => h.NegativeFraction);
         bool monotone = history.Zip(history.Skip(1)).All(pair => pair.Second.Entropy <= pair.First.Entropy + (1e-12 * Math.Abs(pair.First.Entropy)));
         var last = history[^1];
         double equilibrium = EquilibriumTemperature(first);
@@ -142,7 +143,10 @@ internal static class RelaxCommand
             ["max_mass_drift"] = maxMass,
             ["max_momentum_drift"] = maxMomentum,
             ["max_energy_drift"] = maxEnergy,
+            ["max_negative_fraction"] = maxNegative,
             ["steps"] = result.Steps,
+            ["limited_steps"] = result.LimitedSteps,
+            ["smallest_limiter_factor"] = result.SmallestLimiterFactor,
             ["evaluations"] = result.Evaluations,
             ["wall_s"] = wall,
             ["csv"] = csv,
@@ -226,7 +230,7 @@ internal static class RelaxCommand
         public void Report(SolverProgress value) => report(value);
     }
 
-    private sealed record Sample(double Time, double[] Densities, double[] Temperatures, double MassDensity, Velocity3 Momentum, double Energy, double Entropy)
+    private sealed record Sample(double Time, double[] Densities, double[] Temperatures, double MassDensity, Velocity3 Momentum, double Energy, double Entropy, double NegativeFraction)
     {
         public static Sample Of(double time, Mixture mixture, CartesianGrid grid, ReadOnlySpan<double> state)
         {
@@ -245,7 +249,27 @@ internal static class RelaxCommand
                 moments.MassDensity,
                 moments.Momentum,
                 moments.Energy,
-                Kinetics.Moments.Entropy.Of(distributions).Value);
+                Kinetics.Moments.Entropy.Of(distributions).Value,
+                NegativeFractionOf(state, s, grid.Count));
+        }
+
+        // max over species of ∫max(−F, 0) / ∫|F|.
+        private static double NegativeFractionOf(ReadOnlySpan<double> state, int species, int count)
+        {
+            double worst = 0;
+            for (int a = 0; a < species; a++)
+            {
+                double negative = 0, total = 0;
+                foreach (double value in state.Slice(a * count, count))
+                {
+                    total += Math.Abs(value);
+                    negative += Math.Max(-value, 0);
+                }
+
+                worst = Math.Max(worst, total > 0 ? negative / total : 0);
+            }
+
+            return worst;
         }
 
         public double MassDrift(Sample first) => Densities.Zip(first.Densities).Max(d => Math.Abs(d.First - d.Second) / d.Second);

@@ -37,6 +37,12 @@ public sealed class SpaceHomogeneousResult
     /// <summary>The largest relative size ‖δ‖/‖𝒞‖ of a conservative correction applied during the run (0 when disabled).</summary>
     public double LargestRelativeCorrection { get; }
 
+    /// <summary>Accepted steps whose result the equilibrium limiter changed (<see cref="SpaceHomogeneousOptions.EquilibriumLimiter"/>).</summary>
+    public int LimitedSteps { get; init; }
+
+    /// <summary>The smallest limiter factor θ applied during the run (1 when the limiter never acted).</summary>
+    public double SmallestLimiterFactor { get; init; } = 1.0;
+
     /// <summary>A copy of the final state.</summary>
     public double[] ToArray() => (double[])_state.Clone();
 }

@@ -66,19 +66,23 @@ public sealed class SpaceHomogeneousSolver
         double[] stage = new double[Length];
         double[] next = new double[Length];
         double[] rate = new double[Length];
-        double time = 0, minRelative = MinimumRelative(u), largestCorrection = 0;
-        int steps = 0, rejected = 0, evaluations = 0;
+        var (equilibriumState, equilibriumRate) = Options.SteadyStatePreserving || Options.EquilibriumLimiter ? Equilibrium(u) : (null, null);
+        equilibriumRate = Options.SteadyStatePreserving ? equilibriumRate : null;
+        bool limit = Options.EquilibriumLimiter && equilibriumState is not null;
+        double cellVolume = Operator.Grid.CellVolume, entropy = limit ? EquilibriumLimiter.Entropy(u, cellVolume) : 0;
+        double time = 0, minRelative = MinimumRelative(u), largestCorrection = 0, smallestTheta = 1;
+        int steps = 0, rejected = 0, evaluations = 0, limited = 0;
         observer?.Invoke(time, 0, u);
 
         while (time < finalTime && steps < Options.MaxSteps && !cancellationToken.IsCancellationRequested)
         {
-            Evaluate(u, rate, ref evaluations, ref largestCorrection);
+            Evaluate(u, rate, ref evaluations, ref largestCorrection, equilibriumRate);
             double dt = Options.FixedStep ?? (Options.Courant / StiffnessRate(u, rate));
             dt = Math.Min(Math.Min(dt, Options.MaxStep), finalTime - time);
 
             for (int attempt = 0; ; attempt++)
             {
-                Step(u, rate, dt, stage, next, ref evaluations, ref largestCorrection);
+                Step(u, rate, dt, stage, next, ref evaluations, ref largestCorrection, equilibriumRate);
                 double relative = MinimumRelative(next);
                 bool negative = relative < -Options.PositivityTolerance;
                 if (!negative || Options.Positivity == PositivityPolicy.Monitor)
@@ -98,6 +102,19 @@ public sealed class SpaceHomogeneousSolver
                 dt *= 0.5;
             }
 
+            if (limit)
+            {
+                double theta = EquilibriumLimiter.Apply(next, equilibriumState, stage, entropy, Options.NegativeTolerance, Operator.Masses.Length, cellVolume);
+                if (theta < 1)
+                {
+                    limited++;
+                    smallestTheta = Math.Min(smallestTheta, theta);
+                    minRelative = Math.Min(minRelative, MinimumRelative(next));
+                }
+
+                entropy = EquilibriumLimiter.Entropy(next, cellVolume);
+            }
+
             (u, next) = (next, u);
             time += dt;
             if (finalTime - time <= 1e-14 * finalTime)
@@ -110,11 +127,15 @@ public sealed class SpaceHomogeneousSolver
             progress?.Report(new SolverProgress(time, finalTime, steps, dt));
         }
 
-        return new SpaceHomogeneousResult(u, time, steps, rejected, evaluations, minRelative, largestCorrection);
+        return new SpaceHomogeneousResult(u, time, steps, rejected, evaluations, minRelative, largestCorrection)
+        {
+            LimitedSteps = limited,
+            SmallestLimiterFactor = smallestTheta,
+        };
     }
 
     // next = u advanced by dt; rate holds 𝒞(u) on entry (already projected).
-    private void Step(double[] u, double[] rate, double dt, double[] stage, double[] next, ref int evaluations, ref double largestCorrection)
+    private void Step(double[] u, double[] rate, double dt, double[] stage, double[] next, ref int evaluations, ref double largestCorrection, double[]? equilibriumRate)
     {
         int n = u.Length;
         switch (Options.Scheme)
@@ -134,7 +155,7 @@ public sealed class SpaceHomogeneousSolver
                     stage[p] = u[p] + (dt * rate[p]);
                 }
 
-                Evaluate(stage, next, ref evaluations, ref largestCorrection);
+                Evaluate(stage, next, ref evaluations, ref largestCorrection, equilibriumRate);
                 for (int p = 0; p < n; p++)
                 {
                     next[p] = 0.5 * (u[p] + stage[p] + (dt * next[p]));
@@ -149,13 +170,13 @@ public sealed class SpaceHomogeneousSolver
                     stage[p] = u[p] + (dt * rate[p]);
                 }
 
-                Evaluate(stage, next, ref evaluations, ref largestCorrection);
+                Evaluate(stage, next, ref evaluations, ref largestCorrection, equilibriumRate);
                 for (int p = 0; p < n; p++)
                 {
                     stage[p] = (0.75 * u[p]) + (0.25 * (stage[p] + (dt * next[p])));
                 }
 
-                Evaluate(stage, next, ref evaluations, ref largestCorrection);
+                Evaluate(stage, next, ref evaluations, ref largestCorrection, equilibriumRate);
                 for (int p = 0; p < n; p++)
                 {
                     next[p] = (u[p] / 3.0) + (2.0 / 3.0 * (stage[p] + (dt * next[p])));
@@ -165,10 +186,15 @@ public sealed class SpaceHomogeneousSolver
         }
     }
 
-    private void Evaluate(double[] state, double[] destination, ref int evaluations, ref double largestCorrection)
+    private void Evaluate(double[] state, double[] destination, ref int evaluations, ref double largestCorrection, double[]? equilibriumRate)
     {
         Operator.Evaluate(state, destination);
         evaluations++;
+        if (equilibriumRate is { } equilibrium)
+        {
+            System.Numerics.Tensors.TensorPrimitives.Subtract(destination, equilibrium, destination);
+        }
+
         if (_projection is not null)
         {
             var report = Options.ProjectionWeight == ProjectionWeight.Distribution
@@ -176,6 +202,53 @@ public sealed class SpaceHomogeneousSolver
                 : _projection.Apply(destination);
             largestCorrection = Math.Max(largestCorrection, report.RelativeCorrection);
         }
+    }
+
+    // 𝓜_eq, the discrete equilibrium with the conserved moments of the initial state, and 𝒞(𝓜_eq); (null, null) when no
+    // Maxwellian carries these moments.
+    private (double[]? State, double[]? Rate) Equilibrium(double[] initial)
+    {
+        var grid = Operator.Grid;
+        ReadOnlySpan<double> masses = Operator.Masses;
+        int s = masses.Length, count = grid.Count;
+        double[] equilibrium = new double[s * count];
+        double totalDensity = 0, rho = 0, energy = 0;
+        Velocity3 momentum = Velocity3.Zero;
+        var densities = new double[s];
+        for (int a = 0; a < s; a++)
+        {
+            var m = Moments.SpeciesMoments.Of(grid, initial.AsSpan(a * count, count), masses[a]);
+            densities[a] = m.Density;
+            totalDensity += m.Density;
+            rho += m.MassDensity;
+            momentum += m.Momentum;
+            energy += m.Energy;
+        }
+
+        Velocity3 u = momentum / rho;
+        double temperature = (energy - (0.5 * rho * u.LengthSquared)) / (1.5 * totalDensity);
+        for (int a = 0; a < s; a++)
+        {
+            Span<double> target = equilibrium.AsSpan(a * count, count);
+            if (!(densities[a] > 0) || !(temperature > 0))
+            {
+                return (null, null); // negative density or energy: nothing to preserve
+            }
+
+            var state = new Distributions.MacroscopicState(densities[a], u, temperature);
+            try
+            {
+                Distributions.DiscreteMaxwellian.Fill(grid, state, masses[a], target);
+            }
+            catch (ArgumentException)
+            {
+                Distributions.Maxwellian.Fill(grid, state, masses[a], target);
+            }
+        }
+
+        double[] rate = new double[s * count];
+        Operator.Evaluate(equilibrium, rate);
+        return (equilibrium, rate);
     }
 
     // ν̂: the operator's collision frequency when it provides one (ICollisionFrequency), never below the relative rate.
