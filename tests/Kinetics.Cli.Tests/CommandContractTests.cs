@@ -31,6 +31,8 @@ public class CommandContractTests
         new[] { "transport", "maxwell-stefan", "--masses", "1,4", "--diameters", "1" },
         new[] { "scenario", "two-temperature", "--courant", "3" },
         new[] { "scenario", "ion-electron", "--epsilons", "0.3,1.5" },
+        new[] { "verify", "exchange", "--masses", "1" },
+        new[] { "verify", "exchange", "--n", "14" },
         new[] { "verify" },
         new[] { "no-such-command" },
     };

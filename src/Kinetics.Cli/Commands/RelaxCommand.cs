@@ -40,7 +40,7 @@ internal static class RelaxCommand
         var kernel = new Option<string>("--kernel") { Description = "Angular kernel: abs-cos (b_ω = |cos θ|, seed 000), hard-spheres (γ = 1, unit diameter), maxwell (γ = 0, b_ω = |cos θ|).", DefaultValueFactory = _ => "abs-cos" };
         kernel.AcceptOnlyFromAmong(KernelChoices);
         var n = new Option<int>("--n") { Description = "Grid points per axis N (even, 2^a·3^b·5^c).", DefaultValueFactory = _ => 32 }.GridSize(8, 256);
-        var halfWidth = new Option<double?>("--half-width") { Description = "Half-width L of the velocity box [−L, L]³ (default: from the hottest, lightest species)." }.InRange(0, 1e4, minOpen: true);
+        var halfWidth = new Option<double?>("--half-width") { Description = "Half-width L of the velocity box [−L, L]³ (default: GridSelection.ForPoints for the initial and equilibrium states at this N, balancing the box against the spacing)." }.InRange(0, 1e4, minOpen: true);
         var finalTime = new Option<double>("--t-final") { Description = "Final time (non-dimensional).", DefaultValueFactory = _ => 8.0 }.InRange(0, 1e6, minOpen: true);
         var outputs = new Option<int>("--rows") { Description = "Rows of the table over time.", DefaultValueFactory = _ => 9 }.InRange(2, 1000);
         var output = OutputPrefix.Create("relax", "PREFIX.csv (history), PREFIX.png and PREFIX.svg (temperatures and entropy)");
@@ -87,7 +87,14 @@ internal static class RelaxCommand
 
         // Δt = 0.5/ν_max from the operator's stiffness (Boltzmann: collision frequency, SSP-RK3 keeps positivity of the
         // loss part for ν Δt ≤ 1; Landau: the parabolic bound of its diffusion on the grid).
-        var solver = new SpaceHomogeneousSolver(op, new SpaceHomogeneousOptions { Scheme = TimeScheme.SspRk3, Courant = 0.5 });
+        // The relative-rate part of the step control looks at the bulk only (F > 1e−3 max F): in the far tails spectral
+        // ringing fakes rates far above ν, and the collision frequency already bounds the stiffness. Steady-state preserving
+        // evaluation and the equilibrium limiter keep coarse grids (N = 16) stable over long runs (docs/boltzmann.md,
+        // "Long runs at coarse grids").
+        var solver = new SpaceHomogeneousSolver(op, new SpaceHomogeneousOptions
+        {
+            Scheme = TimeScheme.SspRk3, Courant = 0.5, RateFloor = 1e-3, SteadyStatePreserving = true, EquilibriumLimiter = true,
+        });
 
         double[] initial = new double[s * grid.Count];
         for (int a = 0; a < s; a++)

@@ -62,8 +62,39 @@ internal sealed record RelaxSettings(
         };
         LandauKernel? landau = collisionOperator == "landau" ? new LandauKernel(gamma ?? -3.0, LandauNormalization.FlynnGuo) : null;
 
-        // Default box: 6.5 thermal speeds of the species that spreads furthest, beyond its drift (Maxwellian tail e^{−21}).
-        double width = halfWidth ?? Enumerable.Range(0, s).Max(a => Math.Abs(driftList[a]) + (6.5 * Math.Sqrt(temperatureList[a] / mixture[a].Mass)));
+        // Default box: GridSelection's balance of the box and resolution indicators at this N, over every species at its
+        // initial state and at the equilibrium (common T, drift 0 in the centre-of-mass frame when drifts cancel), so the
+        // widest state sets the box and the narrowest the spacing (docs/boltzmann.md, "Grid selection").
+        double width = halfWidth ?? DefaultHalfWidth(mixture, densityList, temperatureList, driftList, n);
         return new RelaxSettings(mixture, states, collisionKernel, landau, n, width, finalTime, rows, output);
+    }
+
+    private static double DefaultHalfWidth(Mixture mixture, double[] densities, double[] temperatures, double[] drifts, int n)
+    {
+        int s = mixture.Count;
+        double rho = 0, momentum = 0, energy = 0, total = 0;
+        for (int a = 0; a < s; a++)
+        {
+            double m = mixture[a].Mass;
+            rho += m * densities[a];
+            momentum += m * densities[a] * drifts[a];
+            energy += densities[a] * ((1.5 * temperatures[a]) + (0.5 * m * drifts[a] * drifts[a]));
+            total += densities[a];
+        }
+
+        double u = momentum / rho, equilibrium = (energy - (0.5 * rho * u * u)) / (1.5 * total);
+        var masses = new double[2 * s];
+        var states = new double[2 * s];
+        var velocities = new Velocity3[2 * s];
+        for (int a = 0; a < s; a++)
+        {
+            masses[a] = masses[s + a] = mixture[a].Mass;
+            states[a] = temperatures[a];
+            states[s + a] = equilibrium;
+            velocities[a] = new Velocity3(drifts[a], 0, 0);
+            velocities[s + a] = new Velocity3(u, 0, 0);
+        }
+
+        return Grids.GridSelection.ForPoints(n, masses, states, velocities).HalfWidth;
     }
 }

@@ -5,7 +5,7 @@ using Kinetics.Grids;
 namespace Kinetics.Boltzmann;
 
 /// <summary>The collision frequency and the <see cref="ICollisionOperator"/> view used by the time integrators.</summary>
-public sealed partial class BoltzmannOperator : ICollisionOperator, ICollisionFrequency
+public sealed partial class BoltzmannOperator : ICollisionOperator, ICollisionFrequency, IUncheckedCollisionOperator
 {
     // Workspaces rented per call by the span-only ICollisionOperator entry points (one per concurrent caller).
     private WorkspacePool<BoltzmannWorkspace>? _pool;
@@ -112,6 +112,21 @@ public sealed partial class BoltzmannOperator : ICollisionOperator, ICollisionFr
                 return workspace;
             },
             Pool.Return);
+    }
+
+    /// <inheritdoc />
+    void IUncheckedCollisionOperator.EvaluateWithoutResolutionCheck(ReadOnlySpan<double> state, Span<double> destination)
+    {
+        var workspace = Rent();
+        try
+        {
+            ValidateWithoutResolution(state, destination, SpeciesCount, workspace);
+            EvaluateCore(state, state, destination, workspace, pairs: false, bilinear: false);
+        }
+        finally
+        {
+            Pool.Return(workspace);
+        }
     }
 
     // Created on first use (the constructor lives in the other part of this class); CompareExchange keeps it unique.

@@ -9,6 +9,16 @@ public sealed partial class BoltzmannOperator
     private void Validate(
         ReadOnlySpan<double> distributions, Span<double> destination, int outputBlocks, BoltzmannWorkspace workspace, string name = "distributions")
     {
+        ValidateWithoutResolution(distributions, destination, outputBlocks, workspace, name);
+        for (int a = 0; a < SpeciesCount; a++)
+        {
+            CheckResolved(distributions.Slice(a * Grid.Count, Grid.Count), a, name);
+        }
+    }
+
+    private void ValidateWithoutResolution(
+        ReadOnlySpan<double> distributions, Span<double> destination, int outputBlocks, BoltzmannWorkspace workspace, string name = "distributions")
+    {
         ArgumentNullException.ThrowIfNull(workspace);
         int count = Grid.Count;
         Guard.Length(distributions.Length, SpeciesCount * count, name);
@@ -24,10 +34,6 @@ public sealed partial class BoltzmannOperator
         }
 
         Guard.AllFinite(distributions, name);
-        for (int a = 0; a < SpeciesCount; a++)
-        {
-            CheckResolved(distributions.Slice(a * count, count), a, name);
-        }
     }
 
     // max |F| over the outermost layer of cells relative to max |F|.
@@ -64,7 +70,9 @@ public sealed partial class BoltzmannOperator
         {
             throw new ArgumentException(
                 $"{name}: species {species} is not resolved by the grid: |F| on the box boundary is {edge / peak:G3} of its maximum " +
-                $"(options.ResolutionTolerance = {_resolutionTolerance:G3}); enlarge L = {Grid.HalfWidth:G6}.",
+                $"(options.ResolutionTolerance = {_resolutionTolerance:G3}); " +
+                $"{Dynamics.SpeciesResolution.Measure(Grid, f, _masses[species]).Remedy(Grid, _resolutionTolerance, Dynamics.SpeciesResolution.DefaultMaxSpacingRatio)}. " +
+                "During time integration use the solvers' ResolutionPolicy, which measures and reports instead of throwing.",
                 name);
         }
     }

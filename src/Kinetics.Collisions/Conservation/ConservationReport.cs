@@ -21,4 +21,9 @@ public readonly record struct ConservationReport(
     double EnergyDefect,
     double CorrectionNorm,
     double RelativeCorrection,
-    double ResidualAfter);
+    double ResidualAfter)
+{
+    /// <summary>The largest conserved-quantity rate before projection, each relative to the scale Σ_α ∫ |Q^α| φ dv of its
+    /// own invariant (the same measure as <see cref="ResidualAfter"/>).</summary>
+    public double ResidualBefore { get; init; }
+}

@@ -149,7 +149,7 @@ public sealed class ConservativeProjection
 
         double momentumDefect = Math.Sqrt((rates[SpeciesCount] * rates[SpeciesCount]) + (rates[SpeciesCount + 1] * rates[SpeciesCount + 1]) + (rates[SpeciesCount + 2] * rates[SpeciesCount + 2]));
         double energyDefect = Math.Abs(rates[SpeciesCount + 3]);
-        double normBefore = L2(collision);
+        double normBefore = L2(collision), residualBefore = RelativeResidual(collision);
 
         // Two passes: the second removes what round-off in the first left behind (iterative refinement).
         double correctionSquared = 0;
@@ -167,7 +167,10 @@ public sealed class ConservativeProjection
 
         double correction = Math.Sqrt(correctionSquared * Grid.CellVolume);
         return new ConservationReport(
-            massDefect, momentumDefect, energyDefect, correction, normBefore > 0 ? correction / normBefore : 0.0, RelativeResidual(collision));
+            massDefect, momentumDefect, energyDefect, correction, normBefore > 0 ? correction / normBefore : 0.0, RelativeResidual(collision))
+        {
+            ResidualBefore = residualBefore,
+        };
     }
 
     // rates = C q, or with `scales` non-empty the same sums of |q|·|φ| (used for relative residuals).

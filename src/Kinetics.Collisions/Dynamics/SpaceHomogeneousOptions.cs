@@ -30,28 +30,29 @@ public sealed record SpaceHomogeneousOptions
     public ProjectionWeight ProjectionWeight { get; init; } = ProjectionWeight.Distribution;
 
     /// <summary>
-    /// Steady-state preserving evaluation (default true): every stage uses 𝒞(F) − 𝒞(𝓜_eq), where 𝓜_eq is the discrete
+    /// Steady-state preserving evaluation (default false; `kinetics relax` turns it on): every stage uses 𝒞(F) − 𝒞(𝓜_eq), where 𝓜_eq is the discrete
     /// equilibrium of the run (<see cref="Distributions.DiscreteMaxwellian"/> with each species' density and the common
     /// bulk velocity and temperature fixed by the conserved total momentum and energy), computed once per run. The
     /// discrete operator's own equilibrium then is 𝓜_eq exactly, so temperatures converge to the equilibrium temperature
     /// and stay there at coarse grids (Filbet, Pareschi and Rey, "On steady-state preserving spectral methods for
     /// homogeneous Boltzmann equations", C. R. Math. 353 (2015); docs/boltzmann.md, "Long runs at coarse grids"). The
     /// subtracted term is the operator's discretisation error on a Maxwellian: ~1e−10 of max F on resolved grids.
+    /// Meant for conservative collision operators (Boltzmann, Landau), whose equilibria are these Maxwellians.
     /// </summary>
-    public bool SteadyStatePreserving { get; init; } = true;
+    public bool SteadyStatePreserving { get; init; }
 
     /// <summary>
-    /// The equilibrium limiter (default true): after each step the state F is replaced by 𝓜_eq + θ(F − 𝓜_eq), θ ∈ [0, 1]
+    /// The equilibrium limiter (default false; `kinetics relax` turns it on): after each step the state F is replaced by 𝓜_eq + θ(F − 𝓜_eq), θ ∈ [0, 1]
     /// as large as possible such that the entropy does not increase and the negative mass fraction stays within
     /// <see cref="NegativeTolerance"/>; 𝓜_eq has the conserved moments of the run, so conservation is unaffected. θ = 1
     /// (no change) whenever the step is entropy-stable and positive enough, which is every step on resolved grids;
     /// <see cref="SpaceHomogeneousResult.LimitedSteps"/> counts the others (docs/boltzmann.md, "Long runs at coarse grids").
     /// </summary>
-    public bool EquilibriumLimiter { get; init; } = true;
+    public bool EquilibriumLimiter { get; init; }
 
     /// <summary>The largest negative mass fraction max_α ∫max(−F^α, 0)/∫|F^α| the equilibrium limiter lets through
-    /// (default 1e−4).</summary>
-    public double NegativeTolerance { get; init; } = 1e-4;
+    /// (default 1e−3).</summary>
+    public double NegativeTolerance { get; init; } = 1e-3;
 
     /// <summary>What to do with negative values (default <see cref="PositivityPolicy.Monitor"/>).</summary>
     public PositivityPolicy Positivity { get; init; } = PositivityPolicy.Monitor;

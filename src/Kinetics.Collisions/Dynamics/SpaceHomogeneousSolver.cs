@@ -22,6 +22,7 @@ public sealed class SpaceHomogeneousSolver
 {
     private const int MaxHalvings = 10;
     private readonly ConservativeProjection? _projection;
+    private readonly ConservativeProjection _clipProjection;
 
     /// <summary>Creates a solver for <paramref name="collisionOperator"/>.</summary>
     /// <param name="collisionOperator">The operator 𝒞.</param>
@@ -33,6 +34,7 @@ public sealed class SpaceHomogeneousSolver
         Options = options ?? new SpaceHomogeneousOptions();
         Options.Validate();
         _projection = Options.ConservativeProjection ? ConservativeProjection.Create(collisionOperator.Grid, collisionOperator.Masses) : null;
+        _clipProjection = _projection ?? ConservativeProjection.Create(collisionOperator.Grid, collisionOperator.Masses);
     }
 
     /// <summary>The operator being integrated.</summary>
@@ -104,6 +106,7 @@ public sealed class SpaceHomogeneousSolver
 
             if (limit)
             {
+                ClipNegativeConservatively(next, stage, rate);
                 double theta = EquilibriumLimiter.Apply(next, equilibriumState, stage, entropy, Options.NegativeTolerance, Operator.Masses.Length, cellVolume);
                 if (theta < 1)
                 {
@@ -204,6 +207,30 @@ public sealed class SpaceHomogeneousSolver
         }
     }
 
+    // F ← F⁺ − W Cᵀλ, W = F⁺ = max(F, 0), with λ such that the conserved moments of F are kept: the clipped mass is put
+    // back as (a^α + b·m^α v + c m^α|v|²/2)F⁺, which vanishes where F⁺ does and is ≪ F⁺ elsewhere, so the result is ≥ 0.
+    private void ClipNegativeConservatively(double[] state, double[] positive, double[] change)
+    {
+        bool any = false;
+        for (int p = 0; p < state.Length; p++)
+        {
+            positive[p] = Math.Max(state[p], 0.0);
+            change[p] = positive[p] - state[p];
+            any |= change[p] != 0;
+        }
+
+        if (!any)
+        {
+            return;
+        }
+
+        _clipProjection.Apply(change, positive);
+        for (int p = 0; p < state.Length; p++)
+        {
+            state[p] += change[p];
+        }
+    }
+
     // 𝓜_eq, the discrete equilibrium with the conserved moments of the initial state, and 𝒞(𝓜_eq); (null, null) when no
     // Maxwellian carries these moments.
     private (double[]? State, double[]? Rate) Equilibrium(double[] initial)
@@ -212,38 +239,29 @@ public sealed class SpaceHomogeneousSolver
         ReadOnlySpan<double> masses = Operator.Masses;
         int s = masses.Length, count = grid.Count;
         double[] equilibrium = new double[s * count];
-        double totalDensity = 0, rho = 0, energy = 0;
+        double energy = 0;
         Velocity3 momentum = Velocity3.Zero;
         var densities = new double[s];
         for (int a = 0; a < s; a++)
         {
             var m = Moments.SpeciesMoments.Of(grid, initial.AsSpan(a * count, count), masses[a]);
             densities[a] = m.Density;
-            totalDensity += m.Density;
-            rho += m.MassDensity;
             momentum += m.Momentum;
             energy += m.Energy;
         }
 
-        Velocity3 u = momentum / rho;
-        double temperature = (energy - (0.5 * rho * u.LengthSquared)) / (1.5 * totalDensity);
-        for (int a = 0; a < s; a++)
+        if (densities.Any(d => !(d > 0)))
         {
-            Span<double> target = equilibrium.AsSpan(a * count, count);
-            if (!(densities[a] > 0) || !(temperature > 0))
-            {
-                return (null, null); // negative density or energy: nothing to preserve
-            }
+            return (null, null); // a species with no positive density: nothing to preserve
+        }
 
-            var state = new Distributions.MacroscopicState(densities[a], u, temperature);
-            try
-            {
-                Distributions.DiscreteMaxwellian.Fill(grid, state, masses[a], target);
-            }
-            catch (ArgumentException)
-            {
-                Distributions.Maxwellian.Fill(grid, state, masses[a], target);
-            }
+        try
+        {
+            Distributions.DiscreteMaxwellian.FillMixture(grid, masses, densities, momentum, energy, equilibrium);
+        }
+        catch (ArgumentException)
+        {
+            return (null, null); // no Maxwellian carries these moments on this grid
         }
 
         double[] rate = new double[s * count];

@@ -69,7 +69,7 @@ public static class DiscreteMaxwellian
 
             previous = residual;
 
-            if (iteration == MaxIterations || !SolveSymmetric(gram, step))
+            if (iteration == MaxIterations || !SolveSymmetric(gram, step, 5))
             {
                 throw new ArgumentException(
                     $"state: no discrete Maxwellian with these moments on {grid} (n = {n:G6}, u = {u}, T = {state.Temperature:G6}, m = {mass:G6}; " +
@@ -83,6 +83,126 @@ public static class DiscreteMaxwellian
             }
 
             Evaluate(grid, coefficients, destination);
+        }
+    }
+
+    /// <summary>
+    /// The discrete equilibrium of a mixture: F^α(v_p) = exp(a^α + m^α(b·v_p + c|v_p|²/2)) with one (b, c) for all
+    /// species, whose grid moments are the species densities n^α, the total momentum and the total energy given. It is the
+    /// minimiser of the discrete entropy Σ_α h³ Σ_p F^α log F^α under these constraints (a common temperature and bulk
+    /// velocity is what the multipliers b, c express), so H(F) ≥ H(equilibrium) for every positive F with the same
+    /// conserved moments, on the grid and not only in the limit.
+    /// </summary>
+    /// <param name="grid">The velocity grid.</param>
+    /// <param name="masses">m^α &gt; 0.</param>
+    /// <param name="densities">n^α &gt; 0.</param>
+    /// <param name="momentum">Σ_α m^α ∫ v F^α (the total momentum density).</param>
+    /// <param name="energy">Σ_α ∫ (m^α/2)|v|² F^α; must exceed the kinetic energy |momentum|²/(2ρ).</param>
+    /// <param name="destination">S·N³ values, species-major.</param>
+    /// <exception cref="ArgumentException">Newton does not converge (the grid cannot carry these moments).</exception>
+    public static void FillMixture(
+        CartesianGrid grid, ReadOnlySpan<double> masses, ReadOnlySpan<double> densities, Velocity3 momentum, double energy, Span<double> destination)
+    {
+        ArgumentNullException.ThrowIfNull(grid);
+        int s = masses.Length, count = grid.Count, r = s + 4;
+        Guard.InRange(s, 1, 64, nameof(masses) + ".Length");
+        Guard.Length(densities.Length, s, nameof(densities));
+        Guard.Length(destination.Length, s * count, nameof(destination));
+        double rho = 0, total = 0;
+        for (int a = 0; a < s; a++)
+        {
+            Guard.Positive(masses[a], nameof(masses));
+            Guard.Positive(densities[a], nameof(densities));
+            rho += masses[a] * densities[a];
+            total += densities[a];
+        }
+
+        Velocity3 u = momentum / rho;
+        double temperature = (energy - (0.5 * rho * u.LengthSquared)) / (1.5 * total);
+        if (!(temperature > 0) || !double.IsFinite(temperature))
+        {
+            throw new ArgumentOutOfRangeException(nameof(energy), energy, $"energy must exceed the kinetic energy |momentum|²/(2ρ) = {0.5 * rho * u.LengthSquared:G6} (was {energy:G6}).");
+        }
+
+        // Unknowns x = (a^0 … a^{S−1}, b_x, b_y, b_z, c); start from the continuum Maxwellians at (n^α, u, T).
+        Span<double> x = stackalloc double[r];
+        Span<double> step = stackalloc double[r];
+        Span<double> jacobian = stackalloc double[r * r];
+        Span<double> local = stackalloc double[25];
+        Span<double> moments = stackalloc double[5];
+        for (int a = 0; a < s; a++)
+        {
+            x[a] = Math.Log(densities[a] * Math.Pow(masses[a] / (2 * Math.PI * temperature), 1.5)) - (0.5 * masses[a] * u.LengthSquared / temperature);
+        }
+
+        x[s] = u.X / temperature;
+        x[s + 1] = u.Y / temperature;
+        x[s + 2] = u.Z / temperature;
+        x[s + 3] = -1.0 / temperature;
+        double scale = total + energy + Math.Abs(momentum.X) + Math.Abs(momentum.Y) + Math.Abs(momentum.Z);
+        double previous = double.PositiveInfinity;
+        Span<double> species = stackalloc double[5];
+        for (int iteration = 0; ; iteration++)
+        {
+            jacobian.Clear();
+            step[s] = momentum.X;
+            step[s + 1] = momentum.Y;
+            step[s + 2] = momentum.Z;
+            step[s + 3] = energy;
+            for (int a = 0; a < s; a++)
+            {
+                double m = masses[a];
+                species[0] = x[a];
+                species[1] = m * x[s];
+                species[2] = m * x[s + 1];
+                species[3] = m * x[s + 2];
+                species[4] = m * x[s + 3];
+                Span<double> f = destination.Slice(a * count, count);
+                Evaluate(grid, species, f);
+                Accumulate(grid, f, moments, local);
+
+                // Rows/columns: species mass a; momentum s..s+2 and energy s+3 carry a factor m per index.
+                Span<int> row = [a, s, s + 1, s + 2, s + 3];
+                Span<double> factor = [1.0, m, m, m, m];
+                step[a] = densities[a] - moments[0];
+                for (int i = 1; i < 5; i++)
+                {
+                    step[row[i]] -= factor[i] * moments[i];
+                }
+
+                for (int i = 0; i < 5; i++)
+                {
+                    for (int j = 0; j < 5; j++)
+                    {
+                        jacobian[(row[i] * r) + row[j]] += factor[i] * factor[j] * local[(i * 5) + j];
+                    }
+                }
+            }
+
+            double residual = 0;
+            for (int i = 0; i < r; i++)
+            {
+                residual = Math.Max(residual, Math.Abs(step[i]));
+            }
+
+            if (residual <= 1e-15 * scale || (iteration >= 2 && residual <= 1e-11 * scale && residual > 0.5 * previous))
+            {
+                return;
+            }
+
+            previous = residual;
+            if (iteration == MaxIterations || !SolveSymmetric(jacobian, step, r))
+            {
+                throw new ArgumentException(
+                    $"no discrete mixture equilibrium with these moments on {grid} (T = {temperature:G6}, u = {u}; moment residual {residual / scale:G3} " +
+                    $"after {iteration} Newton steps); refine the grid or enlarge L.",
+                    nameof(energy));
+            }
+
+            for (int i = 0; i < r; i++)
+            {
+                x[i] += step[i];
+            }
         }
     }
 
@@ -163,9 +283,8 @@ public static class DiscreteMaxwellian
     }
 
     // Solves G x = rhs in place (Cholesky); false when G is not positive definite.
-    private static bool SolveSymmetric(Span<double> g, Span<double> x)
+    private static bool SolveSymmetric(Span<double> g, Span<double> x, int r)
     {
-        const int r = 5;
         for (int j = 0; j < r; j++)
         {
             double d = g[(j * r) + j];
