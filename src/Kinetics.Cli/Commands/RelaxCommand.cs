@@ -85,7 +85,7 @@ internal static class RelaxCommand
             description = $"Boltzmann, {settings.Kernel}, {boltzmann.FftsPerEvaluation} FFTs per evaluation";
         }
 
-        // Δt = 0.5/ν_max from the operator's stiffness (Boltzmann: collision frequency, SSP-RK3 keeps positivity of the
+        // Δt = 1/ν_max from the operator's stiffness (Boltzmann: collision frequency, SSP-RK3 keeps positivity of the
         // loss part for ν Δt ≤ 1; Landau: the parabolic bound of its diffusion on the grid).
         // The relative-rate part of the step control looks at the bulk only (F > 1e−3 max F): in the far tails spectral
         // ringing fakes rates far above ν, and the collision frequency already bounds the stiffness. Steady-state preserving
@@ -93,7 +93,7 @@ internal static class RelaxCommand
         // "Long runs at coarse grids").
         var solver = new SpaceHomogeneousSolver(op, new SpaceHomogeneousOptions
         {
-            Scheme = TimeScheme.SspRk3, Courant = 0.5, RateFloor = 1e-3, SteadyStatePreserving = true, EquilibriumLimiter = true,
+            Scheme = TimeScheme.SspRk3, Courant = 1.0, RateFloor = 1e-3, SteadyStatePreserving = true, EquilibriumLimiter = true,
         });
 
         double[] initial = new double[s * grid.Count];

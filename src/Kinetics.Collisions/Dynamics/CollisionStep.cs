@@ -28,7 +28,6 @@ public sealed class CollisionStep
     private readonly IUncheckedCollisionOperator? _unchecked;
     private readonly Worker[] _workers;
     private readonly Lock _errorLock = new();
-    private readonly object _doneMonitor = new();
     private int _pending;
     private int _busy;
 
@@ -154,12 +153,12 @@ public sealed class CollisionStep
             Work();
             if (helpers > 0)
             {
-                lock (_doneMonitor)
+                // The caller has finished its own cells; the workers finish at most one cell each. SpinWait yields and then
+                // sleeps, and allocates nothing (a monitor wait allocated a waiter object per call).
+                var spin = default(SpinWait);
+                while (Volatile.Read(ref _pending) > 0)
                 {
-                    while (Volatile.Read(ref _pending) > 0)
-                    {
-                        Monitor.Wait(_doneMonitor);
-                    }
+                    spin.SpinOnce();
                 }
             }
 
@@ -268,13 +267,7 @@ public sealed class CollisionStep
             }
             finally
             {
-                lock (owner._doneMonitor)
-                {
-                    if (--owner._pending == 0)
-                    {
-                        Monitor.PulseAll(owner._doneMonitor);
-                    }
-                }
+                Interlocked.Decrement(ref owner._pending);
             }
         }
     }
