@@ -106,6 +106,7 @@ public sealed class CartesianGrid : IEquatable<CartesianGrid>
     public double Integrate(ReadOnlySpan<double> values)
     {
         Guard.Length(values.Length, Count, nameof(values));
+        Guard.AllFinite(values);
         return CellVolume * TensorPrimitives.Sum(values);
     }
 

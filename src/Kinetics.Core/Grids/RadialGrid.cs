@@ -84,6 +84,7 @@ public sealed class RadialGrid : IEquatable<RadialGrid>
     public double Integrate(ReadOnlySpan<double> values)
     {
         Guard.Length(values.Length, Count, nameof(values));
+        Guard.AllFinite(values);
         return TensorPrimitives.Dot(values, (ReadOnlySpan<double>)_weights);
     }
 
