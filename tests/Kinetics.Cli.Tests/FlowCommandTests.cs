@@ -46,13 +46,15 @@ public class FlowCommandTests
     [InlineData("landau-damping", "--k", "-1")]
     [InlineData("two-stream", "--limiter", "superbee")]
     [InlineData("free-streaming", "--cells", "32,x")]
-    [InlineData("landau-damping", "--csv", "/nonexistent-dir/w.csv")]
+    [InlineData("landau-damping", "--output", "/proc/forbidden/x")]
     public void BadInput_PrintsOneJsonErrorAndExitsNonZero(string scenario, string option, string value)
     {
         var (code, stdout, stderr) = KineticsProcess.Run("flow", scenario, option, value, "--json");
         Assert.NotEqual(0, code);
         using var document = JsonDocument.Parse(stdout);
-        Assert.Contains(option, document.RootElement.GetProperty("error").GetString(), StringComparison.Ordinal);
+        string error = document.RootElement.GetProperty("error").GetString()!;
+        Assert.True(error.Contains(option, StringComparison.Ordinal) || error.Contains(value, StringComparison.Ordinal), error);
+        Assert.Equal(2, document.RootElement.GetProperty("exit_code").GetInt32());
         Assert.DoesNotContain("   at ", stderr, StringComparison.Ordinal);
     }
 

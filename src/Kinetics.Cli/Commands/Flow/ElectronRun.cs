@@ -60,14 +60,4 @@ internal sealed record ElectronRun(double[] Times, double[] FieldEnergies, strin
 
         File.WriteAllText(path, text.ToString());
     }
-
-    /// <summary>Parses a limiter name (van-leer, mc, minmod, none).</summary>
-    public static SlopeLimiter ParseLimiter(string name) => name switch
-    {
-        "van-leer" => SlopeLimiter.VanLeer,
-        "mc" => SlopeLimiter.MonotonizedCentral,
-        "minmod" => SlopeLimiter.Minmod,
-        "none" => SlopeLimiter.Unlimited,
-        _ => throw new ArgumentException($"--limiter must be one of van-leer, mc, minmod, none (was '{name}')."),
-    };
 }

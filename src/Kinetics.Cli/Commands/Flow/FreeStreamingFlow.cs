@@ -20,36 +20,37 @@ internal static class FreeStreamingFlow
 {
     public static Command Create()
     {
-        var k = new Option<double>("--k") { Description = "Wavenumber k (box 2π/k).", DefaultValueFactory = _ => 0.5 };
-        var amplitude = new Option<double>("--amplitude") { Description = "Relative density perturbation α.", DefaultValueFactory = _ => 0.2 };
-        var finalTime = new Option<double>("--t-final") { Description = "Final time (density perturbation decayed by e^{−k²t²/2}).", DefaultValueFactory = _ => 4.0 };
-        var cells = new Option<string>("--cells") { Description = "Spatial resolutions, comma-separated (each ≥ 4).", DefaultValueFactory = _ => "32,64,128,256" };
-        var velocities = new Option<int>("--velocities") { Description = "Velocity nodes on [−L, L].", DefaultValueFactory = _ => 64 };
-        var halfWidth = new Option<double>("--half-width") { Description = "Velocity half-width L.", DefaultValueFactory = _ => 8.0 };
-        var limiter = new Option<string>("--limiter") { Description = "Slope limiter: van-leer, mc, minmod or none.", DefaultValueFactory = _ => "van-leer" };
+        var k = new Option<double>("--k") { Description = "Wavenumber k (box 2π/k).", DefaultValueFactory = _ => 0.5 }.InRange(0, 10, minOpen: true);
+        var amplitude = new Option<double>("--amplitude") { Description = "Relative density perturbation α.", DefaultValueFactory = _ => 0.2 }.InRange(0, 1);
+        var finalTime = new Option<double>("--t-final") { Description = "Final time (density perturbation decayed by e^{−k²t²/2}).", DefaultValueFactory = _ => 4.0 }.InRange(0, 1000, minOpen: true);
+        var cells = new Option<string>("--cells") { Description = "Spatial resolutions, comma-separated integers in [4, 65536].", DefaultValueFactory = _ => "32,64,128,256" };
+        var velocities = new Option<int>("--velocities") { Description = "Velocity nodes on [−L, L].", DefaultValueFactory = _ => 64 }.InRange(8, 1024);
+        var halfWidth = new Option<double>("--half-width") { Description = "Velocity half-width L.", DefaultValueFactory = _ => 8.0 }.InRange(1, 100);
+        var limiter = FlowRuntime.CreateLimiterOption();
+        var csv = OutputPrefix.Create("free-streaming", "PREFIX.csv (convergence table)");
         var threads = FlowRuntime.CreateThreadsOption();
         var json = JsonOutput.CreateOption();
         var command = new Command("free-streaming", "Free transport of a perturbed Maxwellian against the phase-mixing closed form: convergence table and observed order.")
         {
-            k, amplitude, finalTime, cells, velocities, halfWidth, limiter, threads, json,
+            k, amplitude, finalTime, cells, velocities, halfWidth, limiter, csv, threads, json,
         };
-        command.SetAction(parse => FlowRuntime.Execute("flow free-streaming", parse.GetValue(json), (communicator, output) =>
+        command.SetAction(parse => FlowRuntime.Execute(parse.GetValue(json), "flow free-streaming", (communicator, output) =>
         {
             double wavenumber = parse.GetValue(k), alpha = parse.GetValue(amplitude), tFinal = parse.GetValue(finalTime);
-            FlowRuntime.Check("--k", wavenumber, 1e-3, 10);
-            FlowRuntime.Check("--amplitude", alpha, 0, 1);
-            FlowRuntime.Check("--t-final", tFinal, 1e-3, 1e3);
             int[] resolutions = ParseCells(parse.GetValue(cells)!);
-            var slope = ElectronRun.ParseLimiter(parse.GetValue(limiter)!);
+            var slope = FlowRuntime.Limiter(parse.GetValue(limiter)!);
+            string csvPath = OutputPrefix.Normalize(parse.GetValue(csv)!) + ".csv";
             var grid = new VelocityGrid(1, parse.GetValue(velocities), parse.GetValue(halfWidth));
             var rows = resolutions.Select(n => Run(communicator, wavenumber, alpha, tFinal, n, grid, slope, FlowRuntime.Threads(parse.GetValue(threads), communicator))).ToArray();
             double order = rows.Length > 1
                 ? Slope(rows.Select(r => Math.Log(r.Spacing)).ToArray(), rows.Select(r => Math.Log(r.Error)).ToArray())
                 : double.NaN;
-            if (output is null)
+            if (communicator.Rank != 0)
             {
                 return 0;
             }
+
+            File.WriteAllLines(csvPath, rows.Select(r => FormattableString.Invariant($"{r.Cells},{r.Spacing:R},{r.Error:R},{r.DensityError:R},{r.MassDrift:R}")).Prepend("cells,dx,l1_error_f,max_density_error,mass_drift"));
 
             var table = new Table().AddColumns("Nx", "Δx", "L¹ error of F", "order", "max density error", "mass drift");
             for (int i = 0; i < rows.Length; i++)
@@ -72,6 +73,7 @@ internal static class FreeStreamingFlow
                 massDrifts = rows.Select(r => r.MassDrift).ToArray(),
                 observedOrder = order,
                 densityDecay = Math.Exp(-wavenumber * wavenumber * tFinal * tFinal / 2),
+                csv = csvPath,
             });
             return 0;
         }));

@@ -15,31 +15,31 @@ internal static class LandauDampingFlow
 {
     public static Command Create()
     {
-        var k = new Option<double>("--k") { Description = "Wavenumber k of the perturbation, in inverse Debye lengths (box 2π/k).", DefaultValueFactory = _ => 0.5 };
-        var amplitude = new Option<double>("--amplitude") { Description = "Relative density perturbation α (small: linear regime).", DefaultValueFactory = _ => 0.01 };
-        var cells = new Option<int>("--cells") { Description = "Spatial cells (2^a·3^b·5^c).", DefaultValueFactory = _ => 64 };
-        var velocities = new Option<int>("--velocities") { Description = "Velocity nodes on [−L, L].", DefaultValueFactory = _ => 256 };
-        var halfWidth = new Option<double>("--half-width") { Description = "Velocity half-width L, in thermal speeds.", DefaultValueFactory = _ => 6.0 };
-        var finalTime = new Option<double>("--t-final") { Description = "Final time, in inverse plasma frequencies.", DefaultValueFactory = _ => 30.0 };
-        var fitFrom = new Option<double>("--fit-from") { Description = "Maxima of the field energy before this time are not fitted (initial transient).", DefaultValueFactory = _ => 3.0 };
-        var limiter = new Option<string>("--limiter") { Description = "Slope limiter: van-leer, mc, minmod or none.", DefaultValueFactory = _ => "van-leer" };
-        var csv = new Option<string?>("--csv") { Description = "Write the field-energy history t, W(t) to this CSV file." };
+        var k = new Option<double>("--k") { Description = "Wavenumber k of the perturbation, in inverse Debye lengths (box 2π/k).", DefaultValueFactory = _ => 0.5 }.InRange(0, 10, minOpen: true);
+        var amplitude = new Option<double>("--amplitude") { Description = "Relative density perturbation α (small: linear regime).", DefaultValueFactory = _ => 0.01 }.InRange(0, 0.5, minOpen: true);
+        var cells = new Option<int>("--cells") { Description = "Spatial cells (even, no prime factor above 5).", DefaultValueFactory = _ => 64 }.GridSize(4, 4096);
+        var velocities = new Option<int>("--velocities") { Description = "Velocity nodes on [−L, L].", DefaultValueFactory = _ => 256 }.InRange(8, 1024);
+        var halfWidth = new Option<double>("--half-width") { Description = "Velocity half-width L, in thermal speeds.", DefaultValueFactory = _ => 6.0 }.InRange(1, 100);
+        var finalTime = new Option<double>("--t-final") { Description = "Final time, in inverse plasma frequencies.", DefaultValueFactory = _ => 30.0 }.InRange(0, 10000, minOpen: true);
+        var fitFrom = new Option<double>("--fit-from") { Description = "Maxima of the field energy before this time are not fitted (initial transient).", DefaultValueFactory = _ => 3.0 }.InRange(0, 10000);
+        var limiter = FlowRuntime.CreateLimiterOption();
+        var csv = OutputPrefix.Create("landau-damping", "PREFIX.csv (field-energy history t, W(t))");
         var threads = FlowRuntime.CreateThreadsOption();
         var json = JsonOutput.CreateOption();
         var command = new Command("landau-damping", "Linear Landau damping (1D-1V Vlasov–Poisson): rate and frequency against the plasma dispersion function.")
         {
             k, amplitude, cells, velocities, halfWidth, finalTime, fitFrom, limiter, csv, threads, json,
         };
-        command.SetAction(parse => FlowRuntime.Execute("flow landau-damping", parse.GetValue(json), (communicator, output) =>
+        command.SetAction(parse => FlowRuntime.Execute(parse.GetValue(json), "flow landau-damping", (communicator, output) =>
         {
             double wavenumber = parse.GetValue(k), alpha = parse.GetValue(amplitude), tFinal = parse.GetValue(finalTime), from = parse.GetValue(fitFrom);
-            FlowRuntime.Check("--k", wavenumber, 1e-3, 10);
-            FlowRuntime.Check("--amplitude", alpha, 0, 0.5);
-            FlowRuntime.Check("--t-final", tFinal, 1e-3, 1e4);
-            FlowRuntime.Check("--fit-from", from, 0, tFinal);
-            var slope = ElectronRun.ParseLimiter(parse.GetValue(limiter)!);
-            string? csvPath = parse.GetValue(csv);
-            FlowRuntime.CheckOutputPath("--csv", csvPath);
+            if (from >= tFinal)
+            {
+                throw new ArgumentException($"--fit-from ({from}) must be below --t-final ({tFinal}).");
+            }
+
+            var slope = FlowRuntime.Limiter(parse.GetValue(limiter)!);
+            string csvPath = OutputPrefix.Normalize(parse.GetValue(csv)!) + ".csv";
 
             Complex theory = BeamDispersion.Maxwellian.Root(wavenumber, Math.Sqrt(1 + (3 * wavenumber * wavenumber)));
             var run = ElectronRun.Execute(
@@ -48,15 +48,12 @@ internal static class LandauDampingFlow
                 slope,
                 FlowRuntime.Threads(parse.GetValue(threads), communicator));
             var fit = FieldEnergyFit.Oscillation(run.Times, run.FieldEnergies, from, tFinal);
-            if (output is null)
+            if (communicator.Rank != 0)
             {
                 return 0;
             }
 
-            if (csvPath is not null)
-            {
-                run.WriteHistory(csvPath);
-            }
+            run.WriteHistory(csvPath);
 
             double rateError = Math.Abs(fit.Rate - theory.Imaginary) / Math.Abs(theory.Imaginary);
             double frequencyError = Math.Abs(fit.Frequency - theory.Real) / theory.Real;
@@ -84,6 +81,7 @@ internal static class LandauDampingFlow
                 massDrift = run.MassDrift,
                 energyDrift = run.EnergyDrift,
                 wallS = run.WallSeconds,
+                csv = csvPath,
             });
             return 0;
         }));

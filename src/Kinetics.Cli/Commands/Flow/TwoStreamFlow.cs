@@ -15,36 +15,34 @@ internal static class TwoStreamFlow
 {
     public static Command Create()
     {
-        var k = new Option<double>("--k") { Description = "Wavenumber k of the perturbation (box 2π/k).", DefaultValueFactory = _ => 0.3 };
-        var drift = new Option<double>("--drift") { Description = "Beam speed u₀ (beams at ±u₀), in thermal speeds of the whole plasma's unit.", DefaultValueFactory = _ => 2.4 };
-        var temperature = new Option<double>("--temperature") { Description = "Temperature of each beam.", DefaultValueFactory = _ => 1.0 };
-        var amplitude = new Option<double>("--amplitude") { Description = "Relative density perturbation α (tiny: a long linear phase).", DefaultValueFactory = _ => 1e-6 };
-        var cells = new Option<int>("--cells") { Description = "Spatial cells (2^a·3^b·5^c).", DefaultValueFactory = _ => 64 };
-        var velocities = new Option<int>("--velocities") { Description = "Velocity nodes on [−L, L].", DefaultValueFactory = _ => 256 };
-        var halfWidth = new Option<double>("--half-width") { Description = "Velocity half-width L.", DefaultValueFactory = _ => 9.0 };
-        var finalTime = new Option<double>("--t-final") { Description = "Final time (before saturation), in inverse plasma frequencies.", DefaultValueFactory = _ => 35.0 };
-        var fitFrom = new Option<double>("--fit-from") { Description = "Start of the fitted window (after the damped roots have died out).", DefaultValueFactory = _ => 15.0 };
-        var limiter = new Option<string>("--limiter") { Description = "Slope limiter: van-leer, mc, minmod or none.", DefaultValueFactory = _ => "van-leer" };
-        var csv = new Option<string?>("--csv") { Description = "Write the field-energy history t, W(t) to this CSV file." };
+        var k = new Option<double>("--k") { Description = "Wavenumber k of the perturbation (box 2π/k), in inverse Debye lengths.", DefaultValueFactory = _ => 0.3 }.InRange(0, 10, minOpen: true);
+        var drift = new Option<double>("--drift") { Description = "Beam speed u₀ (beams at ±u₀), in units of √(T_unit/m).", DefaultValueFactory = _ => 2.4 }.InRange(0, 100);
+        var temperature = new Option<double>("--temperature") { Description = "Temperature of each beam.", DefaultValueFactory = _ => 1.0 }.InRange(0, 100, minOpen: true);
+        var amplitude = new Option<double>("--amplitude") { Description = "Relative density perturbation α (tiny: a long linear phase).", DefaultValueFactory = _ => 1e-6 }.InRange(0, 0.5, minOpen: true);
+        var cells = new Option<int>("--cells") { Description = "Spatial cells (even, no prime factor above 5).", DefaultValueFactory = _ => 64 }.GridSize(4, 4096);
+        var velocities = new Option<int>("--velocities") { Description = "Velocity nodes on [−L, L].", DefaultValueFactory = _ => 256 }.InRange(8, 1024);
+        var halfWidth = new Option<double>("--half-width") { Description = "Velocity half-width L.", DefaultValueFactory = _ => 9.0 }.InRange(1, 100);
+        var finalTime = new Option<double>("--t-final") { Description = "Final time (before saturation), in inverse plasma frequencies.", DefaultValueFactory = _ => 35.0 }.InRange(0, 10000, minOpen: true);
+        var fitFrom = new Option<double>("--fit-from") { Description = "Start of the fitted window (after the damped roots have died out).", DefaultValueFactory = _ => 15.0 }.InRange(0, 10000);
+        var limiter = FlowRuntime.CreateLimiterOption();
+        var csv = OutputPrefix.Create("two-stream", "PREFIX.csv (field-energy history t, W(t))");
         var threads = FlowRuntime.CreateThreadsOption();
         var json = JsonOutput.CreateOption();
         var command = new Command("two-stream", "Two-stream instability (1D-1V Vlasov–Poisson): growth rate against the dispersion relation.")
         {
             k, drift, temperature, amplitude, cells, velocities, halfWidth, finalTime, fitFrom, limiter, csv, threads, json,
         };
-        command.SetAction(parse => FlowRuntime.Execute("flow two-stream", parse.GetValue(json), (communicator, output) =>
+        command.SetAction(parse => FlowRuntime.Execute(parse.GetValue(json), "flow two-stream", (communicator, output) =>
         {
             double wavenumber = parse.GetValue(k), u = parse.GetValue(drift), t = parse.GetValue(temperature), alpha = parse.GetValue(amplitude);
             double tFinal = parse.GetValue(finalTime), from = parse.GetValue(fitFrom);
-            FlowRuntime.Check("--k", wavenumber, 1e-3, 10);
-            FlowRuntime.Check("--drift", u, 0, 100);
-            FlowRuntime.Check("--temperature", t, 1e-6, 100);
-            FlowRuntime.Check("--amplitude", alpha, 0, 0.5);
-            FlowRuntime.Check("--t-final", tFinal, 1e-3, 1e4);
-            FlowRuntime.Check("--fit-from", from, 0, tFinal);
-            var slope = ElectronRun.ParseLimiter(parse.GetValue(limiter)!);
-            string? csvPath = parse.GetValue(csv);
-            FlowRuntime.CheckOutputPath("--csv", csvPath);
+            if (from >= tFinal)
+            {
+                throw new ArgumentException($"--fit-from ({from}) must be below --t-final ({tFinal}).");
+            }
+
+            var slope = FlowRuntime.Limiter(parse.GetValue(limiter)!);
+            string csvPath = OutputPrefix.Normalize(parse.GetValue(csv)!) + ".csv";
 
             Complex theory = BeamDispersion.TwoStream(u, t).Root(wavenumber, new Complex(0, 0.3));
             if (!(theory.Imaginary > 0))
@@ -59,15 +57,12 @@ internal static class TwoStreamFlow
                 slope,
                 FlowRuntime.Threads(parse.GetValue(threads), communicator));
             double rate = FieldEnergyFit.GrowthRate(run.Times, run.FieldEnergies, from, tFinal);
-            if (output is null)
+            if (communicator.Rank != 0)
             {
                 return 0;
             }
 
-            if (csvPath is not null)
-            {
-                run.WriteHistory(csvPath);
-            }
+            run.WriteHistory(csvPath);
 
             double error = Math.Abs(rate - theory.Imaginary) / theory.Imaginary;
             output.Human.WriteLine($"growth rate {rate:F5}, dispersion relation {theory.Imaginary:F5} (Re ω = {theory.Real:E1}), relative error {error:E2}");
@@ -87,6 +82,7 @@ internal static class TwoStreamFlow
                 ranks = run.Ranks,
                 massDrift = run.MassDrift,
                 wallS = run.WallSeconds,
+                csv = csvPath,
             });
             return 0;
         }));
