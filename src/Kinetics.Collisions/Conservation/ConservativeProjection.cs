@@ -58,6 +58,8 @@ public sealed class ConservativeProjection
             Guard.Positive(m, nameof(masses));
         }
 
+        // S·N³ must be a valid array length (the stacked spans have that many entries).
+        Guard.Size(masses.Length, grid.Count, nameof(masses) + ".Length × grid.Count");
         return new ConservativeProjection(grid, masses.ToArray());
     }
 
