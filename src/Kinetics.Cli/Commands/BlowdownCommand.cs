@@ -7,7 +7,7 @@ using Spectre.Console;
 namespace Kinetics.Cli.Commands;
 
 /// <summary>
-/// `kinetics blowdown`: the radial Landau–Coulomb solver on the blow-down data of Gualdani & Winter, “A blow-down mechanism for the Landau–Coulomb equation”, F_in = 𝓜 + δ^α𝓜_δ,
+/// `kinetics blowdown`: the radial Landau–Coulomb solver on the blow-down data of Gualdani and Winter, F_in = 𝓜 + δ^α𝓜_δ,
 /// compared with the explicit profile 𝓜 + E(t) for t ≤ 1/2 and with 𝓜_eq afterwards.
 /// </summary>
 internal static class BlowdownCommand

@@ -8,7 +8,7 @@ using Kinetics.Mixtures;
 
 namespace Kinetics.Cli.Commands;
 
-/// <summary>`kinetics estimate …`: the kernel estimates of Wang, Wang & Wu, “Classical solutions to the Boltzmann equations for gas mixture with unequal molecular masses”, computed numerically (docs/estimates.md).</summary>
+/// <summary>`kinetics estimate …`: the kernel estimates of Wang, Wang and Wu computed numerically (docs/math#kernel-estimates).</summary>
 internal static class EstimateCommand
 {
     public static Command Create()
@@ -148,7 +148,7 @@ internal static class EstimateCommand
         return command;
     }
 
-    // Two species A, B with the given masses and B = |cos θ|·|v − v*|^γ for every pair (the kernel of Wang, Wang & Wu).
+    // Two species A, B with the given masses and B = |cos θ|·|v − v*|^γ for every pair (the kernel of Wang, Wang and Wu).
     private static (double[] Masses, CollisionKernelTable Table) TwoSpecies(double gamma, string? massesText)
     {
         double[] m = ParseList(massesText ?? string.Empty, "--masses");

@@ -22,7 +22,7 @@ namespace Kinetics.Cli.Commands;
 /// time.
 /// </summary>
 /// <remarks>Defaults: N₂/O₂ (mass ratio 7:8, densities 0.78/0.21, temperatures 1.5/0.5), soft potential γ = −1 with
-/// b_ω = |cos θ| as in Wang, Wang & Wu, “Classical solutions to the Boltzmann equations for gas mixture with unequal molecular masses”, a 32³ grid.</remarks>
+/// b_ω = |cos θ| as in Wang, Wang and Wu, a 32³ grid.</remarks>
 internal static class RelaxCommand
 {
     private static readonly string[] KernelChoices = ["abs-cos", "hard-spheres", "maxwell"];

@@ -6,13 +6,14 @@ using Kinetics.Transport;
 
 namespace Kinetics.Cli.Commands;
 
-/// <summary>`kinetics transport …`: transport coefficients derived from the collision kernels (docs/estimates.md).</summary>
+/// <summary>`kinetics transport …`: transport coefficients derived from the collision kernels (docs/math#transport).</summary>
 internal static class TransportCommand
 {
     public static Command Create()
     {
         var command = new Command("transport", "Transport coefficients from the collision kernels.");
         command.Subcommands.Add(MaxwellStefanCommand());
+        command.Subcommands.Add(TransportCoefficientsCommand.Create());
         return command;
     }
 

@@ -18,7 +18,7 @@ public sealed partial class BoltzmannOperator : ICollisionOperator, ICollisionFr
     /// <summary>
     /// The collision (loss) frequency of every species: destination[α·N³ + p] = ν^α(v_p) = Σ_β ∫∫ B^{αβ} F^β(v*) dσ dv*,
     /// so that the loss part of <see cref="Evaluate(ReadOnlySpan{double}, Span{double}, BoltzmannWorkspace)"/> is ν^α F^α
-    /// (same truncation R = 2S and radial rule as the operator). For F^β = μ^β this is the ν^{αβ} of MATH.md §2.
+    /// (same truncation R = 2S and radial rule as the operator). For F^β = μ^β this is the ν^{αβ} of docs/math#boltzmann-operator.
     /// </summary>
     /// <param name="distributions">S·N³ values F^α(v_p) (not modified).</param>
     /// <param name="destination">S·N³ values; must not overlap <paramref name="distributions"/>.</param>
@@ -80,6 +80,38 @@ public sealed partial class BoltzmannOperator : ICollisionOperator, ICollisionFr
         {
             Pool.Return(workspace);
         }
+    }
+
+    /// <summary>
+    /// Batched evaluation over spatial cells with one plan: cell c occupies [c·S·N³, (c + 1)·S·N³) of both buffers.
+    /// Cells are processed in parallel, one workspace per worker, rented from the operator's pool (the one behind its
+    /// <see cref="Dynamics.ICollisionOperator"/> view) and returned after the call, so repeated calls reuse them; only
+    /// the parallel loop's own bookkeeping is allocated per call.
+    /// </summary>
+    /// <param name="cells">cellCount·S·N³ values.</param>
+    /// <param name="destination">cellCount·S·N³ values.</param>
+    /// <param name="maxDegreeOfParallelism">Workers (−1: as many as the runtime chooses).</param>
+    public void EvaluateCells(ReadOnlyMemory<double> cells, Memory<double> destination, int maxDegreeOfParallelism = -1)
+    {
+        int block = SpeciesCount * Grid.Count;
+        if (cells.Length % block != 0)
+        {
+            throw new ArgumentException($"cells must hold a whole number of cells of S·N³ = {block} values (was {cells.Length}).", nameof(cells));
+        }
+
+        Guard.Length(destination.Length, cells.Length, nameof(destination));
+        int cellCount = cells.Length / block;
+        Parallel.For(
+            0,
+            cellCount,
+            new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism },
+            Pool.Rent,
+            (c, _, workspace) =>
+            {
+                Evaluate(cells.Span.Slice(c * block, block), destination.Span.Slice(c * block, block), workspace);
+                return workspace;
+            },
+            Pool.Return);
     }
 
     // Created on first use (the constructor lives in the other part of this class); CompareExchange keeps it unique.

@@ -3,7 +3,7 @@ using Kinetics.Grids;
 namespace Kinetics.Conservation;
 
 /// <summary>
-/// The conservative correction of MATH.md §2: the smallest weighted-L² change to a discrete multi-species collision
+/// The conservative correction of docs/math#conservative-projection: the smallest weighted-L² change to a discrete multi-species collision
 /// term Q = (Q^α)_α on a <see cref="CartesianGrid"/> after which every species mass, the total momentum and the total
 /// energy are conserved to round-off.
 /// </summary>

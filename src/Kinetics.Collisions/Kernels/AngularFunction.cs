@@ -5,7 +5,7 @@ namespace Kinetics.Kernels;
 /// <summary>
 /// The angular part b of a collision kernel B = C·b·|v − v*|^γ, available in both representations
 /// (<see cref="AngularRepresentation"/>): b_σ(cos χ) = b_ω(cos θ)/(2|cos θ|), cos χ = 1 − 2cos²θ
-/// (seed-note 000 §1.3).
+/// (docs/math#collision-rules).
 /// </summary>
 /// <remarks>
 /// <para>Only the even part of b_ω matters; b_ω is evaluated at |cos θ|. Every instance satisfies Grad's angular
@@ -55,10 +55,10 @@ public sealed class AngularFunction
     /// <summary>True when b_σ is constant (b_ω ∝ |cos θ|): the spectral method's isotropic fast path applies.</summary>
     public bool IsIsotropicInSigma { get; }
 
-    /// <summary>b₀ = ∫_{S²} b_ω dω = ∫_{S²} b_σ dσ = 2π ∫₋₁¹ b_σ(x) dx (the paper's C_{αβ}, seed-note 000 §1.4).</summary>
+    /// <summary>b₀ = ∫_{S²} b_ω dω = ∫_{S²} b_σ dσ = 2π ∫₋₁¹ b_σ(x) dx (the paper's C_{αβ}, docs/math#collision-kernels).</summary>
     public double Integral { get; }
 
-    /// <summary>λ = ∫_{S²} b_σ(k·σ)(1 − k·σ) dσ = 2π ∫₋₁¹ b_σ(x)(1 − x) dx, the momentum-transfer integral (seed-note 002 §1.2).</summary>
+    /// <summary>λ = ∫_{S²} b_σ(k·σ)(1 − k·σ) dσ = 2π ∫₋₁¹ b_σ(x)(1 − x) dx, the momentum-transfer integral (docs/math#angular-representations).</summary>
     public double MomentumTransfer { get; }
 
     /// <summary>C_b = sup b_ω(cos θ)/|cos θ| = 2 sup b_σ (on the sample used for validation).</summary>
@@ -87,7 +87,7 @@ public sealed class AngularFunction
             $"isotropic b_σ = {value:G6}", _ => value, c => 2.0 * value * c, isotropicInSigma: true, 4.0 * Math.PI * value, 4.0 * Math.PI * value);
     }
 
-    /// <summary>b_ω(cos θ) = <paramref name="coefficient"/>·|cos θ| (seed 000's canonical choice, b₀ = 2π·coefficient), i.e. b_σ ≡ coefficient/2.</summary>
+    /// <summary>b_ω(cos θ) = <paramref name="coefficient"/>·|cos θ| (the choice of Wang, Wang and Wu, b₀ = 2π·coefficient), i.e. b_σ ≡ coefficient/2.</summary>
     /// <param name="coefficient">c &gt; 0.</param>
     public static AngularFunction AbsoluteCosine(double coefficient = 1.0)
     {

@@ -3,11 +3,11 @@ using Kinetics.Mixtures;
 namespace Kinetics.Kernels;
 
 /// <summary>
-/// A collision kernel B(|g|, angle) = C · b(angle) · |g|^γ for one species pair, g = v − v* (MATH.md §2).
+/// A collision kernel B(|g|, angle) = C · b(angle) · |g|^γ for one species pair, g = v − v* (docs/math#boltzmann-operator).
 /// </summary>
 /// <remarks>
 /// <para>γ ∈ (−3, 1]: soft potentials γ &lt; 0, Maxwell molecules γ = 0, hard potentials γ &gt; 0, hard spheres γ = 1 with
-/// isotropic b_σ. The kinetic factor |g|^γ does not involve the reduced mass (seed-note 000 §1.2); physical
+/// isotropic b_σ. The kinetic factor |g|^γ does not involve the reduced mass (docs/math#collision-kernels); physical
 /// parametrisations (<see cref="HardSpheres"/>, <see cref="VariableHardSpheres"/>, <see cref="VariableSoftSpheres"/>)
 /// fold their mass and diameter dependence into the strength C.</para>
 /// <para>Immutable and thread-safe.</para>

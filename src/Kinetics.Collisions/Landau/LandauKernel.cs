@@ -4,10 +4,10 @@ namespace Kinetics.Landau;
 
 /// <summary>
 /// The Landau kernel Φ_γ(z) = p |z|^{γ+2} Π(z), Π(z) = I − ẑẑᵀ, γ ∈ [−3, 1], with the prefactor p fixed by a
-/// <see cref="LandauNormalization"/> (MATH.md §4; γ = −3 is Coulomb). Immutable and thread-safe.
+/// <see cref="LandauNormalization"/> (docs/math#landau-operator; γ = −3 is Coulomb). Immutable and thread-safe.
 /// </summary>
 /// <remarks>
-/// Useful identities (seed-note 003 §1.1, 004 §1.1, extended to general γ): Φ(z)z = 0, tr Φ = 2p|z|^{γ+2},
+/// Useful identities (docs/math#landau-normalisations, extended to general γ): Φ(z)z = 0, tr Φ = 2p|z|^{γ+2},
 /// ∂_jΦ_ij(z) = −2p|z|^γ z_i, and for γ &gt; −3, ∂_i∂_jΦ_ij = −2p(γ+3)|z|^γ (for γ = −3 it is −8πp δ₀).
 /// Because Φ(z)ẑ = 0, truncating the kernel to |z| ≤ R commutes with the divergence: ∂_j(χ_R Φ_ij) = χ_R ∂_jΦ_ij.
 /// </remarks>

@@ -4,7 +4,7 @@ namespace Kinetics.Landau;
 
 /// <summary>
 /// The linearised Landau operator and Γ around the global Maxwellians μ_a = 𝓜[1, 0, 1; m_a] in Guo's convention
-/// (MATH.md §1): with F_a = μ_a + √μ_a f_a,
+/// (docs/math#conventions): with F_a = μ_a + √μ_a f_a,
 /// Γ_a(f, g) = μ_a^{−1/2} Σ_b Q_ab(√μ_a f_a, √μ_b g_b) and L f = −Γ(√μ, f) − Γ(f, √μ), so that
 /// μ^{−1/2}Q(μ + √μ f) = −L f + Γ(f, f). L is symmetric and ≥ 0 in Σ_a∫f_a g_a dv with kernel of dimension S + 4
 /// spanned by √μ_a e_a (one per species), m_a v_i √μ_a (i = 1, 2, 3) and m_a|v|² √μ_a (<see cref="KernelBasis"/>).
@@ -14,7 +14,7 @@ namespace Kinetics.Landau;
 /// <remarks>
 /// Why: linearising Q_ab around μ, where ∇ln μ_a/m_a − ∇ln μ_b(w)/m_b = w − v is annihilated by Φ(v−w), gives
 /// ⟨Lf, g⟩ = ½Σ_ab c_ab∬μ_aμ_b(∇ψ_a/m_a − ∇ψ_b(w)/m_b)·Φ(v−w)(∇h_a/m_a − ∇h_b(w)/m_b), h = f/√μ, ψ = g/√μ
-/// (the Landau analogue of seed-note 000 §6.7): symmetric, non-negative, zero exactly on the collision invariants.
+/// (the Landau analogue of the quadratic form in docs/math#exact-oracles): symmetric, non-negative, zero exactly on the collision invariants.
 /// Discretely these hold to spectral accuracy (the wrapped operator's).
 /// </remarks>
 public sealed class LinearizedLandauOperator

@@ -7,9 +7,9 @@ namespace Kinetics.Landau;
 
 /// <summary>
 /// The multi-species Landau operator on a <see cref="CartesianGrid"/> by FFT convolution with the truncated kernel
-/// (MATH.md §4): for species a (the species whose equation it is) and field species b,
+/// (docs/math#landau-operator): for species a (the species whose equation it is) and field species b,
 /// Q_ab(F_a, F_b) = c_ab ∇·[K_b ∇F_a / m_a² − b_b F_a / (m_a m_b)], K_b = Φ_γ * F_b, b_b = ∇·K_b,
-/// which is MATH.md's (c_ab/m_a)∇·∫Φ(v−w)[F_b(w)∇F_a(v)/m_a − F_a(v)∇F_b(w)/m_b]dw since ∫Φ(v−w)∇F_b(w)dw = ∇·(Φ*F_b).
+/// which is the operator of docs/math#landau-mixtures, (c_ab/m_a)∇·∫Φ(v−w)[F_b(w)∇F_a(v)/m_a − F_a(v)∇F_b(w)/m_b]dw since ∫Φ(v−w)∇F_b(w)dw = ∇·(Φ*F_b).
 /// The mixture operator of species a is Σ_b Q_ab(F_a, F_b). Immutable and thread-safe after creation; evaluation
 /// allocates nothing (scratch in a <see cref="SpectralLandauWorkspace"/>).
 /// </summary>
@@ -243,7 +243,7 @@ public sealed partial class SpectralLandauOperator
 
     /// <summary>
     /// The entropy production dH/dt = Σ_a Σ_b ∫ Q_ab(F_a, F_b) ln F_a dv ≤ 0, evaluated by the symmetric formula of
-    /// seed-note 004 §2.3: −Σ_{a&lt;b} D_ab − ½ Σ_a D_aa with
+    /// docs/math#landau-mixtures: −Σ_{a&lt;b} D_ab − ½ Σ_a D_aa with
     /// D_ab = c_ab ∬ F_a(v)F_b(w) Φ(v−w):(∇ln F_a(v)/m_a − ∇ln F_b(w)/m_b)^{⊗2} dv dw
     /// = c_ab[∫∇F_a·K_b∇F_a/(F_a m_a²) + ∫∇F_b·K_a∇F_b/(F_b m_b²) − ∫(∇F_a·b_b + ∇F_b·b_a)/(m_a m_b)].
     /// </summary>

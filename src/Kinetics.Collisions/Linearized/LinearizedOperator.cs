@@ -4,7 +4,7 @@ using Kinetics.Kernels;
 namespace Kinetics.Linearized;
 
 /// <summary>
-/// The perturbative operators around the global Maxwellians μ^α = 𝓜[1, 0, 1; m^α] (MATH.md §1, seed-note 000 §1.6–§1.7),
+/// The perturbative operators around the global Maxwellians μ^α = 𝓜[1, 0, 1; m^α] (docs/math#linearized-operators),
 /// evaluated pointwise by direct deterministic quadrature of the collision integral — the slow, trustworthy reference:
 /// Γ^{αβ}(f, g)(v) = ∫∫ B^{αβ} √μ^β(v*) [f(v') g(v*') − f(v) g(v*)] dω dv*, Γ(f, g)^α = Σ_β Γ^{αβ}(f^α, g^β),
 /// L = ν − K ≥ 0 with (L f)^α = −Γ(√μ, f)^α − Γ(f, √μ)^α, and the nonlinear operator 𝒞(F)^α = Σ_β Q^{αβ}(F^α, F^β).
@@ -82,7 +82,7 @@ public sealed class LinearizedOperator
             LinearizedKernel.SqrtMaxwellian(mb, vStar) * ((f(vPrime) * g(vStarPrime)) - (fv * g(vStar))));
     }
 
-    /// <summary>Γ(f, g)^α(v) = Σ_β Γ^{αβ}(f^α, g^β)(v) (the non-symmetric bilinear form of seed 000 (1.24)).</summary>
+    /// <summary>Γ(f, g)^α(v) = Σ_β Γ^{αβ}(f^α, g^β)(v) (the non-symmetric bilinear form of Wang, Wang and Wu; docs/math#conventions).</summary>
     /// <param name="alpha">Species α.</param>
     /// <param name="f">f^β per species.</param>
     /// <param name="g">g^β per species.</param>
@@ -121,7 +121,7 @@ public sealed class LinearizedOperator
         return sum;
     }
 
-    /// <summary>(L f)^α(v) = ν^α(v) f^α(v) − (K f)^α(v), L ≥ 0 (seed-note 000 §1.7 convention).</summary>
+    /// <summary>(L f)^α(v) = ν^α(v) f^α(v) − (K f)^α(v), L ≥ 0 (docs/math#conventions).</summary>
     /// <param name="alpha">Species α.</param>
     /// <param name="f">f^β per species.</param>
     /// <param name="v">Velocity.</param>

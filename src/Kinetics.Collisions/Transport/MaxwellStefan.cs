@@ -6,7 +6,7 @@ namespace Kinetics.Transport;
 
 /// <summary>
 /// Maxwell–Stefan binary coefficients Δ_ij of the flux-incompressible Maxwell–Stefan law −∇c_i = Σ_j c_i c_j (u_i − u_j)/Δ_ij
-/// derived from the collision kernels (seed-note 002 §2.4, MATH.md §3):
+/// derived from the collision kernels (docs/math#transport):
 /// 1/Δ_ij = (μ_ij/θ) C_ij λ_ij (2θ/μ_ij)^{γ/2} (4/(3√π)) Γ((5+γ)/2), λ_ij = 2π∫₋₁¹ b_σ(x)(1 − x) dx, μ_ij = m_i m_j/(m_i + m_j).
 /// </summary>
 /// <remarks>

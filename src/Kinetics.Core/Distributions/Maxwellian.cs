@@ -4,12 +4,12 @@ using Kinetics.Mixtures;
 namespace Kinetics.Distributions;
 
 /// <summary>
-/// Maxwellians in the convention of MATH.md §1: 𝓜[n, u, T; m](v) = n (m/(2πT))^{3/2} exp(−m|v − u|²/(2T)).
+/// Maxwellians in the convention of docs/math#conventions: 𝓜[n, u, T; m](v) = n (m/(2πT))^{3/2} exp(−m|v − u|²/(2T)).
 /// </summary>
 /// <remarks>
-/// Seed 000's global Maxwellian of species α is μ^α = 𝓜[1, 0, 1; m^α]; a "bi-Maxwellian" (seeds 000/001) is the vector
+/// The global Maxwellian of species α is μ^α = 𝓜[1, 0, 1; m^α]; a "bi-Maxwellian" (docs/math#conventions) is the vector
 /// (𝓜[n^α, u, T; m^α])_α with common u and T and any densities, which is an equilibrium of every collision operator in
-/// Kinetics. Independent per-species states (different u^α or T^α, seed 002's local Maxwellian vector) are not.
+/// Kinetics. Independent per-species states (different u^α or T^α, a local Maxwellian vector) are not.
 /// </remarks>
 public static class Maxwellian
 {
@@ -70,7 +70,7 @@ public static class Maxwellian
         return f;
     }
 
-    /// <summary>Seed 000's global Maxwellian μ^α = 𝓜[1, 0, 1; m^α] of every species of <paramref name="mixture"/>.</summary>
+    /// <summary>The global Maxwellian μ^α = 𝓜[1, 0, 1; m^α] of every species of <paramref name="mixture"/>.</summary>
     /// <param name="grid">The velocity grid.</param>
     /// <param name="mixture">The mixture.</param>
     public static DistributionFunction[] Global(CartesianGrid grid, Mixture mixture) =>

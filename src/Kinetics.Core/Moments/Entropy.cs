@@ -5,7 +5,7 @@ namespace Kinetics.Moments;
 
 /// <summary>
 /// The Boltzmann entropy functional H = Σ_α ∫ F^α log F^α dv (non-increasing in time under every collision operator
-/// of Kinetics: the H-theorem of MATH.md §2), evaluated by the grid's quadrature, together with a report of the
+/// of Kinetics: the H-theorem of docs/math#boltzmann-operator), evaluated by the grid's quadrature, together with a report of the
 /// non-positive values it had to skip.
 /// </summary>
 /// <remarks>

@@ -11,7 +11,7 @@ namespace Kinetics.Moments;
 /// <remarks>
 /// The mixture temperature is assembled as (3/2) n T = Σ_α [(3/2) n^α T^α + (m^α n^α/2)|u^α − u|²], algebraically
 /// identical to the definition and free of the cancellation of E − ρ|u|²/2. Momentum and energy of the mixture are
-/// the quantities an operator must conserve (MATH.md §2).
+/// the quantities an operator must conserve (docs/math#boltzmann-operator).
 /// </remarks>
 public sealed class MixtureMoments
 {

@@ -7,7 +7,7 @@ namespace Kinetics.Moments;
 /// <summary>
 /// The hydrodynamic moments of one species' distribution F with particle mass m, computed by the grid's quadrature:
 /// n = ∫F, momentum m∫vF, energy ∫(m/2)|v|²F, bulk velocity u = ∫vF / n and temperature T with
-/// (3/2) n T = ∫(m/2)|v − u|²F (MATH.md §1, k_B = 1).
+/// (3/2) n T = ∫(m/2)|v − u|²F (docs/math#conventions, k_B = 1).
 /// </summary>
 /// <remarks>
 /// <para>The temperature is computed from the centred second moment (not from energy minus kinetic energy), so it

@@ -74,6 +74,7 @@ public partial class PackageReadmeTests
     [InlineData("src/Kinetics.Core/README.md")]
     [InlineData("src/Kinetics.Collisions/README.md")]
     [InlineData("src/Kinetics.Cli/README.md")]
+    [InlineData("src/Kinetics.PhaseSpace/README.md")]
     public void ReadmeLinks_AreAbsoluteAndResolve(string readme)
     {
         string text = File.ReadAllText(Path.Combine(Root, readme));

@@ -11,11 +11,11 @@ using static Kinetics.Cli.Commands.Scenarios.ScenarioMath;
 namespace Kinetics.Cli.Commands.Scenarios;
 
 /// <summary>
-/// `kinetics scenario ion-electron`: Coulomb-Landau ion–electron energy exchange with m₊ = 1, m₋ = ε² (Flynn & Guo, “The massless electron limit of the Vlasov–Poisson–Landau system”).
+/// `kinetics scenario ion-electron`: Coulomb-Landau ion–electron energy exchange with m₊ = 1, m₋ = ε² (docs/math#massless-electron-scaling).
 /// For each ε the ion and electron Maxwellians (unit densities, temperatures T₊, T₋, at rest) are put on one grid, the
 /// spectral Landau operator is applied once, and the measured rate W₊ = ∫(m₊/2)|v|² Q₊₋ dv is compared with the
 /// closed form <see cref="LandauMaxwellian.EnergyExchangeRate"/> (docs/landau.md) and with the O(ε) law of
-/// Flynn & Guo's leading-order law (fitted slope of log|W₊| against log ε).
+/// docs/math#massless-electron-scaling (fitted slope of log|W₊| against log ε).
 /// </summary>
 internal static class IonElectronScenario
 {
@@ -112,7 +112,7 @@ internal static class IonElectronScenario
         }
 
         // The O(ε) law: slope of log|W₊| against log ε (needs two or more ε); the closed form's own slope shows the
-        // O(ε³) correction (1 + ε²T₊/T₋)^{−3/2} of the closed-form exchange rate.
+        // O(ε³) correction (1 + ε²T₊/T₋)^{−3/2} of docs/math#massless-electron-scaling.
         // The compensated slope removes that factor from the measured rates: exactly 1 for the closed form.
         double? slope = null, closedSlope = null, compensatedSlope = null;
         if (epsilons.Distinct().Count() < 2)
@@ -127,7 +127,7 @@ internal static class IonElectronScenario
             compensatedSlope = Slope(logs, measured.Select((w, i) => Math.Log(Math.Abs(w)) + (1.5 * Math.Log(1 + (epsilons[i] * epsilons[i] * ionTemperature / electronTemperature)))).ToList());
         }
 
-        // The limit of W₊/ε as ε → 0 (p = c = 1, unit densities): 2√(2β₋/π)(1 − β₋/β₊).
+        // The limit (docs/math#massless-electron-scaling) of W₊/ε as ε → 0 (p = c = 1, unit densities): 2√(2β₋/π)(1 − β₋/β₊).
         double limit = 2 * Math.Sqrt(2 / (Math.PI * electronTemperature)) * (1 - (ionTemperature / electronTemperature));
         io.Human.MarkupLine("[bold]kinetics scenario ion-electron[/]: " + Markup.Escape(
             $"Coulomb Landau (p = c = 1), m₊ = 1, m₋ = ε², n₊ = n₋ = 1, T₊ = {F(ionTemperature, "G4")}, T₋ = {F(electronTemperature, "G4")}, one grid per ε."));
