@@ -2,9 +2,9 @@ using System.CommandLine;
 using Kinetics.Cli.Commands;
 
 // The `kinetics` command. Each subcommand lives in Commands/<Name>Command.cs as an internal static class with
-// `public static Command Create()`, and is registered here with one line. A subcommand that reports figures adds
-// `JsonOutput.CreateOption()` (--json) and writes through `JsonOutput`: with --json exactly one JSON object on standard
-// output and all human-readable text (Spectre tables, progress bars) on standard error.
+// `public static Command Create()`, and is registered here with one line. The error contract (validation before
+// computing, no stack traces, exit codes, one JSON object under --json) is CommandLineApp's: subcommands declare
+// their checks with OptionRules and OutputPrefix, throw ArgumentException for the rest, and write through JsonOutput.
 var root = new RootCommand("kinetics — collision operators of kinetic theory: demonstrations, verification and benchmarks.");
 root.Subcommands.Add(RelaxCommand.Create());
 root.Subcommands.Add(InfoCommand.Create());
@@ -18,4 +18,4 @@ root.Subcommands.Add(new Command("bench", "Timings of the numerical cores.") { B
 root.Subcommands.Add(EstimateCommand.Create());
 root.Subcommands.Add(TransportCommand.Create());
 root.Subcommands.Add(ScenarioCommand.Create());
-return root.Parse(args).Invoke();
+return CommandLineApp.Run(root, args);

@@ -23,7 +23,7 @@ public class EstimateCommandTests
     {
         var (code, _, stderr) = KineticsProcess.Run("estimate", "kernel-decay", "--gamma", "-1.5", "--masses", "1,2,3", "--json");
         Assert.Equal(2, code);
-        Assert.Contains("--masses needs exactly two masses (got 3)", stderr, StringComparison.Ordinal);
+        Assert.Contains("--masses needs exactly 2 comma-separated values (got 3", stderr, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -68,9 +68,9 @@ public class EstimateCommandTests
     {
         var (code, _, stderr) = KineticsProcess.Run("estimate", "gap", "--gamma", "-1.5", "--masses", "1,4", "--radii", "8", "--json");
         Assert.Equal(2, code);
-        Assert.Contains("--radii needs at least two radii", stderr, StringComparison.Ordinal);
+        Assert.Contains("--radii needs 2 to 64 comma-separated values (got 1", stderr, StringComparison.Ordinal);
         (code, _, stderr) = KineticsProcess.Run("estimate", "gap", "--gamma", "-2.5", "--masses", "1,4", "--radii", "6,8", "--json");
         Assert.Equal(2, code);
-        Assert.Contains("(−2, 1]", stderr, StringComparison.Ordinal);
+        Assert.Contains("--gamma must be in (-2, 1]", stderr, StringComparison.Ordinal);
     }
 }

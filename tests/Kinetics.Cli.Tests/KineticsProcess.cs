@@ -6,7 +6,11 @@ namespace Kinetics.Cli.Tests;
 /// <summary>Runs the built `kinetics` tool (kinetics.dll beside the tests) in a child process.</summary>
 internal static class KineticsProcess
 {
-    public static (int ExitCode, string StandardOutput, string StandardError) Run(params string[] arguments)
+    public static (int ExitCode, string StandardOutput, string StandardError) Run(params string[] arguments) =>
+        RunWithEnvironment(new Dictionary<string, string?>(), arguments);
+
+    /// <summary>Runs the tool with extra environment variables (a null value removes the variable).</summary>
+    public static (int ExitCode, string StandardOutput, string StandardError) RunWithEnvironment(IReadOnlyDictionary<string, string?> environment, params string[] arguments)
     {
         string tool = Path.Combine(AppContext.BaseDirectory, "kinetics.dll");
         var start = new ProcessStartInfo("dotnet")
@@ -16,6 +20,18 @@ internal static class KineticsProcess
             UseShellExecute = false,
             WorkingDirectory = Path.GetTempPath(),
         };
+        foreach (var (name, value) in environment)
+        {
+            if (value is null)
+            {
+                start.Environment.Remove(name);
+            }
+            else
+            {
+                start.Environment[name] = value;
+            }
+        }
+
         start.ArgumentList.Add("exec");
         start.ArgumentList.Add(tool);
         foreach (string argument in arguments)

@@ -17,8 +17,8 @@ internal static class BenchFftCommand
 {
     public static Command Create()
     {
-        var n = new Option<int>("--n") { Description = "Points per axis N (2^a·3^b·5^c, e.g. 16, 24, 32, 48, 64, 96, 128).", DefaultValueFactory = _ => 32 };
-        var reps = new Option<int>("--reps") { Description = "Timed calls per transform (median reported); 0 chooses by size.", DefaultValueFactory = _ => 0 };
+        var n = new Option<int>("--n") { Description = "Points per axis N (2^a·3^b·5^c, e.g. 16, 24, 32, 48, 64, 96, 128).", DefaultValueFactory = _ => 32 }.InRange(2, 512);
+        var reps = new Option<int>("--reps") { Description = "Timed calls per transform (median reported); 0 chooses by size.", DefaultValueFactory = _ => 0 }.InRange(0, 100_000);
         var json = JsonOutput.CreateOption();
         var command = new Command("fft", "Time the 3-D FFT (complex and real, forward and inverse), single thread, median over repeated calls.") { n, reps, json };
         command.SetAction(parse => Run(parse.GetValue(n), parse.GetValue(reps), new JsonOutput(parse.GetValue(json))));
@@ -27,10 +27,9 @@ internal static class BenchFftCommand
 
     private static int Run(int n, int reps, JsonOutput output)
     {
-        if (n < 2 || n > 512 || !Fft3DPlan.IsSupportedSize(n))
+        if (!Fft3DPlan.IsSupportedSize(n))
         {
-            Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"--n must be in [2, 512] with no prime factor other than 2, 3 and 5 (was {n})."));
-            return 2;
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"--n must have no prime factor other than 2, 3 and 5 (was {n})."));
         }
 
         if (reps <= 0)

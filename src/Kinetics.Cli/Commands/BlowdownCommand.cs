@@ -18,12 +18,12 @@ internal static class BlowdownCommand
 
     public static Command Create()
     {
-        var delta = new Option<double>("--delta") { Description = "δ, the variance of the initial bump δ^α𝓜_δ (0 < δ < 1; the bump width is √δ).", DefaultValueFactory = _ => 1e-4 };
-        var alpha = new Option<double>("--alpha") { Description = "α, the bump mass is δ^α (seed 003's theorem: 1/4 < α < 1/2).", DefaultValueFactory = _ => 0.3 };
-        var cells = new Option<int>("--cells") { Description = "Radial cells (sinh grid refined to width √δ near the origin).", DefaultValueFactory = _ => 400 };
-        var radius = new Option<double>("--radius") { Description = "Outer radius of the velocity ball, in thermal speeds of 𝓜.", DefaultValueFactory = _ => 8.0 };
-        var endTime = new Option<double>("--t-end") { Description = "Final time (the blow-down window is t ≤ 1/2; relaxation to 𝓜_eq is slow, stretched-exponential).", DefaultValueFactory = _ => 2000.0 };
-        var svg = new Option<string>("--svg") { Description = "Where to write the SVG plot of F(t, |v|).", DefaultValueFactory = _ => "blowdown.svg" };
+        var delta = new Option<double>("--delta") { Description = "δ, the variance of the initial bump δ^α𝓜_δ (0 < δ < 1; the bump width is √δ).", DefaultValueFactory = _ => 1e-4 }.InRange(0, 1, minOpen: true, maxOpen: true);
+        var alpha = new Option<double>("--alpha") { Description = "α, the bump mass is δ^α (seed 003's theorem: 1/4 < α < 1/2).", DefaultValueFactory = _ => 0.3 }.InRange(0, 1, minOpen: true, maxOpen: true);
+        var cells = new Option<int>("--cells") { Description = "Radial cells (sinh grid refined to width √δ near the origin).", DefaultValueFactory = _ => 400 }.InRange(16, 100_000);
+        var radius = new Option<double>("--radius") { Description = "Outer radius of the velocity ball, in thermal speeds of 𝓜.", DefaultValueFactory = _ => 8.0 }.InRange(2, 64);
+        var endTime = new Option<double>("--t-end") { Description = "Final time (the blow-down window is t ≤ 1/2; relaxation to 𝓜_eq is slow, stretched-exponential).", DefaultValueFactory = _ => 2000.0 }.InRange(0.5, 1e6);
+        var svg = OutputPrefix.Create("blowdown", "PREFIX.png and PREFIX.svg (F(t, |v|) at several times)");
         var json = JsonOutput.CreateOption();
         var command = new Command("blowdown", "Radial Landau–Coulomb blow-down of seed 003: bump δ^α𝓜_δ on 𝓜, compared with the explicit profile E(t), relaxation to 𝓜_eq.")
         {
@@ -31,18 +31,8 @@ internal static class BlowdownCommand
         };
         command.SetAction(parse =>
         {
-            BlowdownReport report;
-            try
-            {
-                report = Run(parse.GetValue(delta), parse.GetValue(alpha), parse.GetValue(cells), parse.GetValue(radius), parse.GetValue(endTime), parse.GetValue(svg)!);
-            }
-            catch (ArgumentException e)
-            {
-                Console.Error.WriteLine($"kinetics blowdown: {e.Message}");
-                return 2;
-            }
-
             var output = new JsonOutput(parse.GetValue(json));
+            var report = Run(parse.GetValue(delta), parse.GetValue(alpha), parse.GetValue(cells), parse.GetValue(radius), parse.GetValue(endTime), OutputPrefix.Normalize(parse.GetValue(svg)!) + ".svg");
             output.Human.WriteLine(report.Describe());
             output.WriteResult(report.ToJson());
 

@@ -22,10 +22,10 @@ internal static class EstimateCommand
 
     private static Command Coercivity()
     {
-        var gamma = new Option<double>("--gamma") { Description = "Kinetic exponent γ ∈ (−3, 1] of B = |cos θ|·|v − v*|^γ.", Required = true };
-        var masses = new Option<string>("--masses") { Description = "The two species masses mA,mB (code units).", Required = true };
-        var degree = new Option<int>("--degree") { Description = "Polynomial degree D ∈ [2, 4] of the Galerkin space (cost grows fast with D).", DefaultValueFactory = _ => 2 };
-        var output = new Option<string>("--output") { Description = "SVG file for the eigenvalue plot (without --json).", DefaultValueFactory = _ => "coercivity.svg" };
+        var gamma = new Option<double>("--gamma") { Description = "Kinetic exponent γ ∈ (−3, 1] of B = |cos θ|·|v − v*|^γ.", Required = true }.InRange(-3, 1, minOpen: true);
+        var masses = new Option<string>("--masses") { Description = "The two species masses mA,mB (code units).", Required = true }.NumberList(2, 2, 0, 1e12, minOpen: true);
+        var degree = new Option<int>("--degree") { Description = "Polynomial degree D ∈ [2, 4] of the Galerkin space (cost grows fast with D).", DefaultValueFactory = _ => 2 }.InRange(2, 4);
+        var output = OutputPrefix.Create("coercivity", "PREFIX.png and PREFIX.svg (eigenvalues of the discrete L)");
         var json = JsonOutput.CreateOption();
         var command = new Command("coercivity", "Discrete L (Galerkin, √μ·polynomials): null-space dimension, L² gap and coercivity δ in |·|_ν, ⟨v⟩ = 1 + |v|.")
         {
@@ -58,7 +58,7 @@ internal static class EstimateCommand
             Console.WriteLine(string.Create(inv, $"L² gap              {estimate.L2Gap:G6}"));
             Console.WriteLine(string.Create(inv, $"δ (w = (1+|v|)^γ)   {estimate.Delta:G6}"));
             Console.WriteLine(string.Create(inv, $"δ_ν (w = ν)         {estimate.DeltaNu:G6}"));
-            string path = parse.GetValue(output) ?? "coercivity.svg";
+            string path = OutputPrefix.Normalize(parse.GetValue(output)!) + ".svg";
             var index = Enumerable.Range(1, estimate.Eigenvalues.Count).Select(i => (double)i).ToArray();
             new SvgPlot { Title = string.Create(inv, $"Spectrum of the discrete L, γ = {g}, {m[0]}:{m[1]}"), XLabel = "index", YLabel = "eigenvalue (L², G^{-1/2} L G^{-1/2})" }
                 .Add(new PlotSeries("eigenvalues", index, estimate.Eigenvalues, SeriesStyle.Markers))
@@ -71,13 +71,13 @@ internal static class EstimateCommand
 
     private static Command Gap()
     {
-        var gamma = new Option<double>("--gamma") { Description = "Kinetic exponent γ ∈ (−2, 1] of B = |cos θ|·|v − v*|^γ.", Required = true };
-        var masses = new Option<string>("--masses") { Description = "The two species masses mA,mB (code units).", Required = true };
-        var radii = new Option<string>("--radii") { Description = "Ball radii V, ascending, comma-separated (each a panel breakpoint).", DefaultValueFactory = _ => "8,11.3137,16,22.6274,32" };
-        var maxDegree = new Option<int>("--max-degree") { Description = "Largest spherical-harmonic sector ℓ in [1, 32].", DefaultValueFactory = _ => 4 };
-        var panelWidth = new Option<double>("--panel-width") { Description = "Radial panel width in (0, 4] (code units) up to r = 8·width, growing ∝ r beyond.", DefaultValueFactory = _ => 1.5 };
-        var order = new Option<int>("--order") { Description = "Gauss–Legendre points per radial panel in [2, 16].", DefaultValueFactory = _ => 8 };
-        var output = new Option<string>("--output") { Description = "SVG file for the log–log plot (without --json).", DefaultValueFactory = _ => "gap.svg" };
+        var gamma = new Option<double>("--gamma") { Description = "Kinetic exponent γ ∈ (−2, 1] of B = |cos θ|·|v − v*|^γ.", Required = true }.InRange(-2, 1, minOpen: true);
+        var masses = new Option<string>("--masses") { Description = "The two species masses mA,mB (code units).", Required = true }.NumberList(2, 2, 0, 1e12, minOpen: true);
+        var radii = new Option<string>("--radii") { Description = "Ball radii V, ascending, comma-separated (each a panel breakpoint).", DefaultValueFactory = _ => "8,11.3137,16,22.6274,32" }.NumberList(2, 64, 0, 1e4, minOpen: true);
+        var maxDegree = new Option<int>("--max-degree") { Description = "Largest spherical-harmonic sector ℓ in [1, 32].", DefaultValueFactory = _ => 4 }.InRange(1, 32);
+        var panelWidth = new Option<double>("--panel-width") { Description = "Radial panel width in (0, 4] (code units) up to r = 8·width, growing ∝ r beyond.", DefaultValueFactory = _ => 1.5 }.InRange(0, 4, minOpen: true);
+        var order = new Option<int>("--order") { Description = "Gauss–Legendre points per radial panel in [2, 16].", DefaultValueFactory = _ => 8 }.InRange(2, 16);
+        var output = OutputPrefix.Create("gap", "PREFIX.png and PREFIX.svg (λ(V), ν(V) and δ_ν(V), log–log)");
         var json = JsonOutput.CreateOption();
         var command = new Command("gap", "L² gap of L compressed to velocity balls |v| ≤ V (per spherical-harmonic sector): λ(V), ν(V) and the fitted slope of λ(V) (→ min(γ, 0)).")
         {
@@ -131,7 +131,7 @@ internal static class EstimateCommand
 
             Console.WriteLine(string.Create(inv, $"slope of λ(V): {fit.Slope:F4}  95% CI [{fit.ConfidenceLow:F4}, {fit.ConfidenceHigh:F4}]  expected min(γ, 0) = {gap.ExpectedSlope}  (ν(V): {gap.FrequencyFit.Slope:F4})"));
             Console.WriteLine(string.Create(inv, $"discrete K asymmetry before symmetrisation {gap.KernelAsymmetry:E2}"));
-            string path = parse.GetValue(output) ?? "gap.svg";
+            string path = OutputPrefix.Normalize(parse.GetValue(output)!) + ".svg";
             var x = gap.Points.Select(p => p.Radius).ToArray();
             new SvgPlot
             {
@@ -165,19 +165,8 @@ internal static class EstimateCommand
         return (m, CollisionKernelTable.Uniform(mixture, new CollisionKernel(gamma, AngularFunction.AbsoluteCosine())));
     }
 
-    // The CLI's bad-input contract: the message on standard error, exit code 2.
-    internal static int ReportingBadInput(string command, Func<int> action)
-    {
-        try
-        {
-            return action();
-        }
-        catch (ArgumentException e)
-        {
-            Console.Error.WriteLine($"kinetics {command}: {e.Message}");
-            return 2;
-        }
-    }
+    // Kept as the call site of each estimate action; the error contract itself is CommandLineApp's.
+    internal static int ReportingBadInput(string command, Func<int> action) => action();
 
     internal static double[] ParseList(string text, string option)
     {
@@ -194,10 +183,10 @@ internal static class EstimateCommand
 
     private static Command KernelDecay()
     {
-        var gamma = new Option<double>("--gamma") { Description = "Kinetic exponent γ ∈ (−3, 0) of B = |cos θ|·|v − v*|^γ (soft potentials).", Required = true };
-        var masses = new Option<string>("--masses") { Description = "The two species masses mA,mB (code units, e.g. 7,8 or 1,4).", Required = true };
-        var weight = new Option<double>("--weight") { Description = "Polynomial weight exponent ℓ ≥ 0 in ∫⟨v⟩^ℓ/⟨w⟩^ℓ|k^χ(v,w)|dw, ⟨v⟩ = 1 + |v|.", DefaultValueFactory = _ => 0.0 };
-        var output = new Option<string>("--output") { Description = "SVG file for the log–log plot (without --json).", DefaultValueFactory = _ => "kernel-decay.svg" };
+        var gamma = new Option<double>("--gamma") { Description = "Kinetic exponent γ ∈ (−3, 0) of B = |cos θ|·|v − v*|^γ (soft potentials).", Required = true }.InRange(-3, 0, minOpen: true, maxOpen: true);
+        var masses = new Option<string>("--masses") { Description = "The two species masses mA,mB (code units, e.g. 7,8 or 1,4).", Required = true }.NumberList(2, 2, 0, 1e12, minOpen: true);
+        var weight = new Option<double>("--weight") { Description = "Polynomial weight exponent ℓ ≥ 0 in ∫⟨v⟩^ℓ/⟨w⟩^ℓ|k^χ(v,w)|dw, ⟨v⟩ = 1 + |v|.", DefaultValueFactory = _ => 0.0 }.InRange(0, 20);
+        var output = OutputPrefix.Create("kernel-decay", "PREFIX.png and PREFIX.svg (ν and the K row integral against |v|, log–log)");
         var json = JsonOutput.CreateOption();
         var command = new Command("kernel-decay", "Fitted decay exponents of ν (→ γ) and of the χ_ε-cut gain kernel row integral (→ γ − 2), and the hybrid Gaussian rate (→ c_h).")
         {
@@ -246,7 +235,7 @@ internal static class EstimateCommand
             Console.WriteLine(string.Create(inv, $"{"∫⟨v⟩^ℓ/⟨w⟩^ℓ k^χ dw, |v| ∈ [16, 64]",-34} {kFit.Slope,14:F4} {$"[{kFit.ConfidenceLow:F4}, {kFit.ConfidenceHigh:F4}]",24} {g - 2,10:F4}"));
             Console.WriteLine(string.Create(inv, $"{"hybrid rate −dlog H/d|v|²",-34} {(hybridRate is double h ? h.ToString("F5", inv) : "n/a"),14} {"",24} {ch,10:F5}"));
 
-            string path = parse.GetValue(output) ?? "kernel-decay.svg";
+            string path = OutputPrefix.Normalize(parse.GetValue(output)!) + ".svg";
             var plot = new SvgPlot
             {
                 Title = string.Create(inv, $"Kernel decay, γ = {g}, masses {m[0]}:{m[1]}, ℓ = {ell}"),

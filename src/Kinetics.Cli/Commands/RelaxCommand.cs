@@ -39,11 +39,11 @@ internal static class RelaxCommand
         collision.AcceptOnlyFromAmong("boltzmann", "landau");
         var kernel = new Option<string>("--kernel") { Description = "Angular kernel: abs-cos (b_ω = |cos θ|, seed 000), hard-spheres (γ = 1, unit diameter), maxwell (γ = 0, b_ω = |cos θ|).", DefaultValueFactory = _ => "abs-cos" };
         kernel.AcceptOnlyFromAmong(KernelChoices);
-        var n = new Option<int>("--n") { Description = "Grid points per axis N (even, 2^a·3^b·5^c).", DefaultValueFactory = _ => 32 };
-        var halfWidth = new Option<double?>("--half-width") { Description = "Half-width L of the velocity box [−L, L]³ (default: from the hottest, lightest species)." };
-        var finalTime = new Option<double>("--t-final") { Description = "Final time (non-dimensional).", DefaultValueFactory = _ => 8.0 };
-        var outputs = new Option<int>("--rows") { Description = "Rows of the table over time.", DefaultValueFactory = _ => 9 };
-        var output = new Option<string>("--output") { Description = "Path prefix of the CSV and SVG files written (PREFIX.csv, PREFIX.svg).", DefaultValueFactory = _ => "relax" };
+        var n = new Option<int>("--n") { Description = "Grid points per axis N (even, 2^a·3^b·5^c).", DefaultValueFactory = _ => 32 }.GridSize(8, 256);
+        var halfWidth = new Option<double?>("--half-width") { Description = "Half-width L of the velocity box [−L, L]³ (default: from the hottest, lightest species)." }.InRange(0, 1e4, minOpen: true);
+        var finalTime = new Option<double>("--t-final") { Description = "Final time (non-dimensional).", DefaultValueFactory = _ => 8.0 }.InRange(0, 1e6, minOpen: true);
+        var outputs = new Option<int>("--rows") { Description = "Rows of the table over time.", DefaultValueFactory = _ => 9 }.InRange(2, 1000);
+        var output = OutputPrefix.Create("relax", "PREFIX.csv (history), PREFIX.png and PREFIX.svg (temperatures and entropy)");
         var json = JsonOutput.CreateOption();
         var command = new Command("relax", "Relax a gas mixture to equilibrium with the multi-species Boltzmann or Landau operator (the main demonstration).")
         {
@@ -52,19 +52,11 @@ internal static class RelaxCommand
         command.SetAction(parse =>
         {
             var io = new JsonOutput(parse.GetValue(json));
-            try
-            {
-                var settings = RelaxSettings.Parse(
-                    parse.GetValue(names)!, parse.GetValue(masses)!, parse.GetValue(densities)!, parse.GetValue(temperatures)!, parse.GetValue(drifts)!,
-                    parse.GetValue(collision)!, parse.GetValue(gamma), parse.GetValue(kernel)!, parse.GetValue(n), parse.GetValue(halfWidth), parse.GetValue(finalTime),
-                    parse.GetValue(outputs), parse.GetValue(output)!);
-                return Run(settings, io);
-            }
-            catch (ArgumentException error)
-            {
-                Console.Error.WriteLine($"kinetics relax: {error.Message}");
-                return 2;
-            }
+            var settings = RelaxSettings.Parse(
+                parse.GetValue(names)!, parse.GetValue(masses)!, parse.GetValue(densities)!, parse.GetValue(temperatures)!, parse.GetValue(drifts)!,
+                parse.GetValue(collision)!, parse.GetValue(gamma), parse.GetValue(kernel)!, parse.GetValue(n), parse.GetValue(halfWidth), parse.GetValue(finalTime),
+                parse.GetValue(outputs), OutputPrefix.Normalize(parse.GetValue(output)!));
+            return Run(settings, io);
         });
         return command;
     }

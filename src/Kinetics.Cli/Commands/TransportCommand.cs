@@ -18,11 +18,11 @@ internal static class TransportCommand
 
     private static Command MaxwellStefanCommand()
     {
-        var masses = new Option<string>("--masses") { Description = "Species masses m1,m2,… (code units).", Required = true };
+        var masses = new Option<string>("--masses") { Description = "Species masses m1,m2,… (at least two, code units).", Required = true }.NumberList(2, 64, 0, 1e12, minOpen: true);
         var diameters = new Option<string?>("--diameters") { Description = "Species diameters σ1,σ2,… (default all 1); d_ij = (σ_i + σ_j)/2." };
-        var gamma = new Option<double>("--gamma") { Description = "γ ∈ (−3, 1] of B = (d_ij²/4)|g|^γ, isotropic b_σ (γ = 1: hard spheres).", DefaultValueFactory = _ => 1.0 };
-        var temperature = new Option<double>("--temperature") { Description = "Temperature θ > 0 (k_B = 1, code units).", DefaultValueFactory = _ => 1.0 };
-        var output = new Option<string>("--output") { Description = "SVG file for Δ_ij(θ) (without --json).", DefaultValueFactory = _ => "maxwell-stefan.svg" };
+        var gamma = new Option<double>("--gamma") { Description = "γ ∈ (−3, 1] of B = (d_ij²/4)|g|^γ, isotropic b_σ (γ = 1: hard spheres).", DefaultValueFactory = _ => 1.0 }.InRange(-3, 1, minOpen: true);
+        var temperature = new Option<double>("--temperature") { Description = "Temperature θ > 0 (k_B = 1, code units).", DefaultValueFactory = _ => 1.0 }.InRange(0, 1e6, minOpen: true);
+        var output = OutputPrefix.Create("maxwell-stefan", "PREFIX.png and PREFIX.svg (Δ_ij(θ), log–log)");
         var json = JsonOutput.CreateOption();
         var command = new Command("maxwell-stefan", "Binary Maxwell–Stefan coefficients Δ_ij: closed form against the momentum exchange of the collision integral.")
         {
@@ -77,7 +77,7 @@ internal static class TransportCommand
                 Console.WriteLine(string.Create(inv, $"{$"({p["i"]},{p["j"]})",-8} {(double)p["delta_closed_form"],20:G10} {(double)p["delta_momentum_exchange"],22:G10} {(double)p["relative_difference"],12:E2}"));
             }
 
-            string path = parse.GetValue(output) ?? "maxwell-stefan.svg";
+            string path = OutputPrefix.Normalize(parse.GetValue(output)!) + ".svg";
             var plot = new SvgPlot { Title = string.Create(inv, $"Maxwell–Stefan Δ_ij(θ), γ = {g}"), XLabel = "θ", YLabel = "Δ_ij", XScale = AxisScale.Log10, YScale = AxisScale.Log10 };
             double[] thetas = Enumerable.Range(0, 41).Select(k => 0.25 * Math.Pow(16.0, k / 40.0)).ToArray();
             double[] marks = [0.25, 1.0, 4.0];

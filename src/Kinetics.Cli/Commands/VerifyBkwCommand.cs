@@ -21,10 +21,18 @@ internal static class VerifyBkwCommand
     /// <summary>The `bkw` subcommand (the lead attaches it under `verify`).</summary>
     public static Command Create()
     {
-        var n = new Option<int>("--n") { Description = "Points per axis N (even, factors 2, 3, 5).", DefaultValueFactory = _ => 32 };
-        var radial = new Option<int>("--radial") { Description = "Gauss–Jacobi radial nodes (0: N/2).", DefaultValueFactory = _ => 0 };
+        var n = new Option<int>("--n") { Description = "Points per axis N (even, factors 2, 3, 5).", DefaultValueFactory = _ => 32 }.GridSize(8, 256);
+        var radial = new Option<int>("--radial") { Description = "Gauss–Jacobi radial nodes (0: N/2).", DefaultValueFactory = _ => 0 }.InRange(0, 512);
         var sphere = new Option<int>("--sphere") { Description = "Sphere points: 6, 12, 14, 26, 32 (symmetric rules) or 2p² (p × 2p product rule).", DefaultValueFactory = _ => 12 };
-        var halfWidth = new Option<double>("--half-width") { Description = "Box half-width L in thermal speeds (0: a size-dependent default).", DefaultValueFactory = _ => 0 };
+        var halfWidth = new Option<double>("--half-width") { Description = "Box half-width L in thermal speeds, 0 or in [4, 16] (0: a size-dependent default; below 4 the BKW profile is cut off by the box, above 16 the grid no longer resolves it).", DefaultValueFactory = _ => 0 };
+        halfWidth.Validators.Add(result =>
+        {
+            double value = result.GetValueOrDefault<double>();
+            if (value != 0 && !(value >= 4 && value <= 16))
+            {
+                result.AddError(string.Create(CultureInfo.InvariantCulture, $"--half-width must be 0 (default) or in [4, 16] (was {value:G6})."));
+            }
+        });
         var json = JsonOutput.CreateOption();
         var command = new Command("bkw", "Accuracy of the fast Boltzmann operator on the exact BKW solution.") { n, radial, sphere, halfWidth, json };
         command.SetAction(parse => Run(parse.GetValue(n), parse.GetValue(radial), parse.GetValue(sphere), parse.GetValue(halfWidth), new JsonOutput(parse.GetValue(json))));
@@ -53,24 +61,8 @@ internal static class VerifyBkwCommand
 
     private static int Run(int n, int radial, int spherePoints, double halfWidth, JsonOutput output)
     {
-        if (n < 8 || n > 256 || n % 2 != 0 || !Spectral.Fft3DPlan.IsSupportedSize(n))
-        {
-            Console.Error.WriteLine($"--n must be even, in [8, 256], with no prime factor above 5 (was {n}).");
-            return 2;
-        }
-
-        var sphere = SphereWithPoints(spherePoints);
-        if (sphere is null)
-        {
-            Console.Error.WriteLine($"--sphere must be 6, 12, 14, 26, 32 or 2p² for p in [1, 64] (was {spherePoints}).");
-            return 2;
-        }
-
-        if (radial < 0 || radial > 512 || halfWidth < 0 || !double.IsFinite(halfWidth))
-        {
-            Console.Error.WriteLine($"--radial must be in [0, 512] and --half-width >= 0 (were {radial}, {halfWidth}).");
-            return 2;
-        }
+        var sphere = SphereWithPoints(spherePoints)
+            ?? throw new ArgumentException($"--sphere must be 6, 12, 14, 26, 32 or 2p² for p in [1, 64] (was {spherePoints}).");
 
         double l = halfWidth > 0 ? halfWidth : DefaultHalfWidth(n);
         var grid = new CartesianGrid(n, l);

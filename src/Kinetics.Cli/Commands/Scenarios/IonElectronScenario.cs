@@ -24,7 +24,7 @@ internal static class IonElectronScenario
         var epsilons = new Option<string>("--epsilons") { Description = "Values of ε = √(m₋/m₊), each in (0, 1], comma-separated.", DefaultValueFactory = _ => "0.3,0.2,0.1" };
         var ionTemperature = new Option<double>("--t-ion") { Description = "Ion temperature T₊ (seed-note 004: 1/β₊).", DefaultValueFactory = _ => 2.0 };
         var electronTemperature = new Option<double>("--t-electron") { Description = "Electron temperature T₋ (seed-note 004: 1/β₋).", DefaultValueFactory = _ => 1.0 };
-        var n = new Option<int?>("--n") { Description = "Grid points per axis N for every ε (default: per ε the smallest size with h ≤ 0.75 ion thermal speeds); the box [−L, L]³ has L = 6.5 electron thermal speeds √(T₋)/ε." };
+        var n = new Option<int?>("--n") { Description = "Grid points per axis N for every ε (default: per ε the smallest size with h ≤ 0.75 ion thermal speeds); the box [−L, L]³ has L = 6.5 electron thermal speeds √(T₋)/ε." }.GridSize(8, 128);
         var json = JsonOutput.CreateOption();
         var command = new Command("ion-electron", "Landau ion–electron energy exchange against the closed form and the O(ε) law of seed 004 (m₋/m₊ = ε²).")
         {
@@ -33,27 +33,19 @@ internal static class IonElectronScenario
         command.SetAction(parse =>
         {
             var io = new JsonOutput(parse.GetValue(json));
-            try
+            double[] list = Numbers(parse.GetValue(epsilons)!, "--epsilons");
+            if (list.Any(e => !(e > 0 && e <= 1)))
             {
-                double[] list = Numbers(parse.GetValue(epsilons)!, "--epsilons");
-                if (list.Any(e => !(e > 0 && e <= 1)))
-                {
-                    throw new ArgumentException("--epsilons must all be in (0, 1].");
-                }
-
-                double ti = parse.GetValue(ionTemperature), te = parse.GetValue(electronTemperature);
-                if (!(ti > 0 && te > 0))
-                {
-                    throw new ArgumentException($"--t-ion and --t-electron must be > 0 (were {ti} and {te}).");
-                }
-
-                return Run(list, ti, te, parse.GetValue(n), io);
+                throw new ArgumentException("--epsilons must all be in (0, 1].");
             }
-            catch (ArgumentException error)
+
+            double ti = parse.GetValue(ionTemperature), te = parse.GetValue(electronTemperature);
+            if (!(ti > 0 && te > 0))
             {
-                Console.Error.WriteLine($"kinetics scenario ion-electron: {error.Message}");
-                return 2;
+                throw new ArgumentException($"--t-ion and --t-electron must be > 0 (were {ti} and {te}).");
             }
+
+            return Run(list, ti, te, parse.GetValue(n), io);
         });
         return command;
     }

@@ -35,10 +35,10 @@ internal static class TwoTemperatureScenario
     {
         var gammas = new Option<string>("--gammas") { Description = "Exponents γ of |g|^γ (each in (−3, 1]), comma-separated.", DefaultValueFactory = _ => "-1,0,1" };
         var ratios = new Option<string>("--ratios") { Description = "Mass ratios m_A:m_B, comma-separated.", DefaultValueFactory = _ => "1:1,7:8,1:4" };
-        var n = new Option<int?>("--n") { Description = "Grid points per axis for every case (default: per case, the smallest size with h ≤ 0.75·min thermal speed, at most 64)." };
+        var n = new Option<int?>("--n") { Description = "Grid points per axis for every case (default: per case, the smallest size with h ≤ 0.75·min thermal speed, at most 64)." }.GridSize(8, 128);
         var eFolds = new Option<double>("--e-folds") { Description = "Length of each run in e-folding times 1/k(0) of the temperature gap (the fit measures the initial rate).", DefaultValueFactory = _ => 1.0 };
         var courant = new Option<double>("--courant") { Description = "Step Δt = c/ν_max (SSP-RK3: positive for c ≤ 1, stable for c ≤ 2.5); in (0, 2].", DefaultValueFactory = _ => 0.5 };
-        var output = new Option<string>("--output") { Description = "Path of the SVG plot of log(T_A − T_B) against t.", DefaultValueFactory = _ => "two-temperature.svg" };
+        var output = OutputPrefix.Create("two-temperature", "PREFIX.png and PREFIX.svg (log(T_A − T_B) against t)");
         var json = JsonOutput.CreateOption();
         var command = new Command("two-temperature", "Two-temperature relaxation of a binary mixture across mass ratios and γ (Boltzmann, b_ω = |cos θ|).")
         {
@@ -47,29 +47,21 @@ internal static class TwoTemperatureScenario
         command.SetAction(parse =>
         {
             var io = new JsonOutput(parse.GetValue(json));
-            try
+            double[] gammaList = Numbers(parse.GetValue(gammas)!, "--gammas");
+            var ratioList = ParseRatios(parse.GetValue(ratios)!);
+            double folds = parse.GetValue(eFolds);
+            if (!(folds > 0 && folds <= 10))
             {
-                double[] gammaList = Numbers(parse.GetValue(gammas)!, "--gammas");
-                var ratioList = ParseRatios(parse.GetValue(ratios)!);
-                double folds = parse.GetValue(eFolds);
-                if (!(folds > 0 && folds <= 10))
-                {
-                    throw new ArgumentException($"--e-folds must be in (0, 10] (was {folds}).");
-                }
-
-                double c = parse.GetValue(courant);
-                if (!(c > 0 && c <= 2))
-                {
-                    throw new ArgumentException($"--courant must be in (0, 2] (was {c}).");
-                }
-
-                return Run(gammaList, ratioList, parse.GetValue(n), folds, c, parse.GetValue(output)!, io);
+                throw new ArgumentException($"--e-folds must be in (0, 10] (was {folds}).");
             }
-            catch (ArgumentException error)
+
+            double c = parse.GetValue(courant);
+            if (!(c > 0 && c <= 2))
             {
-                Console.Error.WriteLine($"kinetics scenario two-temperature: {error.Message}");
-                return 2;
+                throw new ArgumentException($"--courant must be in (0, 2] (was {c}).");
             }
+
+            return Run(gammaList, ratioList, parse.GetValue(n), folds, c, OutputPrefix.Normalize(parse.GetValue(output)!) + ".svg", io);
         });
         return command;
     }
