@@ -1,4 +1,5 @@
 using System.Numerics;
+using Kinetics.Conservation;
 using Kinetics.Grids;
 using Kinetics.Mixtures;
 using Kinetics.Spectral;
@@ -275,9 +276,11 @@ public sealed class SpeciesGridLandauOperator
             }
         }
 
+        // Grid moments of ∇·J from the flux: Σ∇·J = 0, Σ v_d ∇·J = −Σ J_d, Σ (|v|²/2) ∇·J = −Σ v·J.
         Span<double> fluxSums = stackalloc double[4];
         op.ApplyFlux(Grids.Slice(values, a), wa.Spectra[a], destination, wa, fluxSums);
-        FluxMomentCorrection.Apply(Grids[a].Grid, Grids.Slice(values, a), fluxSums, destination);
+        Span<double> targets = [0.0, -fluxSums[0], -fluxSums[1], -fluxSums[2], -fluxSums[3]];
+        LocalMomentCorrection.Apply(Grids[a].Grid, Grids.Slice(values, a), targets, destination);
     }
 
     private void CheckWorkspace(SpeciesGridLandauWorkspace workspace)

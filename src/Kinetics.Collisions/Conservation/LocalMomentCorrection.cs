@@ -1,21 +1,20 @@
-using Kinetics.Conservation;
 using Kinetics.Grids;
 
-namespace Kinetics.Landau;
+namespace Kinetics.Conservation;
 
 /// <summary>
-/// Restores the flux identities ∫φ ∇·J dv = −∫∇φ·J dv (φ = 1, v_d, |v|²/2) for a collision term Q = ∇·J computed by
-/// spectral differentiation, by the smallest |F|-weighted change Q ← Q − |F|(λ₀ + λ·v + λ₄|v|²/2).
+/// Gives a collision term prescribed grid moments Σ_p φ(v_p) Q_p for φ = (1, v_x, v_y, v_z, |v|²/2) (local grid
+/// coordinates) by the smallest |F|-weighted change Q ← Q − |F|(λ₀ + λ·v + λ₄|v|²/2).
 /// </summary>
-/// <remarks>The spectral divergence differentiates the periodised weights v_d and |v|², whose kinks at the box faces
-/// give Gibbs errors that couple the grid moments of Q to its unresolved high modes. When the field of a partner is far
-/// narrower than the grid spacing (a heavy species seen from a light one's grid) those modes are large and the grid
-/// energy moment was off by 22 % at 1:100 and had the wrong sign at 1:1836 (N = 32); the flux sums Σ J, Σ v·J are
-/// spectrally accurate (docs/species-grids.md). The change is of the size of that moment defect.</remarks>
-internal static class FluxMomentCorrection
+/// <remarks>Used where a cross term's grid moments are less accurate than an independent formula for them: the grid sum
+/// Σ φ Q pairs the periodised, kinked weights v_d and |v|² with the unresolved high modes of Q, which are large when the
+/// partner is far narrower than the grid spacing (a heavy species seen from a light one's grid); the flux sums of a
+/// Landau term and the weak-form exchange integrals of a Boltzmann term are spectrally accurate
+/// (docs/species-grids.md). The change is of the size of that moment defect.</remarks>
+internal static class LocalMomentCorrection
 {
-    // fluxSums = (Σ J_x, Σ J_y, Σ J_z, Σ v·J) over the grid points, local coordinates.
-    public static void Apply(CartesianGrid grid, ReadOnlySpan<double> f, ReadOnlySpan<double> fluxSums, Span<double> q)
+    // targets = the wanted (Σ q, Σ x q, Σ y q, Σ z q, Σ |v|²/2 q) over the grid points (no cell volume).
+    public static void Apply(CartesianGrid grid, ReadOnlySpan<double> f, ReadOnlySpan<double> targets, Span<double> q)
     {
         int n = grid.PointsPerAxis, p = 0;
         ReadOnlySpan<double> axis = grid.Axis;
@@ -42,11 +41,12 @@ internal static class FluxMomentCorrection
             }
         }
 
-        // Defects (grid moment − flux moment), all without the common factor h³.
-        rhs[1] += fluxSums[0];
-        rhs[2] += fluxSums[1];
-        rhs[3] += fluxSums[2];
-        rhs[4] += fluxSums[3];
+        // Defects (grid moment − target).
+        for (int r = 0; r < 5; r++)
+        {
+            rhs[r] -= targets[r];
+        }
+
         for (int r = 0; r < 5; r++)
         {
             for (int s = r + 1; s < 5; s++)
