@@ -13,6 +13,7 @@ internal static class TransportCommand
     {
         var command = new Command("transport", "Transport coefficients from the collision kernels.");
         command.Subcommands.Add(MaxwellStefanCommand());
+        command.Subcommands.Add(TransportCoefficientsCommand.Create());
         return command;
     }
 

@@ -82,6 +82,38 @@ public sealed partial class BoltzmannOperator : ICollisionOperator, ICollisionFr
         }
     }
 
+    /// <summary>
+    /// Batched evaluation over spatial cells with one plan: cell c occupies [c·S·N³, (c + 1)·S·N³) of both buffers.
+    /// Cells are processed in parallel, one workspace per worker, rented from the operator's pool (the one behind its
+    /// <see cref="Dynamics.ICollisionOperator"/> view) and returned after the call, so repeated calls reuse them; only
+    /// the parallel loop's own bookkeeping is allocated per call.
+    /// </summary>
+    /// <param name="cells">cellCount·S·N³ values.</param>
+    /// <param name="destination">cellCount·S·N³ values.</param>
+    /// <param name="maxDegreeOfParallelism">Workers (−1: as many as the runtime chooses).</param>
+    public void EvaluateCells(ReadOnlyMemory<double> cells, Memory<double> destination, int maxDegreeOfParallelism = -1)
+    {
+        int block = SpeciesCount * Grid.Count;
+        if (cells.Length % block != 0)
+        {
+            throw new ArgumentException($"cells must hold a whole number of cells of S·N³ = {block} values (was {cells.Length}).", nameof(cells));
+        }
+
+        Guard.Length(destination.Length, cells.Length, nameof(destination));
+        int cellCount = cells.Length / block;
+        Parallel.For(
+            0,
+            cellCount,
+            new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism },
+            Pool.Rent,
+            (c, _, workspace) =>
+            {
+                Evaluate(cells.Span.Slice(c * block, block), destination.Span.Slice(c * block, block), workspace);
+                return workspace;
+            },
+            Pool.Return);
+    }
+
     // Created on first use (the constructor lives in the other part of this class); CompareExchange keeps it unique.
     private WorkspacePool<BoltzmannWorkspace> Pool => _pool ?? Interlocked.CompareExchange(ref _pool, new WorkspacePool<BoltzmannWorkspace>(CreateWorkspace), null) ?? _pool;
 

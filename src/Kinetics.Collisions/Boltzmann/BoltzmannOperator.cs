@@ -36,6 +36,11 @@ namespace Kinetics.Boltzmann;
 /// </remarks>
 public sealed partial class BoltzmannOperator
 {
+    // The parts: this file holds the plan, the public entry points and the operator itself (forward transforms, gain,
+    // loss, inverse transforms; EvaluateCore). BoltzmannOperator.Gain.cs computes the gain spectra per (pair, radial
+    // node); PairPlan holds the per-pair tables; ShiftSharingSchedule decides which shifted copies share their FFT passes
+    // and Spectral's ShiftedProductBatch runs them plane by plane. Validation, Rates (exchange rates, entropy production)
+    // and Dynamics (collision frequency, pooled ICollisionOperator view, batched cells) are the other parts.
     private readonly Fft3DPlan _fft;
     private readonly int _n;
     private readonly int _half;
@@ -79,7 +84,7 @@ public sealed partial class BoltzmannOperator
             {
                 for (int k = 0; k < _half; k++, p++)
                 {
-                    int ki = SignedFrequency(i, _n), kj = SignedFrequency(j, _n);
+                    int ki = SpectralGrid.SignedIndex(i, _n), kj = SpectralGrid.SignedIndex(j, _n);
                     _waveNumberSquared[p] = (ki * ki) + (kj * kj) + (k * k);
                 }
             }
@@ -95,7 +100,7 @@ public sealed partial class BoltzmannOperator
             {
                 var sphere = options.Sphere ?? (!kernels[a, b].IsIsotropic ? SphereRule.Product(11)
                     : _masses[a] == _masses[b] ? SphereRule.Icosahedron : SphereRule.Icosahedral32);
-                var pair = new PairPlan(this, kernels[a, b], sphere, a, b);
+                var pair = new PairPlan(grid, RadialPoints, TruncationRadius, _masses, kernels[a, b], sphere, a, b);
                 pairs.Add(pair);
                 _lossTables[(a * s) + b] = pair.LossTable;
                 _lossTables[(b * s) + a] = pair.LossTable;
@@ -208,7 +213,7 @@ public sealed partial class BoltzmannOperator
 
     /// <summary>Scratch memory for evaluations with this plan (one per concurrent caller).</summary>
     public BoltzmannWorkspace CreateWorkspace() =>
-        new(_fft, SpeciesCount, _lanes, Grid.Count, _halfCount, _partialBuffers, _maxSigmas, _pairs.Any(p => p.Anisotropic) ? AnisotropicGainWeights.LaneCount : 0);
+        new(_fft, SpeciesCount, _lanes, Grid.Count, _halfCount, _partialBuffers, _maxSigmas, _pairs.Any(p => p.Anisotropic) ? AnisotropicGainWeights.LaneCount : 0, !_perSigmaShifts);
 
     /// <summary>
     /// destination[α·N³ + p] = Σ_β Q^{αβ}(F^α, F^β)(v_p) (species-major stacking, as <see cref="ConservativeProjection"/>).
@@ -298,153 +303,15 @@ public sealed partial class BoltzmannOperator
         EvaluateCore(distributions, distributions, destination, workspace, pairs: true, bilinear: false);
     }
 
-    /// <summary>
-    /// Per ordered pair (α, β), entry α·S + β: the mass, momentum and energy rates of Q^{αβ}(F^α, F^β) (weight h³).
-    /// Pairwise conservation reads rates[αβ].Momentum + rates[βα].Momentum ≈ 0 (spectrally small before correction).
-    /// </summary>
-    /// <param name="distributions">S·N³ values F^α(v_p).</param>
-    /// <param name="rates">S² entries.</param>
-    /// <param name="workspace">Scratch from <see cref="CreateWorkspace"/>.</param>
-    public void ExchangeRates(ReadOnlySpan<double> distributions, Span<ExchangeRate> rates, BoltzmannWorkspace workspace)
-    {
-        int s = SpeciesCount, count = Grid.Count;
-        Guard.Length(rates.Length, s * s, nameof(rates));
-        ArgumentNullException.ThrowIfNull(workspace);
-        Span<double> pairs = workspace.Pairs;
-        EvaluatePairs(distributions, pairs, workspace);
-        for (int slot = 0; slot < s * s; slot++)
-        {
-            // The rates of Q^{αβ} are its species moments with the mass of α (Core's marginal-based moment pass).
-            var moments = Moments.SpeciesMoments.Of(Grid, pairs.Slice(slot * count, count), _masses[slot / s]);
-            rates[slot] = new ExchangeRate(moments.Density, moments.Momentum, moments.Energy);
-        }
-    }
-
-    /// <summary>
-    /// The entropy production D(F) = Σ_α ∫ Q^α log F^α dv (weight h³), ≤ 0 by the H-theorem; grid points where
-    /// F^α ≤ 0 (underflow in the tails) are skipped.
-    /// </summary>
-    /// <param name="distributions">S·N³ values F^α(v_p).</param>
-    /// <param name="workspace">Scratch from <see cref="CreateWorkspace"/>.</param>
-    public double EntropyProduction(ReadOnlySpan<double> distributions, BoltzmannWorkspace workspace)
-    {
-        ArgumentNullException.ThrowIfNull(workspace);
-        int total = SpeciesCount * Grid.Count;
-        Span<double> q = workspace.Pairs.AsSpan(0, total);
-        Evaluate(distributions, q, workspace);
-        double sum = 0;
-        for (int p = 0; p < total; p++)
-        {
-            double f = distributions[p];
-            if (f > 0)
-            {
-                sum += q[p] * Math.Log(f);
-            }
-        }
-
-        return sum * Grid.CellVolume;
-    }
-
-    /// <summary>
-    /// Batched evaluation over spatial cells with one plan: cell c occupies [c·S·N³, (c + 1)·S·N³) of both buffers.
-    /// Cells are processed in parallel, one workspace per worker, rented from the operator's pool (the one behind its
-    /// <see cref="Dynamics.ICollisionOperator"/> view) and returned after the call, so repeated calls reuse them; only
-    /// the parallel loop's own bookkeeping is allocated per call.
-    /// </summary>
-    /// <param name="cells">cellCount·S·N³ values.</param>
-    /// <param name="destination">cellCount·S·N³ values.</param>
-    /// <param name="maxDegreeOfParallelism">Workers (−1: as many as the runtime chooses).</param>
-    public void EvaluateCells(ReadOnlyMemory<double> cells, Memory<double> destination, int maxDegreeOfParallelism = -1)
-    {
-        int block = SpeciesCount * Grid.Count;
-        if (cells.Length % block != 0)
-        {
-            throw new ArgumentException($"cells must hold a whole number of cells of S·N³ = {block} values (was {cells.Length}).", nameof(cells));
-        }
-
-        Guard.Length(destination.Length, cells.Length, nameof(destination));
-        int cellCount = cells.Length / block;
-        Parallel.For(
-            0,
-            cellCount,
-            new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism },
-            Pool.Rent,
-            (c, _, workspace) =>
-            {
-                Evaluate(cells.Span.Slice(c * block, block), destination.Span.Slice(c * block, block), workspace);
-                return workspace;
-            },
-            Pool.Return);
-    }
-
-    private void Validate(
-        ReadOnlySpan<double> distributions, Span<double> destination, int outputBlocks, BoltzmannWorkspace workspace, string name = "distributions")
-    {
-        ArgumentNullException.ThrowIfNull(workspace);
-        int count = Grid.Count;
-        Guard.Length(distributions.Length, SpeciesCount * count, name);
-        Guard.Length(destination.Length, outputBlocks * count, nameof(destination));
-        if (workspace.Species != SpeciesCount || workspace.Lanes != _lanes || workspace.Real.Length != count)
-        {
-            throw new ArgumentException("workspace was created by a different BoltzmannOperator plan.", nameof(workspace));
-        }
-
-        if (distributions.Overlaps(destination))
-        {
-            throw new ArgumentException($"destination must not overlap {name}.", nameof(destination));
-        }
-
-        Guard.AllFinite(distributions, name);
-        for (int a = 0; a < SpeciesCount; a++)
-        {
-            CheckResolved(distributions.Slice(a * count, count), a, name);
-        }
-    }
-
-    // max |F| over the outermost layer of cells relative to max |F|.
-    private void CheckResolved(ReadOnlySpan<double> distributions, int species, string name)
-    {
-        if (double.IsPositiveInfinity(_resolutionTolerance))
-        {
-            return;
-        }
-
-        ReadOnlySpan<double> f = distributions;
-        // MaxMagnitude returns the signed element of largest magnitude: take |·| (signed data, e.g. the arguments of Γ).
-        double peak = Math.Abs(TensorPrimitives.MaxMagnitude(f)), edge = 0;
-        for (int i = 0, p = 0; i < _n; i++)
-        {
-            bool faceI = i == 0 || i == _n - 1;
-            for (int j = 0; j < _n; j++)
-            {
-                bool face = faceI || j == 0 || j == _n - 1;
-                if (face)
-                {
-                    edge = Math.Max(edge, Math.Abs(TensorPrimitives.MaxMagnitude(f.Slice(p, _n))));
-                }
-                else
-                {
-                    edge = Math.Max(edge, Math.Max(Math.Abs(f[p]), Math.Abs(f[p + _n - 1])));
-                }
-
-                p += _n;
-            }
-        }
-
-        if (edge > _resolutionTolerance * peak)
-        {
-            throw new ArgumentException(
-                $"{name}: species {species} is not resolved by the grid: |F| on the box boundary is {edge / peak:G3} of its maximum " +
-                $"(options.ResolutionTolerance = {_resolutionTolerance:G3}); enlarge L = {Grid.HalfWidth:G6}.",
-                name);
-        }
-    }
-
-    // distributions = F (first argument, multiplies the loss), second = G; bilinear = false means G is F (one spectrum).
+    // The operator itself: Q^α = 𝔽⁻¹(Q̂⁺^α) − F^α · 𝔽⁻¹(Σ_β β̂^{αβ} Ĝ^β), one output slot per species (or per ordered
+    // pair with pairs = true). distributions = F (first argument, multiplies the loss), second = G; bilinear = false
+    // means G is F (one spectrum).
     private void EvaluateCore(
         ReadOnlySpan<double> distributions, ReadOnlySpan<double> second, Span<double> destination, BoltzmannWorkspace workspace, bool pairs, bool bilinear)
     {
         int s = SpeciesCount, count = Grid.Count, hc = _halfCount, slots = pairs ? s * s : s;
+
+        // F̂^α (and Ĝ^β of a bilinear call).
         Span<Complex> spectra = workspace.Spectra;
         for (int a = 0; a < s; a++)
         {
@@ -457,6 +324,7 @@ public sealed partial class BoltzmannOperator
 
         Span<Complex> partnerSpectra = bilinear ? workspace.SecondSpectra : spectra;
 
+        // Gain: Q̂⁺ per output slot, one work item per (pair, radial node), each summed over σ (BoltzmannOperator.Gain.cs).
         workspace.GainSpectra.AsSpan().Clear();
         int work = _pairs.Length * RadialPoints;
         if (_lanes == 1)
@@ -469,18 +337,9 @@ public sealed partial class BoltzmannOperator
         else
         {
             AccumulateGainInParallel(work, workspace, pairs, bilinear);
-            Span<Complex> first = workspace.GainSpectra.AsSpan(0, slots * hc);
-            for (int lane = 1; lane < _lanes; lane++)
-            {
-                Span<Complex> other = workspace.GainSpectra.AsSpan(lane * s * s * hc, slots * hc);
-                for (int p = 0; p < first.Length; p++)
-                {
-                    first[p] += other[p];
-                }
-            }
         }
 
-        // Loss spectra: Σ_β β̂^{αβ} Ĝ^β per output slot.
+        // Loss: Σ_β β̂^{αβ} Ĝ^β per output slot.
         Span<Complex> loss = workspace.LossSpectra.AsSpan(0, slots * hc);
         loss.Clear();
         for (int a = 0; a < s; a++)
@@ -492,6 +351,7 @@ public sealed partial class BoltzmannOperator
             }
         }
 
+        // Q = 𝔽⁻¹(gain) − F^α · 𝔽⁻¹(loss).
         Span<double> real = workspace.Real;
         for (int slot = 0; slot < slots; slot++)
         {
@@ -501,292 +361,6 @@ public sealed partial class BoltzmannOperator
             _fft.InverseRealOverwritingInput(loss.Slice(slot * hc, hc), real, workspace.Fft[0]);
             TensorPrimitives.Multiply(real, distributions.Slice(a * count, count), real);
             TensorPrimitives.Subtract(target, real, target);
-        }
-    }
-
-    // Kept out of EvaluateCore: the lambda's closure would otherwise be allocated on every call, even when serial.
-    private void AccumulateGainInParallel(int work, BoltzmannWorkspace workspace, bool pairs, bool bilinear) =>
-        Parallel.For(0, _lanes, new ParallelOptions { MaxDegreeOfParallelism = _lanes }, lane =>
-        {
-            for (int item = lane; item < work; item += _lanes)
-            {
-                AccumulateGain(item, lane, workspace, pairs, bilinear);
-            }
-        });
-
-    // One (pair, radial node) work item: the σ-summed product of shifted copies, one forward FFT, and its sinc-weighted
-    // contribution to the gain spectra of (α, β) and (β, α). Bilinear (F ≠ G): the (β, α) product
-    // Σ_σ F^β(· − b r σ) G^α(· + a r σ) is a separate transform, and a self pair symmetrises its half-sphere product.
-    private void AccumulateGain(int item, int lane, BoltzmannWorkspace workspace, bool pairs, bool bilinear)
-    {
-        int s = SpeciesCount, hc = _halfCount;
-        var pair = _pairs[item / RadialPoints];
-        int node = item % RadialPoints;
-        Span<Complex> productSpectrum = workspace.ProductSpectrum.AsSpan(lane * hc, hc);
-        Span<double> product = workspace.Product.AsSpan(lane * Grid.Count, Grid.Count);
-        var fft = workspace.Fft[lane];
-        Complex[] partner = bilinear ? workspace.SecondSpectra : workspace.Spectra;
-        ReadOnlySpan<Complex> firstA = workspace.Spectra.AsSpan(pair.Alpha * hc, hc);
-        ReadOnlySpan<Complex> secondB = partner.AsSpan(pair.Beta * hc, hc);
-        int laneOffset = lane * s * s * hc;
-        int slotAB = pairs ? (pair.Alpha * s) + pair.Beta : pair.Alpha;
-        int slotBA = pairs ? (pair.Beta * s) + pair.Alpha : pair.Beta;
-        Span<Complex> gainAB = workspace.GainSpectra.AsSpan(laneOffset + (slotAB * hc), hc);
-        Span<Complex> gainBA = pair.Alpha != pair.Beta ? workspace.GainSpectra.AsSpan(laneOffset + (slotBA * hc), hc) : default;
-
-        // (β, α) inputs for the bilinear form: G^α at +a r σ (side 0), F^β at −b r σ (side 1).
-        ReadOnlySpan<Complex> secondA = partner.AsSpan(pair.Alpha * hc, hc);
-        ReadOnlySpan<Complex> firstB = workspace.Spectra.AsSpan(pair.Beta * hc, hc);
-        if (pair.Anisotropic)
-        {
-            AccumulateAnisotropic(pair, node, firstA, secondB, lane, workspace, gainAB, bilinear ? default : gainBA);
-            if (bilinear && !gainBA.IsEmpty)
-            {
-                AccumulateAnisotropic(pair, node, secondA, firstB, lane, workspace, default, gainBA);
-            }
-
-            return;
-        }
-
-        product.Clear();
-        if (bilinear && pair.Alpha == pair.Beta)
-        {
-            // Half sphere with doubled weights: add the antipodal half, F(· − rσ/2)G(· + rσ/2), and halve. One batched
-            // product of both terms, so that F(· + rσ/2) and F(· − rσ'/2) of a mirror pair σ, σ' share their x pass.
-            ShiftedProducts(pair, node, new ShiftTerms(firstA, secondB, secondA, firstB), lane, workspace);
-            TensorPrimitives.Multiply(product, 0.5, product);
-        }
-        else
-        {
-            ShiftedProducts(pair, node, new ShiftTerms(firstA, secondB, default, default), lane, workspace);
-        }
-
-        _fft.ForwardReal(product, productSpectrum, fft);
-        MultiplyAccumulate(pair.GainTable(0, node), productSpectrum, gainAB);
-        if (pair.Alpha == pair.Beta)
-        {
-            return;
-        }
-
-        if (bilinear)
-        {
-            product.Clear();
-            ShiftedProducts(pair, node, new ShiftTerms(secondA, firstB, default, default), lane, workspace);
-
-            _fft.ForwardReal(product, productSpectrum, fft);
-        }
-
-        MultiplyAccumulate(pair.GainTable(1, node), productSpectrum, gainBA);
-    }
-
-    // product (+)= X(· + a r σ_m) · Y(· − b r σ_m) (σ weight included), X, Y given by their half spectra: two shifted
-    // inverse transforms, the phase folded into the first pass of each and the product into the last pass of the second.
-    private void ShiftedProduct(
-        PairPlan pair, int node, int m, ReadOnlySpan<Complex> plus, ReadOnlySpan<Complex> minus, int lane, BoltzmannWorkspace workspace, bool accumulate)
-    {
-        int count = Grid.Count;
-        Span<double> shifted = workspace.Shifted.AsSpan(lane * count, count);
-        Span<double> product = workspace.Product.AsSpan(lane * count, count);
-        var fft = workspace.Fft[lane];
-        if (!accumulate)
-        {
-            product.Clear();
-        }
-
-        ReadOnlySpan<Complex> phase = pair.Phase(0, node, m);
-        _fft.InverseRealModulated(plus, phase[.._n], phase.Slice(_n, _n), phase.Slice(2 * _n, _half), shifted, fft);
-        phase = pair.Phase(1, node, m);
-        _fft.InverseRealModulatedMultiplyAdd(minus, phase[.._n], phase.Slice(_n, _n), phase.Slice(2 * _n, _half), shifted, product, fft);
-    }
-
-    // Anisotropic b_σ: gainAB += Σ_σ W_a(ξ, σ) 𝔽[X(· + a r σ) Y(· − b r σ)] and gainBA += Σ_σ W_b(ξ, −σ) 𝔽[…] (either may be
-    // empty). The weights depend on σ·ξ̂, so every σ needs its own forward transform; L = AnisotropicGainWeights.LaneCount
-    // product spectra are stored interleaved by lane and accumulated in one vectorised pass (the Legendre series runs
-    // across the L directions). Unused lanes of the last group carry zero products.
-    private void AccumulateAnisotropic(
-        PairPlan pair, int node, ReadOnlySpan<Complex> plus, ReadOnlySpan<Complex> minus, int lane, BoltzmannWorkspace workspace,
-        Span<Complex> gainAB, Span<Complex> gainBA)
-    {
-        int lanes = AnisotropicGainWeights.LaneCount, hc = _halfCount;
-        Span<Complex> productSpectrum = workspace.ProductSpectrum.AsSpan(lane * hc, hc);
-        Span<double> product = workspace.Product.AsSpan(lane * Grid.Count, Grid.Count);
-        Span<double> re = workspace.LaneProducts.AsSpan(lane * 2 * hc * lanes, hc * lanes);
-        Span<double> im = workspace.LaneProducts.AsSpan(((lane * 2) + 1) * hc * lanes, hc * lanes);
-        Span<double> sigma = stackalloc double[3 * lanes];
-        var fft = workspace.Fft[lane];
-        for (int first = 0; first < pair.SigmaCount; first += lanes)
-        {
-            sigma.Clear();
-            for (int l = 0; l < lanes; l++)
-            {
-                int m = first + l;
-                if (m < pair.SigmaCount)
-                {
-                    ShiftedProduct(pair, node, m, plus, minus, lane, workspace, accumulate: false);
-                    _fft.ForwardReal(product, productSpectrum, fft);
-                    var direction = pair.Sigma(m);
-                    (sigma[l], sigma[lanes + l], sigma[(2 * lanes) + l]) = (direction.X, direction.Y, direction.Z);
-                    for (int p = 0; p < hc; p++)
-                    {
-                        re[(p * lanes) + l] = productSpectrum[p].Real;
-                        im[(p * lanes) + l] = productSpectrum[p].Imaginary;
-                    }
-                }
-                else
-                {
-                    for (int p = 0; p < hc; p++)
-                    {
-                        re[(p * lanes) + l] = 0.0;
-                        im[(p * lanes) + l] = 0.0;
-                    }
-                }
-            }
-
-            pair.Weights!.AccumulateLanes(
-                re, im, sigma[..lanes], sigma.Slice(lanes, lanes), sigma.Slice(2 * lanes, lanes), node, _waveNumberSquared, _n, gainAB, gainBA);
-        }
-    }
-
-    // product += Σ_terms Σ_σ X(· + a r σ) · Y(· − b r σ) over all σ of the node (σ weights included), X, Y given by their
-    // half spectra (one term, or the two of a symmetrised bilinear self pair). A shifted copy's x pass depends only on its
-    // spectrum and its x factors e^{±i c r ξ_x σ_x}, its y pass per plane also on e^{±i c r ξ_y σ_y}, and symmetric sphere
-    // rules repeat σ_x and σ_y (the icosahedron's 12 self-pair copies have 5 distinct x and 8 distinct (x, y)), so copies
-    // with equal factors share those passes (Fft3DPlan.InverseRealFirstPass, InverseRealColumns). σ run in batches of at
-    // most K partial transforms; each batch finishes its copies plane by plane (y passes, then per σ two z passes with the
-    // product folded into the second), so one x-plane of every partial, the y planes and the product plane are in cache
-    // together. docs/boltzmann.md, "Shared x and y passes".
-    private void ShiftedProducts(PairPlan pair, int node, ShiftTerms terms, int lane, BoltzmannWorkspace workspace)
-    {
-        int sigmas = pair.SigmaCount, copies = terms.Count * sigmas;
-        if (_perSigmaShifts)
-        {
-            for (int v = 0; v < copies; v++)
-            {
-                ShiftedProduct(pair, node, v % sigmas, terms.Spectrum(v / sigmas, 0), terms.Spectrum(v / sigmas, 1), lane, workspace, accumulate: true);
-            }
-
-            return;
-        }
-
-        // Virtual σ v = term·M + m. A copy's key is (spectrum, x class): equal keys mean the same x pass. Order v by the
-        // unordered pair of their keys, so that copies with the same x passes are adjacent (for a self pair: σ and its
-        // mirror image in x, whose shifts ±rσ/2 have the same two x components in swapped order).
-        var scratch = workspace.Batches[lane];
-        ReadOnlySpan<int> classes = pair.XClasses(node);
-        Span<int> order = scratch.Order.AsSpan(0, copies), low = scratch.LowKey.AsSpan(0, copies), high = scratch.HighKey.AsSpan(0, copies);
-        for (int v = 0; v < copies; v++)
-        {
-            int term = v / sigmas, m = v % sigmas;
-            int key0 = Key(terms.Id(term, 0), classes[m], sigmas), key1 = Key(terms.Id(term, 1), classes[sigmas + m], sigmas);
-            (low[v], high[v]) = (Math.Min(key0, key1), Math.Max(key0, key1));
-            int at = v;
-            while (at > 0 && Before(v, order[at - 1], low, high))
-            {
-                order[at] = order[at - 1];
-                at--;
-            }
-
-            order[at] = v;
-        }
-
-        Span<int> slotOfKey = scratch.SlotOfKey.AsSpan(0, 8 * sigmas);
-        slotOfKey.Fill(-1);
-        int used = 0, batch = 0;
-        foreach (int v in order)
-        {
-            int term = v / sigmas, m = v % sigmas;
-            int key0 = Key(terms.Id(term, 0), classes[m], sigmas), key1 = Key(terms.Id(term, 1), classes[sigmas + m], sigmas);
-            int need = (slotOfKey[key0] < 0 ? 1 : 0) + (key1 != key0 && slotOfKey[key1] < 0 ? 1 : 0);
-            if (batch > 0 && (used + need > scratch.Capacity || batch == scratch.MaxBatch))
-            {
-                RunBatch(pair, node, terms, used, batch, lane, workspace);
-                for (int slot = 0; slot < used; slot++)
-                {
-                    slotOfKey[scratch.SlotKey[slot]] = -1;
-                }
-
-                used = 0;
-                batch = 0;
-            }
-
-            for (int side = 0; side < 2; side++)
-            {
-                int key = side == 0 ? key0 : key1;
-                if (slotOfKey[key] < 0)
-                {
-                    slotOfKey[key] = used;
-                    scratch.SlotKey[used] = key;
-                    scratch.SlotSide[used] = side;
-                    scratch.SlotSigma[used] = v;
-                    used++;
-                }
-
-                scratch.BatchSlots[(2 * batch) + side] = slotOfKey[key];
-            }
-
-            scratch.BatchSigmas[batch++] = v;
-        }
-
-        RunBatch(pair, node, terms, used, batch, lane, workspace);
-
-        static int Key(int spectrum, int xClass, int sigmas) => (spectrum * 2 * sigmas) + xClass;
-
-        static bool Before(int v, int w, ReadOnlySpan<int> low, ReadOnlySpan<int> high) =>
-            low[v] < low[w] || (low[v] == low[w] && (high[v] < high[w] || (high[v] == high[w] && v < w)));
-    }
-
-    private void RunBatch(PairPlan pair, int node, ShiftTerms terms, int partials, int batch, int lane, BoltzmannWorkspace workspace)
-    {
-        var scratch = workspace.Batches[lane];
-        var fft = workspace.Fft[lane];
-        int n = _n, plane = n * n, sigmas = pair.SigmaCount;
-        for (int slot = 0; slot < partials; slot++)
-        {
-            int side = scratch.SlotSide[slot], v = scratch.SlotSigma[slot];
-            _fft.ExpandAxisFactors(pair.Phase(side, node, v % sigmas)[..n], scratch.XTable);
-            _fft.InverseRealFirstPass(terms.Spectrum(v / sigmas, side), scratch.XTable, scratch.Partial(slot), fft);
-        }
-
-        // One y pass per distinct (partial, y class) of the batch: copies whose x and y factors agree share it.
-        int jobs = 0;
-        ReadOnlySpan<int> yClasses = pair.YClasses(node);
-        for (int copy = 0; copy < 2 * batch; copy++)
-        {
-            int side = copy % 2, m = scratch.BatchSigmas[copy / 2] % sigmas, slot = scratch.BatchSlots[copy], yClass = yClasses[(side * sigmas) + m];
-            ReadOnlySpan<Complex> phase = pair.Phase(side, node, m);
-            int job = 0;
-            while (job < jobs && (scratch.ColumnSlot[job] != slot || scratch.ColumnClass[job] != yClass))
-            {
-                job++;
-            }
-
-            if (job == jobs)
-            {
-                scratch.ColumnSlot[job] = slot;
-                scratch.ColumnClass[job] = yClass;
-                _fft.ExpandAxisFactors(phase.Slice(n, n), scratch.YTable(job));
-                jobs++;
-            }
-
-            scratch.CopyColumns[copy] = job;
-            _fft.ExpandLastAxisFactors(phase.Slice(2 * n, _half), scratch.ZTable(copy));
-        }
-
-        Span<double> shifted = scratch.ShiftedPlane;
-        Span<double> product = workspace.Product.AsSpan(lane * Grid.Count, Grid.Count);
-        for (int i = 0; i < n; i++)
-        {
-            for (int job = 0; job < jobs; job++)
-            {
-                _fft.InverseRealColumns(scratch.Partial(scratch.ColumnSlot[job]), i, scratch.YTable(job), scratch.YPlane(job), fft);
-            }
-
-            Span<double> productPlane = product.Slice(i * plane, plane);
-            for (int q = 0; q < batch; q++)
-            {
-                _fft.InverseRealRows(scratch.YPlane(scratch.CopyColumns[2 * q]), scratch.ZTable(2 * q), shifted, shifted, fft, multiplyAdd: false);
-                _fft.InverseRealRows(scratch.YPlane(scratch.CopyColumns[(2 * q) + 1]), scratch.ZTable((2 * q) + 1), shifted, productPlane, fft, multiplyAdd: true);
-            }
         }
     }
 
@@ -802,256 +376,5 @@ public sealed partial class BoltzmannOperator
             t[2 * p] += factor * s[2 * p];
             t[(2 * p) + 1] += factor * s[(2 * p) + 1];
         }
-    }
-
-    private static bool IsAntipodal(SphereRule rule)
-    {
-        for (int i = 0; i < rule.Count; i++)
-        {
-            bool found = false;
-            for (int j = 0; j < rule.Count && !found; j++)
-            {
-                found = (rule.Points[i] + rule.Points[j]).Length < 1e-12 && Math.Abs(rule.Weights[i] - rule.Weights[j]) <= 1e-14 * rule.Weights[i];
-            }
-
-            if (!found)
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    private static int SignedFrequency(int index, int n) => index <= n / 2 ? index : index - n;
-
-    private static double Sinc(double x) => Math.Abs(x) < 1e-8 ? 1.0 - (x * x / 6.0) : Math.Sin(x) / x;
-
-    /// <summary>Precomputed tables of one unordered species pair (α ≤ β).</summary>
-    // The spectra of one batched product: term 0 is X(· + a r σ)·Y(· − b r σ) with X = Spectrum(0, 0), Y = Spectrum(0, 1);
-    // an optional term 1 adds Spectrum(1, 0)(· + a r σ)·Spectrum(1, 1)(· − b r σ) over the same σ. Id(term, side) names the
-    // memory a spectrum lives in (the first of the four spans that is the same span), so equal ids mean equal spectra.
-    private readonly ref struct ShiftTerms
-    {
-        private readonly ReadOnlySpan<Complex> _plus;
-        private readonly ReadOnlySpan<Complex> _minus;
-        private readonly ReadOnlySpan<Complex> _plus2;
-        private readonly ReadOnlySpan<Complex> _minus2;
-        private readonly int _ids; // four 2-bit ids: term·2 + side
-
-        public ShiftTerms(ReadOnlySpan<Complex> plus, ReadOnlySpan<Complex> minus, ReadOnlySpan<Complex> plus2, ReadOnlySpan<Complex> minus2)
-        {
-            _plus = plus;
-            _minus = minus;
-            _plus2 = plus2;
-            _minus2 = minus2;
-            int ids = 0;
-            for (int i = 1; i < 4; i++)
-            {
-                int id = i;
-                for (int j = i - 1; j >= 0; j--)
-                {
-                    if (Span(i) == Span(j))
-                    {
-                        id = (ids >> (2 * j)) & 3;
-                    }
-                }
-
-                ids |= id << (2 * i);
-            }
-
-            _ids = ids;
-        }
-
-        public int Count => _plus2.IsEmpty ? 1 : 2;
-
-        public ReadOnlySpan<Complex> Spectrum(int term, int side) => Span((2 * term) + side);
-
-        public int Id(int term, int side) => (_ids >> (2 * ((2 * term) + side))) & 3;
-
-        private ReadOnlySpan<Complex> Span(int index) => index switch
-        {
-            0 => _plus,
-            1 => _minus,
-            2 => _plus2,
-            _ => _minus2,
-        };
-    }
-
-    private sealed class PairPlan
-    {
-        private readonly Complex[] _phases;   // [side][node][σ][axis][N]
-        private readonly double[] _gainTables; // [side][node][|k|²]
-        private readonly int _nodes;
-        private readonly int _n;
-        private readonly int _tableLength;
-        private readonly Velocity3[] _sigmas;
-        private readonly int[] _xClasses;     // [node][side·M + m]
-        private readonly int[] _yClasses;     // [node][side·M + m]
-
-        public PairPlan(BoltzmannOperator plan, CollisionKernel kernel, SphereRule sphere, int alpha, int beta)
-        {
-            Sphere = sphere;
-            Alpha = alpha;
-            Beta = beta;
-            _n = plan._n;
-            _nodes = plan.RadialPoints;
-            double ma = plan._masses[alpha], mb = plan._masses[beta], total = ma + mb;
-            double a = mb / total, b = ma / total, length = plan.Grid.HalfWidth;
-            var radial = RadialPowerRule.Create(_nodes, plan.TruncationRadius, kernel.Gamma + 2.0);
-            double[] radii = radial.Nodes.ToArray(), weights = radial.Weights.ToArray();
-
-            // A species with itself: σ and −σ give the same product F(v + rσ/2)F(v − rσ/2); keep one of each antipodal
-            // pair with twice the weight (the (β, α) ordering is the same pair).
-            var sigmas = new List<(Velocity3 Point, double Weight)>();
-            for (int m = 0; m < sphere.Count; m++)
-            {
-                if (alpha != beta || !kernel.IsIsotropic)
-                {
-                    sigmas.Add((sphere.Points[m], sphere.Weights[m]));
-                }
-                else if (m < Antipode(sphere, m))
-                {
-                    sigmas.Add((sphere.Points[m], 2.0 * sphere.Weights[m]));
-                }
-            }
-
-            SigmaCount = sigmas.Count;
-            _sigmas = sigmas.Select(x => x.Point).ToArray();
-            if (!kernel.IsIsotropic)
-            {
-                Weights = new AnisotropicGainWeights(kernel, radii, weights, a, b, _n, length);
-            }
-
-            int n = _n;
-            _phases = new Complex[2 * _nodes * SigmaCount * 3 * n];
-            for (int side = 0; side < 2; side++)
-            {
-                // Side 0: F^α(v + a r σ), phase e^{+i a r ξ·σ}, with the σ weight folded into the x table.
-                // Side 1: F^β(v − b r σ), phase e^{−i b r ξ·σ}.
-                double c = side == 0 ? a : -b;
-                for (int node = 0; node < _nodes; node++)
-                {
-                    for (int m = 0; m < SigmaCount; m++)
-                    {
-                        var (point, weight) = sigmas[m];
-                        Span<Complex> table = _phases.AsSpan(PhaseOffset(side, node, m), 3 * n);
-                        for (int axis = 0; axis < 3; axis++)
-                        {
-                            // The σ weight rides on the z factor, so x tables depend on σ_x alone and can be shared.
-                            double scale = side == 0 && axis == 2 ? weight : 1.0;
-                            for (int t = 0; t < n; t++)
-                            {
-                                int k = SignedFrequency(t, n);
-                                double angle = c * radii[node] * Math.PI * k / length * point[axis];
-                                table[(axis * n) + t] = k == n / 2 ? Complex.Zero : Complex.FromPolarCoordinates(scale, angle);
-                            }
-                        }
-                    }
-                }
-            }
-
-            // Copies (side, σ) of a node whose x tables are equal can share an x pass: class = the first such copy
-            // (side·M + m). ShiftedProducts orders σ by these classes at run time, together with the spectra they read.
-            int copies = 2 * SigmaCount;
-            _xClasses = new int[_nodes * copies];
-            _yClasses = new int[_nodes * copies];
-            for (int node = 0; node < _nodes; node++)
-            {
-                Span<int> classes = _xClasses.AsSpan(node * copies, copies);
-                for (int c = 0; c < copies; c++)
-                {
-                    ReadOnlySpan<Complex> x = Phase(c / SigmaCount, node, c % SigmaCount)[..n];
-                    classes[c] = c;
-                    for (int d = 0; d < c; d++)
-                    {
-                        if (x.SequenceEqual(Phase(d / SigmaCount, node, d % SigmaCount)[..n]))
-                        {
-                            classes[c] = classes[d];
-                            break;
-                        }
-                    }
-                }
-
-                // y class: the first copy with the same x class and the same y table (equal y classes share a y pass
-                // when they also read the same spectrum, which ShiftedProducts checks through the partial slot).
-                Span<int> yClasses = _yClasses.AsSpan(node * copies, copies);
-                for (int c = 0; c < copies; c++)
-                {
-                    ReadOnlySpan<Complex> y = Phase(c / SigmaCount, node, c % SigmaCount).Slice(n, n);
-                    yClasses[c] = c;
-                    for (int d = 0; d < c; d++)
-                    {
-                        if (classes[d] == classes[c] && y.SequenceEqual(Phase(d / SigmaCount, node, d % SigmaCount).Slice(n, n)))
-                        {
-                            yClasses[c] = yClasses[d];
-                            break;
-                        }
-                    }
-                }
-
-            }
-
-            // Gain multipliers w_r C b_σ 4π sinc(c r|ξ|), c = a for (α, β) and b for (β, α); loss β̂ = Σ_r w_r C b₀ 4π sinc(r|ξ|).
-            _tableLength = (3 * (n / 2) * (n / 2)) + 1;
-            _gainTables = new double[2 * _nodes * _tableLength];
-            LossTable = new double[_tableLength];
-            double bSigma = kernel.Angular.Sigma(0.0), strength = kernel.Strength, b0 = kernel.Angular.Integral;
-            for (int q = 0; q < _tableLength; q++)
-            {
-                double xi = Math.PI * Math.Sqrt(q) / length, loss = 0;
-                for (int node = 0; node < _nodes; node++)
-                {
-                    double r = radii[node], w = weights[node];
-                    _gainTables[(node * _tableLength) + q] = w * strength * bSigma * 4.0 * Math.PI * Sinc(a * r * xi);
-                    _gainTables[((_nodes + node) * _tableLength) + q] = w * strength * bSigma * 4.0 * Math.PI * Sinc(b * r * xi);
-                    loss += w * strength * b0 * 4.0 * Math.PI * Sinc(r * xi);
-                }
-
-                LossTable[q] = loss;
-            }
-        }
-
-        public int Alpha { get; }
-
-        public int Beta { get; }
-
-        public int SigmaCount { get; }
-
-        public SphereRule Sphere { get; }
-
-        public AnisotropicGainWeights? Weights { get; }
-
-        public bool Anisotropic => Weights is not null;
-
-        public Velocity3 Sigma(int index) => _sigmas[index];
-
-        public double[] LossTable { get; }
-
-        public ReadOnlySpan<Complex> Phase(int side, int node, int sigma) => _phases.AsSpan(PhaseOffset(side, node, sigma), 3 * _n);
-
-        // For copy (side, m) of a node, the index side'·M + m' of the first copy with the same x factors.
-        public ReadOnlySpan<int> XClasses(int node) => _xClasses.AsSpan(node * 2 * SigmaCount, 2 * SigmaCount);
-
-        // For copy (side, m) of a node, the first copy with the same x class and the same y factors.
-        public ReadOnlySpan<int> YClasses(int node) => _yClasses.AsSpan(node * 2 * SigmaCount, 2 * SigmaCount);
-
-        public ReadOnlySpan<double> GainTable(int side, int node) => _gainTables.AsSpan(((side * _nodes) + node) * _tableLength, _tableLength);
-
-        // The index j with σ_j = −σ_i and w_j = w_i (validated antipodal at Create).
-        private static int Antipode(SphereRule sphere, int index)
-        {
-            for (int j = 0; j < sphere.Count; j++)
-            {
-                if ((sphere.Points[index] + sphere.Points[j]).Length < 1e-12 && Math.Abs(sphere.Weights[index] - sphere.Weights[j]) <= 1e-14 * sphere.Weights[index])
-                {
-                    return j;
-                }
-            }
-
-            throw new InvalidOperationException($"sphere rule {sphere} is not antipodal.");
-        }
-
-        private int PhaseOffset(int side, int node, int sigma) => ((((side * _nodes) + node) * SigmaCount) + sigma) * 3 * _n;
     }
 }

@@ -9,14 +9,14 @@ namespace Kinetics.Boltzmann;
 /// </summary>
 public sealed class BoltzmannWorkspace
 {
-    internal BoltzmannWorkspace(Fft3DPlan fft, int species, int lanes, int count, int halfCount, int partialBuffers, int maxSigmas, int anisotropicLanes)
+    internal BoltzmannWorkspace(Fft3DPlan fft, int species, int lanes, int count, int halfCount, int partialBuffers, int maxSigmas, int anisotropicLanes, bool sharedShifts)
     {
         Fft = new Fft3DWorkspace[lanes];
-        Batches = new SigmaBatchScratch[lanes];
+        Schedules = new ShiftSharingSchedule[lanes];
         for (int lane = 0; lane < lanes; lane++)
         {
             Fft[lane] = fft.CreateWorkspace();
-            Batches[lane] = new SigmaBatchScratch(fft, partialBuffers, maxSigmas);
+            Schedules[lane] = new ShiftSharingSchedule(fft, partialBuffers, maxSigmas, sharedShifts);
         }
 
         Species = species;
@@ -39,8 +39,8 @@ public sealed class BoltzmannWorkspace
 
     internal int Lanes { get; }
 
-    // Per lane: the shared x passes and tables of the batched shifted products.
-    internal SigmaBatchScratch[] Batches { get; }
+    // Per lane: the schedule (and buffers) of the batched shifted products that share x and y passes.
+    internal ShiftSharingSchedule[] Schedules { get; }
 
     internal Complex[] Spectra { get; }
 

@@ -1,0 +1,169 @@
+using System.Numerics;
+using System.Numerics.Tensors;
+using Kinetics.Spectral;
+
+namespace Kinetics.Boltzmann;
+
+/// <summary>The gain term: Q̂⁺^{αβ}(ξ) = Σ_r w_r C b_σ 4π sinc(a r|ξ|) 𝔽[Σ_σ w_σ F^α(· + a r σ) G^β(· − b r σ)](ξ).</summary>
+public sealed partial class BoltzmannOperator
+{
+    // Lanes > 1: the work items (pair, radial node) spread over the lanes, each lane accumulating into its own copy of
+    // the gain spectra, which are then summed into lane 0's. Kept out of EvaluateCore: the lambda's closure would
+    // otherwise be allocated on every call, even when serial.
+    private void AccumulateGainInParallel(int work, BoltzmannWorkspace workspace, bool pairs, bool bilinear)
+    {
+        Parallel.For(0, _lanes, new ParallelOptions { MaxDegreeOfParallelism = _lanes }, lane =>
+        {
+            for (int item = lane; item < work; item += _lanes)
+            {
+                AccumulateGain(item, lane, workspace, pairs, bilinear);
+            }
+        });
+
+        int s = SpeciesCount, hc = _halfCount, slots = pairs ? s * s : s;
+        Span<Complex> first = workspace.GainSpectra.AsSpan(0, slots * hc);
+        for (int lane = 1; lane < _lanes; lane++)
+        {
+            Span<Complex> other = workspace.GainSpectra.AsSpan(lane * s * s * hc, slots * hc);
+            for (int p = 0; p < first.Length; p++)
+            {
+                first[p] += other[p];
+            }
+        }
+    }
+
+    // One (pair, radial node) work item: the σ-summed product of shifted copies, one forward FFT, and its sinc-weighted
+    // contribution to the gain spectra of (α, β) and (β, α). Bilinear (F ≠ G): the (β, α) product
+    // Σ_σ F^β(· − b r σ) G^α(· + a r σ) is a separate transform, and a self pair symmetrises its half-sphere product.
+    private void AccumulateGain(int item, int lane, BoltzmannWorkspace workspace, bool pairs, bool bilinear)
+    {
+        int s = SpeciesCount, hc = _halfCount;
+        var pair = _pairs[item / RadialPoints];
+        int node = item % RadialPoints;
+        Span<Complex> productSpectrum = workspace.ProductSpectrum.AsSpan(lane * hc, hc);
+        Span<double> product = workspace.Product.AsSpan(lane * Grid.Count, Grid.Count);
+        Span<double> shifted = workspace.Shifted.AsSpan(lane * Grid.Count, Grid.Count);
+        var fft = workspace.Fft[lane];
+        var schedule = workspace.Schedules[lane];
+        Complex[] partner = bilinear ? workspace.SecondSpectra : workspace.Spectra;
+        ReadOnlySpan<Complex> firstA = workspace.Spectra.AsSpan(pair.Alpha * hc, hc);
+        ReadOnlySpan<Complex> secondB = partner.AsSpan(pair.Beta * hc, hc);
+        int laneOffset = lane * s * s * hc;
+        int slotAB = pairs ? (pair.Alpha * s) + pair.Beta : pair.Alpha;
+        int slotBA = pairs ? (pair.Beta * s) + pair.Alpha : pair.Beta;
+        Span<Complex> gainAB = workspace.GainSpectra.AsSpan(laneOffset + (slotAB * hc), hc);
+        Span<Complex> gainBA = pair.Alpha != pair.Beta ? workspace.GainSpectra.AsSpan(laneOffset + (slotBA * hc), hc) : default;
+
+        // (β, α) inputs for the bilinear form: G^α at +a r σ (side 0), F^β at −b r σ (side 1).
+        ReadOnlySpan<Complex> secondA = partner.AsSpan(pair.Alpha * hc, hc);
+        ReadOnlySpan<Complex> firstB = workspace.Spectra.AsSpan(pair.Beta * hc, hc);
+        if (pair.Anisotropic)
+        {
+            AccumulateAnisotropic(pair, node, firstA, secondB, lane, workspace, gainAB, bilinear ? default : gainBA);
+            if (bilinear && !gainBA.IsEmpty)
+            {
+                AccumulateAnisotropic(pair, node, secondA, firstB, lane, workspace, default, gainBA);
+            }
+
+            return;
+        }
+
+        product.Clear();
+        if (bilinear && pair.Alpha == pair.Beta)
+        {
+            // Half sphere with doubled weights: add the antipodal half, F(· − rσ/2)G(· + rσ/2), and halve. One batched
+            // product of both terms, so that F(· + rσ/2) and F(· − rσ'/2) of a mirror pair σ, σ' share their x pass.
+            schedule.Accumulate(pair, node, new ShiftTerms(firstA, secondB, secondA, firstB), product, shifted, fft);
+            TensorPrimitives.Multiply(product, 0.5, product);
+        }
+        else
+        {
+            schedule.Accumulate(pair, node, new ShiftTerms(firstA, secondB, default, default), product, shifted, fft);
+        }
+
+        _fft.ForwardReal(product, productSpectrum, fft);
+        MultiplyAccumulate(pair.GainTable(0, node), productSpectrum, gainAB);
+        if (pair.Alpha == pair.Beta)
+        {
+            return;
+        }
+
+        if (bilinear)
+        {
+            product.Clear();
+            schedule.Accumulate(pair, node, new ShiftTerms(secondA, firstB, default, default), product, shifted, fft);
+
+            _fft.ForwardReal(product, productSpectrum, fft);
+        }
+
+        MultiplyAccumulate(pair.GainTable(1, node), productSpectrum, gainBA);
+    }
+
+    // product (+)= X(· + a r σ_m) · Y(· − b r σ_m) (σ weight included), X, Y given by their half spectra: two shifted
+    // inverse transforms, the phase folded into the first pass of each and the product into the last pass of the second.
+    private void ShiftedProduct(
+        PairPlan pair, int node, int m, ReadOnlySpan<Complex> plus, ReadOnlySpan<Complex> minus, int lane, BoltzmannWorkspace workspace, bool accumulate)
+    {
+        int count = Grid.Count;
+        Span<double> shifted = workspace.Shifted.AsSpan(lane * count, count);
+        Span<double> product = workspace.Product.AsSpan(lane * count, count);
+        var fft = workspace.Fft[lane];
+        if (!accumulate)
+        {
+            product.Clear();
+        }
+
+        ReadOnlySpan<Complex> phase = pair.Phase(0, node, m);
+        _fft.InverseRealModulated(plus, phase[.._n], phase.Slice(_n, _n), phase.Slice(2 * _n, _half), shifted, fft);
+        phase = pair.Phase(1, node, m);
+        _fft.InverseRealModulatedMultiplyAdd(minus, phase[.._n], phase.Slice(_n, _n), phase.Slice(2 * _n, _half), shifted, product, fft);
+    }
+
+    // Anisotropic b_σ: gainAB += Σ_σ W_a(ξ, σ) 𝔽[X(· + a r σ) Y(· − b r σ)] and gainBA += Σ_σ W_b(ξ, −σ) 𝔽[…] (either may be
+    // empty). The weights depend on σ·ξ̂, so every σ needs its own forward transform; L = AnisotropicGainWeights.LaneCount
+    // product spectra are stored interleaved by lane and accumulated in one vectorised pass (the Legendre series runs
+    // across the L directions). Unused lanes of the last group carry zero products.
+    private void AccumulateAnisotropic(
+        PairPlan pair, int node, ReadOnlySpan<Complex> plus, ReadOnlySpan<Complex> minus, int lane, BoltzmannWorkspace workspace,
+        Span<Complex> gainAB, Span<Complex> gainBA)
+    {
+        int lanes = AnisotropicGainWeights.LaneCount, hc = _halfCount;
+        Span<Complex> productSpectrum = workspace.ProductSpectrum.AsSpan(lane * hc, hc);
+        Span<double> product = workspace.Product.AsSpan(lane * Grid.Count, Grid.Count);
+        Span<double> re = workspace.LaneProducts.AsSpan(lane * 2 * hc * lanes, hc * lanes);
+        Span<double> im = workspace.LaneProducts.AsSpan(((lane * 2) + 1) * hc * lanes, hc * lanes);
+        Span<double> sigma = stackalloc double[3 * lanes];
+        var fft = workspace.Fft[lane];
+        for (int first = 0; first < pair.SigmaCount; first += lanes)
+        {
+            sigma.Clear();
+            for (int l = 0; l < lanes; l++)
+            {
+                int m = first + l;
+                if (m < pair.SigmaCount)
+                {
+                    ShiftedProduct(pair, node, m, plus, minus, lane, workspace, accumulate: false);
+                    _fft.ForwardReal(product, productSpectrum, fft);
+                    var direction = pair.Sigma(m);
+                    (sigma[l], sigma[lanes + l], sigma[(2 * lanes) + l]) = (direction.X, direction.Y, direction.Z);
+                    for (int p = 0; p < hc; p++)
+                    {
+                        re[(p * lanes) + l] = productSpectrum[p].Real;
+                        im[(p * lanes) + l] = productSpectrum[p].Imaginary;
+                    }
+                }
+                else
+                {
+                    for (int p = 0; p < hc; p++)
+                    {
+                        re[(p * lanes) + l] = 0.0;
+                        im[(p * lanes) + l] = 0.0;
+                    }
+                }
+            }
+
+            pair.Weights!.AccumulateLanes(
+                re, im, sigma[..lanes], sigma.Slice(lanes, lanes), sigma.Slice(2 * lanes, lanes), node, _waveNumberSquared, _n, gainAB, gainBA);
+        }
+    }
+}
