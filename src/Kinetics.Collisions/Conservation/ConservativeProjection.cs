@@ -322,7 +322,7 @@ public sealed class ConservativeProjection
     }
 
     // In-place Cholesky G = L Lᵀ (L in the lower triangle); false when not positive definite.
-    private static bool Cholesky(Span<double> g, int r)
+    internal static bool Cholesky(Span<double> g, int r)
     {
         for (int j = 0; j < r; j++)
         {
@@ -354,7 +354,7 @@ public sealed class ConservativeProjection
         return true;
     }
 
-    private static void SolveCholesky(ReadOnlySpan<double> l, int r, Span<double> x)
+    internal static void SolveCholesky(ReadOnlySpan<double> l, int r, Span<double> x)
     {
         for (int i = 0; i < r; i++)
         {

@@ -351,20 +351,25 @@ public sealed partial class SpectralLandauOperator
     // destination = Σ_b Q_ab (onlyField < 0) or Q_a,onlyField; Spectra[a] and the field spectra must be current.
     private void ApplyForSpecies(int a, int onlyField, ReadOnlySpan<double> fa, Complex[] testSpectrum, Span<double> destination, SpectralLandauWorkspace workspace)
     {
-        int count = Grid.Count;
         CombineFields(a, onlyField, workspace);
+        ApplyFlux(fa, testSpectrum, destination, workspace);
+    }
+
+    // destination = ∇·(K ∇F_a − B F_a) with the combined fields K, B already in workspace.Diffusion/Drift; when
+    // fluxSums (4 values) is given it receives Σ_p J_x, Σ_p J_y, Σ_p J_z and Σ_p v_p·J_p (local grid coordinates).
+    internal void ApplyFlux(ReadOnlySpan<double> fa, Complex[] testSpectrum, Span<double> destination, SpectralLandauWorkspace workspace, Span<double> fluxSums = default)
+    {
+        int count = Grid.Count;
         GradientOf(testSpectrum, workspace.Product, workspace.Gradient, workspace.Fft);
-        double[] k = workspace.Diffusion, d = workspace.Drift, g = workspace.Gradient, flux = workspace.Flux;
+        double[] flux = workspace.Flux;
         Complex[] divergence = workspace.Divergence, product = workspace.Product;
         Array.Clear(divergence);
         for (int axis = 0; axis < 3; axis++)
         {
-            // J_axis = Σ_j K_axis,j ∂_jF_a − B_axis F_a  (K, B already carry c_ab/m_a² and c_ab/(m_a m_b)).
-            int c0 = ComponentIndex(axis, 0), c1 = ComponentIndex(axis, 1), c2 = ComponentIndex(axis, 2);
-            for (int p = 0; p < count; p++)
+            FluxComponent(axis, fa, workspace);
+            if (!fluxSums.IsEmpty)
             {
-                flux[p] = (k[(c0 * count) + p] * g[p]) + (k[(c1 * count) + p] * g[count + p]) + (k[(c2 * count) + p] * g[(2 * count) + p])
-                    - (d[(axis * count) + p] * fa[p]);
+                SumFlux(axis, flux, fluxSums);
             }
 
             Plan.ForwardReal(flux, product, workspace.Fft);
@@ -378,8 +383,38 @@ public sealed partial class SpectralLandauOperator
         Plan.InverseRealOverwritingInput(divergence, destination, workspace.Fft);
     }
 
+    // workspace.Flux = J_axis = Σ_j K_axis,j ∂_jF_a − B_axis F_a (K, B already carry c_ab/m_a² and c_ab/(m_a m_b)),
+    // with ∇F_a in workspace.Gradient.
+    internal void FluxComponent(int axis, ReadOnlySpan<double> fa, SpectralLandauWorkspace workspace)
+    {
+        int count = Grid.Count;
+        double[] k = workspace.Diffusion, d = workspace.Drift, g = workspace.Gradient, flux = workspace.Flux;
+        int c0 = ComponentIndex(axis, 0), c1 = ComponentIndex(axis, 1), c2 = ComponentIndex(axis, 2);
+        for (int p = 0; p < count; p++)
+        {
+            flux[p] = (k[(c0 * count) + p] * g[p]) + (k[(c1 * count) + p] * g[count + p]) + (k[(c2 * count) + p] * g[(2 * count) + p])
+                - (d[(axis * count) + p] * fa[p]);
+        }
+    }
+
+    // sums[axis] += Σ_p J_p; sums[3] += Σ_p v_axis(p) J_p.
+    private void SumFlux(int axis, ReadOnlySpan<double> flux, Span<double> sums)
+    {
+        int n = Grid.PointsPerAxis, stride = axis switch { 0 => n * n, 1 => n, _ => 1 };
+        ReadOnlySpan<double> coordinates = Grid.Axis;
+        double total = 0, first = 0;
+        for (int p = 0; p < flux.Length; p++)
+        {
+            total += flux[p];
+            first += coordinates[(p / stride) % n] * flux[p];
+        }
+
+        sums[axis] += total;
+        sums[3] += first;
+    }
+
     // Workspace.Diffusion/Drift = Σ_b (c_ab/m_a²) K_b and Σ_b (c_ab/(m_a m_b)) b_b.
-    private void CombineFields(int a, int onlyField, SpectralLandauWorkspace workspace)
+    internal void CombineFields(int a, int onlyField, SpectralLandauWorkspace workspace)
     {
         int species = Mixture.Count;
         Complex[] combinedDiffusion = workspace.Combined;
@@ -422,7 +457,7 @@ public sealed partial class SpectralLandauOperator
         FieldsFromSpectrum(combinedDiffusion, workspace.Product, null, workspace.Drift, workspace.Fft);
     }
 
-    private void FieldsFromSpectrum(Complex[] spectrum, Complex[] product, Span<double> diffusion, Span<double> drift, Fft3DWorkspace fft)
+    internal void FieldsFromSpectrum(Complex[] spectrum, Complex[] product, Span<double> diffusion, Span<double> drift, Fft3DWorkspace fft)
     {
         int count = Grid.Count;
         if (!diffusion.IsEmpty)
@@ -454,7 +489,7 @@ public sealed partial class SpectralLandauOperator
         }
     }
 
-    private void GradientOf(Complex[] spectrum, Complex[] product, Span<double> gradient, Fft3DWorkspace fft)
+    internal void GradientOf(Complex[] spectrum, Complex[] product, Span<double> gradient, Fft3DWorkspace fft)
     {
         int count = Grid.Count;
         for (int axis = 0; axis < 3; axis++)
