@@ -22,6 +22,7 @@ public sealed class LandauKernel
     public LandauKernel(double gamma, LandauNormalization normalization = LandauNormalization.GualdaniWinter)
     {
         Guard.InRange(gamma, -3.0, 1.0);
+        Guard.Defined(normalization);
         Gamma = gamma;
         Normalization = normalization;
         Prefactor = normalization.Prefactor();
@@ -83,6 +84,12 @@ public sealed class LandauKernel
     {
         Guard.NonNegative(wavenumber);
         Guard.Positive(truncationRadius);
+        if (!(wavenumber * truncationRadius <= MaxPhase))
+        {
+            throw new ArgumentOutOfRangeException(
+                nameof(truncationRadius), truncationRadius, $"wavenumber·truncationRadius must be <= {MaxPhase:G3} (the quadrature budget of about a million panels; was {wavenumber * truncationRadius:G3}).");
+        }
+
         double radius = truncationRadius;
         int panels = 2 + (int)Math.Ceiling(3.0 * wavenumber * radius / Math.PI);
         double iso = 0, lon = 0, width = 1.0 / panels;
@@ -106,6 +113,9 @@ public sealed class LandauKernel
         double c = 4.0 * Math.PI * Prefactor;
         return (c * iso / 3.0, c * lon);
     }
+
+    /// <summary>The largest |ξ|·R accepted by <see cref="TruncatedTransform"/> (its panel count grows like |ξ|R).</summary>
+    public const double MaxPhase = 1e6;
 
     /// <summary>j₀(x) = sin x / x.</summary>
     internal static double SphericalBessel0(double x)

@@ -22,6 +22,14 @@ public sealed class LinearizedLandauOperator
     private readonly double[] _sqrtMaxwellian; // √μ_a stacked
     private readonly double[] _maxwellian; // μ_a stacked
 
+    /// <summary>
+    /// Where √μ_a(v) is below this value (μ_a below 1e−300, the end of the normal double range; e.g. the light species
+    /// of a 1:100 mixture near the box corners) the division by √μ_a is not representable: the results of
+    /// <see cref="Apply"/> and <see cref="ApplyGamma"/> are defined as 0 there instead of 0/0 = NaN or amplified
+    /// round-off.
+    /// </summary>
+    public const double RepresentableFloor = 1e-150;
+
     /// <summary>Creates L and Γ for the mixture, kernel and grid of <paramref name="collision"/>.</summary>
     /// <param name="collision">The nonlinear operator.</param>
     public LinearizedLandauOperator(SpectralLandauOperator collision)
@@ -51,9 +59,11 @@ public sealed class LinearizedLandauOperator
     public void Apply(ReadOnlySpan<double> perturbation, Span<double> destination, SpectralLandauWorkspace workspace)
     {
         ArgumentNullException.ThrowIfNull(workspace);
+        using var lease = workspace.Gate.Enter(Collision, nameof(workspace));
         int total = _maxwellian.Length;
         Guard.Length(perturbation.Length, total, nameof(perturbation));
         Guard.Length(destination.Length, total, nameof(destination));
+        Guard.AllFinite(perturbation);
         double[] g = workspace.Stacked, q = workspace.StackedResult;
         for (int p = 0; p < total; p++)
         {
@@ -69,7 +79,7 @@ public sealed class LinearizedLandauOperator
         Collision.EvaluateBilinear(_maxwellian, g, q, workspace);
         for (int p = 0; p < total; p++)
         {
-            destination[p] = -(destination[p] + q[p]) / _sqrtMaxwellian[p];
+            destination[p] = _sqrtMaxwellian[p] < RepresentableFloor ? 0.0 : -(destination[p] + q[p]) / _sqrtMaxwellian[p];
         }
     }
 
@@ -81,10 +91,13 @@ public sealed class LinearizedLandauOperator
     public void ApplyGamma(ReadOnlySpan<double> first, ReadOnlySpan<double> second, Span<double> destination, SpectralLandauWorkspace workspace)
     {
         ArgumentNullException.ThrowIfNull(workspace);
+        using var lease = workspace.Gate.Enter(Collision, nameof(workspace));
         int total = _maxwellian.Length;
         Guard.Length(first.Length, total, nameof(first));
         Guard.Length(second.Length, total, nameof(second));
         Guard.Length(destination.Length, total, nameof(destination));
+        Guard.AllFinite(first);
+        Guard.AllFinite(second);
         double[] g = workspace.Stacked, h = workspace.StackedResult;
         for (int p = 0; p < total; p++)
         {
@@ -95,7 +108,7 @@ public sealed class LinearizedLandauOperator
         Collision.EvaluateBilinear(g, h, destination, workspace);
         for (int p = 0; p < total; p++)
         {
-            destination[p] /= _sqrtMaxwellian[p];
+            destination[p] = _sqrtMaxwellian[p] < RepresentableFloor ? 0.0 : destination[p] / _sqrtMaxwellian[p];
         }
     }
 
@@ -107,7 +120,7 @@ public sealed class LinearizedLandauOperator
     /// <returns>S·N³ stacked values.</returns>
     public double[] KernelBasis(int index)
     {
-        Guard.InRange(index, 0, KernelDimension - 1);
+        Guard.Index(index, KernelDimension);
         var grid = Collision.Grid;
         int count = grid.Count, species = Collision.Mixture.Count;
         var result = new double[species * count];

@@ -37,10 +37,10 @@ public sealed class RadialLandauOperator
     /// <param name="workspace">Scratch for this grid.</param>
     public void Evaluate(ReadOnlySpan<double> values, Span<double> destination, RadialLandauWorkspace workspace)
     {
-        ArgumentNullException.ThrowIfNull(workspace);
+        using var lease = RadialLandauWorkspace.Enter(workspace, Grid);
         Guard.Length(values.Length, Grid.Count, nameof(values));
         Guard.Length(destination.Length, Grid.Count, nameof(destination));
-        RadialLandauWorkspace.Check(workspace, Grid);
+        Guard.AllFinite(values);
         FieldCoefficients(values, workspace.Diffusion, workspace.Friction, workspace.MeanRatio);
         ApplyFrozen(values, workspace.Diffusion, workspace.Friction, workspace.MeanRatio, destination);
     }
@@ -67,6 +67,7 @@ public sealed class RadialLandauOperator
         Guard.Length(values.Length, Grid.Count, nameof(values));
         Guard.Length(parallelEigenvalue.Length, Grid.Count - 1, nameof(parallelEigenvalue));
         Guard.Length(potentialDerivative.Length, Grid.Count - 1, nameof(potentialDerivative));
+        Guard.AllFinite(values);
         Span<double> ratio = new double[Grid.Count - 1];
         FieldCoefficients(values, parallelEigenvalue, potentialDerivative, ratio);
     }

@@ -64,7 +64,11 @@ public sealed class LinearizedOperator
     /// <summary>√μ^α(v) = (m^α/2π)^{3/4} e^{−m^α|v|²/4}.</summary>
     /// <param name="alpha">Species α.</param>
     /// <param name="v">Velocity.</param>
-    public double SqrtMaxwellian(int alpha, Velocity3 v) => LinearizedKernel.SqrtMaxwellian(_masses[alpha], v);
+    public double SqrtMaxwellian(int alpha, Velocity3 v)
+    {
+        CheckPoint(alpha, v);
+        return LinearizedKernel.SqrtMaxwellian(_masses[alpha], v);
+    }
 
     /// <summary>Γ^{αβ}(f, g)(v) = μ^{α −1/2} Q^{αβ}(√μ^α f, √μ^β g)(v).</summary>
     /// <param name="alpha">Species α (whose equation).</param>
@@ -76,6 +80,8 @@ public sealed class LinearizedOperator
     {
         ArgumentNullException.ThrowIfNull(f);
         ArgumentNullException.ThrowIfNull(g);
+        CheckPoint(alpha, v);
+        Guard.Index(beta, SpeciesCount);
         double mb = _masses[beta];
         double fv = f(v);
         return Integrate(alpha, beta, v, (vStar, vPrime, vStarPrime) =>
@@ -91,6 +97,7 @@ public sealed class LinearizedOperator
     {
         CheckVector(f);
         CheckVector(g);
+        CheckPoint(alpha, v);
         double sum = 0;
         for (int beta = 0; beta < SpeciesCount; beta++)
         {
@@ -107,6 +114,7 @@ public sealed class LinearizedOperator
     public double ApplyK(int alpha, IReadOnlyList<Func<Velocity3, double>> f, Velocity3 v)
     {
         CheckVector(f);
+        CheckPoint(alpha, v);
         double ma = _masses[alpha], sum = 0, rootV = SqrtMaxwellian(alpha, v);
         for (int beta = 0; beta < SpeciesCount; beta++)
         {
@@ -128,6 +136,7 @@ public sealed class LinearizedOperator
     public double Apply(int alpha, IReadOnlyList<Func<Velocity3, double>> f, Velocity3 v)
     {
         CheckVector(f);
+        CheckPoint(alpha, v);
         return (Frequency.Evaluate(alpha, v.Length) * f[alpha](v)) - ApplyK(alpha, f, v);
     }
 
@@ -138,6 +147,7 @@ public sealed class LinearizedOperator
     public double Collision(int alpha, IReadOnlyList<Func<Velocity3, double>> distribution, Velocity3 v)
     {
         CheckVector(distribution);
+        CheckPoint(alpha, v);
         var fa = distribution[alpha];
         double fv = fa(v), sum = 0;
         for (int beta = 0; beta < SpeciesCount; beta++)
@@ -149,10 +159,20 @@ public sealed class LinearizedOperator
         return sum;
     }
 
-    private void CheckVector(IReadOnlyList<Func<Velocity3, double>> f)
+    private void CheckVector(IReadOnlyList<Func<Velocity3, double>> f, [System.Runtime.CompilerServices.CallerArgumentExpression(nameof(f))] string? paramName = null)
     {
-        ArgumentNullException.ThrowIfNull(f);
-        Guard.Length(f.Count, SpeciesCount);
+        ArgumentNullException.ThrowIfNull(f, paramName);
+        Guard.Length(f.Count, SpeciesCount, paramName);
+        for (int i = 0; i < f.Count; i++)
+        {
+            ArgumentNullException.ThrowIfNull(f[i], $"{paramName}[{i}]");
+        }
+    }
+
+    private void CheckPoint(int alpha, Velocity3 v)
+    {
+        Guard.Index(alpha, SpeciesCount);
+        Guard.Finite(v);
     }
 
     // ∫_{ℝ³} du ∫_{S²} dω C b_ω(|û·ω|)|u|^γ w(|u|) h(v*, v', v*'), v* = v + u; hemisphere about û doubled. With

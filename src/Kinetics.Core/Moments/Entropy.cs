@@ -29,6 +29,7 @@ public readonly record struct Entropy(double Value, long NonPositiveCount, doubl
     public static Entropy Of(DistributionFunction distribution)
     {
         ArgumentNullException.ThrowIfNull(distribution);
+        Guard.AllFinite(distribution.ReadOnlyValues, nameof(distribution));
         return Accumulate(distribution.ReadOnlyValues, [], distribution.Grid.CellVolume);
     }
 
@@ -37,6 +38,7 @@ public readonly record struct Entropy(double Value, long NonPositiveCount, doubl
     public static Entropy Of(RadialDistribution distribution)
     {
         ArgumentNullException.ThrowIfNull(distribution);
+        Guard.AllFinite(distribution.ReadOnlyValues, nameof(distribution));
         return Accumulate(distribution.ReadOnlyValues, distribution.Grid.Weights, 1.0);
     }
 
