@@ -18,14 +18,14 @@ public sealed partial class BoltzmannOperator : ICollisionOperator, ICollisionFr
     /// <summary>
     /// The collision (loss) frequency of every species: destination[α·N³ + p] = ν^α(v_p) = Σ_β ∫∫ B^{αβ} F^β(v*) dσ dv*,
     /// so that the loss part of <see cref="Evaluate(ReadOnlySpan{double}, Span{double}, BoltzmannWorkspace)"/> is ν^α F^α
-    /// (same truncation R = 2S and radial rule as the operator). For F^β = μ^β this is the ν^{αβ} of MATH.md §2.
+    /// (same truncation R = 2S and radial rule as the operator). For F^β = μ^β this is the ν^{αβ} of docs/math#boltzmann-operator.
     /// </summary>
     /// <param name="distributions">S·N³ values F^α(v_p) (not modified).</param>
     /// <param name="destination">S·N³ values; must not overlap <paramref name="distributions"/>.</param>
     /// <param name="workspace">Scratch from <see cref="CreateWorkspace"/>.</param>
     public void CollisionFrequency(ReadOnlySpan<double> distributions, Span<double> destination, BoltzmannWorkspace workspace)
     {
-        Validate(distributions, destination, SpeciesCount, workspace);
+        using var lease = Validate(distributions, destination, SpeciesCount, workspace);
         int s = SpeciesCount, count = Grid.Count, hc = _halfCount;
         Span<Complex> spectra = workspace.Spectra;
         for (int a = 0; a < s; a++)
@@ -100,7 +100,24 @@ public sealed partial class BoltzmannOperator : ICollisionOperator, ICollisionFr
         }
 
         Guard.Length(destination.Length, cells.Length, nameof(destination));
+        if (maxDegreeOfParallelism is 0 or < -1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(maxDegreeOfParallelism), maxDegreeOfParallelism, $"maxDegreeOfParallelism must be -1 or >= 1 (was {maxDegreeOfParallelism}).");
+        }
+
         int cellCount = cells.Length / block;
+        try
+        {
+            RunCells(cells, destination, maxDegreeOfParallelism, block, cellCount);
+        }
+        catch (AggregateException ex) when (ex.InnerExceptions.Count > 0)
+        {
+            // The first failing cell's own exception (e.g. an ArgumentException naming `distributions`), not a wrapper.
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(ex.InnerExceptions[0]).Throw();
+        }
+    }
+
+    private void RunCells(ReadOnlyMemory<double> cells, Memory<double> destination, int maxDegreeOfParallelism, int block, int cellCount) =>
         Parallel.For(
             0,
             cellCount,
@@ -112,7 +129,6 @@ public sealed partial class BoltzmannOperator : ICollisionOperator, ICollisionFr
                 return workspace;
             },
             Pool.Return);
-    }
 
     /// <inheritdoc />
     void IUncheckedCollisionOperator.EvaluateWithoutResolutionCheck(ReadOnlySpan<double> state, Span<double> destination)
@@ -120,7 +136,7 @@ public sealed partial class BoltzmannOperator : ICollisionOperator, ICollisionFr
         var workspace = Rent();
         try
         {
-            ValidateWithoutResolution(state, destination, SpeciesCount, workspace);
+            using var lease = ValidateWithoutResolution(state, destination, SpeciesCount, workspace);
             EvaluateCore(state, state, destination, workspace, pairs: false, bilinear: false);
         }
         finally

@@ -12,7 +12,7 @@ namespace Kinetics.Boltzmann;
 
 /// <summary>
 /// The fast spectral multi-species Boltzmann operator on a <see cref="CartesianGrid"/>: a precomputed, immutable plan
-/// that evaluates (Q^α)_α = (Σ_β Q^{αβ}(F^α, F^β))_α for all species at once (MATH.md §2, "Fast spectral evaluation";
+/// that evaluates (Q^α)_α = (Σ_β Q^{αβ}(F^α, F^β))_α for all species at once (docs/math#fast-spectral-evaluation;
 /// Gamba, Haack, Hauck and Hu, SIAM J. Sci. Comput. 39 (2017), with the mass-ratio phases a = m^β/M, b = m^α/M).
 /// </summary>
 /// <remarks>
@@ -212,6 +212,7 @@ public sealed partial class BoltzmannOperator
                 nameof(options));
         }
 
+        MemoryBudget.Ensure(EstimateBytes(grid, kernels, options, support), $"BoltzmannOperator on {grid} with {kernels.SpeciesCount} species (plan and one workspace)");
         return new BoltzmannOperator(grid, kernels, options, support);
     }
 
@@ -228,7 +229,7 @@ public sealed partial class BoltzmannOperator
 
     /// <summary>Scratch memory for evaluations with this plan (one per concurrent caller).</summary>
     public BoltzmannWorkspace CreateWorkspace() =>
-        new(_fft, SpeciesCount, _lanes, Grid.Count, _halfCount, _partialBuffers, _maxSigmas, _pairs.Any(p => p.Anisotropic) ? AnisotropicGainWeights.LaneCount : 0, !_perSigmaShifts);
+        new(this, _fft, SpeciesCount, _lanes, Grid.Count, _halfCount, _partialBuffers, _maxSigmas, _pairs.Any(p => p.Anisotropic) ? AnisotropicGainWeights.LaneCount : 0, !_perSigmaShifts);
 
     /// <summary>
     /// destination[α·N³ + p] = Σ_β Q^{αβ}(F^α, F^β)(v_p) (species-major stacking, as <see cref="ConservativeProjection"/>).
@@ -239,7 +240,7 @@ public sealed partial class BoltzmannOperator
     /// <exception cref="ArgumentException">Wrong lengths, non-finite values, or a species not decayed at the box boundary.</exception>
     public void Evaluate(ReadOnlySpan<double> distributions, Span<double> destination, BoltzmannWorkspace workspace)
     {
-        Validate(distributions, destination, SpeciesCount, workspace);
+        using var lease = Validate(distributions, destination, SpeciesCount, workspace);
         EvaluateCore(distributions, distributions, destination, workspace, pairs: false, bilinear: false);
     }
 
@@ -268,8 +269,8 @@ public sealed partial class BoltzmannOperator
     /// boundary.</exception>
     public void EvaluateBilinear(ReadOnlySpan<double> first, ReadOnlySpan<double> second, Span<double> destination, BoltzmannWorkspace workspace)
     {
-        Validate(first, destination, SpeciesCount, workspace, nameof(first));
-        Validate(second, destination, SpeciesCount, workspace, nameof(second));
+        using var lease = Validate(first, destination, SpeciesCount, workspace, nameof(first));
+        using var again = Validate(second, destination, SpeciesCount, workspace, nameof(second));
         EvaluateCore(first, second, destination, workspace, pairs: false, bilinear: true);
     }
 
@@ -315,7 +316,7 @@ public sealed partial class BoltzmannOperator
     /// <param name="workspace">Scratch from <see cref="CreateWorkspace"/>.</param>
     public void EvaluatePairs(ReadOnlySpan<double> distributions, Span<double> destination, BoltzmannWorkspace workspace)
     {
-        Validate(distributions, destination, SpeciesCount * SpeciesCount, workspace);
+        using var lease = Validate(distributions, destination, SpeciesCount * SpeciesCount, workspace);
         EvaluateCore(distributions, distributions, destination, workspace, pairs: true, bilinear: false);
     }
 

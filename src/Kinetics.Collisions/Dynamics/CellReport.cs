@@ -1,6 +1,6 @@
 namespace Kinetics.Dynamics;
 
-/// <summary>What <see cref="CollisionStep"/> measured in one spatial cell.</summary>
+/// <summary>What <see cref="BatchedCollisionStep"/> measured in one spatial cell.</summary>
 /// <param name="ResidualBefore">The largest relative conservation residual of the cell's collision term before the
 /// projection: max over the S + 4 conserved quantities of |C·Q| / C·|Q| (species masses, momentum, energy).</param>
 /// <param name="ResidualAfter">The same after the projection (round-off).</param>

@@ -1,8 +1,8 @@
 namespace Kinetics.Dynamics;
 
 /// <summary>What a time integrator or the batched collision step does when a species is not resolved by the grid
-/// (<see cref="SpeciesResolution"/> beyond <see cref="CollisionStepOptions.ResolutionTolerance"/> or
-/// <see cref="CollisionStepOptions.MaxSpacingRatio"/>).</summary>
+/// (<see cref="SpeciesResolution"/> beyond <see cref="BatchedCollisionStepOptions.ResolutionTolerance"/> or
+/// <see cref="BatchedCollisionStepOptions.MaxSpacingRatio"/>).</summary>
 public enum ResolutionPolicy
 {
     /// <summary>Measure and report the indicators, never throw (the default during time integration).</summary>

@@ -7,8 +7,8 @@ namespace Kinetics.Linearized;
 
 /// <summary>
 /// Γ and L on a <see cref="CartesianGrid"/> through the fast spectral operator: the grid counterpart of the pointwise
-/// quadrature of <see cref="LinearizedOperator"/>, around the global Maxwellians μ^α = 𝓜[1, 0, 1; m^α] (MATH.md §1,
-/// seed-note 000 §1.6–§1.7).
+/// quadrature of <see cref="LinearizedOperator"/>, around the global Maxwellians μ^α = 𝓜[1, 0, 1; m^α] (
+/// docs/math#linearized-operators).
 /// </summary>
 /// <remarks>
 /// <para>Effectively computes, with Q^{αβ} the discrete bilinear operator of
@@ -95,6 +95,7 @@ public sealed class SpectralLinearizedOperator
     {
         CheckArguments(f, destination, workspace, nameof(f));
         CheckArguments(g, destination, workspace, nameof(g));
+        using var lease = workspace.Collision.Gate.Enter(Collision, nameof(workspace));
         TensorPrimitives.Multiply(f, _sqrtMaxwellian, workspace.First);
         TensorPrimitives.Multiply(g, _sqrtMaxwellian, workspace.Second);
         Collision.EvaluateBilinear(workspace.First, workspace.Second, destination, workspace.Collision);
@@ -129,6 +130,7 @@ public sealed class SpectralLinearizedOperator
     public void ApplyWeighted(ReadOnlySpan<double> f, Span<double> destination, SpectralLinearizedWorkspace workspace)
     {
         CheckArguments(f, destination, workspace, nameof(f));
+        using var lease = workspace.Collision.Gate.Enter(Collision, nameof(workspace));
         TensorPrimitives.Multiply(f, _sqrtMaxwellian, workspace.First);
         Collision.EvaluateBilinear(_maxwellian, workspace.First, destination, workspace.Collision);
         Collision.EvaluateBilinear(workspace.First, _maxwellian, workspace.Term, workspace.Collision);
@@ -162,10 +164,12 @@ public sealed class SpectralLinearizedOperator
         int length = SpeciesCount * Grid.Count;
         Guard.Length(input.Length, length, name);
         Guard.Length(destination.Length, length, nameof(destination));
-        if (workspace.First.Length != length || workspace.Collision.Species != SpeciesCount)
+        if (!ReferenceEquals(workspace.Collision.Gate.Owner, Collision) || workspace.First.Length != length)
         {
-            throw new ArgumentException("workspace was created by a different SpectralLinearizedOperator.", nameof(workspace));
+            throw new ArgumentException("workspace was created by a SpectralLinearizedOperator of a different collision plan.", nameof(workspace));
         }
+
+        Guard.AllFinite(input, name);
 
         if (input.Overlaps(destination))
         {

@@ -10,11 +10,11 @@ using Kinetics.Mixtures;
 namespace Kinetics.Tests.Dynamics;
 
 /// <summary>Runs alone: the allocation test counts the bytes of every thread (the step's workers run on pool threads).</summary>
-[CollectionDefinition(nameof(CollisionStepTests), DisableParallelization = true)]
-public sealed class CollisionStepTestGroup;
+[CollectionDefinition(nameof(BatchedCollisionStepTests), DisableParallelization = true)]
+public sealed class BatchedCollisionStepTestGroup;
 
-[Collection(nameof(CollisionStepTests))]
-public class CollisionStepTests
+[Collection(nameof(BatchedCollisionStepTests))]
+public class BatchedCollisionStepTests
 {
     private static readonly CartesianGrid Grid = new(12, 6.0);
     private static readonly Mixture Pair = new(new Species("A", 1.0), new Species("B", 2.0));
@@ -91,7 +91,7 @@ public class CollisionStepTests
             Grid,
             CollisionKernelTable.Uniform(Pair, new CollisionKernel(0.0, AngularFunction.AbsoluteCosine(1.0))),
             new BoltzmannOptions { ResolutionTolerance = double.PositiveInfinity });
-        var step = CollisionStep.Create(op, new CollisionStepOptions { MaxDegreeOfParallelism = 2 });
+        var step = BatchedCollisionStep.Create(op, new BatchedCollisionStepOptions { MaxDegreeOfParallelism = 2 });
         PropertyCheck.Run(3, FsCheck.Fluent.Prop.ForAll(Gen.Choose(0, 100_000).ToArbitrary(), seed =>
         {
             double[] cells = Cells(seed, 3), q = new double[cells.Length];
@@ -127,7 +127,7 @@ public class CollisionStepTests
         double[] cells = Cells(7, 2), q = new double[cells.Length];
         var reports = new CellReport[2];
         var landau = SpectralLandauOperator.Create(Grid, Pair, LandauCouplings.Uniform(2, 1.0), LandauKernel.Coulomb());
-        CollisionStep.Create(landau).Evaluate(cells, q, reports);
+        BatchedCollisionStep.Create(landau).Evaluate(cells, q, reports);
         Assert.All(reports, r => Assert.True(r.ResidualAfter < 1e-13, $"Landau residual {r.ResidualAfter}"));
         Assert.True(IndependentResidual(q.AsSpan(0, cells.Length / 2)) < 1e-13);
 
@@ -141,7 +141,7 @@ public class CollisionStepTests
                 destination[p] = target[p % Grid.Count] - state[p];
             }
         });
-        CollisionStep.Create(bgk).Evaluate(cells, q, reports);
+        BatchedCollisionStep.Create(bgk).Evaluate(cells, q, reports);
         Assert.All(reports, r => Assert.True(r.ResidualBefore > 1e-3 && r.ResidualAfter < 1e-13, $"{r.ResidualBefore} → {r.ResidualAfter}"));
     }
 
@@ -151,7 +151,7 @@ public class CollisionStepTests
         var op = BoltzmannOperator.Create(new CartesianGrid(8, 6.0), CollisionKernelTable.Uniform(Pair, new CollisionKernel(0.0, AngularFunction.AbsoluteCosine(1.0))));
         foreach (int lanes in new[] { 1, 2 })
         {
-            var step = CollisionStep.Create(op, new CollisionStepOptions { MaxDegreeOfParallelism = lanes });
+            var step = BatchedCollisionStep.Create(op, new BatchedCollisionStepOptions { MaxDegreeOfParallelism = lanes });
             int block = step.CellLength;
             double[] cells = new double[4 * block], q = new double[4 * block];
             double[] single = new double[op.Grid.Count];
@@ -172,7 +172,7 @@ public class CollisionStepTests
             // threads cannot be counted apart from the test host's own background threads here (GC.GetTotalAllocatedBytes
             // saw 56 B per call inside the test host, from other threads; a standalone process measured 0 B per call in
             // steady state with two lanes, docs/boltzmann.md "Batched collision step").
-            AllocationCheck.AssertNone(() => step.Evaluate(cells, q, reports, species), $"CollisionStep.Evaluate, {lanes} lane(s)");
+            AllocationCheck.AssertNone(() => step.Evaluate(cells, q, reports, species), $"BatchedCollisionStep.Evaluate, {lanes} lane(s)");
         }
     }
 
@@ -184,21 +184,21 @@ public class CollisionStepTests
         var reports = new CellReport[3];
         int block = 2 * Grid.Count;
         cells[(2 * block) + Grid.Count + 5] = double.NaN;
-        var parallel = CollisionStep.Create(op, new CollisionStepOptions { MaxDegreeOfParallelism = 2 });
+        var parallel = BatchedCollisionStep.Create(op, new BatchedCollisionStepOptions { MaxDegreeOfParallelism = 2 });
         var bad = Assert.Throws<ArgumentException>(() => parallel.Evaluate(cells, q, reports));
         Assert.Contains("cell 2, species 1", bad.Message, StringComparison.Ordinal);
 
         // A species that does not fit the box: strict mode names cell, species and a remedy with a larger L.
         double[] wide = Cells(3, 2);
         Maxwellian.Fill(Grid, new MacroscopicState(1.0, 4.0), 1.0, wide.AsSpan(block, Grid.Count));
-        var strict = CollisionStep.Create(op, new CollisionStepOptions { Resolution = ResolutionPolicy.Strict, ResolutionTolerance = 1e-3, MaxSpacingRatio = 2 });
+        var strict = BatchedCollisionStep.Create(op, new BatchedCollisionStepOptions { Resolution = ResolutionPolicy.Strict, ResolutionTolerance = 1e-3, MaxSpacingRatio = 2 });
         var unresolved = Assert.Throws<UnresolvedSpeciesException>(() => strict.Evaluate(wide, new double[wide.Length], new CellReport[2]));
         Assert.Equal((1, 0), (unresolved.Cell, unresolved.Species));
         Assert.Contains("L ≥", unresolved.Message, StringComparison.Ordinal);
 
         // Report mode: the same data run, and the indicator shows the problem.
         var reportsWide = new CellReport[2];
-        CollisionStep.Create(op).Evaluate(wide, new double[wide.Length], reportsWide);
+        BatchedCollisionStep.Create(op).Evaluate(wide, new double[wide.Length], reportsWide);
         Assert.True(reportsWide[1].WorstEdgeRatio > 1e-3 && reportsWide[0].WorstEdgeRatio < 1e-3, $"{reportsWide[0].WorstEdgeRatio}, {reportsWide[1].WorstEdgeRatio}");
 
         using var cancelled = new CancellationTokenSource();

@@ -1,7 +1,7 @@
 namespace Kinetics.Dynamics;
 
-/// <summary>Options of <see cref="CollisionStep"/>.</summary>
-public sealed record CollisionStepOptions
+/// <summary>Options of <see cref="BatchedCollisionStep"/>.</summary>
+public sealed record BatchedCollisionStepOptions
 {
     /// <summary>Apply the conservative projection (weight |F^α|) to every cell's collision term (default true).</summary>
     public bool ConservativeProjection { get; init; } = true;

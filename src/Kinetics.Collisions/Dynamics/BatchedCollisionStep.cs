@@ -22,7 +22,7 @@ namespace Kinetics.Dynamics;
 /// with <see cref="ThreadPool.UnsafeQueueUserWorkItem(IThreadPoolWorkItem, bool)"/>. One call at a time per step object
 /// (the workers are its state); use one step object per concurrent caller.</para>
 /// </remarks>
-public sealed class CollisionStep
+public sealed class BatchedCollisionStep
 {
     private readonly ConservativeProjection _projection;
     private readonly IUncheckedCollisionOperator? _unchecked;
@@ -41,7 +41,7 @@ public sealed class CollisionStep
     private int _cellCount;
     private Exception? _error;
 
-    private CollisionStep(ICollisionOperator collisionOperator, CollisionStepOptions options)
+    private BatchedCollisionStep(ICollisionOperator collisionOperator, BatchedCollisionStepOptions options)
     {
         Operator = collisionOperator;
         Options = options;
@@ -58,7 +58,7 @@ public sealed class CollisionStep
     public ICollisionOperator Operator { get; }
 
     /// <summary>The options.</summary>
-    public CollisionStepOptions Options { get; }
+    public BatchedCollisionStepOptions Options { get; }
 
     /// <summary>S·N³, the values per cell.</summary>
     public int CellLength => Operator.Masses.Length * Operator.Grid.Count;
@@ -66,12 +66,12 @@ public sealed class CollisionStep
     /// <summary>Creates the step for <paramref name="collisionOperator"/>.</summary>
     /// <param name="collisionOperator">The operator 𝒞 (thread-safe for concurrent calls, as the interface requires).</param>
     /// <param name="options">Options; null for the defaults (projection on, report resolution, serial).</param>
-    public static CollisionStep Create(ICollisionOperator collisionOperator, CollisionStepOptions? options = null)
+    public static BatchedCollisionStep Create(ICollisionOperator collisionOperator, BatchedCollisionStepOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(collisionOperator);
-        options ??= new CollisionStepOptions();
+        options ??= new BatchedCollisionStepOptions();
         options.Validate();
-        return new CollisionStep(collisionOperator, options);
+        return new BatchedCollisionStep(collisionOperator, options);
     }
 
     /// <summary>
@@ -127,7 +127,7 @@ public sealed class CollisionStep
 
         if (Interlocked.Exchange(ref _busy, 1) != 0)
         {
-            throw new InvalidOperationException("This CollisionStep is already evaluating on another thread; use one step object per concurrent caller.");
+            throw new InvalidOperationException("This BatchedCollisionStep is already evaluating on another thread; use one step object per concurrent caller.");
         }
 
         try
@@ -257,7 +257,7 @@ public sealed class CollisionStep
         _reports.Span[cell] = new CellReport(before, after, minimum, worstEdge, worstSpacing, worstSpecies);
     }
 
-    private sealed class Worker(CollisionStep owner) : IThreadPoolWorkItem
+    private sealed class Worker(BatchedCollisionStep owner) : IThreadPoolWorkItem
     {
         public void Execute()
         {

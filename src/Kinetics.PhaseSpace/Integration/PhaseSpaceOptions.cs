@@ -1,0 +1,42 @@
+using Kinetics.PhaseSpace.Boundaries;
+using Kinetics.PhaseSpace.Parallel;
+using Kinetics.PhaseSpace.Transport;
+
+namespace Kinetics.PhaseSpace.Integration;
+
+/// <summary>Options of a <see cref="PhaseSpaceSolver"/>.</summary>
+public sealed record PhaseSpaceOptions
+{
+    /// <summary>The slope limiter of transport and force term (default van Leer).</summary>
+    public SlopeLimiter Limiter { get; init; } = SlopeLimiter.VanLeer;
+
+    /// <summary>Target Courant number of the spatial transport, in (0, 1] (default 0.8).</summary>
+    public double Cfl { get; init; } = 0.8;
+
+    /// <summary>
+    /// True (default) to solve Gauss's law for the self-consistent field when some species is charged; the k = 0 mode
+    /// is dropped (a uniform neutralising background). False for no field at all.
+    /// </summary>
+    public bool SelfConsistentField { get; init; } = true;
+
+    /// <summary>Threads over cells within a process (−1: the runtime's default).</summary>
+    public int MaxDegreeOfParallelism { get; init; } = -1;
+
+    /// <summary>The boundary at the low end of the slow axis (null with <see cref="HighBoundary"/> null: periodic).</summary>
+    public BoundaryCondition? LowBoundary { get; init; }
+
+    /// <summary>The boundary at the high end of the slow axis.</summary>
+    public BoundaryCondition? HighBoundary { get; init; }
+
+    /// <summary>The collision step (null: collisionless).</summary>
+    public CollisionStep? Collisions { get; init; }
+
+    /// <summary>
+    /// With collisions, the Strang step is at most this multiple of the mean free time 1/ν_max of the initial state
+    /// (default 0.5); the collision integrator sub-steps within it as its own options say.
+    /// </summary>
+    public double CollisionCourant { get; init; } = 0.5;
+
+    /// <summary>The process communicator (default: one process).</summary>
+    public IDomainCommunicator Communicator { get; init; } = SerialCommunicator.Instance;
+}
