@@ -27,24 +27,13 @@ public readonly record struct SpeciesResolution(double EdgeRatio, double Spacing
     {
         ArgumentNullException.ThrowIfNull(grid);
         Guard.Length(distribution.Length, grid.Count, nameof(distribution));
-        int n = grid.PointsPerAxis;
-        double peak = Math.Abs(TensorPrimitives.MaxMagnitude(distribution)), edge = 0;
-        for (int i = 0, p = 0; i < n; i++)
-        {
-            bool faceI = i == 0 || i == n - 1;
-            for (int j = 0; j < n; j++, p += n)
-            {
-                edge = faceI || j == 0 || j == n - 1
-                    ? Math.Max(edge, Math.Abs(TensorPrimitives.MaxMagnitude(distribution.Slice(p, n))))
-                    : Math.Max(edge, Math.Max(Math.Abs(distribution[p]), Math.Abs(distribution[p + n - 1])));
-            }
-        }
-
+        double edge = GridResolution.BoundaryRatio(grid, distribution);
         var moments = Moments.SpeciesMoments.Of(grid, distribution, mass);
         double sigma = Math.Sqrt(moments.Temperature / mass);
         double spacing = sigma > 0 && double.IsFinite(sigma) ? grid.Spacing / sigma : double.PositiveInfinity;
-        double minimum = peak > 0 ? TensorPrimitives.Min(distribution) / TensorPrimitives.Max(distribution) : 0;
-        return new SpeciesResolution(peak > 0 ? edge / peak : 0, spacing, minimum);
+        double peak = TensorPrimitives.Max(distribution);
+        double minimum = peak > 0 ? TensorPrimitives.Min(distribution) / peak : 0;
+        return new SpeciesResolution(edge, spacing, minimum);
     }
 
     /// <summary>

@@ -54,7 +54,10 @@ public class GettingStartedTests
         }
 
         double[] batchQ = new double[batch.Length];
-        op.EvaluateCells(batch, batchQ);
+        int cellCount = cells;
+        var step = BatchedCollisionStep.Create(op);          // any ICollisionOperator; options: parallel workers, Strict policy
+        var reports = new CellReport[cellCount];
+        step.Evaluate(batch, batchQ, reports);               // Q per cell, projected per cell with W = |F|, one report per cell
 
         // What the page claims, checked: conservation after correction, pairwise momentum/energy exchange, the H-theorem
         // sign, energy flowing from the hot to the cold species, and identical cells giving identical results.
@@ -63,7 +66,8 @@ public class GettingStartedTests
         Assert.True(rates[1].Energy < 0 && rates[2].Energy > 0);
         Assert.True(production < 0);
         Assert.True(moments.Species[0].Temperature < 1.3 && moments.Species[1].Temperature > 0.9);
-        double[] single = op.Evaluate(f);
+        double[] single = new double[f.Length];
+        op.EvaluateConservative(f, single, workspace);
         for (int c = 0; c < cells; c++)
         {
             for (int p = 0; p < f.Length; p++)
