@@ -107,14 +107,14 @@ internal sealed record WallFlowRun(double[] X, CellFields[][] Species, CellField
         }
 
         File.WriteAllText(prefix + ".csv", text.ToString());
-        var plot = new SvgPlot { Title = plotted, XLabel = "x", YLabel = plotted };
+        var plot = new Figure { Title = plotted, XLabel = "x", YLabel = plotted };
         for (int s = 0; s < Species.Length; s++)
         {
             plot.Add(new PlotSeries($"species {s}", X, Species[s].Select(value).ToArray()));
         }
 
         plot.Add(new PlotSeries("mixture", X, Mixture.Select(value).ToArray()));
-        plot.Save(prefix + ".svg");
+        plot.Save(prefix);
     }
 
     /// <summary>𝒞/Kn, keeping the operator's collision frequency (scaled) for the step choice.</summary>
