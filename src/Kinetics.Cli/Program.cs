@@ -18,4 +18,5 @@ root.Subcommands.Add(new Command("bench", "Timings of the numerical cores.") { B
 root.Subcommands.Add(EstimateCommand.Create());
 root.Subcommands.Add(TransportCommand.Create());
 root.Subcommands.Add(ScenarioCommand.Create());
+root.Subcommands.Add(FlowCommand.Create());
 return CommandLineApp.Run(root, args);

@@ -7,7 +7,7 @@ using Spectre.Console;
 namespace Kinetics.Cli.Commands;
 
 /// <summary>
-/// `kinetics blowdown`: the radial Landau–Coulomb solver on the blow-down data of seed 003, F_in = 𝓜 + δ^α𝓜_δ,
+/// `kinetics blowdown`: the radial Landau–Coulomb solver on the blow-down data of Gualdani and Winter, F_in = 𝓜 + δ^α𝓜_δ,
 /// compared with the explicit profile 𝓜 + E(t) for t ≤ 1/2 and with 𝓜_eq afterwards.
 /// </summary>
 internal static class BlowdownCommand
@@ -19,13 +19,13 @@ internal static class BlowdownCommand
     public static Command Create()
     {
         var delta = new Option<double>("--delta") { Description = "δ, the variance of the initial bump δ^α𝓜_δ (0 < δ < 1; the bump width is √δ).", DefaultValueFactory = _ => 1e-4 }.InRange(0, 1, minOpen: true, maxOpen: true);
-        var alpha = new Option<double>("--alpha") { Description = "α, the bump mass is δ^α (seed 003's theorem: 1/4 < α < 1/2).", DefaultValueFactory = _ => 0.3 }.InRange(0, 1, minOpen: true, maxOpen: true);
+        var alpha = new Option<double>("--alpha") { Description = "α, the bump mass is δ^α (Gualdani and Winter's theorem: 1/4 < α < 1/2).", DefaultValueFactory = _ => 0.3 }.InRange(0, 1, minOpen: true, maxOpen: true);
         var cells = new Option<int>("--cells") { Description = "Radial cells (sinh grid refined to width √δ near the origin).", DefaultValueFactory = _ => 400 }.InRange(16, 100_000);
         var radius = new Option<double>("--radius") { Description = "Outer radius of the velocity ball, in thermal speeds of 𝓜.", DefaultValueFactory = _ => 8.0 }.InRange(2, 64);
         var endTime = new Option<double>("--t-end") { Description = "Final time (the blow-down window is t ≤ 1/2; relaxation to 𝓜_eq is slow, stretched-exponential).", DefaultValueFactory = _ => 2000.0 }.InRange(0.5, 1e6);
         var svg = OutputPrefix.Create("blowdown", "PREFIX.png and PREFIX.svg (F(t, |v|) at several times)");
         var json = JsonOutput.CreateOption();
-        var command = new Command("blowdown", "Radial Landau–Coulomb blow-down of seed 003: bump δ^α𝓜_δ on 𝓜, compared with the explicit profile E(t), relaxation to 𝓜_eq.")
+        var command = new Command("blowdown", "Radial Landau–Coulomb blow-down of Gualdani and Winter: bump δ^α𝓜_δ on 𝓜, compared with the explicit profile E(t), relaxation to 𝓜_eq.")
         {
             delta, alpha, cells, radius, endTime, svg, json,
         };

@@ -8,12 +8,12 @@ using Kinetics.Mixtures;
 
 namespace Kinetics.Cli.Commands;
 
-/// <summary>`kinetics estimate …`: the kernel estimates of seed 000 computed numerically (MATH.md §3).</summary>
+/// <summary>`kinetics estimate …`: the kernel estimates of Wang, Wang and Wu computed numerically (docs/math#kernel-estimates).</summary>
 internal static class EstimateCommand
 {
     public static Command Create()
     {
-        var command = new Command("estimate", "Numerical kernel estimates of the linearized Boltzmann operator for mixtures (seed 000 §2).");
+        var command = new Command("estimate", "Numerical kernel estimates of the linearized Boltzmann operator for mixtures (Wang, Wang and Wu; docs/math#kernel-estimates).");
         command.Subcommands.Add(KernelDecay());
         command.Subcommands.Add(Coercivity());
         command.Subcommands.Add(Gap());
@@ -152,7 +152,7 @@ internal static class EstimateCommand
         return command;
     }
 
-    // Two species A, B with the given masses and B = |cos θ|·|v − v*|^γ for every pair (seed 000's canonical kernel).
+    // Two species A, B with the given masses and B = |cos θ|·|v − v*|^γ for every pair (the kernel of Wang, Wang and Wu).
     private static (double[] Masses, CollisionKernelTable Table) TwoSpecies(double gamma, string? massesText)
     {
         double[] m = ParseList(massesText ?? string.Empty, "--masses");

@@ -22,7 +22,7 @@ namespace Kinetics.Cli.Commands;
 /// time.
 /// </summary>
 /// <remarks>Defaults: N₂/O₂ (mass ratio 7:8, densities 0.78/0.21, temperatures 1.5/0.5), soft potential γ = −1 with
-/// b_ω = |cos θ| as in seed 000, a 32³ grid.</remarks>
+/// b_ω = |cos θ| as in Wang, Wang and Wu, a 32³ grid.</remarks>
 internal static class RelaxCommand
 {
     private static readonly string[] KernelChoices = ["abs-cos", "hard-spheres", "maxwell"];
@@ -37,7 +37,7 @@ internal static class RelaxCommand
         var gamma = new Option<double?>("--gamma") { Description = "Exponent γ of |v − v*|^γ: Boltzmann (−3, 1], default −1 (ignored by hard-spheres, γ = 1); Landau [−3, 1], default −3 (Coulomb)." };
         var collision = new Option<string>("--operator") { Description = "Collision operator: boltzmann (fast spectral, b_ω ∝ |cos θ|) or landau (spectral, Φ = |z|^{γ+2}Π(z), couplings 1, seed-004 normalisation).", DefaultValueFactory = _ => "boltzmann" };
         collision.AcceptOnlyFromAmong("boltzmann", "landau");
-        var kernel = new Option<string>("--kernel") { Description = "Angular kernel: abs-cos (b_ω = |cos θ|, seed 000), hard-spheres (γ = 1, unit diameter), maxwell (γ = 0, b_ω = |cos θ|).", DefaultValueFactory = _ => "abs-cos" };
+        var kernel = new Option<string>("--kernel") { Description = "Angular kernel: abs-cos (b_ω = |cos θ|, Wang, Wang and Wu), hard-spheres (γ = 1, unit diameter), maxwell (γ = 0, b_ω = |cos θ|).", DefaultValueFactory = _ => "abs-cos" };
         kernel.AcceptOnlyFromAmong(KernelChoices);
         var n = new Option<int>("--n") { Description = "Grid points per axis N (even, 2^a·3^b·5^c).", DefaultValueFactory = _ => 32 }.GridSize(8, 256);
         var halfWidth = new Option<double?>("--half-width") { Description = "Half-width L of the velocity box [−L, L]³ (default: from the hottest, lightest species)." }.InRange(0, 1e4, minOpen: true);

@@ -6,7 +6,7 @@ using Kinetics.Transport;
 
 namespace Kinetics.Cli.Commands;
 
-/// <summary>`kinetics transport …`: transport coefficients derived from the collision kernels (MATH.md §3).</summary>
+/// <summary>`kinetics transport …`: transport coefficients derived from the collision kernels (docs/math#transport).</summary>
 internal static class TransportCommand
 {
     public static Command Create()

@@ -12,7 +12,7 @@ namespace Kinetics.Cli.Commands;
 /// <summary>
 /// `kinetics verify bkw --n N [--radial R] [--sphere M] [--half-width L] [--json]`: the fast spectral Boltzmann operator on
 /// the BKW profile (Maxwell molecules, b_σ = 1/(4π), n = T = m = 1) at K = 0.7 (t = 6 ln(10/3), where f &gt; 0) against the
-/// exact Q(f, f) = (1 − K)/6 ∂_K f (MATH.md §2): L∞ and L¹ errors, time per evaluation and FFTs per evaluation.
+/// exact Q(f, f) = (1 − K)/6 ∂_K f (docs/math#exact-oracles): L∞ and L¹ errors, time per evaluation and FFTs per evaluation.
 /// </summary>
 internal static class VerifyBkwCommand
 {

@@ -2,7 +2,7 @@ namespace Kinetics.Boltzmann;
 
 /// <summary>
 /// The Bobylev–Krook–Wu exact solution of the space-homogeneous Boltzmann equation for Maxwell molecules with isotropic
-/// scattering b_σ = 1/(4π) (γ = 0, C = 1), one species with n = T = m = 1 (MATH.md §2 "Exact oracles"):
+/// scattering b_σ = 1/(4π) (γ = 0, C = 1), one species with n = T = m = 1 (docs/math#exact-oracles):
 /// f(t, v) = (2πK)^{−3/2} e^{−|v|²/(2K)} [(5K − 3)/(2K) + (1 − K)|v|²/(2K²)], K = 1 − e^{−t/6}, and Q(f, f) = ∂_t f.
 /// </summary>
 /// <remarks>f is a probability density with unit temperature for every K; it is non-negative for K ≥ 3/5

@@ -18,7 +18,7 @@ public sealed partial class BoltzmannOperator : ICollisionOperator, ICollisionFr
     /// <summary>
     /// The collision (loss) frequency of every species: destination[α·N³ + p] = ν^α(v_p) = Σ_β ∫∫ B^{αβ} F^β(v*) dσ dv*,
     /// so that the loss part of <see cref="Evaluate(ReadOnlySpan{double}, Span{double}, BoltzmannWorkspace)"/> is ν^α F^α
-    /// (same truncation R = 2S and radial rule as the operator). For F^β = μ^β this is the ν^{αβ} of MATH.md §2.
+    /// (same truncation R = 2S and radial rule as the operator). For F^β = μ^β this is the ν^{αβ} of docs/math#boltzmann-operator.
     /// </summary>
     /// <param name="distributions">S·N³ values F^α(v_p) (not modified).</param>
     /// <param name="destination">S·N³ values; must not overlap <paramref name="distributions"/>.</param>

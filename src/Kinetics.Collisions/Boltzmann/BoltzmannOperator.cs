@@ -12,7 +12,7 @@ namespace Kinetics.Boltzmann;
 
 /// <summary>
 /// The fast spectral multi-species Boltzmann operator on a <see cref="CartesianGrid"/>: a precomputed, immutable plan
-/// that evaluates (Q^α)_α = (Σ_β Q^{αβ}(F^α, F^β))_α for all species at once (MATH.md §2, "Fast spectral evaluation";
+/// that evaluates (Q^α)_α = (Σ_β Q^{αβ}(F^α, F^β))_α for all species at once (docs/math#fast-spectral-evaluation;
 /// Gamba, Haack, Hauck and Hu, SIAM J. Sci. Comput. 39 (2017), with the mass-ratio phases a = m^β/M, b = m^α/M).
 /// </summary>
 /// <remarks>

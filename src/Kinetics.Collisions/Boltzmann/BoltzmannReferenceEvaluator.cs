@@ -9,7 +9,7 @@ namespace Kinetics.Boltzmann;
 /// it validates the fast spectral evaluator, in particular for unequal masses.
 /// </summary>
 /// <remarks>
-/// <para>Effectively computes, with v* = v − g, g = r ĝ and the σ-representation of seed-note 000 §1.3,
+/// <para>Effectively computes, with v* = v − g, g = r ĝ and the σ-representation of docs/math#collision-rules,
 /// Q^{αβ}(F, G)(v) = C ∫₀^R r^{γ+2} ∫_{S²} ∫_{S²} b_σ(σ·ĝ) [F(v')G(v*') − F(v)G(v*)] dσ dĝ dr with
 /// v' = v − a r(ĝ − σ), v*' = v − rĝ + b r(ĝ − σ), a = m^β/M, b = m^α/M.</para>
 /// <para>Radial rule: Gauss–Jacobi with weight r^{γ+2} on [0, R] (absorbs the |g|^γ singularity, γ &gt; −3). ĝ: the
@@ -144,7 +144,7 @@ public sealed class BoltzmannReferenceEvaluator
 
     /// <summary>
     /// The loss rate ∫∫ B G(v*) dσ dv* at v (so that Q⁻ = F(v) times it): for G = μ^β this is the collision frequency
-    /// ν^{αβ}(v) of seed-note 000 §1.8. Uses only the radial and ĝ rules (cheap).
+    /// ν^{αβ}(v) of docs/math#collision-frequency. Uses only the radial and ĝ rules (cheap).
     /// </summary>
     /// <param name="g">G, the distribution of species β.</param>
     /// <param name="velocity">v (finite).</param>

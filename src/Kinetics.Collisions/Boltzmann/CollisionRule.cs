@@ -2,7 +2,7 @@ namespace Kinetics.Boltzmann;
 
 /// <summary>
 /// Post-collision velocities of an elastic binary collision between a particle of species α (mass m^α, velocity v)
-/// and one of species β (mass m^β, velocity v*), in both angular representations (seed-note 000 §1.3; the paper's
+/// and one of species β (mass m^β, velocity v*), in both angular representations (docs/math#collision-rules; the paper's
 /// conservation law at its line 29 attaches the masses to the wrong velocities and is not used).
 /// </summary>
 /// <remarks>

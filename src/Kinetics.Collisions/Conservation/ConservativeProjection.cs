@@ -3,7 +3,7 @@ using Kinetics.Grids;
 namespace Kinetics.Conservation;
 
 /// <summary>
-/// The conservative correction of MATH.md §2: the smallest weighted-L² change to a discrete multi-species collision
+/// The conservative correction of docs/math#conservative-projection: the smallest weighted-L² change to a discrete multi-species collision
 /// term Q = (Q^α)_α on a <see cref="CartesianGrid"/> after which every species mass, the total momentum and the total
 /// energy are conserved to round-off.
 /// </summary>
@@ -58,6 +58,8 @@ public sealed class ConservativeProjection
             Guard.Positive(m, nameof(masses));
         }
 
+        // S·N³ must be a valid array length (the stacked spans have that many entries).
+        Guard.Size(masses.Length, grid.Count, nameof(masses) + ".Length × grid.Count");
         return new ConservativeProjection(grid, masses.ToArray());
     }
 
@@ -320,7 +322,7 @@ public sealed class ConservativeProjection
     }
 
     // In-place Cholesky G = L Lᵀ (L in the lower triangle); false when not positive definite.
-    private static bool Cholesky(Span<double> g, int r)
+    internal static bool Cholesky(Span<double> g, int r)
     {
         for (int j = 0; j < r; j++)
         {
@@ -352,7 +354,7 @@ public sealed class ConservativeProjection
         return true;
     }
 
-    private static void SolveCholesky(ReadOnlySpan<double> l, int r, Span<double> x)
+    internal static void SolveCholesky(ReadOnlySpan<double> l, int r, Span<double> x)
     {
         for (int i = 0; i < r; i++)
         {

@@ -60,6 +60,11 @@ public sealed record SpaceHomogeneousOptions
             throw new ArgumentOutOfRangeException(nameof(ProjectionWeight), ProjectionWeight, $"ProjectionWeight must be one of {string.Join(", ", Enum.GetNames<ProjectionWeight>())} (was {ProjectionWeight}).");
         }
 
+        if (!Enum.IsDefined(Positivity))
+        {
+            throw new ArgumentOutOfRangeException(nameof(Positivity), Positivity, $"Positivity must be one of {string.Join(", ", Enum.GetNames<PositivityPolicy>())} (was {Positivity}).");
+        }
+
         if (!Enum.IsDefined(Scheme))
         {
             throw new ArgumentOutOfRangeException(nameof(Scheme), Scheme, $"Scheme must be one of {string.Join(", ", Enum.GetNames<TimeScheme>())} (was {Scheme}).");

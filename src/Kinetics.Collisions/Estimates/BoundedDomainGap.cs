@@ -2,7 +2,7 @@ namespace Kinetics.Estimates;
 
 /// <summary>
 /// The L² gap of the linearized operator on growing velocity balls |v| ≤ V, with its fitted power law λ(V) ∝ V^slope
-/// (seed-note 000 §6.18, MATH.md §3): for soft potentials (γ &lt; 0) the gap shrinks like ν(V) ~ V^γ (no spectral gap on L²(ℝ³)),
+/// (docs/math#coercivity): for soft potentials (γ &lt; 0) the gap shrinks like ν(V) ~ V^γ (no spectral gap on L²(ℝ³)),
 /// for γ ≥ 0 it stays bounded below.
 /// </summary>
 /// <param name="Gamma">γ.</param>

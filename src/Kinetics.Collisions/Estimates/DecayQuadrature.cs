@@ -11,7 +11,7 @@ namespace Kinetics.Estimates;
 /// </summary>
 internal static class DecayQuadrature
 {
-    // Typical part: ∫_{S²}dω ∫du B χ √μ^β(v+u) √μ^β(v + u_⊥ + λu_∥ω) ⟨v⟩^ℓ/⟨v + (1+λ)u_∥ω⟩^ℓ (seed-note 000 §1.3 (2.24)).
+    // Typical part: ∫_{S²}dω ∫du B χ √μ^β(v+u) √μ^β(v + u_⊥ + λu_∥ω) ⟨v⟩^ℓ/⟨v + (1+λ)u_∥ω⟩^ℓ (docs/math#kernels-of-k).
     public static double Typical(CollisionKernelTable kernels, int alpha, int beta, double speed, SoftCutoff? cutoff, double ell, BracketConvention convention)
     {
         var kernel = kernels[alpha, beta];

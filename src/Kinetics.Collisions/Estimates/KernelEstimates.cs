@@ -5,12 +5,12 @@ using Kinetics.Linearized;
 namespace Kinetics.Estimates;
 
 /// <summary>
-/// The quantitative estimates of seed 000 §2 (MATH.md §3) computed numerically and returned as data: bounds of ν/⟨v⟩^γ,
+/// The quantitative estimates of Wang, Wang and Wu (docs/math#kernel-estimates) computed numerically and returned as data: bounds of ν/⟨v⟩^γ,
 /// fitted decay exponents with 95 % confidence intervals, the hybrid Gaussian rate and the ε^{3+γ} scaling of K^{1−χ}.
 /// </summary>
 /// <remarks>
 /// <para>All integrals are deterministic quadratures of the collision-integral definitions (no Monte Carlo, which
-/// under-samples the rare events that dominate at large |v|, seed-note 000 §6.16). Expected values: ν slope γ, |∂ν| slope
+/// under-samples the rare events that dominate at large |v|, docs/math#kernel-estimates). Expected values: ν slope γ, |∂ν| slope
 /// γ − 1, gain-kernel integral slope γ − 2 (sharp for b ∝ |cos θ|), hybrid rate c_h = m^α(m^β − m^α)²/(4[(m^α + m^β)² + 4m^α m^β]),
 /// K^{1−χ} row integral slope 3 + γ in ε.</para>
 /// </remarks>
@@ -30,7 +30,7 @@ public static class KernelEstimates
 
     /// <summary>
     /// inf and sup of ν^α(v)/⟨v⟩^γ over |v| ∈ [0, maxSpeed] (sampled on 400 points, geometric beyond |v| = 1), and the
-    /// asymptotic constant lim ν^α|v|^{−γ} = Σ_β C b₀ (seed-note 000 E1: ν ≍ ⟨v⟩^γ with these explicit constants).
+    /// asymptotic constant lim ν^α|v|^{−γ} = Σ_β C b₀ (docs/math#kernel-estimates: ν ≍ ⟨v⟩^γ with these explicit constants).
     /// </summary>
     /// <param name="frequency">ν.</param>
     /// <param name="alpha">Species α.</param>
@@ -69,7 +69,7 @@ public static class KernelEstimates
         return SlopeFit.LogLog(speeds, speeds.Select(s => frequency.Evaluate(alpha, s)).ToArray());
     }
 
-    /// <summary>Log–log slope of |∂ν^α/∂|v|| over the given speeds (→ γ − 1, seed 000 (2.82)).</summary>
+    /// <summary>Log–log slope of |∂ν^α/∂|v|| over the given speeds (→ γ − 1, docs/math#kernel-estimates).</summary>
     /// <param name="frequency">ν (γ ≠ 0).</param>
     /// <param name="alpha">Species α.</param>
     /// <param name="speeds">Speeds &gt; 0.</param>
@@ -81,7 +81,7 @@ public static class KernelEstimates
     }
 
     /// <summary>
-    /// I(v) = ∫ ⟨v⟩^ℓ/⟨w⟩^ℓ Σ_β k^{(1),χ}_{αβ}(v, w) dw, the weighted row integral of the typical gain kernel of K^χ (seed 000
+    /// I(v) = ∫ ⟨v⟩^ℓ/⟨w⟩^ℓ Σ_β k^{(1),χ}_{αβ}(v, w) dw, the weighted row integral of the typical gain kernel of K^χ (Wang, Wang and Wu
     /// (2.73); its ⟨v⟩^{γ−2} bound is sharp for b ∝ |cos θ|). Computed from the definition
     /// Σ_β ∫∫ B χ(|u|) √μ^β(v+u) √μ^β(v*') ⟨v⟩^ℓ/⟨v'⟩^ℓ dω du with the u_⊥ angle done exactly (Bessel I₀), then a 3-D
     /// graded Gauss–Legendre quadrature in (ω·v̂, u_∥, |u_⊥|). The loss and hybrid parts are omitted: they decay like Gaussians
@@ -121,7 +121,7 @@ public static class KernelEstimates
     }
 
     /// <summary>
-    /// H(v) = ∫ k^{(2)}_{αβ}(v, w) dw, the row integral of the hybrid gain kernel (seed-note 000 §6.16), by 3-D deterministic
+    /// H(v) = ∫ k^{(2)}_{αβ}(v, w) dw, the row integral of the hybrid gain kernel (docs/math#kernel-estimates), by 3-D deterministic
     /// quadrature of ∫∫ B √μ^β(v + u) √μ^α(v') dω du. For m^α ≠ m^β it decays like e^{−c_h|v|²}.
     /// </summary>
     /// <param name="kernels">B^{αβ}.</param>
@@ -149,7 +149,7 @@ public static class KernelEstimates
         return SlopeFit.Linear(speeds.Select(s => s * s).ToArray(), speeds.Select(s => -Math.Log(HybridKernelIntegral(kernels, alpha, beta, s))).ToArray());
     }
 
-    /// <summary>c_h = m^α(m^β − m^α)²/(4[(m^α + m^β)² + 4m^α m^β]) (seed-note 000 E9; 0.0549 for 1:4, 0.0039 for 7:8).</summary>
+    /// <summary>c_h = m^α(m^β − m^α)²/(4[(m^α + m^β)² + 4m^α m^β]) (docs/math#kernel-estimates; 0.0549 for 1:4, 0.0039 for 7:8).</summary>
     /// <param name="massAlpha">m^α &gt; 0.</param>
     /// <param name="massBeta">m^β &gt; 0.</param>
     public static double HybridRate(double massAlpha, double massBeta)
@@ -162,7 +162,7 @@ public static class KernelEstimates
 
     /// <summary>
     /// The row integral of the near-singular part K^{1−χ_ε} applied to 1, Σ_β ∫∫ B (1 − χ_ε(|u|)) √μ^β(v+u)[√μ^β(v*') + √μ^α(v') + √μ^α(v)] dω du
-    /// (sum of the absolute gain and loss kernels), which scales like ε^{3+γ} (seed 000 (2.18), (2.22), E5).
+    /// (sum of the absolute gain and loss kernels), which scales like ε^{3+γ} (docs/math#kernel-estimates).
     /// </summary>
     /// <param name="kernels">B^{αβ}.</param>
     /// <param name="alpha">Species α.</param>

@@ -1,10 +1,10 @@
 namespace Kinetics.Kernels;
 
-/// <summary>Which angle an angular cross-section b is written in (MATH.md §2, seed-note 000 §1.3).</summary>
+/// <summary>Which angle an angular cross-section b is written in (docs/math#angular-representations).</summary>
 /// <remarks>
-/// <para><see cref="Omega"/>: b_ω(cos θ) with cos θ = ω·(v − v*)/|v − v*| and ω over the whole sphere (seeds 000, 001);
+/// <para><see cref="Omega"/>: b_ω(cos θ) with cos θ = ω·(v − v*)/|v − v*| and ω over the whole sphere (Wang, Wang and Wu; docs/math#angular-representations);
 /// post-collision v' = v − (2m^β/M)((v − v*)·ω)ω.</para>
-/// <para><see cref="Sigma"/>: b_σ(cos χ) with cos χ = σ·(v − v*)/|v − v*| (seed 002 and the fast spectral methods);
+/// <para><see cref="Sigma"/>: b_σ(cos χ) with cos χ = σ·(v − v*)/|v − v*| (Bondesan and Briant, and the fast spectral methods);
 /// v' = V + (m^β/M)|g|σ.</para>
 /// <para>They describe the same operator when b_σ(cos χ) = b_ω(cos θ)/(2|cos θ|), cos χ = 1 − 2cos²θ.</para>
 /// </remarks>

@@ -3,11 +3,11 @@ using Kinetics.Mixtures;
 namespace Kinetics.Kernels;
 
 /// <summary>
-/// A collision kernel B(|g|, angle) = C · b(angle) · |g|^γ for one species pair, g = v − v* (MATH.md §2).
+/// A collision kernel B(|g|, angle) = C · b(angle) · |g|^γ for one species pair, g = v − v* (docs/math#boltzmann-operator).
 /// </summary>
 /// <remarks>
 /// <para>γ ∈ (−3, 1]: soft potentials γ &lt; 0, Maxwell molecules γ = 0, hard potentials γ &gt; 0, hard spheres γ = 1 with
-/// isotropic b_σ. The kinetic factor |g|^γ does not involve the reduced mass (seed-note 000 §1.2); physical
+/// isotropic b_σ. The kinetic factor |g|^γ does not involve the reduced mass (docs/math#collision-kernels); physical
 /// parametrisations (<see cref="HardSpheres"/>, <see cref="VariableHardSpheres"/>, <see cref="VariableSoftSpheres"/>)
 /// fold their mass and diameter dependence into the strength C.</para>
 /// <para>Immutable and thread-safe.</para>
@@ -47,12 +47,20 @@ public sealed class CollisionKernel
     /// <summary>B in the ω-representation: C b_ω(cos θ) |g|^γ.</summary>
     /// <param name="relativeSpeed">|g| ≥ 0 (|g| = 0 with γ &lt; 0 returns +∞).</param>
     /// <param name="cosTheta">cos θ = ω·ĝ.</param>
-    public double EvaluateOmega(double relativeSpeed, double cosTheta) => Strength * Angular.Omega(cosTheta) * Math.Pow(relativeSpeed, Gamma);
+    public double EvaluateOmega(double relativeSpeed, double cosTheta)
+    {
+        Guard.NonNegative(relativeSpeed);
+        return Strength * Angular.Omega(cosTheta) * Math.Pow(relativeSpeed, Gamma);
+    }
 
     /// <summary>B in the σ-representation: C b_σ(cos χ) |g|^γ.</summary>
     /// <param name="relativeSpeed">|g| ≥ 0.</param>
     /// <param name="cosChi">cos χ = σ·ĝ.</param>
-    public double EvaluateSigma(double relativeSpeed, double cosChi) => Strength * Angular.Sigma(cosChi) * Math.Pow(relativeSpeed, Gamma);
+    public double EvaluateSigma(double relativeSpeed, double cosChi)
+    {
+        Guard.NonNegative(relativeSpeed);
+        return Strength * Angular.Sigma(cosChi) * Math.Pow(relativeSpeed, Gamma);
+    }
 
     /// <summary>True when both kernels have the same γ, C (relative 1e−12) and angular function.</summary>
     /// <param name="other">The other kernel.</param>
@@ -124,7 +132,14 @@ public sealed class CollisionKernel
     {
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
-        return a.Mass * b.Mass / (a.Mass + b.Mass);
+        return ReducedMass(a.Mass, b.Mass);
+    }
+
+    // m_a m_b/(m_a + m_b) = lo/(1 + lo/hi): no overflow of the product or the sum (ReducedMass(1e308, 1e308) = 5e307).
+    internal static double ReducedMass(double massA, double massB)
+    {
+        double lo = Math.Min(massA, massB), hi = Math.Max(massA, massB);
+        return lo / (1.0 + (lo / hi));
     }
 
     /// <inheritdoc />

@@ -5,7 +5,7 @@ namespace Kinetics.Kernels;
 /// <summary>
 /// The collision kernels B^{αβ} of every species pair of a <see cref="Mixtures.Mixture"/>, validated symmetric:
 /// B^{αβ} = B^{βα} (same γ, C and b), without which momentum and energy exchange, self-adjointness of L and the
-/// H-theorem fail (seed-note 000 §1.4).
+/// H-theorem fail (docs/math#collision-kernels).
 /// </summary>
 /// <remarks>Immutable and thread-safe.</remarks>
 public sealed class CollisionKernelTable
@@ -37,7 +37,7 @@ public sealed class CollisionKernelTable
         }
     }
 
-    /// <summary>True when every pair shares one γ (required by seeds 000/002 and by the closed-form estimates).</summary>
+    /// <summary>True when every pair shares one γ (required by the mixture estimates of docs/math#kernel-estimates and by the closed-form estimates).</summary>
     public bool HasCommonGamma => _kernels.All(k => k.Gamma == _kernels[0].Gamma);
 
     /// <summary>The same kernel for every pair.</summary>
@@ -85,7 +85,7 @@ public sealed class CollisionKernelTable
         return new CollisionKernelTable(mixture, kernels);
     }
 
-    /// <summary>Hard spheres from the species diameters: d^{αβ} = (σ^α + σ^β)/2 (seed 001's (σ^α + σ^β)²/4 factor).</summary>
+    /// <summary>Hard spheres from the species diameters: d^{αβ} = (σ^α + σ^β)/2 (the cross-section factor (σ^α + σ^β)²/4 of docs/math#collision-kernels, σ^α the diameters).</summary>
     /// <param name="mixture">A mixture whose species all have a <see cref="Species.Diameter"/>.</param>
     /// <exception cref="ArgumentException">A species has no diameter.</exception>
     public static CollisionKernelTable HardSpheres(Mixture mixture)

@@ -11,7 +11,7 @@ namespace Kinetics.Landau;
 /// <param name="Hessian">∇²F(v).</param>
 public sealed record AnalyticDistribution(Func<Velocity3, double> Value, Func<Velocity3, Velocity3> Gradient, Func<Velocity3, SymmetricMatrix3> Hessian)
 {
-    /// <summary>The Maxwellian 𝓜[n, u, T; m] of MATH.md §1 with its exact derivatives.</summary>
+    /// <summary>The Maxwellian 𝓜[n, u, T; m] of docs/math#conventions with its exact derivatives.</summary>
     /// <param name="state">(n, u, T).</param>
     /// <param name="mass">m &gt; 0.</param>
     /// <returns>The distribution.</returns>

@@ -1,13 +1,13 @@
 namespace Kinetics.Landau;
 
 /// <summary>
-/// The blow-down scenario of seed 003 (Gualdani–Winter, §2; seed-note 003 §2), Gualdani–Winter normalisation,
+/// The blow-down scenario of Gualdani and Winter (docs/math#blow-down), Gualdani–Winter normalisation,
 /// unit mass: initial data F_in = 𝓜 + δ^α 𝓜_δ, the explicit profile E(t, v) = m(t) 𝓜_{T(t)}(v) with
 /// T(t) = δ + 2c₀t and m(t) = δ^α e^{2𝓜(0)t}, which solves the linear problem ∂_tE = c₀ΔE + 2𝓜(0)E exactly, and the
 /// equilibrium 𝓜_eq = (1 + δ^α) 𝓜_{(1+δ^{1+α})/(1+δ^α)} with the mass and energy of F_in.
 /// Here 𝓜_T(v) = (2πT)^{−3/2} e^{−|v|²/(2T)} and 𝓜 = 𝓜₁. Immutable.
 /// </summary>
-/// <remarks>The theorem of seed 003 needs α ∈ (1/4, 1/2) and small δ; this type accepts δ ∈ (0, 1), α ∈ (0, 1).</remarks>
+/// <remarks>The theorem of Gualdani and Winter needs α ∈ (1/4, 1/2) and small δ; this type accepts δ ∈ (0, 1), α ∈ (0, 1).</remarks>
 public sealed class BlowdownProfile
 {
     /// <summary>Creates the scenario.</summary>
@@ -83,7 +83,7 @@ public sealed class BlowdownProfile
     /// <returns>𝓜_eq.</returns>
     public double Equilibrium(double rho) => Maxwellian(EquilibriumDensity, EquilibriumTemperature, rho);
 
-    /// <summary>‖E(t)‖²_{L²(𝓜^{−1})} = m(t)² [T(2 − T)]^{−3/2}, finite for T(t) &lt; 2 (seed-note 003 §2).</summary>
+    /// <summary>‖E(t)‖²_{L²(𝓜^{−1})} = m(t)² [T(2 − T)]^{−3/2}, finite for T(t) &lt; 2 (docs/math#blow-down).</summary>
     /// <param name="time">t with T(t) &lt; 2.</param>
     /// <returns>The squared weighted norm.</returns>
     public double ProfileWeightedNormSquared(double time)

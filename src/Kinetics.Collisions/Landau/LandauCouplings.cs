@@ -4,7 +4,7 @@ using Kinetics.Mixtures;
 namespace Kinetics.Landau;
 
 /// <summary>
-/// The symmetric table of pair couplings c_ab = c_ba ≥ 0 of a Landau mixture operator (MATH.md §4); symmetry is
+/// The symmetric table of pair couplings c_ab = c_ba ≥ 0 of a Landau mixture operator (docs/math#landau-operator); symmetry is
 /// required for momentum/energy conservation and the H-theorem and is validated. Immutable.
 /// </summary>
 public sealed class LandauCouplings
@@ -55,7 +55,7 @@ public sealed class LandauCouplings
         }
     }
 
-    /// <summary>All couplings equal to <paramref name="value"/> (c = 1 gives the plain operator of seed 003).</summary>
+    /// <summary>All couplings equal to <paramref name="value"/> (c = 1 gives the plain operator of Gualdani and Winter).</summary>
     /// <param name="speciesCount">S ≥ 1.</param>
     /// <param name="value">c ≥ 0.</param>
     /// <returns>The table.</returns>
@@ -67,7 +67,7 @@ public sealed class LandauCouplings
     }
 
     /// <summary>
-    /// Coulomb couplings from charges and the Coulomb logarithm (seed-note 004 §1.2): c_ab = 2π e_a² e_b² lnΛ in the
+    /// Coulomb couplings from charges and the Coulomb logarithm (docs/math#landau-mixtures): c_ab = 2π e_a² e_b² lnΛ in the
     /// <see cref="LandauNormalization.FlynnGuo"/> normalisation, and 8π times that (16π² e_a² e_b² lnΛ) in the
     /// <see cref="LandauNormalization.GualdaniWinter"/> one, so that the physical collision rate does not depend on
     /// the normalisation chosen.

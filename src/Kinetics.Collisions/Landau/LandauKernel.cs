@@ -4,10 +4,10 @@ namespace Kinetics.Landau;
 
 /// <summary>
 /// The Landau kernel Φ_γ(z) = p |z|^{γ+2} Π(z), Π(z) = I − ẑẑᵀ, γ ∈ [−3, 1], with the prefactor p fixed by a
-/// <see cref="LandauNormalization"/> (MATH.md §4; γ = −3 is Coulomb). Immutable and thread-safe.
+/// <see cref="LandauNormalization"/> (docs/math#landau-operator; γ = −3 is Coulomb). Immutable and thread-safe.
 /// </summary>
 /// <remarks>
-/// Useful identities (seed-note 003 §1.1, 004 §1.1, extended to general γ): Φ(z)z = 0, tr Φ = 2p|z|^{γ+2},
+/// Useful identities (docs/math#landau-normalisations, extended to general γ): Φ(z)z = 0, tr Φ = 2p|z|^{γ+2},
 /// ∂_jΦ_ij(z) = −2p|z|^γ z_i, and for γ &gt; −3, ∂_i∂_jΦ_ij = −2p(γ+3)|z|^γ (for γ = −3 it is −8πp δ₀).
 /// Because Φ(z)ẑ = 0, truncating the kernel to |z| ≤ R commutes with the divergence: ∂_j(χ_R Φ_ij) = χ_R ∂_jΦ_ij.
 /// </remarks>
@@ -22,6 +22,7 @@ public sealed class LandauKernel
     public LandauKernel(double gamma, LandauNormalization normalization = LandauNormalization.GualdaniWinter)
     {
         Guard.InRange(gamma, -3.0, 1.0);
+        Guard.Defined(normalization);
         Gamma = gamma;
         Normalization = normalization;
         Prefactor = normalization.Prefactor();
@@ -83,6 +84,12 @@ public sealed class LandauKernel
     {
         Guard.NonNegative(wavenumber);
         Guard.Positive(truncationRadius);
+        if (!(wavenumber * truncationRadius <= MaxPhase))
+        {
+            throw new ArgumentOutOfRangeException(
+                nameof(truncationRadius), truncationRadius, $"wavenumber·truncationRadius must be <= {MaxPhase:G3} (the quadrature budget of about a million panels; was {wavenumber * truncationRadius:G3}).");
+        }
+
         double radius = truncationRadius;
         int panels = 2 + (int)Math.Ceiling(3.0 * wavenumber * radius / Math.PI);
         double iso = 0, lon = 0, width = 1.0 / panels;
@@ -106,6 +113,9 @@ public sealed class LandauKernel
         double c = 4.0 * Math.PI * Prefactor;
         return (c * iso / 3.0, c * lon);
     }
+
+    /// <summary>The largest |ξ|·R accepted by <see cref="TruncatedTransform"/> (its panel count grows like |ξ|R).</summary>
+    public const double MaxPhase = 1e6;
 
     /// <summary>j₀(x) = sin x / x.</summary>
     internal static double SphericalBessel0(double x)

@@ -4,18 +4,18 @@ using MathNet.Numerics;
 namespace Kinetics.Landau;
 
 /// <summary>
-/// Closed forms of the Coulomb (γ = −3) Landau fields of Maxwellians (seed-note 003 §1.3, 004 §1.4).
+/// Closed forms of the Coulomb (γ = −3) Landau fields of Maxwellians (docs/math#landau-maxwellian-closed-forms).
 /// For the unit Maxwellian 𝓜(v) = (2π)^{−3/2}e^{−|v|²/2}, ρ = |v|, g(ρ) = √(2/π) ρ e^{−ρ²/2}, in the
 /// <see cref="LandauNormalization.GualdaniWinter"/> normalisation A[F] = (1/8π)(Π/|z|) * F:
 /// a[𝓜] = erf(ρ/√2)/(4πρ); A[𝓜](v) = λ₁ v̂v̂ᵀ + λ₂(I − v̂v̂ᵀ) with λ₁ = [erf(ρ/√2) − g]/(4πρ³) and
 /// λ₂ = [(ρ² − 1)erf(ρ/√2) + g]/(8πρ³); λ₁(0) = λ₂(0) = c₀ = 1/(3(2π)^{3/2}).
-/// Seed 004's σ = Φ * μ (Φ = Π/|z|, μ = 𝓜) is 8π A[𝓜].
+/// Flynn and Guo's σ = Φ * μ (Φ = Π/|z|, μ = 𝓜) is 8π A[𝓜].
 /// </summary>
 /// <remarks>
 /// For ρ &lt; 2 the three functions are evaluated by their alternating Taylor series in x = ρ²/2,
 /// a = 3c₀Σ(−x)^k/(k!(2k+1)), λ₁ = 3c₀Σ(−x)^k/(k!(2k+3)), λ₂ = 3c₀Σ(−x)^k/(k!(2k+1)(2k+3)) (derived from the erf
 /// series; the closed forms lose ~2 log₁₀(1/ρ) digits to cancellation as ρ → 0); for ρ ≥ 2 by the closed forms.
-/// The bracket is ⟨ρ⟩ = √(1 + ρ²) (the convention of seeds 003 and 004).
+/// The bracket is ⟨ρ⟩ = √(1 + ρ²) (the convention of the Landau papers).
 /// </remarks>
 public static class LandauMaxwellian
 {
@@ -26,7 +26,7 @@ public static class LandauMaxwellian
 
     /// <summary>
     /// The sharp upper constant in c₀ ≤ λ₁(ρ)⟨ρ⟩³ ≤ 0.09059260203, the maximum (at ρ = 2.858935) rounded up in the 11th
-    /// digit. Seed-note 003 §1.3 prints 0.0905926, which is 2.0e−9 below the true maximum 0.0905926020261, so the
+    /// digit. The 7-digit bound 0.0905926 found in the literature is 2.0e−9 below the true maximum 0.0905926020261, so the
     /// printed inequality fails in the 9th digit; this value is a true bound.
     /// </summary>
     public static double ParallelBoundUpper => 0.09059260203;
@@ -34,7 +34,7 @@ public static class LandauMaxwellian
     /// <summary>The strict upper constant in c₀ ≤ λ₂(ρ)⟨ρ⟩ &lt; 1/(8π) (approached as ρ → ∞).</summary>
     public static double PerpendicularBoundUpper { get; } = 1.0 / (8.0 * Math.PI);
 
-    /// <summary>⟨ρ⟩ = √(1 + ρ²), the bracket used by seeds 003/004 in the σ bounds.</summary>
+    /// <summary>⟨ρ⟩ = √(1 + ρ²), the bracket used by the Landau papers in the σ bounds.</summary>
     /// <param name="rho">ρ ≥ 0.</param>
     /// <returns>√(1 + ρ²).</returns>
     public static double Bracket(double rho) => Math.Sqrt(1.0 + (rho * rho));
@@ -87,7 +87,7 @@ public static class LandauMaxwellian
         return (((1.0 - (1.0 / (rho * rho))) * erf) + (G(rho) / (rho * rho))) / (8.0 * Math.PI * rho);
     }
 
-    /// <summary>σ_∥(ρ) = 8πλ₁(ρ), the eigenvalue of seed 004's σ = Φ * μ along v̂ (σ(0) = (2/3)√(2/π) I).</summary>
+    /// <summary>σ_∥(ρ) = 8πλ₁(ρ), the eigenvalue of Flynn and Guo's σ = Φ * μ along v̂ (σ(0) = (2/3)√(2/π) I).</summary>
     /// <param name="rho">ρ ≥ 0.</param>
     /// <returns>σ_∥(ρ).</returns>
     public static double SigmaParallel(double rho) => 8.0 * Math.PI * ParallelEigenvalue(rho);
@@ -97,7 +97,7 @@ public static class LandauMaxwellian
     /// <returns>σ_⊥(ρ).</returns>
     public static double SigmaPerpendicular(double rho) => 8.0 * Math.PI * PerpendicularEigenvalue(rho);
 
-    /// <summary>Large-|v| asymptote of σ_∥: 2/ρ³ (error O(ρ^{−2}e^{−ρ²/2}); seed-note 004 §1.4).</summary>
+    /// <summary>Large-|v| asymptote of σ_∥: 2/ρ³ (error O(ρ^{−2}e^{−ρ²/2}); docs/math#landau-maxwellian-closed-forms).</summary>
     /// <param name="rho">ρ &gt; 0.</param>
     /// <returns>2/ρ³.</returns>
     public static double SigmaParallelAsymptote(double rho)
@@ -116,8 +116,8 @@ public static class LandauMaxwellian
     }
 
     /// <summary>
-    /// A[𝓜[n,u,T;m]](v) for the Maxwellian of MATH.md §1 (velocity variance θ = T/m per component), by the scaling
-    /// A[n θ^{−3/2}𝓜((·−u)/√θ)](v) = n θ^{−1/2} A[𝓜]((v−u)/√θ) (seed-note 003 §1.3), in the given normalisation.
+    /// A[𝓜[n,u,T;m]](v) for the Maxwellian of docs/math#conventions (velocity variance θ = T/m per component), by the scaling
+    /// A[n θ^{−3/2}𝓜((·−u)/√θ)](v) = n θ^{−1/2} A[𝓜]((v−u)/√θ) (docs/math#landau-maxwellian-closed-forms), in the given normalisation.
     /// </summary>
     /// <param name="v">Velocity.</param>
     /// <param name="state">(n, u, T).</param>
@@ -145,7 +145,7 @@ public static class LandauMaxwellian
 
     /// <summary>
     /// The drift b = ∇·A = ∇a of the Maxwellian field: exactly −A(v)(v − u)/θ, θ = T/m (the identity behind
-    /// Q(𝓜, 𝓜) = 0; seed-note 003 §1.3).
+    /// Q(𝓜, 𝓜) = 0; docs/math#landau-maxwellian-closed-forms).
     /// </summary>
     /// <param name="v">Velocity.</param>
     /// <param name="state">(n, u, T).</param>

@@ -2,19 +2,19 @@ namespace Kinetics.Landau;
 
 /// <summary>
 /// Which constant multiplies the Landau kernel |z|^{γ+2} Π(z), Π(z) = I − ẑẑᵀ. The two source papers differ by 8π
-/// (seed-note 003 §0, seed-note 004 §1.1): every field and operator of this namespace is linear in this constant.
+/// (docs/math#landau-normalisations): every field and operator of this namespace is linear in this constant.
 /// </summary>
 public enum LandauNormalization
 {
     /// <summary>
-    /// Seed 003 (Gualdani–Winter): Φ(z) = (1/8π)|z|^{γ+2}Π(z), so that for Coulomb (γ = −3) the field
+    /// Gualdani and Winter: Φ(z) = (1/8π)|z|^{γ+2}Π(z), so that for Coulomb (γ = −3) the field
     /// A[F] = Φ * F has trace a[F] = (−Δ)⁻¹F (the Newtonian potential), ∇·A = ∇a, ΔA-trace = −F and
     /// Q(F, G) = A[F]:∇²G + FG.
     /// </summary>
     GualdaniWinter,
 
     /// <summary>
-    /// Seed 004 (Flynn–Guo): Φ(z) = |z|^{γ+2}Π(z) without prefactor, so that σ = Φ * μ = 8π A[μ] and
+    /// Flynn and Guo: Φ(z) = |z|^{γ+2}Π(z) without prefactor, so that σ = Φ * μ = 8π A[μ] and
     /// Q₀₀₄ = 8π Q₀₀₃; for Coulomb ∇·b[G] = −8πG.
     /// </summary>
     FlynnGuo,

@@ -4,7 +4,7 @@ namespace Kinetics.Landau;
 
 /// <summary>
 /// The linearised Landau operator and Γ around the global Maxwellians μ_a = 𝓜[1, 0, 1; m_a] in Guo's convention
-/// (MATH.md §1): with F_a = μ_a + √μ_a f_a,
+/// (docs/math#conventions): with F_a = μ_a + √μ_a f_a,
 /// Γ_a(f, g) = μ_a^{−1/2} Σ_b Q_ab(√μ_a f_a, √μ_b g_b) and L f = −Γ(√μ, f) − Γ(f, √μ), so that
 /// μ^{−1/2}Q(μ + √μ f) = −L f + Γ(f, f). L is symmetric and ≥ 0 in Σ_a∫f_a g_a dv with kernel of dimension S + 4
 /// spanned by √μ_a e_a (one per species), m_a v_i √μ_a (i = 1, 2, 3) and m_a|v|² √μ_a (<see cref="KernelBasis"/>).
@@ -14,13 +14,21 @@ namespace Kinetics.Landau;
 /// <remarks>
 /// Why: linearising Q_ab around μ, where ∇ln μ_a/m_a − ∇ln μ_b(w)/m_b = w − v is annihilated by Φ(v−w), gives
 /// ⟨Lf, g⟩ = ½Σ_ab c_ab∬μ_aμ_b(∇ψ_a/m_a − ∇ψ_b(w)/m_b)·Φ(v−w)(∇h_a/m_a − ∇h_b(w)/m_b), h = f/√μ, ψ = g/√μ
-/// (the Landau analogue of seed-note 000 §6.7): symmetric, non-negative, zero exactly on the collision invariants.
+/// (the Landau analogue of the quadratic form in docs/math#exact-oracles): symmetric, non-negative, zero exactly on the collision invariants.
 /// Discretely these hold to spectral accuracy (the wrapped operator's).
 /// </remarks>
 public sealed class LinearizedLandauOperator
 {
     private readonly double[] _sqrtMaxwellian; // √μ_a stacked
     private readonly double[] _maxwellian; // μ_a stacked
+
+    /// <summary>
+    /// Where √μ_a(v) is below this value (μ_a below 1e−300, the end of the normal double range; e.g. the light species
+    /// of a 1:100 mixture near the box corners) the division by √μ_a is not representable: the results of
+    /// <see cref="Apply"/> and <see cref="ApplyGamma"/> are defined as 0 there instead of 0/0 = NaN or amplified
+    /// round-off.
+    /// </summary>
+    public const double RepresentableFloor = 1e-150;
 
     /// <summary>Creates L and Γ for the mixture, kernel and grid of <paramref name="collision"/>.</summary>
     /// <param name="collision">The nonlinear operator.</param>
@@ -51,9 +59,11 @@ public sealed class LinearizedLandauOperator
     public void Apply(ReadOnlySpan<double> perturbation, Span<double> destination, SpectralLandauWorkspace workspace)
     {
         ArgumentNullException.ThrowIfNull(workspace);
+        using var lease = workspace.Gate.Enter(Collision, nameof(workspace));
         int total = _maxwellian.Length;
         Guard.Length(perturbation.Length, total, nameof(perturbation));
         Guard.Length(destination.Length, total, nameof(destination));
+        Guard.AllFinite(perturbation);
         double[] g = workspace.Stacked, q = workspace.StackedResult;
         for (int p = 0; p < total; p++)
         {
@@ -69,7 +79,7 @@ public sealed class LinearizedLandauOperator
         Collision.EvaluateBilinear(_maxwellian, g, q, workspace);
         for (int p = 0; p < total; p++)
         {
-            destination[p] = -(destination[p] + q[p]) / _sqrtMaxwellian[p];
+            destination[p] = _sqrtMaxwellian[p] < RepresentableFloor ? 0.0 : -(destination[p] + q[p]) / _sqrtMaxwellian[p];
         }
     }
 
@@ -81,10 +91,13 @@ public sealed class LinearizedLandauOperator
     public void ApplyGamma(ReadOnlySpan<double> first, ReadOnlySpan<double> second, Span<double> destination, SpectralLandauWorkspace workspace)
     {
         ArgumentNullException.ThrowIfNull(workspace);
+        using var lease = workspace.Gate.Enter(Collision, nameof(workspace));
         int total = _maxwellian.Length;
         Guard.Length(first.Length, total, nameof(first));
         Guard.Length(second.Length, total, nameof(second));
         Guard.Length(destination.Length, total, nameof(destination));
+        Guard.AllFinite(first);
+        Guard.AllFinite(second);
         double[] g = workspace.Stacked, h = workspace.StackedResult;
         for (int p = 0; p < total; p++)
         {
@@ -95,7 +108,7 @@ public sealed class LinearizedLandauOperator
         Collision.EvaluateBilinear(g, h, destination, workspace);
         for (int p = 0; p < total; p++)
         {
-            destination[p] /= _sqrtMaxwellian[p];
+            destination[p] = _sqrtMaxwellian[p] < RepresentableFloor ? 0.0 : destination[p] / _sqrtMaxwellian[p];
         }
     }
 
@@ -107,7 +120,7 @@ public sealed class LinearizedLandauOperator
     /// <returns>S·N³ stacked values.</returns>
     public double[] KernelBasis(int index)
     {
-        Guard.InRange(index, 0, KernelDimension - 1);
+        Guard.Index(index, KernelDimension);
         var grid = Collision.Grid;
         int count = grid.Count, species = Collision.Mixture.Count;
         var result = new double[species * count];

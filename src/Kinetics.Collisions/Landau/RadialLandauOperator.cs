@@ -1,7 +1,7 @@
 namespace Kinetics.Landau;
 
 /// <summary>
-/// The isotropic (radial) Landau–Coulomb operator of seed-note 003 §1.2 in the Gualdani–Winter normalisation,
+/// The isotropic (radial) Landau–Coulomb operator of docs/math#radial-landau-coulomb in the Gualdani–Winter normalisation,
 /// ∂_tF = ρ^{−2}∂_ρ[ρ²(λ₁[F]∂_ρF − ∂_ρa[F] F)], discretised in conservative finite-volume form on a
 /// <see cref="RadialLandauGrid"/>. Mass and the discrete energy 4πΣc_i²F_iV_i are conserved to round-off, and every
 /// discrete Maxwellian F_i = n(2πT)^{−3/2}e^{−c_i²/(2T)} is an exact discrete equilibrium. Immutable, thread-safe.
@@ -11,7 +11,7 @@ namespace Kinetics.Landau;
 /// Landau flux ∫Φ(v−w)[F(w)∇F(v) − F(v)∇F(w)]dw for radial F gives the face flux
 /// J(ρ) = ∫₀^∞ s² β(ρ,s)[(s/ρ) F(s)F′(ρ) − F(ρ)F′(s)] ds with the symmetric kernel β(ρ,s) = min(ρ,s)/(3 max(ρ,s)²);
 /// expanding the two branches reproduces λ₁ = (1/3ρ³)∫₀^ρFs⁴ + (1/3)∫_ρ^∞Fs and −∂_ρa = ρ^{−2}∫₀^ρ s²F of
-/// seed-note 003 §1.2. Discretely the s-integral is the sum over interior faces f_l with weights
+/// docs/math#radial-landau-coulomb. Discretely the s-integral is the sum over interior faces f_l with weights
 /// w_l = c_{l+1} − c_l, F′ at a face is (F_{l+1} − F_l)/w_l and F at a face is the logarithmic mean of F_l, F_{l+1}
 /// (arithmetic mean where a value is ≤ 0). The energy rate −2Σ_k w_k f_k³ J_k is then a double sum antisymmetric in
 /// (k, l), hence zero; for a Maxwellian ln F is linear in ρ², so F′/F̄ = −f/T at every face and each flux vanishes.
@@ -37,10 +37,10 @@ public sealed class RadialLandauOperator
     /// <param name="workspace">Scratch for this grid.</param>
     public void Evaluate(ReadOnlySpan<double> values, Span<double> destination, RadialLandauWorkspace workspace)
     {
-        ArgumentNullException.ThrowIfNull(workspace);
+        using var lease = RadialLandauWorkspace.Enter(workspace, Grid);
         Guard.Length(values.Length, Grid.Count, nameof(values));
         Guard.Length(destination.Length, Grid.Count, nameof(destination));
-        RadialLandauWorkspace.Check(workspace, Grid);
+        Guard.AllFinite(values);
         FieldCoefficients(values, workspace.Diffusion, workspace.Friction, workspace.MeanRatio);
         ApplyFrozen(values, workspace.Diffusion, workspace.Friction, workspace.MeanRatio, destination);
     }
@@ -67,6 +67,7 @@ public sealed class RadialLandauOperator
         Guard.Length(values.Length, Grid.Count, nameof(values));
         Guard.Length(parallelEigenvalue.Length, Grid.Count - 1, nameof(parallelEigenvalue));
         Guard.Length(potentialDerivative.Length, Grid.Count - 1, nameof(potentialDerivative));
+        Guard.AllFinite(values);
         Span<double> ratio = new double[Grid.Count - 1];
         FieldCoefficients(values, parallelEigenvalue, potentialDerivative, ratio);
     }

@@ -16,6 +16,8 @@ namespace Kinetics.Landau;
 /// </remarks>
 public sealed class RadialLandauSolver
 {
+    private readonly int _maxSteps = 10_000_000;
+
     /// <summary>Creates the solver.</summary>
     /// <param name="grid">The radial grid.</param>
     /// <param name="tolerance">Relative max-norm tolerance of the fixed-point iteration, in [1e−15, 1e−3].</param>
@@ -49,6 +51,20 @@ public sealed class RadialLandauSolver
     public bool SecondOrder { get; }
 
     /// <summary>
+    /// The step budget of <see cref="Advance"/> (default 10⁷ accepted steps): when it is spent before the end time,
+    /// <see cref="Advance"/> throws an <see cref="InvalidOperationException"/> instead of running on.
+    /// </summary>
+    public int MaxSteps
+    {
+        get => _maxSteps;
+        init
+        {
+            Guard.InRange(value, 1, int.MaxValue);
+            _maxSteps = value;
+        }
+    }
+
+    /// <summary>
     /// One backward-Euler step of size <paramref name="timeStep"/>: on success <paramref name="values"/> is replaced by
     /// F^{n+1} and the iteration count is returned; on failure (no convergence) <paramref name="values"/> is unchanged
     /// and −1 is returned.
@@ -59,9 +75,10 @@ public sealed class RadialLandauSolver
     /// <returns>Iterations used, or −1.</returns>
     public int TryStep(Span<double> values, double timeStep, RadialLandauWorkspace workspace)
     {
-        RadialLandauWorkspace.Check(workspace, Grid);
+        using var lease = RadialLandauWorkspace.Enter(workspace, Grid);
         Guard.Length(values.Length, Grid.Count, nameof(values));
         Guard.Positive(timeStep);
+        Guard.AllFinite(values);
         values.CopyTo(workspace.Start);
         return Solve(values, timeStep, workspace);
     }
@@ -80,11 +97,13 @@ public sealed class RadialLandauSolver
     /// <returns>Iterations used, or −1.</returns>
     public int TryStepBdf2(Span<double> values, ReadOnlySpan<double> previousValues, double timeStep, double previousStep, RadialLandauWorkspace workspace)
     {
-        RadialLandauWorkspace.Check(workspace, Grid);
+        using var lease = RadialLandauWorkspace.Enter(workspace, Grid);
         Guard.Length(values.Length, Grid.Count, nameof(values));
         Guard.Length(previousValues.Length, Grid.Count, nameof(previousValues));
         Guard.Positive(timeStep);
         Guard.Positive(previousStep);
+        Guard.AllFinite(values);
+        Guard.AllFinite(previousValues);
         double omega = timeStep / previousStep, denominator = 1 + (2 * omega);
         double a2 = omega * omega / denominator, b = (1 + omega) / denominator;
         double[] start = workspace.Start;
@@ -181,8 +200,9 @@ public sealed class RadialLandauSolver
         ArgumentNullException.ThrowIfNull(maxStep);
         Guard.Finite(time);
         Guard.InRange(endTime, time, double.MaxValue);
-        RadialLandauWorkspace.Check(workspace, Grid);
+        using var lease = RadialLandauWorkspace.Enter(workspace, Grid);
         Guard.Length(values.Length, Grid.Count, nameof(values));
+        Guard.AllFinite(values);
         int steps = 0, rejections = 0, maxIterations = 0;
         double previous = double.PositiveInfinity;
         double[] history = workspace.History, saved = workspace.Saved;
@@ -190,6 +210,18 @@ public sealed class RadialLandauSolver
         {
             double dt = Math.Min(Math.Min(maxStep(time), 1.5 * previous), endTime - time);
             Guard.Positive(dt, nameof(maxStep));
+            if (time + dt == time)
+            {
+                throw new InvalidOperationException(
+                    $"The radial Landau step dt = {dt:G3} no longer advances t = {time:G17} in double precision (t + dt == t); maxStep(t) is too small for this time.");
+            }
+
+            if (steps >= MaxSteps)
+            {
+                throw new InvalidOperationException(
+                    $"The radial Landau solver spent its budget of {MaxSteps} steps at t = {time:G6} before endTime = {endTime:G6}; raise MaxSteps or the step size.");
+            }
+
             values.CopyTo(saved);
             int iterations;
             while ((iterations = SecondOrder && steps > 0 ? TryStepBdf2(values, history, dt, previous, workspace) : TryStep(values, dt, workspace)) < 0)

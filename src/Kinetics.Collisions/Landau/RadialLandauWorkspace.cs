@@ -12,6 +12,7 @@ public sealed class RadialLandauWorkspace
     {
         ArgumentNullException.ThrowIfNull(grid);
         Grid = grid;
+        Gate = new WorkspaceGate(grid);
         int n = grid.Count;
         Diffusion = new double[n];
         Friction = new double[n];
@@ -54,12 +55,12 @@ public sealed class RadialLandauWorkspace
 
     internal double[] Saved { get; }
 
-    internal static void Check(RadialLandauWorkspace workspace, RadialLandauGrid grid)
+    internal WorkspaceGate Gate { get; }
+
+    // Checks that the workspace belongs to `grid` and holds it for one evaluation (concurrent use throws).
+    internal static WorkspaceGate.Lease Enter(RadialLandauWorkspace workspace, RadialLandauGrid grid)
     {
         ArgumentNullException.ThrowIfNull(workspace);
-        if (!ReferenceEquals(grid, workspace.Grid))
-        {
-            throw new ArgumentException("workspace was created for a different RadialLandauGrid.", nameof(workspace));
-        }
+        return workspace.Gate.Enter(grid, nameof(workspace));
     }
 }

@@ -44,6 +44,7 @@ public sealed partial class SpectralLandauOperator : ICollisionOperator, ICollis
     {
         int count = Grid.Count, species = Mixture.Count;
         Guard.Length(state.Length, species * count, nameof(state));
+        Guard.AllFinite(state);
         double xiMax = Math.Sqrt(3.0) * Math.PI / Grid.Spacing;
         var workspace = Rent();
         try

@@ -7,9 +7,9 @@ namespace Kinetics.Landau;
 
 /// <summary>
 /// The multi-species Landau operator on a <see cref="CartesianGrid"/> by FFT convolution with the truncated kernel
-/// (MATH.md §4): for species a (the species whose equation it is) and field species b,
+/// (docs/math#landau-operator): for species a (the species whose equation it is) and field species b,
 /// Q_ab(F_a, F_b) = c_ab ∇·[K_b ∇F_a / m_a² − b_b F_a / (m_a m_b)], K_b = Φ_γ * F_b, b_b = ∇·K_b,
-/// which is MATH.md's (c_ab/m_a)∇·∫Φ(v−w)[F_b(w)∇F_a(v)/m_a − F_a(v)∇F_b(w)/m_b]dw since ∫Φ(v−w)∇F_b(w)dw = ∇·(Φ*F_b).
+/// which is the operator of docs/math#landau-mixtures, (c_ab/m_a)∇·∫Φ(v−w)[F_b(w)∇F_a(v)/m_a − F_a(v)∇F_b(w)/m_b]dw since ∫Φ(v−w)∇F_b(w)dw = ∇·(Φ*F_b).
 /// The mixture operator of species a is Σ_b Q_ab(F_a, F_b). Immutable and thread-safe after creation; evaluation
 /// allocates nothing (scratch in a <see cref="SpectralLandauWorkspace"/>).
 /// </summary>
@@ -113,9 +113,20 @@ public sealed partial class SpectralLandauOperator
         }
 
         double radius = truncationRadius ?? grid.HalfWidth;
-        Guard.Positive(radius, nameof(truncationRadius));
+        // R > 2L only adds periodic images (aliasing, see remarks) and its tabulation cost grows like N²·R/L.
+        Guard.InHalfOpenRange(radius, 0.0, 2.0 * grid.HalfWidth, nameof(truncationRadius));
+        MemoryBudget.Ensure(EstimateBytes(grid, mixture.Count), $"SpectralLandauOperator on {grid} with {mixture.Count} species");
         return new SpectralLandauOperator(grid, mixture, couplings, kernel, radius);
     }
+
+    /// <summary>
+    /// The largest admissible max |F_a| on the outermost grid layer relative to max |F_a| in <see cref="Evaluate(ReadOnlySpan{double}, Span{double}, SpectralLandauWorkspace)"/>
+    /// and <see cref="ComputeFields"/> (1e−2): a larger ratio means F does not decay inside the box (a constant F, for
+    /// instance, would alias to Q = 0), and evaluation throws an <see cref="ArgumentException"/> naming the species.
+    /// The bound is deliberately loose (a variance-4 Maxwellian on L = 8 has 1.5e−3 at the edge and still gives a
+    /// 3e−4 equilibrium residual); accuracy remains the choice of L.
+    /// </summary>
+    public const double ResolutionTolerance = 1e-2;
 
     /// <summary>The velocity grid.</summary>
     public CartesianGrid Grid { get; }
@@ -150,11 +161,13 @@ public sealed partial class SpectralLandauOperator
     /// <param name="workspace">Scratch of this operator.</param>
     public void ComputeFields(ReadOnlySpan<double> values, Span<double> diffusion, Span<double> drift, SpectralLandauWorkspace workspace)
     {
-        CheckWorkspace(workspace);
+        using var lease = Enter(workspace);
         int count = Grid.Count;
         Guard.Length(values.Length, count, nameof(values));
         Guard.Length(diffusion.Length, 6 * count, nameof(diffusion));
         Guard.Length(drift.Length, 3 * count, nameof(drift));
+        Guard.AllFinite(values);
+        GridResolution.Ensure(Grid, values, ResolutionTolerance, nameof(values));
         Plan.ForwardReal(values, workspace.Combined, workspace.Fft);
         FieldsFromSpectrum(workspace.Combined, workspace.Product, diffusion, drift, workspace.Fft);
     }
@@ -168,10 +181,12 @@ public sealed partial class SpectralLandauOperator
     /// <param name="workspace">Scratch of this operator.</param>
     public void Evaluate(ReadOnlySpan<double> values, Span<double> destination, SpectralLandauWorkspace workspace)
     {
-        CheckWorkspace(workspace);
+        using var lease = Enter(workspace);
         int count = Grid.Count, species = Mixture.Count;
         Guard.Length(values.Length, species * count, nameof(values));
         Guard.Length(destination.Length, species * count, nameof(destination));
+        Guard.AllFinite(values);
+        GridResolution.EnsureSpecies(Grid, values, species, ResolutionTolerance, nameof(values));
         for (int s = 0; s < species; s++)
         {
             Plan.ForwardReal(values.Slice(s * count, count), workspace.Spectra[s], workspace.Fft);
@@ -193,11 +208,13 @@ public sealed partial class SpectralLandauOperator
     /// <param name="workspace">Scratch of this operator.</param>
     public void EvaluateBilinear(ReadOnlySpan<double> test, ReadOnlySpan<double> field, Span<double> destination, SpectralLandauWorkspace workspace)
     {
-        CheckWorkspace(workspace);
+        using var lease = Enter(workspace);
         int count = Grid.Count, species = Mixture.Count;
         Guard.Length(test.Length, species * count, nameof(test));
         Guard.Length(field.Length, species * count, nameof(field));
         Guard.Length(destination.Length, species * count, nameof(destination));
+        Guard.AllFinite(test);
+        Guard.AllFinite(field);
         for (int s = 0; s < species; s++)
         {
             Plan.ForwardReal(field.Slice(s * count, count), workspace.Spectra[s], workspace.Fft);
@@ -229,13 +246,15 @@ public sealed partial class SpectralLandauOperator
     /// <param name="workspace">Scratch of this operator.</param>
     public void EvaluatePair(int a, int b, ReadOnlySpan<double> testValues, ReadOnlySpan<double> fieldValues, Span<double> destination, SpectralLandauWorkspace workspace)
     {
-        CheckWorkspace(workspace);
-        Guard.InRange(a, 0, Mixture.Count - 1);
-        Guard.InRange(b, 0, Mixture.Count - 1);
+        using var lease = Enter(workspace);
+        Guard.Index(a, Mixture.Count);
+        Guard.Index(b, Mixture.Count);
         int count = Grid.Count;
         Guard.Length(testValues.Length, count, nameof(testValues));
         Guard.Length(fieldValues.Length, count, nameof(fieldValues));
         Guard.Length(destination.Length, count, nameof(destination));
+        Guard.AllFinite(testValues);
+        Guard.AllFinite(fieldValues);
         Plan.ForwardReal(fieldValues, workspace.Spectra[b], workspace.Fft);
         Plan.ForwardReal(testValues, workspace.TestSpectra[a], workspace.Fft);
         ApplyForSpecies(a, b, testValues, workspace.TestSpectra[a], destination, workspace);
@@ -243,7 +262,7 @@ public sealed partial class SpectralLandauOperator
 
     /// <summary>
     /// The entropy production dH/dt = Σ_a Σ_b ∫ Q_ab(F_a, F_b) ln F_a dv ≤ 0, evaluated by the symmetric formula of
-    /// seed-note 004 §2.3: −Σ_{a&lt;b} D_ab − ½ Σ_a D_aa with
+    /// docs/math#landau-mixtures: −Σ_{a&lt;b} D_ab − ½ Σ_a D_aa with
     /// D_ab = c_ab ∬ F_a(v)F_b(w) Φ(v−w):(∇ln F_a(v)/m_a − ∇ln F_b(w)/m_b)^{⊗2} dv dw
     /// = c_ab[∫∇F_a·K_b∇F_a/(F_a m_a²) + ∫∇F_b·K_a∇F_b/(F_b m_b²) − ∫(∇F_a·b_b + ∇F_b·b_a)/(m_a m_b)].
     /// </summary>
@@ -254,7 +273,7 @@ public sealed partial class SpectralLandauOperator
     /// <returns>dH/dt (quadrature weight h³).</returns>
     public double EntropyProduction(ReadOnlySpan<double> values, SpectralLandauWorkspace workspace)
     {
-        CheckWorkspace(workspace);
+        using var lease = Enter(workspace);
         int count = Grid.Count, species = Mixture.Count;
         Guard.Length(values.Length, species * count, nameof(values));
         for (int p = 0; p < values.Length; p++)
@@ -332,20 +351,25 @@ public sealed partial class SpectralLandauOperator
     // destination = Σ_b Q_ab (onlyField < 0) or Q_a,onlyField; Spectra[a] and the field spectra must be current.
     private void ApplyForSpecies(int a, int onlyField, ReadOnlySpan<double> fa, Complex[] testSpectrum, Span<double> destination, SpectralLandauWorkspace workspace)
     {
-        int count = Grid.Count;
         CombineFields(a, onlyField, workspace);
+        ApplyFlux(fa, testSpectrum, destination, workspace);
+    }
+
+    // destination = ∇·(K ∇F_a − B F_a) with the combined fields K, B already in workspace.Diffusion/Drift; when
+    // fluxSums (4 values) is given it receives Σ_p J_x, Σ_p J_y, Σ_p J_z and Σ_p v_p·J_p (local grid coordinates).
+    internal void ApplyFlux(ReadOnlySpan<double> fa, Complex[] testSpectrum, Span<double> destination, SpectralLandauWorkspace workspace, Span<double> fluxSums = default)
+    {
+        int count = Grid.Count;
         GradientOf(testSpectrum, workspace.Product, workspace.Gradient, workspace.Fft);
-        double[] k = workspace.Diffusion, d = workspace.Drift, g = workspace.Gradient, flux = workspace.Flux;
+        double[] flux = workspace.Flux;
         Complex[] divergence = workspace.Divergence, product = workspace.Product;
         Array.Clear(divergence);
         for (int axis = 0; axis < 3; axis++)
         {
-            // J_axis = Σ_j K_axis,j ∂_jF_a − B_axis F_a  (K, B already carry c_ab/m_a² and c_ab/(m_a m_b)).
-            int c0 = ComponentIndex(axis, 0), c1 = ComponentIndex(axis, 1), c2 = ComponentIndex(axis, 2);
-            for (int p = 0; p < count; p++)
+            FluxComponent(axis, fa, workspace);
+            if (!fluxSums.IsEmpty)
             {
-                flux[p] = (k[(c0 * count) + p] * g[p]) + (k[(c1 * count) + p] * g[count + p]) + (k[(c2 * count) + p] * g[(2 * count) + p])
-                    - (d[(axis * count) + p] * fa[p]);
+                SumFlux(axis, flux, fluxSums);
             }
 
             Plan.ForwardReal(flux, product, workspace.Fft);
@@ -359,8 +383,38 @@ public sealed partial class SpectralLandauOperator
         Plan.InverseRealOverwritingInput(divergence, destination, workspace.Fft);
     }
 
+    // workspace.Flux = J_axis = Σ_j K_axis,j ∂_jF_a − B_axis F_a (K, B already carry c_ab/m_a² and c_ab/(m_a m_b)),
+    // with ∇F_a in workspace.Gradient.
+    internal void FluxComponent(int axis, ReadOnlySpan<double> fa, SpectralLandauWorkspace workspace)
+    {
+        int count = Grid.Count;
+        double[] k = workspace.Diffusion, d = workspace.Drift, g = workspace.Gradient, flux = workspace.Flux;
+        int c0 = ComponentIndex(axis, 0), c1 = ComponentIndex(axis, 1), c2 = ComponentIndex(axis, 2);
+        for (int p = 0; p < count; p++)
+        {
+            flux[p] = (k[(c0 * count) + p] * g[p]) + (k[(c1 * count) + p] * g[count + p]) + (k[(c2 * count) + p] * g[(2 * count) + p])
+                - (d[(axis * count) + p] * fa[p]);
+        }
+    }
+
+    // sums[axis] += Σ_p J_p; sums[3] += Σ_p v_axis(p) J_p.
+    private void SumFlux(int axis, ReadOnlySpan<double> flux, Span<double> sums)
+    {
+        int n = Grid.PointsPerAxis, stride = axis switch { 0 => n * n, 1 => n, _ => 1 };
+        ReadOnlySpan<double> coordinates = Grid.Axis;
+        double total = 0, first = 0;
+        for (int p = 0; p < flux.Length; p++)
+        {
+            total += flux[p];
+            first += coordinates[(p / stride) % n] * flux[p];
+        }
+
+        sums[axis] += total;
+        sums[3] += first;
+    }
+
     // Workspace.Diffusion/Drift = Σ_b (c_ab/m_a²) K_b and Σ_b (c_ab/(m_a m_b)) b_b.
-    private void CombineFields(int a, int onlyField, SpectralLandauWorkspace workspace)
+    internal void CombineFields(int a, int onlyField, SpectralLandauWorkspace workspace)
     {
         int species = Mixture.Count;
         Complex[] combinedDiffusion = workspace.Combined;
@@ -403,7 +457,7 @@ public sealed partial class SpectralLandauOperator
         FieldsFromSpectrum(combinedDiffusion, workspace.Product, null, workspace.Drift, workspace.Fft);
     }
 
-    private void FieldsFromSpectrum(Complex[] spectrum, Complex[] product, Span<double> diffusion, Span<double> drift, Fft3DWorkspace fft)
+    internal void FieldsFromSpectrum(Complex[] spectrum, Complex[] product, Span<double> diffusion, Span<double> drift, Fft3DWorkspace fft)
     {
         int count = Grid.Count;
         if (!diffusion.IsEmpty)
@@ -435,7 +489,7 @@ public sealed partial class SpectralLandauOperator
         }
     }
 
-    private void GradientOf(Complex[] spectrum, Complex[] product, Span<double> gradient, Fft3DWorkspace fft)
+    internal void GradientOf(Complex[] spectrum, Complex[] product, Span<double> gradient, Fft3DWorkspace fft)
     {
         int count = Grid.Count;
         for (int axis = 0; axis < 3; axis++)
@@ -460,12 +514,16 @@ public sealed partial class SpectralLandauOperator
         _ => 5,
     };
 
-    private void CheckWorkspace(SpectralLandauWorkspace workspace)
+    // Plan tables (9 half spectra) plus one workspace (2S half spectra, 2S + 16 real N³ arrays).
+    private static double EstimateBytes(CartesianGrid grid, int species)
+    {
+        double count = grid.Count, half = (double)grid.PointsPerAxis * grid.PointsPerAxis * ((grid.PointsPerAxis / 2) + 1);
+        return (8.0 * 12 * half) + (16.0 * ((2 * species) + 3) * half) + (8.0 * ((2 * species) + 13) * count);
+    }
+
+    private WorkspaceGate.Lease Enter(SpectralLandauWorkspace workspace)
     {
         ArgumentNullException.ThrowIfNull(workspace);
-        if (!ReferenceEquals(workspace.Owner, this))
-        {
-            throw new ArgumentException("workspace was created by a different SpectralLandauOperator.", nameof(workspace));
-        }
+        return workspace.Gate.Enter(this, nameof(workspace));
     }
 }

@@ -11,7 +11,7 @@ public sealed class SpectralLandauWorkspace
 {
     internal SpectralLandauWorkspace(SpectralLandauOperator owner, int speciesCount, int count, int halfCount)
     {
-        Owner = owner;
+        Gate = new WorkspaceGate(owner);
         Fft = owner.Plan.CreateWorkspace();
         Spectra = new Complex[speciesCount][];
         TestSpectra = new Complex[speciesCount][];
@@ -33,7 +33,9 @@ public sealed class SpectralLandauWorkspace
         Flux = new double[count];
     }
 
-    internal SpectralLandauOperator Owner { get; }
+    internal WorkspaceGate Gate { get; }
+
+    internal SpectralLandauOperator Owner => (SpectralLandauOperator)Gate.Owner;
 
     internal Kinetics.Spectral.Fft3DWorkspace Fft { get; }
 

@@ -5,7 +5,7 @@ using MathNet.Numerics.LinearAlgebra;
 namespace Kinetics.Linearized;
 
 /// <summary>
-/// The linearized operator L = ν − K (sign convention of seed-note 000 §1.7, L ≥ 0, around μ^α = 𝓜[1, 0, 1; m^α]) compressed to
+/// The linearized operator L = ν − K (sign convention of docs/math#conventions, L ≥ 0, around μ^α = 𝓜[1, 0, 1; m^α]) compressed to
 /// the velocity ball |v| ≤ V — the quadratic form ⟨L f, f⟩ on functions f^α supported in the ball — and discretised per
 /// spherical-harmonic sector: L commutes with rotations, so on f^α(v) = g^α(|v|) Y_ℓm(v̂) it acts as the radial operator
 /// (L_ℓ g)^α(r) = ν^α(r) g^α(r) − Σ_β ∫₀^V K_ℓ^{αβ}(r, s) g^β(s) s² ds, K_ℓ^{αβ}(r, s) = 2π∫_{−1}^{1} k^{αβ}(r ẑ, s ŵ(t)) P_ℓ(t) dt
@@ -229,7 +229,7 @@ public sealed class BallLinearizedOperator
     /// <summary>
     /// The spectrum of sector ℓ on the ball of radius <paramref name="radius"/>: the smallest eigenvalue of A_ℓ on the orthogonal
     /// complement of the collision invariants of that sector (S + 1 vectors for ℓ = 0, one for ℓ = 1, none above), the same
-    /// minimum of ⟨Lf, f⟩ relative to ⟨ν f, f⟩ and to ∫(1 + |v|)^γ|f|² (the coercivity constants of seed 000 Lemma 2.3 on the
+    /// minimum of ⟨Lf, f⟩ relative to ⟨ν f, f⟩ and to ∫(1 + |v|)^γ|f|² (the coercivity constants of Wang, Wang and Wu, Lemma 2.3; docs/math#coercivity on the
     /// ball), the residual of L on the invariants, and the lowest eigenvalues of A_ℓ itself.
     /// </summary>
     /// <param name="degree">ℓ in [0, <see cref="MaxDegree"/>].</param>

@@ -7,7 +7,7 @@ namespace Kinetics.Linearized;
 /// <param name="InvariantCount">Collision invariants in this sector (S + 1 for ℓ = 0, 1 for ℓ = 1, 0 above), projected out.</param>
 /// <param name="Gap">Smallest eigenvalue of the sector matrix on the orthogonal complement of the invariants (L² gap of the sector).</param>
 /// <param name="DeltaNu">δ_ν = min ⟨Lf, f⟩/⟨ν f, f⟩ on the same complement (weight ν, as <see cref="CoercivityEstimate.DeltaNu"/>).</param>
-/// <param name="Delta">δ = min ⟨Lf, f⟩/∫(1 + |v|)^γ|f|² on the same complement (seed 000's w, as <see cref="CoercivityEstimate.Delta"/>).</param>
+/// <param name="Delta">δ = min ⟨Lf, f⟩/∫(1 + |v|)^γ|f|² on the same complement (the weight w, as <see cref="CoercivityEstimate.Delta"/>).</param>
 /// <param name="NullSpaceResidual">max_j ‖A χ_j‖/‖ν χ_j‖ over the invariants of the sector (0 when there are none).</param>
 /// <param name="LowestEigenvalues">The lowest InvariantCount + 3 eigenvalues of the sector matrix itself, ascending.</param>
 public sealed record BallSectorSpectrum(int Degree, double Radius, int NodeCount, int InvariantCount, double Gap, double DeltaNu, double Delta, double NullSpaceResidual, IReadOnlyList<double> LowestEigenvalues);

@@ -4,13 +4,13 @@ using Kinetics.Kernels;
 namespace Kinetics.Linearized;
 
 /// <summary>
-/// Seed 002's explicit Carleman kernels of K around the global Maxwellians (Appendix A, **corrected** per seed-note 002 §1.7:
+/// The explicit Carleman kernels of Bondesan and Briant of K around the global Maxwellians (Appendix A, **corrected** per docs/math#errata:
 /// the angular argument is cos ϑ = q̂·p̂, not −q̂·p̂, and the constants are explicit). They act on the unweighted
-/// perturbation (F = μ + f, seed 002's L²(μ^{−1/2}) setting):
+/// perturbation (F = μ + f, the L²(μ^{−1/2}) setting of Bondesan and Briant):
 /// (K f)_i(v) = Σ_j ∫ [κ⁽¹⁾_ij(v, v*) f_j(v*) + κ⁽²⁾_ij(v, v*) f_i(v*) − κ⁽³⁾_ij(v, v*) f_j(v*)] dv*.
 /// </summary>
 /// <remarks>
-/// <para>Relation to <see cref="LinearizedKernel"/> (√μ-weighted perturbations, seed 000): conjugation by √μ,
+/// <para>Relation to <see cref="LinearizedKernel"/> (√μ-weighted perturbations, Wang, Wang and Wu): conjugation by √μ,
 /// k^{(2)}_{ij}(v, w) = √μ^j(w)/√μ^i(v) κ⁽¹⁾_ij(v, w), k^{(1)}_{ij}(v, w) = √μ^i(w)/√μ^i(v) κ⁽²⁾_ij(v, w),
 /// k₁^{ij}(v, w) = √μ^j(w)/√μ^i(v) κ⁽³⁾_ij(v, w). b is used in the σ-representation (b_σ(cos ϑ), any parity).</para>
 /// <para>Quadrature: κ⁽²⁾ (plane ⟂ Δ) and the equal-mass κ⁽¹⁾ are reduced to 1-D by the exact in-plane angle only when b_σ is

@@ -5,7 +5,7 @@ namespace Kinetics.Linearized;
 
 /// <summary>
 /// The collision frequencies ν^{αβ}(v) = ∫∫ B^{αβ} μ^β(v*) dω dv* and ν^α = Σ_β ν^{αβ} of the linearized operator
-/// L = ν − K around the global Maxwellians μ^α = 𝓜[1, 0, 1; m^α], in closed form (seed-note 000 §1.8, MATH.md §2).
+/// L = ν − K around the global Maxwellians μ^α = 𝓜[1, 0, 1; m^α], in closed form (docs/math#collision-frequency).
 /// </summary>
 /// <remarks>
 /// <para>ν^{αβ}(v) = C^{αβ} b₀^{αβ} 𝔼|v − X_β|^γ with X_β ~ 𝒩(0, I/m^β) and b₀ = ∫_{S²} b dω, i.e.

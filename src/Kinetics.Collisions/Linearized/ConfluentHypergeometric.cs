@@ -3,7 +3,7 @@ using MathNet.Numerics;
 namespace Kinetics.Linearized;
 
 /// <summary>
-/// The special functions behind the closed-form collision frequency (seed-note 000 §1.8): Kummer's ₁F₁ at a negative
+/// The special functions behind the closed-form collision frequency (docs/math#collision-frequency): Kummer's ₁F₁ at a negative
 /// argument, Dawson's integral and the exponentially scaled Bessel function e^{−x}I₀(x).
 /// </summary>
 internal static class ConfluentHypergeometric

@@ -1,6 +1,6 @@
 namespace Kinetics.Linearized;
 
-/// <summary>Which part of the split K = K^χ + K^{1−χ} (seed 000 (2.10)–(2.14)) a kernel describes.</summary>
+/// <summary>Which part of the split K = K^χ + K^{1−χ} (docs/math#kernel-estimates) a kernel describes.</summary>
 public enum CutoffPart
 {
     /// <summary>The whole kernel (no cutoff).</summary>

@@ -10,7 +10,7 @@ namespace Kinetics.Linearized;
 /// A discrete L: its Galerkin matrix on the basis φ = (√μ^α(v) p(√m^α v)) e_α, p a monomial of total degree ≤ D, per species
 /// (S·(D+1)(D+2)(D+3)/6 functions). The stiffness matrix is assembled from the symmetric quadratic form
 /// ⟨L f, g⟩ = ¼ Σ_{αβ} ∫∫∫ B^{αβ} μ^α(v) μ^β(v*) Δ_f Δ_g dω dv* dv, Δ_f = h^α(v') + h^β(v*') − h^α(v) − h^β(v*), h = f/√μ
-/// (seed-note 000 §3), so it is symmetric and positive semi-definite by construction, and its null space is exactly the
+/// (docs/math#exact-oracles), so it is symmetric and positive semi-definite by construction, and its null space is exactly the
 /// span of the collision invariants (dimension S + 4 for D ≥ 2): Δ vanishes node by node on them.
 /// </summary>
 /// <remarks>
@@ -18,7 +18,7 @@ namespace Kinetics.Linearized;
 /// Gaussian × polynomial is done exactly by a (D+1)-point Gauss–Hermite product rule; u is spherical (graded Gauss–Legendre
 /// for r^{2+γ}, product rule on directions), ω on the hemisphere about û. Mass matrix and weighted mass matrices exact or to
 /// ~1e−12.</para>
-/// <para>Use: coercivity ⟨Lf, f⟩ ≥ δ|(I − P₀)f|²_w (seed 000 Lemma 2.3) as a generalized eigenproblem on (ker L)^⊥, and the plain
+/// <para>Use: coercivity ⟨Lf, f⟩ ≥ δ|(I − P₀)f|²_w (Wang, Wang and Wu, Lemma 2.3; docs/math#coercivity) as a generalized eigenproblem on (ker L)^⊥, and the plain
 /// L² gap, which for soft potentials tends to 0 as the discrete space resolves larger |v| while δ stays bounded below.</para>
 /// <para>Immutable and thread-safe after <see cref="Create"/>.</para>
 /// </remarks>
@@ -122,7 +122,7 @@ public sealed class GalerkinLinearizedOperator
     /// the L² gap (smallest non-zero eigenvalue), and the coercivity constants δ = min ⟨Lf, f⟩/|f|²_W over f ⊥ ker L for the
     /// weights W = ⟨v⟩^γ (named convention) and W = ν (the collision frequency).
     /// </summary>
-    /// <param name="convention">Which ⟨v⟩ in the weight ⟨v⟩^γ (seed 000 uses 1 + |v|).</param>
+    /// <param name="convention">Which ⟨v⟩ in the weight ⟨v⟩^γ (Wang, Wang and Wu use 1 + |v|).</param>
     public CoercivityEstimate Coercivity(BracketConvention convention = BracketConvention.OnePlusNorm)
     {
         var frequency = new CollisionFrequency(Kernels);

@@ -5,15 +5,15 @@ namespace Kinetics.Linearized;
 
 /// <summary>
 /// The integral kernels of K in L = ν − K around the global Maxwellians μ^α = 𝓜[1, 0, 1; m^α], pointwise and with all
-/// constants (seed-note 000 §1.9(c)): (K f)^α(v) = Σ_β ∫ k^{αβ}(v, w) f^β(w) dw.
+/// constants (docs/math#kernels-of-k): (K f)^α(v) = Σ_β ∫ k^{αβ}(v, w) f^β(w) dw.
 /// </summary>
 /// <remarks>
-/// <para>Sign convention (seed-note 000 §1.7, MATH.md §1): L = ν − K with L ≥ 0, K = K₂^gain − K₁^loss, so
+/// <para>Sign convention (docs/math#conventions): L = ν − K with L ≥ 0, K = K₂^gain − K₁^loss, so
 /// k^{αα} = Σ_β k^{(1)}_{αβ} + k^{(2)}_{αα} − k₁^{αα} and k^{αβ} = k^{(2)}_{αβ} − k₁^{αβ} (α ≠ β); k^{αβ}(v, w) = k^{βα}(w, v).</para>
 /// <para>Pieces: loss k₁^{αβ}(v,w) = C b₀ |v − w|^γ √μ^α(v) √μ^β(w); typical gain k^{(1)}_{αβ} (the f^α(v') term, a 1-D
-/// radial quadrature of the seed-note's 2-D η-integral after its exact angular reduction to a Bessel I₀); hybrid gain
+/// radial quadrature of the 2-D η-integral of docs/math#kernels-of-k after its exact angular reduction to a Bessel I₀); hybrid gain
 /// k^{(2)}_{αβ} (the f^β(v'*) term) as an integral over the ω-sphere with pole along w − v. The hybrid is written in the
-/// variable u_∥ = u·ω, where the seed-note's 1/|λ| (λ = (m^β − m^α)/(m^α + m^β)) cancels against the Jacobian
+/// variable u_∥ = u·ω, where the unequal-mass form's 1/|λ| (λ = (m^β − m^α)/(m^α + m^β)) cancels against the Jacobian
 /// d cos ψ = |λ| du_∥/|w − v|: one formula, uniform in λ, whose λ → 0 limit is the equal-mass form (no switch needed).</para>
 /// <para>With a <see cref="SoftCutoff"/> the collision integrand is multiplied by χ_ε(|v − v*|) (<see cref="CutoffPart.Regular"/>)
 /// or 1 − χ_ε (<see cref="CutoffPart.Singular"/>), giving the kernels of K^χ and K^{1−χ}.</para>
@@ -78,7 +78,7 @@ public sealed class LinearizedKernel
         _ => 1.0,
     };
 
-    /// <summary>Loss kernel k₁^{αβ}(v, w) = C b₀ |v − w|^γ √μ^α(v) √μ^β(w) (seed-note 000 §1.9(a)).</summary>
+    /// <summary>Loss kernel k₁^{αβ}(v, w) = C b₀ |v − w|^γ √μ^α(v) √μ^β(w) (docs/math#kernels-of-k).</summary>
     /// <param name="alpha">Species α (row).</param>
     /// <param name="beta">Species β (column).</param>
     /// <param name="v">Velocity v.</param>
@@ -91,7 +91,7 @@ public sealed class LinearizedKernel
     }
 
     /// <summary>
-    /// Typical gain kernel k^{(1)}_{αβ}(v, w) (acts on f^α; seed-note 000 §1.9(c)): with r = |w − v|, ê = (w − v)/r,
+    /// Typical gain kernel k^{(1)}_{αβ}(v, w) (acts on f^α; docs/math#kernels-of-k): with r = |w − v|, ê = (w − v)/r,
     /// t = M r/(2m^β), s = |v − (v·ê)ê|,
     /// k = C (M/m^β)(m^β/2π)^{3/2} r^{−2} exp(−(m^β/8)(|w|² − |v|²)²/r² − (m^α)² r²/(8m^β)) · 2π∫₀^∞ ρ b_ω(t/√(t²+ρ²)) (t²+ρ²)^{γ/2}
     /// e^{−m^β(ρ²+s²)/2} I₀(m^β ρ s) dρ. Symmetric in (v, w).
@@ -137,10 +137,10 @@ public sealed class LinearizedKernel
     }
 
     /// <summary>
-    /// Hybrid gain kernel k^{(2)}_{αβ}(v, w) (acts on f^β; seed-note 000 §1.9(c)):
+    /// Hybrid gain kernel k^{(2)}_{αβ}(v, w) (acts on f^β; docs/math#kernels-of-k):
     /// k = C (m^α m^β)^{3/4}/(2π)^{3/2} |w − v|^{−1} ∫₀^{2π} dφ ∫ du_∥ b_ω(|u_∥|/|u|) |u|^γ exp(−(m^β/4)|w + (1−λ)u_∥ω|² − (m^α/4)|v + (1+λ)u_∥ω|²),
     /// ω = cos ψ ê + sin ψ (cos φ e₁ + sin φ e₂), cos ψ = λu_∥/|w − v|, |u|² = |w − v|² + (1 − λ²)u_∥². Equivalent to the
-    /// seed-note's (1/|λ|)-form for λ ≠ 0 and equal to its equal-mass form at λ = 0; k^{(2)}_{αβ}(v, w) = k^{(2)}_{βα}(w, v).
+    /// (1/|λ|)-form of docs/math#kernels-of-k for λ ≠ 0 and equal to its equal-mass form at λ = 0; k^{(2)}_{αβ}(v, w) = k^{(2)}_{βα}(w, v).
     /// </summary>
     /// <param name="alpha">Species α.</param>
     /// <param name="beta">Partner species β.</param>

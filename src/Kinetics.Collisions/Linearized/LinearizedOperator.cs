@@ -4,7 +4,7 @@ using Kinetics.Kernels;
 namespace Kinetics.Linearized;
 
 /// <summary>
-/// The perturbative operators around the global Maxwellians μ^α = 𝓜[1, 0, 1; m^α] (MATH.md §1, seed-note 000 §1.6–§1.7),
+/// The perturbative operators around the global Maxwellians μ^α = 𝓜[1, 0, 1; m^α] (docs/math#linearized-operators),
 /// evaluated pointwise by direct deterministic quadrature of the collision integral — the slow, trustworthy reference:
 /// Γ^{αβ}(f, g)(v) = ∫∫ B^{αβ} √μ^β(v*) [f(v') g(v*') − f(v) g(v*)] dω dv*, Γ(f, g)^α = Σ_β Γ^{αβ}(f^α, g^β),
 /// L = ν − K ≥ 0 with (L f)^α = −Γ(√μ, f)^α − Γ(f, √μ)^α, and the nonlinear operator 𝒞(F)^α = Σ_β Q^{αβ}(F^α, F^β).
@@ -64,7 +64,11 @@ public sealed class LinearizedOperator
     /// <summary>√μ^α(v) = (m^α/2π)^{3/4} e^{−m^α|v|²/4}.</summary>
     /// <param name="alpha">Species α.</param>
     /// <param name="v">Velocity.</param>
-    public double SqrtMaxwellian(int alpha, Velocity3 v) => LinearizedKernel.SqrtMaxwellian(_masses[alpha], v);
+    public double SqrtMaxwellian(int alpha, Velocity3 v)
+    {
+        CheckPoint(alpha, v);
+        return LinearizedKernel.SqrtMaxwellian(_masses[alpha], v);
+    }
 
     /// <summary>Γ^{αβ}(f, g)(v) = μ^{α −1/2} Q^{αβ}(√μ^α f, √μ^β g)(v).</summary>
     /// <param name="alpha">Species α (whose equation).</param>
@@ -76,13 +80,15 @@ public sealed class LinearizedOperator
     {
         ArgumentNullException.ThrowIfNull(f);
         ArgumentNullException.ThrowIfNull(g);
+        CheckPoint(alpha, v);
+        Guard.Index(beta, SpeciesCount);
         double mb = _masses[beta];
         double fv = f(v);
         return Integrate(alpha, beta, v, (vStar, vPrime, vStarPrime) =>
             LinearizedKernel.SqrtMaxwellian(mb, vStar) * ((f(vPrime) * g(vStarPrime)) - (fv * g(vStar))));
     }
 
-    /// <summary>Γ(f, g)^α(v) = Σ_β Γ^{αβ}(f^α, g^β)(v) (the non-symmetric bilinear form of seed 000 (1.24)).</summary>
+    /// <summary>Γ(f, g)^α(v) = Σ_β Γ^{αβ}(f^α, g^β)(v) (the non-symmetric bilinear form of Wang, Wang and Wu; docs/math#conventions).</summary>
     /// <param name="alpha">Species α.</param>
     /// <param name="f">f^β per species.</param>
     /// <param name="g">g^β per species.</param>
@@ -91,6 +97,7 @@ public sealed class LinearizedOperator
     {
         CheckVector(f);
         CheckVector(g);
+        CheckPoint(alpha, v);
         double sum = 0;
         for (int beta = 0; beta < SpeciesCount; beta++)
         {
@@ -107,6 +114,7 @@ public sealed class LinearizedOperator
     public double ApplyK(int alpha, IReadOnlyList<Func<Velocity3, double>> f, Velocity3 v)
     {
         CheckVector(f);
+        CheckPoint(alpha, v);
         double ma = _masses[alpha], sum = 0, rootV = SqrtMaxwellian(alpha, v);
         for (int beta = 0; beta < SpeciesCount; beta++)
         {
@@ -121,13 +129,14 @@ public sealed class LinearizedOperator
         return sum;
     }
 
-    /// <summary>(L f)^α(v) = ν^α(v) f^α(v) − (K f)^α(v), L ≥ 0 (seed-note 000 §1.7 convention).</summary>
+    /// <summary>(L f)^α(v) = ν^α(v) f^α(v) − (K f)^α(v), L ≥ 0 (docs/math#conventions).</summary>
     /// <param name="alpha">Species α.</param>
     /// <param name="f">f^β per species.</param>
     /// <param name="v">Velocity.</param>
     public double Apply(int alpha, IReadOnlyList<Func<Velocity3, double>> f, Velocity3 v)
     {
         CheckVector(f);
+        CheckPoint(alpha, v);
         return (Frequency.Evaluate(alpha, v.Length) * f[alpha](v)) - ApplyK(alpha, f, v);
     }
 
@@ -138,6 +147,7 @@ public sealed class LinearizedOperator
     public double Collision(int alpha, IReadOnlyList<Func<Velocity3, double>> distribution, Velocity3 v)
     {
         CheckVector(distribution);
+        CheckPoint(alpha, v);
         var fa = distribution[alpha];
         double fv = fa(v), sum = 0;
         for (int beta = 0; beta < SpeciesCount; beta++)
@@ -149,10 +159,20 @@ public sealed class LinearizedOperator
         return sum;
     }
 
-    private void CheckVector(IReadOnlyList<Func<Velocity3, double>> f)
+    private void CheckVector(IReadOnlyList<Func<Velocity3, double>> f, [System.Runtime.CompilerServices.CallerArgumentExpression(nameof(f))] string? paramName = null)
     {
-        ArgumentNullException.ThrowIfNull(f);
-        Guard.Length(f.Count, SpeciesCount);
+        ArgumentNullException.ThrowIfNull(f, paramName);
+        Guard.Length(f.Count, SpeciesCount, paramName);
+        for (int i = 0; i < f.Count; i++)
+        {
+            ArgumentNullException.ThrowIfNull(f[i], $"{paramName}[{i}]");
+        }
+    }
+
+    private void CheckPoint(int alpha, Velocity3 v)
+    {
+        Guard.Index(alpha, SpeciesCount);
+        Guard.Finite(v);
     }
 
     // ∫_{ℝ³} du ∫_{S²} dω C b_ω(|û·ω|)|u|^γ w(|u|) h(v*, v', v*'), v* = v + u; hemisphere about û doubled. With

@@ -2,7 +2,7 @@ namespace Kinetics.Linearized;
 
 /// <summary>
 /// The macroscopic (fluid) coordinates of P₀ f: P₀f^α = a^α √μ^α + (b·v) m^α √μ^α + c (m^α|v|² − 3) √μ^α
-/// (seed-note 000 §1.12; perturbations of density per species, common velocity and temperature).
+/// (docs/math#null-space; perturbations of density per species, common velocity and temperature).
 /// </summary>
 /// <param name="Densities">a^α per species.</param>
 /// <param name="Velocity">b, the common velocity perturbation.</param>

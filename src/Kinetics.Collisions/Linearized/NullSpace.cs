@@ -4,8 +4,8 @@ namespace Kinetics.Linearized;
 
 /// <summary>
 /// The null space of the linearized operator L around the global Maxwellians μ^α = 𝓜[1, 0, 1; m^α]: dimension S + 4 for S
-/// species, with the orthonormal basis of seed-note 000 §1.12 (the paper's (1.17) uses μ instead of √μ and is not
-/// orthogonal) extended to S species (seed-note 002 §1.8):
+/// species, with the orthonormal basis of docs/math#null-space (the paper's (1.17) uses μ instead of √μ and is not
+/// orthogonal) extended to S species (docs/math#null-space):
 /// χ_α = e_α √μ^α (α = 0..S−1), χ_{S+i} = v_i (m^β √μ^β)_β / √(Σ_β m^β) (i = 0, 1, 2),
 /// χ_{S+3} = ((m^β|v|² − 3) √μ^β)_β / √(6S).
 /// </summary>
@@ -111,7 +111,7 @@ public sealed class NullSpace
 
     /// <summary>
     /// The macroscopic part of f: P₀f = (a^α √μ^α)_α + (b·v)(m^α √μ^α)_α + c(m^α|v|² − 3)(√μ^α)_α with a^α = ⟨f^α, √μ^α⟩,
-    /// b = Σ_α⟨f^α, v m^α √μ^α⟩/Σm, c = Σ_α⟨f^α, (m^α|v|² − 3)√μ^α⟩/(6S) (seed-note 000 §1.12 "macroscopic form").
+    /// b = Σ_α⟨f^α, v m^α √μ^α⟩/Σm, c = Σ_α⟨f^α, (m^α|v|² − 3)√μ^α⟩/(6S) (docs/math#null-space, macroscopic form).
     /// </summary>
     /// <param name="quadrature">Points and weights.</param>
     /// <param name="f">f[α·P + p].</param>

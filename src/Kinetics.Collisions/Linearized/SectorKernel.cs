@@ -6,12 +6,12 @@ namespace Kinetics.Linearized;
 /// <summary>
 /// The spherical-harmonic sector kernels of K (Funk–Hecke): for f^β(w) = g(|w|) P_ℓ(ŵ·ê),
 /// (K f)^α(v) = P_ℓ(v̂·ê) ∫ K_ℓ^{αβ}(|v|, s) g(s) s² ds with K_ℓ^{αβ}(r, s) = 2π ∫_{−1}^{1} k^{αβ}(r ẑ, s ŵ(t)) P_ℓ(t) dt,
-/// k^{αβ} the full matrix kernel of <see cref="LinearizedKernel"/> (L = ν − K, seed-note 000 §1.9(c)).
+/// k^{αβ} the full matrix kernel of <see cref="LinearizedKernel"/> (L = ν − K, docs/math#kernels-of-k).
 /// </summary>
 /// <remarks>
 /// <para>The t-integral is written in the distance d = |v − w| (t = (r² + s² − d²)/(2rs), dt = −d dd/(rs)), so
 /// K_ℓ = (2π/(rs)) ∫_{|r−s|}^{r+s} d k(d) P_ℓ(t(d)) dd; near d = 0, d·k ~ d^{min(γ+1, 0)} (k ~ |v − w|^{−1} or |v − w|^γ,
-/// seed-note 000 §1.9(c)), integrable for γ &gt; −2, so K_ℓ(r, r) is finite and K_ℓ has only a cusp on the diagonal. The
+/// docs/math#kernels-of-k), integrable for γ &gt; −2, so K_ℓ(r, r) is finite and K_ℓ has only a cusp on the diagonal. The
 /// outer integral is graded geometrically toward d = 0 and restricted to the window where the pieces' Gaussian factors
 /// exceed e^{−25} (1.4e−11; kernel values are O(1) in the thermal region).</para>
 /// <para>Each piece is a 1-D inner integral: the typical kernel's η-integral (as in <see cref="LinearizedKernel.Typical"/>),

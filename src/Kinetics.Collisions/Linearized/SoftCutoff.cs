@@ -1,7 +1,7 @@
 namespace Kinetics.Linearized;
 
 /// <summary>
-/// The smooth soft-potential cutoff χ_ε(r) of seed 000 (2.10): χ = 0 on [0, ε], χ = 1 on [2ε, ∞), C^∞ in between
+/// The smooth soft-potential cutoff χ_ε(r) of Wang, Wang and Wu (docs/math#kernel-estimates): χ = 0 on [0, ε], χ = 1 on [2ε, ∞), C^∞ in between
 /// (χ = ψ(s)/(ψ(s) + ψ(1 − s)), s = (r − ε)/ε, ψ(x) = e^{−1/x}). It splits K = K^χ + K^{1−χ} by the relative speed |v − v*|.
 /// </summary>
 public readonly record struct SoftCutoff

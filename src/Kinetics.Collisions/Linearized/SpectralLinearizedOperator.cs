@@ -7,8 +7,8 @@ namespace Kinetics.Linearized;
 
 /// <summary>
 /// Γ and L on a <see cref="CartesianGrid"/> through the fast spectral operator: the grid counterpart of the pointwise
-/// quadrature of <see cref="LinearizedOperator"/>, around the global Maxwellians μ^α = 𝓜[1, 0, 1; m^α] (MATH.md §1,
-/// seed-note 000 §1.6–§1.7).
+/// quadrature of <see cref="LinearizedOperator"/>, around the global Maxwellians μ^α = 𝓜[1, 0, 1; m^α] (
+/// docs/math#linearized-operators).
 /// </summary>
 /// <remarks>
 /// <para>Effectively computes, with Q^{αβ} the discrete bilinear operator of

@@ -24,11 +24,19 @@ public sealed class VelocityQuadrature
 
     /// <summary>Point v_p.</summary>
     /// <param name="index">p ∈ [0, P).</param>
-    public Velocity3 Point(int index) => _points[index];
+    public Velocity3 Point(int index)
+    {
+        Guard.Index(index, Count);
+        return _points[index];
+    }
 
     /// <summary>Weight w_p.</summary>
     /// <param name="index">p ∈ [0, P).</param>
-    public double Weight(int index) => _weights[index];
+    public double Weight(int index)
+    {
+        Guard.Index(index, Count);
+        return _weights[index];
+    }
 
     /// <summary>The spherical product rule: radial Gauss–Legendre on [0, V] (weight r²), cos ϑ Gauss–Legendre, φ trapezoid.</summary>
     /// <param name="maxSpeed">V &gt; 0 (for √μ of mass m, V ≈ 12/√m leaves e^{−36}).</param>

@@ -6,7 +6,7 @@ namespace Kinetics.Transport;
 
 /// <summary>
 /// Maxwell–Stefan binary coefficients Δ_ij of the flux-incompressible Maxwell–Stefan law −∇c_i = Σ_j c_i c_j (u_i − u_j)/Δ_ij
-/// derived from the collision kernels (seed-note 002 §2.4, MATH.md §3):
+/// derived from the collision kernels (docs/math#transport):
 /// 1/Δ_ij = (μ_ij/θ) C_ij λ_ij (2θ/μ_ij)^{γ/2} (4/(3√π)) Γ((5+γ)/2), λ_ij = 2π∫₋₁¹ b_σ(x)(1 − x) dx, μ_ij = m_i m_j/(m_i + m_j).
 /// </summary>
 /// <remarks>
@@ -16,6 +16,13 @@ namespace Kinetics.Transport;
 /// </remarks>
 public static class MaxwellStefan
 {
+    /// <summary>
+    /// The largest drift accepted by <see cref="MomentumExchange"/>, in relative thermal speeds √(T/μ): the cost of its
+    /// quadrature grows linearly with the drift (one radial panel per thermal speed, about 10 ms each), so larger
+    /// drifts are refused instead of running for minutes.
+    /// </summary>
+    public const double MaxDriftInThermalSpeeds = 100.0;
+
     /// <summary>1/Δ_ij from the closed form.</summary>
     /// <param name="kernel">B_ij = C b_σ |g|^γ.</param>
     /// <param name="massI">m_i &gt; 0.</param>
@@ -27,7 +34,7 @@ public static class MaxwellStefan
         Guard.Positive(massI);
         Guard.Positive(massJ);
         Guard.Positive(temperature);
-        double mu = massI * massJ / (massI + massJ), gamma = kernel.Gamma;
+        double mu = CollisionKernel.ReducedMass(massI, massJ), gamma = kernel.Gamma;
         return mu / temperature * kernel.Strength * kernel.Angular.MomentumTransfer * Math.Pow(2.0 * temperature / mu, gamma / 2.0)
             * 4.0 / (3.0 * Math.Sqrt(Math.PI)) * SpecialFunctions.Gamma((5.0 + gamma) / 2.0);
     }
@@ -76,7 +83,16 @@ public static class MaxwellStefan
         Guard.Positive(massI);
         Guard.Positive(massJ);
         Guard.Positive(temperature);
-        double mu = massI * massJ / (massI + massJ), variance = temperature / mu, sd = Math.Sqrt(variance);
+        Guard.Finite(driftDifference);
+        double mu = CollisionKernel.ReducedMass(massI, massJ), variance = temperature / mu, sd = Math.Sqrt(variance);
+        if (!(driftDifference.Length <= MaxDriftInThermalSpeeds * sd))
+        {
+            // The radial panels scale with |Δu|/√(T/μ) (one per thermal speed): this is the quadrature's budget.
+            throw new ArgumentOutOfRangeException(
+                nameof(driftDifference), driftDifference,
+                $"|driftDifference| must be <= {MaxDriftInThermalSpeeds} relative thermal speeds √(T/μ) = {MaxDriftInThermalSpeeds * sd:G6} (the quadrature budget; was {driftDifference.Length:G6}).");
+        }
+
         double reach = driftDifference.Length + (12.0 * sd);
         var polar = GaussLegendreRule.Create(12, -1.0, 1.0);
         var sigmaPolar = GaussLegendreRule.Create(12, -1.0, 1.0);
@@ -133,8 +149,12 @@ public static class MaxwellStefan
     /// <param name="drift">ε &gt; 0 (relative to the thermal speed √(θ/μ_ij); 0.05 is a good default).</param>
     public static double InverseCoefficientFromMomentumExchange(CollisionKernel kernel, double massI, double massJ, double temperature, double drift = 0.05)
     {
-        Guard.Positive(drift);
-        double mu = massI * massJ / (massI + massJ), scale = drift * Math.Sqrt(temperature / mu);
+        ArgumentNullException.ThrowIfNull(kernel);
+        Guard.Positive(massI);
+        Guard.Positive(massJ);
+        Guard.Positive(temperature);
+        Guard.InHalfOpenRange(drift, 0.0, MaxDriftInThermalSpeeds / 2.0);
+        double mu = CollisionKernel.ReducedMass(massI, massJ), scale = drift * Math.Sqrt(temperature / mu);
         var direction = new Velocity3(0.6, -0.48, 0.64);
         double At(double eps) => -Velocity3.Dot(MomentumExchange(kernel, massI, massJ, temperature, eps * direction), direction) / (temperature * eps);
         return ((4.0 * At(scale)) - At(2.0 * scale)) / 3.0;

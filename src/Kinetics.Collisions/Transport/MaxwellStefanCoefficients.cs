@@ -29,7 +29,7 @@ public sealed class MaxwellStefanCoefficients
     }
 
     /// <summary>
-    /// The matrix A(c) of ∇c = A(c)u (seed-note 002 §2.2): A_ij = c_i c_j/Δ_ij (i ≠ j), A_ii = −Σ_{k≠i} c_i c_k/Δ_ik; symmetric,
+    /// The matrix A(c) of ∇c = A(c)u (docs/math#transport): A_ij = c_i c_j/Δ_ij (i ≠ j), A_ii = −Σ_{k≠i} c_i c_k/Δ_ik; symmetric,
     /// A·1 = 0, uᵀAu = −½ Σ c_i c_j |u_i − u_j|²/Δ_ij ≤ 0. Written row-major into <paramref name="destination"/> (N² entries).
     /// </summary>
     /// <param name="concentrations">c_i ≥ 0 (N entries).</param>

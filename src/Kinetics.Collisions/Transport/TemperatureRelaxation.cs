@@ -10,7 +10,7 @@ namespace Kinetics.Transport;
 /// with M = m_A + m_B, s = T_A/m_A + T_B/m_B and λ = 2π∫₋₁¹ b_σ(x)(1 − x) dx (<see cref="AngularFunction.MomentumTransfer"/>).
 /// </summary>
 /// <remarks>
-/// <para>Derivation (weak form in the σ-representation, MATH.md §2): with g = v − v*, V = (m_A v + m_B v*)/M,
+/// <para>Derivation (weak form in the σ-representation, docs/math#boltzmann-operator): with g = v − v*, V = (m_A v + m_B v*)/M,
 /// v' − v = (m_B/M)(|g|σ − g), so |v'|² − |v|² = 2(m_B/M) V·(|g|σ − g), and ∫ b_σ(σ·ĝ)(|g|σ − g) dσ = −λ g. Hence
 /// W^{AB} = −m_A (m_B/M) C λ ⟨|g|^γ V·g⟩ over F^A F^B. For Maxwellians at rest g ~ 𝒩(0, s I) and V − E[V | g] is
 /// independent of g with E[V | g] = g (T_A − T_B)/(M s) (Cov(V, g) = (T_A − T_B)/M · I), so

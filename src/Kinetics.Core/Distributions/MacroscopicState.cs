@@ -2,7 +2,7 @@ namespace Kinetics.Distributions;
 
 /// <summary>
 /// The macroscopic state (n, u, T) of one species: number density, bulk velocity and temperature, non-dimensional
-/// with k_B = 1. The moments convention is n = ∫F, n u = ∫ v F, (3/2) n T = ∫ (m/2)|v − u|² F (MATH.md §1).
+/// with k_B = 1. The moments convention is n = ∫F, n u = ∫ v F, (3/2) n T = ∫ (m/2)|v − u|² F (docs/math#conventions).
 /// </summary>
 public readonly record struct MacroscopicState
 {
@@ -32,7 +32,7 @@ public readonly record struct MacroscopicState
     {
     }
 
-    /// <summary>The unit state n = 1, u = 0, T = 1 (seed 000's global Maxwellian μ^α).</summary>
+    /// <summary>The unit state n = 1, u = 0, T = 1 (the global Maxwellian μ^α).</summary>
     public static MacroscopicState Unit => new(1.0, Velocity3.Zero, 1.0);
 
     /// <summary>Number density n.</summary>

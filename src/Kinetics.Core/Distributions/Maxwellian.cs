@@ -4,12 +4,12 @@ using Kinetics.Mixtures;
 namespace Kinetics.Distributions;
 
 /// <summary>
-/// Maxwellians in the convention of MATH.md §1: 𝓜[n, u, T; m](v) = n (m/(2πT))^{3/2} exp(−m|v − u|²/(2T)).
+/// Maxwellians in the convention of docs/math#conventions: 𝓜[n, u, T; m](v) = n (m/(2πT))^{3/2} exp(−m|v − u|²/(2T)).
 /// </summary>
 /// <remarks>
-/// Seed 000's global Maxwellian of species α is μ^α = 𝓜[1, 0, 1; m^α]; a "bi-Maxwellian" (seeds 000/001) is the vector
+/// The global Maxwellian of species α is μ^α = 𝓜[1, 0, 1; m^α]; a "bi-Maxwellian" (docs/math#conventions) is the vector
 /// (𝓜[n^α, u, T; m^α])_α with common u and T and any densities, which is an equilibrium of every collision operator in
-/// Kinetics. Independent per-species states (different u^α or T^α, seed 002's local Maxwellian vector) are not.
+/// Kinetics. Independent per-species states (different u^α or T^α, a local Maxwellian vector) are not.
 /// </remarks>
 public static class Maxwellian
 {
@@ -21,9 +21,8 @@ public static class Maxwellian
     {
         Guard.Positive(mass);
         EnsureValid(state);
-        double beta = mass / (2.0 * state.Temperature);
-        double norm = state.Density * Math.Pow(beta / Math.PI, 1.5);
-        return norm * Math.Exp(-beta * (v - state.BulkVelocity).LengthSquared);
+        Guard.Finite(v);
+        return Pointwise(state, mass, v, 1.0);
     }
 
     /// <summary>Evaluates √𝓜[n, u, T; m](v).</summary>
@@ -34,9 +33,8 @@ public static class Maxwellian
     {
         Guard.Positive(mass);
         EnsureValid(state);
-        double beta = mass / (2.0 * state.Temperature);
-        double norm = Math.Sqrt(state.Density) * Math.Pow(beta / Math.PI, 0.75);
-        return norm * Math.Exp(-0.5 * beta * (v - state.BulkVelocity).LengthSquared);
+        Guard.Finite(v);
+        return Pointwise(state, mass, v, 0.5);
     }
 
     /// <summary>
@@ -70,7 +68,7 @@ public static class Maxwellian
         return f;
     }
 
-    /// <summary>Seed 000's global Maxwellian μ^α = 𝓜[1, 0, 1; m^α] of every species of <paramref name="mixture"/>.</summary>
+    /// <summary>The global Maxwellian μ^α = 𝓜[1, 0, 1; m^α] of every species of <paramref name="mixture"/>.</summary>
     /// <param name="grid">The velocity grid.</param>
     /// <param name="mixture">The mixture.</param>
     public static DistributionFunction[] Global(CartesianGrid grid, Mixture mixture) =>
@@ -90,6 +88,10 @@ public static class Maxwellian
         ArgumentNullException.ThrowIfNull(grid);
         ArgumentNullException.ThrowIfNull(mixture);
         Guard.Length(densities.Length, mixture.Count, nameof(densities));
+        Guard.AllFinite(densities);
+        Guard.Finite(bulkVelocity);
+        Guard.Positive(temperature);
+        MemoryBudget.Ensure(8.0 * mixture.Count * (double)grid.Count, $"{mixture.Count} Maxwellians on {grid}");
         var result = new DistributionFunction[mixture.Count];
         for (int a = 0; a < mixture.Count; a++)
         {
@@ -108,6 +110,7 @@ public static class Maxwellian
         ArgumentNullException.ThrowIfNull(grid);
         ArgumentNullException.ThrowIfNull(mixture);
         Guard.Length(states.Length, mixture.Count, nameof(states));
+        MemoryBudget.Ensure(8.0 * mixture.Count * (double)grid.Count, $"{mixture.Count} Maxwellians on {grid}");
         var result = new DistributionFunction[mixture.Count];
         for (int a = 0; a < mixture.Count; a++)
         {
@@ -137,12 +140,10 @@ public static class Maxwellian
         }
 
         Guard.Length(destination.Length, grid.Count, nameof(destination));
-        double beta = mass / (2.0 * state.Temperature);
-        double norm = state.Density * Math.Pow(beta / Math.PI, 1.5);
         ReadOnlySpan<double> r = grid.Radii;
         for (int i = 0; i < r.Length; i++)
         {
-            destination[i] = norm * Math.Exp(-beta * r[i] * r[i]);
+            destination[i] = Pointwise(state, mass, new Velocity3(r[i], 0, 0), 1.0);
         }
     }
 
@@ -156,6 +157,26 @@ public static class Maxwellian
         var f = new RadialDistribution(grid);
         Fill(grid, state, mass, f.Values);
         return f;
+    }
+
+    // n (β/π)^{3/2} e^{−β|v−u|²} raised to `power` (1 or ½), β = m/(2T). The direct formula is used whenever β and
+    // the prefactor are finite and non-zero; at extreme but valid m and T (m = 1e200, T = 1e−200: β = ∞) it works in
+    // logarithms, and β|v−u|² is taken as 0 at v = u exactly, so the result is 0 away from u and +∞ (a genuine
+    // overflow of the density) at u, never NaN.
+    private static double Pointwise(MacroscopicState state, double mass, Velocity3 v, double power)
+    {
+        double beta = mass / (2.0 * state.Temperature);
+        double norm = state.Density * Math.Pow(beta / Math.PI, 1.5);
+        double r2 = (v - state.BulkVelocity).LengthSquared;
+        if (beta > 0 && double.IsFinite(beta) && norm > 0 && double.IsFinite(norm) && double.IsFinite(r2))
+        {
+            return power == 1.0 ? norm * Math.Exp(-beta * r2) : Math.Sqrt(norm) * Math.Exp(-0.5 * beta * r2);
+        }
+
+        double logBeta = Math.Log(mass) - Math.Log(2.0) - Math.Log(state.Temperature);
+        double exponent = r2 == 0 ? 0.0 : Math.Exp(logBeta + Math.Log(r2));
+        double logValue = Math.Log(state.Density) + (1.5 * (logBeta - Math.Log(Math.PI))) - exponent;
+        return Math.Exp(power * logValue);
     }
 
     // default(MacroscopicState) bypasses the constructor's validation (T = 0); reject it here.
@@ -173,6 +194,17 @@ public static class Maxwellian
         {
             beta *= 0.5;
             norm = Math.Sqrt(norm);
+        }
+
+        if (!(beta > 0 && double.IsFinite(beta) && norm > 0 && double.IsFinite(norm)))
+        {
+            // Extreme m/T (β or the prefactor overflows or underflows): pointwise in logarithms, never NaN.
+            for (int q = 0; q < destination.Length; q++)
+            {
+                destination[q] = Pointwise(state, mass, grid.Point(q), squareRoot ? 0.5 : 1.0);
+            }
+
+            return;
         }
 
         // The Gaussian factorises: exp(−β|v−u|²) = gx[i]·gy[j]·gz[k]; three 1-D tables replace N³ exponentials.

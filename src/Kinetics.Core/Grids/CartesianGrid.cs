@@ -63,18 +63,29 @@ public sealed class CartesianGrid : IEquatable<CartesianGrid>
 
     /// <summary>Coordinate of the point with axis index <paramref name="i"/>.</summary>
     /// <param name="i">Axis index in [0, N).</param>
-    public double Coordinate(int i) => _axis[i];
+    public double Coordinate(int i)
+    {
+        Guard.Index(i, PointsPerAxis);
+        return _axis[i];
+    }
 
     /// <summary>Flattened index (i·N + j)·N + k of the point (i, j, k).</summary>
     /// <param name="i">x index.</param>
     /// <param name="j">y index.</param>
     /// <param name="k">z index.</param>
-    public int Index(int i, int j, int k) => (((i * PointsPerAxis) + j) * PointsPerAxis) + k;
+    public int Index(int i, int j, int k)
+    {
+        Guard.Index(i, PointsPerAxis);
+        Guard.Index(j, PointsPerAxis);
+        Guard.Index(k, PointsPerAxis);
+        return (((i * PointsPerAxis) + j) * PointsPerAxis) + k;
+    }
 
     /// <summary>Axis indices (i, j, k) of the flattened index <paramref name="index"/>.</summary>
     /// <param name="index">Flattened index in [0, N³).</param>
     public (int I, int J, int K) Indices(int index)
     {
+        Guard.Index(index, Count);
         int n = PointsPerAxis;
         int k = index % n;
         int ij = index / n;
@@ -95,6 +106,7 @@ public sealed class CartesianGrid : IEquatable<CartesianGrid>
     public double Integrate(ReadOnlySpan<double> values)
     {
         Guard.Length(values.Length, Count, nameof(values));
+        Guard.AllFinite(values);
         return CellVolume * TensorPrimitives.Sum(values);
     }
 

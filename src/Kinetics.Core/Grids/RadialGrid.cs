@@ -34,6 +34,7 @@ public sealed class RadialGrid : IEquatable<RadialGrid>
     /// <exception cref="ArgumentOutOfRangeException">n, R or the node kind out of range.</exception>
     public RadialGrid(int count, double radius, RadialNodes nodes = RadialNodes.Gauss)
     {
+        Guard.Defined(nodes);
         Guard.InRange(count, MinCount, nodes == RadialNodes.CellCentred ? MaxCellCentredCount : MaxGaussCount);
         Guard.Positive(radius);
         Count = count;
@@ -83,6 +84,7 @@ public sealed class RadialGrid : IEquatable<RadialGrid>
     public double Integrate(ReadOnlySpan<double> values)
     {
         Guard.Length(values.Length, Count, nameof(values));
+        Guard.AllFinite(values);
         return TensorPrimitives.Dot(values, (ReadOnlySpan<double>)_weights);
     }
 

@@ -3,7 +3,7 @@ namespace Kinetics.Mixtures;
 /// <summary>
 /// A particle species in non-dimensional units (k_B = 1): a name, a mass m &gt; 0, a charge e (used by Landau
 /// operators; 0 for neutral species) and an optional molecular diameter (used by hard-sphere and VHS/VSS kernels,
-/// seed 001's (σ^α + σ^β)²/4 cross-section factor).
+/// the (σ^α + σ^β)²/4 cross-section factor of docs/math#collision-kernels, σ^α the diameters).
 /// </summary>
 public sealed record Species
 {

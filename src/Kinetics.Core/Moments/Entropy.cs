@@ -5,7 +5,7 @@ namespace Kinetics.Moments;
 
 /// <summary>
 /// The Boltzmann entropy functional H = Σ_α ∫ F^α log F^α dv (non-increasing in time under every collision operator
-/// of Kinetics: the H-theorem of MATH.md §2), evaluated by the grid's quadrature, together with a report of the
+/// of Kinetics: the H-theorem of docs/math#boltzmann-operator), evaluated by the grid's quadrature, together with a report of the
 /// non-positive values it had to skip.
 /// </summary>
 /// <remarks>
@@ -29,6 +29,7 @@ public readonly record struct Entropy(double Value, long NonPositiveCount, doubl
     public static Entropy Of(DistributionFunction distribution)
     {
         ArgumentNullException.ThrowIfNull(distribution);
+        Guard.AllFinite(distribution.ReadOnlyValues, nameof(distribution));
         return Accumulate(distribution.ReadOnlyValues, [], distribution.Grid.CellVolume);
     }
 
@@ -37,6 +38,7 @@ public readonly record struct Entropy(double Value, long NonPositiveCount, doubl
     public static Entropy Of(RadialDistribution distribution)
     {
         ArgumentNullException.ThrowIfNull(distribution);
+        Guard.AllFinite(distribution.ReadOnlyValues, nameof(distribution));
         return Accumulate(distribution.ReadOnlyValues, distribution.Grid.Weights, 1.0);
     }
 

@@ -11,7 +11,7 @@ namespace Kinetics.Moments;
 /// <remarks>
 /// The mixture temperature is assembled as (3/2) n T = Σ_α [(3/2) n^α T^α + (m^α n^α/2)|u^α − u|²], algebraically
 /// identical to the definition and free of the cancellation of E − ρ|u|²/2. Momentum and energy of the mixture are
-/// the quantities an operator must conserve (MATH.md §2).
+/// the quantities an operator must conserve (docs/math#boltzmann-operator).
 /// </remarks>
 public sealed class MixtureMoments
 {
@@ -30,10 +30,17 @@ public sealed class MixtureMoments
             energy += s.Energy;
         }
 
-        Velocity3 u = momentum / rho;
+        // Vacuum species (density 0) carry no momentum or energy and are left out of the mixture's u and T; a mixture
+        // that is all vacuum has u = 0 and T = 0 (documented on the properties).
+        Velocity3 u = rho == 0 ? Velocity3.Zero : momentum / rho;
         double thermal = 0.0;
         foreach (var s in species)
         {
+            if (s.Density == 0)
+            {
+                continue;
+            }
+
             thermal += (1.5 * s.Density * s.Temperature) + (0.5 * s.MassDensity * (s.BulkVelocity - u).LengthSquared);
         }
 
@@ -42,7 +49,7 @@ public sealed class MixtureMoments
         Momentum = momentum;
         Energy = energy;
         BulkVelocity = u;
-        Temperature = thermal / (1.5 * n);
+        Temperature = n == 0 ? 0.0 : thermal / (1.5 * n);
     }
 
     /// <summary>Moments of each species, in mixture order.</summary>
@@ -60,10 +67,13 @@ public sealed class MixtureMoments
     /// <summary>Total kinetic energy density Σ ∫(m^α/2)|v|²F^α dv.</summary>
     public double Energy { get; }
 
-    /// <summary>Barycentric bulk velocity u = Momentum / ρ.</summary>
+    /// <summary>Barycentric bulk velocity u = Momentum / ρ (0 when every species is vacuum, ρ = 0).</summary>
     public Velocity3 BulkVelocity { get; }
 
-    /// <summary>Mixture temperature T, (3/2) n T = Σ_α ∫(m^α/2)|v − u|²F^α dv with the mixture u.</summary>
+    /// <summary>
+    /// Mixture temperature T, (3/2) n T = Σ_α ∫(m^α/2)|v − u|²F^α dv with the mixture u. Vacuum species (density 0)
+    /// contribute nothing to either side, so one vacuum species leaves T finite; T = 0 when every species is vacuum.
+    /// </summary>
     public double Temperature { get; }
 
     /// <summary>Moments of the mixture state <paramref name="distributions"/> (one per species of <paramref name="mixture"/>, all on one grid).</summary>

@@ -7,13 +7,14 @@ namespace Kinetics.Moments;
 /// <summary>
 /// The hydrodynamic moments of one species' distribution F with particle mass m, computed by the grid's quadrature:
 /// n = ∫F, momentum m∫vF, energy ∫(m/2)|v|²F, bulk velocity u = ∫vF / n and temperature T with
-/// (3/2) n T = ∫(m/2)|v − u|²F (MATH.md §1, k_B = 1).
+/// (3/2) n T = ∫(m/2)|v − u|²F (docs/math#conventions, k_B = 1).
 /// </summary>
 /// <remarks>
 /// <para>The temperature is computed from the centred second moment (not from energy minus kinetic energy), so it
 /// keeps its relative accuracy when |u| is large compared with the thermal speed.</para>
-/// <para>No positivity is assumed: F may have negative values (spectral methods produce them). When
-/// <see cref="Density"/> is 0, <see cref="BulkVelocity"/> and <see cref="Temperature"/> are NaN;
+/// <para>No positivity is assumed: F may have negative values (spectral methods produce them). A vacuum
+/// species (<see cref="Density"/> exactly 0) has <see cref="BulkVelocity"/> = 0 and <see cref="Temperature"/> = 0 by
+/// definition (not NaN); non-finite values of F are rejected with an <see cref="ArgumentException"/>;
 /// <see cref="ToMacroscopicState"/> throws unless n &gt; 0 and T &gt; 0.</para>
 /// </remarks>
 public readonly record struct SpeciesMoments
@@ -43,10 +44,10 @@ public readonly record struct SpeciesMoments
     /// <summary>Kinetic energy density ∫(m/2)|v|²F dv (= (3/2) n T + (m/2) n |u|²).</summary>
     public double Energy { get; }
 
-    /// <summary>Bulk velocity u = ∫vF dv / n (NaN when n = 0).</summary>
+    /// <summary>Bulk velocity u = ∫vF dv / n (0 for a vacuum species, n = 0).</summary>
     public Velocity3 BulkVelocity { get; }
 
-    /// <summary>Temperature T = (2/(3n)) ∫(m/2)|v − u|²F dv (NaN when n = 0).</summary>
+    /// <summary>Temperature T = (2/(3n)) ∫(m/2)|v − u|²F dv (0 for a vacuum species, n = 0).</summary>
     public double Temperature { get; }
 
     /// <summary>Moments of <paramref name="distribution"/> for particles of mass <paramref name="mass"/> on its Cartesian grid.</summary>
@@ -80,6 +81,7 @@ public readonly record struct SpeciesMoments
         ArgumentNullException.ThrowIfNull(grid);
         Guard.Length(values.Length, grid.Count, nameof(values));
         Guard.Positive(mass);
+        Guard.AllFinite(values);
         int n = grid.PointsPerAxis;
         ReadOnlySpan<double> f = values;
         ReadOnlySpan<double> axis = grid.Axis;
@@ -101,7 +103,8 @@ public readonly record struct SpeciesMoments
         double h3 = grid.CellVolume;
         double density = h3 * TensorPrimitives.Sum(mx);
         var flux = new Velocity3(TensorPrimitives.Dot(axis, mx), TensorPrimitives.Dot(axis, my), TensorPrimitives.Dot(axis, mz)) * h3;
-        Velocity3 u = flux / density;
+        // A vacuum species (density exactly 0) has no velocity or temperature of its own: both are reported as 0.
+        Velocity3 u = density == 0 ? Velocity3.Zero : flux / density;
         double centred = 0.0, raw = 0.0;
         for (int i = 0; i < n; i++)
         {
@@ -110,7 +113,7 @@ public readonly record struct SpeciesMoments
             raw += v * v * (mx[i] + my[i] + mz[i]);
         }
 
-        return new SpeciesMoments(mass, density, mass * flux, 0.5 * mass * h3 * raw, u, mass * h3 * centred / (3.0 * density));
+        return new SpeciesMoments(mass, density, mass * flux, 0.5 * mass * h3 * raw, u, density == 0 ? 0.0 : mass * h3 * centred / (3.0 * density));
     }
 
     /// <summary>Moments of the isotropic distribution <paramref name="distribution"/> on its radial grid (u = 0, momentum 0).</summary>
@@ -124,6 +127,7 @@ public readonly record struct SpeciesMoments
         Guard.Positive(mass);
         RadialGrid grid = distribution.Grid;
         ReadOnlySpan<double> g = distribution.ReadOnlyValues;
+        Guard.AllFinite(g, nameof(distribution));
         ReadOnlySpan<double> w = grid.Weights, r = grid.Radii;
         double density = TensorPrimitives.Dot(w, g);
         double second = 0.0;
@@ -133,7 +137,7 @@ public readonly record struct SpeciesMoments
         }
 
         double energy = 0.5 * mass * second;
-        return new SpeciesMoments(mass, density, Velocity3.Zero, energy, density == 0 ? new Velocity3(double.NaN, double.NaN, double.NaN) : Velocity3.Zero, 2.0 * energy / (3.0 * density));
+        return new SpeciesMoments(mass, density, Velocity3.Zero, energy, Velocity3.Zero, density == 0 ? 0.0 : 2.0 * energy / (3.0 * density));
     }
 
     /// <summary>(n, u, T) as a <see cref="MacroscopicState"/>.</summary>

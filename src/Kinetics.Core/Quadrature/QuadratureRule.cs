@@ -64,6 +64,7 @@ public abstract class QuadratureRule
     public double Integrate(ReadOnlySpan<double> values)
     {
         Guard.Length(values.Length, Count, nameof(values));
+        Guard.AllFinite(values);
         return TensorPrimitives.Dot(values, (ReadOnlySpan<double>)_weights);
     }
 }

@@ -7,7 +7,7 @@ namespace Kinetics.Quadrature;
 /// <remarks>
 /// <para>The Gauss–Jacobi rule with α = 0, β = s mapped by r = R(1 + x)/2: rᵢ = R(1 + xᵢ)/2 and
 /// wᵢ = (R/2)^{s+1} wᵢ^{GJ}. The weight r^s is integrated exactly, so the rule stays spectrally accurate for the
-/// integrable endpoint singularity of a soft kernel (s = γ + 2 ∈ (−1, 3] for γ ∈ (−3, 1], MATH.md §2) where
+/// integrable endpoint singularity of a soft kernel (s = γ + 2 ∈ (−1, 3] for γ ∈ (−3, 1], docs/math#boltzmann-operator) where
 /// Gauss–Legendre loses accuracy.</para>
 /// <para>s = 2 is the radial part of a 3-D volume integral of an isotropic function: ∫_{|v|≤R} g(|v|) dv =
 /// 4π ∫₀^R r² g(r) dr (see <see cref="Kinetics.Grids.RadialGrid"/>).</para>

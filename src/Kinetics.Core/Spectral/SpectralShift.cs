@@ -4,7 +4,7 @@ namespace Kinetics.Spectral;
 
 /// <summary>
 /// Phase multiplication X_k ← e^{i ξ_k·a} X_k, the spectral form of the shift F ↦ F(· + a) (with a = c·σ this is
-/// the factor e^{i c ξ·σ} of the fast spectral Boltzmann methods, MATH.md "Fast spectral evaluation").
+/// the factor e^{i c ξ·σ} of the fast spectral Boltzmann methods, docs/math#fast-spectral-evaluation).
 /// </summary>
 /// <remarks>
 /// <para>It shifts the trigonometric interpolant p of the samples (see <see cref="SpectralGrid"/>):

@@ -182,7 +182,9 @@ public class SpeciesMomentsTests
         var grid = new CartesianGrid(4, 1.0);
         var zero = new DistributionFunction(grid);
         var moments = SpeciesMoments.Of(zero, 1.0);
-        Assert.True(double.IsNaN(moments.Temperature));
+        // A vacuum species has u = 0 and T = 0 by definition (not NaN), and no macroscopic state.
+        Assert.Equal(0.0, moments.Temperature);
+        Assert.Equal(Velocity3.Zero, moments.BulkVelocity);
         var ex = Assert.Throws<InvalidOperationException>(() => moments.ToMacroscopicState());
         Assert.Contains("density", ex.Message, StringComparison.Ordinal);
     }

@@ -11,22 +11,22 @@ using static Kinetics.Cli.Commands.Scenarios.ScenarioMath;
 namespace Kinetics.Cli.Commands.Scenarios;
 
 /// <summary>
-/// `kinetics scenario ion-electron`: Coulomb-Landau ion–electron energy exchange with m₊ = 1, m₋ = ε² (seed 004).
+/// `kinetics scenario ion-electron`: Coulomb-Landau ion–electron energy exchange with m₊ = 1, m₋ = ε² (docs/math#massless-electron-scaling).
 /// For each ε the ion and electron Maxwellians (unit densities, temperatures T₊, T₋, at rest) are put on one grid, the
 /// spectral Landau operator is applied once, and the measured rate W₊ = ∫(m₊/2)|v|² Q₊₋ dv is compared with the
 /// closed form <see cref="LandauMaxwellian.EnergyExchangeRate"/> (docs/landau.md) and with the O(ε) law of
-/// seed-note 004 §2.2 (fitted slope of log|W₊| against log ε).
+/// docs/math#massless-electron-scaling (fitted slope of log|W₊| against log ε).
 /// </summary>
 internal static class IonElectronScenario
 {
     public static Command Create()
     {
         var epsilons = new Option<string>("--epsilons") { Description = "Values of ε = √(m₋/m₊), each in (0, 1], comma-separated.", DefaultValueFactory = _ => "0.3,0.2,0.1" };
-        var ionTemperature = new Option<double>("--t-ion") { Description = "Ion temperature T₊ (seed-note 004: 1/β₊).", DefaultValueFactory = _ => 2.0 };
-        var electronTemperature = new Option<double>("--t-electron") { Description = "Electron temperature T₋ (seed-note 004: 1/β₋).", DefaultValueFactory = _ => 1.0 };
+        var ionTemperature = new Option<double>("--t-ion") { Description = "Ion temperature T₊ (Flynn and Guo: 1/β₊).", DefaultValueFactory = _ => 2.0 };
+        var electronTemperature = new Option<double>("--t-electron") { Description = "Electron temperature T₋ (Flynn and Guo: 1/β₋).", DefaultValueFactory = _ => 1.0 };
         var n = new Option<int?>("--n") { Description = "Grid points per axis N for every ε (default: per ε the smallest size with h ≤ 0.75 ion thermal speeds); the box [−L, L]³ has L = 6.5 electron thermal speeds √(T₋)/ε." }.GridSize(8, 128);
         var json = JsonOutput.CreateOption();
-        var command = new Command("ion-electron", "Landau ion–electron energy exchange against the closed form and the O(ε) law of seed 004 (m₋/m₊ = ε²).")
+        var command = new Command("ion-electron", "Landau ion–electron energy exchange against the closed form and the O(ε) law of Flynn and Guo (m₋/m₊ = ε²).")
         {
             epsilons, ionTemperature, electronTemperature, n, json,
         };
@@ -107,7 +107,7 @@ internal static class IonElectronScenario
         }
 
         // The O(ε) law: slope of log|W₊| against log ε (needs two or more ε); the closed form's own slope shows the
-        // O(ε³) correction (1 + ε²T₊/T₋)^{−3/2} of seed-note 004 §2.2.
+        // O(ε³) correction (1 + ε²T₊/T₋)^{−3/2} of docs/math#massless-electron-scaling.
         // The compensated slope removes that factor from the measured rates: exactly 1 for the closed form.
         double slope = double.NaN, closedSlope = double.NaN, compensatedSlope = double.NaN;
         if (epsilons.Length >= 2)
@@ -118,12 +118,12 @@ internal static class IonElectronScenario
             compensatedSlope = Slope(logs, measured.Select((w, i) => Math.Log(Math.Abs(w)) + (1.5 * Math.Log(1 + (epsilons[i] * epsilons[i] * ionTemperature / electronTemperature)))).ToList());
         }
 
-        // Seed-note 004 §2.2 limit of W₊/ε as ε → 0 (p = c = 1, unit densities): 2√(2β₋/π)(1 − β₋/β₊).
+        // The limit (docs/math#massless-electron-scaling) of W₊/ε as ε → 0 (p = c = 1, unit densities): 2√(2β₋/π)(1 − β₋/β₊).
         double limit = 2 * Math.Sqrt(2 / (Math.PI * electronTemperature)) * (1 - (ionTemperature / electronTemperature));
         io.Human.MarkupLine("[bold]kinetics scenario ion-electron[/]: " + Markup.Escape(
             $"Coulomb Landau (p = c = 1), m₊ = 1, m₋ = ε², n₊ = n₋ = 1, T₊ = {F(ionTemperature, "G4")}, T₋ = {F(electronTemperature, "G4")}, one grid per ε."));
         io.Human.Write(table);
-        io.Human.WriteLine($"W₊ = ∫(m₊/2)|v|² Q₊₋ dv at t = 0; h/σ₊ = grid spacing over the ion thermal speed. Fitted slope of log|W₊| vs log ε: {F(slope, "F4")} (closed form: {F(closedSlope, "F4")}; compensated by (1 + ε²T₊/T₋)^(3/2): {F(compensatedSlope, "F4")}); W₊/ε → {F(limit, "F5")} as ε → 0 (seed-note 004 §2.2).");
+        io.Human.WriteLine($"W₊ = ∫(m₊/2)|v|² Q₊₋ dv at t = 0; h/σ₊ = grid spacing over the ion thermal speed. Fitted slope of log|W₊| vs log ε: {F(slope, "F4")} (closed form: {F(closedSlope, "F4")}; compensated by (1 + ε²T₊/T₋)^(3/2): {F(compensatedSlope, "F4")}); W₊/ε → {F(limit, "F5")} as ε → 0 (docs/math#massless-electron-scaling).");
         io.WriteResult(new Dictionary<string, object>
         {
             ["t_ion"] = ionTemperature,

@@ -1,0 +1,321 @@
+using System.Security.Cryptography;
+using Kinetics.PhaseSpace.Fields;
+using Kinetics.PhaseSpace.Moments;
+using Kinetics.PhaseSpace.Parallel;
+using Kinetics.PhaseSpace.States;
+using Kinetics.PhaseSpace.Transport;
+
+namespace Kinetics.PhaseSpace.Integration;
+
+/// <summary>
+/// Time integration of ∂_t F^α + v·∇ₓF^α + (q^α/m^α)E·∇ᵥF^α = 0 with ∇·E = Σ_α q^α n^α − ⟨·⟩ (Vlasov–Poisson; free
+/// transport when no species is charged) by Strang splitting: transport Δt/2, field from the transported state, force
+/// Δt, transport Δt/2. Second order in time; mass conserved to round-off; momentum and energy to the splitting order.
+/// </summary>
+/// <remarks>
+/// The solver is bound to one state layout (all cells, or one process's block of rows) and owns its scratch: it is not
+/// thread-safe, but parallel inside (threads over cells). Distributed runs: every process calls every method in the same
+/// order; charge densities and diagnostics are gathered in global cell order and solved/summed identically everywhere,
+/// so P processes reproduce one process bit for bit (docs/phase-space.md).
+/// </remarks>
+public sealed class PhaseSpaceSolver
+{
+    private readonly FreeTransport _transport;
+    private readonly TransportWorkspace _transportWorkspace;
+    private readonly ForceTerm _force;
+    private readonly PeriodicPoissonSolver? _poisson;
+    private readonly PhaseSpaceOptions _options;
+    private readonly DomainDecomposition _decomposition;
+    private readonly int[] _cellCounts;
+    private readonly double[] _localRho;
+    private readonly double[] _rho;
+    private readonly double[] _ex;
+    private readonly double[] _ey;
+    private readonly double[] _scratch;
+
+    private PhaseSpaceSolver(PhaseSpaceState layout, PhaseSpaceOptions options, DomainDecomposition decomposition)
+    {
+        _options = options;
+        _decomposition = decomposition;
+        _transport = FreeTransport.Create(layout.Mesh, layout.Velocities, options.Limiter);
+        _transportWorkspace = _transport.CreateWorkspace(layout);
+        _force = ForceTerm.Create(layout.Velocities, options.Limiter);
+        bool charged = false;
+        foreach (double q in layout.Charges)
+        {
+            charged |= q != 0.0;
+        }
+
+        _poisson = options.SelfConsistentField && charged ? PeriodicPoissonSolver.Create(layout.Mesh) : null;
+        int rowLength = layout.Mesh.RowLength;
+        _cellCounts = Enumerable.Range(0, decomposition.Ranks).Select(r => decomposition.RowCount(r) * rowLength).ToArray();
+        int cells = layout.Mesh.CellCount;
+        _localRho = new double[layout.CellCount];
+        _rho = new double[cells];
+        _ex = new double[cells];
+        _ey = new double[layout.Mesh.Dimension == 2 ? cells : 0];
+        _scratch = new double[layout.CellCount];
+        Layout = layout;
+    }
+
+    /// <summary>A state with the layout this solver advances (a template; its values are not used).</summary>
+    public PhaseSpaceState Layout { get; }
+
+    /// <summary>
+    /// The largest Strang step allowed by the CFL option: each transport half-step has Courant number at most Cfl, so
+    /// Δt = 2·Cfl·min_a Δ_a/max|v_a|.
+    /// </summary>
+    public double StableStep => 2.0 * _options.Cfl * _transport.MaxStableStep;
+
+    /// <summary>E_x on every cell of the mesh after the last field solve (zeros without a field).</summary>
+    public ReadOnlySpan<double> FieldX => _ex;
+
+    /// <summary>E_y on every cell of the mesh after the last field solve (empty in 1-D).</summary>
+    public ReadOnlySpan<double> FieldY => _ey;
+
+    /// <summary>Creates a solver for states laid out like <paramref name="layout"/>.</summary>
+    /// <param name="layout">A state on this process's rows (<see cref="DomainDecomposition"/> of the slow axis over the communicator's ranks).</param>
+    /// <param name="options">Options (null for the defaults).</param>
+    /// <exception cref="ArgumentException">The state's rows are not this rank's block, or a rank would own fewer than 2 rows.</exception>
+    public static PhaseSpaceSolver Create(PhaseSpaceState layout, PhaseSpaceOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(layout);
+        options ??= new PhaseSpaceOptions();
+        Guard.InHalfOpenRange(options.Cfl, 0.0, 1.0 + 1e-15, nameof(options.Cfl));
+        ArgumentNullException.ThrowIfNull(options.Communicator);
+        var comm = options.Communicator;
+        var decomposition = new DomainDecomposition(layout.Mesh.RowCount, comm.Size);
+        if (layout.FirstRow != decomposition.FirstRow(comm.Rank) || layout.RowCount != decomposition.RowCount(comm.Rank))
+        {
+            throw new ArgumentException(
+                $"layout must hold rows [{decomposition.FirstRow(comm.Rank)}, {decomposition.FirstRow(comm.Rank) + decomposition.RowCount(comm.Rank)}) on rank {comm.Rank} of {comm.Size}.",
+                nameof(layout));
+        }
+
+        if (decomposition.RowCount(comm.Size - 1) < 2)
+        {
+            throw new ArgumentException($"Every process must own at least 2 rows ({layout.Mesh.RowCount} rows over {comm.Size} processes).", nameof(layout));
+        }
+
+        return new PhaseSpaceSolver(layout, options, decomposition);
+    }
+
+    /// <summary>The state of this rank's block for <paramref name="mesh"/> under the communicator of <paramref name="options"/>.</summary>
+    /// <param name="mesh">The whole mesh.</param>
+    /// <param name="velocities">The velocity grid.</param>
+    /// <param name="mixture">The species.</param>
+    /// <param name="options">Options (their communicator decides the block).</param>
+    public static PhaseSpaceState CreateLocalState(Meshes.UniformMesh mesh, Velocities.VelocityGrid velocities, Mixtures.Mixture mixture, PhaseSpaceOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(mesh);
+        var comm = (options ?? new PhaseSpaceOptions()).Communicator;
+        var decomposition = new DomainDecomposition(mesh.RowCount, comm.Size);
+        return new PhaseSpaceState(mesh, velocities, mixture, decomposition.FirstRow(comm.Rank), decomposition.RowCount(comm.Rank));
+    }
+
+    /// <summary>One Strang step of length Δt: transport Δt/2, field, force Δt, transport Δt/2.</summary>
+    /// <param name="state">The state (advanced in place).</param>
+    /// <param name="step">Δt in [0, <see cref="StableStep"/>/Cfl] (each transport half-step must be stable).</param>
+    public void Step(PhaseSpaceState state, double step)
+    {
+        CheckState(state);
+        Guard.NonNegative(step);
+        int threads = _options.MaxDegreeOfParallelism;
+        _transport.Advance(state, 0.5 * step, _options.Communicator, _transportWorkspace, threads);
+        if (_poisson is not null)
+        {
+            SolveField(state);
+            int first = state.FirstCell, count = state.CellCount;
+            _force.Advance(state, _ex.AsSpan(first, count), _ey.Length > 0 ? _ey.AsSpan(first, count) : [], step, threads);
+        }
+
+        _transport.Advance(state, 0.5 * step, _options.Communicator, _transportWorkspace, threads);
+    }
+
+    /// <summary>Solves Gauss's law for the state's charge density (gathered over all processes) into <see cref="FieldX"/>/<see cref="FieldY"/>.</summary>
+    /// <param name="state">The state.</param>
+    public void SolveField(PhaseSpaceState state)
+    {
+        CheckState(state);
+        if (_poisson is null)
+        {
+            return;
+        }
+
+        Array.Clear(_localRho);
+        for (int s = 0; s < state.SpeciesCount; s++)
+        {
+            double q = state.Charges[s];
+            if (q == 0.0)
+            {
+                continue;
+            }
+
+            CellMoments.Densities(state, s, _scratch);
+            for (int c = 0; c < _localRho.Length; c++)
+            {
+                _localRho[c] += q * _scratch[c];
+            }
+        }
+
+        _options.Communicator.AllGather(_localRho, _cellCounts, _rho);
+        _poisson.Solve(_rho, _ex, _ey);
+    }
+
+    /// <summary>
+    /// Runs from t = 0 to <paramref name="finalTime"/> in ⌈T/<see cref="StableStep"/>⌉ equal steps, reporting after each.
+    /// </summary>
+    /// <param name="state">The state (advanced in place).</param>
+    /// <param name="finalTime">T &gt; 0.</param>
+    /// <param name="observer">Called after every step (null for none).</param>
+    /// <param name="cancellationToken">Checked before every step.</param>
+    /// <returns>The number of steps taken.</returns>
+    /// <exception cref="OperationCanceledException">Cancelled.</exception>
+    public int Run(PhaseSpaceState state, double finalTime, Action<PhaseSpaceStep>? observer = null, CancellationToken cancellationToken = default)
+    {
+        CheckState(state);
+        Guard.Positive(finalTime);
+        long steps = (long)Math.Ceiling(finalTime / StableStep);
+        if (steps > 100_000_000)
+        {
+            throw new ArgumentOutOfRangeException(nameof(finalTime), finalTime, $"finalTime needs {steps} steps (budget 10^8).");
+        }
+
+        double dt = finalTime / steps;
+        for (int n = 1; n <= steps; n++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            Step(state, dt);
+            if (observer is not null)
+            {
+                SolveField(state);
+                observer(new PhaseSpaceStep(n, n * dt, FieldEnergy(), FieldModeAmplitude()));
+            }
+        }
+
+        return (int)steps;
+    }
+
+    /// <summary>½∫|E|² dx of the last field solve.</summary>
+    public double FieldEnergy() => _poisson?.FieldEnergy(_ex, _ey) ?? 0.0;
+
+    /// <summary>Global integrals (mass per species, momentum, kinetic and field energy), summed in global cell order.</summary>
+    /// <param name="state">The state; the field is recomputed from it.</param>
+    public PhaseSpaceDiagnostics Diagnose(PhaseSpaceState state)
+    {
+        CheckState(state);
+        SolveField(state);
+        int species = state.SpeciesCount, width = species + 4;
+        var local = new double[state.CellCount * width];
+        var grid = state.Velocities;
+        int nv = grid.Count;
+        var v2 = new double[nv];
+        var vx = new double[nv];
+        var vy = new double[nv];
+        var vz = new double[nv];
+        grid.FillComponent(0, vx);
+        grid.FillComponent(1, vy);
+        grid.FillComponent(2, vz);
+        for (int p = 0; p < nv; p++)
+        {
+            v2[p] = (vx[p] * vx[p]) + (vy[p] * vy[p]) + (vz[p] * vz[p]);
+        }
+
+        double cellMeasure = state.Mesh.CellVolume * grid.Weight;
+        for (int c = 0; c < state.CellCount; c++)
+        {
+            for (int s = 0; s < species; s++)
+            {
+                ReadOnlySpan<double> f = state.Distribution(c, s);
+                double m = state.Masses[s], n = 0, px = 0, py = 0, pz = 0, e = 0;
+                for (int p = 0; p < nv; p++)
+                {
+                    n += f[p];
+                    px += vx[p] * f[p];
+                    py += vy[p] * f[p];
+                    pz += vz[p] * f[p];
+                    e += v2[p] * f[p];
+                }
+
+                int at = c * width;
+                local[at + s] = n * cellMeasure;
+                local[at + species] += m * px * cellMeasure;
+                local[at + species + 1] += m * py * cellMeasure;
+                local[at + species + 2] += m * pz * cellMeasure;
+                local[at + species + 3] += 0.5 * m * e * cellMeasure;
+            }
+        }
+
+        var all = Gather(local, width);
+        var totals = new double[width];
+        for (int c = 0; c < all.Length / width; c++)
+        {
+            for (int k = 0; k < width; k++)
+            {
+                totals[k] += all[(c * width) + k];
+            }
+        }
+
+        return new PhaseSpaceDiagnostics(
+            totals[..species],
+            new Velocity3(totals[species], totals[species + 1], totals[species + 2]),
+            totals[species + 3],
+            FieldEnergy());
+    }
+
+    /// <summary>
+    /// The SHA-256 of the whole state's values (all processes, global cell order, little-endian IEEE doubles) as lower-case
+    /// hex: equal fingerprints mean bitwise equal states.
+    /// </summary>
+    /// <param name="state">The state.</param>
+    public string Fingerprint(PhaseSpaceState state)
+    {
+        CheckState(state);
+        double[] all = Gather(state.Data.ToArray(), state.CellLength);
+        byte[] bytes = new byte[all.Length * sizeof(double)];
+        for (int i = 0; i < all.Length; i++)
+        {
+            BitConverter.TryWriteBytes(bytes.AsSpan(i * sizeof(double)), all[i]);
+        }
+
+        return Convert.ToHexStringLower(SHA256.HashData(bytes));
+    }
+
+    /// <summary>The whole mesh's values (cell order) gathered from every process: <paramref name="width"/> values per cell.</summary>
+    /// <param name="local">This process's values, <paramref name="width"/> per owned cell.</param>
+    /// <param name="width">Values per cell.</param>
+    public double[] Gather(double[] local, int width)
+    {
+        ArgumentNullException.ThrowIfNull(local);
+        Guard.Length(local.Length, Layout.CellCount * width, nameof(local));
+        var counts = _cellCounts.Select(c => c * width).ToArray();
+        var all = new double[counts.Sum()];
+        _options.Communicator.AllGather(local, counts, all);
+        return all;
+    }
+
+    private double FieldModeAmplitude()
+    {
+        var mesh = Layout.Mesh;
+        int nx = mesh.CellsX;
+        double re = 0.0, im = 0.0;
+        for (int c = 0; c < _ex.Length; c++)
+        {
+            double phase = 2.0 * Math.PI * (c % nx) / nx;
+            re += _ex[c] * Math.Cos(phase);
+            im -= _ex[c] * Math.Sin(phase);
+        }
+
+        return 2.0 * Math.Sqrt((re * re) + (im * im)) / _ex.Length;
+    }
+
+    private void CheckState(PhaseSpaceState state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        if (!state.Mesh.Equals(Layout.Mesh) || !state.Velocities.Equals(Layout.Velocities) || state.FirstRow != Layout.FirstRow
+            || state.RowCount != Layout.RowCount || state.SpeciesCount != Layout.SpeciesCount)
+        {
+            throw new ArgumentException("state must have the layout the solver was created for.", nameof(state));
+        }
+    }
+}

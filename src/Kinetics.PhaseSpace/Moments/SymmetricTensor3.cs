@@ -1,0 +1,14 @@
+namespace Kinetics.PhaseSpace.Moments;
+
+/// <summary>A symmetric 3 × 3 tensor by its six independent components (the pressure tensor P_ab).</summary>
+/// <param name="Xx">P_xx.</param>
+/// <param name="Yy">P_yy.</param>
+/// <param name="Zz">P_zz.</param>
+/// <param name="Xy">P_xy = P_yx.</param>
+/// <param name="Xz">P_xz = P_zx.</param>
+/// <param name="Yz">P_yz = P_zy.</param>
+public readonly record struct SymmetricTensor3(double Xx, double Yy, double Zz, double Xy, double Xz, double Yz)
+{
+    /// <summary>The trace P_xx + P_yy + P_zz.</summary>
+    public double Trace => Xx + Yy + Zz;
+}

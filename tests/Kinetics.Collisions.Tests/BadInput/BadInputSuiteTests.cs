@@ -1,0 +1,138 @@
+using System.Diagnostics;
+using Kinetics.Landau;
+using Xunit.Abstractions;
+using static Kinetics.Tests.BadInput.BadInputFixtures;
+
+namespace Kinetics.Tests.BadInput;
+
+/// <summary>
+/// The bad-input suite: every probe of <see cref="BadInputProbes"/> is a property over generated invalid values;
+/// each call runs with a timeout, its inputs are hashed before and after (nothing may be mutated), and it must give a
+/// clear error naming the parameter, a clear state error (budgets, memory, concurrent use), or — for valid
+/// extremes — a result without NaN. Totals are printed and recorded in docs/verification.md.
+/// </summary>
+public class BadInputSuiteTests(ITestOutputHelper output)
+{
+    /// <summary>Cases per probe in the default run; the long run (KINETICS_LONG_TESTS=1) draws 20 times more.</summary>
+    private const int DefaultCases = 8;
+
+    [Fact]
+    public void EveryProbe_GivesAClearError_OrAFiniteResult_AndMutatesNothing() => Sweep(DefaultCases);
+
+    [LongFact]
+    public void EveryProbe_LargeSweep() => Sweep(DefaultCases * 20);
+
+    [Fact]
+    public async Task Workspace_UsedFromTwoThreadsAtOnce_Throws()
+    {
+        var op = BadInputFixtures.LandauOp;
+        var workspace = op.CreateWorkspace();
+        double[] f = Stacked(), q = new double[f.Length];
+        using var entered = new ManualResetEventSlim();
+        using var release = new ManualResetEventSlim();
+
+        // Another thread holds the workspace (as an evaluation in progress would) while this thread tries to use it.
+        var holder = Task.Run(() =>
+        {
+            using var lease = workspace.Gate.Enter(op, "workspace");
+            entered.Set();
+            release.Wait();
+        });
+        entered.Wait();
+        var ex = Assert.Throws<InvalidOperationException>(() => op.Evaluate(f, q, workspace));
+        Assert.Contains("another thread", ex.Message, StringComparison.Ordinal);
+        var radial = new RadialLandauWorkspace(RadialCells);
+        release.Set();
+        await holder;
+
+        // Released: the same workspace works again, and sequential reuse never throws.
+        op.Evaluate(f, q, workspace);
+        op.Evaluate(f, q, workspace);
+        Assert.All(q, x => Assert.True(double.IsFinite(x)));
+        new RadialLandauOperator(RadialCells).Evaluate(Radial(), new double[RadialCells.Count], radial);
+    }
+
+    [Fact]
+    public void Workspace_SharedByRacingThreads_EitherThrowsOrGivesTheSerialResult()
+    {
+        // The campaign's misuse: two threads hammering one workspace. Every call must either throw the concurrent-use
+        // error or return exactly the serial result; no wrong result may pass silently.
+        var op = BadInputFixtures.LandauOp;
+        double[] f = Stacked(), expected = new double[f.Length];
+        op.Evaluate(f, expected, op.CreateWorkspace());
+        var shared = op.CreateWorkspace();
+        int wrong = 0, refused = 0, served = 0;
+        Parallel.For(0, 200, new ParallelOptions { MaxDegreeOfParallelism = 2 }, _ =>
+        {
+            var q = new double[f.Length];
+            try
+            {
+                op.Evaluate(f, q, shared);
+                Interlocked.Increment(ref served);
+                if (!q.AsSpan().SequenceEqual(expected))
+                {
+                    Interlocked.Increment(ref wrong);
+                }
+            }
+            catch (InvalidOperationException)
+            {
+                Interlocked.Increment(ref refused);
+            }
+        });
+        output.WriteLine($"served {served}, refused {refused}, wrong {wrong}");
+        Assert.Equal(0, wrong);
+        Assert.Equal(200, served + refused);
+    }
+
+    [Fact]
+    public void Runner_FlagsSilentResults_UnclearErrors_WrongParameterNames_AndMutation()
+    {
+        // The suite must be able to fail: each of these fake probes breaks one rule.
+        var input = new double[] { 1, 2, 3 };
+        Probe[] broken =
+        [
+            new("silent", "x", FsCheck.Fluent.Gen.Constant(new Case("returns", [], () => [double.NaN]))),
+            new("unclear", "x", FsCheck.Fluent.Gen.Constant(new Case("IndexOutOfRange", [], () => [input[input.Length + 1]]))),
+            new("misnamed", "x", FsCheck.Fluent.Gen.Constant(new Case("names y", [], () => throw new ArgumentOutOfRangeException("y")))),
+            new("mutating", "x", FsCheck.Fluent.Gen.Constant(new Case("writes its input", [input], () =>
+            {
+                input[1] = 7;
+                throw new ArgumentException("bad", "x");
+            }))),
+            new("nan extreme", "-", FsCheck.Fluent.Gen.Constant(new Case("NaN", [], () => [1.0, double.NaN])), Expect.Finite),
+        ];
+        var tally = new Tally();
+        foreach (var probe in broken)
+        {
+            Assert.ThrowsAny<Exception>(() => BadInputRunner.Run(probe, 1, tally));
+        }
+
+        Assert.Equal((2, 2, 1), (tally.SilentNaN, tally.Unclear, tally.Mutations));
+    }
+
+    private void Sweep(int cases)
+    {
+        var tally = new Tally();
+        var watch = Stopwatch.StartNew();
+        foreach (var probe in BadInputProbes.All())
+        {
+            try
+            {
+                BadInputRunner.Run(probe, probe.Expect == Expect.ArgumentError ? cases : 1, tally);
+            }
+            catch (Exception ex) when (ex is Xunit.Sdk.XunitException)
+            {
+                // Recorded in tally.Failures; keep sweeping so the report lists every failing probe.
+            }
+        }
+
+        output.WriteLine($"{tally} in {watch.Elapsed.TotalSeconds:F1} s");
+        foreach (string failure in tally.Failures)
+        {
+            output.WriteLine(failure);
+        }
+
+        Assert.True(tally.Failures.IsEmpty, $"{tally}{Environment.NewLine}{string.Join(Environment.NewLine, tally.Failures)}");
+        Assert.Equal(0, tally.SilentNaN + tally.Hangs + tally.Unclear + tally.Mutations);
+    }
+}
