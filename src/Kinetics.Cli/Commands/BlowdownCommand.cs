@@ -19,13 +19,13 @@ internal static class BlowdownCommand
     public static Command Create()
     {
         var delta = new Option<double>("--delta") { Description = "δ, the variance of the initial bump δ^α𝓜_δ (0 < δ < 1; the bump width is √δ).", DefaultValueFactory = _ => 1e-4 }.InRange(0, 1, minOpen: true, maxOpen: true);
-        var alpha = new Option<double>("--alpha") { Description = "α, the bump mass is δ^α (Gualdani and Winter's theorem: 1/4 < α < 1/2).", DefaultValueFactory = _ => 0.3 }.InRange(0, 1, minOpen: true, maxOpen: true);
+        var alpha = new Option<double>("--alpha") { Description = "α, the bump mass is δ^α (the blow-down theorem of Gualdani & Winter needs 1/4 < α < 1/2).", DefaultValueFactory = _ => 0.3 }.InRange(0, 1, minOpen: true, maxOpen: true);
         var cells = new Option<int>("--cells") { Description = "Radial cells (sinh grid refined to width √δ near the origin).", DefaultValueFactory = _ => 400 }.InRange(16, 100_000);
         var radius = new Option<double>("--radius") { Description = "Outer radius of the velocity ball, in thermal speeds of 𝓜.", DefaultValueFactory = _ => 8.0 }.InRange(2, 64);
         var endTime = new Option<double>("--t-end") { Description = "Final time (the blow-down window is t ≤ 1/2; relaxation to 𝓜_eq is slow, stretched-exponential).", DefaultValueFactory = _ => 2000.0 }.InRange(0.5, 1e6);
         var svg = OutputPrefix.Create("blowdown", "PREFIX.png and PREFIX.svg (F(t, |v|) at several times)");
         var json = JsonOutput.CreateOption();
-        var command = new Command("blowdown", "Radial Landau–Coulomb blow-down of Gualdani and Winter: bump δ^α𝓜_δ on 𝓜, compared with the explicit profile E(t), relaxation to 𝓜_eq.")
+        var command = new Command("blowdown", "Radial Landau–Coulomb blow-down (Gualdani & Winter): a narrow bump δ^α𝓜_δ on a Maxwellian 𝓜 first spreads like the explicit profile E(t), then relaxes to equilibrium.")
         {
             delta, alpha, cells, radius, endTime, svg, json,
         };
@@ -119,7 +119,7 @@ internal static class BlowdownCommand
         }
 
         double seconds = clock.Elapsed.TotalSeconds;
-        var plot = new SvgPlot
+        var plot = new Figure
         {
             Title = string.Create(CultureInfo.InvariantCulture, $"Landau–Coulomb blow-down, δ = {delta:G3}, α = {alpha:G3}"),
             XLabel = "|v|",
@@ -133,8 +133,8 @@ internal static class BlowdownCommand
             plot.Add(new PlotSeries(string.Create(CultureInfo.InvariantCulture, $"t = {t:G3}"), xs, values.Take(xs.Length).ToArray()));
         }
 
-        plot.Add(new PlotSeries("𝓜_eq", xs, equilibrium.Take(xs.Length).ToArray(), SeriesStyle.Dashed));
-        plot.Save(svgPath);
+        plot.Add(new PlotSeries("equilibrium Maxwellian", xs, equilibrium.Take(xs.Length).ToArray(), SeriesStyle.Reference));
+        plot.Save(OutputPrefix.Normalize(svgPath));
 
         return new BlowdownReport(
             delta, alpha, cells, radius, endTime, near, weightedAtHalf, Math.Sqrt(profile.ProfileWeightedNormSquared(0.5)), Math.Pow(delta, alpha - 0.25),

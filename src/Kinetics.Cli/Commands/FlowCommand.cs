@@ -15,5 +15,7 @@ internal static class FlowCommand
         FreeStreamingFlow.Create(),
         LandauDampingFlow.Create(),
         TwoStreamFlow.Create(),
+        CouetteFlow.Create(),
+        FourierFlow.Create(),
     };
 }

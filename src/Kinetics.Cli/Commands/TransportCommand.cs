@@ -31,6 +31,7 @@ internal static class TransportCommand
         };
         command.SetAction(parse => EstimateCommand.ReportingBadInput("transport maxwell-stefan", () =>
         {
+            var io = new JsonOutput(parse.GetValue(json));
             double[] m = EstimateCommand.ParseList(parse.GetValue(masses) ?? string.Empty, "--masses");
             string? dText = parse.GetValue(diameters);
             double[] d = dText is null ? Enumerable.Repeat(1.0, m.Length).ToArray() : EstimateCommand.ParseList(dText, "--diameters");
@@ -64,12 +65,6 @@ internal static class TransportCommand
                 }
             }
 
-            if (parse.GetValue(json))
-            {
-                new JsonOutput(true).WriteResult(new Dictionary<string, object> { ["temperature"] = theta, ["gamma"] = g, ["pairs"] = pairs });
-                return 0;
-            }
-
             var inv = CultureInfo.InvariantCulture;
             Console.WriteLine(string.Create(inv, $"θ = {theta}, γ = {g}, B_ij = (d_ij²/4)|g|^γ (isotropic b_σ)"));
             Console.WriteLine($"{"pair",-8} {"Δ_ij closed form",20} {"Δ_ij momentum exch.",22} {"rel. diff",12}");
@@ -78,24 +73,28 @@ internal static class TransportCommand
                 Console.WriteLine(string.Create(inv, $"{$"({p["i"]},{p["j"]})",-8} {(double)p["delta_closed_form"],20:G10} {(double)p["delta_momentum_exchange"],22:G10} {(double)p["relative_difference"],12:E2}"));
             }
 
-            string path = OutputPrefix.Normalize(parse.GetValue(output)!) + ".svg";
-            var plot = new SvgPlot { Title = string.Create(inv, $"Maxwell–Stefan Δ_ij(θ), γ = {g}"), XLabel = "θ", YLabel = "Δ_ij", XScale = AxisScale.Log10, YScale = AxisScale.Log10 };
+            var plot = new Figure { Title = string.Create(inv, $"Maxwell–Stefan coefficients Δᵢⱼ(θ), γ = {g}"), XLabel = "temperature θ", YLabel = "Δᵢⱼ", XScale = AxisScale.Log10, YScale = AxisScale.Log10 };
             double[] thetas = Enumerable.Range(0, 41).Select(k => 0.25 * Math.Pow(16.0, k / 40.0)).ToArray();
             double[] marks = [0.25, 1.0, 4.0];
+            int pair = 0;
             for (int i = 0; i < m.Length; i++)
             {
                 for (int j = i + 1; j < m.Length; j++)
                 {
                     var kernel = Kernel(i, j);
-                    plot.Add(new PlotSeries($"Δ_{i}{j} closed form", thetas, thetas.Select(t => MaxwellStefan.Coefficient(kernel, m[i], m[j], t)).ToArray()));
-                    plot.Add(new PlotSeries($"Δ_{i}{j} momentum exchange", marks, marks.Select(t => 1.0 / MaxwellStefan.InverseCoefficientFromMomentumExchange(kernel, m[i], m[j], t)).ToArray(), SeriesStyle.Markers));
+                    plot.Add(new PlotSeries($"Δ{Subscript(i)}{Subscript(j)} closed form", thetas, thetas.Select(t => MaxwellStefan.Coefficient(kernel, m[i], m[j], t)).ToArray(), SeriesStyle.Line, pair));
+                    plot.Add(new PlotSeries($"Δ{Subscript(i)}{Subscript(j)} from the collision integral", marks, marks.Select(t => 1.0 / MaxwellStefan.InverseCoefficientFromMomentumExchange(kernel, m[i], m[j], t)).ToArray(), SeriesStyle.Markers, pair));
+                    pair++;
                 }
             }
 
-            plot.Save(path);
-            Console.WriteLine($"plot written to {path}");
+            var files = plot.Save(OutputPrefix.Normalize(parse.GetValue(output)!));
+            Console.WriteLine($"plots written to {string.Join(" and ", files)}");
+            io.WriteResult(new Dictionary<string, object> { ["temperature"] = theta, ["gamma"] = g, ["pairs"] = pairs, ["png"] = files[0], ["svg"] = files[1] });
             return 0;
         }));
         return command;
     }
+
+    private static string Subscript(int index) => string.Concat(index.ToString(CultureInfo.InvariantCulture).Select(c => "₀₁₂₃₄₅₆₇₈₉"[c - '0']));
 }

@@ -25,7 +25,7 @@ public sealed partial class BoltzmannOperator : ICollisionOperator, ICollisionFr
     /// <param name="workspace">Scratch from <see cref="CreateWorkspace"/>.</param>
     public void CollisionFrequency(ReadOnlySpan<double> distributions, Span<double> destination, BoltzmannWorkspace workspace)
     {
-        Validate(distributions, destination, SpeciesCount, workspace);
+        using var lease = Validate(distributions, destination, SpeciesCount, workspace);
         int s = SpeciesCount, count = Grid.Count, hc = _halfCount;
         Span<Complex> spectra = workspace.Spectra;
         for (int a = 0; a < s; a++)
@@ -100,7 +100,24 @@ public sealed partial class BoltzmannOperator : ICollisionOperator, ICollisionFr
         }
 
         Guard.Length(destination.Length, cells.Length, nameof(destination));
+        if (maxDegreeOfParallelism is 0 or < -1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(maxDegreeOfParallelism), maxDegreeOfParallelism, $"maxDegreeOfParallelism must be -1 or >= 1 (was {maxDegreeOfParallelism}).");
+        }
+
         int cellCount = cells.Length / block;
+        try
+        {
+            RunCells(cells, destination, maxDegreeOfParallelism, block, cellCount);
+        }
+        catch (AggregateException ex) when (ex.InnerExceptions.Count > 0)
+        {
+            // The first failing cell's own exception (e.g. an ArgumentException naming `distributions`), not a wrapper.
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(ex.InnerExceptions[0]).Throw();
+        }
+    }
+
+    private void RunCells(ReadOnlyMemory<double> cells, Memory<double> destination, int maxDegreeOfParallelism, int block, int cellCount) =>
         Parallel.For(
             0,
             cellCount,
@@ -112,7 +129,6 @@ public sealed partial class BoltzmannOperator : ICollisionOperator, ICollisionFr
                 return workspace;
             },
             Pool.Return);
-    }
 
     // Created on first use (the constructor lives in the other part of this class); CompareExchange keeps it unique.
     private WorkspacePool<BoltzmannWorkspace> Pool => _pool ?? Interlocked.CompareExchange(ref _pool, new WorkspacePool<BoltzmannWorkspace>(CreateWorkspace), null) ?? _pool;

@@ -1,4 +1,5 @@
-using System.Numerics.Tensors;
+using Kinetics.Grids;
+using Kinetics.Kernels;
 using Kinetics.Quadrature;
 
 namespace Kinetics.Boltzmann;
@@ -6,18 +7,15 @@ namespace Kinetics.Boltzmann;
 /// <summary>Input checks of the evaluations: lengths, workspace, overlap, finiteness, and resolution by the grid.</summary>
 public sealed partial class BoltzmannOperator
 {
-    private void Validate(
+    // Checks lengths, ownership, overlap, finiteness and resolution, and holds the workspace for the evaluation (a
+    // second thread entering it meanwhile gets an InvalidOperationException).
+    private WorkspaceGate.Lease Validate(
         ReadOnlySpan<double> distributions, Span<double> destination, int outputBlocks, BoltzmannWorkspace workspace, string name = "distributions")
     {
         ArgumentNullException.ThrowIfNull(workspace);
         int count = Grid.Count;
         Guard.Length(distributions.Length, SpeciesCount * count, name);
         Guard.Length(destination.Length, outputBlocks * count, nameof(destination));
-        if (workspace.Species != SpeciesCount || workspace.Lanes != _lanes || workspace.Real.Length != count)
-        {
-            throw new ArgumentException("workspace was created by a different BoltzmannOperator plan.", nameof(workspace));
-        }
-
         if (distributions.Overlaps(destination))
         {
             throw new ArgumentException($"destination must not overlap {name}.", nameof(destination));
@@ -28,6 +26,8 @@ public sealed partial class BoltzmannOperator
         {
             CheckResolved(distributions.Slice(a * count, count), a, name);
         }
+
+        return workspace.Gate.Enter(this, nameof(workspace));
     }
 
     // max |F| over the outermost layer of cells relative to max |F|.
@@ -38,34 +38,58 @@ public sealed partial class BoltzmannOperator
             return;
         }
 
-        ReadOnlySpan<double> f = distributions;
-        // MaxMagnitude returns the signed element of largest magnitude: take |·| (signed data, e.g. the arguments of Γ).
-        double peak = Math.Abs(TensorPrimitives.MaxMagnitude(f)), edge = 0;
-        for (int i = 0, p = 0; i < _n; i++)
+        double ratio = GridResolution.BoundaryRatio(Grid, distributions);
+        if (ratio > _resolutionTolerance)
         {
-            bool faceI = i == 0 || i == _n - 1;
-            for (int j = 0; j < _n; j++)
-            {
-                bool face = faceI || j == 0 || j == _n - 1;
-                if (face)
-                {
-                    edge = Math.Max(edge, Math.Abs(TensorPrimitives.MaxMagnitude(f.Slice(p, _n))));
-                }
-                else
-                {
-                    edge = Math.Max(edge, Math.Max(Math.Abs(f[p]), Math.Abs(f[p + _n - 1])));
-                }
+            throw new ArgumentException(
+                $"{name}: species {species} is not resolved by the grid: |F| on the box boundary is {ratio:G3} of its maximum " +
+                $"(options.ResolutionTolerance = {_resolutionTolerance:G3}); enlarge L = {Grid.HalfWidth:G6}.",
+                name);
+        }
+    }
 
-                p += _n;
+    // Bytes of the plan (wave-number table, per pair the gain/loss tables, the anisotropic Legendre tables bounded by
+    // the order the plan would choose, the phases) and of one workspace, before anything is allocated: N = 1024 needs
+    // tens of GiB and is refused up front instead of running out of memory after a minute.
+    private static double EstimateBytes(CartesianGrid grid, CollisionKernelTable kernels, BoltzmannOptions options, double support)
+    {
+        double n = grid.PointsPerAxis, count = n * n * n, half = n * n * (Math.Floor(n / 2) + 1);
+        int s = kernels.SpeciesCount, lanes = options.MaxDegreeOfParallelism;
+        double nodes = options.RadialPoints > 0 ? options.RadialPoints : Math.Max(8, grid.PointsPerAxis / 2);
+        double table = (3 * Math.Floor(n / 2) * Math.Floor(n / 2)) + 1;
+        double xiMax = Math.PI * Math.Sqrt(table - 1) / grid.HalfWidth, rho = 2.0 * 2.0 * support * xiMax;
+        double order = Math.Min(600, Math.Ceiling(rho + (12 * Math.Cbrt(rho)) + 12));
+        double plan = 4 * half; // wave numbers
+        for (int a = 0; a < s; a++)
+        {
+            for (int b = a; b < s; b++)
+            {
+                bool anisotropic = !kernels[a, b].IsIsotropic;
+                plan += 8 * ((2 * nodes) + 1) * table;
+                plan += anisotropic ? 8 * 2 * nodes * table * (order + 1) : 0;
+                plan += 16 * 2 * nodes * (anisotropic ? 122 : 32) * 3 * n;
             }
         }
 
-        if (edge > _resolutionTolerance * peak)
+        double workspace = (16 * half * ((2 * s) + (lanes * s * s) + (s * s) + lanes))
+            + (8 * count * ((2 * lanes) + 1 + (s * s)))
+            + (HasAnisotropicPair(kernels) ? 8 * lanes * 2 * half * AnisotropicGainWeights.LaneCount : 0);
+        return plan + workspace;
+
+        static bool HasAnisotropicPair(CollisionKernelTable k)
         {
-            throw new ArgumentException(
-                $"{name}: species {species} is not resolved by the grid: |F| on the box boundary is {edge / peak:G3} of its maximum " +
-                $"(options.ResolutionTolerance = {_resolutionTolerance:G3}); enlarge L = {Grid.HalfWidth:G6}.",
-                name);
+            for (int a = 0; a < k.SpeciesCount; a++)
+            {
+                for (int b = 0; b < k.SpeciesCount; b++)
+                {
+                    if (!k[a, b].IsIsotropic)
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
         }
     }
 

@@ -197,6 +197,7 @@ public sealed partial class BoltzmannOperator
                 nameof(options));
         }
 
+        MemoryBudget.Ensure(EstimateBytes(grid, kernels, options, support), $"BoltzmannOperator on {grid} with {kernels.SpeciesCount} species (plan and one workspace)");
         return new BoltzmannOperator(grid, kernels, options, support);
     }
 
@@ -213,7 +214,7 @@ public sealed partial class BoltzmannOperator
 
     /// <summary>Scratch memory for evaluations with this plan (one per concurrent caller).</summary>
     public BoltzmannWorkspace CreateWorkspace() =>
-        new(_fft, SpeciesCount, _lanes, Grid.Count, _halfCount, _partialBuffers, _maxSigmas, _pairs.Any(p => p.Anisotropic) ? AnisotropicGainWeights.LaneCount : 0, !_perSigmaShifts);
+        new(this, _fft, SpeciesCount, _lanes, Grid.Count, _halfCount, _partialBuffers, _maxSigmas, _pairs.Any(p => p.Anisotropic) ? AnisotropicGainWeights.LaneCount : 0, !_perSigmaShifts);
 
     /// <summary>
     /// destination[α·N³ + p] = Σ_β Q^{αβ}(F^α, F^β)(v_p) (species-major stacking, as <see cref="ConservativeProjection"/>).
@@ -224,7 +225,7 @@ public sealed partial class BoltzmannOperator
     /// <exception cref="ArgumentException">Wrong lengths, non-finite values, or a species not decayed at the box boundary.</exception>
     public void Evaluate(ReadOnlySpan<double> distributions, Span<double> destination, BoltzmannWorkspace workspace)
     {
-        Validate(distributions, destination, SpeciesCount, workspace);
+        using var lease = Validate(distributions, destination, SpeciesCount, workspace);
         EvaluateCore(distributions, distributions, destination, workspace, pairs: false, bilinear: false);
     }
 
@@ -253,8 +254,8 @@ public sealed partial class BoltzmannOperator
     /// boundary.</exception>
     public void EvaluateBilinear(ReadOnlySpan<double> first, ReadOnlySpan<double> second, Span<double> destination, BoltzmannWorkspace workspace)
     {
-        Validate(first, destination, SpeciesCount, workspace, nameof(first));
-        Validate(second, destination, SpeciesCount, workspace, nameof(second));
+        using var lease = Validate(first, destination, SpeciesCount, workspace, nameof(first));
+        using var again = Validate(second, destination, SpeciesCount, workspace, nameof(second));
         EvaluateCore(first, second, destination, workspace, pairs: false, bilinear: true);
     }
 
@@ -299,7 +300,7 @@ public sealed partial class BoltzmannOperator
     /// <param name="workspace">Scratch from <see cref="CreateWorkspace"/>.</param>
     public void EvaluatePairs(ReadOnlySpan<double> distributions, Span<double> destination, BoltzmannWorkspace workspace)
     {
-        Validate(distributions, destination, SpeciesCount * SpeciesCount, workspace);
+        using var lease = Validate(distributions, destination, SpeciesCount * SpeciesCount, workspace);
         EvaluateCore(distributions, distributions, destination, workspace, pairs: true, bilinear: false);
     }
 

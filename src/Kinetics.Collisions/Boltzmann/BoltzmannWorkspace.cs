@@ -9,8 +9,9 @@ namespace Kinetics.Boltzmann;
 /// </summary>
 public sealed class BoltzmannWorkspace
 {
-    internal BoltzmannWorkspace(Fft3DPlan fft, int species, int lanes, int count, int halfCount, int partialBuffers, int maxSigmas, int anisotropicLanes, bool sharedShifts)
+    internal BoltzmannWorkspace(BoltzmannOperator owner, Fft3DPlan fft, int species, int lanes, int count, int halfCount, int partialBuffers, int maxSigmas, int anisotropicLanes, bool sharedShifts)
     {
+        Gate = new WorkspaceGate(owner);
         Fft = new Fft3DWorkspace[lanes];
         Schedules = new ShiftSharingSchedule[lanes];
         for (int lane = 0; lane < lanes; lane++)
@@ -32,6 +33,9 @@ public sealed class BoltzmannWorkspace
         Pairs = new double[species * species * count];
         Lanes = lanes;
     }
+
+    // The plan that created this workspace and the concurrent-use flag.
+    internal WorkspaceGate Gate { get; }
 
     internal int Species { get; }
 

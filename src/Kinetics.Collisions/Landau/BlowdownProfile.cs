@@ -54,18 +54,31 @@ public sealed class BlowdownProfile
     /// <param name="temperature">T &gt; 0.</param>
     /// <param name="rho">ρ = |v|.</param>
     /// <returns>The Maxwellian value.</returns>
-    public static double Maxwellian(double density, double temperature, double rho) =>
-        density * Math.Pow(2.0 * Math.PI * temperature, -1.5) * Math.Exp(-0.5 * rho * rho / temperature);
+    public static double Maxwellian(double density, double temperature, double rho)
+    {
+        Guard.NonNegative(density);
+        Guard.Positive(temperature);
+        Guard.NonNegative(rho);
+        return density * Math.Pow(2.0 * Math.PI * temperature, -1.5) * Math.Exp(-0.5 * rho * rho / temperature);
+    }
 
     /// <summary>T(t) = δ + 2c₀t.</summary>
     /// <param name="time">t ≥ 0.</param>
     /// <returns>The variance of E at time t.</returns>
-    public double Temperature(double time) => Delta + (2.0 * LandauMaxwellian.C0 * time);
+    public double Temperature(double time)
+    {
+        Guard.NonNegative(time);
+        return Delta + (2.0 * LandauMaxwellian.C0 * time);
+    }
 
     /// <summary>m(t) = δ^α e^{2𝓜(0)t} = ∫E(t).</summary>
     /// <param name="time">t ≥ 0.</param>
     /// <returns>The mass of E at time t.</returns>
-    public double Mass(double time) => BumpMass * Math.Exp(2.0 * MaxwellianAtOrigin * time);
+    public double Mass(double time)
+    {
+        Guard.NonNegative(time);
+        return BumpMass * Math.Exp(2.0 * MaxwellianAtOrigin * time);
+    }
 
     /// <summary>E(t, ρ) = m(t) 𝓜_{T(t)}(ρ).</summary>
     /// <param name="time">t ≥ 0.</param>

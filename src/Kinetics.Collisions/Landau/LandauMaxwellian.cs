@@ -37,7 +37,11 @@ public static class LandauMaxwellian
     /// <summary>⟨ρ⟩ = √(1 + ρ²), the bracket used by the Landau papers in the σ bounds.</summary>
     /// <param name="rho">ρ ≥ 0.</param>
     /// <returns>√(1 + ρ²).</returns>
-    public static double Bracket(double rho) => Math.Sqrt(1.0 + (rho * rho));
+    public static double Bracket(double rho)
+    {
+        CheckRadius(rho);
+        return Math.Sqrt(1.0 + (rho * rho));
+    }
 
     /// <summary>a[𝓜](ρ) = erf(ρ/√2)/(4πρ), the Newtonian potential of the unit Maxwellian (a(0) = 3c₀).</summary>
     /// <param name="rho">ρ = |v| ≥ 0 (may be +∞).</param>

@@ -43,6 +43,8 @@ public sealed class CarlemanKernel
     public double Kappa3(int i, int j, Velocity3 v, Velocity3 vStar)
     {
         var k = Kernels[i, j];
+        Guard.Finite(v);
+        Guard.Finite(vStar);
         return k.TotalAngularStrength * Math.Pow((v - vStar).Length, k.Gamma) * Maxwellian(_masses[i], v);
     }
 
@@ -57,6 +59,8 @@ public sealed class CarlemanKernel
     public double Kappa2(int i, int j, Velocity3 v, Velocity3 vStar)
     {
         var k = Kernels[i, j];
+        Guard.Finite(v);
+        Guard.Finite(vStar);
         double mi = _masses[i], mj = _masses[j], m = mi + mj;
         var delta = v - vStar;
         double r = delta.Length;
@@ -79,6 +83,8 @@ public sealed class CarlemanKernel
     public double Kappa1(int i, int j, Velocity3 v, Velocity3 vStar)
     {
         var k = Kernels[i, j];
+        Guard.Finite(v);
+        Guard.Finite(vStar);
         double mi = _masses[i], mj = _masses[j];
         var delta = v - vStar;
         double r = delta.Length;

@@ -86,6 +86,8 @@ public sealed class LinearizedKernel
     public double Loss(int alpha, int beta, Velocity3 v, Velocity3 w)
     {
         var kernel = Kernels[alpha, beta];
+        Guard.Finite(v);
+        Guard.Finite(w);
         double r = (v - w).Length;
         return kernel.TotalAngularStrength * Math.Pow(r, Gamma) * CutoffWeight(r) * SqrtMaxwellian(_masses[alpha], v) * SqrtMaxwellian(_masses[beta], w);
     }
@@ -103,6 +105,8 @@ public sealed class LinearizedKernel
     public double Typical(int alpha, int beta, Velocity3 v, Velocity3 w)
     {
         var kernel = Kernels[alpha, beta];
+        Guard.Finite(v);
+        Guard.Finite(w);
         double ma = _masses[alpha], mb = _masses[beta], mTotal = ma + mb;
         var d = w - v;
         double r = d.Length;
@@ -149,6 +153,8 @@ public sealed class LinearizedKernel
     public double Hybrid(int alpha, int beta, Velocity3 v, Velocity3 w)
     {
         var kernel = Kernels[alpha, beta];
+        Guard.Finite(v);
+        Guard.Finite(w);
         double ma = _masses[alpha], mb = _masses[beta];
         double lambda = (mb - ma) / (ma + mb);
         var d = w - v;

@@ -42,6 +42,7 @@ public sealed class NullSpace
         int s = _masses.Length;
         Guard.InRange(j, 0, s + 3);
         Guard.InRange(alpha, 0, s - 1);
+        Guard.Finite(v);
         double m = _masses[alpha];
         double root = LinearizedKernel.SqrtMaxwellian(m, v);
         if (j < s)

@@ -21,6 +21,11 @@ public readonly record struct SoftCutoff
     /// <param name="relativeSpeed">r = |v − v*| ≥ 0.</param>
     public double Evaluate(double relativeSpeed)
     {
+        if (!(relativeSpeed >= 0))
+        {
+            throw new ArgumentOutOfRangeException(nameof(relativeSpeed), relativeSpeed, $"relativeSpeed must be >= 0 (+∞ allowed) (was {relativeSpeed}).");
+        }
+
         double s = (relativeSpeed - Epsilon) / Epsilon;
         if (s <= 0)
         {

@@ -95,6 +95,7 @@ public sealed class SpectralLinearizedOperator
     {
         CheckArguments(f, destination, workspace, nameof(f));
         CheckArguments(g, destination, workspace, nameof(g));
+        using var lease = workspace.Collision.Gate.Enter(Collision, nameof(workspace));
         TensorPrimitives.Multiply(f, _sqrtMaxwellian, workspace.First);
         TensorPrimitives.Multiply(g, _sqrtMaxwellian, workspace.Second);
         Collision.EvaluateBilinear(workspace.First, workspace.Second, destination, workspace.Collision);
@@ -129,6 +130,7 @@ public sealed class SpectralLinearizedOperator
     public void ApplyWeighted(ReadOnlySpan<double> f, Span<double> destination, SpectralLinearizedWorkspace workspace)
     {
         CheckArguments(f, destination, workspace, nameof(f));
+        using var lease = workspace.Collision.Gate.Enter(Collision, nameof(workspace));
         TensorPrimitives.Multiply(f, _sqrtMaxwellian, workspace.First);
         Collision.EvaluateBilinear(_maxwellian, workspace.First, destination, workspace.Collision);
         Collision.EvaluateBilinear(workspace.First, _maxwellian, workspace.Term, workspace.Collision);
@@ -162,10 +164,12 @@ public sealed class SpectralLinearizedOperator
         int length = SpeciesCount * Grid.Count;
         Guard.Length(input.Length, length, name);
         Guard.Length(destination.Length, length, nameof(destination));
-        if (workspace.First.Length != length || workspace.Collision.Species != SpeciesCount)
+        if (!ReferenceEquals(workspace.Collision.Gate.Owner, Collision) || workspace.First.Length != length)
         {
-            throw new ArgumentException("workspace was created by a different SpectralLinearizedOperator.", nameof(workspace));
+            throw new ArgumentException("workspace was created by a SpectralLinearizedOperator of a different collision plan.", nameof(workspace));
         }
+
+        Guard.AllFinite(input, name);
 
         if (input.Overlaps(destination))
         {

@@ -34,9 +34,9 @@ internal static class Fft3DPasses
             {
                 w = Width(n - j0, block);
                 Span<double> rows = p.Slice(2 * j0 * n, 2 * w * n);
-                TransposeIn(rows, n, w, scratch, scale);
+                TransposeIn<TOps, TVec>(rows, n, w, scratch, scale);
                 TransformBlock<TOps, TVec>(line, inverse, scratch, 0, w, w, scratch, Capacity(n, block));
-                TransposeOut(scratch, n, w, rows, 1.0);
+                TransposeOut<TOps, TVec>(scratch, n, w, rows, 1.0);
             }
 
             Columns<TOps, TVec>(line, block, inverse, p, n, n, scratch);
@@ -63,10 +63,10 @@ internal static class Fft3DPasses
                 if (half is not null)
                 {
                     // Pack: column b of T holds row j0 + b as N/2 complex numbers (x[2t], x[2t+1]).
-                    TransposeIn(x.Slice(j0 * n, w * n), n / 2, w, scratch, scale);
+                    TransposeIn<TOps, TVec>(x.Slice(j0 * n, w * n), n / 2, w, scratch, scale);
                     TransformBlock<TOps, TVec>(half, false, scratch, 0, w, w, scratch, Capacity(n, block));
                     UntangleForward<TOps, TVec>(scratch, n / 2, w, realTwiddles);
-                    TransposeOut(scratch, h, w, p.Slice(2 * j0 * h, 2 * w * h), 1.0);
+                    TransposeOut<TOps, TVec>(scratch, h, w, p.Slice(2 * j0 * h, 2 * w * h), 1.0);
                 }
                 else
                 {
@@ -286,10 +286,10 @@ internal static class Fft3DPasses
             w = Width(n - j0, block);
             if (half is not null)
             {
-                Transpose<Overwrite>(p.Slice(2 * j0 * h, 2 * w * h), w, h, scratch, scratch, 1.0, zTables);
+                BlockTranspose.Transpose<TOps, TVec, Overwrite>(p.Slice(2 * j0 * h, 2 * w * h), w, h, scratch, scratch, 1.0, zTables);
                 TangleInverse<TOps, TVec>(scratch, n / 2, w, realTwiddles);
                 TransformBlock<TOps, TVec>(half, true, scratch, 0, w, w, scratch, Capacity(n, block));
-                Transpose<TSink>(scratch, n / 2, w, output.Slice(j0 * n, w * n), multiplier.Slice(j0 * n, w * n), scale, []);
+                BlockTranspose.Transpose<TOps, TVec, TSink>(scratch, n / 2, w, output.Slice(j0 * n, w * n), multiplier.Slice(j0 * n, w * n), scale, []);
             }
             else
             {
@@ -385,107 +385,16 @@ internal static class Fft3DPasses
     }
 
     /// <summary>T[t·w + b] = scale·rows[b·len + t] for complex t &lt; len, b &lt; w (rows given as doubles, 2 per complex).</summary>
-    private static void TransposeIn(ReadOnlySpan<double> rows, int len, int w, Span<double> t, double scale) =>
-        Transpose<Overwrite>(rows, w, len, t, t, scale, []);
+    private static void TransposeIn<TOps, TVec>(ReadOnlySpan<double> rows, int len, int w, Span<double> t, double scale)
+        where TOps : IComplexLanes<TVec>
+        where TVec : struct =>
+        BlockTranspose.Transpose<TOps, TVec, Overwrite>(rows, w, len, t, t, scale, []);
 
     /// <summary>rows[b·len + t] = scale·T[t·w + b].</summary>
-    private static void TransposeOut(ReadOnlySpan<double> t, int len, int w, Span<double> rows, double scale) =>
-        Transpose<Overwrite>(t, len, w, rows, rows, scale, []);
-
-    /// <summary>
-    /// dst[c·rowCount + r] = scale·src[r·columnCount + c] for complex numbers (r &lt; rowCount, c &lt; columnCount).
-    /// With AVX-512, 4×4 tiles of complex numbers move as four 512-bit loads, eight 128-bit-lane shuffles and four
-    /// stores; the rest one complex number (one 128-bit register) at a time. <typeparamref name="TSink"/> decides how a
-    /// value reaches dst: stored, or multiplied by the same element of <paramref name="multiplier"/> (indexed like dst)
-    /// and added. With <paramref name="columnTables"/> (2·columnCount doubles of (re, re) pairs, then 2·columnCount of
-    /// (−im, im) pairs) each source column c is multiplied by its complex factor instead of by <paramref name="scale"/>.
-    /// </summary>
-    private static void Transpose<TSink>(
-        ReadOnlySpan<double> src, int rowCount, int columnCount, Span<double> dst, ReadOnlySpan<double> multiplier, double scale, ReadOnlySpan<double> columnTables)
-        where TSink : IRealSink
-    {
-        bool modulate = !columnTables.IsEmpty;
-        if (src.Length < 2 * rowCount * columnCount || dst.Length < 2 * rowCount * columnCount || multiplier.Length < 2 * rowCount * columnCount ||
-            (modulate && columnTables.Length < 4 * columnCount))
-        {
-            throw new InvalidOperationException("FFT transpose out of range (internal error).");
-        }
-
-        ref double s0 = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(src);
-        ref double d0 = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(dst);
-        ref double m0 = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(multiplier);
-        ref double zr = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(columnTables);
-        ref double zi = ref Unsafe.Add(ref zr, 2 * columnCount);
-        nint rows = rowCount, cols = columnCount;
-        nint r0 = 0;
-        if (Avx512F.IsSupported)
-        {
-            Vector512<double> s = Vector512.Create(scale);
-            nint colsTiled = cols & ~3;
-            for (; r0 + 4 <= rows; r0 += 4)
-            {
-                for (nint c0 = 0; c0 < colsTiled; c0 += 4)
-                {
-                    ref double a = ref Unsafe.Add(ref s0, 2 * ((r0 * cols) + c0));
-                    Vector512<double> x0 = Vector512.LoadUnsafe(ref a);
-                    Vector512<double> x1 = Vector512.LoadUnsafe(ref Unsafe.Add(ref a, 2 * cols));
-                    Vector512<double> x2 = Vector512.LoadUnsafe(ref Unsafe.Add(ref a, 4 * cols));
-                    Vector512<double> x3 = Vector512.LoadUnsafe(ref Unsafe.Add(ref a, 6 * cols));
-                    if (modulate)
-                    {
-                        Vector512<double> re = Vector512.LoadUnsafe(ref Unsafe.Add(ref zr, 2 * c0)), im = Vector512.LoadUnsafe(ref Unsafe.Add(ref zi, 2 * c0));
-                        x0 = ComplexLanes.Twiddle<Vector512Lanes, Vector512<double>>(x0, re, im);
-                        x1 = ComplexLanes.Twiddle<Vector512Lanes, Vector512<double>>(x1, re, im);
-                        x2 = ComplexLanes.Twiddle<Vector512Lanes, Vector512<double>>(x2, re, im);
-                        x3 = ComplexLanes.Twiddle<Vector512Lanes, Vector512<double>>(x3, re, im);
-                    }
-                    else
-                    {
-                        x0 *= s;
-                        x1 *= s;
-                        x2 *= s;
-                        x3 *= s;
-                    }
-
-                    Vector512<double> t0 = Avx512F.Shuffle4x128(x0, x1, 0x44), t1 = Avx512F.Shuffle4x128(x0, x1, 0xEE);
-                    Vector512<double> t2 = Avx512F.Shuffle4x128(x2, x3, 0x44), t3 = Avx512F.Shuffle4x128(x2, x3, 0xEE);
-                    nint o = 2 * ((c0 * rows) + r0);
-                    TSink.Put(Avx512F.Shuffle4x128(t0, t2, 0x88), ref Unsafe.Add(ref d0, o), ref Unsafe.Add(ref m0, o));
-                    TSink.Put(Avx512F.Shuffle4x128(t0, t2, 0xDD), ref Unsafe.Add(ref d0, o + (2 * rows)), ref Unsafe.Add(ref m0, o + (2 * rows)));
-                    TSink.Put(Avx512F.Shuffle4x128(t1, t3, 0x88), ref Unsafe.Add(ref d0, o + (4 * rows)), ref Unsafe.Add(ref m0, o + (4 * rows)));
-                    TSink.Put(Avx512F.Shuffle4x128(t1, t3, 0xDD), ref Unsafe.Add(ref d0, o + (6 * rows)), ref Unsafe.Add(ref m0, o + (6 * rows)));
-                }
-
-                for (nint r = r0; r < r0 + 4; r++)
-                {
-                    TransposeRow<TSink>(ref s0, ref d0, ref m0, rows, cols, r, colsTiled, scale, modulate, ref zr, ref zi);
-                }
-            }
-        }
-
-        for (nint r = r0; r < rows; r++)
-        {
-            TransposeRow<TSink>(ref s0, ref d0, ref m0, rows, cols, r, 0, scale, modulate, ref zr, ref zi);
-        }
-    }
-
-    /// <summary>The complex numbers c ≥ <paramref name="fromColumn"/> of source row r.</summary>
-    private static void TransposeRow<TSink>(
-        ref double s0, ref double d0, ref double m0, nint rows, nint cols, nint r, nint fromColumn, double scale, bool modulate, ref double zr, ref double zi)
-        where TSink : IRealSink
-    {
-        Vector128<double> s = Vector128.Create(scale);
-        ref double row = ref Unsafe.Add(ref s0, 2 * r * cols);
-        for (nint c = fromColumn; c < cols; c++)
-        {
-            nint o = 2 * ((c * rows) + r);
-            Vector128<double> x = Vector128.LoadUnsafe(ref Unsafe.Add(ref row, 2 * c));
-            x = modulate
-                ? ComplexLanes.Twiddle<Vector128Lanes, Vector128<double>>(x, Vector128.LoadUnsafe(ref Unsafe.Add(ref zr, 2 * c)), Vector128.LoadUnsafe(ref Unsafe.Add(ref zi, 2 * c)))
-                : x * s;
-            TSink.Put(x, ref Unsafe.Add(ref d0, o), ref Unsafe.Add(ref m0, o));
-        }
-    }
+    private static void TransposeOut<TOps, TVec>(ReadOnlySpan<double> t, int len, int w, Span<double> rows, double scale)
+        where TOps : IComplexLanes<TVec>
+        where TVec : struct =>
+        BlockTranspose.Transpose<TOps, TVec, Overwrite>(t, len, w, rows, rows, scale, []);
 
     /// <summary>
     /// In place on the columns of T (rows 0 … m, m = N/2, row m is free on entry): Z[k] → X[k] = E[k] + ω_N^k·O[k],
@@ -613,45 +522,4 @@ internal static class Fft3DPasses
         TVec o = ComplexLanes.Twiddle<TOps, TVec>(TOps.Subtract(x, c), TOps.Load(ref w), TOps.Load(ref Unsafe.Add(ref w, 8)));
         return TOps.MultiplyAdd(c, TOps.Pair(2.0, 2.0), o);
     }
-}
-
-/// <summary>How the last pass of a transform delivers a value v to its destination d (m: the multiplier at the same index).</summary>
-internal interface IRealSink
-{
-    /// <summary>Four complex numbers (eight doubles).</summary>
-    static abstract void Put(Vector512<double> v, ref double d, ref double m);
-
-    /// <summary>One complex number (two doubles).</summary>
-    static abstract void Put(Vector128<double> v, ref double d, ref double m);
-
-    /// <summary>One double: returns the new value of d.</summary>
-    static abstract double Put(double v, double m, double d);
-}
-
-/// <summary>d = v.</summary>
-internal readonly struct Overwrite : IRealSink
-{
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void Put(Vector512<double> v, ref double d, ref double m) => v.StoreUnsafe(ref d);
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void Put(Vector128<double> v, ref double d, ref double m) => v.StoreUnsafe(ref d);
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static double Put(double v, double m, double d) => v;
-}
-
-/// <summary>d += m·v.</summary>
-internal readonly struct MultiplyAdd : IRealSink
-{
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void Put(Vector512<double> v, ref double d, ref double m) =>
-        Vector512.FusedMultiplyAdd(v, Vector512.LoadUnsafe(ref m), Vector512.LoadUnsafe(ref d)).StoreUnsafe(ref d);
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void Put(Vector128<double> v, ref double d, ref double m) =>
-        Vector128.FusedMultiplyAdd(v, Vector128.LoadUnsafe(ref m), Vector128.LoadUnsafe(ref d)).StoreUnsafe(ref d);
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static double Put(double v, double m, double d) => Math.FusedMultiplyAdd(v, m, d);
 }

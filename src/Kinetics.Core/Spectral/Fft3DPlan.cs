@@ -30,6 +30,7 @@ public sealed class Fft3DPlan
     private readonly double[] _realTwiddles;        // A_k = (1 − iω_N^k)/2, ω_N = e^{−2πi/N}, k = 0 … N/2, expanded (MixedRadixPlan)
     private readonly double[] _realInverseTwiddles; // C_k = 1 + iω_N^{−k}, expanded
     private readonly int _block;                  // B, lines per block
+    private readonly FftPassRunner _runner;       // the passes on this plan's register width (the one width dispatch)
 
     private Fft3DPlan(int size, FftNormalization normalization, FftInstructionSet instructionSet)
     {
@@ -49,6 +50,7 @@ public sealed class Fft3DPlan
         }
 
         _block = BlockWidth(size);
+        _runner = FftPassRunner.For(instructionSet, _line, _half, _realTwiddles, _realInverseTwiddles, _block);
     }
 
     /// <summary>N, the length of each axis.</summary>
@@ -291,21 +293,7 @@ public sealed class Fft3DPlan
 
         ReadOnlySpan<double> s = MemoryMarshal.Cast<Complex, double>(spectrum);
         Span<double> p = MemoryMarshal.Cast<Complex, double>(partial);
-        switch (InstructionSet)
-        {
-            case FftInstructionSet.Vector512:
-                Fft3DPasses.InverseRealFirstPass<Vector512Lanes, System.Runtime.Intrinsics.Vector512<double>>(_line, _block, s, xTable, p, workspace.Scratch);
-                break;
-            case FftInstructionSet.Vector256:
-                Fft3DPasses.InverseRealFirstPass<Vector256Lanes, System.Runtime.Intrinsics.Vector256<double>>(_line, _block, s, xTable, p, workspace.Scratch);
-                break;
-            case FftInstructionSet.Vector128:
-                Fft3DPasses.InverseRealFirstPass<Vector128Lanes, System.Runtime.Intrinsics.Vector128<double>>(_line, _block, s, xTable, p, workspace.Scratch);
-                break;
-            default:
-                Fft3DPasses.InverseRealFirstPass<ScalarLanes, ScalarComplex>(_line, _block, s, xTable, p, workspace.Scratch);
-                break;
-        }
+        _runner.InverseRealFirstPass(s, xTable, p, workspace.Scratch);
     }
 
     /// <summary>N·(N/2 + 1): complex values of one x-plane of a half-spectrum.</summary>
@@ -335,21 +323,7 @@ public sealed class Fft3DPlan
         ReadOnlySpan<double> source = MemoryMarshal.Cast<Complex, double>(partial.Slice(plane * PlaneCount, PlaneCount));
         Span<double> target = MemoryMarshal.Cast<Complex, double>(yPlane);
         ref double y = ref MemoryMarshal.GetReference(yTable);
-        switch (InstructionSet)
-        {
-            case FftInstructionSet.Vector512:
-                Fft3DPasses.InverseRealColumns<Vector512Lanes, System.Runtime.Intrinsics.Vector512<double>>(_line, _block, source, target, ref y, workspace.Scratch);
-                break;
-            case FftInstructionSet.Vector256:
-                Fft3DPasses.InverseRealColumns<Vector256Lanes, System.Runtime.Intrinsics.Vector256<double>>(_line, _block, source, target, ref y, workspace.Scratch);
-                break;
-            case FftInstructionSet.Vector128:
-                Fft3DPasses.InverseRealColumns<Vector128Lanes, System.Runtime.Intrinsics.Vector128<double>>(_line, _block, source, target, ref y, workspace.Scratch);
-                break;
-            default:
-                Fft3DPasses.InverseRealColumns<ScalarLanes, ScalarComplex>(_line, _block, source, target, ref y, workspace.Scratch);
-                break;
-        }
+        _runner.InverseRealColumns(source, target, ref y, workspace.Scratch);
     }
 
     /// <summary>
@@ -372,37 +346,7 @@ public sealed class Fft3DPlan
         Guard.Length(multiplier.Length, Size * Size, nameof(multiplier));
         ReadOnlySpan<double> source = MemoryMarshal.Cast<Complex, double>(yPlane);
         ReadOnlySpan<double> z = zTable[..LastAxisTableLength];
-        switch (InstructionSet)
-        {
-            case FftInstructionSet.Vector512:
-                Rows<Vector512Lanes, System.Runtime.Intrinsics.Vector512<double>>(source, z, multiplier, output, workspace.Scratch, multiplyAdd);
-                break;
-            case FftInstructionSet.Vector256:
-                Rows<Vector256Lanes, System.Runtime.Intrinsics.Vector256<double>>(source, z, multiplier, output, workspace.Scratch, multiplyAdd);
-                break;
-            case FftInstructionSet.Vector128:
-                Rows<Vector128Lanes, System.Runtime.Intrinsics.Vector128<double>>(source, z, multiplier, output, workspace.Scratch, multiplyAdd);
-                break;
-            default:
-                Rows<ScalarLanes, ScalarComplex>(source, z, multiplier, output, workspace.Scratch, multiplyAdd);
-                break;
-        }
-    }
-
-    private void Rows<TOps, TVec>(
-        ReadOnlySpan<double> plane, ReadOnlySpan<double> zTable, ReadOnlySpan<double> multiplier, Span<double> output, double[] scratch, bool multiplyAdd)
-        where TOps : IComplexLanes<TVec>
-        where TVec : struct
-    {
-        double scale = ScaleFactor(true);
-        if (multiplyAdd)
-        {
-            Fft3DPasses.InverseRealRows<TOps, TVec, MultiplyAdd>(_line, _half, _realInverseTwiddles, _block, scale, plane, zTable, multiplier, output, scratch);
-        }
-        else
-        {
-            Fft3DPasses.InverseRealRows<TOps, TVec, Overwrite>(_line, _half, _realInverseTwiddles, _block, scale, plane, zTable, multiplier, output, scratch);
-        }
+        _runner.InverseRealRows(multiplyAdd, ScaleFactor(true), source, z, multiplier, output, workspace.Scratch);
     }
 
     private void Modulated(
@@ -419,38 +363,7 @@ public sealed class Fft3DPlan
         ReadOnlySpan<double> x = MemoryMarshal.Cast<Complex, double>(xFactors), y = MemoryMarshal.Cast<Complex, double>(yFactors), z = MemoryMarshal.Cast<Complex, double>(zFactors);
         Span<double> work = MemoryMarshal.Cast<Complex, double>(workspace.Spectrum.AsSpan());
         Fft3DPasses.ExpandModulation(x, y, z, Size, workspace.Factors);
-        switch (InstructionSet)
-        {
-            case FftInstructionSet.Vector512:
-                Modulated<Vector512Lanes, System.Runtime.Intrinsics.Vector512<double>>(s, workspace.Factors, work, multiplier, output, workspace.Scratch, multiplyAdd);
-                break;
-            case FftInstructionSet.Vector256:
-                Modulated<Vector256Lanes, System.Runtime.Intrinsics.Vector256<double>>(s, workspace.Factors, work, multiplier, output, workspace.Scratch, multiplyAdd);
-                break;
-            case FftInstructionSet.Vector128:
-                Modulated<Vector128Lanes, System.Runtime.Intrinsics.Vector128<double>>(s, workspace.Factors, work, multiplier, output, workspace.Scratch, multiplyAdd);
-                break;
-            default:
-                Modulated<ScalarLanes, ScalarComplex>(s, workspace.Factors, work, multiplier, output, workspace.Scratch, multiplyAdd);
-                break;
-        }
-    }
-
-    private void Modulated<TOps, TVec>(
-        ReadOnlySpan<double> spectrum, ReadOnlySpan<double> factors, Span<double> work,
-        ReadOnlySpan<double> multiplier, Span<double> output, double[] scratch, bool multiplyAdd)
-        where TOps : IComplexLanes<TVec>
-        where TVec : struct
-    {
-        double scale = ScaleFactor(true);
-        if (multiplyAdd)
-        {
-            Fft3DPasses.InverseRealModulated<TOps, TVec, MultiplyAdd>(_line, _half, _realInverseTwiddles, _block, scale, spectrum, factors, work, multiplier, output, scratch);
-        }
-        else
-        {
-            Fft3DPasses.InverseRealModulated<TOps, TVec, Overwrite>(_line, _half, _realInverseTwiddles, _block, scale, spectrum, factors, work, multiplier, output, scratch);
-        }
+        _runner.InverseRealModulated(multiplyAdd, ScaleFactor(true), s, workspace.Factors, work, multiplier, output, workspace.Scratch);
     }
 
     /// <summary>
@@ -504,21 +417,7 @@ public sealed class Fft3DPlan
     {
         Guard.Length(data.Length, Count, nameof(data));
         Span<double> d = MemoryMarshal.Cast<Complex, double>(data);
-        switch (InstructionSet)
-        {
-            case FftInstructionSet.Vector512:
-                Fft3DPasses.Complex<Vector512Lanes, System.Runtime.Intrinsics.Vector512<double>>(_line, _block, inverse, ScaleFactor(inverse), d, scratch);
-                break;
-            case FftInstructionSet.Vector256:
-                Fft3DPasses.Complex<Vector256Lanes, System.Runtime.Intrinsics.Vector256<double>>(_line, _block, inverse, ScaleFactor(inverse), d, scratch);
-                break;
-            case FftInstructionSet.Vector128:
-                Fft3DPasses.Complex<Vector128Lanes, System.Runtime.Intrinsics.Vector128<double>>(_line, _block, inverse, ScaleFactor(inverse), d, scratch);
-                break;
-            default:
-                Fft3DPasses.Complex<ScalarLanes, ScalarComplex>(_line, _block, inverse, ScaleFactor(inverse), d, scratch);
-                break;
-        }
+        _runner.Complex(inverse, ScaleFactor(inverse), d, scratch);
     }
 
     private void ForwardReal(ReadOnlySpan<double> input, Span<Complex> output, double[] scratch)
@@ -526,21 +425,7 @@ public sealed class Fft3DPlan
         Guard.Length(input.Length, Count, nameof(input));
         Guard.Length(output.Length, HalfSpectrumCount, nameof(output));
         Span<double> o = MemoryMarshal.Cast<Complex, double>(output);
-        switch (InstructionSet)
-        {
-            case FftInstructionSet.Vector512:
-                Fft3DPasses.ForwardReal<Vector512Lanes, System.Runtime.Intrinsics.Vector512<double>>(_line, _half, _realTwiddles, _block, ScaleFactor(false), input, o, scratch);
-                break;
-            case FftInstructionSet.Vector256:
-                Fft3DPasses.ForwardReal<Vector256Lanes, System.Runtime.Intrinsics.Vector256<double>>(_line, _half, _realTwiddles, _block, ScaleFactor(false), input, o, scratch);
-                break;
-            case FftInstructionSet.Vector128:
-                Fft3DPasses.ForwardReal<Vector128Lanes, System.Runtime.Intrinsics.Vector128<double>>(_line, _half, _realTwiddles, _block, ScaleFactor(false), input, o, scratch);
-                break;
-            default:
-                Fft3DPasses.ForwardReal<ScalarLanes, ScalarComplex>(_line, _half, _realTwiddles, _block, ScaleFactor(false), input, o, scratch);
-                break;
-        }
+        _runner.ForwardReal(ScaleFactor(false), input, o, scratch);
     }
 
     private void InverseReal(Span<Complex> spectrum, Span<double> output, double[] scratch)
@@ -548,21 +433,7 @@ public sealed class Fft3DPlan
         Guard.Length(spectrum.Length, HalfSpectrumCount, nameof(spectrum));
         Guard.Length(output.Length, Count, nameof(output));
         Span<double> s = MemoryMarshal.Cast<Complex, double>(spectrum);
-        switch (InstructionSet)
-        {
-            case FftInstructionSet.Vector512:
-                Fft3DPasses.InverseReal<Vector512Lanes, System.Runtime.Intrinsics.Vector512<double>>(_line, _half, _realInverseTwiddles, _block, ScaleFactor(true), s, output, scratch);
-                break;
-            case FftInstructionSet.Vector256:
-                Fft3DPasses.InverseReal<Vector256Lanes, System.Runtime.Intrinsics.Vector256<double>>(_line, _half, _realInverseTwiddles, _block, ScaleFactor(true), s, output, scratch);
-                break;
-            case FftInstructionSet.Vector128:
-                Fft3DPasses.InverseReal<Vector128Lanes, System.Runtime.Intrinsics.Vector128<double>>(_line, _half, _realInverseTwiddles, _block, ScaleFactor(true), s, output, scratch);
-                break;
-            default:
-                Fft3DPasses.InverseReal<ScalarLanes, ScalarComplex>(_line, _half, _realInverseTwiddles, _block, ScaleFactor(true), s, output, scratch);
-                break;
-        }
+        _runner.InverseReal(ScaleFactor(true), s, output, scratch);
     }
 
     /// <summary>The normalisation factor of one direction, applied inside the z-axis transposition (no extra pass).</summary>

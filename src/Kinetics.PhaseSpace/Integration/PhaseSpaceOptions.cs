@@ -1,3 +1,4 @@
+using Kinetics.PhaseSpace.Boundaries;
 using Kinetics.PhaseSpace.Parallel;
 using Kinetics.PhaseSpace.Transport;
 
@@ -20,6 +21,21 @@ public sealed record PhaseSpaceOptions
 
     /// <summary>Threads over cells within a process (−1: the runtime's default).</summary>
     public int MaxDegreeOfParallelism { get; init; } = -1;
+
+    /// <summary>The boundary at the low end of the slow axis (null with <see cref="HighBoundary"/> null: periodic).</summary>
+    public BoundaryCondition? LowBoundary { get; init; }
+
+    /// <summary>The boundary at the high end of the slow axis.</summary>
+    public BoundaryCondition? HighBoundary { get; init; }
+
+    /// <summary>The collision step (null: collisionless).</summary>
+    public CollisionStep? Collisions { get; init; }
+
+    /// <summary>
+    /// With collisions, the Strang step is at most this multiple of the mean free time 1/ν_max of the initial state
+    /// (default 0.5); the collision integrator sub-steps within it as its own options say.
+    /// </summary>
+    public double CollisionCourant { get; init; } = 0.5;
 
     /// <summary>The process communicator (default: one process).</summary>
     public IDomainCommunicator Communicator { get; init; } = SerialCommunicator.Instance;

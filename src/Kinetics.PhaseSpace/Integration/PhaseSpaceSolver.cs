@@ -37,13 +37,18 @@ public sealed class PhaseSpaceSolver
     {
         _options = options;
         _decomposition = decomposition;
-        _transport = FreeTransport.Create(layout.Mesh, layout.Velocities, options.Limiter);
+        _transport = FreeTransport.Create(layout.Mesh, layout.Velocities, options.Limiter, options.LowBoundary, options.HighBoundary);
         _transportWorkspace = _transport.CreateWorkspace(layout);
         _force = ForceTerm.Create(layout.Velocities, options.Limiter);
         bool charged = false;
         foreach (double q in layout.Charges)
         {
             charged |= q != 0.0;
+        }
+
+        if (options.SelfConsistentField && charged && options.LowBoundary is not null)
+        {
+            throw new NotSupportedException("Self-consistent fields between walls (Dirichlet/Neumann Poisson) are not implemented yet; use periodic boundaries or SelfConsistentField = false.");
         }
 
         _poisson = options.SelfConsistentField && charged ? PeriodicPoissonSolver.Create(layout.Mesh) : null;
@@ -113,23 +118,64 @@ public sealed class PhaseSpaceSolver
         return new PhaseSpaceState(mesh, velocities, mixture, decomposition.FirstRow(comm.Rank), decomposition.RowCount(comm.Rank));
     }
 
-    /// <summary>One Strang step of length Δt: transport Δt/2, field, force Δt, transport Δt/2.</summary>
+    /// <summary>
+    /// One Strang step of length Δt: transport Δt/2, then force Δt (field from the transported state) without collisions,
+    /// or force Δt/2, collisions Δt, force Δt/2 (field solved before each force half) with them, then transport Δt/2.
+    /// </summary>
     /// <param name="state">The state (advanced in place).</param>
-    /// <param name="step">Δt in [0, <see cref="StableStep"/>/Cfl] (each transport half-step must be stable).</param>
+    /// <param name="step">Δt ≥ 0 with each transport half-step stable (Δt ≤ <see cref="StableStep"/>/Cfl).</param>
     public void Step(PhaseSpaceState state, double step)
     {
         CheckState(state);
         Guard.NonNegative(step);
         int threads = _options.MaxDegreeOfParallelism;
         _transport.Advance(state, 0.5 * step, _options.Communicator, _transportWorkspace, threads);
-        if (_poisson is not null)
+        if (_options.Collisions is null)
         {
-            SolveField(state);
-            int first = state.FirstCell, count = state.CellCount;
-            _force.Advance(state, _ex.AsSpan(first, count), _ey.Length > 0 ? _ey.AsSpan(first, count) : [], step, threads);
+            Force(state, step);
+        }
+        else
+        {
+            Force(state, 0.5 * step);
+            _options.Collisions.Advance(state, step, threads);
+            Force(state, 0.5 * step);
         }
 
         _transport.Advance(state, 0.5 * step, _options.Communicator, _transportWorkspace, threads);
+    }
+
+    private void Force(PhaseSpaceState state, double step)
+    {
+        if (_poisson is null)
+        {
+            return;
+        }
+
+        SolveField(state);
+        int first = state.FirstCell, count = state.CellCount;
+        _force.Advance(state, _ex.AsSpan(first, count), _ey.Length > 0 ? _ey.AsSpan(first, count) : [], step, _options.MaxDegreeOfParallelism);
+    }
+
+    /// <summary>
+    /// The Strang step <see cref="Run"/> takes for <paramref name="state"/>: <see cref="StableStep"/>, and with collisions
+    /// at most <see cref="PhaseSpaceOptions.CollisionCourant"/>/ν_max (ν_max over all processes, gathered).
+    /// </summary>
+    /// <param name="state">The state.</param>
+    public double StepFor(PhaseSpaceState state)
+    {
+        CheckState(state);
+        double step = StableStep;
+        if (_options.Collisions is not null)
+        {
+            double[] all = Gather([_options.Collisions.MaxCollisionFrequency(state)], 1, perRank: true);
+            double nu = all.Max();
+            if (nu > 0.0)
+            {
+                step = Math.Min(step, _options.CollisionCourant / nu);
+            }
+        }
+
+        return step;
     }
 
     /// <summary>Solves Gauss's law for the state's charge density (gathered over all processes) into <see cref="FieldX"/>/<see cref="FieldY"/>.</summary>
@@ -175,7 +221,7 @@ public sealed class PhaseSpaceSolver
     {
         CheckState(state);
         Guard.Positive(finalTime);
-        long steps = (long)Math.Ceiling(finalTime / StableStep);
+        long steps = (long)Math.Ceiling(finalTime / StepFor(state));
         if (steps > 100_000_000)
         {
             throw new ArgumentOutOfRangeException(nameof(finalTime), finalTime, $"finalTime needs {steps} steps (budget 10^8).");
@@ -284,11 +330,13 @@ public sealed class PhaseSpaceSolver
     /// <summary>The whole mesh's values (cell order) gathered from every process: <paramref name="width"/> values per cell.</summary>
     /// <param name="local">This process's values, <paramref name="width"/> per owned cell.</param>
     /// <param name="width">Values per cell.</param>
-    public double[] Gather(double[] local, int width)
+    public double[] Gather(double[] local, int width) => Gather(local, width, perRank: false);
+
+    private double[] Gather(double[] local, int width, bool perRank)
     {
         ArgumentNullException.ThrowIfNull(local);
-        Guard.Length(local.Length, Layout.CellCount * width, nameof(local));
-        var counts = _cellCounts.Select(c => c * width).ToArray();
+        Guard.Length(local.Length, (perRank ? 1 : Layout.CellCount) * width, nameof(local));
+        var counts = _cellCounts.Select(c => (perRank ? 1 : c) * width).ToArray();
         var all = new double[counts.Sum()];
         _options.Communicator.AllGather(local, counts, all);
         return all;

@@ -1,3 +1,4 @@
+using Kinetics.PhaseSpace.Boundaries;
 using Kinetics.PhaseSpace.Meshes;
 using Kinetics.PhaseSpace.Parallel;
 using Kinetics.PhaseSpace.States;
@@ -8,7 +9,8 @@ namespace Kinetics.PhaseSpace.Transport;
 /// <summary>
 /// Free transport ∂_t F + v·∇ₓF = 0 on a uniform mesh by conservative second-order finite volumes: one
 /// flux-limited Lax–Wendroff (MUSCL–Hancock) sweep per spatial axis (<see cref="LimitedFlux"/>), periodic
-/// boundaries, the slow axis split over processes with two halo rows each side. See docs/phase-space.md.
+/// boundaries or walls at both ends of the slow axis (<see cref="BoundaryCondition"/>), the slow axis split over
+/// processes with two halo rows each side. See docs/phase-space.md.
 /// </summary>
 /// <remarks>
 /// A step of length Δt is stable and TVD when the Courant number max|v_a|Δt/Δ_a ≤ 1 on every axis
@@ -18,12 +20,20 @@ namespace Kinetics.PhaseSpace.Transport;
 /// </remarks>
 public sealed class FreeTransport
 {
-    private FreeTransport(UniformMesh mesh, VelocityGrid velocities, SlopeLimiter limiter)
+    private FreeTransport(UniformMesh mesh, VelocityGrid velocities, SlopeLimiter limiter, BoundaryCondition? low, BoundaryCondition? high)
     {
         Mesh = mesh;
         Velocities = velocities;
         Limiter = limiter;
+        LowBoundary = low;
+        HighBoundary = high;
     }
+
+    /// <summary>The boundary at the low end of the slow axis (null: periodic).</summary>
+    public BoundaryCondition? LowBoundary { get; }
+
+    /// <summary>The boundary at the high end of the slow axis (null: periodic).</summary>
+    public BoundaryCondition? HighBoundary { get; }
 
     /// <summary>The spatial mesh.</summary>
     public UniformMesh Mesh { get; }
@@ -38,9 +48,17 @@ public sealed class FreeTransport
     /// <param name="mesh">The spatial mesh.</param>
     /// <param name="velocities">The velocity grid; its dimension must be at least the mesh's.</param>
     /// <param name="limiter">The slope limiter (default van Leer).</param>
-    /// <exception cref="ArgumentException">The velocity grid has fewer components than the mesh has axes.</exception>
-    public static FreeTransport Create(UniformMesh mesh, VelocityGrid velocities, SlopeLimiter limiter = SlopeLimiter.VanLeer)
+    /// <param name="lowBoundary">The boundary at the low end of the slow axis (null with <paramref name="highBoundary"/> null: periodic).</param>
+    /// <param name="highBoundary">The boundary at the high end of the slow axis.</param>
+    /// <exception cref="ArgumentException">The velocity grid has fewer components than the mesh has axes, or only one boundary is given.</exception>
+    public static FreeTransport Create(
+        UniformMesh mesh, VelocityGrid velocities, SlopeLimiter limiter = SlopeLimiter.VanLeer, BoundaryCondition? lowBoundary = null, BoundaryCondition? highBoundary = null)
     {
+        if ((lowBoundary is null) != (highBoundary is null))
+        {
+            throw new ArgumentException("lowBoundary and highBoundary must both be given (bounded) or both be null (periodic).", nameof(highBoundary));
+        }
+
         ArgumentNullException.ThrowIfNull(mesh);
         ArgumentNullException.ThrowIfNull(velocities);
         if (velocities.Dimension < mesh.Dimension)
@@ -53,7 +71,7 @@ public sealed class FreeTransport
             throw new ArgumentOutOfRangeException(nameof(limiter), limiter, $"limiter must be a defined {nameof(SlopeLimiter)} (was {limiter}).");
         }
 
-        return new FreeTransport(mesh, velocities, limiter);
+        return new FreeTransport(mesh, velocities, limiter, lowBoundary, highBoundary);
     }
 
     /// <summary>The largest stable step: min over axes of Δ_a / max|v_a|.</summary>
@@ -117,6 +135,28 @@ public sealed class FreeTransport
         communicator.ExchangeHalo(ws.SendLow, ws.SendHigh, ws.GhostLow, ws.GhostHigh);
 
         FillCourant(ws.Courant, Mesh.SlowAxis, step / Mesh.Spacing(Mesh.SlowAxis));
+        bool atLow = LowBoundary is not null && state.FirstRow == 0;
+        bool atHigh = HighBoundary is not null && state.FirstRow + rows == Mesh.RowCount;
+        BoundaryContext? lowContext = atLow ? new BoundaryContext(Velocities, state.Masses.ToArray(), Mesh.SlowAxis, ws.Courant, IsLow: true) : null;
+        BoundaryContext? highContext = atHigh ? new BoundaryContext(Velocities, state.Masses.ToArray(), Mesh.SlowAxis, ws.Courant, IsLow: false) : null;
+        if (lowContext is not null)
+        {
+            // Interior [row 0, row 1]; ghosts come back adjacent-first ([−1, −2]) and are stored as [−2, −1].
+            Span<double> ghosts = ws.SendHigh;
+            LowBoundary!.FillGhosts(data[..(2 * rowValues)], ghosts, lowContext);
+            ghosts[..rowValues].CopyTo(ws.GhostLow.AsSpan(rowValues));
+            ghosts[rowValues..].CopyTo(ws.GhostLow);
+        }
+
+        if (highContext is not null)
+        {
+            // Interior [row R − 1, row R − 2]; ghosts adjacent-first ([R, R + 1]), stored in that order.
+            Span<double> interior = ws.SendLow;
+            data.Slice((rows - 1) * rowValues, rowValues).CopyTo(interior);
+            data.Slice((rows - 2) * rowValues, rowValues).CopyTo(interior[rowValues..]);
+            HighBoundary!.FillGhosts(interior, ws.GhostHigh, highContext);
+        }
+
         int cellLength = state.CellLength, rowLength = Mesh.RowLength;
         double[] old = ws.Old, flux = ws.Flux, courant = ws.Courant, low = ws.GhostLow, high = ws.GhostHigh;
         SlopeLimiter limiter = Limiter;
@@ -137,6 +177,19 @@ public sealed class FreeTransport
                     flux.AsSpan((r * rowValues) + offset, cellLength));
             }
         });
+
+        for (int ix = 0; ix < rowLength; ix++)
+        {
+            if (lowContext is not null)
+            {
+                LowBoundary!.ApplyFaceFlux(flux.AsSpan(ix * cellLength, cellLength), lowContext);
+            }
+
+            if (highContext is not null)
+            {
+                HighBoundary!.ApplyFaceFlux(flux.AsSpan((rows * rowValues) + (ix * cellLength), cellLength), highContext);
+            }
+        }
 
         double[] target = ws.Old;
         System.Threading.Tasks.Parallel.For(0, rows, options, r =>

@@ -12,6 +12,9 @@ internal static class BadInputFixtures
 {
     public static readonly CartesianGrid Grid = new(8, 6.0);
 
+    /// <summary>A wider box for the Boltzmann operator, whose resolution guard asks for 1e−6 at the boundary.</summary>
+    public static readonly CartesianGrid WideGrid = new(8, 8.0);
+
     public static readonly Mixture Pair = new(new Species("A", 1.0), new Species("B", 2.0));
 
     public static readonly CollisionKernelTable Kernels = CollisionKernelTable.Uniform(Pair, new CollisionKernel(-1.0, AngularFunction.AbsoluteCosine()));
@@ -34,12 +37,13 @@ internal static class BadInputFixtures
     public static LinearizedOperator Linearized => LazyLinearized.Value;
 
     /// <summary>Unit Maxwellians of both species, stacked (S·N³).</summary>
-    public static double[] Stacked()
+    public static double[] Stacked(CartesianGrid? grid = null)
     {
-        int count = Grid.Count;
+        grid ??= Grid;
+        int count = grid.Count;
         var f = new double[2 * count];
-        Maxwellian.Fill(Grid, MacroscopicState.Unit, 1.0, f.AsSpan(0, count));
-        Maxwellian.Fill(Grid, MacroscopicState.Unit, 2.0, f.AsSpan(count, count));
+        Maxwellian.Fill(grid, MacroscopicState.Unit, 1.0, f.AsSpan(0, count));
+        Maxwellian.Fill(grid, MacroscopicState.Unit, 2.0, f.AsSpan(count, count));
         return f;
     }
 

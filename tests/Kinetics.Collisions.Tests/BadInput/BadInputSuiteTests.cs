@@ -41,6 +41,7 @@ public class BadInputSuiteTests(ITestOutputHelper output)
         entered.Wait();
         var ex = Assert.Throws<InvalidOperationException>(() => op.Evaluate(f, q, workspace));
         Assert.Contains("another thread", ex.Message, StringComparison.Ordinal);
+        Assert.Throws<InvalidOperationException>(() => new LinearizedLandauOperator(op).Apply(new double[f.Length], q, workspace));
         var radial = new RadialLandauWorkspace(RadialCells);
         release.Set();
         await holder;
@@ -50,6 +51,29 @@ public class BadInputSuiteTests(ITestOutputHelper output)
         op.Evaluate(f, q, workspace);
         Assert.All(q, x => Assert.True(double.IsFinite(x)));
         new RadialLandauOperator(RadialCells).Evaluate(Radial(), new double[RadialCells.Count], radial);
+    }
+
+    [Fact]
+    public async Task BoltzmannWorkspace_HeldByAnotherThread_IsRefused_AndReusableAfterwards()
+    {
+        var op = Kinetics.Boltzmann.BoltzmannOperator.Create(WideGrid, BadInputFixtures.Kernels);
+        var workspace = op.CreateWorkspace();
+        double[] f = Stacked(WideGrid), q = new double[f.Length];
+        using var entered = new ManualResetEventSlim();
+        using var release = new ManualResetEventSlim();
+        var holder = Task.Run(() =>
+        {
+            using var lease = workspace.Gate.Enter(op, "workspace");
+            entered.Set();
+            release.Wait();
+        });
+        entered.Wait();
+        Assert.Throws<InvalidOperationException>(() => op.Evaluate(f, q, workspace));
+        Assert.Throws<InvalidOperationException>(() => op.CollisionFrequency(f, q, workspace));
+        release.Set();
+        await holder;
+        op.Evaluate(f, q, workspace);
+        Assert.All(q, x => Assert.True(double.IsFinite(x)));
     }
 
     [Fact]

@@ -61,7 +61,7 @@ internal static class TwoTemperatureScenario
                 throw new ArgumentException($"--courant must be in (0, 2] (was {c}).");
             }
 
-            return Run(gammaList, ratioList, parse.GetValue(n), folds, c, OutputPrefix.Normalize(parse.GetValue(output)!) + ".svg", io);
+            return Run(gammaList, ratioList, parse.GetValue(n), folds, c, OutputPrefix.Normalize(parse.GetValue(output)!), io);
         });
         return command;
     }
@@ -84,12 +84,19 @@ internal static class TwoTemperatureScenario
         return list.Count > 0 ? list : throw new ArgumentException("--ratios needs at least one a:b.");
     }
 
-    private static int Run(double[] gammas, List<(double A, double B)> ratios, int? fixedN, double eFolds, double courant, string svgPath, JsonOutput io)
+    private static int Run(double[] gammas, List<(double A, double B)> ratios, int? fixedN, double eFolds, double courant, string prefix, JsonOutput io)
     {
         io.Human.Profile.Width = Math.Max(io.Human.Profile.Width, 200);
         var table = new Table().Border(TableBorder.Rounded);
         table.AddColumns("m_A:m_B", "γ", "N", "L", "t_end", "steps", "k (fit)", "k(0) exchange", "k(0) exact", "k (closure)", "fit/k(0) − 1", "fit/closure − 1", "k(0)/exact − 1", "T_A(end)", "T_B(end)", "max ΔE", "wall s");
-        var plot = new SvgPlot { Title = "Two-temperature relaxation", XLabel = "t", YLabel = "log(T_A − T_B)" };
+        var plot = new Figure
+        {
+            Title = "Temperature gap ΔT = T(A) − T(B), time in units of the closed-form rate k₀",
+            XLabel = "k₀ t",
+            YLabel = "ΔT(t) / ΔT(0)",
+            YScale = AxisScale.Log10,
+        };
+        double longest = 0;
         var cases = new List<Dictionary<string, object>>();
         var total = Stopwatch.StartNew();
         foreach (var (ma, mb) in ratios)
@@ -102,7 +109,15 @@ internal static class TwoTemperatureScenario
                     result.Steps.ToString(System.Globalization.CultureInfo.InvariantCulture), F(result.Rate, "F5"), F(result.InitialRate, "F5"), F(result.ExactRate, "F5"), F(result.ClosureRate, "F5"),
                     F((result.Rate / result.InitialRate) - 1, "+0.0E+0;-0.0E+0"), F((result.Rate / result.ClosureRate) - 1, "+0.0E+0;-0.0E+0"), F((result.InitialRate / result.ExactRate) - 1, "+0.0E+0;-0.0E+0"), F(result.FinalA, "F6"), F(result.FinalB, "F6"),
                     F(result.MaxEnergyDrift, "0.0E+0"), F(result.Wall, "F1"));
-                plot.Add(new PlotSeries($"{label}, γ = {F(gamma, "G3")}", result.Times, result.Times.Select((_, i) => Math.Log(result.Gaps[i])).ToList()));
+                // At most ~24 markers per curve (the runs take hundreds of steps).
+                int stride = Math.Max(1, result.Times.Count / 24);
+                var samples = Enumerable.Range(0, result.Times.Count).Where(i => i % stride == 0 || i == result.Times.Count - 1).ToArray();
+                plot.Add(new PlotSeries(
+                    $"masses {label}, γ = {F(gamma, "G3")}",
+                    samples.Select(i => result.ExactRate * result.Times[i]).ToArray(),
+                    samples.Select(i => result.Gaps[i] / result.Gaps[0]).ToArray(),
+                    SeriesStyle.LineMarkers));
+                longest = Math.Max(longest, result.ExactRate * result.Times[^1]);
                 cases.Add(new Dictionary<string, object>
                 {
                     ["ratio"] = label,
@@ -130,15 +145,11 @@ internal static class TwoTemperatureScenario
         io.Human.Write(table);
         io.Human.WriteLine("k (fit): least-squares slope of log(T_A − T_B) over the run; k(0): −d(T_A − T_B)/dt/(T_A − T_B) at t = 0 from the operator's energy exchange rates; exact: the closed form (TemperatureRelaxation.Rate);" +
             " closure: the same fit of the Maxwellian two-temperature ODE with the closed-form exchange.");
-        string? directory = Path.GetDirectoryName(Path.GetFullPath(svgPath));
-        if (directory is not null)
-        {
-            Directory.CreateDirectory(directory);
-        }
-
-        plot.Save(svgPath);
-        io.Human.MarkupLine($"Wrote [blue]{Markup.Escape(svgPath)}[/]; total {F(total.Elapsed.TotalSeconds, "F1")} s.");
-        io.WriteResult(new Dictionary<string, object> { ["cases"] = cases, ["e_folds"] = eFolds, ["courant"] = courant, ["svg"] = svgPath, ["wall_s"] = total.Elapsed.TotalSeconds });
+        double[] reference = Enumerable.Range(0, 33).Select(i => longest * i / 32.0).ToArray();
+        plot.Add(new PlotSeries("closed form exp(−k₀t)", reference, reference.Select(x => Math.Exp(-x)).ToArray(), SeriesStyle.Reference));
+        var files = plot.Save(prefix);
+        io.Human.MarkupLine($"Wrote [blue]{Markup.Escape(files[0])}[/] and [blue]{Markup.Escape(files[1])}[/]; total {F(total.Elapsed.TotalSeconds, "F1")} s.");
+        io.WriteResult(new Dictionary<string, object> { ["cases"] = cases, ["e_folds"] = eFolds, ["courant"] = courant, ["png"] = files[0], ["svg"] = files[1], ["wall_s"] = total.Elapsed.TotalSeconds });
         return 0;
     }
 

@@ -1,0 +1,58 @@
+using BenchmarkDotNet.Attributes;
+using Kinetics.Boltzmann;
+using Kinetics.Kernels;
+using Kinetics.Mixtures;
+using Kinetics.PhaseSpace.Integration;
+using Kinetics.PhaseSpace.Meshes;
+using Kinetics.PhaseSpace.States;
+using Kinetics.PhaseSpace.Velocities;
+
+namespace Kinetics.Bench.PhaseSpace;
+
+/// <summary>
+/// One Strang step of <see cref="PhaseSpaceSolver"/> on 8 cells of a 1-D mesh with an N³ velocity grid, two species
+/// (7:8, γ = −1, b ∝ |cos θ|): <see cref="Step"/> with the Boltzmann collision step (one SSP-RK3 step per cell),
+/// <see cref="Transport"/> without collisions (two transport half-steps). Transport/Step is the fraction of a step spent
+/// outside the collision step; cells/Step is cell-steps per second.
+/// </summary>
+[MemoryDiagnoser]
+public class PhaseSpaceStepBenchmarks
+{
+    private const int Cells = 8;
+    private PhaseSpaceState _state = null!;
+    private PhaseSpaceSolver _collisional = null!;
+    private PhaseSpaceSolver _free = null!;
+    private double _dt;
+
+    /// <summary>Velocity points per axis.</summary>
+    [Params(16, 24, 32)]
+    public int N { get; set; }
+
+    /// <summary>Builds the operator, the solvers and a perturbed two-temperature state.</summary>
+    [GlobalSetup]
+    public void Setup()
+    {
+        var mixture = new Mixture(new Species("N2", 1.0), new Species("O2", 8.0 / 7.0));
+        var grid = new VelocityGrid(3, N, 8.0);
+        var op = BoltzmannOperator.Create(grid.ToCartesian(), CollisionKernelTable.Uniform(mixture, new CollisionKernel(-1.0, AngularFunction.AbsoluteCosine(1.0))));
+        var mesh = UniformMesh.Create1D(Cells, 1.0);
+        _state = new PhaseSpaceState(mesh, grid, mixture);
+        for (int s = 0; s < 2; s++)
+        {
+            double m = mixture[s].Mass, t = s == 0 ? 1.2 : 0.8;
+            _state.Fill(s, (x, _, v) => (1 + (0.1 * Math.Sin(2 * Math.PI * x))) * Math.Pow(m / (2 * Math.PI * t), 1.5) * Math.Exp(-m * v.LengthSquared / (2 * t)));
+        }
+
+        _dt = 1e-3;
+        _collisional = PhaseSpaceSolver.Create(_state, new PhaseSpaceOptions { Collisions = CollisionStep.Create(op, new Kinetics.Dynamics.SpaceHomogeneousOptions { FixedStep = _dt }) });
+        _free = PhaseSpaceSolver.Create(_state, new PhaseSpaceOptions());
+    }
+
+    /// <summary>A full Strang step with collisions.</summary>
+    [Benchmark(Baseline = true)]
+    public void Step() => _collisional.Step(_state, _dt);
+
+    /// <summary>The same step without collisions (transport only).</summary>
+    [Benchmark]
+    public void Transport() => _free.Step(_state, _dt);
+}
