@@ -76,6 +76,19 @@ public class ScenarioCommandTests
     }
 
     [Fact]
+    public void IonElectron_Hydrogen_OnPerSpeciesGrids_MatchesClosedForm()
+    {
+        // ε = √(1/1836): per-species grids (the default) at N = 32 each; one shared grid would need N ≈ 360.
+        JsonElement json = KineticsProcess.RunJson("scenario", "ion-electron", "--epsilons", "0.0233380");
+        Assert.Equal("species", json.GetProperty("grids").GetString());
+        var c = json.GetProperty("cases")[0];
+
+        // Observed 1.3e-8 (rate) and 2.5e-6 (balance, uncorrected operator).
+        Assert.InRange(c.GetProperty("relative_error").GetDouble(), 0, 1e-7);
+        Assert.InRange(Math.Abs(c.GetProperty("balance").GetDouble()), 0, 2e-5);
+    }
+
+    [Fact]
     public void IonElectron_RejectsEpsilonOutOfRange()
     {
         var (code, _, stderr) = KineticsProcess.Run("scenario", "ion-electron", "--epsilons", "0.3,1.5");

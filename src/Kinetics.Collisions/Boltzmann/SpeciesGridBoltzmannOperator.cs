@@ -236,6 +236,7 @@ public sealed class SpeciesGridBoltzmannOperator
         }
 
         bool spectrum = false;
+        Span<double> wanted = stackalloc double[5];
         for (int b = 0; b < Grids.SpeciesCount; b++)
         {
             if (_wide[a, b] is not { } term || (onlyPartner >= 0 && b != onlyPartner))
@@ -251,7 +252,17 @@ public sealed class SpeciesGridBoltzmannOperator
 
             WidePartnerScratch scratch = workspace.Wide[a, b]!;
             _plans[b].ForwardReal(Grids.Slice(values, b), workspace.Spectra[b], workspace.Ffts[b]);
-            term.AddTo(Grids.Slice(values, a), workspace.Spectra[a], Grids.Slice(values, b), workspace.Spectra[b], destination, scratch);
+            term.Evaluate(Grids.Slice(values, a), workspace.Spectra[a], Grids.Slice(values, b), workspace.Spectra[b], scratch.Term, scratch);
+
+            // The gain and loss conserve α's mass only to quadrature accuracy: remove that defect alone (momentum and
+            // energy exchange are kept as computed).
+            LocalMomentCorrection.Measure(Grids[a].Grid, scratch.Term, wanted);
+            wanted[0] = 0;
+            LocalMomentCorrection.Apply(Grids[a].Grid, Grids.Slice(values, a), wanted, scratch.Term);
+            for (int p = 0; p < count; p++)
+            {
+                destination[p] += scratch.Term[p];
+            }
         }
     }
 

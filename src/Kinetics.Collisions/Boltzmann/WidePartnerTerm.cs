@@ -102,8 +102,8 @@ internal sealed class WidePartnerTerm
 
     public int ScratchLength => _shifted.Max(t => t.ScratchLength);
 
-    // destination += Q^{αβ}(F^α, F^β) on α's grid. alphaSpectrum: forward DFT of F^α on α's grid; betaSpectrum: of F^β on β's.
-    public void AddTo(ReadOnlySpan<double> fa, ReadOnlySpan<Complex> alphaSpectrum, ReadOnlySpan<double> fb, ReadOnlySpan<Complex> betaSpectrum, Span<double> destination, WidePartnerScratch scratch)
+    // destination = Q^{αβ}(F^α, F^β) on α's grid. alphaSpectrum: forward DFT of F^α on α's grid; betaSpectrum: of F^β on β's.
+    public void Evaluate(ReadOnlySpan<double> fa, ReadOnlySpan<Complex> alphaSpectrum, ReadOnlySpan<double> fb, ReadOnlySpan<Complex> betaSpectrum, Span<double> destination, WidePartnerScratch scratch)
     {
         int n = _alpha.PointsPerAxis, half = (n / 2) + 1, m = _sigmas.Length, count = _alpha.Count;
         int length = (3 * (n / 2) * (n / 2)) + 1;
@@ -164,7 +164,7 @@ internal sealed class WidePartnerTerm
         _plain.Apply(scratch.BetaReal, shiftedB, scratch.Transfer);
         for (int q = 0; q < count; q++)
         {
-            destination[q] += shiftedA[q] - (fa[q] * shiftedB[q]);
+            destination[q] = shiftedA[q] - (fa[q] * shiftedB[q]);
         }
     }
 
@@ -209,7 +209,10 @@ internal sealed class WidePartnerScratch
         BetaSpectrum = new Complex[betaPlan.HalfSpectrumCount];
         BetaReal = new double[betaCount];
         Transfer = new double[transfer];
+        Term = new double[count];
     }
+
+    public double[] Term { get; }
 
     public Fft3DWorkspace Fft { get; }
 

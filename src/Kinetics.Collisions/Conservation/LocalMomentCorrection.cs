@@ -77,6 +77,29 @@ internal static class LocalMomentCorrection
 
     }
 
+    // moments = (Σ q, Σ x q, Σ y q, Σ z q, Σ |v|²/2 q) over the grid points (local coordinates, no cell volume).
+    public static void Measure(CartesianGrid grid, ReadOnlySpan<double> q, Span<double> moments)
+    {
+        int n = grid.PointsPerAxis, p = 0;
+        ReadOnlySpan<double> axis = grid.Axis;
+        Span<double> phi = stackalloc double[5];
+        moments.Clear();
+        for (int i = 0; i < n; i++)
+        {
+            for (int j = 0; j < n; j++)
+            {
+                for (int k = 0; k < n; k++, p++)
+                {
+                    Basis(axis[i], axis[j], axis[k], phi);
+                    for (int r = 0; r < 5; r++)
+                    {
+                        moments[r] += phi[r] * q[p];
+                    }
+                }
+            }
+        }
+    }
+
     private static void Basis(double x, double y, double z, Span<double> phi)
     {
         phi[0] = 1.0;

@@ -17,7 +17,7 @@ internal static class CouetteFlow
         var shared = new WallFlowOptions();
         var speed = new Option<double>("--wall-speed") { Description = "U: the walls move with −U/2 (x = 0) and +U/2 (x = 1) along y.", DefaultValueFactory = _ => 1.0 }.InRange(0, 10);
         var temperature = new Option<double>("--temperature") { Description = "Wall (and initial gas) temperature T.", DefaultValueFactory = _ => 1.0 }.InRange(0, 100, minOpen: true);
-        var output = OutputPrefix.Create("couette", "PREFIX.csv (profiles n, u_y, T, P_xy, q_x per species and mixture) and PREFIX.svg (u_y)");
+        var output = OutputPrefix.Create("couette", "PREFIX.csv (profiles n, u_y, T, P_xy, q_x per species and mixture) PREFIX.png and PREFIX.svg (u_y)");
         var threads = FlowRuntime.CreateThreadsOption();
         var json = JsonOutput.CreateOption();
         var command = new Command("couette", "Mixture Couette flow between moving diffuse walls: shear stress against the free-molecular closed form, velocity profiles.")
@@ -43,7 +43,7 @@ internal static class CouetteFlow
             double stress = run.Mixture.Average(f => f.Stress.Xy);
             double? theory = kn is null ? m.Zip(n, (mass, density) => density * Math.Sqrt(mass * t / (2 * Math.PI))).Sum() * (-u) : null;
             io.Human.WriteLine($"shear stress P_xy = {stress:F6}" + (theory is double th ? $", free-molecular closed form {th:F6}, relative error {Math.Abs(stress - th) / Math.Abs(th):E2}" : $" (Kn = {kn})"));
-            io.Human.WriteLine($"{run.Steps} steps on {run.Ranks} process(es), mass drift {run.MassDrift:E2}, {run.WallSeconds:F1} s; profiles in {prefix}.csv, {prefix}.svg");
+            io.Human.WriteLine($"{run.Steps} steps on {run.Ranks} process(es), mass drift {run.MassDrift:E2}, {run.WallSeconds:F1} s; profiles in {prefix}.csv, {prefix}.png, {prefix}.svg");
             io.WriteResult(new
             {
                 command = "flow couette",

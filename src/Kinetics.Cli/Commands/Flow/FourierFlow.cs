@@ -17,7 +17,7 @@ internal static class FourierFlow
         var shared = new WallFlowOptions();
         var low = new Option<double>("--t-low") { Description = "Temperature T₁ of the wall at x = 0.", DefaultValueFactory = _ => 1.0 }.InRange(0, 100, minOpen: true);
         var high = new Option<double>("--t-high") { Description = "Temperature T₂ of the wall at x = 1.", DefaultValueFactory = _ => 2.0 }.InRange(0, 100, minOpen: true);
-        var output = OutputPrefix.Create("fourier", "PREFIX.csv (profiles n, u_y, T, P_xy, q_x per species and mixture) and PREFIX.svg (T)");
+        var output = OutputPrefix.Create("fourier", "PREFIX.csv (profiles n, u_y, T, P_xy, q_x per species and mixture) PREFIX.png and PREFIX.svg (T)");
         var threads = FlowRuntime.CreateThreadsOption();
         var json = JsonOutput.CreateOption();
         var command = new Command("fourier", "Mixture heat transfer between diffuse walls at two temperatures: heat flux against the free-molecular closed form, temperature profiles.")
@@ -46,7 +46,7 @@ internal static class FourierFlow
                 ? m.Zip(n, (mass, density) => (d + 1) / 2.0 * 2 * density * Math.Sqrt(t1 * t2) / ((Math.Sqrt(t1) + Math.Sqrt(t2)) * Math.Sqrt(2 * Math.PI * mass))).Sum() * (t1 - t2)
                 : null;
             io.Human.WriteLine($"heat flux q_x = {flux:F6}" + (theory is double th ? $", free-molecular closed form {th:F6}, relative error {Math.Abs(flux - th) / Math.Abs(th):E2}" : $" (Kn = {kn})"));
-            io.Human.WriteLine($"{run.Steps} steps on {run.Ranks} process(es), mass drift {run.MassDrift:E2}, {run.WallSeconds:F1} s; profiles in {prefix}.csv, {prefix}.svg");
+            io.Human.WriteLine($"{run.Steps} steps on {run.Ranks} process(es), mass drift {run.MassDrift:E2}, {run.WallSeconds:F1} s; profiles in {prefix}.csv, {prefix}.png, {prefix}.svg");
             io.WriteResult(new
             {
                 command = "flow fourier",

@@ -84,7 +84,7 @@ internal sealed record WallFlowRun(double[] X, CellFields[][] Species, CellField
         return new WallFlowRun(x, species, mixed, steps, communicator.Size, Math.Abs(mass1 - mass0) / mass0, clock.Elapsed.TotalSeconds);
     }
 
-    /// <summary>Writes x and, per species and for the mixture, n, u_y, T, P_xy, q_x as CSV; and an SVG of <paramref name="plotted"/>.</summary>
+    /// <summary>Writes x and, per species and for the mixture, n, u_y, T, P_xy, q_x as CSV; and a PNG/SVG plot of <paramref name="plotted"/>.</summary>
     public void Write(string prefix, string plotted, Func<CellFields, double> value)
     {
         var header = new StringBuilder("x");
@@ -107,14 +107,14 @@ internal sealed record WallFlowRun(double[] X, CellFields[][] Species, CellField
         }
 
         File.WriteAllText(prefix + ".csv", text.ToString());
-        var plot = new SvgPlot { Title = plotted, XLabel = "x", YLabel = plotted };
+        var plot = new Figure { Title = plotted, XLabel = "x", YLabel = plotted };
         for (int s = 0; s < Species.Length; s++)
         {
             plot.Add(new PlotSeries($"species {s}", X, Species[s].Select(value).ToArray()));
         }
 
         plot.Add(new PlotSeries("mixture", X, Mixture.Select(value).ToArray()));
-        plot.Save(prefix + ".svg");
+        plot.Save(prefix);
     }
 
     /// <summary>𝒞/Kn, keeping the operator's collision frequency (scaled) for the step choice.</summary>
