@@ -41,7 +41,7 @@ public class BadInputSuiteTests(ITestOutputHelper output)
         entered.Wait();
         var ex = Assert.Throws<InvalidOperationException>(() => op.Evaluate(f, q, workspace));
         Assert.Contains("another thread", ex.Message, StringComparison.Ordinal);
-        Assert.Throws<InvalidOperationException>(() => new LinearizedLandauOperator(op).Apply(new double[f.Length], q, workspace));
+        Assert.Throws<InvalidOperationException>(() => LinearizedLandauOperator.Create(op).Apply(new double[f.Length], q, workspace));
         var radial = new RadialLandauWorkspace(RadialCells);
         release.Set();
         await holder;
@@ -50,7 +50,7 @@ public class BadInputSuiteTests(ITestOutputHelper output)
         op.Evaluate(f, q, workspace);
         op.Evaluate(f, q, workspace);
         Assert.All(q, x => Assert.True(double.IsFinite(x)));
-        new RadialLandauOperator(RadialCells).Evaluate(Radial(), new double[RadialCells.Count], radial);
+        RadialLandauOperator.Create(RadialCells).Evaluate(Radial(), new double[RadialCells.Count], radial);
     }
 
     [Fact]
