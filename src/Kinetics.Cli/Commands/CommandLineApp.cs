@@ -173,7 +173,8 @@ internal static class CommandLineApp
     {
         foreach (var option in parse.CommandResult.Command.Options.Where(OutputPrefix.IsOutputOption))
         {
-            if (option is Option<string> prefix && parse.GetValue(prefix) is { } value)
+            string? value = option is Option<string> path ? parse.GetValue(path) : null;
+            if (value is not null)
             {
                 OutputPrefix.Prepare(option.Name, value);
             }

@@ -242,7 +242,7 @@ internal static class EstimateCommand
             };
             plot.Add(new PlotSeries("collision frequency ν(v) of species A", nuFit.X.Select(Math.Exp).ToArray(), nuFit.Y.Select(Math.Exp).ToArray(), SeriesStyle.Markers, 0));
             plot.Add(new PlotSeries(string.Create(inv, $"fit: slope {nuFit.Slope:F3} (expected γ = {g})"), nuSpeeds, nuSpeeds.Select(s => Math.Exp(nuFit.Intercept + (nuFit.Slope * Math.Log(s)))).ToArray(), SeriesStyle.Dashed, 0));
-            plot.Add(new PlotSeries("row integral ∫ (⟨v⟩/⟨w⟩)ˡ |kᵡ(v, w)| dw", kFit.X.Select(Math.Exp).ToArray(), kFit.Y.Select(Math.Exp).ToArray(), SeriesStyle.Markers, 1));
+            plot.Add(new PlotSeries("row integral ∫ |kᵡ(v, w)| ((1+|v|)/(1+|w|))ˡ dw", kFit.X.Select(Math.Exp).ToArray(), kFit.Y.Select(Math.Exp).ToArray(), SeriesStyle.Markers, 1));
             plot.Add(new PlotSeries(string.Create(inv, $"fit: slope {kFit.Slope:F3} (expected γ − 2 = {g - 2})"), kSpeeds, kSpeeds.Select(s => Math.Exp(kFit.Intercept + (kFit.Slope * Math.Log(s)))).ToArray(), SeriesStyle.Dashed, 1));
             var files = plot.Save(OutputPrefix.Normalize(parse.GetValue(output)!));
             Console.WriteLine($"plots written to {string.Join(" and ", files)}");

@@ -32,7 +32,21 @@ internal static class OutputPrefix
         return option;
     }
 
-    /// <summary>True for options made by <see cref="Create"/>.</summary>
+    /// <summary>Creates an optional single-file output option (null: not written), checked like a prefix before computing.</summary>
+    /// <param name="name">The option name, e.g. "--snapshot".</param>
+    /// <param name="description">What is written.</param>
+    public static Option<string?> CreateFile(string name, string description)
+    {
+        var option = new Option<string?>(name) { Description = description + " A missing directory is created.", HelpName = "PATH" };
+        lock (Registered)
+        {
+            Registered.Add(option);
+        }
+
+        return option;
+    }
+
+    /// <summary>True for options made by <see cref="Create"/> or <see cref="CreateFile"/>.</summary>
     internal static bool IsOutputOption(Option option)
     {
         lock (Registered)

@@ -44,10 +44,15 @@ internal static class RelaxCommand
         var finalTime = new Option<double>("--t-final") { Description = "Final time (non-dimensional).", DefaultValueFactory = _ => 8.0 }.InRange(0, 1e6, minOpen: true);
         var outputs = new Option<int>("--rows") { Description = "Rows of the table over time.", DefaultValueFactory = _ => 9 }.InRange(2, 1000);
         var output = OutputPrefix.Create("relax", "PREFIX.csv (history), PREFIX.png and PREFIX.svg (temperatures and entropy)");
+        var snapshot = OutputPrefix.CreateFile("--snapshot", "HDF5 file of the final distributions (species, grid, time, moments), e.g. out/relax.h5.");
+        var checkpoint = OutputPrefix.CreateFile("--checkpoint", "HDF5 checkpoint rewritten every --checkpoint-every steps and at the end; continue an interrupted run with --restart.");
+        var checkpointEvery = new Option<int>("--checkpoint-every") { Description = "Accepted steps between checkpoints.", DefaultValueFactory = _ => 10 }.InRange(1, 1_000_000);
+        var restart = new Option<string?>("--restart") { Description = "Continue from this checkpoint (same options as the interrupted run); the result equals the uninterrupted run's bit for bit." };
+        var maxSteps = new Option<int>("--max-steps") { Description = "Budget of accepted steps (restarts included); the run stops there with a warning, resumable from its checkpoint.", DefaultValueFactory = _ => 1_000_000 }.InRange(1, 1_000_000);
         var json = JsonOutput.CreateOption();
         var command = new Command("relax", "Relax a gas mixture to equilibrium with the multi-species Boltzmann or Landau operator (the main demonstration).")
         {
-            names, masses, densities, temperatures, drifts, collision, gamma, kernel, n, halfWidth, finalTime, outputs, output, json,
+            names, masses, densities, temperatures, drifts, collision, gamma, kernel, n, halfWidth, finalTime, outputs, output, snapshot, checkpoint, checkpointEvery, restart, maxSteps, json,
         };
         command.SetAction(parse =>
         {
@@ -56,16 +61,18 @@ internal static class RelaxCommand
                 parse.GetValue(names)!, parse.GetValue(masses)!, parse.GetValue(densities)!, parse.GetValue(temperatures)!, parse.GetValue(drifts)!,
                 parse.GetValue(collision)!, parse.GetValue(gamma), parse.GetValue(kernel)!, parse.GetValue(n), parse.GetValue(halfWidth), parse.GetValue(finalTime),
                 parse.GetValue(outputs), OutputPrefix.Normalize(parse.GetValue(output)!));
-            return Run(settings, io);
+            var files = new RelaxFiles(parse.GetValue(snapshot), parse.GetValue(checkpoint), parse.GetValue(checkpointEvery), parse.GetValue(restart), parse.GetValue(maxSteps));
+            return Run(settings, files, io);
         });
         return command;
     }
 
-    private static int Run(RelaxSettings settings, JsonOutput io)
+    private static int Run(RelaxSettings settings, RelaxFiles files, JsonOutput io)
     {
         var mixture = settings.Mixture;
         int s = mixture.Count;
         var grid = new CartesianGrid(settings.N, settings.HalfWidth);
+        var start = RelaxCheckpoints.ReadRestart(files.Restart, mixture, grid);
         ICollisionOperator op;
         string description;
         if (settings.Landau is LandauKernel landau)
@@ -88,7 +95,7 @@ internal static class RelaxCommand
 
         // Δt = 0.5/ν_max from the operator's stiffness (Boltzmann: collision frequency, SSP-RK3 keeps positivity of the
         // loss part for ν Δt ≤ 1; Landau: the parabolic bound of its diffusion on the grid).
-        var solver = new SpaceHomogeneousSolver(op, new SpaceHomogeneousOptions { Scheme = TimeScheme.SspRk3, Courant = 0.5 });
+        var solver = new SpaceHomogeneousSolver(op, new SpaceHomogeneousOptions { Scheme = TimeScheme.SspRk3, Courant = 0.5, MaxSteps = files.MaxSteps });
 
         double[] initial = new double[s * grid.Count];
         for (int a = 0; a < s; a++)
@@ -100,14 +107,46 @@ internal static class RelaxCommand
         var clock = Stopwatch.StartNew();
         io.Human.MarkupLine(CultureInfo.InvariantCulture, $"[bold]kinetics relax[/]: {Markup.Escape(mixture.ToString())}, {Markup.Escape(description)}, {Markup.Escape(grid.ToString())}");
         SpaceHomogeneousResult? result = null;
-        ProgressDisplay.Run(io, "relaxing", report =>
+        if (start is not null)
         {
-            result = solver.Run(
-                initial,
-                settings.FinalTime,
-                (t, step, state) => history.Add(Sample.Of(t, mixture, grid, state)),
-                new InlineProgress(p => report(p.Fraction)));
-        });
+            history.Add(Sample.Of(start.Time, mixture, grid, start.State));
+            io.Human.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Restarting from {files.Restart} at t = {start.Time:G6} after {start.Steps} steps."));
+        }
+
+        // Ctrl+C stops between steps; the checkpoint (if any) is written before the command exits with code 130.
+        using var interrupt = new CancellationTokenSource();
+        ConsoleCancelEventHandler onCancel = (_, e) =>
+        {
+            e.Cancel = true;
+            interrupt.Cancel();
+        };
+        Console.CancelKeyPress += onCancel;
+        try
+        {
+            ProgressDisplay.Run(io, "relaxing", report =>
+            {
+                result = RelaxCheckpoints.Run(
+                    solver, initial, start, settings.FinalTime, files, mixture, grid,
+                    (t, step, state) => history.Add(Sample.Of(t, mixture, grid, state)),
+                    new InlineProgress(p => report(p.Fraction)),
+                    interrupt.Token);
+            });
+        }
+        finally
+        {
+            Console.CancelKeyPress -= onCancel;
+        }
+
+        if (result!.Time < settings.FinalTime)
+        {
+            string how = files.Checkpoint is null ? "add --checkpoint to be able to continue it" : $"continue it with --restart {files.Checkpoint}";
+            io.Warn(string.Create(CultureInfo.InvariantCulture, $"the step budget --max-steps {files.MaxSteps} stopped the run at t = {result.Time:G6} < --t-final {settings.FinalTime:G6}; {how}."));
+        }
+
+        if (files.Snapshot is not null)
+        {
+            Kinetics.Cli.Snapshots.SnapshotFile.Write(files.Snapshot, RelaxCheckpoints.ToSnapshot(result, mixture, grid, withCounters: false));
+        }
         double wall = clock.Elapsed.TotalSeconds;
 
         var first = history[0];
@@ -130,7 +169,7 @@ internal static class RelaxCommand
             $"Max drift: mass {maxMass:E2}, momentum {maxMomentum:E2}, energy {maxEnergy:E2}."));
         io.Human.MarkupLine($"Wrote [blue]{Markup.Escape(csv)}[/], [blue]{Markup.Escape(png)}[/] and [blue]{Markup.Escape(svg)}[/].");
 
-        io.WriteResult(new Dictionary<string, object>
+        io.WriteResult(new Dictionary<string, object?>
         {
             ["t_final"] = last.Time,
             ["T"] = last.Temperatures,
@@ -142,6 +181,9 @@ internal static class RelaxCommand
             ["steps"] = result.Steps,
             ["evaluations"] = result.Evaluations,
             ["wall_s"] = wall,
+            ["state_sha256"] = RelaxCheckpoints.Fingerprint(result.State),
+            ["snapshot"] = files.Snapshot,
+            ["checkpoint"] = files.Checkpoint,
             ["csv"] = csv,
             ["png"] = png,
             ["svg"] = svg,

@@ -195,19 +195,20 @@ internal sealed class Figure
             }
         }
 
-        PlaceLegend(plot, occupied, _series.Count + _references.Count);
+        bool outside = PlaceLegend(plot, occupied, _series.Count + _references.Count);
+        FitTitle(plot, outside);
         return plot;
     }
 
     // One entry needs no legend (the axis label says it). Otherwise the legend goes into the corner of the data area
     // holding no data point (legend box ≈ 40 % of the width, one line ≈ 7 % of the height, in axis fractions); when
     // every corner holds data it goes outside, right of the axes, where it cannot cover anything.
-    private static void PlaceLegend(Plot plot, List<(double X, double Y)> occupied, int entries)
+    private static bool PlaceLegend(Plot plot, List<(double X, double Y)> occupied, int entries)
     {
         if (entries <= 1 || occupied.Count == 0)
         {
             plot.HideLegend();
-            return;
+            return false;
         }
 
         var limits = plot.Axes.GetLimits();
@@ -233,11 +234,27 @@ internal sealed class Figure
             if (empty)
             {
                 plot.ShowLegend(alignment);
-                return;
+                return false;
             }
         }
 
         plot.ShowLegend(Edge.Right);
+        return true;
+    }
+
+    // ScottPlot centres the title over the data area, so a legend outside narrows the room for it: shrink the title's
+    // font until its estimated width (0.6 em per character) fits the data area (legend ≈ 0.55 em per character + 60 px).
+    private void FitTitle(Plot plot, bool legendOutside)
+    {
+        float size = 15;
+        double legend = legendOutside ? 60 + (0.55 * 12 * _series.Select(s => s.Name.Length).Concat(_references.Select(r => r.Name.Length)).DefaultIfEmpty(0).Max()) : 0;
+        double room = Width - legend - 90;
+        while (size > 10 && Title.Length * 0.6 * size > room)
+        {
+            size -= 0.5f;
+        }
+
+        plot.Title(Title, size);
     }
 
     private static double Transform(double value, AxisScale scale) =>

@@ -4,7 +4,7 @@ namespace Kinetics.Cli.Plotting;
 
 /// <summary>
 /// Tick positions for a base-10 logarithmic axis fitted to the data: several decades get ticks at powers of ten (with
-/// minor ticks at 2…9), one to two and a half decades get 1-2-5 ticks, up to 1.3 decades get the mantissas 1, 2, 3, 4, 5, 6, 8 — so a range such
+/// minor ticks at 2…9), 1.6 to 2.5 decades get 1-2-5 ticks, up to 1.6 decades get the mantissas 1, 2, 3, 4, 5, 6, 8 — so a range such
 /// as 0.06…0.4 is labelled 0.06, 0.08, 0.1, 0.2, 0.3, 0.4 instead of being stretched to 0.01…1.
 /// </summary>
 internal static class LogTicks
@@ -14,8 +14,8 @@ internal static class LogTicks
     {
         double decades = Math.Log10(high / low);
         int step = decades > 6 ? (int)Math.Ceiling(decades / 6) : 1;
-        double[] majorMantissas = decades > 2.5 ? [1] : decades > 1.3 ? [1, 2, 5] : [1, 2, 3, 4, 5, 6, 8];
-        double[] minorMantissas = decades > 2.5 ? [2, 3, 4, 5, 6, 7, 8, 9] : decades > 1.3 ? [3, 4, 6, 7, 8, 9] : [1.5, 2.5, 3.5, 4.5, 7, 9];
+        double[] majorMantissas = decades > 2.5 ? [1] : decades > 1.6 ? [1, 2, 5] : [1, 2, 3, 4, 5, 6, 8];
+        double[] minorMantissas = decades > 2.5 ? [2, 3, 4, 5, 6, 7, 8, 9] : decades > 1.6 ? [3, 4, 6, 7, 8, 9] : [1.5, 2.5, 3.5, 4.5, 7, 9];
         var major = new List<double>();
         var minor = new List<double>();
         int first = (int)Math.Floor(Math.Log10(low)), last = (int)Math.Ceiling(Math.Log10(high));

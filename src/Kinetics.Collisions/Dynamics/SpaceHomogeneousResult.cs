@@ -1,3 +1,5 @@
+using System.Diagnostics;
+
 namespace Kinetics.Dynamics;
 
 /// <summary>Outcome of a <see cref="SpaceHomogeneousSolver"/> run.</summary>
@@ -5,8 +7,26 @@ public sealed class SpaceHomogeneousResult
 {
     private readonly double[] _state;
 
-    internal SpaceHomogeneousResult(double[] state, double time, int steps, int rejectedSteps, int evaluations, double minimumRelativeValue, double largestCorrection)
+    /// <summary>
+    /// Restores a run's state, e.g. from a checkpoint file, to continue it with <see cref="SpaceHomogeneousSolver.Resume"/>.
+    /// Pass the values of a result exactly (as saved bit for bit) to continue that run exactly.
+    /// </summary>
+    /// <param name="state">S·N³ stacked distributions at <paramref name="time"/>, finite (copied).</param>
+    /// <param name="time">The time reached, finite and ≥ 0.</param>
+    /// <param name="steps">Accepted steps so far (≥ 0).</param>
+    /// <param name="rejectedSteps">Rejected steps so far (≥ 0).</param>
+    /// <param name="evaluations">Operator evaluations so far (≥ 0).</param>
+    /// <param name="minimumRelativeValue">min of F/max F over the accepted states so far.</param>
+    /// <param name="largestCorrection">Largest relative conservative correction so far (≥ 0).</param>
+    public SpaceHomogeneousResult(double[] state, double time, int steps, int rejectedSteps, int evaluations, double minimumRelativeValue, double largestCorrection)
+        : this(Validated(state, time, steps, rejectedSteps, evaluations, minimumRelativeValue, largestCorrection), time, steps, rejectedSteps, evaluations, minimumRelativeValue, largestCorrection, copied: true)
     {
+    }
+
+    // `copied` only tells this constructor apart from the public one: the array is taken as it is.
+    private SpaceHomogeneousResult(double[] state, double time, int steps, int rejectedSteps, int evaluations, double minimumRelativeValue, double largestCorrection, bool copied)
+    {
+        Debug.Assert(copied, "the array must be owned by the result");
         _state = state;
         Time = time;
         Steps = steps;
@@ -14,6 +34,34 @@ public sealed class SpaceHomogeneousResult
         Evaluations = evaluations;
         MinimumRelativeValue = minimumRelativeValue;
         LargestRelativeCorrection = largestCorrection;
+    }
+
+    // The solver's own results take its buffer without a copy.
+    internal static SpaceHomogeneousResult Owning(double[] state, double time, int steps, int rejectedSteps, int evaluations, double minimumRelativeValue, double largestCorrection) =>
+        new(state, time, steps, rejectedSteps, evaluations, minimumRelativeValue, largestCorrection, copied: true);
+
+    private static double[] Validated(double[] state, double time, int steps, int rejectedSteps, int evaluations, double minimumRelativeValue, double largestCorrection)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        if (state.Any(v => !double.IsFinite(v)))
+        {
+            throw new ArgumentException("state must be finite (a NaN or ±∞ value was found).", nameof(state));
+        }
+
+        ArgumentOutOfRangeException.ThrowIfNegative(steps);
+        ArgumentOutOfRangeException.ThrowIfNegative(rejectedSteps);
+        ArgumentOutOfRangeException.ThrowIfNegative(evaluations);
+        if (!(time >= 0) || !double.IsFinite(time))
+        {
+            throw new ArgumentOutOfRangeException(nameof(time), time, "time must be finite and >= 0.");
+        }
+
+        if (double.IsNaN(minimumRelativeValue) || !(largestCorrection >= 0))
+        {
+            throw new ArgumentOutOfRangeException(nameof(largestCorrection), largestCorrection, "minimumRelativeValue must not be NaN and largestCorrection must be >= 0.");
+        }
+
+        return (double[])state.Clone();
     }
 
     /// <summary>S·N³ stacked distributions at <see cref="Time"/>.</summary>

@@ -63,12 +63,48 @@ public sealed class SpaceHomogeneousSolver
         Guard.NonNegative(finalTime);
 
         double[] u = initial.ToArray();
+        observer?.Invoke(0, 0, u);
+        return Integrate(SpaceHomogeneousResult.Owning(u, 0, 0, 0, 0, MinimumRelative(u), 0), finalTime, observer, progress, cancellationToken);
+    }
+
+    /// <summary>
+    /// Continues a run from an earlier result — a run stopped by cancellation or by <see cref="SpaceHomogeneousOptions.MaxSteps"/>,
+    /// or one restored from a checkpoint with <see cref="SpaceHomogeneousResult(double[], double, int, int, int, double, double)"/>
+    /// — to <paramref name="finalTime"/>. The steps taken are those the uninterrupted run takes from that state, so the
+    /// final state and diagnostics equal the uninterrupted run's bit for bit (same operator, options and final time).
+    /// </summary>
+    /// <param name="from">The state to continue from (time, counters and S·N³ distributions; not modified).</param>
+    /// <param name="finalTime">t_final ≥ <paramref name="from"/>.Time.</param>
+    /// <param name="observer">Called after each accepted step (not for the starting state, which the interrupted run reported).</param>
+    /// <param name="progress">Receives progress after each accepted step (optional).</param>
+    /// <param name="cancellationToken">Stops the run between steps; the result then holds the last accepted state.</param>
+    /// <returns>The state at the final time and the diagnostics of the whole run, both parts together.</returns>
+    public SpaceHomogeneousResult Resume(
+        SpaceHomogeneousResult from,
+        double finalTime,
+        StepObserver? observer = null,
+        IProgress<SolverProgress>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(from);
+        Guard.Length(from.State.Length, Length, nameof(from));
+        if (!(finalTime >= from.Time) || !double.IsFinite(finalTime))
+        {
+            throw new ArgumentOutOfRangeException(nameof(finalTime), finalTime, $"finalTime must be finite and >= the resumed run's time {from.Time:R}.");
+        }
+
+        return Integrate(from, finalTime, observer, progress, cancellationToken);
+    }
+
+    private SpaceHomogeneousResult Integrate(
+        SpaceHomogeneousResult from, double finalTime, StepObserver? observer, IProgress<SolverProgress>? progress, CancellationToken cancellationToken)
+    {
+        double[] u = from.ToArray();
         double[] stage = new double[Length];
         double[] next = new double[Length];
         double[] rate = new double[Length];
-        double time = 0, minRelative = MinimumRelative(u), largestCorrection = 0;
-        int steps = 0, rejected = 0, evaluations = 0;
-        observer?.Invoke(time, 0, u);
+        double time = from.Time, minRelative = from.MinimumRelativeValue, largestCorrection = from.LargestRelativeCorrection;
+        int steps = from.Steps, rejected = from.RejectedSteps, evaluations = from.Evaluations;
 
         while (time < finalTime && steps < Options.MaxSteps && !cancellationToken.IsCancellationRequested)
         {
@@ -110,7 +146,7 @@ public sealed class SpaceHomogeneousSolver
             progress?.Report(new SolverProgress(time, finalTime, steps, dt));
         }
 
-        return new SpaceHomogeneousResult(u, time, steps, rejected, evaluations, minRelative, largestCorrection);
+        return SpaceHomogeneousResult.Owning(u, time, steps, rejected, evaluations, minRelative, largestCorrection);
     }
 
     // next = u advanced by dt; rate holds 𝒞(u) on entry (already projected).

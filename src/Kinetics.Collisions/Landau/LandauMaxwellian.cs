@@ -196,6 +196,9 @@ public static class LandauMaxwellian
     private static (Velocity3 W, double Rho, double Scale) Reduce(Velocity3 v, MacroscopicState state, double mass, LandauNormalization normalization)
     {
         Guard.Positive(mass);
+        Guard.Finite(v);
+        Guard.Positive(state.Temperature, "state.Temperature");
+        Guard.Defined(normalization);
         double theta = state.Temperature / mass;
         double root = Math.Sqrt(theta);
         Velocity3 w = (v - state.BulkVelocity) / root;

@@ -24,6 +24,7 @@ public static class LandauReferenceEvaluator
         ArgumentNullException.ThrowIfNull(kernel);
         ArgumentNullException.ThrowIfNull(density);
         Guard.Positive(radius);
+        Guard.Finite(v);
         Guard.InRange(radialPanels, 1, 10_000);
         Guard.InRange(angularOrder, 4, 1000);
         var polar = GaussLegendreRule.Create(angularOrder, -1, 1);

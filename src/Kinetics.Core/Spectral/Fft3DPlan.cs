@@ -124,12 +124,20 @@ public sealed class Fft3DPlan
     /// <summary>In-place forward transform of N³ complex values using <paramref name="workspace"/>.</summary>
     /// <param name="data">N³ values, overwritten by their transform.</param>
     /// <param name="workspace">Scratch created by <see cref="CreateWorkspace"/> for this size.</param>
-    public void Forward(Span<Complex> data, Fft3DWorkspace workspace) => Complex(data, false, CheckWorkspace(workspace).Scratch);
+    public void Forward(Span<Complex> data, Fft3DWorkspace workspace)
+    {
+        using var lease = Enter(workspace);
+        Complex(data, false, workspace.Scratch);
+    }
 
     /// <summary>In-place inverse transform of N³ complex values using <paramref name="workspace"/>.</summary>
     /// <param name="data">N³ values, overwritten by their inverse transform.</param>
     /// <param name="workspace">Scratch created by <see cref="CreateWorkspace"/> for this size.</param>
-    public void Inverse(Span<Complex> data, Fft3DWorkspace workspace) => Complex(data, true, CheckWorkspace(workspace).Scratch);
+    public void Inverse(Span<Complex> data, Fft3DWorkspace workspace)
+    {
+        using var lease = Enter(workspace);
+        Complex(data, true, workspace.Scratch);
+    }
 
     /// <summary>Forward transforms of a batch of consecutive N³ blocks, in place.</summary>
     /// <param name="batch">A multiple of N³ values; each block of N³ is transformed independently.</param>
@@ -161,8 +169,11 @@ public sealed class Fft3DPlan
     /// <param name="input">N³ real values (not modified).</param>
     /// <param name="output">N·N·(N/2 + 1) complex values.</param>
     /// <param name="workspace">Scratch created by <see cref="CreateWorkspace"/> for this size.</param>
-    public void ForwardReal(ReadOnlySpan<double> input, Span<Complex> output, Fft3DWorkspace workspace) =>
-        ForwardReal(input, output, CheckWorkspace(workspace).Scratch);
+    public void ForwardReal(ReadOnlySpan<double> input, Span<Complex> output, Fft3DWorkspace workspace)
+    {
+        using var lease = Enter(workspace);
+        ForwardReal(input, output, workspace.Scratch);
+    }
 
     /// <summary>Inverse transform of an N·N·(N/2 + 1) Hermitian half-spectrum into N³ real values.</summary>
     /// <param name="input">N·N·(N/2 + 1) complex values (not modified; copied to pooled scratch).</param>
@@ -189,7 +200,7 @@ public sealed class Fft3DPlan
     public void InverseReal(ReadOnlySpan<Complex> input, Span<double> output, Fft3DWorkspace workspace)
     {
         Guard.Length(input.Length, HalfSpectrumCount, nameof(input));
-        CheckWorkspace(workspace);
+        using var lease = Enter(workspace);
         input.CopyTo(workspace.Spectrum);
         InverseRealOverwritingInput(workspace.Spectrum, output, workspace);
     }
@@ -217,8 +228,11 @@ public sealed class Fft3DPlan
     /// <param name="spectrum">N·N·(N/2 + 1) complex values, destroyed.</param>
     /// <param name="output">N³ real values.</param>
     /// <param name="workspace">Scratch created by <see cref="CreateWorkspace"/> for this size.</param>
-    public void InverseRealOverwritingInput(Span<Complex> spectrum, Span<double> output, Fft3DWorkspace workspace) =>
-        InverseReal(spectrum, output, CheckWorkspace(workspace).Scratch);
+    public void InverseRealOverwritingInput(Span<Complex> spectrum, Span<double> output, Fft3DWorkspace workspace)
+    {
+        using var lease = Enter(workspace);
+        InverseReal(spectrum, output, workspace.Scratch);
+    }
 
     /// <summary>
     /// Inverse real transform of the half-spectrum multiplied by a separable factor, without modifying the spectrum:
@@ -353,7 +367,7 @@ public sealed class Fft3DPlan
         ReadOnlySpan<Complex> spectrum, ReadOnlySpan<Complex> xFactors, ReadOnlySpan<Complex> yFactors, ReadOnlySpan<Complex> zFactors,
         ReadOnlySpan<double> multiplier, Span<double> output, Fft3DWorkspace workspace, bool multiplyAdd)
     {
-        CheckWorkspace(workspace);
+        using var lease = Enter(workspace);
         Guard.Length(spectrum.Length, HalfSpectrumCount, nameof(spectrum));
         Guard.Length(xFactors.Length, Size, nameof(xFactors));
         Guard.Length(yFactors.Length, Size, nameof(yFactors));
@@ -386,6 +400,10 @@ public sealed class Fft3DPlan
         return workspace;
     }
 
+    // The size check plus the concurrent-use gate of the public entry points (the internal per-plane passes only check
+    // the size: their callers hold the gate of the operator workspace that owns this one).
+    private WorkspaceGate.Lease Enter(Fft3DWorkspace workspace) => CheckWorkspace(workspace).Gate.Enter(nameof(workspace));
+
     private void PooledComplex(Span<Complex> data, bool inverse)
     {
         double[] scratch = ArrayPool<double>.Shared.Rent(ScratchLength);
@@ -401,7 +419,7 @@ public sealed class Fft3DPlan
 
     private void Batch(Span<Complex> batch, bool inverse, Fft3DWorkspace workspace)
     {
-        CheckWorkspace(workspace);
+        using var lease = Enter(workspace);
         if (batch.Length % Count != 0)
         {
             throw new ArgumentException($"batch must have a length that is a multiple of N³ = {Count} (was {batch.Length}).", nameof(batch));

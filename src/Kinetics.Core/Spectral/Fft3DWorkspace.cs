@@ -12,6 +12,7 @@ public sealed class Fft3DWorkspace
 {
     internal Fft3DWorkspace(int size, int scratchLength, int halfSpectrumCount, int modulationLength)
     {
+        Gate = new WorkspaceGate(this);
         Factors = new double[modulationLength];
         Size = size;
         Scratch = new double[scratchLength];
@@ -22,6 +23,9 @@ public sealed class Fft3DWorkspace
     public int Size { get; }
 
     internal double[] Scratch { get; }
+
+    // Concurrent-use flag (any plan of the same size may use the workspace, one call at a time).
+    internal WorkspaceGate Gate { get; }
 
     internal Complex[] Spectrum { get; }
 

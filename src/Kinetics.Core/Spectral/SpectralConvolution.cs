@@ -82,9 +82,10 @@ public sealed class SpectralConvolution
     public void Apply(ReadOnlySpan<double> f, Span<double> destination, SpectralWorkspace workspace)
     {
         ArgumentNullException.ThrowIfNull(workspace);
-        workspace.EnsureFor(Grid, nameof(workspace));
+        using var lease = workspace.EnsureFor(Grid, nameof(workspace));
         Guard.Length(f.Length, Grid.Grid.Count, nameof(f));
         Guard.Length(destination.Length, Grid.Grid.Count, nameof(destination));
+        Guard.AllFinite(f);
         Grid.Plan.ForwardReal(f, workspace.Spectrum, workspace.Fft);
         ApplyToSpectrum(workspace.Spectrum);
         Grid.Plan.InverseRealOverwritingInput(workspace.Spectrum, destination, workspace.Fft);

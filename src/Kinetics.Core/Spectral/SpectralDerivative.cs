@@ -104,9 +104,10 @@ public static class SpectralDerivative
     {
         ArgumentNullException.ThrowIfNull(grid);
         ArgumentNullException.ThrowIfNull(workspace);
-        workspace.EnsureFor(grid, nameof(workspace));
+        using var lease = workspace.EnsureFor(grid, nameof(workspace));
         Guard.Length(f.Length, grid.Grid.Count, nameof(f));
         Guard.Length(destination.Length, grid.Grid.Count, nameof(destination));
+        Guard.AllFinite(f);
         grid.Plan.ForwardReal(f, workspace.Spectrum, workspace.Fft);
         return workspace.Spectrum;
     }

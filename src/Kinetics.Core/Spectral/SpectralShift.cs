@@ -26,7 +26,7 @@ public static class SpectralShift
     {
         ArgumentNullException.ThrowIfNull(grid);
         ArgumentNullException.ThrowIfNull(workspace);
-        workspace.EnsureFor(grid, nameof(workspace));
+        using var lease = workspace.EnsureFor(grid, nameof(workspace));
         if (!shift.IsFinite)
         {
             throw new ArgumentOutOfRangeException(nameof(shift), shift, $"shift must be finite (was {shift}).");
@@ -67,7 +67,7 @@ public static class SpectralShift
     {
         ArgumentNullException.ThrowIfNull(grid);
         ArgumentNullException.ThrowIfNull(workspace);
-        workspace.EnsureFor(grid, nameof(workspace));
+        using var lease = workspace.EnsureFor(grid, nameof(workspace));
         if (!shift.IsFinite)
         {
             throw new ArgumentOutOfRangeException(nameof(shift), shift, $"shift must be finite (was {shift}).");

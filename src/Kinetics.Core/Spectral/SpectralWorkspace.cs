@@ -11,6 +11,7 @@ public sealed class SpectralWorkspace
     internal SpectralWorkspace(SpectralGrid grid)
     {
         Size = grid.Size;
+        Gate = new WorkspaceGate(this);
         Fft = grid.Plan.CreateWorkspace();
         Spectrum = new Complex[grid.Plan.HalfSpectrumCount];
         Work = new Complex[grid.Plan.HalfSpectrumCount];
@@ -28,11 +29,17 @@ public sealed class SpectralWorkspace
 
     internal Complex[] Phases { get; }
 
-    internal void EnsureFor(SpectralGrid grid, string paramName)
+    // Concurrent-use flag (any spectral grid of the same size may use the workspace, one call at a time).
+    internal WorkspaceGate Gate { get; }
+
+    // Checks the size and holds the workspace until the lease is disposed.
+    internal WorkspaceGate.Lease EnsureFor(SpectralGrid grid, string paramName)
     {
         if (grid.Size != Size)
         {
             throw new ArgumentException($"{paramName} was created for N = {Size}, the grid has N = {grid.Size}.", paramName);
         }
+
+        return Gate.Enter(paramName);
     }
 }

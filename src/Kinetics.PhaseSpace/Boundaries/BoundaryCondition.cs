@@ -59,6 +59,19 @@ internal sealed record BoundaryContext(VelocityGrid Velocities, double[] Masses,
         return p + ((n - 1 - (2 * i)) * stride);
     }
 
+    /// <summary>e^{−m|v_p − u|²/(2T)} over the grid's components (the unnormalised Maxwellian at node p).</summary>
+    public double MaxwellianFactor(int p, Velocity3 drift, double mass, double temperature)
+    {
+        double d2 = 0.0;
+        for (int a = 0; a < Velocities.Dimension; a++)
+        {
+            double c = Velocities.Component(p, a) - drift[a];
+            d2 += c * c;
+        }
+
+        return Math.Exp(-mass * d2 / (2.0 * temperature));
+    }
+
     /// <summary>True when node p moves into the domain through this boundary.</summary>
     public bool Incoming(int p) => IsLow ? Courant[p] > 0.0 : Courant[p] < 0.0;
 }

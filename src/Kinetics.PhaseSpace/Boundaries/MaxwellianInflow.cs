@@ -65,14 +65,7 @@ public sealed class MaxwellianInflow : BoundaryCondition
             {
                 if (context.Incoming(p))
                 {
-                    double d2 = 0.0;
-                    for (int a = 0; a < grid.Dimension; a++)
-                    {
-                        double c = grid.Component(p, a) - Drift[a];
-                        d2 += c * c;
-                    }
-
-                    g[p] = context.Courant[p] * norm * Math.Exp(-m * d2 / (2.0 * Temperature));
+                    g[p] = context.Courant[p] * norm * context.MaxwellianFactor(p, Drift, m, Temperature);
                 }
             }
         }

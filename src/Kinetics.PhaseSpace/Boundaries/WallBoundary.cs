@@ -75,14 +75,7 @@ public sealed class WallBoundary : BoundaryCondition
                 {
                     if (context.Incoming(p))
                     {
-                        double d2 = 0.0;
-                        for (int a = 0; a < grid.Dimension; a++)
-                        {
-                            double c = grid.Component(p, a) - Velocity[a];
-                            d2 += c * c;
-                        }
-
-                        maxwellian[p] = Math.Exp(-m * d2 / (2.0 * Temperature));
+                        maxwellian[p] = context.MaxwellianFactor(p, Velocity, m, Temperature);
                         emitted += context.Courant[p] * maxwellian[p];
                     }
                     else

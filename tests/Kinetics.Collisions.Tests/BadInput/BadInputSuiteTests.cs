@@ -23,34 +23,34 @@ public class BadInputSuiteTests(ITestOutputHelper output)
     public void EveryProbe_LargeSweep() => Sweep(DefaultCases * 20);
 
     [Fact]
-    public async Task Workspace_UsedFromTwoThreadsAtOnce_Throws()
+    public async Task Workspace_UsedFromTwoThreadsAtOnce_Throws_AndIsReusableAfterwards()
     {
         var op = BadInputFixtures.LandauOp;
         var workspace = op.CreateWorkspace();
         double[] f = Stacked(), q = new double[f.Length];
-        using var entered = new ManualResetEventSlim();
-        using var release = new ManualResetEventSlim();
-
-        // Another thread holds the workspace (as an evaluation in progress would) while this thread tries to use it.
-        var holder = Task.Run(() =>
+        await WhileHeldElsewhere(workspace.Gate, op, () =>
         {
-            using var lease = workspace.Gate.Enter(op, "workspace");
-            entered.Set();
-            release.Wait();
+            var ex = Assert.Throws<InvalidOperationException>(() => op.Evaluate(f, q, workspace));
+            Assert.Contains("another thread", ex.Message, StringComparison.Ordinal);
+            Assert.Throws<InvalidOperationException>(() => LinearizedLandauOperator.Create(op).Apply(new double[f.Length], q, workspace));
         });
-        entered.Wait();
-        var ex = Assert.Throws<InvalidOperationException>(() => op.Evaluate(f, q, workspace));
-        Assert.Contains("another thread", ex.Message, StringComparison.Ordinal);
-        Assert.Throws<InvalidOperationException>(() => LinearizedLandauOperator.Create(op).Apply(new double[f.Length], q, workspace));
-        var radial = new RadialLandauWorkspace(RadialCells);
-        release.Set();
-        await holder;
 
         // Released: the same workspace works again, and sequential reuse never throws.
         op.Evaluate(f, q, workspace);
         op.Evaluate(f, q, workspace);
         Assert.All(q, x => Assert.True(double.IsFinite(x)));
-        RadialLandauOperator.Create(RadialCells).Evaluate(Radial(), new double[RadialCells.Count], radial);
+
+        var radial = new RadialLandauWorkspace(RadialCells);
+        var radialOperator = RadialLandauOperator.Create(RadialCells);
+        await WhileHeldElsewhere(radial.Gate, RadialCells, () =>
+            Assert.Throws<InvalidOperationException>(() => radialOperator.Evaluate(Radial(), new double[RadialCells.Count], radial)));
+        radialOperator.Evaluate(Radial(), new double[RadialCells.Count], radial);
+
+        var plan = Kinetics.Spectral.Fft3DPlan.Create(8);
+        var fft = plan.CreateWorkspace();
+        await WhileHeldElsewhere(fft.Gate, fft, () =>
+            Assert.Throws<InvalidOperationException>(() => plan.ForwardReal(Single(), new System.Numerics.Complex[plan.HalfSpectrumCount], fft)));
+        plan.ForwardReal(Single(), new System.Numerics.Complex[plan.HalfSpectrumCount], fft);
     }
 
     [Fact]
@@ -59,19 +59,11 @@ public class BadInputSuiteTests(ITestOutputHelper output)
         var op = Kinetics.Boltzmann.BoltzmannOperator.Create(WideGrid, BadInputFixtures.Kernels);
         var workspace = op.CreateWorkspace();
         double[] f = Stacked(WideGrid), q = new double[f.Length];
-        using var entered = new ManualResetEventSlim();
-        using var release = new ManualResetEventSlim();
-        var holder = Task.Run(() =>
+        await WhileHeldElsewhere(workspace.Gate, op, () =>
         {
-            using var lease = workspace.Gate.Enter(op, "workspace");
-            entered.Set();
-            release.Wait();
+            Assert.Throws<InvalidOperationException>(() => op.Evaluate(f, q, workspace));
+            Assert.Throws<InvalidOperationException>(() => op.CollisionFrequency(f, q, workspace));
         });
-        entered.Wait();
-        Assert.Throws<InvalidOperationException>(() => op.Evaluate(f, q, workspace));
-        Assert.Throws<InvalidOperationException>(() => op.CollisionFrequency(f, q, workspace));
-        release.Set();
-        await holder;
         op.Evaluate(f, q, workspace);
         Assert.All(q, x => Assert.True(double.IsFinite(x)));
     }
@@ -132,6 +124,29 @@ public class BadInputSuiteTests(ITestOutputHelper output)
         }
 
         Assert.Equal((2, 2, 1), (tally.SilentNaN, tally.Unclear, tally.Mutations));
+    }
+
+    // Runs `attempts` on this thread while another thread holds `gate` (as an evaluation in progress would).
+    private static async Task WhileHeldElsewhere(WorkspaceGate gate, object owner, Action attempts)
+    {
+        using var entered = new ManualResetEventSlim();
+        using var release = new ManualResetEventSlim();
+        var holder = Task.Run(() =>
+        {
+            using var lease = gate.Enter(owner, "workspace");
+            entered.Set();
+            release.Wait();
+        });
+        entered.Wait();
+        try
+        {
+            attempts();
+        }
+        finally
+        {
+            release.Set();
+            await holder;
+        }
     }
 
     private void Sweep(int cases)

@@ -91,8 +91,8 @@ internal static class TwoTemperatureScenario
         table.AddColumns("m_A:m_B", "γ", "N", "L", "t_end", "steps", "k (fit)", "k(0) exchange", "k(0) exact", "k (closure)", "fit/k(0) − 1", "fit/closure − 1", "k(0)/exact − 1", "T_A(end)", "T_B(end)", "max ΔE", "wall s");
         var plot = new Figure
         {
-            Title = "Temperature gap ΔT = T(A) − T(B), time in units of the closed-form rate k₀",
-            XLabel = "k₀ t",
+            Title = "Two-temperature relaxation, ΔT = T(A) − T(B)",
+            XLabel = "k₀ t  (k₀: closed-form relaxation rate at t = 0)",
             YLabel = "ΔT(t) / ΔT(0)",
             YScale = AxisScale.Log10,
         };
