@@ -1,7 +1,7 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Numerics;
 using System.Text.Json;
+using Kinetics.Benchmarking;
 using Kinetics.Spectral;
 
 namespace Kinetics.Bench.Spectral;
@@ -49,12 +49,7 @@ internal static class FftComparison
 
         var plan = Fft3DPlan.Create(n);
         var workspace = plan.CreateWorkspace();
-        var rng = new Random(12345);
-        var input = new Complex[plan.Count];
-        for (int i = 0; i < input.Length; i++)
-        {
-            input[i] = new Complex(rng.NextDouble() - 0.5, rng.NextDouble() - 0.5);
-        }
+        var input = FftTiming.RandomInput(plan.Count);
 
         var realSource = input.Select(c => c.Real).ToArray();
         var realInput = (double[])realSource.Clone();
@@ -93,7 +88,7 @@ internal static class FftComparison
             cases.Add((() => realSource.CopyTo(realPlan.RealInput), realPlan.Execute));
         }
 
-        double[] medians = Medians(reps, cases);
+        double[] medians = FftTiming.Medians(reps, cases);
         double ours = medians[0], oursReal = medians[1], oursPooled = medians[2];
         double? fftw = library is null ? null : medians[3], fftwReal = library is null ? null : medians[4];
 
@@ -123,53 +118,6 @@ internal static class FftComparison
         }
 
         return 0;
-    }
-
-    /// <summary>
-    /// Median wall time in ms of each case's run, each call preceded by its untimed prepare. The cases are timed
-    /// round-robin (one call of each per repetition), so a busy period of the machine hits all of them alike and the
-    /// ratios stay meaningful on a shared machine.
-    /// </summary>
-    private static double[] Medians(int reps, List<(Action Prepare, Action Run)> cases)
-    {
-        // Warm-up by time as well as count, so that tiered compilation (tier-1 after ~30 calls and a 100 ms quiet
-        // period, plus on-stack replacement of hot loops) is finished before anything is timed.
-        long warmStart = Stopwatch.GetTimestamp();
-        for (int i = 0; i < 50 || Stopwatch.GetElapsedTime(warmStart).TotalMilliseconds < 500; i++)
-        {
-            foreach (var (prepare, run) in cases)
-            {
-                prepare();
-                run();
-            }
-        }
-
-        var times = new double[cases.Count][];
-        for (int c = 0; c < cases.Count; c++)
-        {
-            times[c] = new double[reps];
-        }
-
-        for (int i = 0; i < reps; i++)
-        {
-            for (int c = 0; c < cases.Count; c++)
-            {
-                cases[c].Prepare();
-                long start = Stopwatch.GetTimestamp();
-                cases[c].Run();
-                times[c][i] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
-            }
-        }
-
-        bool fastest = Environment.GetEnvironmentVariable("KINETICS_BENCH_MIN") == "1"; // tuning: least disturbed run
-        var result = new double[cases.Count];
-        for (int c = 0; c < cases.Count; c++)
-        {
-            Array.Sort(times[c]);
-            result[c] = fastest ? times[c][0] : times[c][reps / 2];
-        }
-
-        return result;
     }
 
     private static double Round(double ms) => Math.Round(ms, 4);

@@ -60,7 +60,7 @@ internal static class BenchBoltzmannCommand
         // data, so no copy is timed). Evaluation and floor are timed in alternating rounds, so that both see the same
         // machine load (this VM is shared); each figure is the median over the rounds, the ratio the median of the
         // per-round ratios.
-        var fft = op.FftPlan;
+        var fft = op.Plan;
         var fftWorkspace = fft.CreateWorkspace();
         var spectrum = new System.Numerics.Complex[fft.HalfSpectrumCount];
         var real = f.AsSpan(0, grid.Count).ToArray();

@@ -1,8 +1,8 @@
 using System.CommandLine;
-using System.Diagnostics;
 using System.Globalization;
 using System.Numerics;
 using System.Runtime.Intrinsics;
+using Kinetics.Benchmarking;
 using Kinetics.Spectral;
 using Spectre.Console;
 
@@ -11,7 +11,8 @@ namespace Kinetics.Cli.Commands;
 /// <summary>
 /// `kinetics bench fft --n N [--reps R] [--json]`: single-thread timings of our 3-D FFT (forward and inverse, complex
 /// and real) with an explicit workspace: warm-up (≥ 50 calls and ≥ 0.5 s, so tiered compilation is done), then the
-/// median of R timed calls, fresh input copied in (untimed) before each; plus bytes allocated per transform.
+/// median of R timed calls, fresh input copied in (untimed) before each, the four transforms timed round-robin
+/// (bench/Shared/FftTiming.cs, shared with the benchmark project); plus bytes allocated per transform.
 /// </summary>
 internal static class BenchFftCommand
 {
@@ -39,12 +40,7 @@ internal static class BenchFftCommand
 
         var plan = Fft3DPlan.Create(n);
         var workspace = plan.CreateWorkspace();
-        var rng = new Random(12345);
-        var input = new Complex[plan.Count];
-        for (int i = 0; i < input.Length; i++)
-        {
-            input[i] = new Complex(rng.NextDouble() - 0.5, rng.NextDouble() - 0.5);
-        }
+        var input = FftTiming.RandomInput(plan.Count);
 
         var real = input.Select(c => c.Real).ToArray();
         var data = new Complex[plan.Count];
@@ -53,10 +49,13 @@ internal static class BenchFftCommand
         plan.ForwardReal(real, halfInput, workspace);
         var realOut = new double[plan.Count];
 
-        double forward = Median(reps, () => input.CopyTo(data), () => plan.Forward(data, workspace));
-        double inverse = Median(reps, () => input.CopyTo(data), () => plan.Inverse(data, workspace));
-        double forwardReal = Median(reps, () => { }, () => plan.ForwardReal(real, half, workspace));
-        double inverseReal = Median(reps, () => halfInput.CopyTo(half), () => plan.InverseRealOverwritingInput(half, realOut, workspace));
+        double[] medians = FftTiming.Medians(reps, [
+            (() => input.CopyTo(data), () => plan.Forward(data, workspace)),
+            (() => input.CopyTo(data), () => plan.Inverse(data, workspace)),
+            (() => { }, () => plan.ForwardReal(real, half, workspace)),
+            (() => halfInput.CopyTo(half), () => plan.InverseRealOverwritingInput(half, realOut, workspace)),
+        ]);
+        var (forward, inverse, forwardReal, inverseReal) = (medians[0], medians[1], medians[2], medians[3]);
 
         long before = GC.GetAllocatedBytesForCurrentThread();
         plan.Forward(data, workspace);
@@ -82,27 +81,5 @@ internal static class BenchFftCommand
             reps,
         });
         return 0;
-    }
-
-    private static double Median(int reps, Action prepare, Action run)
-    {
-        long warmStart = Stopwatch.GetTimestamp();
-        for (int i = 0; i < 50 || Stopwatch.GetElapsedTime(warmStart).TotalMilliseconds < 500; i++)
-        {
-            prepare();
-            run();
-        }
-
-        var times = new double[reps];
-        for (int i = 0; i < reps; i++)
-        {
-            prepare();
-            long start = Stopwatch.GetTimestamp();
-            run();
-            times[i] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
-        }
-
-        Array.Sort(times);
-        return times[reps / 2];
     }
 }

@@ -3,6 +3,7 @@ using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Kinetics.Kernels;
+using Kinetics.Spectral;
 
 namespace Kinetics.Boltzmann;
 
@@ -121,10 +122,10 @@ internal sealed class AnisotropicGainWeights
         Span<double> ba = MemoryMarshal.Cast<Complex, double>(gainBA);
         for (int i = 0, p = 0; i < n; i++)
         {
-            int ki = i <= n / 2 ? i : i - n;
+            int ki = SpectralGrid.SignedIndex(i, n);
             for (int j = 0; j < n; j++)
             {
-                int kj = j <= n / 2 ? j : j - n;
+                int kj = SpectralGrid.SignedIndex(j, n);
                 for (int k = 0; k < h; k++, p++)
                 {
                     int q = waveNumberSquared[p];
@@ -227,10 +228,10 @@ internal sealed class AnisotropicGainWeights
         var sz1 = new Vector<double>(sigmaZ[width..]);
         for (int i = 0, p = 0; i < n; i++)
         {
-            int ki = i <= n / 2 ? i : i - n;
+            int ki = SpectralGrid.SignedIndex(i, n);
             for (int j = 0; j < n; j++)
             {
-                int kj = j <= n / 2 ? j : j - n;
+                int kj = SpectralGrid.SignedIndex(j, n);
                 Vector<double> sxy0 = (sx0 * ki) + (sy0 * kj), sxy1 = (sx1 * ki) + (sy1 * kj);
                 for (int k = 0; k < h; k++, p++)
                 {

@@ -5,7 +5,7 @@ using Kinetics.Grids;
 namespace Kinetics.Boltzmann;
 
 /// <summary>The collision frequency and the <see cref="ICollisionOperator"/> view used by the time integrators.</summary>
-public sealed partial class BoltzmannOperator : ICollisionOperator, ICollisionFrequency, IUncheckedCollisionOperator
+public sealed partial class BoltzmannOperator : ICollisionOperator, ICollisionFrequency, IWorkspaceOperator<BoltzmannWorkspace>, IUncheckedCollisionOperator
 {
     // Workspaces rented per call by the span-only ICollisionOperator entry points (one per concurrent caller).
     private WorkspacePool<BoltzmannWorkspace>? _pool;
@@ -69,18 +69,7 @@ public sealed partial class BoltzmannOperator : ICollisionOperator, ICollisionFr
     /// </summary>
     /// <param name="state">S·N³ stacked distributions (not modified).</param>
     /// <param name="destination">S·N³ stacked collision terms.</param>
-    public void Evaluate(ReadOnlySpan<double> state, Span<double> destination)
-    {
-        var workspace = Rent();
-        try
-        {
-            Evaluate(state, destination, workspace);
-        }
-        finally
-        {
-            Pool.Return(workspace);
-        }
-    }
+    public void Evaluate(ReadOnlySpan<double> state, Span<double> destination) => Pool.Evaluate(this, state, destination);
 
     /// <summary>
     /// Batched evaluation over spatial cells with one plan: cell c occupies [c·S·N³, (c + 1)·S·N³) of both buffers.
@@ -145,8 +134,8 @@ public sealed partial class BoltzmannOperator : ICollisionOperator, ICollisionFr
         }
     }
 
-    // Created on first use (the constructor lives in the other part of this class); CompareExchange keeps it unique.
-    private WorkspacePool<BoltzmannWorkspace> Pool => _pool ?? Interlocked.CompareExchange(ref _pool, new WorkspacePool<BoltzmannWorkspace>(CreateWorkspace), null) ?? _pool;
+    // Created on first use (the constructor lives in the other part of this class).
+    private WorkspacePool<BoltzmannWorkspace> Pool => WorkspacePool<BoltzmannWorkspace>.Of(ref _pool, this);
 
     private BoltzmannWorkspace Rent() => Pool.Rent();
 }

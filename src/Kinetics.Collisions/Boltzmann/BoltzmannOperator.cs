@@ -148,7 +148,7 @@ public sealed partial class BoltzmannOperator
     public int FftsPerEvaluation { get; }
 
     /// <summary>The FFT plan used (N × N × N).</summary>
-    public Fft3DPlan FftPlan => _fft;
+    public Fft3DPlan Plan => _fft;
 
     /// <summary>Creates the plan for a mixture.</summary>
     /// <param name="grid">The velocity grid; N even with no prime factor above 5.</param>

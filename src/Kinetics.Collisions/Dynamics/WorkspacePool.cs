@@ -17,4 +17,39 @@ internal sealed class WorkspacePool<T>(Func<T> create)
 
     /// <summary>Gives a rented workspace back.</summary>
     public void Return(T item) => _items.Add(item);
+
+    /// <summary>The pool in <paramref name="field"/>, created on first use from <paramref name="owner"/>'s workspaces
+    /// (CompareExchange keeps it unique when callers race).</summary>
+    public static WorkspacePool<T> Of<TOperator>(ref WorkspacePool<T>? field, TOperator owner)
+        where TOperator : IWorkspaceOperator<T> =>
+        field ?? Interlocked.CompareExchange(ref field, new WorkspacePool<T>(owner.CreateWorkspace), null) ?? field;
+
+    /// <summary>The <see cref="ICollisionOperator"/> adapter: <paramref name="owner"/>'s evaluation into
+    /// <paramref name="destination"/> with a workspace rented for the call.</summary>
+    public void Evaluate<TOperator>(TOperator owner, ReadOnlySpan<double> distributions, Span<double> destination)
+        where TOperator : IWorkspaceOperator<T>
+    {
+        var workspace = Rent();
+        try
+        {
+            owner.Evaluate(distributions, destination, workspace);
+        }
+        finally
+        {
+            Return(workspace);
+        }
+    }
+}
+
+/// <summary>An operator whose native API evaluates into a destination with an explicit workspace (what
+/// <see cref="WorkspacePool{T}"/> adapts to the span-only <see cref="ICollisionOperator"/>).</summary>
+/// <typeparam name="T">The workspace type.</typeparam>
+internal interface IWorkspaceOperator<T>
+    where T : class
+{
+    /// <summary>A new workspace for one caller.</summary>
+    T CreateWorkspace();
+
+    /// <summary>destination = Q(distributions), stacked species-major.</summary>
+    void Evaluate(ReadOnlySpan<double> distributions, Span<double> destination, T workspace);
 }

@@ -32,9 +32,14 @@ public sealed class LinearizedLandauOperator
 
     /// <summary>Creates L and Γ for the mixture, kernel and grid of <paramref name="collision"/>.</summary>
     /// <param name="collision">The nonlinear operator.</param>
-    public LinearizedLandauOperator(SpectralLandauOperator collision)
+    public static LinearizedLandauOperator Create(SpectralLandauOperator collision)
     {
         ArgumentNullException.ThrowIfNull(collision);
+        return new LinearizedLandauOperator(collision);
+    }
+
+    private LinearizedLandauOperator(SpectralLandauOperator collision)
+    {
         Collision = collision;
         int count = collision.Grid.Count, species = collision.Mixture.Count;
         _sqrtMaxwellian = new double[species * count];

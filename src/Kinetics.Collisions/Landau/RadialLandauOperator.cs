@@ -20,12 +20,14 @@ namespace Kinetics.Landau;
 /// </remarks>
 public sealed class RadialLandauOperator
 {
+    private RadialLandauOperator(RadialLandauGrid grid) => Grid = grid;
+
     /// <summary>Creates the operator on <paramref name="grid"/>.</summary>
     /// <param name="grid">The radial grid.</param>
-    public RadialLandauOperator(RadialLandauGrid grid)
+    public static RadialLandauOperator Create(RadialLandauGrid grid)
     {
         ArgumentNullException.ThrowIfNull(grid);
-        Grid = grid;
+        return new RadialLandauOperator(grid);
     }
 
     /// <summary>The radial grid.</summary>

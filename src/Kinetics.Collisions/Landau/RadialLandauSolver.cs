@@ -30,7 +30,7 @@ public sealed class RadialLandauSolver
         ArgumentNullException.ThrowIfNull(grid);
         Guard.InRange(tolerance, 1e-15, 1e-3);
         Guard.InRange(maxIterations, 2, 1000);
-        Operator = new RadialLandauOperator(grid);
+        Operator = RadialLandauOperator.Create(grid);
         Tolerance = tolerance;
         MaxIterations = maxIterations;
     }

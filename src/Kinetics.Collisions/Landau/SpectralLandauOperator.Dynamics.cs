@@ -4,7 +4,7 @@ using Kinetics.Grids;
 namespace Kinetics.Landau;
 
 /// <summary>The <see cref="ICollisionOperator"/> view and the explicit-step stiffness of the spectral Landau operator.</summary>
-public sealed partial class SpectralLandauOperator : ICollisionOperator, ICollisionFrequency
+public sealed partial class SpectralLandauOperator : ICollisionOperator, ICollisionFrequency, IWorkspaceOperator<SpectralLandauWorkspace>
 {
     // Workspaces rented per call by the span-only ICollisionOperator entry points (one per concurrent caller).
     private WorkspacePool<SpectralLandauWorkspace>? _pool;
@@ -20,18 +20,11 @@ public sealed partial class SpectralLandauOperator : ICollisionOperator, ICollis
     /// </summary>
     /// <param name="state">S·N³ stacked distributions (not modified).</param>
     /// <param name="destination">S·N³ stacked collision terms.</param>
-    public void Evaluate(ReadOnlySpan<double> state, Span<double> destination)
-    {
-        var workspace = Rent();
-        try
-        {
-            Evaluate(state, destination, workspace);
-        }
-        finally
-        {
-            Pool.Return(workspace);
-        }
-    }
+    public void Evaluate(ReadOnlySpan<double> state, Span<double> destination) => Pool.Evaluate(this, state, destination);
+
+    // The pool's view of the workspace overload (explicit: the public overload names its input `values`).
+    void IWorkspaceOperator<SpectralLandauWorkspace>.Evaluate(ReadOnlySpan<double> distributions, Span<double> destination, SpectralLandauWorkspace workspace) =>
+        Evaluate(distributions, destination, workspace);
 
     /// <summary>
     /// The stiffness rate of the discrete operator, an upper bound of its largest eigenvalue magnitude on the grid:
@@ -78,8 +71,8 @@ public sealed partial class SpectralLandauOperator : ICollisionOperator, ICollis
         }
     }
 
-    // Created on first use (the constructor lives in the other part of this class); CompareExchange keeps it unique.
-    private WorkspacePool<SpectralLandauWorkspace> Pool => _pool ?? Interlocked.CompareExchange(ref _pool, new WorkspacePool<SpectralLandauWorkspace>(CreateWorkspace), null) ?? _pool;
+    // Created on first use (the constructor lives in the other part of this class).
+    private WorkspacePool<SpectralLandauWorkspace> Pool => WorkspacePool<SpectralLandauWorkspace>.Of(ref _pool, this);
 
     private SpectralLandauWorkspace Rent() => Pool.Rent();
 }

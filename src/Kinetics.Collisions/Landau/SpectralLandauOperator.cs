@@ -54,10 +54,10 @@ public sealed partial class SpectralLandauOperator
         int p = 0;
         for (int i = 0; i < n; i++)
         {
-            int ki = i <= n / 2 ? i : i - n;
+            int ki = SpectralGrid.SignedIndex(i, n); // the Nyquist sign does not matter: odd entries vanish there
             for (int j = 0; j < n; j++)
             {
-                int kj = j <= n / 2 ? j : j - n;
+                int kj = SpectralGrid.SignedIndex(j, n);
                 for (int k = 0; k < half; k++, p++)
                 {
                     int key = (ki * ki) + (kj * kj) + (k * k);

@@ -31,10 +31,15 @@ public sealed class LinearizedOperator
     /// <param name="kernels">B^{αβ} with a common γ.</param>
     /// <param name="resolution">Quadrature resolution multiplier in [1, 4] (1: ~1e−7 relative on Maxwellian-type data; each
     /// step up roughly squares the error and multiplies the cost by ≈ resolution⁵).</param>
-    public LinearizedOperator(CollisionKernelTable kernels, int resolution = 1)
+    public static LinearizedOperator Create(CollisionKernelTable kernels, int resolution = 1)
     {
         ArgumentNullException.ThrowIfNull(kernels);
         Guard.InRange(resolution, 1, 4);
+        return new LinearizedOperator(kernels, resolution);
+    }
+
+    private LinearizedOperator(CollisionKernelTable kernels, int resolution)
+    {
         Frequency = new CollisionFrequency(kernels);
         NullSpace = new NullSpace(kernels.Mixture);
         Kernels = kernels;

@@ -25,7 +25,7 @@ internal static class BadInputFixtures
     private static readonly Lazy<SpectralLandauOperator> LazyOtherLandau = new(() =>
         SpectralLandauOperator.Create(Grid, Pair, LandauCouplings.Uniform(2), new LandauKernel(-2.0)));
 
-    private static readonly Lazy<LinearizedOperator> LazyLinearized = new(() => new LinearizedOperator(Kernels));
+    private static readonly Lazy<LinearizedOperator> LazyLinearized = new(() => LinearizedOperator.Create(Kernels));
 
     public static readonly RadialLandauGrid RadialCells = new(16, 8.0, 1.0);
 

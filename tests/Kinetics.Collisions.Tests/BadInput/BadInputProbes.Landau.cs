@@ -40,10 +40,10 @@ internal static partial class BadInputProbes
         yield return Arg("LandauKernel.TruncatedTransform", "truncationRadius", Gen.Elements(1e7, 1e12, 1e300), r => LandauKernel.Coulomb().TruncatedTransform(1.0, r));
         yield return Arg("LandauKernel.Evaluate", "z.Length", NonFiniteVelocity, z => LandauKernel.Coulomb().Evaluate(z));
         yield return Arg("LandauCouplings[a, b]", "a", BadIndex(2), a => _ = LandauCouplings.Uniform(2)[a, 0]);
-        yield return ArgSpan("RadialLandauOperator.Evaluate", "values", WithNonFinite(Radial()), f => new RadialLandauOperator(RadialCells).Evaluate(f, new double[f.Length], new RadialLandauWorkspace(RadialCells)));
+        yield return ArgSpan("RadialLandauOperator.Evaluate", "values", WithNonFinite(Radial()), f => RadialLandauOperator.Create(RadialCells).Evaluate(f, new double[f.Length], new RadialLandauWorkspace(RadialCells)));
         yield return Arg(
             "RadialLandauOperator.Evaluate", "workspace", Gen.Constant(0),
-            _ => new RadialLandauOperator(RadialCells).Evaluate(Radial(), new double[RadialCells.Count], new RadialLandauWorkspace(new RadialLandauGrid(16, 8.0, 1.0))));
+            _ => RadialLandauOperator.Create(RadialCells).Evaluate(Radial(), new double[RadialCells.Count], new RadialLandauWorkspace(new RadialLandauGrid(16, 8.0, 1.0))));
         yield return ArgSpan("RadialLandauSolver.TryStep", "values", WithNonFinite(Radial()), f => new RadialLandauSolver(RadialCells).TryStep(f.ToArray(), 0.01, new RadialLandauWorkspace(RadialCells)));
         yield return Arg("RadialLandauSolver.TryStep", "timeStep", NonPositive, dt => new RadialLandauSolver(RadialCells).TryStep(Radial(), dt, new RadialLandauWorkspace(RadialCells)));
         yield return Arg("RadialLandauGrid(.ctor)", "coreWidth", Gen.OneOf(NonPositive, Gen.Elements(8.5, 100.0)), w => _ = new RadialLandauGrid(16, 8.0, w));
@@ -51,7 +51,7 @@ internal static partial class BadInputProbes
 
     private static IEnumerable<Probe> Linearized()
     {
-        var ll = new LinearizedLandauOperator(BadInputFixtures.LandauOp);
+        var ll = LinearizedLandauOperator.Create(BadInputFixtures.LandauOp);
         int total = 2 * Grid.Count;
         yield return ArgSpan("LinearizedLandauOperator.Apply", "perturbation", WithNonFinite(new double[total]), h => ll.Apply(h, new double[total], BadInputFixtures.LandauOp.CreateWorkspace()));
         yield return Arg("LinearizedLandauOperator.Apply", "workspace", Gen.Constant(0), _ => ll.Apply(new double[total], new double[total], OtherLandauOp.CreateWorkspace()));

@@ -71,7 +71,7 @@ internal static partial class BadInputProbes
         {
             var grid = new CartesianGrid(8, 8.0);
             var mixture = new Mixture(new Species("e", 1.0), new Species("i", 100.0));
-            var op = new LinearizedLandauOperator(SpectralLandauOperator.Create(grid, mixture, LandauCouplings.Uniform(2), LandauKernel.Coulomb()));
+            var op = LinearizedLandauOperator.Create(SpectralLandauOperator.Create(grid, mixture, LandauCouplings.Uniform(2), LandauKernel.Coulomb()));
             var h = Enumerable.Repeat(1.0, 2 * grid.Count).ToArray();
             var q = new double[h.Length];
             op.Apply(h, q, op.Collision.CreateWorkspace());

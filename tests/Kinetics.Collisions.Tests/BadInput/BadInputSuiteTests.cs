@@ -32,7 +32,7 @@ public class BadInputSuiteTests(ITestOutputHelper output)
         {
             var ex = Assert.Throws<InvalidOperationException>(() => op.Evaluate(f, q, workspace));
             Assert.Contains("another thread", ex.Message, StringComparison.Ordinal);
-            Assert.Throws<InvalidOperationException>(() => new LinearizedLandauOperator(op).Apply(new double[f.Length], q, workspace));
+            Assert.Throws<InvalidOperationException>(() => LinearizedLandauOperator.Create(op).Apply(new double[f.Length], q, workspace));
         });
 
         // Released: the same workspace works again, and sequential reuse never throws.
@@ -41,7 +41,7 @@ public class BadInputSuiteTests(ITestOutputHelper output)
         Assert.All(q, x => Assert.True(double.IsFinite(x)));
 
         var radial = new RadialLandauWorkspace(RadialCells);
-        var radialOperator = new RadialLandauOperator(RadialCells);
+        var radialOperator = RadialLandauOperator.Create(RadialCells);
         await WhileHeldElsewhere(radial.Gate, RadialCells, () =>
             Assert.Throws<InvalidOperationException>(() => radialOperator.Evaluate(Radial(), new double[RadialCells.Count], radial)));
         radialOperator.Evaluate(Radial(), new double[RadialCells.Count], radial);

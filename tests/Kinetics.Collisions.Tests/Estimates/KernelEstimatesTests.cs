@@ -41,7 +41,7 @@ public class KernelEstimatesTests
     {
         // The adapted 3-D quadratures against the generic 5-D collision-integral quadrature of LinearizedOperator at a moderate |v|.
         var table = LinearizedKernelTests.Table(-1.5, 1, 4);
-        var op = new LinearizedOperator(table, resolution);
+        var op = LinearizedOperator.Create(table, resolution);
         var v = new Velocity3(0, 0, 1.5);
         foreach (var (a, b) in pairs)
         {

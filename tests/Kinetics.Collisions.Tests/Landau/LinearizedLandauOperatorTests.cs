@@ -15,7 +15,7 @@ public class LinearizedLandauOperatorTests(ITestOutputHelper output)
     private static readonly Mixture Single = new(new Species("a", 1.0));
 
     private static LinearizedLandauOperator Create(Mixture mixture, double gamma = -3.0) =>
-        new(SpectralLandauOperator.Create(new CartesianGrid(24, 6.0), mixture, new LandauCouplings(mixture.Count, mixture.Count == 1 ? [1.0] : [1.0, 0.6, 0.6, 0.8]), new LandauKernel(gamma)));
+        LinearizedLandauOperator.Create(SpectralLandauOperator.Create(new CartesianGrid(24, 6.0), mixture, new LandauCouplings(mixture.Count, mixture.Count == 1 ? [1.0] : [1.0, 0.6, 0.6, 0.8]), new LandauKernel(gamma)));
 
     private static double[] RandomPerturbation(LinearizedLandauOperator op, int seed)
     {

@@ -316,7 +316,7 @@ public class SpectralLandauOperatorTests(ITestOutputHelper output)
         var f = DistributionFunction.Sample(grid, v => profile(v.Length));
         double[] q3 = op.Evaluate(f.ReadOnlyValues);
         var radialGrid = new RadialLandauGrid(1600, 10, 0.2);
-        double[] qr = new RadialLandauOperator(radialGrid).Evaluate(radialGrid.Sample(profile));
+        double[] qr = RadialLandauOperator.Create(radialGrid).Evaluate(radialGrid.Sample(profile));
         double worst = 0, scale = 0;
         for (int p = 0; p < grid.Count; p++)
         {

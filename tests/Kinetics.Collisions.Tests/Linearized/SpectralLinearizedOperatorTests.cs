@@ -235,7 +235,7 @@ public class SpectralLinearizedOperatorTests(ITestOutputHelper output)
         // relative to the local size ν^α(v)·max(|f|, √μ) of the terms: observed Γ 4.0e-3, L 9.3e-4 at N = 24 (at N = 20 on
         // [−6, 6]³: 4e-2, the heavy species under-resolved); tolerance 3× the larger.
         var op = Mixture14.Value;
-        var direct = new LinearizedOperator(op.Collision.Kernels);
+        var direct = LinearizedOperator.Create(op.Collision.Kernels);
         var ws = op.CreateWorkspace();
         var random = new Random(17);
         var f = new Perturbation(op, random).Fill();

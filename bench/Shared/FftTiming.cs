@@ -1,0 +1,71 @@
+using System.Diagnostics;
+using System.Numerics;
+
+namespace Kinetics.Benchmarking;
+
+/// <summary>
+/// The timing harness shared by `kinetics bench fft` and the benchmark project's `compare-fft` quick mode (linked into
+/// both): reproducible random input and round-robin medians after a warm-up.
+/// </summary>
+internal static class FftTiming
+{
+    /// <summary>N values with real and imaginary parts uniform in [−½, ½) from a fixed seed.</summary>
+    public static Complex[] RandomInput(int count, int seed = 12345)
+    {
+        var rng = new Random(seed);
+        var input = new Complex[count];
+        for (int i = 0; i < input.Length; i++)
+        {
+            input[i] = new Complex(rng.NextDouble() - 0.5, rng.NextDouble() - 0.5);
+        }
+
+        return input;
+    }
+
+    /// <summary>
+    /// Median wall time in ms of each case's run, each call preceded by its untimed prepare. The cases are timed
+    /// round-robin (one call of each per repetition), so a busy period of the machine hits all of them alike and the
+    /// ratios stay meaningful on a shared machine.
+    /// </summary>
+    public static double[] Medians(int reps, IReadOnlyList<(Action Prepare, Action Run)> cases)
+    {
+        // Warm-up by time as well as count, so that tiered compilation (tier-1 after ~30 calls and a 100 ms quiet
+        // period, plus on-stack replacement of hot loops) is finished before anything is timed.
+        long warmStart = Stopwatch.GetTimestamp();
+        for (int i = 0; i < 50 || Stopwatch.GetElapsedTime(warmStart).TotalMilliseconds < 500; i++)
+        {
+            foreach (var (prepare, run) in cases)
+            {
+                prepare();
+                run();
+            }
+        }
+
+        var times = new double[cases.Count][];
+        for (int c = 0; c < cases.Count; c++)
+        {
+            times[c] = new double[reps];
+        }
+
+        for (int i = 0; i < reps; i++)
+        {
+            for (int c = 0; c < cases.Count; c++)
+            {
+                cases[c].Prepare();
+                long start = Stopwatch.GetTimestamp();
+                cases[c].Run();
+                times[c][i] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+            }
+        }
+
+        bool fastest = Environment.GetEnvironmentVariable("KINETICS_BENCH_MIN") == "1"; // tuning: least disturbed run
+        var result = new double[cases.Count];
+        for (int c = 0; c < cases.Count; c++)
+        {
+            Array.Sort(times[c]);
+            result[c] = fastest ? times[c][0] : times[c][reps / 2];
+        }
+
+        return result;
+    }
+}
