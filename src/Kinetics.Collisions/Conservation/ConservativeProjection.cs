@@ -31,7 +31,7 @@ public sealed class ConservativeProjection
         _uniformCholesky = new double[r * r];
         Span<double> gram = _uniformCholesky;
         BuildGram(default, gram);
-        if (!Cholesky(gram, r))
+        if (!SmallCholesky.Factor(gram, r))
         {
             throw new InvalidOperationException($"The conservation constraints are degenerate on {grid}.");
         }
@@ -136,7 +136,7 @@ public sealed class ConservativeProjection
         else
         {
             BuildGram(weights, gram, absolute);
-            if (!Cholesky(gram, r))
+            if (!SmallCholesky.Factor(gram, r))
             {
                 throw new ArgumentException("weights make the conservation constraints degenerate (a species has zero weight everywhere).", absolute ? "distributions" : nameof(weights));
             }
@@ -163,7 +163,7 @@ public sealed class ConservativeProjection
             }
 
             rates.CopyTo(lambda);
-            SolveCholesky(gram, r, lambda);
+            SmallCholesky.Solve(gram, r, lambda);
             correctionSquared += SubtractCorrection(collision, weights, lambda, absolute);
         }
 
@@ -342,64 +342,6 @@ public sealed class ConservativeProjection
                     }
                 }
             }
-        }
-    }
-
-    // In-place Cholesky G = L Lᵀ (L in the lower triangle); false when not positive definite.
-    internal static bool Cholesky(Span<double> g, int r)
-    {
-        for (int j = 0; j < r; j++)
-        {
-            double d = g[(j * r) + j];
-            for (int k = 0; k < j; k++)
-            {
-                d -= g[(j * r) + k] * g[(j * r) + k];
-            }
-
-            if (!(d > 0))
-            {
-                return false;
-            }
-
-            d = Math.Sqrt(d);
-            g[(j * r) + j] = d;
-            for (int i = j + 1; i < r; i++)
-            {
-                double v = g[(i * r) + j];
-                for (int k = 0; k < j; k++)
-                {
-                    v -= g[(i * r) + k] * g[(j * r) + k];
-                }
-
-                g[(i * r) + j] = v / d;
-            }
-        }
-
-        return true;
-    }
-
-    internal static void SolveCholesky(ReadOnlySpan<double> l, int r, Span<double> x)
-    {
-        for (int i = 0; i < r; i++)
-        {
-            double v = x[i];
-            for (int k = 0; k < i; k++)
-            {
-                v -= l[(i * r) + k] * x[k];
-            }
-
-            x[i] = v / l[(i * r) + i];
-        }
-
-        for (int i = r - 1; i >= 0; i--)
-        {
-            double v = x[i];
-            for (int k = i + 1; k < r; k++)
-            {
-                v -= l[(k * r) + i] * x[k];
-            }
-
-            x[i] = v / l[(i * r) + i];
         }
     }
 

@@ -55,12 +55,12 @@ internal static class LocalMomentCorrection
             }
         }
 
-        if (!ConservativeProjection.Cholesky(gram, 5))
+        if (!SmallCholesky.Factor(gram, 5))
         {
             return; // |F| vanishes (or nearly) on the grid: nothing to correct with.
         }
 
-        ConservativeProjection.SolveCholesky(gram, 5, rhs);
+        SmallCholesky.Solve(gram, 5, rhs);
         p = 0;
         for (int i = 0; i < n; i++)
         {

@@ -28,7 +28,7 @@ public sealed class SpeciesGridProjection
         int r = ConstraintCount;
         _uniformCholesky = new double[r * r];
         BuildGram(default, _uniformCholesky);
-        if (!ConservativeProjection.Cholesky(_uniformCholesky, r))
+        if (!SmallCholesky.Factor(_uniformCholesky, r))
         {
             throw new InvalidOperationException($"The conservation constraints are degenerate on {grids}.");
         }
@@ -109,7 +109,7 @@ public sealed class SpeciesGridProjection
         else
         {
             BuildGram(weights, gram);
-            if (!ConservativeProjection.Cholesky(gram, r))
+            if (!SmallCholesky.Factor(gram, r))
             {
                 throw new ArgumentException("weights make the conservation constraints degenerate (a species has zero weight everywhere).", nameof(weights));
             }
@@ -133,7 +133,7 @@ public sealed class SpeciesGridProjection
                 Constraints(collision, rates, default);
             }
 
-            ConservativeProjection.SolveCholesky(gram, r, rates);
+            SmallCholesky.Solve(gram, r, rates);
             correctionSquared += SubtractCorrection(collision, weights, rates);
         }
 

@@ -69,7 +69,7 @@ public static class DiscreteMaxwellian
 
             previous = residual;
 
-            if (iteration == MaxIterations || !SolveSymmetric(gram, step, 5))
+            if (iteration == MaxIterations || !SmallCholesky.TrySolve(gram, step, 5))
             {
                 throw new ArgumentException(
                     $"state: no discrete Maxwellian with these moments on {grid} (n = {n:G6}, u = {u}, T = {state.Temperature:G6}, m = {mass:G6}; " +
@@ -191,7 +191,7 @@ public static class DiscreteMaxwellian
             }
 
             previous = residual;
-            if (iteration == MaxIterations || !SolveSymmetric(jacobian, step, r))
+            if (iteration == MaxIterations || !SmallCholesky.TrySolve(jacobian, step, r))
             {
                 throw new ArgumentException(
                     $"no discrete mixture equilibrium with these moments on {grid} (T = {temperature:G6}, u = {u}; moment residual {residual / scale:G3} " +
@@ -280,60 +280,5 @@ public static class DiscreteMaxwellian
                 gram[(b * 5) + a] = gram[(a * 5) + b];
             }
         }
-    }
-
-    // Solves G x = rhs in place (Cholesky); false when G is not positive definite.
-    private static bool SolveSymmetric(Span<double> g, Span<double> x, int r)
-    {
-        for (int j = 0; j < r; j++)
-        {
-            double d = g[(j * r) + j];
-            for (int k = 0; k < j; k++)
-            {
-                d -= g[(j * r) + k] * g[(j * r) + k];
-            }
-
-            if (!(d > 0) || !double.IsFinite(d))
-            {
-                return false;
-            }
-
-            d = Math.Sqrt(d);
-            g[(j * r) + j] = d;
-            for (int i = j + 1; i < r; i++)
-            {
-                double v = g[(i * r) + j];
-                for (int k = 0; k < j; k++)
-                {
-                    v -= g[(i * r) + k] * g[(j * r) + k];
-                }
-
-                g[(i * r) + j] = v / d;
-            }
-        }
-
-        for (int i = 0; i < r; i++)
-        {
-            double v = x[i];
-            for (int k = 0; k < i; k++)
-            {
-                v -= g[(i * r) + k] * x[k];
-            }
-
-            x[i] = v / g[(i * r) + i];
-        }
-
-        for (int i = r - 1; i >= 0; i--)
-        {
-            double v = x[i];
-            for (int k = i + 1; k < r; k++)
-            {
-                v -= g[(k * r) + i] * x[k];
-            }
-
-            x[i] = v / g[(i * r) + i];
-        }
-
-        return true;
     }
 }
