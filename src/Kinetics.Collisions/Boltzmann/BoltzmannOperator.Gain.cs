@@ -8,9 +8,9 @@ namespace Kinetics.Boltzmann;
 /// <summary>The gain term: Q̂⁺^{αβ}(ξ) = Σ_r w_r C b_σ 4π sinc(a r|ξ|) 𝔽[Σ_σ w_σ F^α(· + a r σ) G^β(· − b r σ)](ξ).</summary>
 public sealed partial class BoltzmannOperator
 {
-    // Lanes > 1: the work items (pair, radial node) spread over the lanes by GainLaneRunner (allocation-free, items taken
-    // from one shared counter, costliest pairs first), each lane accumulating into its own copy of the gain spectra, which
-    // are then summed into lane 0's.
+    // Lanes > 1: the work items (pair, radial node) dealt into one fixed group per lane by GainLaneRunner (allocation-free;
+    // threads claim whole groups, so the result is bitwise reproducible), each group accumulating into its own copy of the
+    // gain spectra, which are then summed into lane 0's in lane order.
     private void AccumulateGainInParallel(int work, BoltzmannWorkspace workspace, bool pairs, bool bilinear)
     {
         workspace.Runner!.Run(work, pairs, bilinear);

@@ -2,17 +2,18 @@ namespace Kinetics.Boltzmann;
 
 /// <summary>
 /// Runs the gain work items (pair, radial node) of one <see cref="BoltzmannOperator"/> evaluation on
-/// <see cref="BoltzmannOptions.MaxDegreeOfParallelism"/> lanes without allocating: the calling thread is lane 0, L − 1
-/// thread-pool work items (this object, queued again on every evaluation) claim the other lanes, and every lane takes
-/// items from one shared counter until none is left, so a lane whose core is busy with something else simply takes
-/// fewer items (the machine may be shared) and the caller never waits for a worker that has not started. One runner per
-/// workspace, used by one evaluation at a time.
+/// <see cref="BoltzmannOptions.MaxDegreeOfParallelism"/> = L lanes without allocating. The items are dealt into L fixed
+/// groups (group l: items l, l + L, l + 2L, … of the operator's cost order), each group accumulating into its own lane
+/// buffers, so the result does not depend on which thread runs which group (bitwise reproducible, as restarts need). The
+/// calling thread and L − 1 thread-pool work items (this object, queued again on every evaluation) claim whole groups
+/// from one counter: when a worker has not started by the time the caller finishes its group, the caller takes the next
+/// group itself instead of waiting for it (the machine may be shared). One runner per workspace, one evaluation at a time.
 /// </summary>
 /// <remarks>
-/// Every evaluation is a new generation g. Items are claimed by compare-exchange on (g, next item) and lanes on
-/// (g, lanes claimed), so a work item queued by an earlier evaluation that starts late either claims a lane of the
-/// current evaluation (a fresh index, or none when all are taken) or finds nothing to do; a lane never takes an item of a
-/// generation other than its own. The caller returns only after every item of its generation has been completed.
+/// Every evaluation is a new generation g, and groups are claimed by compare-exchange on (g, next group), so a work item
+/// queued by an earlier evaluation that starts late either claims a group of the current evaluation (whose state was
+/// written before the counter was published) or finds nothing to do. The caller returns only after every group of its
+/// generation has been completed.
 /// </remarks>
 internal sealed class GainLaneRunner : IThreadPoolWorkItem
 {
@@ -20,8 +21,7 @@ internal sealed class GainLaneRunner : IThreadPoolWorkItem
     private readonly BoltzmannWorkspace _workspace;
     private readonly int _lanes;
     private readonly object _finished = new();
-    private long _items;   // (generation << 32) | next item
-    private long _claimed; // (generation << 32) | lanes claimed
+    private long _groups; // (generation << 32) | next group
     private int _generation;
     private int _done;
     private int _work;
@@ -43,22 +43,19 @@ internal sealed class GainLaneRunner : IThreadPoolWorkItem
         _work = work;
         Volatile.Write(ref _done, 0);
         long generation = (long)(uint)++_generation << 32;
-
-        // Items first, then lanes (full fences): a lane of this generation always sees this generation's items and state.
-        Interlocked.Exchange(ref _items, generation);
-        Interlocked.Exchange(ref _claimed, generation | 1);
+        Interlocked.Exchange(ref _groups, generation); // full fence: the state above is visible to whoever claims a group
         for (int lane = 1; lane < _lanes; lane++)
         {
             ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
         }
 
-        Drain(0, generation);
-        if (Volatile.Read(ref _done) != work)
+        Drain(generation);
+        if (Volatile.Read(ref _done) != _lanes)
         {
-            // The other lanes still finish items: wait for the last one (it pulses under the lock).
+            // Other threads still finish their groups: wait for the last one (it pulses under the lock).
             lock (_finished)
             {
-                while (Volatile.Read(ref _done) != work)
+                while (Volatile.Read(ref _done) != _lanes)
                 {
                     Monitor.Wait(_finished);
                 }
@@ -67,43 +64,31 @@ internal sealed class GainLaneRunner : IThreadPoolWorkItem
     }
 
     /// <inheritdoc />
-    void IThreadPoolWorkItem.Execute()
+    void IThreadPoolWorkItem.Execute() => Drain(Volatile.Read(ref _groups) & ~(long)uint.MaxValue);
+
+    // Claims and runs groups of `generation` until none is left.
+    private void Drain(long generation)
     {
         while (true)
         {
-            long claimed = Volatile.Read(ref _claimed);
-            int lane = (int)(claimed & uint.MaxValue);
-            if (lane >= _lanes)
+            long groups = Volatile.Read(ref _groups);
+            int group = (int)(groups & uint.MaxValue);
+            if ((groups & ~(long)uint.MaxValue) != generation || group >= _lanes)
             {
                 return;
             }
 
-            if (Interlocked.CompareExchange(ref _claimed, claimed + 1, claimed) == claimed)
-            {
-                Drain(lane, claimed & ~(long)uint.MaxValue);
-                return;
-            }
-        }
-    }
-
-    private void Drain(int lane, long generation)
-    {
-        while (true)
-        {
-            long items = Volatile.Read(ref _items);
-            int item = (int)(items & uint.MaxValue);
-            if ((items & ~(long)uint.MaxValue) != generation || item >= _work)
-            {
-                return;
-            }
-
-            if (Interlocked.CompareExchange(ref _items, items + 1, items) != items)
+            if (Interlocked.CompareExchange(ref _groups, groups + 1, groups) != groups)
             {
                 continue;
             }
 
-            _owner.AccumulateGainItem(item, lane, _workspace, _pairs, _bilinear);
-            if (Interlocked.Increment(ref _done) == _work)
+            for (int item = group; item < _work; item += _lanes)
+            {
+                _owner.AccumulateGainItem(item, group, _workspace, _pairs, _bilinear);
+            }
+
+            if (Interlocked.Increment(ref _done) == _lanes)
             {
                 lock (_finished)
                 {
