@@ -47,7 +47,7 @@ public class PlasmaLandauOperatorTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void Form_ExpandsOnlyPartnersNarrowerThanOneCell()
+    public void Form_ExpandsOnlyPartnersUnresolvedOnTheLightGrid()
     {
         var (op, grids) = Hydrogen(1.0, 1.0);
         Assert.True(grids[1].HalfWidth < grids[0].Spacing);
