@@ -2,34 +2,13 @@ using Kinetics.Grids;
 using Kinetics.Landau.MasslessElectron;
 using Kinetics.Landau.Plasma;
 using Xunit.Abstractions;
+using static Kinetics.Tests.Landau.Plasma.GridSamples;
 
 namespace Kinetics.Tests.Landau.MasslessElectron;
 
 public class LimitOperatorTests(ITestOutputHelper output)
 {
     private static readonly SpeciesGrid Grid = new(new CartesianGrid(32, 8.0));
-
-    private static double[] Sample(SpeciesGrid grid, Func<Velocity3, double> f)
-    {
-        var values = new double[grid.Count];
-        for (int p = 0; p < values.Length; p++)
-        {
-            values[p] = f(grid.Point(p));
-        }
-
-        return values;
-    }
-
-    private static double Moment(SpeciesGrid grid, ReadOnlySpan<double> q, Func<Velocity3, double> phi)
-    {
-        double sum = 0;
-        for (int p = 0; p < q.Length; p++)
-        {
-            sum += phi(grid.Point(p)) * q[p];
-        }
-
-        return sum * grid.CellVolume;
-    }
 
     private static double Gaussian(Velocity3 v, double ax = 1, double ay = 1, double az = 1, Velocity3 u = default)
     {

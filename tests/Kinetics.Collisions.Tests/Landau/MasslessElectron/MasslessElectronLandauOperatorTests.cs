@@ -3,6 +3,7 @@ using Kinetics.Grids;
 using Kinetics.Landau.MasslessElectron;
 using Kinetics.Landau.Plasma;
 using Xunit.Abstractions;
+using static Kinetics.Tests.Landau.Plasma.GridSamples;
 
 namespace Kinetics.Tests.Landau.MasslessElectron;
 
@@ -10,28 +11,6 @@ public class MasslessElectronLandauOperatorTests(ITestOutputHelper output)
 {
     private static readonly SpeciesGrid IonGrid = new(new CartesianGrid(32, 11.0));
     private static readonly SpeciesGrid ElectronGrid = new(new CartesianGrid(32, 8.0));
-
-    private static double[] Sample(SpeciesGrid grid, Func<Velocity3, double> f)
-    {
-        var values = new double[grid.Count];
-        for (int p = 0; p < values.Length; p++)
-        {
-            values[p] = f(grid.Point(p));
-        }
-
-        return values;
-    }
-
-    private static double Moment(SpeciesGrid grid, ReadOnlySpan<double> q, Func<Velocity3, double> phi)
-    {
-        double sum = 0;
-        for (int p = 0; p < q.Length; p++)
-        {
-            sum += phi(grid.Point(p)) * q[p];
-        }
-
-        return sum * grid.CellVolume;
-    }
 
     // μ_β(v − u) = (β/2π)^{3/2} e^{−β|v − u|²/2}.
     private static Func<Velocity3, double> Mu(double beta, Velocity3 u = default) =>

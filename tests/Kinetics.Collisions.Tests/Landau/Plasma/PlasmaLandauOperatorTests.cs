@@ -5,6 +5,7 @@ using Kinetics.Landau.Plasma;
 using Kinetics.Mixtures;
 using Kinetics.Quadrature;
 using Xunit.Abstractions;
+using static Kinetics.Tests.Landau.Plasma.GridSamples;
 
 namespace Kinetics.Tests.Landau.Plasma;
 
@@ -33,17 +34,6 @@ public class PlasmaLandauOperatorTests(ITestOutputHelper output)
         }
 
         return f;
-    }
-
-    private static double Moment(SpeciesGrid grid, ReadOnlySpan<double> q, Func<Velocity3, double> phi)
-    {
-        double sum = 0;
-        for (int p = 0; p < q.Length; p++)
-        {
-            sum += phi(grid.Point(p)) * q[p];
-        }
-
-        return sum * grid.CellVolume;
     }
 
     [Fact]
