@@ -18,7 +18,7 @@ namespace Kinetics.PhaseSpace.Integration;
 /// order; charge densities and diagnostics are gathered in global cell order and solved/summed identically everywhere,
 /// so P processes reproduce one process bit for bit (docs/phase-space.md).
 /// </remarks>
-public sealed class PhaseSpaceSolver
+public sealed partial class PhaseSpaceSolver
 {
     private readonly FreeTransport _transport;
     private readonly TransportWorkspace _transportWorkspace;
@@ -209,7 +209,8 @@ public sealed class PhaseSpaceSolver
     }
 
     /// <summary>
-    /// Runs from t = 0 to <paramref name="finalTime"/> in ⌈T/<see cref="StableStep"/>⌉ equal steps, reporting after each.
+    /// Runs from t = 0 to <paramref name="finalTime"/> in the ⌈T/<see cref="StepFor"/>⌉ equal steps of <see cref="Schedule"/>,
+    /// reporting after each (<see cref="Continue"/> runs in pieces, <see cref="CreateCheckpoint"/> and <see cref="Restore"/> restart).
     /// </summary>
     /// <param name="state">The state (advanced in place).</param>
     /// <param name="finalTime">T &gt; 0.</param>
@@ -219,27 +220,13 @@ public sealed class PhaseSpaceSolver
     /// <exception cref="OperationCanceledException">Cancelled.</exception>
     public int Run(PhaseSpaceState state, double finalTime, Action<PhaseSpaceStep>? observer = null, CancellationToken cancellationToken = default)
     {
-        CheckState(state);
-        Guard.Positive(finalTime);
-        long steps = (long)Math.Ceiling(finalTime / StepFor(state));
-        if (steps > 100_000_000)
-        {
-            throw new ArgumentOutOfRangeException(nameof(finalTime), finalTime, $"finalTime needs {steps} steps (budget 10^8).");
-        }
-
-        double dt = finalTime / steps;
-        for (int n = 1; n <= steps; n++)
+        var clock = Continue(state, Schedule(state, finalTime), int.MaxValue, observer, cancellationToken);
+        if (!clock.IsFinished)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            Step(state, dt);
-            if (observer is not null)
-            {
-                SolveField(state);
-                observer(new PhaseSpaceStep(n, n * dt, FieldEnergy(), FieldModeAmplitude()));
-            }
         }
 
-        return (int)steps;
+        return clock.TotalSteps;
     }
 
     /// <summary>½∫|E|² dx of the last field solve.</summary>

@@ -20,10 +20,16 @@ internal static class CouetteFlow
         var output = OutputPrefix.Create("couette", "PREFIX.csv (profiles n, u_y, T, P_xy, q_x per species and mixture) PREFIX.png and PREFIX.svg (u_y)");
         var threads = FlowRuntime.CreateThreadsOption();
         var json = JsonOutput.CreateOption();
+        var control = new FlowRunControl();
         var command = new Command("couette", "Mixture Couette flow between moving diffuse walls: shear stress against the free-molecular closed form, velocity profiles.")
         {
             shared.Masses, shared.Densities, speed, temperature, shared.Cells, shared.Velocities, shared.HalfWidth, shared.Knudsen, shared.FinalTime, output, threads, json,
         };
+        foreach (var option in control.All)
+        {
+            command.Options.Add(option);
+        }
+
         command.SetAction(parse => FlowRuntime.Execute(parse.GetValue(json), "flow couette", (communicator, io) =>
         {
             var (m, n) = shared.Species(parse);
@@ -33,10 +39,15 @@ internal static class CouetteFlow
             var run = WallFlowRun.Execute(
                 communicator, m, n, t, WallBoundary.Diffuse(t, new Velocity3(0, -u / 2, 0)), WallBoundary.Diffuse(t, new Velocity3(0, u / 2, 0)),
                 parse.GetValue(shared.Cells), parse.GetValue(shared.Velocities), parse.GetValue(shared.HalfWidth), kn, parse.GetValue(shared.FinalTime),
-                FlowRuntime.Threads(parse.GetValue(threads), communicator));
+                FlowRuntime.Threads(parse.GetValue(threads), communicator), control.Read(parse), io, "couette");
             if (communicator.Rank != 0)
             {
                 return 0;
+            }
+
+            if (!run.Finished)
+            {
+                return FlowRunControl.WriteStopped(io, "flow couette", run.Clock, run.Fingerprint);
             }
 
             run.Write(prefix, "u_y", f => f.BulkVelocity.Y);
@@ -58,6 +69,7 @@ internal static class CouetteFlow
                 x = run.X,
                 velocity = run.Species.Select(s => s.Select(f => f.BulkVelocity.Y).ToArray()).ToArray(),
                 mixtureVelocity = run.Mixture.Select(f => f.BulkVelocity.Y).ToArray(),
+                fingerprint = run.Fingerprint,
                 steps = run.Steps,
                 ranks = run.Ranks,
                 massDrift = run.MassDrift,

@@ -15,11 +15,17 @@ namespace Kinetics.Cli.Commands.Flow;
 /// background, units ω_p = 1, v_th = 1: the initial F(x, v) is sampled at cell centres, the field-energy history is
 /// recorded after every step, and the final state's fingerprint and conservation drifts are reported.
 /// </summary>
-internal sealed record ElectronRun(double[] Times, double[] FieldEnergies, string Fingerprint, int Steps, int Ranks, double MassDrift, double EnergyDrift, double WallSeconds)
+internal sealed record ElectronRun(double[] Times, double[] FieldEnergies, string Fingerprint, PhaseSpaceRunClock Clock, int Ranks, double MassDrift, double EnergyDrift, double WallSeconds)
 {
+    /// <summary>Steps of the whole run.</summary>
+    public int Steps => Clock.TotalSteps;
+
+    /// <summary>False when the step budget stopped the run early.</summary>
+    public bool Finished => Clock.IsFinished;
+
     public static ElectronRun Execute(
         IDomainCommunicator communicator, double wavenumber, int cells, int velocities, double halfWidth, double finalTime,
-        Func<double, double, double> initial, SlopeLimiter limiter, int threads)
+        Func<double, double, double> initial, SlopeLimiter limiter, int threads, FlowRunControl.Settings files, JsonOutput io, string description)
     {
         var clock = Stopwatch.StartNew();
         var mesh = UniformMesh.Create1D(cells, 2 * Math.PI / wavenumber);
@@ -29,23 +35,39 @@ internal sealed record ElectronRun(double[] Times, double[] FieldEnergies, strin
         state.Fill(0, (x, _, v) => initial(x, v.X));
         var solver = PhaseSpaceSolver.Create(state, options);
         var before = solver.Diagnose(state);
-        var times = new List<double> { 0.0 };
-        var energies = new List<double> { before.FieldEnergy };
-        int steps = solver.Run(state, finalTime, s =>
+
+        // The history carried by a checkpoint: initial mass and total energy, then (t, W) after every step.
+        var history = new List<double> { before.Masses[0], before.TotalEnergy, 0.0, before.FieldEnergy };
+        var restart = files.Restore(solver, state, finalTime);
+        if (restart is not null)
         {
-            times.Add(s.Time);
-            energies.Add(s.FieldEnergy);
-        });
+            history = [.. restart.History.ToArray()];
+        }
+
+        var end = FlowRunControl.Run(solver, state, finalTime, restart, files, communicator, io, description, s =>
+        {
+            history.Add(s.Time);
+            history.Add(s.FieldEnergy);
+        }, () => [.. history]);
         var after = solver.Diagnose(state);
         string fingerprint = solver.Fingerprint(state);
+        double mass0 = history[0], energy0 = history[1];
+        var times = new double[(history.Count - 2) / 2];
+        var energies = new double[times.Length];
+        for (int i = 0; i < times.Length; i++)
+        {
+            times[i] = history[2 + (2 * i)];
+            energies[i] = history[3 + (2 * i)];
+        }
+
         return new ElectronRun(
-            times.ToArray(),
-            energies.ToArray(),
+            times,
+            energies,
             fingerprint,
-            steps,
+            end,
             communicator.Size,
-            Math.Abs(after.Masses[0] - before.Masses[0]) / before.Masses[0],
-            Math.Abs(after.TotalEnergy - before.TotalEnergy) / before.TotalEnergy,
+            Math.Abs(after.Masses[0] - mass0) / mass0,
+            Math.Abs(after.TotalEnergy - energy0) / energy0,
             clock.Elapsed.TotalSeconds);
     }
 

@@ -20,10 +20,16 @@ internal static class FourierFlow
         var output = OutputPrefix.Create("fourier", "PREFIX.csv (profiles n, u_y, T, P_xy, q_x per species and mixture) PREFIX.png and PREFIX.svg (T)");
         var threads = FlowRuntime.CreateThreadsOption();
         var json = JsonOutput.CreateOption();
+        var control = new FlowRunControl();
         var command = new Command("fourier", "Mixture heat transfer between diffuse walls at two temperatures: heat flux against the free-molecular closed form, temperature profiles.")
         {
             shared.Masses, shared.Densities, low, high, shared.Cells, shared.Velocities, shared.HalfWidth, shared.Knudsen, shared.FinalTime, output, threads, json,
         };
+        foreach (var option in control.All)
+        {
+            command.Options.Add(option);
+        }
+
         command.SetAction(parse => FlowRuntime.Execute(parse.GetValue(json), "flow fourier", (communicator, io) =>
         {
             var (m, n) = shared.Species(parse);
@@ -33,10 +39,15 @@ internal static class FourierFlow
             var run = WallFlowRun.Execute(
                 communicator, m, n, 0.5 * (t1 + t2), WallBoundary.Diffuse(t1), WallBoundary.Diffuse(t2),
                 parse.GetValue(shared.Cells), parse.GetValue(shared.Velocities), parse.GetValue(shared.HalfWidth), kn, parse.GetValue(shared.FinalTime),
-                FlowRuntime.Threads(parse.GetValue(threads), communicator));
+                FlowRuntime.Threads(parse.GetValue(threads), communicator), control.Read(parse), io, "fourier");
             if (communicator.Rank != 0)
             {
                 return 0;
+            }
+
+            if (!run.Finished)
+            {
+                return FlowRunControl.WriteStopped(io, "flow fourier", run.Clock, run.Fingerprint);
             }
 
             run.Write(prefix, "T", f => f.Temperature);
@@ -61,6 +72,7 @@ internal static class FourierFlow
                 x = run.X,
                 temperature = run.Species.Select(s => s.Select(f => f.Temperature).ToArray()).ToArray(),
                 mixtureTemperature = run.Mixture.Select(f => f.Temperature).ToArray(),
+                fingerprint = run.Fingerprint,
                 steps = run.Steps,
                 ranks = run.Ranks,
                 massDrift = run.MassDrift,

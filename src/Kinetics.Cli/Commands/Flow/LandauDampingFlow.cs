@@ -26,10 +26,16 @@ internal static class LandauDampingFlow
         var csv = OutputPrefix.Create("landau-damping", "PREFIX.csv (field-energy history t, W(t))");
         var threads = FlowRuntime.CreateThreadsOption();
         var json = JsonOutput.CreateOption();
+        var control = new FlowRunControl();
         var command = new Command("landau-damping", "Linear Landau damping (1D-1V Vlasov–Poisson): rate and frequency against the plasma dispersion function.")
         {
             k, amplitude, cells, velocities, halfWidth, finalTime, fitFrom, limiter, csv, threads, json,
         };
+        foreach (var option in control.All)
+        {
+            command.Options.Add(option);
+        }
+
         command.SetAction(parse => FlowRuntime.Execute(parse.GetValue(json), "flow landau-damping", (communicator, output) =>
         {
             double wavenumber = parse.GetValue(k), alpha = parse.GetValue(amplitude), tFinal = parse.GetValue(finalTime), from = parse.GetValue(fitFrom);
@@ -46,7 +52,15 @@ internal static class LandauDampingFlow
                 communicator, wavenumber, parse.GetValue(cells), parse.GetValue(velocities), parse.GetValue(halfWidth), tFinal,
                 (x, v) => Math.Exp(-v * v / 2) / Math.Sqrt(2 * Math.PI) * (1 + (alpha * Math.Cos(wavenumber * x))),
                 slope,
-                FlowRuntime.Threads(parse.GetValue(threads), communicator));
+                FlowRuntime.Threads(parse.GetValue(threads), communicator),
+                control.Read(parse),
+                output,
+                "landau-damping");
+            if (!run.Finished)
+            {
+                return communicator.Rank == 0 ? FlowRunControl.WriteStopped(output, "flow landau-damping", run.Clock, run.Fingerprint) : 0;
+            }
+
             var fit = FieldEnergyFit.Oscillation(run.Times, run.FieldEnergies, from, tFinal);
             if (communicator.Rank != 0)
             {

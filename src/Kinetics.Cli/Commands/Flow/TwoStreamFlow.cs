@@ -28,10 +28,16 @@ internal static class TwoStreamFlow
         var csv = OutputPrefix.Create("two-stream", "PREFIX.csv (field-energy history t, W(t))");
         var threads = FlowRuntime.CreateThreadsOption();
         var json = JsonOutput.CreateOption();
+        var control = new FlowRunControl();
         var command = new Command("two-stream", "Two-stream instability (1D-1V Vlasov–Poisson): growth rate against the dispersion relation.")
         {
             k, drift, temperature, amplitude, cells, velocities, halfWidth, finalTime, fitFrom, limiter, csv, threads, json,
         };
+        foreach (var option in control.All)
+        {
+            command.Options.Add(option);
+        }
+
         command.SetAction(parse => FlowRuntime.Execute(parse.GetValue(json), "flow two-stream", (communicator, output) =>
         {
             double wavenumber = parse.GetValue(k), u = parse.GetValue(drift), t = parse.GetValue(temperature), alpha = parse.GetValue(amplitude);
@@ -55,7 +61,15 @@ internal static class TwoStreamFlow
                 communicator, wavenumber, parse.GetValue(cells), parse.GetValue(velocities), parse.GetValue(halfWidth), tFinal,
                 (x, v) => 0.5 * norm * (Math.Exp(-(v - u) * (v - u) / (2 * t)) + Math.Exp(-(v + u) * (v + u) / (2 * t))) * (1 + (alpha * Math.Cos(wavenumber * x))),
                 slope,
-                FlowRuntime.Threads(parse.GetValue(threads), communicator));
+                FlowRuntime.Threads(parse.GetValue(threads), communicator),
+                control.Read(parse),
+                output,
+                "two-stream");
+            if (!run.Finished)
+            {
+                return communicator.Rank == 0 ? FlowRunControl.WriteStopped(output, "flow two-stream", run.Clock, run.Fingerprint) : 0;
+            }
+
             double rate = FieldEnergyFit.GrowthRate(run.Times, run.FieldEnergies, from, tFinal);
             if (communicator.Rank != 0)
             {

@@ -22,11 +22,18 @@ namespace Kinetics.Cli.Commands.Flow;
 /// (γ, b ∝ |cos θ|, scaled by 1/Kn) on a 3V grid. Starts from the uniform mixture at rest at temperature T₀ and writes
 /// the final profiles as CSV and SVG.
 /// </summary>
-internal sealed record WallFlowRun(double[] X, CellFields[][] Species, CellFields[] Mixture, int Steps, int Ranks, double MassDrift, double WallSeconds)
+internal sealed record WallFlowRun(double[] X, CellFields[][] Species, CellFields[] Mixture, PhaseSpaceRunClock Clock, string Fingerprint, int Ranks, double MassDrift, double WallSeconds)
 {
+    /// <summary>Steps of the whole run.</summary>
+    public int Steps => Clock.TotalSteps;
+
+    /// <summary>False when the step budget stopped the run early.</summary>
+    public bool Finished => Clock.IsFinished;
+
     public static WallFlowRun Execute(
         IDomainCommunicator communicator, double[] masses, double[] densities, double initialTemperature, WallBoundary low, WallBoundary high,
-        int cells, int velocities, double halfWidth, double? knudsen, double finalTime, int threads)
+        int cells, int velocities, double halfWidth, double? knudsen, double finalTime, int threads,
+        FlowRunControl.Settings files, JsonOutput io, string description)
     {
         var clock = Stopwatch.StartNew();
         var mixture = new Mixture(masses.Select((m, i) => new Kinetics.Mixtures.Species($"s{i}", m)));
@@ -54,8 +61,16 @@ internal sealed record WallFlowRun(double[] X, CellFields[][] Species, CellField
         }
 
         var solver = PhaseSpaceSolver.Create(state, options);
-        double mass0 = solver.Diagnose(state).Masses.Sum();
-        int steps = solver.Run(state, finalTime);
+        // The history carried by a checkpoint: the initial total mass.
+        double[] history = [solver.Diagnose(state).Masses.Sum()];
+        var restart = files.Restore(solver, state, finalTime);
+        if (restart is not null)
+        {
+            history = restart.History.ToArray();
+        }
+
+        var end = FlowRunControl.Run(solver, state, finalTime, restart, files, communicator, io, description, null, () => history);
+        double mass0 = history[0];
         double mass1 = solver.Diagnose(state).Masses.Sum();
 
         // Per-cell fields, gathered in cell order: (n, u_y, T, P_xy, q_x) per species, then for the mixture.
@@ -81,7 +96,7 @@ internal sealed record WallFlowRun(double[] X, CellFields[][] Species, CellField
         var x = Enumerable.Range(0, cells).Select(mesh.CenterX).ToArray();
         var species = Enumerable.Range(0, masses.Length).Select(s => Enumerable.Range(0, cells).Select(c => Field(c, s)).ToArray()).ToArray();
         var mixed = Enumerable.Range(0, cells).Select(c => Field(c, masses.Length)).ToArray();
-        return new WallFlowRun(x, species, mixed, steps, communicator.Size, Math.Abs(mass1 - mass0) / mass0, clock.Elapsed.TotalSeconds);
+        return new WallFlowRun(x, species, mixed, end, solver.Fingerprint(state), communicator.Size, Math.Abs(mass1 - mass0) / mass0, clock.Elapsed.TotalSeconds);
     }
 
     /// <summary>Writes x and, per species and for the mixture, n, u_y, T, P_xy, q_x as CSV; and a PNG/SVG plot of <paramref name="plotted"/>.</summary>
