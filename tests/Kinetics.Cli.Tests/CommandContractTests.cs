@@ -33,6 +33,8 @@ public class CommandContractTests
         new[] { "scenario", "ion-electron", "--epsilons", "0.3,1.5" },
         new[] { "verify", "exchange", "--masses", "1" },
         new[] { "verify", "exchange", "--n", "14" },
+        new[] { "verify", "exchange", "--grids", "pairwise" },
+        new[] { "verify", "exchange", "--half-width", "8" },
         new[] { "verify" },
         new[] { "no-such-command" },
     };

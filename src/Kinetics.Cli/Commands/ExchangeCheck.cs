@@ -1,9 +1,7 @@
 using System.Diagnostics;
-using Kinetics.Boltzmann;
 using Kinetics.Conservation;
 using Kinetics.Distributions;
 using Kinetics.Grids;
-using Kinetics.Kernels;
 using Kinetics.Landau;
 using Kinetics.Mixtures;
 using Kinetics.Moments;
@@ -13,37 +11,45 @@ using Spectre.Console;
 namespace Kinetics.Cli.Commands;
 
 /// <summary>
-/// The measurement behind `kinetics verify exchange` for two species of mass ratio 1 : r on one N³ grid.
+/// The measurement behind `kinetics verify exchange` for two species of mass ratio 1 : r, on one grid per species
+/// (default) or one shared N³ grid.
 /// </summary>
 /// <remarks>
 /// <para>The mixture (fixed seed 2026): each species is 0.3·𝓜[u₁, 0.9T] + 0.2·𝓜[u₂, 1.1T] with u₁ = 0.4c·e, u₂ = −0.3c·e,
 /// c = √(T/m) and e a random unit direction per species, so it is anisotropic, not Maxwellian and drifting. The lighter
-/// species has T = 0.7 and the heavier T = 1.3 (closer thermal speeds keep both resolved on one grid). The box is
-/// L = max over bumps of |u| + 6.5√(T_bump/m) unless given.</para>
-/// <para>Reported: <c>mass_leak</c> = max_α |∫Q^α|/n^α and <c>energy_leak</c> = max over unordered pairs of
-/// |E(Q^{αβ}) + E(Q^{βα})|/(E^α + E^β) (self pair: |E(Q^{αα})|/E^α), both before any projection, per unit time;
-/// <c>momentum_leak</c> likewise with |J| relative to (ρ^α + ρ^β)·√(2(E^α + E^β)/(ρ^α + ρ^β)); <c>rate_error</c> =
-/// max_α |Ṫ^α(projected Q) − Ṫ^α(Σ_{β≠α} Q^{αβ})|/|Ṫ^α(cross)| with the library's default projection (weight |F|);
-/// <c>closed_form_error</c> = the cross-pair Ṫ on two Maxwellians (heavier at T = 1.3, lighter at 0.7, n = 0.5 each)
-/// against <see cref="TemperatureRelaxation"/> (Boltzmann) or <see cref="LandauMaxwellian.EnergyExchangeRate"/>
-/// (Landau, Coulomb only; NaN otherwise); <c>ms_per_eval</c> = the wall time of one evaluation of Q.</para>
+/// species has T = 0.7 and the heavier T = 1.3. Shared grid: the box is L = max over bumps of |u| + 6.5√(T_bump/m)
+/// unless given. Per-species grids (<see cref="SpeciesGrids"/>): species α's box is centred at its mean drift c_α with
+/// L_α = max over its bumps of |u − c_α| + 8√(T_bump/m_α) (docs/species-grids.md), N points per axis each.</para>
+/// <para>Reported, with every moment taken on the species' own grid in physical velocities: <c>mass_leak</c> =
+/// max_α |∫Q^α|/n^α and <c>energy_leak</c> = max over unordered pairs of |E(Q^{αβ}) + E(Q^{βα})|/(E^α + E^β) (self pair:
+/// |E(Q^{αα})|/E^α), both before any projection, per unit time; <c>momentum_leak</c> likewise with |J| relative to
+/// (ρ^α + ρ^β)·√(2(E^α + E^β)/(ρ^α + ρ^β)); <c>rate_error</c> = max_α |Ṫ^α(projected Q) − Ṫ^α(Σ_{β≠α} Q^{αβ})|/|Ṫ^α(cross)|
+/// with the library's default projection (weight |F|); <c>closed_form_error</c> = the cross-pair Ṫ on two Maxwellians at
+/// rest (heavier at T = 1.3, lighter at 0.7, n = 0.5 each, on the same grids) against <see cref="TemperatureRelaxation"/>
+/// (Boltzmann) or <see cref="LandauMaxwellian.EnergyExchangeRate"/> (Landau, Coulomb only; NaN otherwise);
+/// <c>ms_per_eval</c> = the median wall time of repeated evaluations of Q after a warm-up (at least 2, until 2 s).</para>
 /// </remarks>
 internal sealed class ExchangeCheck
 {
+    /// <summary>Thermal speeds between a bump's drift and the face of its species' own box.</summary>
+    public const double SpeciesThermalSpeeds = SpeciesGrids.DefaultThermalSpeeds;
+
     private const int Seed = 2026;
     private readonly double _ratio;
     private readonly int _n;
     private readonly bool _landau;
     private readonly double _gamma;
     private readonly double? _halfWidth;
+    private readonly bool _perSpecies;
 
-    public ExchangeCheck(double ratio, int n, bool landau, double? gamma, double? halfWidth)
+    public ExchangeCheck(double ratio, int n, bool landau, double? gamma, double? halfWidth, bool perSpecies)
     {
         _ratio = ratio;
         _n = n;
         _landau = landau;
         _gamma = gamma ?? (landau ? -3.0 : -1.0);
         _halfWidth = halfWidth;
+        _perSpecies = perSpecies;
     }
 
     /// <summary>The two-bump components (species, density, drift, temperature) of the test mixture.</summary>
@@ -63,47 +69,60 @@ internal sealed class ExchangeCheck
         return [.. bumps];
     }
 
+    /// <summary>The grids of the check: per species (centre: mean drift; L: 8 thermal speeds beyond the farthest bump) or shared.</summary>
+    public SpeciesGrids Grids(Mixture mixture, (int Species, double Density, Velocity3 Drift, double Temperature)[] bumps)
+    {
+        if (!_perSpecies)
+        {
+            double halfWidth = _halfWidth ?? bumps.Max(b => b.Drift.Length + (6.5 * Math.Sqrt(b.Temperature / mixture[b.Species].Mass)));
+            return SpeciesGrids.Shared(new CartesianGrid(_n, halfWidth), mixture.Count);
+        }
+
+        var grids = new SpeciesGrid[mixture.Count];
+        for (int a = 0; a < grids.Length; a++)
+        {
+            var own = bumps.Where(b => b.Species == a).ToArray();
+            Velocity3 centre = own.Aggregate(Velocity3.Zero, (sum, b) => sum + (b.Density * b.Drift)) / own.Sum(b => b.Density);
+            double halfWidth = own.Max(b => (b.Drift - centre).Length + (SpeciesThermalSpeeds * Math.Sqrt(b.Temperature / mixture[a].Mass)));
+            grids[a] = new SpeciesGrid(new CartesianGrid(_n, halfWidth), centre);
+        }
+
+        return new SpeciesGrids(grids);
+    }
+
     public Result Run(IAnsiConsole human)
     {
         var mixture = new Mixture([new Species("A", 1.0), new Species("B", _ratio)]);
         double[] temperatures = _ratio >= 1 ? [0.7, 1.3] : [1.3, 0.7];
         var bumps = Bumps(mixture, temperatures);
-        double halfWidth = _halfWidth ?? bumps.Max(b => b.Drift.Length + (6.5 * Math.Sqrt(b.Temperature / mixture[b.Species].Mass)));
-        var grid = new CartesianGrid(_n, halfWidth);
-        int count = grid.Count;
-        double[] f = new double[2 * count], component = new double[count];
+        var grids = Grids(mixture, bumps);
+        double[] f = new double[grids.TotalCount];
         foreach (var (species, density, drift, temperature) in bumps)
         {
-            Maxwellian.Fill(grid, new MacroscopicState(density, drift, temperature), mixture[species].Mass, component);
-            for (int p = 0; p < count; p++)
-            {
-                f[(species * count) + p] += component[p];
-            }
+            Add(grids[species], new MacroscopicState(density, drift, temperature), mixture[species].Mass, grids.Slice(f.AsSpan(), species));
         }
 
-        var evaluator = _landau ? Evaluator.Landau(grid, mixture, _gamma) : Evaluator.Boltzmann(grid, mixture, _gamma);
-        human.MarkupLine(Markup.Escape($"kinetics verify exchange: {evaluator.Description}, masses 1:{_ratio:G4}, {grid}"));
+        var evaluator = _landau ? ExchangeEvaluator.Landau(grids, mixture, _gamma) : ExchangeEvaluator.Boltzmann(grids, mixture, _gamma);
+        human.MarkupLine(Markup.Escape($"kinetics verify exchange: {evaluator.Description}, masses 1:{_ratio:G4}, {grids}"));
 
-        double[] pairs = new double[4 * count];
+        double[][][] pairs = PairBuffers(grids);
         evaluator.Pairs(f, pairs);
-        double[] q = new double[2 * count];
-        var clock = Stopwatch.StartNew();
-        evaluator.Evaluate(f, q);
-        double ms = clock.Elapsed.TotalMilliseconds;
+        double[] q = new double[grids.TotalCount];
+        double ms = MedianMilliseconds(() => evaluator.Evaluate(f, q));
 
         var moments = new SpeciesMoments[2];
         for (int a = 0; a < 2; a++)
         {
-            moments[a] = SpeciesMoments.Of(grid, f.AsSpan(a * count, count), mixture[a].Mass);
+            moments[a] = SpeciesMoments.Of(grids[a], grids.Slice(f, a), mixture[a].Mass);
         }
 
-        SpeciesMoments Of(ReadOnlySpan<double> values, int species) => SpeciesMoments.Of(grid, values, mixture[species].Mass);
-        SpeciesMoments Pair(int a, int b) => Of(pairs.AsSpan(((2 * a) + b) * count, count), a);
+        SpeciesMoments Of(ReadOnlySpan<double> values, int species) => SpeciesMoments.Of(grids[species], values, mixture[species].Mass);
+        SpeciesMoments Pair(int a, int b) => Of(pairs[a][b], a);
 
         double massLeak = 0, energyLeak = 0, momentumLeak = 0;
         for (int a = 0; a < 2; a++)
         {
-            massLeak = Math.Max(massLeak, Math.Abs(Of(q.AsSpan(a * count, count), a).Density) / moments[a].Density);
+            massLeak = Math.Max(massLeak, Math.Abs(Of(grids.Slice(q, a), a).Density) / moments[a].Density);
             for (int b = a; b < 2; b++)
             {
                 var ab = Pair(a, b);
@@ -116,25 +135,26 @@ internal sealed class ExchangeCheck
         }
 
         // Default projection (W = |F|) of the full Q against the un-projected cross pairs.
-        var projection = ConservativeProjection.Create(grid, mixture.Masses());
         double[] projected = (double[])q.Clone();
-        projection.ApplyDistributionWeighted(projected, f);
+        Project(grids, mixture, projected, f);
         double rateError = 0;
         double[] crossRates = new double[2], projectedRates = new double[2];
         for (int a = 0; a < 2; a++)
         {
             crossRates[a] = TemperatureRate(moments[a], Pair(a, 1 - a));
-            projectedRates[a] = TemperatureRate(moments[a], Of(projected.AsSpan(a * count, count), a));
+            projectedRates[a] = TemperatureRate(moments[a], Of(grids.Slice(projected, a), a));
             rateError = Math.Max(rateError, Math.Abs(projectedRates[a] - crossRates[a]) / Math.Abs(crossRates[a]));
         }
 
-        double closedFormError = ClosedFormError(grid, mixture, evaluator);
+        double closedFormError = ClosedFormError(grids, mixture, evaluator);
         return new Result(new Dictionary<string, object>
         {
             ["operator"] = _landau ? "landau" : "boltzmann",
             ["masses"] = mixture.Masses(),
             ["n"] = _n,
-            ["half_width"] = halfWidth,
+            ["grids"] = _perSpecies ? "per-species" : "shared",
+            ["half_width"] = grids[0].HalfWidth,
+            ["half_widths"] = Enumerable.Range(0, 2).Select(a => grids[a].HalfWidth).ToArray(),
             ["gamma"] = _gamma,
             ["discretisation"] = evaluator.Description,
             ["mass_leak"] = massLeak,
@@ -148,6 +168,49 @@ internal sealed class ExchangeCheck
         });
     }
 
+    // destination += 𝓜[state; mass] on the species grid (the local grid sees the drift u − c).
+    private static void Add(SpeciesGrid grid, MacroscopicState state, double mass, Span<double> destination)
+    {
+        double[] component = new double[grid.Count];
+        Maxwellian.Fill(grid.Grid, new MacroscopicState(state.Density, state.BulkVelocity - grid.Centre, state.Temperature), mass, component);
+        for (int p = 0; p < component.Length; p++)
+        {
+            destination[p] += component[p];
+        }
+    }
+
+    private static void Project(SpeciesGrids grids, Mixture mixture, double[] q, double[] f)
+    {
+        if (grids.IsShared)
+        {
+            ConservativeProjection.Create(grids[0].Grid, mixture.Masses()).ApplyDistributionWeighted(q, f);
+        }
+        else
+        {
+            SpeciesGridProjection.Create(grids, mixture.Masses()).Apply(q, f.Select(Math.Abs).ToArray());
+        }
+    }
+
+    private static double[][][] PairBuffers(SpeciesGrids grids) =>
+        Enumerable.Range(0, grids.SpeciesCount).Select(a => Enumerable.Range(0, grids.SpeciesCount).Select(_ => new double[grids.Count(a)]).ToArray()).ToArray();
+
+    // Median wall time of repeated calls (at least 2, at most 9, until 2 s have been spent); the caller has warmed up.
+    private static double MedianMilliseconds(Action evaluate)
+    {
+        var times = new List<double>();
+        var total = Stopwatch.StartNew();
+        while (times.Count < 2 || (times.Count < 9 && total.Elapsed.TotalSeconds < 2))
+        {
+            var clock = Stopwatch.StartNew();
+            evaluate();
+            times.Add(clock.Elapsed.TotalMilliseconds);
+        }
+
+        times.Sort();
+        int middle = times.Count / 2;
+        return times.Count % 2 == 1 ? times[middle] : 0.5 * (times[middle - 1] + times[middle]);
+    }
+
     // dT/dt of a species from the moments of F and of its collision term: (3/2) n T = E − |J|²/(2ρ).
     private static double TemperatureRate(SpeciesMoments f, SpeciesMoments q)
     {
@@ -158,29 +221,28 @@ internal sealed class ExchangeCheck
         return (inner - (1.5 * q.Density * temperature)) / (1.5 * n);
     }
 
-    private double ClosedFormError(CartesianGrid grid, Mixture mixture, Evaluator evaluator)
+    private double ClosedFormError(SpeciesGrids grids, Mixture mixture, ExchangeEvaluator evaluator)
     {
-        int count = grid.Count;
         double heavy = 1.3, light = 0.7;
         var states = new[]
         {
             new MacroscopicState(0.5, Velocity3.Zero, _ratio >= 1 ? light : heavy),
             new MacroscopicState(0.5, Velocity3.Zero, _ratio >= 1 ? heavy : light),
         };
-        double[] f = new double[2 * count];
+        double[] f = new double[grids.TotalCount];
         for (int a = 0; a < 2; a++)
         {
-            Maxwellian.Fill(grid, states[a], mixture[a].Mass, f.AsSpan(a * count, count));
+            Add(grids[a], states[a], mixture[a].Mass, grids.Slice(f.AsSpan(), a));
         }
 
-        double[] pairs = new double[4 * count];
+        double[][][] pairs = PairBuffers(grids);
         evaluator.Pairs(f, pairs);
         double worst = 0;
         for (int a = 0; a < 2; a++)
         {
             int b = 1 - a;
-            var moments = SpeciesMoments.Of(grid, f.AsSpan(a * count, count), mixture[a].Mass);
-            double rate = TemperatureRate(moments, SpeciesMoments.Of(grid, pairs.AsSpan(((2 * a) + b) * count, count), mixture[a].Mass));
+            var moments = SpeciesMoments.Of(grids[a], grids.Slice(f, a), mixture[a].Mass);
+            double rate = TemperatureRate(moments, SpeciesMoments.Of(grids[a], pairs[a][b], mixture[a].Mass));
             double energyRate = evaluator.ClosedFormEnergyRate(mixture[a].Mass, states[a], mixture[b].Mass, states[b]);
             double exact = 2.0 / 3.0 * energyRate / states[a].Density;
             worst = Math.Max(worst, Math.Abs(rate - exact) / Math.Abs(exact));
@@ -191,55 +253,4 @@ internal sealed class ExchangeCheck
 
     /// <summary>The reported figures, in output order.</summary>
     public sealed record Result(Dictionary<string, object> Fields);
-
-    private sealed class Evaluator
-    {
-        public required string Description { get; init; }
-
-        public required Action<double[], double[]> Pairs { get; init; }
-
-        public required Action<double[], double[]> Evaluate { get; init; }
-
-        public required Func<double, MacroscopicState, double, MacroscopicState, double> ClosedFormEnergyRate { get; init; }
-
-        public static Evaluator Boltzmann(CartesianGrid grid, Mixture mixture, double gamma)
-        {
-            var kernel = new CollisionKernel(gamma, AngularFunction.AbsoluteCosine(1.0));
-            var op = BoltzmannOperator.Create(grid, CollisionKernelTable.Uniform(mixture, kernel), new BoltzmannOptions { MaxDegreeOfParallelism = Math.Clamp(Environment.ProcessorCount, 1, 4) });
-            var workspace = op.CreateWorkspace();
-            return new Evaluator
-            {
-                Description = $"Boltzmann, b_ω = |cos θ|, γ = {gamma:G4}; spheres {op.SphereFor(0, 0)} (A–A), {op.SphereFor(0, 1)} (A–B), {op.SphereFor(1, 1)} (B–B); {op.RadialPoints} radial nodes, R = {op.TruncationRadius:G4}",
-                Pairs = (f, destination) => op.EvaluatePairs(f, destination, workspace),
-                Evaluate = (f, destination) => op.Evaluate(f, destination, workspace),
-                ClosedFormEnergyRate = (ma, a, mb, b) => TemperatureRelaxation.EnergyExchangeRate(kernel, ma, a.Density, a.Temperature, mb, b.Density, b.Temperature),
-            };
-        }
-
-        public static Evaluator Landau(CartesianGrid grid, Mixture mixture, double gamma)
-        {
-            var kernel = new LandauKernel(gamma, LandauNormalization.FlynnGuo);
-            var op = SpectralLandauOperator.Create(grid, mixture, LandauCouplings.Uniform(mixture.Count, 1.0), kernel);
-            var workspace = op.CreateWorkspace();
-            int count = grid.Count;
-            return new Evaluator
-            {
-                Description = $"Landau, Φ = |z|^({gamma:G4}+2) Π(z), couplings 1, R = {op.TruncationRadius:G4}",
-                Pairs = (f, destination) =>
-                {
-                    for (int a = 0; a < 2; a++)
-                    {
-                        for (int b = 0; b < 2; b++)
-                        {
-                            op.EvaluatePair(a, b, f.AsSpan(a * count, count), f.AsSpan(b * count, count), destination.AsSpan(((2 * a) + b) * count, count), workspace);
-                        }
-                    }
-                },
-                Evaluate = (f, destination) => op.Evaluate(f, destination, workspace),
-                ClosedFormEnergyRate = (ma, a, mb, b) => gamma == -3.0
-                    ? LandauMaxwellian.EnergyExchangeRate(1.0, a, ma, b, mb, LandauNormalization.FlynnGuo)
-                    : double.NaN,
-            };
-        }
-    }
 }

@@ -10,5 +10,6 @@ internal static class ScenarioCommand
     {
         TwoTemperatureScenario.Create(),
         IonElectronScenario.Create(),
+        PlasmaScenario.Create(),
     };
 }

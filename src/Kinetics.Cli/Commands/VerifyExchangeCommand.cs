@@ -7,7 +7,8 @@ namespace Kinetics.Cli.Commands;
 /// <summary>
 /// `kinetics verify exchange`: the operators' conservation and exchange rates on a fixed-seed anisotropic two-bump
 /// mixture of two species (<see cref="ExchangeCheck"/>): the leaks of Q before any projection, the temperature rates after
-/// the default projection against the cross pairs, and the cross-pair rate on two Maxwellians against the closed form.
+/// the default projection against the cross pairs, and the cross-pair rate on two Maxwellians against the closed form,
+/// on per-species grids (default) or one shared grid.
 /// </summary>
 internal static class VerifyExchangeCommand
 {
@@ -18,11 +19,13 @@ internal static class VerifyExchangeCommand
         var collision = new Option<string>("--operator") { Description = "boltzmann (fast spectral, b_ω = |cos θ| |g|^γ, default γ = −1) or landau (spectral, default γ = −3, Coulomb).", DefaultValueFactory = _ => "boltzmann" };
         collision.AcceptOnlyFromAmong("boltzmann", "landau");
         var gamma = new Option<double?>("--gamma") { Description = "Exponent γ of the kernel (Boltzmann (−3, 1], default −1; Landau [−3, 1], default −3: the closed form exists for Coulomb only)." }.InRange(-3, 1);
-        var halfWidth = new Option<double?>("--half-width") { Description = "Half-width L of the velocity box (default: 6.5 thermal speeds beyond the drift of the widest bump)." }.InRange(0, double.MaxValue, minOpen: true);
+        var halfWidth = new Option<double?>("--half-width") { Description = "With --grids shared: half-width L of the velocity box (default: 6.5 thermal speeds beyond the drift of the widest bump)." }.InRange(0, double.MaxValue, minOpen: true);
+        var grids = new Option<string>("--grids") { Description = "per-species (default): each species on its own N³ grid, centred at its mean drift, 8 of its thermal speeds beyond its farthest bump (docs/species-grids.md); shared: both species on one N³ grid.", DefaultValueFactory = _ => "per-species" };
+        grids.AcceptOnlyFromAmong("per-species", "shared");
         var json = JsonOutput.CreateOption();
         var command = new Command("exchange", "Conservation leaks, projected temperature rates and the closed-form exchange rate on an anisotropic two-bump mixture.")
         {
-            masses, n, collision, gamma, halfWidth, json,
+            masses, n, collision, gamma, halfWidth, grids, json,
         };
         command.SetAction(parse =>
         {
@@ -39,7 +42,13 @@ internal static class VerifyExchangeCommand
                 throw new ArgumentException($"--gamma must be in (−3, 1] for the Boltzmann operator (was {g}).");
             }
 
-            var check = new ExchangeCheck(m[1] / m[0], parse.GetValue(n), landau, parse.GetValue(gamma), parse.GetValue(halfWidth));
+            bool perSpecies = parse.GetValue(grids) == "per-species";
+            if (perSpecies && parse.GetValue(halfWidth) is double l)
+            {
+                throw new ArgumentException($"--half-width applies to --grids shared only (was {l} with --grids per-species, where each species' box follows its thermal speed).");
+            }
+
+            var check = new ExchangeCheck(m[1] / m[0], parse.GetValue(n), landau, parse.GetValue(gamma), parse.GetValue(halfWidth), perSpecies);
             var result = check.Run(io.Human);
             foreach (var (key, value) in result.Fields)
             {

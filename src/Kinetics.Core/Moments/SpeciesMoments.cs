@@ -140,6 +140,31 @@ public readonly record struct SpeciesMoments
         return new SpeciesMoments(mass, density, Velocity3.Zero, energy, Velocity3.Zero, density == 0 ? 0.0 : 2.0 * energy / (3.0 * density));
     }
 
+    /// <summary>
+    /// Moments of the N³ values <paramref name="values"/> on a species grid centred at c, in physical velocities c + v_p:
+    /// momentum m∫(c + v)F = P + m n c and energy ∫(m/2)|c + v|²F = E + c·P + (m/2)|c|² n from the local moments P, E of
+    /// <see cref="Of(CartesianGrid, ReadOnlySpan{double}, double)"/>; the temperature does not depend on c. Applied to a
+    /// collision term it gives the physical rates.
+    /// </summary>
+    /// <param name="grid">The species grid.</param>
+    /// <param name="values">N³ finite values.</param>
+    /// <param name="mass">m &gt; 0.</param>
+    /// <exception cref="ArgumentException">values does not have N³ entries.</exception>
+    public static SpeciesMoments Of(SpeciesGrid grid, ReadOnlySpan<double> values, double mass)
+    {
+        ArgumentNullException.ThrowIfNull(grid);
+        var local = Of(grid.Grid, values, mass);
+        Velocity3 c = grid.Centre;
+        double n = local.Density;
+        return new SpeciesMoments(
+            mass,
+            n,
+            local.Momentum + (mass * n * c),
+            local.Energy + Velocity3.Dot(c, local.Momentum) + (0.5 * mass * n * c.LengthSquared),
+            n == 0 ? Velocity3.Zero : local.BulkVelocity + c,
+            local.Temperature);
+    }
+
     /// <summary>(n, u, T) as a <see cref="MacroscopicState"/>.</summary>
     /// <exception cref="InvalidOperationException">n ≤ 0 or T ≤ 0 (the distribution is not a physical state).</exception>
     public MacroscopicState ToMacroscopicState()

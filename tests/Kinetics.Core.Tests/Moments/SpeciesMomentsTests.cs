@@ -123,6 +123,45 @@ public class SpeciesMomentsTests
     }
 
     [Fact]
+    public void SpeciesGridOverload_GivesThePhysicalRates_AsTheDirectSumsAtShiftedPoints()
+    {
+        // Signed data on a grid centred at c: the rates must be the direct sums over the physical points c + v_p.
+        var grid = new SpeciesGrid(new CartesianGrid(10, 3.0), new Velocity3(0.7, -1.9, 2.6));
+        var random = new Random(29);
+        double[] q = new double[grid.Count];
+        double mass = 0.4, rate = 0, energy = 0, absolute = 0;
+        var momentum = Velocity3.Zero;
+        for (int p = 0; p < grid.Count; p++)
+        {
+            var v = grid.Point(p);
+            q[p] = random.NextDouble() - 0.3;
+            rate += q[p];
+            momentum += (mass * q[p]) * v;
+            energy += 0.5 * mass * v.LengthSquared * q[p];
+            absolute += 0.5 * mass * v.LengthSquared * Math.Abs(q[p]);
+        }
+
+        var moments = SpeciesMoments.Of(grid, q, mass);
+
+        // Same sums, regrouped (local moments plus the centre's terms): round-off of the absolute sums, 1e-13 relative.
+        double h3 = grid.CellVolume;
+        Tolerance.AssertAbsolute(rate * h3, moments.Density, 1e-13 * grid.Count * h3, "∫Q");
+        Tolerance.AssertAbsolute(momentum * h3, moments.Momentum, 1e-13 * grid.Count * h3 * mass * 6.0, "m∫(c + v)Q");
+        Tolerance.AssertAbsolute(energy * h3, moments.Energy, 1e-13 * absolute * h3, "∫(m/2)|c + v|²Q");
+
+        // A drifting Maxwellian sampled around its own drift: the physical state comes back (temperature unchanged).
+        var state = new MacroscopicState(0.8, grid.Centre, 1.7);
+        var centred = new SpeciesGrid(ResolvedGrid(new MacroscopicState(0.8, Velocity3.Zero, 1.7), mass), grid.Centre);
+        double[] f = new double[centred.Count];
+        Maxwellian.Fill(centred.Grid, new MacroscopicState(0.8, Velocity3.Zero, 1.7), mass, f);
+        var m = SpeciesMoments.Of(centred, f, mass);
+        Tolerance.AssertRelative(state.Density, m.Density, 1e-13, "n");
+        Tolerance.AssertAbsolute(state.BulkVelocity, m.BulkVelocity, 1e-13 * state.BulkVelocity.Length, "u");
+        Tolerance.AssertRelative(state.Temperature, m.Temperature, 1e-13, "T");
+        Tolerance.AssertRelative((1.5 * 0.8 * 1.7) + (0.5 * mass * 0.8 * state.BulkVelocity.LengthSquared), m.Energy, 1e-13, "E");
+    }
+
+    [Fact]
     public void Moments_ConvergeSpectrally_AsTheGridIsRefined()
     {
         // 𝓜[1, u, 1; 1] on [−8, 8]³: the midpoint rule's error is aliasing, |err| ≲ 3·2e^{−2π²σ²/h²} (Poisson
