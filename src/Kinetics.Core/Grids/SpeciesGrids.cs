@@ -113,7 +113,11 @@ public sealed class SpeciesGrids
         var grids = new SpeciesGrid[mixture.Count];
         for (int a = 0; a < grids.Length; a++)
         {
-            Guard.Positive(temperatures[a], nameof(temperatures));
+            if (!(temperatures[a] > 0) || !double.IsFinite(temperatures[a]))
+            {
+                throw new ArgumentOutOfRangeException(nameof(temperatures), temperatures[a], $"temperatures[{a}] must be finite and > 0 (was {temperatures[a]}).");
+            }
+
             Velocity3 centre = drifts.IsEmpty ? default : drifts[a];
             Guard.Finite(centre, nameof(drifts));
             double halfWidth = thermalSpeeds * mixture[a].ThermalSpeed(temperatures[a]);
