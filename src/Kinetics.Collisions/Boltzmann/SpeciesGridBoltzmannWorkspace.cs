@@ -18,7 +18,7 @@ public sealed class SpeciesGridBoltzmannWorkspace
         CrossExchangeScratch?[] moments)
     {
         Moments = moments!;
-        Owner = owner;
+        Gate = new WorkspaceGate(owner);
         Operators = operators;
         Local = local;
         Pairs = pairs;
@@ -28,7 +28,11 @@ public sealed class SpeciesGridBoltzmannWorkspace
         Wide = wide;
     }
 
-    internal SpeciesGridBoltzmannOperator Owner { get; }
+    // Ownership and the in-use flag: an evaluation holds the gate, so a second thread using the same workspace at the
+    // same time is refused instead of corrupting the shared scratch.
+    internal WorkspaceGate Gate { get; }
+
+    internal SpeciesGridBoltzmannOperator Owner => (SpeciesGridBoltzmannOperator)Gate.Owner;
 
     internal BoltzmannWorkspace[] Operators { get; }
 
