@@ -108,13 +108,8 @@ internal static class MaxwellStefanLimit
         double norm = Math.Sqrt(Enumerable.Range(0, cells).Sum(k => Math.Pow(Initial(0, k * length / cells, (k + 1) * length / cells) - Mean[0], 2)));
         output.Human.WriteLine(string.Create(inv, $"Ternary mixture, masses 1, 1.5, 2, Maxwell molecules (Δ12 = {delta[1]:G5}, Δ13 = {delta[2]:G5}, Δ23 = {delta[5]:G5}); c = (0.4 + 0.1 cos x, 0.3 − 0.1 cos x, 0.3), θ = 1, u = 0 on [0, 2π)"));
         output.Human.WriteLine(string.Create(inv, $"diffusive scaling, {cells} cells, N = {points} on [−6, 6]³, Δt = the transport limit (∝ ε), t = {finalTime}; Maxwell–Stefan reference on {fine} cells ({referenceSteps} steps)"));
-        output.Human.WriteLine($"{"ε",10} {"error",14} {"order",8} {"steps",7} {"time s",8}");
-        var errors = new List<double>();
-        var steps = new List<int>();
-        var massDrift = new List<double>();
-        foreach (double eps in epsilons)
+        var result = LimitTable.Sweep(output, epsilons, eps =>
         {
-            var watch = Stopwatch.StartNew();
             var state = new PhaseSpaceState(mesh, velocities, mixture);
             for (int k = 0; k < cells; k++)
             {
@@ -130,54 +125,16 @@ internal static class MaxwellStefanLimit
                 Scaling = KineticScaling.Diffusive,
                 Explicit = new PhaseSpaceOptions { Limiter = SlopeLimiter.Unlimited },
             });
-            var before = solver.Explicit.Diagnose(state).Masses.ToArray();
-            steps.Add(solver.Run(state, finalTime));
-            var after = solver.Explicit.Diagnose(state).Masses.ToArray();
-            massDrift.Add(before.Zip(after, (b, a) => Math.Abs(a - b) / b).Max());
-            double sum = 0;
-            var density = new double[cells];
-            for (int s = 0; s < 3; s++)
-            {
-                CellMoments.Densities(state, s, density);
-                for (int k = 0; k < cells; k++)
-                {
-                    double d = density[k] - limit[(s * cells) + k];
-                    sum += d * d;
-                }
-            }
-
-            errors.Add(Math.Sqrt(sum) / norm);
-            int i = errors.Count - 1;
-            double? order = i > 0 ? Math.Log(errors[i - 1] / errors[i]) / Math.Log(epsilons[i - 1] / eps) : null;
-            output.Human.WriteLine(LimitTable.Row(eps, errors[i], order, steps[i], watch.Elapsed.TotalSeconds));
-        }
-
-        double observed = LimitTable.ObservedOrder(epsilons, errors);
-        output.Human.WriteLine(string.Create(inv, $"observed order (least squares) {observed:F3}; error = ‖(c_1, c_2, c_3) − Maxwell–Stefan‖₂ / ‖c_1(0) − 0.4‖₂ at t = {finalTime}"));
-        for (int i = 1; i < errors.Count; i++)
-        {
-            if (errors[i] >= errors[i - 1])
-            {
-                output.Warn(string.Create(inv, $"the error does not decrease from ε = {epsilons[i - 1]} to {epsilons[i]} ({errors[i - 1]:E3} → {errors[i]:E3}): below ε ≈ 0.02 the diffusive step's spurious energy transport dominates (docs/limits.md)."));
-            }
-        }
-
-        output.WriteResult(new Dictionary<string, object>
-        {
-            ["eps"] = epsilons,
-            ["error"] = errors,
-            ["observed_order"] = observed,
-            ["local_orders"] = LimitTable.LocalOrders(epsilons, errors),
-            ["steps"] = steps,
-            ["t_final"] = finalTime,
-            ["cells"] = cells,
-            ["velocity_points"] = points,
-            ["delta"] = new[] { delta[1], delta[2], delta[5] },
-            ["reference_cells"] = fine,
-            ["max_species_mass_drift"] = massDrift.Max(),
-            ["error_norm"] = "L2 over cells of (c_1, c_2, c_3) minus the Maxwell–Stefan cell averages, relative to the L2 norm of c_1(0) − 0.4",
-            ["wall_s"] = clock.Elapsed.TotalSeconds,
-        });
+            return LimitTable.Measure(solver, state, finalTime, null, limit, norm);
+        }, string.Create(inv, $"‖(c_1, c_2, c_3) − Maxwell–Stefan‖₂ / ‖c_1(0) − 0.4‖₂ at t = {finalTime}"), "below ε ≈ 0.02 the diffusive step's spurious energy transport dominates (docs/limits.md).");
+        result["t_final"] = finalTime;
+        result["cells"] = cells;
+        result["velocity_points"] = points;
+        result["delta"] = new[] { delta[1], delta[2], delta[5] };
+        result["reference_cells"] = fine;
+        result["error_norm"] = "L2 over cells of (c_1, c_2, c_3) minus the Maxwell–Stefan cell averages, relative to the L2 norm of c_1(0) − 0.4";
+        result["wall_s"] = clock.Elapsed.TotalSeconds;
+        output.WriteResult(result);
         return 0;
     }
 }
