@@ -13,26 +13,25 @@ public sealed class SpeciesGridBoltzmannWorkspace
         double[][] pairs,
         Complex[][] spectra,
         Fft3DWorkspace[] ffts,
-        double[] transfer,
         WidePartnerScratch?[,] wide,
-        CrossExchangeScratch?[] moments)
+        CrossExchangeScratch?[,] exchange)
     {
-        Moments = moments!;
         Owner = owner;
         Operators = operators;
         Local = local;
         Pairs = pairs;
         Spectra = spectra;
         Ffts = ffts;
-        Transfer = transfer;
         Wide = wide;
+        Exchange = exchange;
+        Frequency = new double[local.Max(l => l.Length)];
     }
 
     internal SpeciesGridBoltzmannOperator Owner { get; }
 
     internal BoltzmannWorkspace[] Operators { get; }
 
-    // Local[α]: the species no wider than α stacked on α's grid (α first, the others projected).
+    // Local[α]: the species sharing α's grid, stacked (α first).
     internal double[][] Local { get; }
 
     // Pairs[α]: every ordered pair of the local species on α's grid.
@@ -42,10 +41,12 @@ public sealed class SpeciesGridBoltzmannWorkspace
 
     internal Fft3DWorkspace[] Ffts { get; }
 
-    internal double[] Transfer { get; }
-
+    // Wide[narrow, wide]: scratch of the pair on different grids.
     internal WidePartnerScratch?[,] Wide { get; }
 
-    // Moments[α]: scratch of the weak-form exchange of α's projected partners (null when α has none).
-    internal CrossExchangeScratch[] Moments { get; }
+    // Exchange[narrow, wide]: scratch of the wide side's weak-form exchange.
+    internal CrossExchangeScratch?[,] Exchange { get; }
+
+    // Frequency: ν^α of one species at a time (MaxCollisionFrequency).
+    internal double[] Frequency { get; }
 }
