@@ -5,7 +5,7 @@ namespace Kinetics.Benchmarking;
 
 /// <summary>
 /// The timing harness shared by `kinetics bench fft` and the benchmark project's `compare-fft` quick mode (linked into
-/// both): reproducible random input and round-robin medians after a warm-up.
+/// both): reproducible random input and round-robin medians after a warm-up until tier-up (<see cref="SteadyStateTiming"/>).
 /// </summary>
 internal static class FftTiming
 {
@@ -29,15 +29,26 @@ internal static class FftTiming
     /// </summary>
     public static double[] Medians(int reps, IReadOnlyList<(Action Prepare, Action Run)> cases)
     {
-        // Warm-up by time as well as count, so that tiered compilation (tier-1 after ~30 calls and a 100 ms quiet
-        // period, plus on-stack replacement of hot loops) is finished before anything is timed.
-        long warmStart = Stopwatch.GetTimestamp();
-        for (int i = 0; i < 50 || Stopwatch.GetElapsedTime(warmStart).TotalMilliseconds < 500; i++)
+        // Warm-up until tier-up (SteadyStateTiming: ≥ 30 calls of each case, then a JIT-quiet period), and at least
+        // 50 rounds and 0.5 s as before.
+        var warm = new Action[cases.Count];
+        for (int c = 0; c < cases.Count; c++)
         {
-            foreach (var (prepare, run) in cases)
+            var (prepare, run) = cases[c];
+            warm[c] = () =>
             {
                 prepare();
                 run();
+            };
+        }
+
+        SteadyStateTiming.WarmUp(warm, 10.0);
+        long warmStart = Stopwatch.GetTimestamp();
+        for (int i = 0; i < 50 || Stopwatch.GetElapsedTime(warmStart).TotalMilliseconds < 500; i++)
+        {
+            foreach (var action in warm)
+            {
+                action();
             }
         }
 

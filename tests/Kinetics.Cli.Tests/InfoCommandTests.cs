@@ -11,6 +11,11 @@ public class InfoCommandTests
         Assert.Equal("info", json.GetProperty("command").GetString());
         Assert.Contains(json.GetProperty("simd").GetProperty("vector128").ValueKind, new[] { JsonValueKind.True, JsonValueKind.False });
 
+        // All three packages report the same version (the tool's).
+        var versions = json.GetProperty("versions");
+        string tool = versions.GetProperty("kinetics").GetString()!;
+        Assert.All(["Kinetics.Core", "Kinetics.Collisions", "Kinetics.PhaseSpace"], name => Assert.Equal(tool, versions.GetProperty(name).GetString()));
+
         // The finest sanity grid resolves the Maxwellian: density to spectral accuracy (well below 1e-8).
         var grids = json.GetProperty("sanity").GetProperty("cartesian").EnumerateArray().ToList();
         Assert.NotEmpty(grids);

@@ -45,6 +45,7 @@ internal static class InfoCommand
             {
                 ["Kinetics.Core"] = VersionOf(typeof(CartesianGrid).Assembly),
                 ["Kinetics.Collisions"] = VersionOf("Kinetics.Collisions"),
+                ["Kinetics.PhaseSpace"] = VersionOf(typeof(Kinetics.PhaseSpace.Meshes.UniformMesh).Assembly),
                 ["kinetics"] = VersionOf(typeof(InfoCommand).Assembly),
                 ["System.Numerics.Tensors"] = VersionOf(typeof(System.Numerics.Tensors.TensorPrimitives).Assembly),
                 ["MathNet.Numerics"] = VersionOf(typeof(MathNet.Numerics.SpecialFunctions).Assembly),

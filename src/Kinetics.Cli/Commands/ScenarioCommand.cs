@@ -10,5 +10,7 @@ internal static class ScenarioCommand
     {
         TwoTemperatureScenario.Create(),
         IonElectronScenario.Create(),
+        PlasmaScenario.Create(),
+        MasslessElectronScenario.Create(),
     };
 }

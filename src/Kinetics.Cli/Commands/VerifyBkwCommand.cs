@@ -1,6 +1,6 @@
 using System.CommandLine;
-using System.Diagnostics;
 using System.Globalization;
+using Kinetics.Benchmarking;
 using Kinetics.Boltzmann;
 using Kinetics.Grids;
 using Kinetics.Kernels;
@@ -12,7 +12,8 @@ namespace Kinetics.Cli.Commands;
 /// <summary>
 /// `kinetics verify bkw --n N [--radial R] [--sphere M] [--half-width L] [--json]`: the fast spectral Boltzmann operator on
 /// the BKW profile (Maxwell molecules, b_σ = 1/(4π), n = T = m = 1) at K = 0.7 (t = 6 ln(10/3), where f &gt; 0) against the
-/// exact Q(f, f) = (1 − K)/6 ∂_K f (docs/math#exact-oracles): L∞ and L¹ errors, time per evaluation and FFTs per evaluation.
+/// exact Q(f, f) = (1 − K)/6 ∂_K f (docs/math#exact-oracles): L∞ and L¹ errors, time per evaluation (steady state: warm-up until tier-up, then median and minimum) and FFTs per
+/// evaluation.
 /// </summary>
 internal static class VerifyBkwCommand
 {
@@ -78,17 +79,10 @@ internal static class VerifyBkwCommand
 
         var q = new double[grid.Count];
         var workspace = op.CreateWorkspace();
-        op.Evaluate(f, q, workspace);
-        int reps = 0;
-        long start = Stopwatch.GetTimestamp();
-        do
-        {
-            op.Evaluate(f, q, workspace);
-            reps++;
-        }
-        while (Stopwatch.GetElapsedTime(start).TotalSeconds < 1.0 && reps < 50);
-
-        double ms = Stopwatch.GetElapsedTime(start).TotalMilliseconds / reps;
+        // Steady state (bench/Shared/SteadyStateTiming.cs): warm-up until tier-up, then about 1 s of timed calls; the
+        // median is the figure, the minimum the least disturbed call.
+        var timing = SteadyStateTiming.Measure([() => op.Evaluate(f, q, workspace)], seconds: 1.0, minRounds: 5);
+        double ms = timing.Cases[0].MedianMs;
         double linf = 0, l1 = 0;
         for (int p = 0; p < grid.Count; p++)
         {
@@ -99,13 +93,18 @@ internal static class VerifyBkwCommand
 
         output.Human.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
-            $"BKW (K = {K}) N = {n}, L = {l}, {op.RadialPoints} radial nodes, {sphere.Name}: L∞ {linf:E3}, L¹ {l1:E3}, {ms:F2} ms per evaluation, {op.FftsPerEvaluation} FFTs"));
+            $"BKW (K = {K}) N = {n}, L = {l}, {op.RadialPoints} radial nodes, {sphere.Name}: L∞ {linf:E3}, L¹ {l1:E3}, {ms:F3} ms per evaluation (median; min {timing.Cases[0].MinMs:F3}, {timing.TimedRounds} calls after {timing.WarmupRounds} warm-up calls), {op.FftsPerEvaluation} FFTs"));
         output.WriteResult(new
         {
             n,
             linf,
             l1,
             ms_per_eval = ms,
+            ms_min = timing.Cases[0].MinMs,
+            ms_median = ms,
+            timed_calls = timing.TimedRounds,
+            warmup_calls = timing.WarmupRounds,
+            tiered_up = timing.TieredUp,
             ffts_per_eval = op.FftsPerEvaluation,
             half_width = l,
             radial = op.RadialPoints,

@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Numerics.Tensors;
+using System.Runtime.InteropServices;
 using Kinetics.Spectral;
 
 namespace Kinetics.Boltzmann;
@@ -7,30 +8,24 @@ namespace Kinetics.Boltzmann;
 /// <summary>The gain term: Q̂⁺^{αβ}(ξ) = Σ_r w_r C b_σ 4π sinc(a r|ξ|) 𝔽[Σ_σ w_σ F^α(· + a r σ) G^β(· − b r σ)](ξ).</summary>
 public sealed partial class BoltzmannOperator
 {
-    // Lanes > 1: the work items (pair, radial node) spread over the lanes, each lane accumulating into its own copy of
-    // the gain spectra, which are then summed into lane 0's. Kept out of EvaluateCore: the lambda's closure would
-    // otherwise be allocated on every call, even when serial.
+    // Lanes > 1: the work items (pair, radial node) dealt into one fixed group per lane by GainLaneRunner (allocation-free;
+    // threads claim whole groups, so the result is bitwise reproducible), each group accumulating into its own copy of the
+    // gain spectra, which are then summed into lane 0's in lane order.
     private void AccumulateGainInParallel(int work, BoltzmannWorkspace workspace, bool pairs, bool bilinear)
     {
-        Parallel.For(0, _lanes, new ParallelOptions { MaxDegreeOfParallelism = _lanes }, lane =>
-        {
-            for (int item = lane; item < work; item += _lanes)
-            {
-                AccumulateGain(item, lane, workspace, pairs, bilinear);
-            }
-        });
-
+        workspace.Runner!.Run(work, pairs, bilinear);
         int s = SpeciesCount, hc = _halfCount, slots = pairs ? s * s : s;
-        Span<Complex> first = workspace.GainSpectra.AsSpan(0, slots * hc);
+        Span<double> first = MemoryMarshal.Cast<Complex, double>(workspace.GainSpectra.AsSpan(0, slots * hc));
         for (int lane = 1; lane < _lanes; lane++)
         {
-            Span<Complex> other = workspace.GainSpectra.AsSpan(lane * s * s * hc, slots * hc);
-            for (int p = 0; p < first.Length; p++)
-            {
-                first[p] += other[p];
-            }
+            ReadOnlySpan<double> other = MemoryMarshal.Cast<Complex, double>(workspace.GainSpectra.AsSpan(lane * s * s * hc, slots * hc));
+            TensorPrimitives.Add(first, other, first);
         }
     }
+
+    // Item `item` of the parallel order (pairs by decreasing cost, so the last items a lane takes are the cheap ones).
+    internal void AccumulateGainItem(int item, int lane, BoltzmannWorkspace workspace, bool pairs, bool bilinear) =>
+        AccumulateGain(_parallelOrder[item], lane, workspace, pairs, bilinear);
 
     // One (pair, radial node) work item: the σ-summed product of shifted copies, one forward FFT, and its sinc-weighted
     // contribution to the gain spectra of (α, β) and (β, α). Bilinear (F ≠ G): the (β, α) product

@@ -55,6 +55,7 @@ public sealed partial class BoltzmannOperator
     private readonly int _partialBuffers;
     private readonly bool _perSigmaShifts;
     private readonly int _maxSigmas;
+    private readonly int[] _parallelOrder; // gain work items (pair·R + node), costliest pairs first
 
     // K, the partial transforms a batch holds. 2 is enough for full sharing with the sphere rules here (σ ordered so that
     // the σ with the same pair of x classes are adjacent) and the fastest measured: at N = 48, one species, median
@@ -110,6 +111,10 @@ public sealed partial class BoltzmannOperator
         _pairs = pairs.ToArray();
         FftsPerEvaluation = ffts;
         _maxSigmas = _pairs.Max(p => p.SigmaCount);
+        _parallelOrder = Enumerable.Range(0, _pairs.Length)
+            .OrderByDescending(p => (_pairs[p].Anisotropic ? 3 : 2) * _pairs[p].SigmaCount)
+            .SelectMany(p => Enumerable.Range(p * RadialPoints, RadialPoints))
+            .ToArray();
         _perSigmaShifts = options.PerSigmaShifts;
         _partialBuffers = options.PartialBuffers > 0 ? Math.Max(2, options.PartialBuffers) : DefaultPartialBuffers;
     }

@@ -32,6 +32,7 @@ public sealed class BoltzmannWorkspace
         Real = new double[count];
         Pairs = new double[species * species * count];
         Lanes = lanes;
+        Runner = lanes > 1 ? new GainLaneRunner(owner, this, lanes) : null;
     }
 
     // The plan that created this workspace and the concurrent-use flag.
@@ -42,6 +43,9 @@ public sealed class BoltzmannWorkspace
     internal Fft3DWorkspace[] Fft { get; }
 
     internal int Lanes { get; }
+
+    // Lanes > 1: the allocation-free runner of the gain work items over the lanes.
+    internal GainLaneRunner? Runner { get; }
 
     // Per lane: the schedule (and buffers) of the batched shifted products that share x and y passes.
     internal ShiftSharingSchedule[] Schedules { get; }

@@ -31,7 +31,7 @@ public sealed partial class SpeciesGridBoltzmannOperator : ISpeciesGridCollision
     /// <param name="workspace">Scratch of this operator.</param>
     public void CollisionFrequency(ReadOnlySpan<double> values, Span<double> destination, SpeciesGridBoltzmannWorkspace workspace)
     {
-        CheckWorkspace(workspace);
+        using var lease = Enter(workspace);
         Guard.Length(values.Length, Grids.TotalCount, nameof(values));
         Guard.Length(destination.Length, Grids.TotalCount, nameof(destination));
         Guard.AllFinite(values, nameof(values));

@@ -152,8 +152,9 @@ public sealed partial class SpeciesGridBoltzmannOperator
         Guard.InRange(alpha, 0, Grids.SpeciesCount - 1);
         Guard.InRange(beta, 0, Grids.SpeciesCount - 1);
         Guard.Length(destination.Length, Grids.Count(alpha), nameof(destination));
-        CheckWorkspace(workspace);
+        using var lease = Enter(workspace);
         Guard.Length(values.Length, Grids.TotalCount, nameof(values));
+        Guard.AllFinite(values, nameof(values));
         destination.Clear();
         if (_localSpecies[alpha].Contains(beta))
         {
@@ -171,7 +172,7 @@ public sealed partial class SpeciesGridBoltzmannOperator
 
     private void EvaluateCore(ReadOnlySpan<double> values, Span<double> destination, SpeciesGridBoltzmannWorkspace workspace)
     {
-        CheckWorkspace(workspace);
+        using var lease = Enter(workspace);
         Guard.Length(values.Length, Grids.TotalCount, nameof(values));
         Guard.Length(destination.Length, Grids.TotalCount, nameof(destination));
         Guard.AllFinite(values, nameof(values));
@@ -256,12 +257,10 @@ public sealed partial class SpeciesGridBoltzmannOperator
         }
     }
 
-    private void CheckWorkspace(SpeciesGridBoltzmannWorkspace workspace)
+    // Checks the workspace belongs to this operator and marks it in use until the lease is disposed.
+    private WorkspaceGate.Lease Enter(SpeciesGridBoltzmannWorkspace workspace)
     {
         ArgumentNullException.ThrowIfNull(workspace);
-        if (!ReferenceEquals(workspace.Owner, this))
-        {
-            throw new ArgumentException("workspace was created by a different SpeciesGridBoltzmannOperator.", nameof(workspace));
-        }
+        return workspace.Gate.Enter(this, nameof(workspace));
     }
 }

@@ -16,7 +16,7 @@ public sealed class SpeciesGridBoltzmannWorkspace
         WidePartnerScratch?[,] wide,
         CrossExchangeScratch?[,] exchange)
     {
-        Owner = owner;
+        Gate = new WorkspaceGate(owner);
         Operators = operators;
         Local = local;
         Pairs = pairs;
@@ -27,7 +27,11 @@ public sealed class SpeciesGridBoltzmannWorkspace
         Frequency = new double[local.Max(l => l.Length)];
     }
 
-    internal SpeciesGridBoltzmannOperator Owner { get; }
+    // Ownership and the in-use flag: an evaluation holds the gate, so a second thread using the same workspace at the
+    // same time is refused instead of corrupting the shared scratch.
+    internal WorkspaceGate Gate { get; }
+
+    internal SpeciesGridBoltzmannOperator Owner => (SpeciesGridBoltzmannOperator)Gate.Owner;
 
     internal BoltzmannWorkspace[] Operators { get; }
 

@@ -68,6 +68,7 @@ public sealed class SpeciesGridProjection
     {
         Guard.Length(collision.Length, Grids.TotalCount, nameof(collision));
         Guard.Length(rates.Length, ConstraintCount, nameof(rates));
+        Guard.AllFinite(collision);
         Constraints(collision, rates, default);
     }
 
@@ -149,6 +150,7 @@ public sealed class SpeciesGridProjection
     public double RelativeResidual(ReadOnlySpan<double> collision)
     {
         Guard.Length(collision.Length, Grids.TotalCount, nameof(collision));
+        Guard.AllFinite(collision);
         int r = ConstraintCount;
         Span<double> rates = stackalloc double[r];
         Span<double> scales = stackalloc double[r];

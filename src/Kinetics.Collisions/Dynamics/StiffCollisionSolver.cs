@@ -58,7 +58,7 @@ public sealed class StiffCollisionSolver
         Guard.Length(next.Length, Length, nameof(next));
         Guard.AllFinite(state);
         double dt = step ?? Options.Step;
-        Guard.Positive(dt);
+        Guard.Positive(dt, nameof(step));
         if (state.Overlaps(next))
         {
             throw new ArgumentException("next must not overlap state.", nameof(next));
@@ -103,6 +103,7 @@ public sealed class StiffCollisionSolver
     public SpaceHomogeneousResult Run(ReadOnlySpan<double> initial, double finalTime, StepObserver? observer = null, CancellationToken cancellationToken = default)
     {
         Guard.Length(initial.Length, Length, nameof(initial));
+        Guard.AllFinite(initial);
         Guard.NonNegative(finalTime);
         Guard.Finite(finalTime);
         double[] u = initial.ToArray(), v = new double[u.Length];
@@ -133,6 +134,7 @@ public sealed class StiffCollisionSolver
     {
         Guard.Length(state.Length, Length, nameof(state));
         Guard.Length(destination.Length, Length, nameof(destination));
+        Guard.AllFinite(state);
         var grid = Operator.Grid;
         int count = grid.Count, s = _masses.Length;
         var n = new double[s];

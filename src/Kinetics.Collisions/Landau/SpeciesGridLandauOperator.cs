@@ -173,9 +173,10 @@ public sealed partial class SpeciesGridLandauOperator
     /// <param name="workspace">Scratch of this operator.</param>
     public void Evaluate(ReadOnlySpan<double> values, Span<double> destination, SpeciesGridLandauWorkspace workspace)
     {
-        CheckWorkspace(workspace);
+        using var lease = Enter(workspace);
         Guard.Length(values.Length, Grids.TotalCount, nameof(values));
         Guard.Length(destination.Length, Grids.TotalCount, nameof(destination));
+        Guard.AllFinite(values, nameof(values));
         Prepare(values, workspace);
         for (int a = 0; a < Grids.SpeciesCount; a++)
         {
@@ -201,11 +202,12 @@ public sealed partial class SpeciesGridLandauOperator
     /// <param name="workspace">Scratch of this operator.</param>
     public void EvaluatePair(int a, int b, ReadOnlySpan<double> values, Span<double> destination, SpeciesGridLandauWorkspace workspace)
     {
-        CheckWorkspace(workspace);
+        using var lease = Enter(workspace);
         Guard.InRange(a, 0, Grids.SpeciesCount - 1);
         Guard.InRange(b, 0, Grids.SpeciesCount - 1);
         Guard.Length(values.Length, Grids.TotalCount, nameof(values));
         Guard.Length(destination.Length, Grids.Count(a), nameof(destination));
+        Guard.AllFinite(values, nameof(values));
         Prepare(values, workspace);
         ApplyForSpecies(a, b, values, destination, workspace);
     }
@@ -283,12 +285,10 @@ public sealed partial class SpeciesGridLandauOperator
         LocalMomentCorrection.Apply(Grids[a].Grid, Grids.Slice(values, a), targets, destination);
     }
 
-    private void CheckWorkspace(SpeciesGridLandauWorkspace workspace)
+    // Checks the workspace belongs to this operator and marks it in use until the lease is disposed.
+    private WorkspaceGate.Lease Enter(SpeciesGridLandauWorkspace workspace)
     {
         ArgumentNullException.ThrowIfNull(workspace);
-        if (!ReferenceEquals(workspace.Owner, this))
-        {
-            throw new ArgumentException("workspace was created by a different SpeciesGridLandauOperator.", nameof(workspace));
-        }
+        return workspace.Gate.Enter(this, nameof(workspace));
     }
 }

@@ -5,14 +5,18 @@ public sealed class SpeciesGridLandauWorkspace
 {
     internal SpeciesGridLandauWorkspace(SpeciesGridLandauOperator owner, SpectralLandauWorkspace[] species, double[][] sourceFields, double[] resampled, double[] transferScratch)
     {
-        Owner = owner;
+        Gate = new WorkspaceGate(owner);
         Species = species;
         SourceFields = sourceFields;
         Resampled = resampled;
         TransferScratch = transferScratch;
     }
 
-    internal SpeciesGridLandauOperator Owner { get; }
+    // Ownership and the in-use flag: an evaluation holds the gate, so a second thread using the same workspace at the
+    // same time is refused instead of corrupting the shared scratch.
+    internal WorkspaceGate Gate { get; }
+
+    internal SpeciesGridLandauOperator Owner => (SpeciesGridLandauOperator)Gate.Owner;
 
     // Species[a]: scratch of species a's grid operator; Species[a].Spectra[a] holds F_a's own spectrum after Prepare.
     internal SpectralLandauWorkspace[] Species { get; }

@@ -88,8 +88,12 @@ public sealed class MaxwellStefan1D
     }
 
     /// <summary>Centre of cell k.</summary>
-    /// <param name="k">Cell index.</param>
-    public double Centre(int k) => (k + 0.5) * Spacing;
+    /// <param name="k">Cell index in [0, <see cref="Cells"/>).</param>
+    public double Centre(int k)
+    {
+        Guard.InRange(k, 0, Cells - 1);
+        return (k + 0.5) * Spacing;
+    }
 
     /// <summary>
     /// The face fluxes J_i at the faces x_{k−1/2}, k = 0 … faces − 1 (faces = cells for periodic, cells + 1 for walls; species
@@ -100,7 +104,7 @@ public sealed class MaxwellStefan1D
     public void Fluxes(ReadOnlySpan<double> c, Span<double> fluxes)
     {
         int n = SpeciesCount, faces = Faces;
-        Guard.Length(c.Length, n * Cells, nameof(c));
+        CheckConcentrations(c);
         Guard.Length(fluxes.Length, n * faces, nameof(fluxes));
         Span<double> matrix = stackalloc double[n * n];
         Span<double> rhs = stackalloc double[n];
@@ -165,7 +169,7 @@ public sealed class MaxwellStefan1D
     /// <param name="c">Cell averages (species-major).</param>
     public double StableStep(ReadOnlySpan<double> c)
     {
-        Guard.Length(c.Length, SpeciesCount * Cells, nameof(c));
+        CheckConcentrations(c);
         double total = double.PositiveInfinity, largest = 0;
         for (int k = 0; k < Cells; k++)
         {
@@ -196,9 +200,10 @@ public sealed class MaxwellStefan1D
     /// <returns>The number of steps taken.</returns>
     public int Advance(Span<double> c, double duration, int maxSteps = 10_000_000)
     {
-        Guard.Length(c.Length, SpeciesCount * Cells, nameof(c));
+        CheckConcentrations(c);
         Guard.NonNegative(duration);
         Guard.Finite(duration);
+        Guard.InRange(maxSteps, 1, int.MaxValue);
         int length = c.Length, faces = Faces, steps = 0;
         var flux = new double[SpeciesCount * faces];
         var rate = new double[length];
@@ -230,6 +235,19 @@ public sealed class MaxwellStefan1D
         }
 
         return steps;
+    }
+
+    // N × cells values, every one finite and > 0 (the fluxes divide by the total concentration).
+    private void CheckConcentrations(ReadOnlySpan<double> c, [System.Runtime.CompilerServices.CallerArgumentExpression(nameof(c))] string? paramName = null)
+    {
+        Guard.Length(c.Length, SpeciesCount * Cells, paramName);
+        foreach (double value in c)
+        {
+            if (!(value > 0.0) || !double.IsFinite(value))
+            {
+                throw new ArgumentOutOfRangeException(paramName, value, $"{paramName}: every concentration must be finite and > 0 (found {value}).");
+            }
+        }
     }
 
     private int Faces => Boundary == LimitBoundary.Periodic ? Cells : Cells + 1;

@@ -159,6 +159,7 @@ public sealed class LinearizedInverse
     public void Project(Span<double> values)
     {
         Guard.Length(values.Length, _mask.Length, nameof(values));
+        Guard.AllFinite(values);
         System.Numerics.Tensors.TensorPrimitives.Multiply(values, _mask, values);
         foreach (var e in _null)
         {

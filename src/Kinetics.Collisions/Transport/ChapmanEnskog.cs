@@ -82,14 +82,24 @@ public sealed class ChapmanEnskog
     }
 
     /// <summary>The bracket [ψ_i, ψ_j] of the vector-sector Sonine functions ψ_{α,k} = S_{3/2}^{(k)}(W_α²) c e_α, i = α(m_max + 1) + k.</summary>
-    /// <param name="i">Row.</param>
-    /// <param name="j">Column.</param>
-    public double VectorBracket(int i, int j) => _vector[i, j];
+    /// <param name="i">Row, in [0, S(m_max + 1)) (vector) or [0, S·m_max) (tensor).</param>
+    /// <param name="j">Column, in the same range.</param>
+    public double VectorBracket(int i, int j)
+    {
+        Guard.InRange(i, 0, _vector.GetLength(0) - 1);
+        Guard.InRange(j, 0, _vector.GetLength(1) - 1);
+        return _vector[i, j];
+    }
 
     /// <summary>The bracket [ψ_i, ψ_j] of the tensor-sector Sonine functions ψ_{α,k} = S_{5/2}^{(k)}(W_α²) c°c e_α, i = α m_max + k.</summary>
-    /// <param name="i">Row.</param>
-    /// <param name="j">Column.</param>
-    public double TensorBracket(int i, int j) => _tensor[i, j];
+    /// <param name="i">Row, in [0, S(m_max + 1)) (vector) or [0, S·m_max) (tensor).</param>
+    /// <param name="j">Column, in the same range.</param>
+    public double TensorBracket(int i, int j)
+    {
+        Guard.InRange(i, 0, _tensor.GetLength(0) - 1);
+        Guard.InRange(j, 0, _tensor.GetLength(1) - 1);
+        return _tensor[i, j];
+    }
 
     /// <summary>The transport coefficients of the m-th Sonine approximation (see remarks of <see cref="ChapmanEnskog"/>).</summary>
     /// <param name="order">m ∈ [1, <see cref="MaximumOrder"/>].</param>

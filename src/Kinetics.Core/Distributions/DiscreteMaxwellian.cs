@@ -108,6 +108,8 @@ public static class DiscreteMaxwellian
         Guard.InRange(s, 1, 64, nameof(masses) + ".Length");
         Guard.Length(densities.Length, s, nameof(densities));
         Guard.Length(destination.Length, s * count, nameof(destination));
+        Guard.Finite(momentum);
+        Guard.Finite(energy);
         double rho = 0, total = 0;
         for (int a = 0; a < s; a++)
         {

@@ -140,11 +140,12 @@ public static class GridSelection
         return -Math.PI * Math.PI * c.Min() * c.Min() / (2 * h * h);
     }
 
-    private static void CheckSize(int n)
+    private static void CheckSize(int pointsPerAxis)
     {
-        if (n < 4 || n % 2 != 0 || !Fft3DPlan.IsSupportedSize(n))
+        if (pointsPerAxis < 4 || pointsPerAxis > CartesianGrid.MaxPointsPerAxis || pointsPerAxis % 2 != 0 || !Fft3DPlan.IsSupportedSize(pointsPerAxis))
         {
-            throw new ArgumentOutOfRangeException(nameof(n), n, $"pointsPerAxis must be even, ≥ 4, with no prime factor above 5 (was {n}).");
+            throw new ArgumentOutOfRangeException(
+                nameof(pointsPerAxis), pointsPerAxis, $"pointsPerAxis must be even, in [4, {CartesianGrid.MaxPointsPerAxis}], with no prime factor above 5 (was {pointsPerAxis}).");
         }
     }
 

@@ -62,12 +62,20 @@ public sealed class SpeciesGrids
     /// <summary>The slice of stacked data belonging to species <paramref name="species"/>.</summary>
     /// <param name="stacked">Σ N_α³ values.</param>
     /// <param name="species">Index in [0, S).</param>
-    public ReadOnlySpan<double> Slice(ReadOnlySpan<double> stacked, int species) => stacked.Slice(Offset(species), Count(species));
+    public ReadOnlySpan<double> Slice(ReadOnlySpan<double> stacked, int species)
+    {
+        Guard.Length(stacked.Length, TotalCount, nameof(stacked));
+        return stacked.Slice(Offset(species), Count(species));
+    }
 
     /// <summary>The slice of stacked data belonging to species <paramref name="species"/>.</summary>
     /// <param name="stacked">Σ N_α³ values.</param>
     /// <param name="species">Index in [0, S).</param>
-    public Span<double> Slice(Span<double> stacked, int species) => stacked.Slice(Offset(species), Count(species));
+    public Span<double> Slice(Span<double> stacked, int species)
+    {
+        Guard.Length(stacked.Length, TotalCount, nameof(stacked));
+        return stacked.Slice(Offset(species), Count(species));
+    }
 
     /// <summary>All species on the same grid (centred at <paramref name="centre"/>): the shared-grid layout.</summary>
     /// <param name="grid">The common grid.</param>
@@ -105,8 +113,13 @@ public sealed class SpeciesGrids
         var grids = new SpeciesGrid[mixture.Count];
         for (int a = 0; a < grids.Length; a++)
         {
-            Guard.Positive(temperatures[a], $"{nameof(temperatures)}[{a}]");
+            if (!(temperatures[a] > 0) || !double.IsFinite(temperatures[a]))
+            {
+                throw new ArgumentOutOfRangeException(nameof(temperatures), temperatures[a], $"temperatures[{a}] must be finite and > 0 (was {temperatures[a]}).");
+            }
+
             Velocity3 centre = drifts.IsEmpty ? default : drifts[a];
+            Guard.Finite(centre, nameof(drifts));
             double halfWidth = thermalSpeeds * mixture[a].ThermalSpeed(temperatures[a]);
             grids[a] = new SpeciesGrid(new CartesianGrid(pointsPerAxis, halfWidth), centre);
         }

@@ -85,10 +85,10 @@ public sealed class SpectralTransfer
     /// <c>destination = scale · T(source)</c>, or <c>destination += scale · T(source)</c> when
     /// <paramref name="accumulate"/> is true.
     /// </summary>
-    /// <param name="source">N_s³ values on <see cref="Source"/> (not modified).</param>
-    /// <param name="destination">N_t³ values on <see cref="Target"/>.</param>
+    /// <param name="source">N_s³ finite values on <see cref="Source"/> (not modified).</param>
+    /// <param name="destination">N_t³ values on <see cref="Target"/> (not overlapping the other spans).</param>
     /// <param name="scratch">At least <see cref="ScratchLength"/> values.</param>
-    /// <param name="scale">Factor applied to the transferred values.</param>
+    /// <param name="scale">Finite factor applied to the transferred values.</param>
     /// <param name="accumulate">Add to <paramref name="destination"/> instead of overwriting it.</param>
     public void Apply(ReadOnlySpan<double> source, Span<double> destination, Span<double> scratch, double scale = 1.0, bool accumulate = false)
     {
@@ -98,6 +98,13 @@ public sealed class SpectralTransfer
         if (scratch.Length < ScratchLength)
         {
             throw new ArgumentException($"scratch must hold at least {ScratchLength} values (was {scratch.Length}).", nameof(scratch));
+        }
+
+        Guard.Finite(scale);
+        Guard.AllFinite(source);
+        if (destination.Overlaps(source) || scratch.Overlaps(source) || scratch.Overlaps(destination))
+        {
+            throw new ArgumentException("destination, scratch and source must not overlap.", nameof(destination));
         }
 
         Span<double> first = scratch[..(ns * ns * nt)];

@@ -16,6 +16,14 @@ public static class FieldEnergyFit
     public static IReadOnlyList<(double Time, double LogEnergy)> Maxima(ReadOnlySpan<double> times, ReadOnlySpan<double> energies, double from, double to)
     {
         Guard.Length(energies.Length, times.Length, nameof(energies));
+        Guard.AllFinite(times);
+        Guard.AllFinite(energies);
+        Guard.Finite(from);
+        Guard.Finite(to);
+        if (!(to > from))
+        {
+            throw new ArgumentOutOfRangeException(nameof(to), to, $"to must exceed from ({from}) (was {to}).");
+        }
         var peaks = new List<(double, double)>();
         for (int i = 1; i + 1 < times.Length; i++)
         {
@@ -68,6 +76,14 @@ public static class FieldEnergyFit
     public static double GrowthRate(ReadOnlySpan<double> times, ReadOnlySpan<double> energies, double from, double to)
     {
         Guard.Length(energies.Length, times.Length, nameof(energies));
+        Guard.AllFinite(times);
+        Guard.AllFinite(energies);
+        Guard.Finite(from);
+        Guard.Finite(to);
+        if (!(to > from))
+        {
+            throw new ArgumentOutOfRangeException(nameof(to), to, $"to must exceed from ({from}) (was {to}).");
+        }
         var t = new List<double>();
         var y = new List<double>();
         for (int i = 0; i < times.Length; i++)

@@ -28,6 +28,9 @@ public sealed class ForceTerm
     /// <summary>The slope limiter.</summary>
     public SlopeLimiter Limiter { get; }
 
+    /// <summary>The budget of sub-steps of one advection (|ν| ≤ 1 each) in <see cref="Advance"/>.</summary>
+    public const int MaxSubsteps = 10_000;
+
     /// <summary>Plans the force term on <paramref name="velocities"/>.</summary>
     /// <param name="velocities">The velocity grid.</param>
     /// <param name="limiter">The slope limiter.</param>
@@ -67,6 +70,31 @@ public sealed class ForceTerm
         }
 
         Guard.NonNegative(step);
+        Guard.AllFinite(fieldX);
+        Guard.AllFinite(fieldY);
+        double largestField = 0.0, largestRatio = 0.0;
+        foreach (double e in fieldX)
+        {
+            largestField = Math.Max(largestField, Math.Abs(e));
+        }
+
+        foreach (double e in fieldY)
+        {
+            largestField = Math.Max(largestField, Math.Abs(e));
+        }
+
+        for (int s = 0; s < state.SpeciesCount; s++)
+        {
+            largestRatio = Math.Max(largestRatio, Math.Abs(state.Charges[s] / state.Masses[s]));
+        }
+
+        double largestCourant = largestRatio * largestField * step / Velocities.Spacing;
+        if (!(largestCourant <= MaxSubsteps))
+        {
+            throw new ArgumentOutOfRangeException(
+                nameof(step), step, $"step gives a velocity Courant number |q/m|·|E|·Δt/h = {largestCourant:G3}; at most {MaxSubsteps} sub-steps are allowed.");
+        }
+
         double[] ex = fieldX.ToArray(), ey = fieldY.ToArray();
         double h = Velocities.Spacing;
         int species = state.SpeciesCount;

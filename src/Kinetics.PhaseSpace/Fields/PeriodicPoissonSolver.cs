@@ -15,7 +15,7 @@ namespace Kinetics.PhaseSpace.Fields;
 /// on scalar lanes (<see cref="LineFftPlan"/>), so every process that solves the same ρ gets the same bits. The plan is
 /// immutable and thread-safe; <see cref="Solve"/> allocates its scratch.
 /// </remarks>
-public sealed class PeriodicPoissonSolver
+public sealed class PeriodicPoissonSolver : IGaussSolver
 {
     private readonly LineFftPlan _x;
     private readonly LineFftPlan? _y;
@@ -53,6 +53,7 @@ public sealed class PeriodicPoissonSolver
         int nx = Mesh.CellsX, ny = Mesh.CellsY, count = Mesh.CellCount;
         Guard.Length(chargeDensity.Length, count, nameof(chargeDensity));
         Guard.Length(fieldX.Length, count, nameof(fieldX));
+        Guard.AllFinite(chargeDensity);
         if (Mesh.Dimension == 2)
         {
             Guard.Length(fieldY.Length, count, nameof(fieldY));
@@ -123,6 +124,8 @@ public sealed class PeriodicPoissonSolver
     public double FieldEnergy(ReadOnlySpan<double> fieldX, ReadOnlySpan<double> fieldY)
     {
         Guard.Length(fieldX.Length, Mesh.CellCount, nameof(fieldX));
+        Guard.AllFinite(fieldX);
+        Guard.AllFinite(fieldY);
         double sum = 0.0;
         for (int c = 0; c < fieldX.Length; c++)
         {

@@ -1,4 +1,5 @@
 using Kinetics.PhaseSpace.Boundaries;
+using Kinetics.PhaseSpace.Fields;
 using Kinetics.PhaseSpace.Parallel;
 using Kinetics.PhaseSpace.Transport;
 
@@ -36,6 +37,21 @@ public sealed record PhaseSpaceOptions
     /// (default 0.5); the collision integrator sub-steps within it as its own options say.
     /// </summary>
     public double CollisionCourant { get; init; } = 0.5;
+
+    /// <summary>
+    /// The electrostatic condition at the low wall when the mesh has walls and some species is charged (default grounded,
+    /// φ = 0; <see cref="WallPoissonSolver"/>, 1-D meshes).
+    /// </summary>
+    public FieldBoundary LowField { get; init; } = FieldBoundary.Grounded;
+
+    /// <summary>The electrostatic condition at the high wall (default grounded, φ = 0).</summary>
+    public FieldBoundary HighField { get; init; } = FieldBoundary.Grounded;
+
+    /// <summary>
+    /// Between walls: true (default) to add the uniform neutralising background −⟨ρ⟩, as the periodic solver always does;
+    /// false when every charge is a kinetic species.
+    /// </summary>
+    public bool NeutralisingBackground { get; init; } = true;
 
     /// <summary>The process communicator (default: one process).</summary>
     public IDomainCommunicator Communicator { get; init; } = SerialCommunicator.Instance;

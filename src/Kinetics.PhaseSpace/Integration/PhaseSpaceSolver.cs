@@ -23,7 +23,7 @@ public sealed partial class PhaseSpaceSolver
     private readonly FreeTransport _transport;
     private readonly TransportWorkspace _transportWorkspace;
     private readonly ForceTerm _force;
-    private readonly PeriodicPoissonSolver? _poisson;
+    private readonly IGaussSolver? _poisson;
     private readonly PhaseSpaceOptions _options;
     private readonly DomainDecomposition _decomposition;
     private readonly int[] _cellCounts;
@@ -46,12 +46,9 @@ public sealed partial class PhaseSpaceSolver
             charged |= q != 0.0;
         }
 
-        if (options.SelfConsistentField && charged && options.LowBoundary is not null)
-        {
-            throw new NotSupportedException("Self-consistent fields between walls (Dirichlet/Neumann Poisson) are not implemented yet; use periodic boundaries or SelfConsistentField = false.");
-        }
-
-        _poisson = options.SelfConsistentField && charged ? PeriodicPoissonSolver.Create(layout.Mesh) : null;
+        _poisson = !options.SelfConsistentField || !charged ? null
+            : options.LowBoundary is null ? PeriodicPoissonSolver.Create(layout.Mesh)
+            : WallPoissonSolver.Create(layout.Mesh, options.LowField, options.HighField, options.NeutralisingBackground);
         int rowLength = layout.Mesh.RowLength;
         _cellCounts = Enumerable.Range(0, decomposition.Ranks).Select(r => decomposition.RowCount(r) * rowLength).ToArray();
         int cells = layout.Mesh.CellCount;
@@ -87,7 +84,14 @@ public sealed partial class PhaseSpaceSolver
         ArgumentNullException.ThrowIfNull(layout);
         options ??= new PhaseSpaceOptions();
         Guard.InHalfOpenRange(options.Cfl, 0.0, 1.0 + 1e-15, nameof(options.Cfl));
-        ArgumentNullException.ThrowIfNull(options.Communicator);
+        Guard.Positive(options.CollisionCourant, nameof(options.CollisionCourant));
+        Guard.Defined(options.Limiter, nameof(options.Limiter));
+        if (options.MaxDegreeOfParallelism != -1)
+        {
+            Guard.InRange(options.MaxDegreeOfParallelism, 1, int.MaxValue, nameof(options.MaxDegreeOfParallelism));
+        }
+
+        ArgumentNullException.ThrowIfNull(options.Communicator, nameof(options.Communicator));
         var comm = options.Communicator;
         var decomposition = new DomainDecomposition(layout.Mesh.RowCount, comm.Size);
         if (layout.FirstRow != decomposition.FirstRow(comm.Rank) || layout.RowCount != decomposition.RowCount(comm.Rank))
@@ -322,6 +326,7 @@ public sealed partial class PhaseSpaceSolver
     private double[] Gather(double[] local, int width, bool perRank)
     {
         ArgumentNullException.ThrowIfNull(local);
+        Guard.InRange(width, 1, int.MaxValue / Math.Max(1, Layout.Mesh.CellCount));
         Guard.Length(local.Length, (perRank ? 1 : Layout.CellCount) * width, nameof(local));
         var counts = _cellCounts.Select(c => (perRank ? 1 : c) * width).ToArray();
         var all = new double[counts.Sum()];

@@ -107,15 +107,28 @@ public sealed class UniformMesh : IEquatable<UniformMesh>
     /// <summary>Flattened index iy·Nx + ix.</summary>
     /// <param name="ix">Cell along x, in [0, Nx).</param>
     /// <param name="iy">Cell along y, in [0, Ny) (0 in 1-D).</param>
-    public int Index(int ix, int iy = 0) => (iy * CellsX) + ix;
+    public int Index(int ix, int iy = 0)
+    {
+        Guard.InRange(ix, 0, CellsX - 1);
+        Guard.InRange(iy, 0, CellsY - 1);
+        return (iy * CellsX) + ix;
+    }
 
     /// <summary>x of the centre of column <paramref name="ix"/>: (ix + ½)Δx.</summary>
-    /// <param name="ix">Cell along x.</param>
-    public double CenterX(int ix) => (ix + 0.5) * SpacingX;
+    /// <param name="ix">Cell along x, in [0, Nx).</param>
+    public double CenterX(int ix)
+    {
+        Guard.InRange(ix, 0, CellsX - 1);
+        return (ix + 0.5) * SpacingX;
+    }
 
     /// <summary>y of the centre of row <paramref name="iy"/>: (iy + ½)Δy.</summary>
-    /// <param name="iy">Cell along y.</param>
-    public double CenterY(int iy) => (iy + 0.5) * SpacingY;
+    /// <param name="iy">Cell along y, in [0, Ny) (0 in 1-D).</param>
+    public double CenterY(int iy)
+    {
+        Guard.InRange(iy, 0, CellsY - 1);
+        return (iy + 0.5) * SpacingY;
+    }
 
     /// <inheritdoc/>
     public bool Equals(UniformMesh? other) =>

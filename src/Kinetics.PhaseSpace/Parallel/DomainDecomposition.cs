@@ -26,9 +26,17 @@ public readonly record struct DomainDecomposition
 
     /// <summary>First row owned by <paramref name="rank"/>.</summary>
     /// <param name="rank">In [0, P).</param>
-    public int FirstRow(int rank) => (rank * (Rows / Ranks)) + Math.Min(rank, Rows % Ranks);
+    public int FirstRow(int rank)
+    {
+        Guard.InRange(rank, 0, Ranks - 1);
+        return (rank * (Rows / Ranks)) + Math.Min(rank, Rows % Ranks);
+    }
 
     /// <summary>Rows owned by <paramref name="rank"/>.</summary>
     /// <param name="rank">In [0, P).</param>
-    public int RowCount(int rank) => (Rows / Ranks) + (rank < Rows % Ranks ? 1 : 0);
+    public int RowCount(int rank)
+    {
+        Guard.InRange(rank, 0, Ranks - 1);
+        return (Rows / Ranks) + (rank < Rows % Ranks ? 1 : 0);
+    }
 }

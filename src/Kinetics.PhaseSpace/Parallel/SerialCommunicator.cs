@@ -23,6 +23,9 @@ public sealed class SerialCommunicator : IDomainCommunicator
         ArgumentNullException.ThrowIfNull(sendHigh);
         ArgumentNullException.ThrowIfNull(receiveLow);
         ArgumentNullException.ThrowIfNull(receiveHigh);
+        Guard.Length(sendHigh.Length, sendLow.Length, nameof(sendHigh));
+        Guard.Length(receiveLow.Length, sendLow.Length, nameof(receiveLow));
+        Guard.Length(receiveHigh.Length, sendLow.Length, nameof(receiveHigh));
         sendHigh.AsSpan().CopyTo(receiveLow);
         sendLow.AsSpan().CopyTo(receiveHigh);
     }
@@ -33,6 +36,9 @@ public sealed class SerialCommunicator : IDomainCommunicator
         ArgumentNullException.ThrowIfNull(local);
         ArgumentNullException.ThrowIfNull(counts);
         ArgumentNullException.ThrowIfNull(gathered);
-        local.AsSpan(0, counts[0]).CopyTo(gathered);
+        Guard.Length(counts.Length, 1, nameof(counts));
+        Guard.Length(local.Length, counts[0], nameof(counts));
+        Guard.Length(gathered.Length, counts[0], nameof(gathered));
+        local.AsSpan().CopyTo(gathered);
     }
 }

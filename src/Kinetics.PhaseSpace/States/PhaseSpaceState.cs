@@ -102,13 +102,21 @@ public sealed class PhaseSpaceState
 
     /// <summary>The S·N_v values of local cell <paramref name="cell"/> (species-major).</summary>
     /// <param name="cell">Local cell in [0, <see cref="CellCount"/>).</param>
-    public Span<double> Cell(int cell) => _data.AsSpan(cell * CellLength, CellLength);
+    public Span<double> Cell(int cell)
+    {
+        Guard.InRange(cell, 0, CellCount - 1);
+        return _data.AsSpan(cell * CellLength, CellLength);
+    }
 
     /// <summary>F^α at local cell <paramref name="cell"/>: N_v values.</summary>
     /// <param name="cell">Local cell in [0, <see cref="CellCount"/>).</param>
     /// <param name="species">α in [0, S).</param>
-    public Span<double> Distribution(int cell, int species) =>
-        _data.AsSpan(((cell * SpeciesCount) + species) * Velocities.Count, Velocities.Count);
+    public Span<double> Distribution(int cell, int species)
+    {
+        Guard.InRange(cell, 0, CellCount - 1);
+        Guard.InRange(species, 0, SpeciesCount - 1);
+        return _data.AsSpan(((cell * SpeciesCount) + species) * Velocities.Count, Velocities.Count);
+    }
 
     /// <summary>A state with the same layout and a copy of the values.</summary>
     public PhaseSpaceState Clone()
@@ -120,7 +128,7 @@ public sealed class PhaseSpaceState
 
     /// <summary>Sets F^α(x, v) = g(x, y, v) on every owned cell, evaluating g at the cell centre and velocity node.</summary>
     /// <param name="species">α in [0, S).</param>
-    /// <param name="density">g(x, y, v) with v = (v_x, v_y, v_z) (components beyond d are 0).</param>
+    /// <param name="density">g(x, y, v) with v = (v_x, v_y, v_z) (components beyond d are 0); finite.</param>
     public void Fill(int species, Func<double, double, Velocity3, double> density)
     {
         Guard.InRange(species, 0, SpeciesCount - 1);
@@ -140,7 +148,13 @@ public sealed class PhaseSpaceState
             Span<double> f = Distribution(c, species);
             for (int p = 0; p < nv; p++)
             {
-                f[p] = density(x, y, v[p]);
+                double value = density(x, y, v[p]);
+                if (!double.IsFinite(value))
+                {
+                    throw new ArgumentException($"density returned {value} at x = {x}, y = {y}, v = {v[p]}: values must be finite.", nameof(density));
+                }
+
+                f[p] = value;
             }
         }
     }

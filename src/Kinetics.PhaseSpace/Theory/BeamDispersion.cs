@@ -19,14 +19,19 @@ public sealed record BeamDispersion(double[] Densities, double[] Drifts, double[
     /// <summary>Two equal counter-streaming beams at ±<paramref name="drift"/> with temperature <paramref name="temperature"/>.</summary>
     /// <param name="drift">u₀ &gt; 0.</param>
     /// <param name="temperature">T &gt; 0.</param>
-    public static BeamDispersion TwoStream(double drift, double temperature) =>
-        new([0.5, 0.5], [drift, -drift], [temperature, temperature]);
+    public static BeamDispersion TwoStream(double drift, double temperature)
+    {
+        Guard.Finite(drift);
+        Guard.Positive(temperature);
+        return new([0.5, 0.5], [drift, -drift], [temperature, temperature]);
+    }
 
     /// <summary>D(ω, k).</summary>
     /// <param name="omega">Complex frequency ω (time dependence e^{−iωt}: Im ω &gt; 0 grows).</param>
     /// <param name="k">Wavenumber k &gt; 0.</param>
     public Complex Evaluate(Complex omega, double k)
     {
+        Check(omega, k, nameof(omega));
         Complex d = Complex.One;
         for (int b = 0; b < Densities.Length; b++)
         {
@@ -43,6 +48,7 @@ public sealed record BeamDispersion(double[] Densities, double[] Drifts, double[
     /// <param name="k">k &gt; 0.</param>
     public Complex Derivative(Complex omega, double k)
     {
+        Check(omega, k, nameof(omega));
         Complex d = Complex.Zero;
         for (int b = 0; b < Densities.Length; b++)
         {
@@ -64,7 +70,7 @@ public sealed record BeamDispersion(double[] Densities, double[] Drifts, double[
     /// <exception cref="InvalidOperationException">No convergence within 100 iterations.</exception>
     public Complex Root(double k, Complex guess)
     {
-        Guard.Positive(k);
+        Check(guess, k, nameof(guess));
         Complex omega = guess;
         for (int iteration = 0; iteration < 100; iteration++)
         {
@@ -82,5 +88,28 @@ public sealed record BeamDispersion(double[] Densities, double[] Drifts, double[
         }
 
         throw new InvalidOperationException($"Newton's method for D(ω, {k}) = 0 did not converge from {guess} within 100 iterations.");
+    }
+
+    // The beams (equal lengths, n_b > 0, u_b finite, T_b > 0), k > 0 and a finite ω.
+    private void Check(Complex omega, double k, string omegaName)
+    {
+        ArgumentNullException.ThrowIfNull(Densities, nameof(Densities));
+        ArgumentNullException.ThrowIfNull(Drifts, nameof(Drifts));
+        ArgumentNullException.ThrowIfNull(Temperatures, nameof(Temperatures));
+        Guard.InRange(Densities.Length, 1, 1024, nameof(Densities));
+        Guard.Length(Drifts.Length, Densities.Length, nameof(Drifts));
+        Guard.Length(Temperatures.Length, Densities.Length, nameof(Temperatures));
+        for (int b = 0; b < Densities.Length; b++)
+        {
+            Guard.Positive(Densities[b], nameof(Densities));
+            Guard.Finite(Drifts[b], nameof(Drifts));
+            Guard.Positive(Temperatures[b], nameof(Temperatures));
+        }
+
+        Guard.Positive(k);
+        if (!double.IsFinite(omega.Real) || !double.IsFinite(omega.Imaginary))
+        {
+            throw new ArgumentOutOfRangeException(omegaName, omega, $"{omegaName} must be finite.");
+        }
     }
 }

@@ -89,7 +89,7 @@ public sealed class FreeTransport
     public TransportWorkspace CreateWorkspace(PhaseSpaceState state)
     {
         CheckState(state);
-        return new TransportWorkspace(state);
+        return new TransportWorkspace(this, state);
     }
 
     /// <summary>Advances <paramref name="state"/> (in place) by Δt of free transport with periodic boundaries.</summary>
@@ -104,7 +104,8 @@ public sealed class FreeTransport
         CheckState(state);
         ArgumentNullException.ThrowIfNull(communicator);
         ArgumentNullException.ThrowIfNull(workspace);
-        workspace.Check(state);
+        using var lease = workspace.Gate.Enter(this, nameof(workspace));
+        workspace.Check(state, nameof(workspace));
         Guard.NonNegative(step);
         if (step > MaxStableStep * (1.0 + 1e-12))
         {

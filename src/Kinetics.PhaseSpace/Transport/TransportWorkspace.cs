@@ -4,12 +4,14 @@ namespace Kinetics.PhaseSpace.Transport;
 
 /// <summary>
 /// Scratch memory of <see cref="FreeTransport"/> for one state layout: a copy of the old values, the face fluxes, the
-/// halo rows and the Courant numbers. Not thread-safe: one workspace per concurrent caller.
+/// halo rows and the Courant numbers. One workspace per concurrent caller: a workspace used by two threads at once, or
+/// with another plan, is refused.
 /// </summary>
 public sealed class TransportWorkspace
 {
-    internal TransportWorkspace(PhaseSpaceState state)
+    internal TransportWorkspace(FreeTransport owner, PhaseSpaceState state)
     {
+        Gate = new WorkspaceGate(owner);
         int rowValues = state.Mesh.RowLength * state.CellLength;
         Old = new double[state.Data.Length];
         Flux = new double[(state.RowCount + 1) * rowValues];
@@ -21,6 +23,9 @@ public sealed class TransportWorkspace
         CellLength = state.CellLength;
         CellCount = state.CellCount;
     }
+
+    // The plan that created it and the in-use flag: a second thread using the workspace at the same time is refused.
+    internal WorkspaceGate Gate { get; }
 
     internal double[] Old { get; }
 
@@ -40,11 +45,12 @@ public sealed class TransportWorkspace
 
     internal int CellCount { get; }
 
-    internal void Check(PhaseSpaceState state)
+    internal void Check(PhaseSpaceState state, string paramName)
     {
         if (state.CellLength != CellLength || state.CellCount != CellCount)
         {
-            throw new ArgumentException("The workspace was created for a state of another layout.", nameof(state));
+            throw new ArgumentException(
+                $"workspace was created for states of {CellCount} cells × {CellLength} values; this state has {state.CellCount} × {state.CellLength}.", paramName);
         }
     }
 }

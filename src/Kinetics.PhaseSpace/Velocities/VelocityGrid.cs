@@ -100,6 +100,8 @@ public sealed class VelocityGrid : IEquatable<VelocityGrid>
     /// <param name="axis">In [0, 2].</param>
     public double Component(int index, int axis)
     {
+        Guard.InRange(index, 0, Count - 1);
+        Guard.InRange(axis, 0, 2);
         if (axis >= Dimension)
         {
             return 0.0;

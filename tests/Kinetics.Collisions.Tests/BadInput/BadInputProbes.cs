@@ -13,7 +13,7 @@ namespace Kinetics.Tests.BadInput;
 internal static partial class BadInputProbes
 {
     /// <summary>Every probe of the catalogue.</summary>
-    public static IEnumerable<Probe> All() => Core().Concat(Kernels()).Concat(Landau()).Concat(Linearized()).Concat(Boltzmann()).Concat(Liveness());
+    public static IEnumerable<Probe> All() => Core().Concat(Kernels()).Concat(Landau()).Concat(Linearized()).Concat(Boltzmann()).Concat(Liveness()).Concat(Campaign2());
 
     private static Probe Arg<T>(string entry, string parameter, Gen<T> gen, Action<T> call) =>
         new(entry, parameter, gen.Select(x => new Case(Describe(x), [], () =>

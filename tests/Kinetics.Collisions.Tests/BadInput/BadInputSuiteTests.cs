@@ -69,6 +69,39 @@ public class BadInputSuiteTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task SpeciesGridWorkspaces_HeldByAnotherThread_AreRefused_AndReusableAfterwards()
+    {
+        var grids = new Kinetics.Grids.SpeciesGrids([new Kinetics.Grids.SpeciesGrid(WideGrid), new Kinetics.Grids.SpeciesGrid(Grid, new Velocity3(0.5, 0, 0))]);
+        double[] f = new double[grids.TotalCount], q = new double[grids.TotalCount];
+        for (int a = 0; a < 2; a++)
+        {
+            var g = grids[a];
+            var slice = grids.Slice(f.AsSpan(), a);
+            for (int p = 0; p < g.Count; p++)
+            {
+                slice[p] = Math.Exp(-(a + 1) * (g.Point(p) - g.Centre).LengthSquared / 2);
+            }
+        }
+
+        var boltzmann = Kinetics.Boltzmann.SpeciesGridBoltzmannOperator.Create(grids, BadInputFixtures.Kernels, new Kinetics.Boltzmann.BoltzmannOptions { ResolutionTolerance = 1e-2 });
+        var workspace = boltzmann.CreateWorkspace();
+        await WhileHeldElsewhere(workspace.Gate, boltzmann, () =>
+        {
+            Assert.Contains("another thread", Assert.Throws<InvalidOperationException>(() => boltzmann.Evaluate(f, q, workspace)).Message, StringComparison.Ordinal);
+            Assert.Throws<InvalidOperationException>(() => boltzmann.EvaluatePair(0, 1, f, new double[grids.Count(0)], workspace));
+        });
+        boltzmann.Evaluate(f, q, workspace);
+        Assert.All(q, x => Assert.True(double.IsFinite(x)));
+
+        var landau = SpeciesGridLandauOperator.Create(grids, Pair, LandauCouplings.Uniform(2), LandauKernel.Coulomb());
+        var landauWorkspace = landau.CreateWorkspace();
+        await WhileHeldElsewhere(landauWorkspace.Gate, landau, () =>
+            Assert.Throws<InvalidOperationException>(() => landau.Evaluate(f, q, landauWorkspace)));
+        landau.Evaluate(f, q, landauWorkspace);
+        Assert.All(q, x => Assert.True(double.IsFinite(x)));
+    }
+
+    [Fact]
     public void Workspace_SharedByRacingThreads_EitherThrowsOrGivesTheSerialResult()
     {
         // The campaign's misuse: two threads hammering one workspace. Every call must either throw the concurrent-use

@@ -18,6 +18,7 @@ public class PublicApiTests
     [Theory]
     [InlineData("Kinetics.Core")]
     [InlineData("Kinetics.Collisions")]
+    [InlineData("Kinetics.PhaseSpace")]
     public void PublicApi_MatchesApprovedSnapshot(string assemblyName)
     {
         var assembly = Assembly.Load(assemblyName);

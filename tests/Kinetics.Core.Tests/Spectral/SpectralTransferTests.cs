@@ -106,7 +106,9 @@ public class SpectralTransferTests
         Assert.Equal(32 * 32 * 32, grids.Offset(1));
         Assert.False(grids.IsShared);
         Assert.True(SpeciesGrids.Shared(new CartesianGrid(8, 1.0), 3).IsShared);
-        Assert.Equal("temperatures[1]", Assert.Throws<ArgumentOutOfRangeException>(() => SpeciesGrids.ForMaxwellians(mixture, [1.0, -1.0], default, 16)).ParamName);
+        var negative = Assert.Throws<ArgumentOutOfRangeException>(() => SpeciesGrids.ForMaxwellians(mixture, [1.0, -1.0], default, 16));
+        Assert.Equal("temperatures", negative.ParamName);
+        Assert.Contains("temperatures[1]", negative.Message, StringComparison.Ordinal);
         Assert.Equal("temperatures", Assert.Throws<ArgumentException>(() => SpeciesGrids.ForMaxwellians(mixture, [1.0], default, 16)).ParamName);
         Assert.Equal("species", Assert.Throws<ArgumentOutOfRangeException>(() => grids.Offset(2)).ParamName);
     }

@@ -41,7 +41,7 @@ internal static class FreeStreamingFlow
             var slope = FlowRuntime.Limiter(parse.GetValue(limiter)!);
             string csvPath = OutputPrefix.Normalize(parse.GetValue(csv)!) + ".csv";
             var grid = new VelocityGrid(1, parse.GetValue(velocities), parse.GetValue(halfWidth));
-            var rows = resolutions.Select(n => Run(communicator, wavenumber, alpha, tFinal, n, grid, slope, FlowRuntime.Threads(parse.GetValue(threads), communicator))).ToArray();
+            var rows = resolutions.Select(n => Run(communicator, output, wavenumber, alpha, tFinal, n, grid, slope, FlowRuntime.Threads(parse.GetValue(threads), communicator))).ToArray();
             double order = rows.Length > 1
                 ? Slope(rows.Select(r => Math.Log(r.Spacing)).ToArray(), rows.Select(r => Math.Log(r.Error)).ToArray())
                 : double.NaN;
@@ -82,7 +82,7 @@ internal static class FreeStreamingFlow
 
     private sealed record Row(int Cells, double Spacing, double Error, double DensityError, double MassDrift);
 
-    private static Row Run(IDomainCommunicator communicator, double k, double alpha, double tFinal, int cells, VelocityGrid grid, SlopeLimiter limiter, int threads)
+    private static Row Run(IDomainCommunicator communicator, JsonOutput io, double k, double alpha, double tFinal, int cells, VelocityGrid grid, SlopeLimiter limiter, int threads)
     {
         var mesh = UniformMesh.Create1D(cells, 2 * Math.PI / k);
         var options = new PhaseSpaceOptions { Limiter = limiter, Communicator = communicator, MaxDegreeOfParallelism = threads };
@@ -94,7 +94,7 @@ internal static class FreeStreamingFlow
         state.Fill(0, (x, _, v) => Exact(x, v.X, 0));
         var solver = PhaseSpaceSolver.Create(state, options);
         double mass0 = solver.Diagnose(state).Masses[0];
-        solver.Run(state, tFinal);
+        FlowRunControl.Run(solver, state, tFinal, null, FlowRunControl.Settings.None, communicator, io, $"free streaming, {cells} cells", null, () => []);
         double mass1 = solver.Diagnose(state).Masses[0];
 
         // Per-cell errors (L¹ of F, density error), gathered in cell order.

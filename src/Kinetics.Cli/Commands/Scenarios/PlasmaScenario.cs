@@ -1,0 +1,320 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using Kinetics.Distributions;
+using Kinetics.Grids;
+using Kinetics.Landau;
+using Kinetics.Landau.Plasma;
+using Kinetics.Mixtures;
+using Spectre.Console;
+using static Kinetics.Cli.Commands.Scenarios.ScenarioMath;
+
+namespace Kinetics.Cli.Commands.Scenarios;
+
+/// <summary>
+/// `kinetics scenario plasma`: a homogeneous electron–ion plasma at physical mass ratio (hydrogen by default,
+/// m₋/m₊ = 1/1836.15), electrons and ions Maxwellian at different temperatures, each species on its own grid, time-
+/// integrated by SSP-RK3 with the conservative projection at every stage. Every step: the temperature rates dT_a/dt of
+/// the collision term against the NRL/Spitzer closed form <see cref="CoulombRelaxation.TemperatureRate"/> at the current
+/// temperatures, the temperature change since t = 0 against the NRL temperature equations integrated alongside, the
+/// species masses, total momentum and energy recomputed from the grid values, and the entropy.
+/// </summary>
+internal static class PlasmaScenario
+{
+    private const double ElectronMass = 1.0 / 1836.15267343;
+
+    public static Command Create()
+    {
+        var ions = new Option<string>("--ions") { Description = "Ion species as mass:charge pairs (mass in proton masses, electron mass 1/1836.15; charge in e), comma-separated; equal shares of the ion charge density, electrons neutralising (n₋ = 1).", DefaultValueFactory = _ => "1:1" };
+        var electronTemperature = new Option<double>("--t-electron") { Description = "Initial electron temperature T₋ (k_B = 1, same unit as --t-ion).", DefaultValueFactory = _ => 2.0 };
+        var ionTemperature = new Option<double>("--t-ion") { Description = "Initial temperature of every ion species T₊.", DefaultValueFactory = _ => 1.0 };
+        var n = new Option<int>("--n") { Description = "Grid points per axis of every species' grid (box 8 thermal speeds of that species).", DefaultValueFactory = _ => 32 }.GridSize(8, 64);
+        var steps = new Option<int>("--steps") { Description = "Number of SSP-RK3 steps, in [1, 100000].", DefaultValueFactory = _ => 100 };
+        var courant = new Option<double>("--courant") { Description = "Step as a fraction of SSP-RK3's stability limit for the stiffest species' diffusion, in (0, 1].", DefaultValueFactory = _ => 0.5 };
+        var expansionThreshold = new Option<double>("--expansion-threshold") { Description = "Expand the ions' field on the electrons' grid (point scatterer plus its temperature, exchange from the exact ion-side term) when the ion box half-width is at most this many electron grid spacings; 0 = always exact (docs/massless-electrons.md). In [0, 100].", DefaultValueFactory = _ => PlasmaLandauOperator.DefaultExpansionThreshold };
+        var json = JsonOutput.CreateOption();
+        var command = new Command("plasma", "Electron–ion temperature relaxation at physical mass ratio on per-species grids against the NRL/Spitzer rate, with conservation and entropy checked every step.")
+        {
+            ions, electronTemperature, ionTemperature, n, steps, courant, expansionThreshold, json,
+        };
+        command.SetAction(parse =>
+        {
+            var io = new JsonOutput(parse.GetValue(json));
+            var ionList = ParseIons(parse.GetValue(ions)!);
+            double te = parse.GetValue(electronTemperature), ti = parse.GetValue(ionTemperature);
+            if (!(te > 0 && ti > 0 && double.IsFinite(te) && double.IsFinite(ti)))
+            {
+                throw new ArgumentException($"--t-electron and --t-ion must be finite and > 0 (were {te} and {ti}).");
+            }
+
+            if (te == ti)
+            {
+                throw new ArgumentException($"--t-electron and --t-ion must differ (both were {te}): there is no relaxation to measure.");
+            }
+
+            int count = parse.GetValue(steps);
+            if (count is < 1 or > 100000)
+            {
+                throw new ArgumentException($"--steps must be in [1, 100000] (was {count}).");
+            }
+
+            double c = parse.GetValue(courant);
+            if (!(c > 0 && c <= 1))
+            {
+                throw new ArgumentException($"--courant must be in (0, 1] (was {c}).");
+            }
+
+            double threshold = parse.GetValue(expansionThreshold);
+            if (!(threshold >= 0 && threshold <= 100))
+            {
+                throw new ArgumentException($"--expansion-threshold must be in [0, 100] (was {threshold}).");
+            }
+
+            return Run(ionList, te, ti, parse.GetValue(n), count, c, threshold, io);
+        });
+        return command;
+    }
+
+    private static (double Mass, double Charge)[] ParseIons(string text)
+    {
+        var parts = text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        if (parts.Length is 0 or > 3)
+        {
+            throw new ArgumentException($"--ions needs one to three mass:charge pairs (was '{text}').");
+        }
+
+        return parts.Select(part =>
+        {
+            var pair = part.Split(':');
+            if (pair.Length != 2
+                || !double.TryParse(pair[0], NumberStyles.Float, CultureInfo.InvariantCulture, out double m)
+                || !double.TryParse(pair[1], NumberStyles.Float, CultureInfo.InvariantCulture, out double z)
+                || !(m >= 0.1 && m <= 1e4) || !(z >= 1 && z <= 100))
+            {
+                throw new ArgumentException($"--ions: '{part}' is not mass:charge with mass in [0.1, 1e4] proton masses and charge in [1, 100].");
+            }
+
+            return (m, z);
+        }).ToArray();
+    }
+
+    private static int Run((double Mass, double Charge)[] ionList, double te, double ti, int n, int steps, double courant, double expansion, JsonOutput io)
+    {
+        var total = Stopwatch.StartNew();
+        int s = ionList.Length + 1;
+        var species = new List<Species> { new("electron", ElectronMass, -1.0) };
+        species.AddRange(ionList.Select((ion, i) => new Species($"ion{i + 1}", ion.Mass, ion.Charge)));
+        var mixture = new Mixture(species);
+        double[] masses = mixture.Masses(), charges = species.Select(x => x.Charge).ToArray();
+        double[] densities = new double[s];
+        densities[0] = 1.0;
+        for (int a = 1; a < s; a++)
+        {
+            densities[a] = 1.0 / (ionList.Length * charges[a]);
+        }
+
+        double[] temperatures = [te, .. Enumerable.Repeat(ti, s - 1)];
+
+        // Flynn–Guo normalisation with 2πe⁴lnΛ = 1: c_ab = Z_a²Z_b² (the time unit is then 1/(2πe⁴lnΛ n₋) in these units).
+        var couplingValues = new double[s * s];
+        for (int a = 0; a < s; a++)
+        {
+            for (int b = 0; b < s; b++)
+            {
+                couplingValues[(a * s) + b] = charges[a] * charges[a] * charges[b] * charges[b];
+            }
+        }
+
+        var couplings = new LandauCouplings(s, couplingValues);
+        var grids = SpeciesGrids.ForMaxwellians(mixture, temperatures, default, n);
+        var plasma = PlasmaLandauOperator.Create(grids, mixture, couplings, LandauKernel.Coulomb(LandauNormalization.FlynnGuo), expansion);
+        var op = plasma.Exact;
+        var stepper = new SpeciesGridStepper(plasma);
+        double[] f = new double[grids.TotalCount];
+        for (int a = 0; a < s; a++)
+        {
+            Maxwellian.Fill(grids[a].Grid, new MacroscopicState(densities[a], Velocity3.Zero, temperatures[a]), masses[a], grids.Slice(f.AsSpan(), a));
+        }
+
+        double dt = SpeciesGridStepper.StableStep(op, densities, temperatures, courant);
+        var start = Measure(grids, f, masses);
+        double energy0 = start.Sum(m => m.Energy);
+        Velocity3 momentum0 = Sum(start.Select(m => m.Momentum));
+        double momentumScale = Enumerable.Range(0, s).Sum(a => start[a].Density * Math.Sqrt(masses[a] * start[a].Temperature));
+        double[] kinetic0 = start.Select(m => m.Temperature).ToArray();
+        double[] nrl = (double[])kinetic0.Clone();
+
+        double maxMaxwellian = 0, maxInstant = 0, maxIntegrated = 0, maxEnergy = 0, maxMomentum = 0, maxMass = 0, minEntropyDrop = double.PositiveInfinity;
+        bool monotone = true;
+        long nonPositive = 0;
+        double entropy = stepper.Entropy(f).Value, t = 0;
+        var history = new List<Dictionary<string, object>>();
+        double[] rates = new double[s], exact = new double[s], maxwellianRates = new double[s];
+        double[] probe = new double[grids.TotalCount], probeRate = new double[grids.TotalCount];
+        for (int step = 1; step <= steps; step++)
+        {
+            var before = Measure(grids, f, masses);
+            stepper.Step(f, dt);
+            t += dt;
+
+            // Instantaneous: dT_a/dt of the projected collision term at the start of the step vs the closed form there.
+            for (int a = 0; a < s; a++)
+            {
+                var r = SpeciesGridStepper.Moments(grids[a], grids.Slice(stepper.InitialRate, a), masses[a]);
+                Velocity3 u = before[a].Momentum / (masses[a] * before[a].Density);
+                rates[a] = 2.0 / 3.0 * (r.Energy - Velocity3.Dot(u, r.Momentum)) / before[a].Density;
+                exact[a] = NrlRate(a, couplings, masses, before.Select(m => m.Temperature).ToArray(), before.Select(m => m.Density).ToArray());
+                maxInstant = Math.Max(maxInstant, Math.Abs(rates[a] - exact[a]) / Math.Abs(exact[a]));
+            }
+
+            // The NRL temperature equations integrated alongside (RK4, 20 substeps per step).
+            for (int sub = 0; sub < 20; sub++)
+            {
+                nrl = Rk4(nrl, dt / 20, T => Enumerable.Range(0, s).Select(a => NrlRate(a, couplings, masses, T, densities)).ToArray());
+            }
+
+            var after = Measure(grids, f, masses);
+            for (int a = 0; a < s; a++)
+            {
+                double changeKinetic = after[a].Temperature - kinetic0[a], changeNrl = nrl[a] - kinetic0[a];
+                maxIntegrated = Math.Max(maxIntegrated, Math.Abs(changeKinetic - changeNrl) / Math.Abs(changeNrl));
+                maxMass = Math.Max(maxMass, Math.Abs(after[a].Density - start[a].Density) / start[a].Density);
+            }
+
+            maxEnergy = Math.Max(maxEnergy, Math.Abs(after.Sum(m => m.Energy) - energy0) / energy0);
+            maxMomentum = Math.Max(maxMomentum, (Sum(after.Select(m => m.Momentum)) - momentum0).Length / momentumScale);
+            var h = stepper.Entropy(f);
+            nonPositive = Math.Max(nonPositive, h.NonPositiveCount);
+            monotone &= h.Value <= entropy;
+            minEntropyDrop = Math.Min(minEntropyDrop, entropy - h.Value);
+            entropy = h.Value;
+            if (step == 1 || step == steps || step % Math.Max(1, steps / 10) == 0)
+            {
+                // The NRL/Spitzer check proper: Maxwellians with the current n_a, T_a (at rest) through the same projected
+                // operator, against the closed form at those temperatures.
+                double[] temps = after.Select(m => m.Temperature).ToArray(), dens = after.Select(m => m.Density).ToArray();
+                for (int a = 0; a < s; a++)
+                {
+                    Maxwellian.Fill(grids[a].Grid, new MacroscopicState(dens[a], Velocity3.Zero, temps[a]), masses[a], grids.Slice(probe.AsSpan(), a));
+                }
+
+                stepper.Rate(probe, probeRate);
+                var probed = Measure(grids, probe, masses);
+                for (int a = 0; a < s; a++)
+                {
+                    var r = SpeciesGridStepper.Moments(grids[a], grids.Slice(probeRate, a), masses[a]);
+                    maxwellianRates[a] = 2.0 / 3.0 * r.Energy / probed[a].Density;
+                    double expected = NrlRate(a, couplings, masses, probed.Select(m => m.Temperature).ToArray(), probed.Select(m => m.Density).ToArray());
+                    maxMaxwellian = Math.Max(maxMaxwellian, Math.Abs(maxwellianRates[a] - expected) / Math.Abs(expected));
+                }
+
+                history.Add(new Dictionary<string, object>
+                {
+                    ["step"] = step,
+                    ["t"] = t,
+                    ["temperatures"] = after.Select(m => m.Temperature).ToArray(),
+                    ["temperatures_nrl"] = nrl.ToArray(),
+                    ["rates"] = rates.ToArray(),
+                    ["rates_nrl"] = exact.ToArray(),
+                    ["maxwellian_rates"] = maxwellianRates.ToArray(),
+                    ["entropy"] = h.Value,
+                });
+            }
+        }
+
+        double nu = CoulombRelaxation.EquilibrationFrequency(couplings[1, 0], masses[1], kinetic0[1], masses[0], kinetic0[0], densities[0]);
+        double rateError = maxMaxwellian;
+        double wall = total.Elapsed.TotalSeconds;
+        if (!double.IsFinite(rateError) || !double.IsFinite(maxEnergy))
+        {
+            io.Warn("the run produced non-finite values.", meaningless: true);
+        }
+        else if (rateError > 1e-4)
+        {
+            io.Warn($"the Maxwellian temperature rates are {F(rateError, "E2")} off the NRL/Spitzer closed form (> 1e-4): use a larger --n.");
+        }
+
+        if (!monotone)
+        {
+            io.Warn($"the entropy increased during a step (smallest drop {F(minEntropyDrop, "E2")}).");
+        }
+
+        var table = new Table().Border(TableBorder.Rounded);
+        table.AddColumns("quantity", "value");
+        table.AddRow("species", Markup.Escape(string.Join(", ", species.Select((x, a) => $"{x.Name} (m = {F(x.Mass, "G6")}, Z = {F(x.Charge, "G3")}, n = {F(densities[a], "G3")}, T₀ = {F(temperatures[a], "G3")})"))));
+        table.AddRow("grids", Markup.Escape($"N = {n} per species; half-widths {string.Join(", ", Enumerable.Range(0, s).Select(a => F(grids[a].HalfWidth, "G4")))}"));
+        table.AddRow("steps × Δt = t", Markup.Escape($"{steps} × {F(dt, "E3")} = {F(t, "E3")} (ν_ie·t = {F(nu * t, "E2")}, ν_ie = {F(nu, "E4")})"));
+        table.AddRow("NRL rate error: Maxwellians at the current n, T (max over checks, species)", F(maxMaxwellian, "E2"));
+        table.AddRow("rate of the evolving state vs NRL (max over steps, species)", F(maxInstant, "E2"));
+        table.AddRow("temperature change vs NRL equations (max rel.)", F(maxIntegrated, "E2"));
+        table.AddRow("max energy / momentum / mass drift", $"{F(maxEnergy, "E2")} / {F(maxMomentum, "E2")} / {F(maxMass, "E2")}");
+        table.AddRow("entropy monotone (smallest drop per step)", $"{monotone} ({F(minEntropyDrop, "E2")})");
+        table.AddRow("wall s", F(wall, "F1"));
+        io.Human.MarkupLine("[bold]kinetics scenario plasma[/]: homogeneous electron–ion temperature relaxation, Coulomb Landau (Flynn–Guo, 2πe⁴lnΛ = 1), per-species grids, SSP-RK3 + conservative projection.");
+        io.Human.Write(table);
+        io.WriteResult(new Dictionary<string, object?>
+        {
+            ["masses"] = masses,
+            ["charges"] = charges,
+            ["densities"] = densities,
+            ["initial_temperatures"] = kinetic0,
+            ["n"] = n,
+            ["dt"] = dt,
+            ["steps"] = steps,
+            ["t_end"] = t,
+            ["nu_ie"] = nu,
+            ["nu_ie_t"] = nu * t,
+            ["nrl_rate_error"] = rateError,
+            ["kinetic_rate_deviation"] = maxInstant,
+            ["integrated_rate_deviation"] = maxIntegrated,
+            ["max_energy_drift"] = maxEnergy,
+            ["max_momentum_drift"] = maxMomentum,
+            ["max_mass_drift"] = maxMass,
+            ["entropy_monotone"] = monotone,
+            ["min_entropy_drop"] = minEntropyDrop,
+            ["max_nonpositive_points"] = nonPositive,
+            ["evaluations"] = stepper.Evaluations,
+            ["history"] = history,
+            ["wall_s"] = wall,
+        });
+        return 0;
+    }
+
+    private static double NrlRate(int a, LandauCouplings couplings, double[] masses, double[] temperatures, double[] densities)
+    {
+        double rate = 0;
+        for (int b = 0; b < masses.Length; b++)
+        {
+            if (b != a)
+            {
+                rate += CoulombRelaxation.TemperatureRate(couplings[a, b], masses[a], temperatures[a], masses[b], temperatures[b], densities[b]);
+            }
+        }
+
+        return rate;
+    }
+
+    private static double[] Rk4(double[] y, double h, Func<double[], double[]> f)
+    {
+        double[] k1 = f(y);
+        double[] k2 = f(y.Select((x, i) => x + (0.5 * h * k1[i])).ToArray());
+        double[] k3 = f(y.Select((x, i) => x + (0.5 * h * k2[i])).ToArray());
+        double[] k4 = f(y.Select((x, i) => x + (h * k3[i])).ToArray());
+        return y.Select((x, i) => x + (h / 6 * (k1[i] + (2 * k2[i]) + (2 * k3[i]) + k4[i]))).ToArray();
+    }
+
+    private static Velocity3 Sum(IEnumerable<Velocity3> values) => values.Aggregate(Velocity3.Zero, (x, y) => x + y);
+
+    private static (double Density, Velocity3 Momentum, double Energy, double Temperature)[] Measure(SpeciesGrids grids, ReadOnlySpan<double> f, double[] masses)
+    {
+        var result = new (double, Velocity3, double, double)[masses.Length];
+        for (int a = 0; a < masses.Length; a++)
+        {
+            var (density, momentum, energy) = SpeciesGridStepper.Moments(grids[a], grids.Slice(f, a), masses[a]);
+            double temperature = 2.0 / 3.0 * (energy - (momentum.LengthSquared / (2 * masses[a] * density))) / density;
+            result[a] = (density, momentum, energy, temperature);
+        }
+
+        return result;
+    }
+}

@@ -1,0 +1,131 @@
+using Kinetics.PhaseSpace.Meshes;
+
+namespace Kinetics.PhaseSpace.Fields;
+
+/// <summary>
+/// Gauss's law dE/dx = ρ − b, E = −dφ/dx on a 1-D mesh between two walls, each with a prescribed potential (Dirichlet)
+/// or field (Neumann) (<see cref="FieldBoundary"/>); b is the uniform neutralising background ⟨ρ⟩ when asked for (and,
+/// with two field conditions, the background that makes them compatible), 0 otherwise.
+/// </summary>
+/// <remarks>
+/// The field is integrated from the charge: with the cell values treated as cell averages, the face fields satisfy
+/// E_{i+½} − E_{i−½} = h(ρ_i − b) exactly (the discrete Gauss law, so the field is conservative), and the field at the
+/// cell centre is E_{i−½} + (h/2)(ρ_i − b). The one free constant, the field at the low wall, is the prescribed field,
+/// or it is fixed by the potential difference φ_low − φ_high = ∫₀^L E dx (∫ of the piecewise-linear face interpolant)
+/// when both walls hold potentials, or by the high wall's field. The result is second order in h for smooth ρ
+/// (docs/phase-space.md, "Fields between walls"); it is exact arithmetic on the same ρ everywhere, so every process
+/// solving the same gathered ρ gets the same bits. Immutable and thread-safe.
+/// </remarks>
+public sealed class WallPoissonSolver : IGaussSolver
+{
+    private WallPoissonSolver(UniformMesh mesh, FieldBoundary low, FieldBoundary high, bool background)
+    {
+        Mesh = mesh;
+        Low = low;
+        High = high;
+        NeutralisingBackground = background;
+    }
+
+    /// <summary>The mesh (1-D, walls at x = 0 and x = L).</summary>
+    public UniformMesh Mesh { get; }
+
+    /// <summary>The condition at x = 0.</summary>
+    public FieldBoundary Low { get; }
+
+    /// <summary>The condition at x = L.</summary>
+    public FieldBoundary High { get; }
+
+    /// <summary>True when a uniform background −⟨ρ⟩ neutralises the charge.</summary>
+    public bool NeutralisingBackground { get; }
+
+    /// <summary>Plans the solver.</summary>
+    /// <param name="mesh">A 1-D mesh.</param>
+    /// <param name="low">The condition at x = 0.</param>
+    /// <param name="high">The condition at x = L.</param>
+    /// <param name="neutralisingBackground">Subtract the mean charge (a fixed uniform background of the opposite sign).</param>
+    /// <exception cref="ArgumentException">A 2-D mesh, a non-finite value, or two field conditions without a background (no solution in general).</exception>
+    public static WallPoissonSolver Create(UniformMesh mesh, FieldBoundary low, FieldBoundary high, bool neutralisingBackground = true)
+    {
+        ArgumentNullException.ThrowIfNull(mesh);
+        if (mesh.Dimension != 1)
+        {
+            throw new ArgumentException("mesh must be 1-D: the Poisson solver between walls is implemented for 1-D meshes only.", nameof(mesh));
+        }
+
+        Guard.Finite(low.Value, nameof(low));
+        Guard.Finite(high.Value, nameof(high));
+        if (!low.IsPotential && !high.IsPotential && !neutralisingBackground)
+        {
+            throw new ArgumentException(
+                "Two field (Neumann) conditions fix E at both walls, so Gauss's law has a solution only for one total charge; use a potential at one wall or neutralisingBackground = true.",
+                nameof(high));
+        }
+
+        return new WallPoissonSolver(mesh, low, high, neutralisingBackground);
+    }
+
+    /// <summary>E_x at the cell centres for the charge density <paramref name="chargeDensity"/>.</summary>
+    /// <param name="chargeDensity">ρ per cell (cell averages), finite.</param>
+    /// <param name="fieldX">E_x per cell.</param>
+    /// <param name="fieldY">Ignored (1-D); may be empty.</param>
+    public void Solve(ReadOnlySpan<double> chargeDensity, Span<double> fieldX, Span<double> fieldY)
+    {
+        int n = Mesh.CellCount;
+        Guard.Length(chargeDensity.Length, n, nameof(chargeDensity));
+        Guard.Length(fieldX.Length, n, nameof(fieldX));
+        Guard.AllFinite(chargeDensity);
+        double h = Mesh.SpacingX, length = Mesh.LengthX;
+        double total = 0.0;
+        foreach (double rho in chargeDensity)
+        {
+            total += rho;
+        }
+
+        double background = 0.0;
+        if (!Low.IsPotential && !High.IsPotential)
+        {
+            // E_high − E_low = ∫(ρ − b): the background that makes the two field conditions compatible.
+            background = ((h * total) - (High.Value - Low.Value)) / length;
+        }
+        else if (NeutralisingBackground)
+        {
+            background = total / n;
+        }
+
+        // G(x) = ∫₀^x (ρ − b): the face values G_{i+½} and ∫₀^L G of the piecewise-linear interpolant.
+        double face = 0.0, integral = 0.0;
+        for (int i = 0; i < n; i++)
+        {
+            double q = h * (chargeDensity[i] - background);
+            integral += h * (face + (0.5 * q));
+            face += q;
+        }
+
+        double lowField = Low.IsPotential
+            ? High.IsPotential ? (Low.Value - High.Value - integral) / length : High.Value - face
+            : Low.Value;
+        face = lowField;
+        for (int i = 0; i < n; i++)
+        {
+            double q = h * (chargeDensity[i] - background);
+            fieldX[i] = face + (0.5 * q);
+            face += q;
+        }
+    }
+
+    /// <summary>The field energy ½ Σ_cells E² Δx.</summary>
+    /// <param name="fieldX">E_x per cell.</param>
+    /// <param name="fieldY">Ignored (1-D).</param>
+    public double FieldEnergy(ReadOnlySpan<double> fieldX, ReadOnlySpan<double> fieldY)
+    {
+        Guard.Length(fieldX.Length, Mesh.CellCount, nameof(fieldX));
+        Guard.AllFinite(fieldX);
+        double sum = 0.0;
+        foreach (double e in fieldX)
+        {
+            sum += e * e;
+        }
+
+        return 0.5 * sum * Mesh.SpacingX;
+    }
+}
