@@ -20,4 +20,5 @@ root.Subcommands.Add(EstimateCommand.Create());
 root.Subcommands.Add(TransportCommand.Create());
 root.Subcommands.Add(ScenarioCommand.Create());
 root.Subcommands.Add(FlowCommand.Create());
+root.Subcommands.Add(LimitCommand.Create());
 return CommandLineApp.Run(root, args);

@@ -11,5 +11,6 @@ internal static class ScenarioCommand
         TwoTemperatureScenario.Create(),
         IonElectronScenario.Create(),
         PlasmaScenario.Create(),
+        MasslessElectronScenario.Create(),
     };
 }

@@ -24,10 +24,12 @@ internal sealed class AnisotropicGainWeights
     private readonly double[] _beta;   // (m − 1)/m
     private readonly int _nodes;
     private readonly int _tableLength;
+    private readonly bool _equalSides; // a = b: both sides share the same table values (a species with itself)
 
     public AnisotropicGainWeights(CollisionKernel kernel, double[] radii, double[] weights, double a, double b, int n, double halfWidth)
     {
         _nodes = radii.Length;
+        _equalSides = a == b;
         _tableLength = (3 * (n / 2) * (n / 2)) + 1;
         double xiMax = Math.PI * Math.Sqrt(_tableLength - 1) / halfWidth;
         double rhoMax = Math.Max(a, b) * radii[^1] * xiMax;
@@ -177,13 +179,21 @@ internal sealed class AnisotropicGainWeights
     /// Σ_l W_b(ξ_p, −σ_l)·P_l[p] (an empty span skips that side). The product spectra come interleaved by lane,
     /// <paramref name="productRe"/>[p·L + l], <paramref name="productIm"/>[p·L + l]; σ as L components per axis (a lane with
     /// a zero product contributes nothing). The Legendre recurrence runs across the lanes (each lane its own t = σ_l·ξ̂),
-    /// so one broadcast table entry serves L directions, and the series stops at the point's own n_max.
+    /// so one broadcast table entry serves L directions, and the series stops at the point's own n_max. When both spans are
+    /// the same memory and the pair's sides are equal (a species with itself), the sum W(σ·ξ̂) + W(−σ·ξ̂) is accumulated
+    /// once, from the even degrees.
     /// </summary>
     public void AccumulateLanes(
         ReadOnlySpan<double> productRe, ReadOnlySpan<double> productIm, ReadOnlySpan<double> sigmaX, ReadOnlySpan<double> sigmaY, ReadOnlySpan<double> sigmaZ,
         int node, ReadOnlySpan<int> waveNumberSquared, int n, Span<Complex> gainAB, Span<Complex> gainBA)
     {
-        if (gainBA.IsEmpty)
+        if (_equalSides && !gainAB.IsEmpty && Unsafe.AreSame(ref MemoryMarshal.GetReference(gainAB), ref MemoryMarshal.GetReference(gainBA)))
+        {
+            // W(σ·ξ̂) + W(−σ·ξ̂) into one gain (a self pair over half of an antipodal rule): 2 Σ_{m even} (−i)^m T[m] P_m(t),
+            // real, so the odd partial sums are skipped.
+            AccumulateLanes<Yes, Folded>(productRe, productIm, sigmaX, sigmaY, sigmaZ, node, waveNumberSquared, n, gainAB, default);
+        }
+        else if (gainBA.IsEmpty)
         {
             AccumulateLanes<Yes, No>(productRe, productIm, sigmaX, sigmaY, sigmaZ, node, waveNumberSquared, n, gainAB, gainBA);
         }
@@ -203,10 +213,11 @@ internal sealed class AnisotropicGainWeights
         where TA : struct, IFlag
         where TB : struct, IFlag
     {
+        bool folded = typeof(TB) == typeof(Folded);
         int lanes = LaneCount, width = Vector<double>.Count, terms = Order + 1, h = (n / 2) + 1, count = n * n * h;
         if (productRe.Length < count * lanes || productIm.Length < count * lanes || waveNumberSquared.Length < count ||
             sigmaX.Length < lanes || sigmaY.Length < lanes || sigmaZ.Length < lanes ||
-            (TA.Value && gainAB.Length < count) || (TB.Value && gainBA.Length < count))
+            (TA.Value && gainAB.Length < count) || (TB.Value && !folded && gainBA.Length < count))
         {
             throw new InvalidOperationException("anisotropic gain lanes out of range (internal error).");
         }
@@ -242,22 +253,27 @@ internal sealed class AnisotropicGainWeights
                     ReadOnlySpan<double> rowB = tableB.Slice(q * terms, use);
 
                     // W_a = Σ (−i)^m T_a[m] P_m(t), W_b at −σ: Σ i^m T_b[m] P_m(t), both from the same P_m(t).
-                    LegendreSums sumA = TA.Value ? new(rowA, t0, t1) : default, sumB = TB.Value ? new(rowB, t0, t1) : default;
+                    LegendreSums sumA = TA.Value ? new(rowA, t0, t1) : default, sumB = TB.Value && !folded ? new(rowB, t0, t1) : default;
                     Vector<double> prev0 = Vector<double>.One, cur0 = t0, prev1 = Vector<double>.One, cur1 = t1;
                     int m = 2;
                     for (; m + 1 < use; m += 2)
                     {
                         // Degrees m (≡ 0 or 2 mod 4) and m + 1 (≡ 1 or 3).
                         double am = alpha[m], bm = beta[m], an = alpha[m + 1], bn = beta[m + 1];
-                        Vector<double> pa0 = (am * t0 * cur0) - (bm * prev0), pa1 = (am * t1 * cur1) - (bm * prev1);
-                        Vector<double> pb0 = (an * t0 * pa0) - (bn * cur0), pb1 = (an * t1 * pa1) - (bn * cur1);
+                        // One fused multiply-add on each recurrence's critical path (α t and −β P_{m−2} are ready earlier).
+                        Vector<double> pa0 = Vector.FusedMultiplyAdd(am * t0, cur0, -bm * prev0), pa1 = Vector.FusedMultiplyAdd(am * t1, cur1, -bm * prev1);
+                        Vector<double> pb0 = Vector.FusedMultiplyAdd(an * t0, pa0, -bn * cur0), pb1 = Vector.FusedMultiplyAdd(an * t1, pa1, -bn * cur1);
                         bool zero = (m & 3) == 0;
-                        if (TA.Value)
+                        if (folded)
+                        {
+                            sumA.AddEven(rowA[m], zero, pa0, pa1);
+                        }
+                        else if (TA.Value)
                         {
                             sumA.AddPair(rowA[m], rowA[m + 1], zero, pa0, pa1, pb0, pb1);
                         }
 
-                        if (TB.Value)
+                        if (TB.Value && !folded)
                         {
                             sumB.AddPair(rowB[m], rowB[m + 1], zero, pa0, pa1, pb0, pb1);
                         }
@@ -271,13 +287,13 @@ internal sealed class AnisotropicGainWeights
                     if (m < use)
                     {
                         // One even degree left.
-                        Vector<double> pa0 = (alpha[m] * t0 * cur0) - (beta[m] * prev0), pa1 = (alpha[m] * t1 * cur1) - (beta[m] * prev1);
+                        Vector<double> pa0 = Vector.FusedMultiplyAdd(alpha[m] * t0, cur0, -beta[m] * prev0), pa1 = Vector.FusedMultiplyAdd(alpha[m] * t1, cur1, -beta[m] * prev1);
                         if (TA.Value)
                         {
                             sumA.AddEven(rowA[m], (m & 3) == 0, pa0, pa1);
                         }
 
-                        if (TB.Value)
+                        if (TB.Value && !folded)
                         {
                             sumB.AddEven(rowB[m], (m & 3) == 0, pa0, pa1);
                         }
@@ -287,12 +303,16 @@ internal sealed class AnisotropicGainWeights
                     var pi0 = new Vector<double>(productIm.Slice(p * lanes, width));
                     var pr1 = new Vector<double>(productRe.Slice((p * lanes) + width, width));
                     var pi1 = new Vector<double>(productIm.Slice((p * lanes) + width, width));
-                    if (TA.Value)
+                    if (folded)
+                    {
+                        sumA.AddEvenTwiceTo(ab.Slice(2 * p, 2), pr0, pi0, pr1, pi1);
+                    }
+                    else if (TA.Value)
                     {
                         sumA.AddTo(ab.Slice(2 * p, 2), conjugate: false, pr0, pi0, pr1, pi1);
                     }
 
-                    if (TB.Value)
+                    if (TB.Value && !folded)
                     {
                         sumB.AddTo(ba.Slice(2 * p, 2), conjugate: true, pr0, pi0, pr1, pi1);
                     }
@@ -307,6 +327,15 @@ internal sealed class AnisotropicGainWeights
     /// </summary>
     private struct LegendreSums
     {
+        // gain += Σ_lanes 2(S0 − S2)·P: W(t) + W(−t) = 2 Σ_{m even} (−i)^m T[m] P_m(t) is real.
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public readonly void AddEvenTwiceTo(Span<double> gain, Vector<double> pr0, Vector<double> pi0, Vector<double> pr1, Vector<double> pi1)
+        {
+            Vector<double> re0 = _s00 - _s02, re1 = _s10 - _s12;
+            gain[0] += 2.0 * Vector.Sum((re0 * pr0) + (re1 * pr1));
+            gain[1] += 2.0 * Vector.Sum((re0 * pi0) + (re1 * pi1));
+        }
+
         private Vector<double> _s00, _s01, _s02, _s03, _s10, _s11, _s12, _s13;
 
         // Degrees 0 and 1 (P_0 = 1, P_1 = t) of the row T[0 … use − 1].
@@ -327,13 +356,13 @@ internal sealed class AnisotropicGainWeights
         {
             if (zero)
             {
-                _s00 += t * p0;
-                _s10 += t * p1;
+                _s00 = Vector.FusedMultiplyAdd(new Vector<double>(t), p0, _s00);
+                _s10 = Vector.FusedMultiplyAdd(new Vector<double>(t), p1, _s10);
             }
             else
             {
-                _s02 += t * p0;
-                _s12 += t * p1;
+                _s02 = Vector.FusedMultiplyAdd(new Vector<double>(t), p0, _s02);
+                _s12 = Vector.FusedMultiplyAdd(new Vector<double>(t), p1, _s12);
             }
         }
 
@@ -343,17 +372,17 @@ internal sealed class AnisotropicGainWeights
         {
             if (zero)
             {
-                _s00 += t * p0;
-                _s10 += t * p1;
-                _s01 += u * q0;
-                _s11 += u * q1;
+                _s00 = Vector.FusedMultiplyAdd(new Vector<double>(t), p0, _s00);
+                _s10 = Vector.FusedMultiplyAdd(new Vector<double>(t), p1, _s10);
+                _s01 = Vector.FusedMultiplyAdd(new Vector<double>(u), q0, _s01);
+                _s11 = Vector.FusedMultiplyAdd(new Vector<double>(u), q1, _s11);
             }
             else
             {
-                _s02 += t * p0;
-                _s12 += t * p1;
-                _s03 += u * q0;
-                _s13 += u * q1;
+                _s02 = Vector.FusedMultiplyAdd(new Vector<double>(t), p0, _s02);
+                _s12 = Vector.FusedMultiplyAdd(new Vector<double>(t), p1, _s12);
+                _s03 = Vector.FusedMultiplyAdd(new Vector<double>(u), q0, _s03);
+                _s13 = Vector.FusedMultiplyAdd(new Vector<double>(u), q1, _s13);
             }
         }
 
@@ -367,6 +396,11 @@ internal sealed class AnisotropicGainWeights
             gain[0] += Vector.Sum((re0 * pr0) - (im0 * pi0) + (re1 * pr1) - (im1 * pi1));
             gain[1] += Vector.Sum((re0 * pi0) + (im0 * pr0) + (re1 * pi1) + (im1 * pr1));
         }
+    }
+
+    private readonly struct Folded : IFlag
+    {
+        public static bool Value => true;
     }
 
     private interface IFlag

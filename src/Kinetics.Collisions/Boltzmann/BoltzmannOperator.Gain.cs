@@ -54,8 +54,26 @@ public sealed partial class BoltzmannOperator
         ReadOnlySpan<Complex> firstB = workspace.Spectra.AsSpan(pair.Beta * hc, hc);
         if (pair.Anisotropic)
         {
+            if (pair.Alpha == pair.Beta)
+            {
+                // Half of the antipodal rule: the product at −σ is F(· − rσ/2)G(· + rσ/2), the (G, F) product at σ, with the
+                // weight W(−σ·ξ̂), which is the "(β, α)" weight of the pair (equal tables, a = b). For F = G it is the same
+                // product, so one transform carries W(σ·ξ̂) + W(−σ·ξ̂) (both sides into the one gain).
+                if (bilinear)
+                {
+                    AccumulateAnisotropic(pair, node, firstA, secondB, lane, workspace, gainAB, default);
+                    AccumulateAnisotropic(pair, node, secondA, firstB, lane, workspace, default, gainAB);
+                }
+                else
+                {
+                    AccumulateAnisotropic(pair, node, firstA, secondB, lane, workspace, gainAB, gainAB);
+                }
+
+                return;
+            }
+
             AccumulateAnisotropic(pair, node, firstA, secondB, lane, workspace, gainAB, bilinear ? default : gainBA);
-            if (bilinear && !gainBA.IsEmpty)
+            if (bilinear)
             {
                 AccumulateAnisotropic(pair, node, secondA, firstB, lane, workspace, default, gainBA);
             }

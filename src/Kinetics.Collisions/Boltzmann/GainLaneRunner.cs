@@ -20,7 +20,6 @@ internal sealed class GainLaneRunner : IThreadPoolWorkItem
     private readonly BoltzmannOperator _owner;
     private readonly BoltzmannWorkspace _workspace;
     private readonly int _lanes;
-    private readonly object _finished = new();
     private long _groups; // (generation << 32) | next group
     private int _generation;
     private int _done;
@@ -50,16 +49,13 @@ internal sealed class GainLaneRunner : IThreadPoolWorkItem
         }
 
         Drain(generation);
-        if (Volatile.Read(ref _done) != _lanes)
+
+        // Other threads may still finish their groups (at most one each). SpinWait yields and then sleeps, and allocates
+        // nothing (a monitor wait allocates a waiter object per call).
+        var spin = default(SpinWait);
+        while (Volatile.Read(ref _done) != _lanes)
         {
-            // Other threads still finish their groups: wait for the last one (it pulses under the lock).
-            lock (_finished)
-            {
-                while (Volatile.Read(ref _done) != _lanes)
-                {
-                    Monitor.Wait(_finished);
-                }
-            }
+            spin.SpinOnce();
         }
     }
 
@@ -88,13 +84,7 @@ internal sealed class GainLaneRunner : IThreadPoolWorkItem
                 _owner.AccumulateGainItem(item, group, _workspace, _pairs, _bilinear);
             }
 
-            if (Interlocked.Increment(ref _done) == _lanes)
-            {
-                lock (_finished)
-                {
-                    Monitor.PulseAll(_finished);
-                }
-            }
+            Interlocked.Increment(ref _done);
         }
     }
 }

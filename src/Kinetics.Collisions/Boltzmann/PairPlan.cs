@@ -46,17 +46,18 @@ internal sealed class PairPlan
         double[] radii = radial.Nodes.ToArray(), weights = radial.Weights.ToArray();
 
         // A species with itself: σ and −σ give the same product F(v + rσ/2)F(v − rσ/2); keep one of each antipodal
-        // pair with twice the weight (the (β, α) ordering is the same pair).
+        // pair, with twice the weight when b_σ is isotropic (the (β, α) ordering is the same pair). An anisotropic self
+        // pair keeps the weight and applies W(σ·ξ̂) + W(−σ·ξ̂) to the one product (the operator's AccumulateGain).
         var sigmas = new List<(Velocity3 Point, double Weight)>();
         for (int m = 0; m < sphere.Count; m++)
         {
-            if (alpha != beta || !kernel.IsIsotropic)
+            if (alpha != beta)
             {
                 sigmas.Add((sphere.Points[m], sphere.Weights[m]));
             }
             else if (m < Antipode(sphere, m))
             {
-                sigmas.Add((sphere.Points[m], 2.0 * sphere.Weights[m]));
+                sigmas.Add((sphere.Points[m], (kernel.IsIsotropic ? 2.0 : 1.0) * sphere.Weights[m]));
             }
         }
 
@@ -165,7 +166,7 @@ internal sealed class PairPlan
     /// <summary>Species β.</summary>
     public int Beta { get; }
 
-    /// <summary>M, the σ of the pair (half of an antipodal rule, with doubled weights, for an isotropic self pair).</summary>
+    /// <summary>M, the σ of the pair (for a self pair half of the antipodal rule, with doubled weights when b_σ is isotropic).</summary>
     public int SigmaCount { get; }
 
     /// <summary>The sphere rule the σ come from.</summary>

@@ -10,7 +10,7 @@ public enum CrossPairForm
     Exact,
 
     /// <summary>
-    /// b narrower than one cell of a's grid: b's field expanded about its mean velocity to second order (a point mass plus
+    /// b's thermal speed at most about 0.75 of a's grid spacing (see <see cref="PlasmaLandauOperator"/>): b's field expanded about its mean velocity to second order (a point mass plus
     /// its isotropic temperature), and the pair's momentum and energy exchange taken from the exact partner term Q_ba.
     /// </summary>
     Expanded,

@@ -5,6 +5,7 @@ using Kinetics.Landau.Plasma;
 using Kinetics.Mixtures;
 using Kinetics.Quadrature;
 using Xunit.Abstractions;
+using static Kinetics.Tests.Landau.Plasma.GridSamples;
 
 namespace Kinetics.Tests.Landau.Plasma;
 
@@ -35,19 +36,8 @@ public class PlasmaLandauOperatorTests(ITestOutputHelper output)
         return f;
     }
 
-    private static double Moment(SpeciesGrid grid, ReadOnlySpan<double> q, Func<Velocity3, double> phi)
-    {
-        double sum = 0;
-        for (int p = 0; p < q.Length; p++)
-        {
-            sum += phi(grid.Point(p)) * q[p];
-        }
-
-        return sum * grid.CellVolume;
-    }
-
     [Fact]
-    public void Form_ExpandsOnlyPartnersNarrowerThanOneCell()
+    public void Form_ExpandsOnlyPartnersUnresolvedOnTheLightGrid()
     {
         var (op, grids) = Hydrogen(1.0, 1.0);
         Assert.True(grids[1].HalfWidth < grids[0].Spacing);

@@ -1,0 +1,172 @@
+using System.CommandLine;
+using System.Diagnostics;
+using Kinetics.Distributions;
+using Kinetics.Grids;
+using Kinetics.Landau;
+using Kinetics.Landau.Plasma;
+using Kinetics.Mixtures;
+using Spectre.Console;
+using static Kinetics.Cli.Commands.Scenarios.ScenarioMath;
+
+namespace Kinetics.Cli.Commands.Scenarios;
+
+/// <summary>
+/// `kinetics scenario massless-electron`: the homogeneous ion–electron Landau system of Flynn and Guo at decreasing
+/// ε = √(m₋/m₊) against its ε → 0 limit. Non-Maxwellian ions (two anisotropic bumps) and Maxwell–Boltzmann electrons
+/// (μ_β in ξ = εv, β = 1) are relaxed to t_final with every species on its own grid (<see cref="PlasmaLandauOperator"/>,
+/// exact or expanded cross term per its switch) by SSP-RK3 with the conservative projection; the limit system is the ions
+/// alone under Q(F, F) (no ion–electron collision survives, and β stays constant in the homogeneous case), integrated
+/// with the same steps. The rescaled system in ion time is the physical one with m₊ = 1, m₋ = ε² (docs/massless-electrons.md).
+/// </summary>
+internal static class MasslessElectronScenario
+{
+    public static Command Create()
+    {
+        var epsilons = new Option<string>("--epsilons") { Description = "Values of ε = √(m₋/m₊), each in (0, 0.5], comma-separated, at least two.", DefaultValueFactory = _ => "0.2,0.1,0.05,0.025" };
+        var n = new Option<int>("--n") { Description = "Grid points per axis of each species' grid (boxes of 8 thermal speeds).", DefaultValueFactory = _ => 16 }.GridSize(8, 48);
+        var finalTime = new Option<double>("--t-final") { Description = "Final time in ion units, in (0, 10].", DefaultValueFactory = _ => 0.25 };
+        var courant = new Option<double>("--courant") { Description = "Step as a fraction of SSP-RK3's stability limit for the electrons' diffusion, in (0, 1].", DefaultValueFactory = _ => 0.5 };
+        var json = JsonOutput.CreateOption();
+        var command = new Command("massless-electron", "The ions' solution of the ion–electron Landau system at decreasing ε = √(m₋/m₊) against the ε → 0 limit (ions alone; Flynn & Guo), with the observed order.")
+        {
+            epsilons, n, finalTime, courant, json,
+        };
+        command.SetAction(parse =>
+        {
+            var io = new JsonOutput(parse.GetValue(json));
+            double[] list = Numbers(parse.GetValue(epsilons)!, "--epsilons");
+            if (list.Any(e => !(e > 0 && e <= 0.5)) || list.Distinct().Count() < 2)
+            {
+                throw new ArgumentException("--epsilons needs at least two distinct values, each in (0, 0.5].");
+            }
+
+            double t = parse.GetValue(finalTime), c = parse.GetValue(courant);
+            if (!(t > 0 && t <= 10))
+            {
+                throw new ArgumentException($"--t-final must be in (0, 10] (was {t}).");
+            }
+
+            if (!(c > 0 && c <= 1))
+            {
+                throw new ArgumentException($"--courant must be in (0, 1] (was {c}).");
+            }
+
+            return Run([.. list.OrderByDescending(e => e)], parse.GetValue(n), t, c, io);
+        });
+        return command;
+    }
+
+    // Two anisotropic bumps at ±(1, 0, 0), each with variances (0.6, 1, 1), total density 1.
+    private static double InitialIons(Velocity3 v)
+    {
+        static double Bump(Velocity3 w) => Math.Exp(-(w.X * w.X / 1.2) - (w.Y * w.Y / 2) - (w.Z * w.Z / 2)) / Math.Pow(2 * Math.PI, 1.5) / Math.Sqrt(0.6);
+        return 0.5 * (Bump(v - new Velocity3(1, 0, 0)) + Bump(v + new Velocity3(1, 0, 0)));
+    }
+
+    private static int Run(double[] epsilons, int n, double finalTime, double courant, JsonOutput io)
+    {
+        var total = Stopwatch.StartNew();
+        var kernel = LandauKernel.Coulomb(LandauNormalization.FlynnGuo);
+        var ionGrid = new SpeciesGrid(new CartesianGrid(n, 8.0));
+        var table = new Table().Border(TableBorder.Rounded);
+        table.AddColumns("ε", "cross form", "steps", "Δt", "‖F₊^ε − F₊⁰‖₁/‖F₊⁰‖₁", "order", "ΔE₊/ε", "wall s");
+        var errors = new List<double>();
+        double ionTemperature = 0;
+        var cases = new List<Dictionary<string, object>>();
+        foreach (double epsilon in epsilons)
+        {
+            var clock = Stopwatch.StartNew();
+            var mixture = new Mixture(new Species("ion", 1.0, 1.0), new Species("electron", epsilon * epsilon, -1.0));
+            var grids = new SpeciesGrids([ionGrid, new SpeciesGrid(new CartesianGrid(n, 8.0 / epsilon))]);
+            var op = PlasmaLandauOperator.Create(grids, mixture, LandauCouplings.Uniform(2), kernel);
+            var limitOp = PlasmaLandauOperator.Create(new SpeciesGrids([ionGrid]), new Mixture(new Species("ion", 1.0, 1.0)), LandauCouplings.Uniform(1), kernel);
+            var system = new SpeciesGridStepper(op);
+            var limit = new SpeciesGridStepper(limitOp);
+
+            double[] f = new double[grids.TotalCount], g = new double[ionGrid.Count];
+            Span<double> ions = grids.Slice(f.AsSpan(), 0);
+            for (int p = 0; p < ions.Length; p++)
+            {
+                ions[p] = InitialIons(ionGrid.Point(p));
+            }
+
+            ions.CopyTo(g);
+            Maxwellian.Fill(grids[1].Grid, new MacroscopicState(1.0, 1.0), epsilon * epsilon, grids.Slice(f.AsSpan(), 1));
+            var initial = SpeciesGridStepper.Moments(ionGrid, ions, 1.0);
+            double energy0 = initial.Energy;
+            ionTemperature = 2.0 / 3.0 * (energy0 - (initial.Momentum.LengthSquared / (2 * initial.Density))) / initial.Density;
+
+            double stable = SpeciesGridStepper.StableStep(op.Exact, [1.0, 1.0], [1.0, 1.0], courant);
+            int steps = (int)Math.Ceiling(finalTime / stable);
+            double dt = finalTime / steps;
+            for (int step = 0; step < steps; step++)
+            {
+                system.Step(f, dt);
+                limit.Step(g, dt);
+            }
+
+            ReadOnlySpan<double> final = grids.Slice((ReadOnlySpan<double>)f, 0);
+            double diff = 0, norm = 0;
+            for (int p = 0; p < g.Length; p++)
+            {
+                diff += Math.Abs(final[p] - g[p]);
+                norm += Math.Abs(g[p]);
+            }
+
+            double error = diff / norm, heating = (SpeciesGridStepper.Moments(ionGrid, final, 1.0).Energy - energy0) / epsilon;
+            double? order = errors.Count > 0 ? Math.Log(errors[^1] / error) / Math.Log(epsilons[errors.Count - 1] / epsilon) : null;
+            errors.Add(error);
+            if (!double.IsFinite(error))
+            {
+                io.Warn($"ε = {epsilon}: the run produced non-finite values.", meaningless: true);
+            }
+
+            double wall = clock.Elapsed.TotalSeconds;
+            table.AddRow(F(epsilon, "G4"), op.Form(1, 0).ToString(), steps.ToString(System.Globalization.CultureInfo.InvariantCulture), F(dt, "E2"), F(error, "E3"), order is double o ? F(o, "F2") : "", F(heating, "E3"), F(wall, "F1"));
+            cases.Add(new Dictionary<string, object>
+            {
+                ["epsilon"] = epsilon,
+                ["cross_form"] = op.Form(1, 0).ToString(),
+                ["steps"] = steps,
+                ["dt"] = dt,
+                ["ion_error"] = error,
+                ["ion_energy_change_over_epsilon"] = heating,
+                ["wall_s"] = wall,
+            });
+        }
+
+        double observed = Slope(epsilons.Select(e => Math.Log(e)).ToList(), errors.Select(e => Math.Log(e)).ToList());
+        bool falls = errors.Zip(errors.Skip(1), (a, b) => b < a).All(x => x);
+        if (!falls)
+        {
+            io.Warn("the ions' error does not fall monotonically as ε falls.");
+        }
+
+        if (observed < 0.8)
+        {
+            io.Warn($"observed order {F(observed, "F2")} < 0.8.");
+        }
+
+        io.Human.MarkupLine("[bold]kinetics scenario massless-electron[/]: " + Markup.Escape(
+            $"ions (two anisotropic bumps) and Maxwell–Boltzmann electrons (β = 1), N = {n} per species, t = {F(finalTime, "G4")}; limit: ions alone under Q(F, F)."));
+        io.Human.Write(table);
+        // ε → 0: the ions' energy moves by the O(ε) Fokker–Planck term ε∇·(σ_β(0)(βv + ∇)F₊), so ΔE₊/ε → t·2√(2β/π)(1 − βT₊)
+        // with T₊ the ions' (then constant) temperature (docs/massless-electrons.md).
+        double heatingLimit = finalTime * 2 * Math.Sqrt(2 / Math.PI) * (1 - ionTemperature);
+        io.Human.WriteLine($"Observed order of ‖F₊^ε − F₊⁰‖₁ in ε (least squares): {F(observed, "F3")} (Flynn & Guo: O(ε) for well-prepared data). ΔE₊/ε → {F(heatingLimit, "E3")} as ε → 0 (T₊ = {F(ionTemperature, "F4")}).");
+        io.WriteResult(new Dictionary<string, object?>
+        {
+            ["eps"] = epsilons,
+            ["ion_error"] = errors,
+            ["observed_order"] = observed,
+            ["error_falls"] = falls,
+            ["ion_energy_change_over_epsilon_limit"] = heatingLimit,
+            ["ion_temperature"] = ionTemperature,
+            ["n"] = n,
+            ["t_final"] = finalTime,
+            ["cases"] = cases,
+            ["wall_s"] = total.Elapsed.TotalSeconds,
+        });
+        return 0;
+    }
+}

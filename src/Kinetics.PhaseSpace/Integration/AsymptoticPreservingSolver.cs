@@ -1,0 +1,254 @@
+using Kinetics.Conservation;
+using Kinetics.Dynamics;
+using Kinetics.Grids;
+using Kinetics.PhaseSpace.States;
+
+namespace Kinetics.PhaseSpace.Integration;
+
+/// <summary>
+/// The stiff (asymptotic-preserving) phase-space step for ∂_t F + ε^{−p}(v·∇ₓF + (q/m)E·∇ᵥF) = ε^{−p−1} 𝒞(F)
+/// (p = 0 Euler scaling, p = 1 diffusive scaling; <see cref="KineticScaling"/>), with a step that does not shrink with ε:
+/// the unsplit first-order IMEX scheme of Filbet and Jin with BGK penalisation,
+/// κ(F^{n+1} − F^*) = Δt[𝒞(F^n) − β(M[F^n] − F^n)] + βΔt(M[F^{n+1}] − F^{n+1}), κ = ε^{p+1},
+/// where F^* is the collisionless Vlasov–Poisson step of F^n over Δt/ε^p and M[F] the mixture's local equilibrium
+/// (species densities, common velocity and temperature) as a discrete Maxwellian with exactly the grid moments of F.
+/// </summary>
+/// <remarks>
+/// <para>Because the penalisation and the projected collision term conserve species masses, total momentum and energy,
+/// M[F^{n+1}] = M[F^*], so the implicit part is explicit in closed form: F^{n+1} = (κF^* + Δt R^n + βΔt M[F^*])/(κ + βΔt),
+/// with the remainder R^n = 𝒞̃(F^n) − β(M[F^n] − F^n) evaluated before transport. As ε → 0 the transport term enters
+/// F^{n+1} − M with weight κ/(κ + βΔt) → 0, so a state near equilibrium stays within O(ε) of it and the scheme becomes a
+/// kinetic scheme for the limit equations. β is per cell: <see cref="AsymptoticPreservingOptions.PenaltyFactor"/> times the
+/// cell's largest collision frequency; β and 𝒞(M[F]) below are refreshed every 10 steps (the moments move by O(Δt) per step).</para>
+/// <para>The explicit remainder uses 𝒞̃(F) = χ·(𝒞(F) − 𝒞(M[F])), conservatively projected with weight M[F]: subtracting
+/// 𝒞(M[F]) removes the discrete operator's equilibrium defect (the spectral 𝒞 does not vanish exactly on the discrete
+/// Maxwellian; left in, it is re-injected every step and drives F away from M by O(defect/β)), and the weight
+/// χ = M/(M + <see cref="AsymptoticPreservingOptions.TailCutoff"/>·max M) leaves the far tails to the BGK relaxation, where
+/// the spectral operator's linearisation has weakly growing modes that make (1 + L/β) an amplification (docs/limits.md, with
+/// the measurements). Both changes are O(the operator's discretisation error) and vanish with it.</para>
+/// <para>The explicit part is Lie-split: free transport of F^n over τ = Δt/ε^p, then the force over τ with the field of the
+/// transported state (the unsplit form's transport acts on F^n).</para>
+/// <para>Conservation: species masses per cell and globally, total momentum and energy of the collision part to round-off
+/// (the explicit part conserves as the phase-space solver does). Bound to one state layout; not thread-safe (parallel over
+/// cells inside). The operator must be thread-safe (its contract). A step evaluates 𝒞 once per cell (twice, and the
+/// collision frequency, every 10th step).</para>
+/// </remarks>
+public sealed class AsymptoticPreservingSolver
+{
+    private const int RefreshInterval = 10;
+    private readonly PhaseSpaceSolver _explicit;
+    private readonly PhaseSpaceSolver _transport;
+    private readonly Fields.ForceTerm? _force;
+    private readonly ConservativeProjection _projection;
+    private readonly CartesianGrid _grid;
+    private readonly double[] _masses;
+    private readonly double[] _remainder;
+    private readonly double[] _penalty;
+    private readonly double[] _defect;
+    private int _stepsSinceRefresh;
+
+    private AsymptoticPreservingSolver(PhaseSpaceSolver explicitPart, ICollisionOperator collisionOperator, AsymptoticPreservingOptions options)
+    {
+        _explicit = explicitPart;
+        _transport = PhaseSpaceSolver.Create(explicitPart.Layout, options.Explicit with { SelfConsistentField = false });
+        bool charged = false;
+        foreach (double q in explicitPart.Layout.Charges)
+        {
+            charged |= q != 0.0;
+        }
+
+        _force = options.Explicit.SelfConsistentField && charged ? Fields.ForceTerm.Create(explicitPart.Layout.Velocities, options.Explicit.Limiter) : null;
+        Operator = collisionOperator;
+        Options = options;
+        _grid = collisionOperator.Grid;
+        _masses = collisionOperator.Masses.ToArray();
+        _projection = ConservativeProjection.Create(_grid, _masses);
+        var layout = explicitPart.Layout;
+        _remainder = new double[layout.CellCount * layout.CellLength];
+        _penalty = new double[layout.CellCount];
+        _defect = new double[_remainder.Length];
+    }
+
+    /// <summary>The collision operator 𝒞.</summary>
+    public ICollisionOperator Operator { get; }
+
+    /// <summary>The options.</summary>
+    public AsymptoticPreservingOptions Options { get; }
+
+    /// <summary>The collisionless Vlasov–Poisson solver of the explicit part (its field and diagnostics).</summary>
+    public PhaseSpaceSolver Explicit => _explicit;
+
+    /// <summary>
+    /// The largest stable step: the explicit part's Courant limit, i.e. <see cref="PhaseSpaceSolver.StableStep"/> in the
+    /// Euler scaling and ε times it in the diffusive scaling (the transport speed is v/ε). It does not depend on the
+    /// collision frequency.
+    /// </summary>
+    public double StableStep => Options.Scaling == KineticScaling.Diffusive ? Options.Epsilon * _explicit.StableStep : _explicit.StableStep;
+
+    /// <summary>Creates the solver for states laid out like <paramref name="layout"/>.</summary>
+    /// <param name="layout">A state (template) whose velocity grid is 3-D and equal to the operator's grid.</param>
+    /// <param name="collisionOperator">𝒞 (Boltzmann, Landau, …) on the state's velocity grid and species.</param>
+    /// <param name="options">Options (null: Euler scaling, ε = 1).</param>
+    public static AsymptoticPreservingSolver Create(PhaseSpaceState layout, ICollisionOperator collisionOperator, AsymptoticPreservingOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(layout);
+        ArgumentNullException.ThrowIfNull(collisionOperator);
+        options ??= new AsymptoticPreservingOptions();
+        options.Validate();
+        if (layout.Velocities.Dimension != 3 || !layout.Velocities.ToCartesian().Equals(collisionOperator.Grid) || layout.SpeciesCount != collisionOperator.Masses.Length)
+        {
+            throw new ArgumentException("layout must have the operator's velocity grid (3-D) and species count.", nameof(layout));
+        }
+
+        for (int a = 0; a < layout.SpeciesCount; a++)
+        {
+            if (layout.Masses[a] != collisionOperator.Masses[a])
+            {
+                throw new ArgumentException($"layout's species {a} has mass {layout.Masses[a]} but the operator's has {collisionOperator.Masses[a]}.", nameof(layout));
+            }
+        }
+
+        return new AsymptoticPreservingSolver(PhaseSpaceSolver.Create(layout, options.Explicit), collisionOperator, options);
+    }
+
+    /// <summary>One step of length Δt (see the type's summary).</summary>
+    /// <param name="state">The state (advanced in place); positive, each cell resolved by the operator's grid.</param>
+    /// <param name="step">0 &lt; Δt ≤ <see cref="StableStep"/>.</param>
+    public void Step(PhaseSpaceState state, double step)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        Guard.Positive(step);
+        if (step > StableStep * (1.0 + 1e-12))
+        {
+            throw new ArgumentOutOfRangeException(nameof(step), step, $"step must be at most the stable step {StableStep:R} (was {step:R}).");
+        }
+
+        bool diffusive = Options.Scaling == KineticScaling.Diffusive;
+        double eps = Options.Epsilon, kappa = diffusive ? eps * eps : eps;
+        int cells = state.CellCount, length = state.CellLength;
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Options.Explicit.MaxDegreeOfParallelism };
+
+        // R^n = 𝒞̃(F^n) − β(M[F^n] − F^n), per cell, before transport, with 𝒞̃(F) = χ·(𝒞(F) − 𝒞(M[F])) conservatively
+        // projected (see the remarks).
+        System.Threading.Tasks.Parallel.For(0, cells, parallel, () => new Scratch(length), (c, _, scratch) =>
+        {
+            ReadOnlySpan<double> f = state.Cell(c);
+            Span<double> r = _remainder.AsSpan(c * length, length);
+            Span<double> equilibrium = scratch.Equilibrium;
+            Span<double> defect = _defect.AsSpan(c * length, length);
+            Operator.Evaluate(f, r);
+            MixtureEquilibrium.Fill(_grid, _masses, f, equilibrium);
+            if (_penalty[c] == 0 || _stepsSinceRefresh >= RefreshInterval)
+            {
+                _penalty[c] = Options.PenaltyFactor * Frequency(f, r);
+                Operator.Evaluate(equilibrium, defect);
+            }
+
+            for (int a = 0; a < _masses.Length; a++)
+            {
+                int count = _grid.Count;
+                double floor = Options.TailCutoff * System.Numerics.Tensors.TensorPrimitives.Max(equilibrium.Slice(a * count, count));
+                for (int p = a * count; p < (a + 1) * count; p++)
+                {
+                    r[p] = (r[p] - defect[p]) * equilibrium[p] / (equilibrium[p] + floor);
+                }
+            }
+
+            _projection.Apply(r, equilibrium);
+            double beta = _penalty[c];
+            for (int p = 0; p < length; p++)
+            {
+                r[p] -= beta * (equilibrium[p] - f[p]);
+            }
+
+            return scratch;
+        }, _ => { });
+        _stepsSinceRefresh = _stepsSinceRefresh >= RefreshInterval ? 1 : _stepsSinceRefresh + 1;
+
+        // Explicit part, Lie-split: transport of F^n over τ, then the force over τ with the field of the transported state.
+        double tau = diffusive ? step / eps : step;
+        _transport.Step(state, tau);
+        if (_force is not null)
+        {
+            _explicit.SolveField(state);
+            int first = state.FirstCell;
+            ReadOnlySpan<double> ey = _explicit.FieldY;
+            _force.Advance(state, _explicit.FieldX.Slice(first, cells), ey.IsEmpty ? ey : ey.Slice(first, cells), tau, Options.Explicit.MaxDegreeOfParallelism);
+        }
+
+        System.Threading.Tasks.Parallel.For(0, cells, parallel, () => new Scratch(length), (c, _, scratch) =>
+        {
+            Span<double> f = state.Cell(c);
+            Span<double> equilibrium = scratch.Equilibrium;
+            ReadOnlySpan<double> r = _remainder.AsSpan(c * length, length);
+            MixtureEquilibrium.Fill(_grid, _masses, f, equilibrium);
+            double beta = _penalty[c], denominator = kappa + (beta * step);
+            for (int p = 0; p < length; p++)
+            {
+                f[p] = ((kappa * f[p]) + (step * r[p]) + (beta * step * equilibrium[p])) / denominator;
+            }
+
+            return scratch;
+        }, _ => { });
+    }
+
+    /// <summary>Runs from t = 0 to <paramref name="finalTime"/> in ⌈T/Δt⌉ equal steps, Δt = min(<paramref name="maxStep"/>, <see cref="StableStep"/>).</summary>
+    /// <param name="state">The state (advanced in place).</param>
+    /// <param name="finalTime">T &gt; 0.</param>
+    /// <param name="maxStep">Largest step wanted (default: the stable step).</param>
+    /// <param name="cancellationToken">Checked before every step.</param>
+    /// <returns>The number of steps.</returns>
+    public int Run(PhaseSpaceState state, double finalTime, double? maxStep = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        Guard.Positive(finalTime);
+        Guard.Finite(finalTime);
+        double limit = Math.Min(maxStep ?? double.PositiveInfinity, StableStep);
+        Guard.Positive(limit, nameof(maxStep));
+        long steps = (long)Math.Ceiling(finalTime / limit);
+        if (steps > 100_000_000)
+        {
+            throw new ArgumentOutOfRangeException(nameof(finalTime), finalTime, $"finalTime needs {steps} steps (budget 10^8).");
+        }
+
+        double dt = finalTime / steps;
+        for (long n = 0; n < steps; n++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            Step(state, dt);
+        }
+
+        return (int)steps;
+    }
+
+    // ν̂ of the cell: the operator's largest collision frequency, else the largest relative rate |𝒞|/F above 1e−6 max F.
+    private double Frequency(ReadOnlySpan<double> f, ReadOnlySpan<double> c)
+    {
+        if (Operator is ICollisionFrequency frequency)
+        {
+            return frequency.MaxCollisionFrequency(f);
+        }
+
+        int count = _grid.Count;
+        double nu = 0;
+        for (int a = 0; a < _masses.Length; a++)
+        {
+            ReadOnlySpan<double> fa = f.Slice(a * count, count);
+            double floor = 1e-6 * System.Numerics.Tensors.TensorPrimitives.Max(fa);
+            for (int p = 0; p < count; p++)
+            {
+                if (fa[p] > floor)
+                {
+                    nu = Math.Max(nu, Math.Abs(c[(a * count) + p]) / fa[p]);
+                }
+            }
+        }
+
+        return nu;
+    }
+
+    private sealed class Scratch(int length)
+    {
+        public double[] Equilibrium { get; } = new double[length];
+    }
+}

@@ -1,0 +1,58 @@
+using Kinetics.Distributions;
+using Kinetics.Grids;
+
+namespace Kinetics.PhaseSpace.Integration;
+
+/// <summary>
+/// The local equilibrium M[F] of a mixture in one cell: for every species the discrete Maxwellian (docs/phase-space.md)
+/// of density n^α with the mixture's velocity u and temperature θ, so that the species densities, the total momentum and
+/// the total energy of M[F] equal those of F to round-off (grid quadrature).
+/// </summary>
+internal static class MixtureEquilibrium
+{
+    /// <summary>Writes M[F] for the S·N³ species-major values <paramref name="cell"/> into <paramref name="destination"/>.</summary>
+    public static void Fill(CartesianGrid grid, ReadOnlySpan<double> masses, ReadOnlySpan<double> cell, Span<double> destination)
+    {
+        int count = grid.Count, s = masses.Length;
+        ReadOnlySpan<double> axis = grid.Axis;
+        int n = grid.PointsPerAxis;
+        Span<double> densities = stackalloc double[s];
+        double rho = 0, mx = 0, my = 0, mz = 0, energy = 0, total = 0, h3 = grid.CellVolume;
+        for (int a = 0; a < s; a++)
+        {
+            ReadOnlySpan<double> f = cell.Slice(a * count, count);
+            double density = 0, px = 0, py = 0, pz = 0, e = 0;
+            int p = 0;
+            for (int i = 0; i < n; i++)
+            {
+                for (int j = 0; j < n; j++)
+                {
+                    for (int k = 0; k < n; k++, p++)
+                    {
+                        double value = f[p];
+                        density += value;
+                        px += axis[i] * value;
+                        py += axis[j] * value;
+                        pz += axis[k] * value;
+                        e += ((axis[i] * axis[i]) + (axis[j] * axis[j]) + (axis[k] * axis[k])) * value;
+                    }
+                }
+            }
+
+            densities[a] = density * h3;
+            rho += masses[a] * densities[a];
+            total += densities[a];
+            mx += masses[a] * px * h3;
+            my += masses[a] * py * h3;
+            mz += masses[a] * pz * h3;
+            energy += 0.5 * masses[a] * e * h3;
+        }
+
+        var u = new Velocity3(mx / rho, my / rho, mz / rho);
+        double theta = 2.0 / 3.0 * (energy - (0.5 * rho * u.LengthSquared)) / total;
+        for (int a = 0; a < s; a++)
+        {
+            DiscreteMaxwellian.Fill(grid, new MacroscopicState(densities[a], u, theta), masses[a], destination.Slice(a * count, count));
+        }
+    }
+}

@@ -1,0 +1,413 @@
+namespace Kinetics.PhaseSpace.Limits;
+
+/// <summary>
+/// The Euler–Poisson system of a mixture with one velocity and one temperature in one space dimension (periodic), the
+/// hydrodynamic limit ε → 0 of the Vlasov–Poisson–Boltzmann system ∂_t F^α + v·∂_x F^α + (q^α/m^α)E ∂_{v_x}F^α =
+/// (1/ε) Σ_β Q^{αβ}(F^α, F^β) (docs/limits.md):
+/// ∂_t n^α + ∂_x(n^α u) = 0, ∂_t(ρu) + ∂_x(ρu² + p) = n_q E, ∂_t ℰ + ∂_x((ℰ + p)u) = n_q E u,
+/// ∂_x E = n_q − ⟨n_q⟩, with ρ = Σ m^α n^α, n_q = Σ q^α n^α, p = (Σ n^α)θ and ℰ = ρu²/2 + (3/2)p (three translational
+/// degrees of freedom, γ = 5/3).
+/// </summary>
+/// <remarks>
+/// <para>Finite volumes: MUSCL reconstruction of (n^α, u, p) with the monotonised-central limiter, the Rusanov flux,
+/// SSP-RK3 under the Courant condition, and the field from the cell charges by the exact periodic quadrature of Gauss's law
+/// (zero-mean E; the k = 0 mode is the neutralising background). Species numbers, total momentum (the field force
+/// integrates to zero) are conserved to round-off; total energy including ½∫E² to the scheme's order.</para>
+/// <para>State layout: (S + 2) rows of <see cref="Cells"/> values: n^1 … n^S, ρu, ℰ (cell averages). The plan is immutable
+/// and thread-safe; <see cref="Advance"/> allocates its stage buffers per call.</para>
+/// </remarks>
+public sealed class EulerPoisson1D
+{
+    private const double Gamma = 5.0 / 3.0;
+    private readonly double[] _masses;
+    private readonly double[] _charges;
+
+    private EulerPoisson1D(double[] masses, double[] charges, int cells, double length)
+    {
+        _masses = masses;
+        _charges = charges;
+        Cells = cells;
+        Length = length;
+    }
+
+    /// <summary>S, the number of species.</summary>
+    public int SpeciesCount => _masses.Length;
+
+    /// <summary>Values per cell: S densities, the momentum and the energy.</summary>
+    public int VariableCount => _masses.Length + 2;
+
+    /// <summary>Number of cells.</summary>
+    public int Cells { get; }
+
+    /// <summary>The period ℓ.</summary>
+    public double Length { get; }
+
+    /// <summary>Cell width ℓ/cells.</summary>
+    public double Spacing => Length / Cells;
+
+    /// <summary>Creates the solver.</summary>
+    /// <param name="masses">m^α &gt; 0 (1 to 16 species).</param>
+    /// <param name="charges">q^α (finite, any sign), one per species.</param>
+    /// <param name="cells">Cells in [8, 1 000 000].</param>
+    /// <param name="length">The period ℓ &gt; 0.</param>
+    public static EulerPoisson1D Create(ReadOnlySpan<double> masses, ReadOnlySpan<double> charges, int cells, double length)
+    {
+        Guard.InRange(masses.Length, 1, 16, nameof(masses) + ".Length");
+        Guard.Length(charges.Length, masses.Length, nameof(charges));
+        foreach (double m in masses)
+        {
+            Guard.Positive(m, nameof(masses));
+            Guard.Finite(m, nameof(masses));
+        }
+
+        Guard.AllFinite(charges, nameof(charges));
+        Guard.InRange(cells, 8, 1_000_000);
+        Guard.Positive(length);
+        Guard.Finite(length);
+        return new EulerPoisson1D(masses.ToArray(), charges.ToArray(), cells, length);
+    }
+
+    /// <summary>Centre of cell k.</summary>
+    /// <param name="k">Cell index.</param>
+    public double Centre(int k) => (k + 0.5) * Spacing;
+
+    /// <summary>Writes the conserved state of the densities, velocity and temperature given per cell.</summary>
+    /// <param name="densities">n^α, species-major S × cells, all &gt; 0.</param>
+    /// <param name="velocity">u per cell.</param>
+    /// <param name="temperature">θ &gt; 0 per cell.</param>
+    /// <param name="state">(S + 2) × cells conserved values.</param>
+    public void FromPrimitive(ReadOnlySpan<double> densities, ReadOnlySpan<double> velocity, ReadOnlySpan<double> temperature, Span<double> state)
+    {
+        int s = SpeciesCount, n = Cells;
+        Guard.Length(densities.Length, s * n, nameof(densities));
+        Guard.Length(velocity.Length, n, nameof(velocity));
+        Guard.Length(temperature.Length, n, nameof(temperature));
+        Guard.Length(state.Length, VariableCount * n, nameof(state));
+        for (int k = 0; k < n; k++)
+        {
+            double rho = 0, total = 0;
+            for (int a = 0; a < s; a++)
+            {
+                double na = densities[(a * n) + k];
+                Guard.Positive(na, nameof(densities));
+                state[(a * n) + k] = na;
+                rho += _masses[a] * na;
+                total += na;
+            }
+
+            Guard.Positive(temperature[k], nameof(temperature));
+            double u = velocity[k];
+            state[(s * n) + k] = rho * u;
+            state[((s + 1) * n) + k] = (0.5 * rho * u * u) + (1.5 * total * temperature[k]);
+        }
+    }
+
+    /// <summary>Velocity u and temperature θ of every cell of a conserved state.</summary>
+    /// <param name="state">(S + 2) × cells conserved values.</param>
+    /// <param name="velocity">u per cell.</param>
+    /// <param name="temperature">θ per cell.</param>
+    public void ToPrimitive(ReadOnlySpan<double> state, Span<double> velocity, Span<double> temperature)
+    {
+        int n = Cells;
+        Guard.Length(state.Length, VariableCount * n, nameof(state));
+        Guard.Length(velocity.Length, n, nameof(velocity));
+        Guard.Length(temperature.Length, n, nameof(temperature));
+        for (int k = 0; k < n; k++)
+        {
+            var (_, u, p, total) = Primitive(state, k);
+            velocity[k] = u;
+            temperature[k] = p / total;
+        }
+    }
+
+    /// <summary>The field E at the cell centres from the cell charges: ∂_x E = n_q − ⟨n_q⟩, ∫E dx = 0.</summary>
+    /// <param name="state">(S + 2) × cells conserved values.</param>
+    /// <param name="field">E per cell.</param>
+    public void Field(ReadOnlySpan<double> state, Span<double> field)
+    {
+        int s = SpeciesCount, n = Cells;
+        Guard.Length(state.Length, VariableCount * n, nameof(state));
+        Guard.Length(field.Length, n, nameof(field));
+        double mean = 0;
+        for (int k = 0; k < n; k++)
+        {
+            mean += Charge(state, k, s, n);
+        }
+
+        mean /= n;
+
+        // Face values E_{k+1/2} = E_{k−1/2} + h (n_q,k − ⟨n_q⟩) (exact for the piecewise-constant charge), centre values
+        // as the face average, then the constant that makes the mean zero.
+        double h = Spacing, face = 0, sum = 0;
+        for (int k = 0; k < n; k++)
+        {
+            double next = face + (h * (Charge(state, k, s, n) - mean));
+            field[k] = 0.5 * (face + next);
+            sum += field[k];
+            face = next;
+        }
+
+        double shift = sum / n;
+        for (int k = 0; k < n; k++)
+        {
+            field[k] -= shift;
+        }
+    }
+
+    /// <summary>The step of Courant number <paramref name="courant"/>: courant·h/max(|u| + c), c = √(γp/ρ).</summary>
+    /// <param name="state">(S + 2) × cells conserved values.</param>
+    /// <param name="courant">Courant number in (0, 1] (SSP-RK3 with MUSCL is stable up to about 0.5).</param>
+    public double StableStep(ReadOnlySpan<double> state, double courant = 0.4)
+    {
+        Guard.Length(state.Length, VariableCount * Cells, nameof(state));
+        Guard.InHalfOpenRange(courant, 0.0, 1.0 + 1e-15, nameof(courant));
+        double speed = 0;
+        for (int k = 0; k < Cells; k++)
+        {
+            var (rho, u, p, _) = Primitive(state, k);
+            speed = Math.Max(speed, Math.Abs(u) + Math.Sqrt(Gamma * p / rho));
+        }
+
+        return courant * Spacing / speed;
+    }
+
+    /// <summary>Advances <paramref name="state"/> in place by <paramref name="duration"/> in equal SSP-RK3 steps under <see cref="StableStep"/>.</summary>
+    /// <param name="state">(S + 2) × cells conserved values (positive densities and pressure); modified.</param>
+    /// <param name="duration">Time ≥ 0.</param>
+    /// <param name="courant">Courant number in (0, 1] (default 0.4).</param>
+    /// <param name="maxSteps">Step budget (default 10⁷).</param>
+    /// <returns>The number of steps.</returns>
+    /// <exception cref="InvalidOperationException">The state lost positivity (density or pressure ≤ 0).</exception>
+    public int Advance(Span<double> state, double duration, double courant = 0.4, int maxSteps = 10_000_000)
+    {
+        Guard.Length(state.Length, VariableCount * Cells, nameof(state));
+        Guard.NonNegative(duration);
+        Guard.Finite(duration);
+        Guard.Positive(maxSteps);
+        if (duration == 0)
+        {
+            return 0;
+        }
+
+        long steps = (long)Math.Ceiling(duration / StableStep(state, courant));
+        if (steps > maxSteps)
+        {
+            throw new ArgumentOutOfRangeException(nameof(duration), duration, $"duration needs {steps} steps (budget {maxSteps}).");
+        }
+
+        double dt = duration / steps;
+        int length = state.Length;
+        var u0 = new double[length];
+        var stage = new double[length];
+        var rate = new double[length];
+        var field = new double[Cells];
+        var work = new Workspace(VariableCount, Cells);
+        for (long step = 0; step < steps; step++)
+        {
+            state.CopyTo(u0);
+
+            // Shu–Osher SSP-RK3.
+            Rate(u0, rate, field, work);
+            for (int i = 0; i < length; i++)
+            {
+                stage[i] = u0[i] + (dt * rate[i]);
+            }
+
+            Rate(stage, rate, field, work);
+            for (int i = 0; i < length; i++)
+            {
+                stage[i] = (0.75 * u0[i]) + (0.25 * (stage[i] + (dt * rate[i])));
+            }
+
+            Rate(stage, rate, field, work);
+            for (int i = 0; i < length; i++)
+            {
+                state[i] = (u0[i] / 3.0) + (2.0 / 3.0 * (stage[i] + (dt * rate[i])));
+            }
+        }
+
+        return (int)steps;
+    }
+
+    /// <summary>
+    /// The angular frequency of the linear wave e^{i(kx − ωt)} about a uniform state at rest:
+    /// ω² = ((5/3) p̄ k² + n̄_q²)/ρ̄, p̄ = (Σ n̄^α)θ̄, n̄_q = Σ q^α n̄^α, ρ̄ = Σ m^α n̄^α (the isentropic sound wave coupled to the
+    /// plasma oscillation of the total charge).
+    /// </summary>
+    /// <param name="masses">m^α.</param>
+    /// <param name="charges">q^α.</param>
+    /// <param name="densities">n̄^α &gt; 0.</param>
+    /// <param name="temperature">θ̄ &gt; 0.</param>
+    /// <param name="wavenumber">k.</param>
+    public static double LinearFrequency(ReadOnlySpan<double> masses, ReadOnlySpan<double> charges, ReadOnlySpan<double> densities, double temperature, double wavenumber)
+    {
+        Guard.Length(charges.Length, masses.Length, nameof(charges));
+        Guard.Length(densities.Length, masses.Length, nameof(densities));
+        Guard.Positive(temperature);
+        double rho = 0, total = 0, nq = 0;
+        for (int a = 0; a < masses.Length; a++)
+        {
+            Guard.Positive(masses[a], nameof(masses));
+            Guard.Positive(densities[a], nameof(densities));
+            rho += masses[a] * densities[a];
+            total += densities[a];
+            nq += charges[a] * densities[a];
+        }
+
+        return Math.Sqrt(((Gamma * total * temperature * wavenumber * wavenumber) + (nq * nq)) / rho);
+    }
+
+    private double Charge(ReadOnlySpan<double> state, int k, int s, int n)
+    {
+        double q = 0;
+        for (int a = 0; a < s; a++)
+        {
+            q += _charges[a] * state[(a * n) + k];
+        }
+
+        return q;
+    }
+
+    private (double Rho, double U, double P, double Total) Primitive(ReadOnlySpan<double> state, int k)
+    {
+        int s = SpeciesCount, n = Cells;
+        double rho = 0, total = 0;
+        for (int a = 0; a < s; a++)
+        {
+            double na = state[(a * n) + k];
+            rho += _masses[a] * na;
+            total += na;
+        }
+
+        double u = state[(s * n) + k] / rho;
+        double p = 2.0 / 3.0 * (state[((s + 1) * n) + k] - (0.5 * rho * u * u));
+        if (!(rho > 0) || !(p > 0) || !(total > 0))
+        {
+            throw new InvalidOperationException($"Euler–Poisson state lost positivity in cell {k} (ρ = {rho:G4}, p = {p:G4}).");
+        }
+
+        return (rho, u, p, total);
+    }
+
+    // The semi-discrete right-hand side: −(F_{k+1/2} − F_{k−1/2})/h + sources.
+    private void Rate(double[] state, double[] rate, double[] field, Workspace work)
+    {
+        int s = SpeciesCount, n = Cells, m = VariableCount;
+        double h = Spacing;
+
+        // Primitive variables w = (n^1 … n^S, u, p) per cell.
+        var w = work.Primitive;
+        for (int k = 0; k < n; k++)
+        {
+            var (_, u, p, _) = Primitive(state, k);
+            for (int a = 0; a < s; a++)
+            {
+                w[(a * n) + k] = state[(a * n) + k];
+            }
+
+            w[(s * n) + k] = u;
+            w[((s + 1) * n) + k] = p;
+        }
+
+        // Limited slopes (monotonised central).
+        var slope = work.Slope;
+        for (int v = 0; v < m; v++)
+        {
+            for (int k = 0; k < n; k++)
+            {
+                double left = w[(v * n) + k] - w[(v * n) + ((k - 1 + n) % n)];
+                double right = w[(v * n) + ((k + 1) % n)] - w[(v * n) + k];
+                slope[(v * n) + k] = left * right <= 0 ? 0.0 : Math.Sign(left) * Math.Min(Math.Min(2 * Math.Abs(left), 2 * Math.Abs(right)), 0.5 * Math.Abs(left + right));
+            }
+        }
+
+        // Rusanov fluxes at the faces k + 1/2.
+        var flux = work.Flux;
+        Span<double> wl = stackalloc double[m];
+        Span<double> wr = stackalloc double[m];
+        Span<double> fl = stackalloc double[m];
+        Span<double> fr = stackalloc double[m];
+        Span<double> ul = stackalloc double[m];
+        Span<double> ur = stackalloc double[m];
+        for (int k = 0; k < n; k++)
+        {
+            int kr = (k + 1) % n;
+            for (int v = 0; v < m; v++)
+            {
+                wl[v] = w[(v * n) + k] + (0.5 * slope[(v * n) + k]);
+                wr[v] = w[(v * n) + kr] - (0.5 * slope[(v * n) + kr]);
+            }
+
+            double cl = PhysicalFlux(wl, fl, ul), cr = PhysicalFlux(wr, fr, ur);
+            double speed = Math.Max(cl, cr);
+            for (int v = 0; v < m; v++)
+            {
+                flux[(v * n) + k] = (0.5 * (fl[v] + fr[v])) - (0.5 * speed * (ur[v] - ul[v]));
+            }
+        }
+
+        Field(state, field);
+        for (int k = 0; k < n; k++)
+        {
+            int kl = (k - 1 + n) % n;
+            for (int v = 0; v < m; v++)
+            {
+                rate[(v * n) + k] = -(flux[(v * n) + k] - flux[(v * n) + kl]) / h;
+            }
+
+            double force = Charge(state, k, s, n) * field[k];
+            rate[(s * n) + k] += force;
+            rate[((s + 1) * n) + k] += force * state[(s * n) + k] / RhoOf(state, k);
+        }
+    }
+
+    private double RhoOf(double[] state, int k)
+    {
+        double rho = 0;
+        for (int a = 0; a < SpeciesCount; a++)
+        {
+            rho += _masses[a] * state[(a * Cells) + k];
+        }
+
+        return rho;
+    }
+
+    // Flux and conserved values of the primitive w = (n^α, u, p); returns |u| + c.
+    private double PhysicalFlux(ReadOnlySpan<double> w, Span<double> flux, Span<double> conserved)
+    {
+        int s = SpeciesCount;
+        double rho = 0;
+        for (int a = 0; a < s; a++)
+        {
+            rho += _masses[a] * w[a];
+        }
+
+        double u = w[s], p = w[s + 1];
+        if (!(rho > 0) || !(p > 0))
+        {
+            throw new InvalidOperationException($"Euler–Poisson reconstruction lost positivity (ρ = {rho:G4}, p = {p:G4}).");
+        }
+
+        double energy = (0.5 * rho * u * u) + (1.5 * p);
+        for (int a = 0; a < s; a++)
+        {
+            flux[a] = w[a] * u;
+            conserved[a] = w[a];
+        }
+
+        flux[s] = (rho * u * u) + p;
+        conserved[s] = rho * u;
+        flux[s + 1] = (energy + p) * u;
+        conserved[s + 1] = energy;
+        return Math.Abs(u) + Math.Sqrt(Gamma * p / rho);
+    }
+
+    private sealed class Workspace(int variables, int cells)
+    {
+        public double[] Primitive { get; } = new double[variables * cells];
+
+        public double[] Slope { get; } = new double[variables * cells];
+
+        public double[] Flux { get; } = new double[variables * cells];
+    }
+}

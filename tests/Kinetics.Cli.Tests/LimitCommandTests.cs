@@ -1,0 +1,50 @@
+using System.Text.Json;
+
+namespace Kinetics.Cli.Tests;
+
+/// <summary>`kinetics limit euler-poisson`: the acceptance fields on a small run, the error contract, and (long) the defaults.</summary>
+public class LimitCommandTests
+{
+    [Fact]
+    public void EulerPoisson_SmallRun_PrintsTheTableFields()
+    {
+        // 16 cells, t = 0.2, two ε: seconds. The error must fall with ε (the O(ε) part dominates at ε ≥ 0.025 even on this mesh).
+        JsonElement json = KineticsProcess.RunJson("limit", "euler-poisson", "--eps", "0.1,0.025", "--cells", "16", "--t-final", "0.2", "--step", "0.02");
+        var eps = json.GetProperty("eps");
+        var error = json.GetProperty("error");
+        Assert.Equal(2, eps.GetArrayLength());
+        Assert.Equal(2, error.GetArrayLength());
+        Assert.Equal(0.1, eps[0].GetDouble());
+        Assert.True(error[1].GetDouble() < error[0].GetDouble(), $"{error[0]} → {error[1]}");
+        Assert.True(double.IsFinite(json.GetProperty("observed_order").GetDouble()));
+        Assert.True(json.GetProperty("max_species_mass_drift").GetDouble() < 1e-12);
+    }
+
+    [Theory]
+    [InlineData("--eps", "0.1")]
+    [InlineData("--eps", "0.1,2")]
+    [InlineData("--cells", "4")]
+    [InlineData("--n", "13")]
+    [InlineData("--step", "0.5")]
+    public void EulerPoisson_BadInput_PrintsOneJsonErrorObject(string option, string value)
+    {
+        var (code, stdout, stderr) = KineticsProcess.Run("limit", "euler-poisson", option, value, "--json");
+        Assert.Equal(2, code);
+        using var doc = JsonDocument.Parse(stdout);
+        Assert.Contains(option, doc.RootElement.GetProperty("error").GetString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", stderr, StringComparison.Ordinal);
+    }
+
+    [LongFact]
+    public void EulerPoisson_Defaults_MeetTheAcceptance()
+    {
+        JsonElement json = KineticsProcess.RunJson("limit", "euler-poisson");
+        double[] error = json.GetProperty("error").EnumerateArray().Select(e => e.GetDouble()).ToArray();
+        for (int i = 1; i < error.Length; i++)
+        {
+            Assert.True(error[i] < error[i - 1], $"error {error[i - 1]} → {error[i]}");
+        }
+
+        Assert.True(json.GetProperty("observed_order").GetDouble() >= 0.8);
+    }
+}
