@@ -2,7 +2,8 @@ using System.Text.Json;
 
 namespace Kinetics.Cli.Tests;
 
-/// <summary>`kinetics limit euler-poisson`: the acceptance fields on a small run, the error contract, and (long) the defaults.</summary>
+/// <summary>`kinetics limit euler-poisson` and `maxwell-stefan`: the acceptance fields on small runs, the error contract, and
+/// (long) the defaults.</summary>
 public class LimitCommandTests
 {
     [Fact]
@@ -39,6 +40,43 @@ public class LimitCommandTests
     public void EulerPoisson_Defaults_MeetTheAcceptance()
     {
         JsonElement json = KineticsProcess.RunJson("limit", "euler-poisson");
+        double[] error = json.GetProperty("error").EnumerateArray().Select(e => e.GetDouble()).ToArray();
+        for (int i = 1; i < error.Length; i++)
+        {
+            Assert.True(error[i] < error[i - 1], $"error {error[i - 1]} → {error[i]}");
+        }
+
+        Assert.True(json.GetProperty("observed_order").GetDouble() >= 0.8);
+    }
+
+    [Fact]
+    public void MaxwellStefan_SmallRun_PrintsTheTableFields()
+    {
+        // 16 cells, t = 0.1, ε = 0.2 and 0.1: a few seconds; the O(ε) part dominates there, so the error falls.
+        JsonElement json = KineticsProcess.RunJson("limit", "maxwell-stefan", "--eps", "0.2,0.1", "--t-final", "0.1");
+        var error = json.GetProperty("error");
+        Assert.Equal(2, json.GetProperty("eps").GetArrayLength());
+        Assert.True(error[1].GetDouble() < error[0].GetDouble(), $"{error[0]} → {error[1]}");
+        Assert.True(json.GetProperty("max_species_mass_drift").GetDouble() < 1e-12);
+        Assert.Equal(3, json.GetProperty("delta").GetArrayLength());
+    }
+
+    [Theory]
+    [InlineData("--eps", "0.0001,0.1")]
+    [InlineData("--cells", "1000")]
+    [InlineData("--t-final", "0")]
+    public void MaxwellStefan_BadInput_PrintsOneJsonErrorObject(string option, string value)
+    {
+        var (code, stdout, _) = KineticsProcess.Run("limit", "maxwell-stefan", option, value, "--json");
+        Assert.Equal(2, code);
+        using var doc = JsonDocument.Parse(stdout);
+        Assert.Contains(option, doc.RootElement.GetProperty("error").GetString(), StringComparison.Ordinal);
+    }
+
+    [LongFact]
+    public void MaxwellStefan_Defaults_MeetTheAcceptance()
+    {
+        JsonElement json = KineticsProcess.RunJson("limit", "maxwell-stefan");
         double[] error = json.GetProperty("error").EnumerateArray().Select(e => e.GetDouble()).ToArray();
         for (int i = 1; i < error.Length; i++)
         {

@@ -37,6 +37,24 @@ public class ScenarioCommandTests
     }
 
     [Fact]
+    public void TwoTemperature_MassRatio1to16_RunsOnPerSpeciesGridsByDefault()
+    {
+        // --grids auto picks per-species grids at 1:16 (thermal speeds 4.9× apart). Maxwell molecules: T_A − T_B decays
+        // exactly like e^{−kt}; over 0.3 e-folds (5 steps) at N = 24 per species the fit is within 1e-3 of k(0) and k(0)
+        // within 1.0e-4 of the closed form (observed; 1:16 on the shared N = 64 grid took minutes per row).
+        string svg = Path.Combine(Path.GetTempPath(), $"kinetics-two-temperature-{Guid.NewGuid():N}.svg");
+        JsonElement json = KineticsProcess.RunJson("scenario", "two-temperature", "--ratios", "1:16", "--gammas", "0", "--e-folds", "0.3", "--output", svg);
+        var c = json.GetProperty("cases")[0];
+        Assert.Equal("per-species", c.GetProperty("grids").GetString());
+        Assert.Equal(24, c.GetProperty("n").GetInt32());
+        double rate = c.GetProperty("rate").GetDouble(), initial = c.GetProperty("rate_t0").GetDouble(), exact = c.GetProperty("rate_exact").GetDouble();
+        Assert.InRange(initial / exact, 1 - 1e-3, 1 + 1e-3);
+        Assert.InRange(rate / initial, 1 - 1e-2, 1 + 1e-2);
+        Assert.InRange(c.GetProperty("max_energy_drift").GetDouble(), 0, 1e-13);
+        Assert.InRange(c.GetProperty("max_mass_drift").GetDouble(), 0, 1e-13);
+    }
+
+    [Fact]
     public void TwoTemperature_RejectsMalformedRatio()
     {
         var (code, _, stderr) = KineticsProcess.Run("scenario", "two-temperature", "--ratios", "1-4");

@@ -9,5 +9,6 @@ internal static class LimitCommand
     public static Command Create() => new("limit", "Kinetic solutions at decreasing ε against the limit systems they converge to (docs/limits.md).")
     {
         EulerPoissonLimit.Create(),
+        MaxwellStefanLimit.Create(),
     };
 }

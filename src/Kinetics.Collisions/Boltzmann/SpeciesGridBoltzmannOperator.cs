@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Numerics.Tensors;
 using Kinetics.Conservation;
 using Kinetics.Grids;
 using Kinetics.Kernels;
@@ -25,14 +26,15 @@ namespace Kinetics.Boltzmann;
 /// <see cref="Kinetics.Conservation.SpeciesGridProjection"/> for round-off conservation. Immutable after creation;
 /// evaluation with a workspace allocates nothing.</para>
 /// </remarks>
-public sealed class SpeciesGridBoltzmannOperator
+public sealed partial class SpeciesGridBoltzmannOperator
 {
     private readonly BoltzmannOperator[] _local;
-    private readonly int[][] _localSpecies;        // global index of each local species (α itself first)
-    private readonly SpectralTransfer?[][] _projections; // [α][local index]
-    private readonly WidePartnerTerm?[,] _wide;
+    private readonly int[][] _localSpecies;        // global index of each species sharing α's grid (α itself first)
+    private readonly WidePartnerTerm?[,] _wide;    // [narrow, wide]: both directions of a pair on different grids
+    private readonly CrossExchangeMoments?[,] _exchange; // [narrow, wide]: weak-form exchange of the wide side
     private readonly Fft3DPlan[] _plans;
-    private readonly CrossExchangeMoments?[][] _moments; // [α][local index]: weak-form exchange of projected partners
+    private readonly double[] _masses;
+    private readonly int _lanes;
 
     private SpeciesGridBoltzmannOperator(SpeciesGrids grids, CollisionKernelTable kernels, BoltzmannOptions options)
     {
@@ -41,47 +43,34 @@ public sealed class SpeciesGridBoltzmannOperator
         int s = grids.SpeciesCount;
         _local = new BoltzmannOperator[s];
         _localSpecies = new int[s][];
-        _projections = new SpectralTransfer?[s][];
         _wide = new WidePartnerTerm?[s, s];
+        _exchange = new CrossExchangeMoments?[s, s];
         _plans = Enumerable.Range(0, s).Select(a => Fft3DPlan.Create(grids[a].PointsPerAxis)).ToArray();
+        _masses = kernels.Mixture.Masses();
+        _lanes = Math.Max(1, options.MaxDegreeOfParallelism);
         var local = options with { ResolutionTolerance = double.PositiveInfinity };
         for (int a = 0; a < s; a++)
         {
-            var members = new List<int> { a };
-            for (int b = 0; b < s; b++)
-            {
-                if (b != a && grids[b].HalfWidth <= grids[a].HalfWidth)
-                {
-                    members.Add(b);
-                }
-            }
-
-            _localSpecies[a] = members.ToArray();
+            int[] members = [a, .. Enumerable.Range(0, s).Where(b => b != a && grids[b] == grids[a])];
+            _localSpecies[a] = members;
             var mixture = new Mixture(members.Select(i => kernels.Mixture[i]));
             var table = CollisionKernelTable.FromPairs(mixture, (i, j) => kernels[members[i], members[j]]);
             _local[a] = BoltzmannOperator.Create(grids[a].Grid, table, local);
-            _projections[a] = members.Select(b => b == a || grids[b] == grids[a] ? null : SpectralTransfer.Create(grids[b], grids[a])).ToArray();
-        }
-
-        double[] masses = kernels.Mixture.Masses();
-        _moments = new CrossExchangeMoments?[s][];
-        for (int a = 0; a < s; a++)
-        {
-            int[] members = _localSpecies[a];
-            _moments[a] = members.Select(b => b == a || grids[b] == grids[a] ? null
-                : new CrossExchangeMoments(grids[a].Grid, masses[a], masses[b], kernels[a, b], _local[a].TruncationRadius, _local[a].RadialPoints)).ToArray();
         }
 
         for (int a = 0; a < s; a++)
         {
             for (int b = 0; b < s; b++)
             {
-                if (grids[b].HalfWidth > grids[a].HalfWidth)
+                bool narrower = grids[a].HalfWidth < grids[b].HalfWidth || (grids[a].HalfWidth == grids[b].HalfWidth && a < b);
+                if (grids[a] != grids[b] && narrower)
                 {
-                    // Use β's operator (where α is projected) for R, the nodes and the sphere rule.
+                    // The product of each node lives on the narrow grid; R, the nodes and the sphere rule are those of the
+                    // wide grid's operator (docs/species-grids.md).
                     BoltzmannOperator wide = _local[b];
-                    int la = Array.IndexOf(_localSpecies[b], a);
-                    _wide[a, b] = new WidePartnerTerm(grids[a], grids[b], masses[a], masses[b], kernels[a, b], wide.SphereFor(0, la), wide.TruncationRadius, wide.RadialPoints);
+                    var sphere = DefaultSphere.For(options, kernels, a, b);
+                    _wide[a, b] = new WidePartnerTerm(grids[a], grids[b], _masses[a], _masses[b], kernels[a, b], sphere, wide.TruncationRadius, wide.RadialPoints);
+                    _exchange[a, b] = new CrossExchangeMoments(grids[b].Grid, _masses[b], _masses[a], kernels[b, a], wide.TruncationRadius, wide.RadialPoints);
                 }
             }
         }
@@ -113,21 +102,15 @@ public sealed class SpeciesGridBoltzmannOperator
     /// <summary>Allocates scratch for evaluations (one per concurrent caller).</summary>
     public SpeciesGridBoltzmannWorkspace CreateWorkspace()
     {
-        int s = Grids.SpeciesCount, transfer = 0;
-        foreach (var row in _projections)
-        {
-            foreach (var t in row)
-            {
-                transfer = Math.Max(transfer, t?.ScratchLength ?? 0);
-            }
-        }
-
+        int s = Grids.SpeciesCount;
         var wide = new WidePartnerScratch?[s, s];
+        var exchange = new CrossExchangeScratch?[s, s];
         for (int a = 0; a < s; a++)
         {
             for (int b = 0; b < s; b++)
             {
-                wide[a, b] = _wide[a, b]?.CreateScratch();
+                wide[a, b] = _wide[a, b]?.CreateScratch(_lanes);
+                exchange[a, b] = _exchange[a, b]?.CreateScratch();
             }
         }
 
@@ -138,9 +121,8 @@ public sealed class SpeciesGridBoltzmannOperator
             _local.Select((o, a) => new double[_localSpecies[a].Length * _localSpecies[a].Length * o.Grid.Count]).ToArray(),
             _plans.Select(p => new Complex[p.HalfSpectrumCount]).ToArray(),
             _plans.Select(p => p.CreateWorkspace()).ToArray(),
-            new double[transfer],
             wide,
-            Enumerable.Range(0, s).Select(a => _moments[a].FirstOrDefault(m => m is not null)?.CreateScratch()).ToArray());
+            exchange);
     }
 
     /// <summary>destination_α = Σ_β Q^{αβ}(F^α, F^β) on α's grid (stacked with <see cref="SpeciesGrids.Offset"/>).</summary>
@@ -148,7 +130,7 @@ public sealed class SpeciesGridBoltzmannOperator
     /// <param name="destination">Σ N_α³ stacked values of Q.</param>
     /// <param name="workspace">Scratch of this operator.</param>
     public void Evaluate(ReadOnlySpan<double> values, Span<double> destination, SpeciesGridBoltzmannWorkspace workspace) =>
-        EvaluateCore(values, destination, workspace, -1);
+        EvaluateCore(values, destination, workspace);
 
     /// <summary>Allocating convenience of <see cref="Evaluate(ReadOnlySpan{double}, Span{double}, SpeciesGridBoltzmannWorkspace)"/>.</summary>
     /// <param name="values">Σ N_α³ stacked values of F.</param>
@@ -174,10 +156,21 @@ public sealed class SpeciesGridBoltzmannOperator
         Guard.Length(values.Length, Grids.TotalCount, nameof(values));
         Guard.AllFinite(values, nameof(values));
         destination.Clear();
-        EvaluateSpecies(alpha, beta, values, destination, workspace);
+        if (_localSpecies[alpha].Contains(beta))
+        {
+            AddLocal(alpha, beta, values, destination, workspace);
+        }
+        else if (_wide[alpha, beta] is not null)
+        {
+            AddCross(alpha, beta, values, destination, default, workspace);
+        }
+        else
+        {
+            AddCross(beta, alpha, values, default, destination, workspace);
+        }
     }
 
-    private void EvaluateCore(ReadOnlySpan<double> values, Span<double> destination, SpeciesGridBoltzmannWorkspace workspace, int onlyPartner)
+    private void EvaluateCore(ReadOnlySpan<double> values, Span<double> destination, SpeciesGridBoltzmannWorkspace workspace)
     {
         using var lease = Enter(workspace);
         Guard.Length(values.Length, Grids.TotalCount, nameof(values));
@@ -186,84 +179,81 @@ public sealed class SpeciesGridBoltzmannOperator
         destination.Clear();
         for (int a = 0; a < Grids.SpeciesCount; a++)
         {
-            EvaluateSpecies(a, onlyPartner, values, Grids.Slice(destination, a), workspace);
+            AddLocal(a, -1, values, Grids.Slice(destination, a), workspace);
+        }
+
+        for (int a = 0; a < Grids.SpeciesCount; a++)
+        {
+            for (int b = 0; b < Grids.SpeciesCount; b++)
+            {
+                if (_wide[a, b] is not null)
+                {
+                    AddCross(a, b, values, Grids.Slice(destination, a), Grids.Slice(destination, b), workspace);
+                }
+            }
         }
     }
 
-    // destination (cleared by the caller) += Σ_β Q^{αβ} (onlyPartner < 0) or Q^{α,onlyPartner}.
-    private void EvaluateSpecies(int a, int onlyPartner, ReadOnlySpan<double> values, Span<double> destination, SpeciesGridBoltzmannWorkspace workspace)
+    // destination (N_α³) += Σ_β Q^{αβ} over the species sharing α's grid (onlyPartner < 0) or Q^{α,onlyPartner}.
+    private void AddLocal(int a, int onlyPartner, ReadOnlySpan<double> values, Span<double> destination, SpeciesGridBoltzmannWorkspace workspace)
     {
         int count = Grids.Count(a);
         int[] members = _localSpecies[a];
-        bool localNeeded = onlyPartner < 0 || members.Contains(onlyPartner);
-        if (localNeeded)
+        double[] stacked = workspace.Local[a];
+        GatherLocal(a, values, stacked);
+        double[] pairs = workspace.Pairs[a];
+        _local[a].EvaluatePairs(stacked, pairs, workspace.Operators[a]);
+        for (int i = 0; i < members.Length; i++)
         {
-            double[] stacked = workspace.Local[a];
-            for (int i = 0; i < members.Length; i++)
+            if (onlyPartner < 0 || members[i] == onlyPartner)
             {
-                Span<double> target = stacked.AsSpan(i * count, count);
-                if (_projections[a][i] is { } transfer)
-                {
-                    transfer.Apply(Grids.Slice(values, members[i]), target, workspace.Transfer);
-                }
-                else
-                {
-                    Grids.Slice(values, members[i]).CopyTo(target);
-                }
-            }
-
-            double[] pairs = workspace.Pairs[a];
-            _local[a].EvaluatePairs(stacked, pairs, workspace.Operators[a]);
-            Span<double> targets = stackalloc double[5];
-            for (int i = 0; i < members.Length; i++)
-            {
-                if (onlyPartner < 0 || members[i] == onlyPartner)
-                {
-                    Span<double> q = pairs.AsSpan(i * count, count);
-                    if (_moments[a][i] is { } moments)
-                    {
-                        // The projected partner's exchange by the weak form (spectrally accurate), imposed on Q^{αβ}.
-                        ReadOnlySpan<double> fa = stacked.AsSpan(0, count);
-                        moments.Targets(fa, stacked.AsSpan(i * count, count), Grids[a].Centre, targets, workspace.Moments[a]);
-                        LocalMomentCorrection.Apply(Grids[a].Grid, fa, targets, q);
-                    }
-
-                    for (int p = 0; p < count; p++)
-                    {
-                        destination[p] += q[p];
-                    }
-                }
+                TensorPrimitives.Add(destination, pairs.AsSpan(i * count, count), destination);
             }
         }
+    }
 
-        bool spectrum = false;
-        Span<double> wanted = stackalloc double[5];
-        for (int b = 0; b < Grids.SpeciesCount; b++)
+    // The pair (narrow α, wide β) on different grids: narrowDestination (N_α³) += Q^{αβ}, wideDestination (N_β³) += Q^{βα}
+    // (either may be empty). Q^{αβ} keeps its momentum and energy exchange as computed and loses only its mass defect;
+    // Q^{βα} gets its exchange from the weak form on β's grid (spectrally accurate, docs/species-grids.md).
+    private void AddCross(int a, int b, ReadOnlySpan<double> values, Span<double> narrowDestination, Span<double> wideDestination, SpeciesGridBoltzmannWorkspace workspace)
+    {
+        WidePartnerTerm term = _wide[a, b]!;
+        WidePartnerScratch scratch = workspace.Wide[a, b]!;
+        ReadOnlySpan<double> fa = Grids.Slice(values, a), fb = Grids.Slice(values, b);
+        _plans[a].ForwardReal(fa, workspace.Spectra[a], workspace.Ffts[a]);
+        _plans[b].ForwardReal(fb, workspace.Spectra[b], workspace.Ffts[b]);
+        bool wide = !wideDestination.IsEmpty;
+        term.Evaluate(fa, workspace.Spectra[a], fb, workspace.Spectra[b], scratch.Term, wide ? scratch.BetaTerm : default, scratch);
+        Span<double> targets = stackalloc double[5];
+        if (!narrowDestination.IsEmpty)
         {
-            if (_wide[a, b] is not { } term || (onlyPartner >= 0 && b != onlyPartner))
-            {
-                continue;
-            }
+            // The gain and loss conserve α's mass only to quadrature accuracy: remove that defect alone.
+            LocalMomentCorrection.Measure(Grids[a].Grid, scratch.Term, targets);
+            targets[0] = 0;
+            LocalMomentCorrection.Apply(Grids[a].Grid, fa, targets, scratch.Term);
+            TensorPrimitives.Add(narrowDestination, scratch.Term, narrowDestination);
+        }
 
-            if (!spectrum)
-            {
-                _plans[a].ForwardReal(Grids.Slice(values, a), workspace.Spectra[a], workspace.Ffts[a]);
-                spectrum = true;
-            }
+        if (wide)
+        {
+            // Grid moments of a term whose partner is narrower than the spacing are not spectrally accurate (the
+            // periodised |v|² of the grid sums): impose the weak-form exchange, computed with F^α projected onto β's band.
+            Span<double> projected = scratch.BetaReal;
+            term.ProjectToBeta(fa, projected, scratch);
+            _exchange[a, b]!.Targets(fb, projected, Grids[b].Centre, targets, workspace.Exchange[a, b]!);
+            LocalMomentCorrection.Apply(Grids[b].Grid, fb, targets, scratch.BetaTerm);
+            TensorPrimitives.Add(wideDestination, scratch.BetaTerm, wideDestination);
+        }
+    }
 
-            WidePartnerScratch scratch = workspace.Wide[a, b]!;
-            _plans[b].ForwardReal(Grids.Slice(values, b), workspace.Spectra[b], workspace.Ffts[b]);
-            term.Evaluate(Grids.Slice(values, a), workspace.Spectra[a], Grids.Slice(values, b), workspace.Spectra[b], scratch.Term, scratch);
-
-            // The gain and loss conserve α's mass only to quadrature accuracy: remove that defect alone (momentum and
-            // energy exchange are kept as computed).
-            LocalMomentCorrection.Measure(Grids[a].Grid, scratch.Term, wanted);
-            wanted[0] = 0;
-            LocalMomentCorrection.Apply(Grids[a].Grid, Grids.Slice(values, a), wanted, scratch.Term);
-            for (int p = 0; p < count; p++)
-            {
-                destination[p] += scratch.Term[p];
-            }
+    // stacked = the species sharing α's grid (α itself first).
+    private void GatherLocal(int a, ReadOnlySpan<double> values, double[] stacked)
+    {
+        int count = Grids.Count(a);
+        int[] members = _localSpecies[a];
+        for (int i = 0; i < members.Length; i++)
+        {
+            Grids.Slice(values, members[i]).CopyTo(stacked.AsSpan(i * count, count));
         }
     }
 

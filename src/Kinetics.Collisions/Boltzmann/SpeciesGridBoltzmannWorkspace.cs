@@ -13,19 +13,18 @@ public sealed class SpeciesGridBoltzmannWorkspace
         double[][] pairs,
         Complex[][] spectra,
         Fft3DWorkspace[] ffts,
-        double[] transfer,
         WidePartnerScratch?[,] wide,
-        CrossExchangeScratch?[] moments)
+        CrossExchangeScratch?[,] exchange)
     {
-        Moments = moments!;
         Gate = new WorkspaceGate(owner);
         Operators = operators;
         Local = local;
         Pairs = pairs;
         Spectra = spectra;
         Ffts = ffts;
-        Transfer = transfer;
         Wide = wide;
+        Exchange = exchange;
+        Frequency = new double[local.Max(l => l.Length)];
     }
 
     // Ownership and the in-use flag: an evaluation holds the gate, so a second thread using the same workspace at the
@@ -36,7 +35,7 @@ public sealed class SpeciesGridBoltzmannWorkspace
 
     internal BoltzmannWorkspace[] Operators { get; }
 
-    // Local[α]: the species no wider than α stacked on α's grid (α first, the others projected).
+    // Local[α]: the species sharing α's grid, stacked (α first).
     internal double[][] Local { get; }
 
     // Pairs[α]: every ordered pair of the local species on α's grid.
@@ -46,10 +45,12 @@ public sealed class SpeciesGridBoltzmannWorkspace
 
     internal Fft3DWorkspace[] Ffts { get; }
 
-    internal double[] Transfer { get; }
-
+    // Wide[narrow, wide]: scratch of the pair on different grids.
     internal WidePartnerScratch?[,] Wide { get; }
 
-    // Moments[α]: scratch of the weak-form exchange of α's projected partners (null when α has none).
-    internal CrossExchangeScratch[] Moments { get; }
+    // Exchange[narrow, wide]: scratch of the wide side's weak-form exchange.
+    internal CrossExchangeScratch?[,] Exchange { get; }
+
+    // Frequency: ν^α of one species at a time (MaxCollisionFrequency).
+    internal double[] Frequency { get; }
 }

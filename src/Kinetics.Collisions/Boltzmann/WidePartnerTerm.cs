@@ -1,4 +1,6 @@
 using System.Numerics;
+using System.Numerics.Tensors;
+using System.Runtime.InteropServices;
 using Kinetics.Grids;
 using Kinetics.Kernels;
 using Kinetics.Quadrature;
@@ -18,6 +20,8 @@ namespace Kinetics.Boltzmann;
 /// only. Immutable after creation.</remarks>
 internal sealed class WidePartnerTerm
 {
+    private const int FineRadialPoints = 192;
+
     private readonly SpeciesGrid _alpha;
     private readonly SpeciesGrid _beta;
     private readonly Fft3DPlan _plan;
@@ -32,6 +36,9 @@ internal sealed class WidePartnerTerm
     private readonly double[] _loss;              // [|k|²] on β's grid
     private readonly int[] _squared;              // |k|² per half-spectrum index on α's grid
     private readonly int[] _betaSquared;
+    private readonly SpectralTransfer _toBeta;    // α's grid → β's grid (projection onto β's band)
+    private readonly double[] _betaGain;          // [node][|k|²] on β's grid: the (β, α) gain multipliers
+    private readonly double[] _betaLoss;          // [|k|²] on β's grid: the (β, α) loss multiplier (fine rule)
 
     public WidePartnerTerm(SpeciesGrid alpha, SpeciesGrid beta, double massAlpha, double massBeta, CollisionKernel kernel, SphereRule sphere, double truncationRadius, int radialPoints)
     {
@@ -86,74 +93,202 @@ internal sealed class WidePartnerTerm
             }
         }
 
+        // β's side (the wider grid): the spherical average over radius b r of a product as narrow as α's box oscillates in
+        // r faster than the nodes resolve at β's high wave numbers, so the r-integral is done by product integration:
+        // the product's spectrum, smooth in r, is interpolated through the nodes (Lagrange basis ℓ_i) and
+        // ∫₀^R r^{γ+2} ℓ_i(r) sinc(b r|ξ|) dr is computed once by a fine rule; the loss multiplier likewise exactly.
         int nb = beta.PointsPerAxis, betaLength = (3 * (nb / 2) * (nb / 2)) + 1;
+        var fine = RadialPowerRule.Create(FineRadialPoints, truncationRadius, kernel.Gamma + 2.0);
+        double[] basis = LagrangeBasis(radii, fine.Nodes);
         _loss = new double[betaLength];
+        _betaLoss = new double[betaLength];
+        _betaGain = new double[_nodes * betaLength];
+        ReadOnlySpan<double> fineRadii = fine.Nodes, fineWeights = fine.Weights;
+        double[] sincs = new double[fineRadii.Length];
         for (int q = 0; q < betaLength; q++)
         {
-            double xi = Math.PI * Math.Sqrt(q) / beta.HalfWidth, loss = 0;
-            for (int node = 0; node < _nodes; node++)
+            double xi = Math.PI * Math.Sqrt(q) / beta.HalfWidth, loss = 0, coarse = 0;
+            for (int f = 0; f < fineRadii.Length; f++)
             {
-                loss += weights[node] * strength * b0 * 4.0 * Math.PI * Sinc(radii[node] * xi);
+                loss += fineWeights[f] * Sinc(fineRadii[f] * xi);
+                sincs[f] = fineWeights[f] * Sinc(b * fineRadii[f] * xi);
             }
 
-            _loss[q] = loss;
+            for (int node = 0; node < _nodes; node++)
+            {
+                coarse += weights[node] * Sinc(radii[node] * xi);
+            }
+
+            // α's side keeps the nodes' rule in both gain and loss (they cancel to the accuracy of the pair on one grid).
+            _loss[q] = strength * b0 * 4.0 * Math.PI * coarse;
+            _betaLoss[q] = strength * b0 * 4.0 * Math.PI * loss;
+            for (int node = 0; node < _nodes; node++)
+            {
+                double sum = 0;
+                for (int f = 0; f < fineRadii.Length; f++)
+                {
+                    sum += basis[(node * fineRadii.Length) + f] * sincs[f];
+                }
+
+                _betaGain[(node * betaLength) + q] = strength * bSigma * 4.0 * Math.PI * sum;
+            }
         }
+
+        _toBeta = SpectralTransfer.Create(alpha, beta);
     }
 
     public int ScratchLength => _shifted.Max(t => t.ScratchLength);
 
-    // destination = Q^{αβ}(F^α, F^β) on α's grid. alphaSpectrum: forward DFT of F^α on α's grid; betaSpectrum: of F^β on β's.
-    public void Evaluate(ReadOnlySpan<double> fa, ReadOnlySpan<Complex> alphaSpectrum, ReadOnlySpan<double> fb, ReadOnlySpan<Complex> betaSpectrum, Span<double> destination, WidePartnerScratch scratch)
+    // destination = Q^{αβ}(F^α, F^β) on α's grid and, unless betaDestination is empty, betaDestination = Q^{βα}(F^β, F^α)
+    // on β's grid from the same products (σ → −σ, sinc(b r|ξ|)): each node's product is projected onto β's band and
+    // transformed there, so the narrow factor is never sampled on the wider grid. alphaSpectrum: forward DFT of F^α on α's
+    // grid; betaSpectrum: of F^β on β's.
+    public void Evaluate(ReadOnlySpan<double> fa, Complex[] alphaSpectrum, ReadOnlySpan<double> fb, ReadOnlySpan<Complex> betaSpectrum, Span<double> destination, Span<double> betaDestination, WidePartnerScratch scratch)
     {
-        int n = _alpha.PointsPerAxis, half = (n / 2) + 1, m = _sigmas.Length, count = _alpha.Count;
-        int length = (3 * (n / 2) * (n / 2)) + 1;
-        Span<double> shiftedA = scratch.ShiftedAlpha, shiftedB = scratch.ShiftedBeta, product = scratch.Product;
-        Span<Complex> spectrum = scratch.Spectrum, gain = scratch.Gain;
-        gain.Clear();
-        for (int node = 0; node < _nodes; node++)
+        bool both = !betaDestination.IsEmpty;
+        int count = _alpha.Count;
+        fb.CopyTo(scratch.Partner);
+        WidePartnerLane[] lanes = scratch.Lanes;
+        if (lanes.Length == 1)
         {
-            product.Clear();
-            for (int s = 0; s < m; s++)
+            lanes[0].Clear(both);
+            for (int node = 0; node < _nodes; node++)
             {
-                // F^α(v + a r σ): the separable phase on the half spectrum, then an inverse transform.
-                ReadOnlySpan<Complex> px = _phases.AsSpan((((node * m) + s) * 3) * n, n);
-                ReadOnlySpan<Complex> py = _phases.AsSpan(((((node * m) + s) * 3) + 1) * n, n);
-                ReadOnlySpan<Complex> pz = _phases.AsSpan(((((node * m) + s) * 3) + 2) * n, n);
-                int p = 0;
-                for (int i = 0; i < n; i++)
-                {
-                    for (int j = 0; j < n; j++)
-                    {
-                        Complex xy = px[i] * py[j];
-                        for (int k = 0; k < half; k++, p++)
-                        {
-                            spectrum[p] = alphaSpectrum[p] * xy * pz[k];
-                        }
-                    }
-                }
-
-                _plan.InverseRealOverwritingInput(spectrum, shiftedA, scratch.Fft);
-
-                // F^β(v − b r σ) at α's points, interpolated from β's grid.
-                _shifted[(node * m) + s].Apply(fb, shiftedB, scratch.Transfer);
-                double w = _sigmaWeights[s];
-                for (int q = 0; q < count; q++)
-                {
-                    product[q] += w * shiftedA[q] * shiftedB[q];
-                }
-            }
-
-            _plan.ForwardReal(product, spectrum, scratch.Fft);
-            ReadOnlySpan<double> table = _gain.AsSpan(node * length, length);
-            for (int h = 0; h < spectrum.Length; h++)
-            {
-                gain[h] += table[_squared[h]] * spectrum[h];
+                AccumulateNode(node, alphaSpectrum, scratch.Partner, both, lanes[0]);
             }
         }
+        else
+        {
+            AccumulateInParallel(alphaSpectrum, scratch.Partner, both, lanes);
+        }
 
+        Span<Complex> gain = scratch.Gain, betaGain = scratch.BetaGain;
+        Span<double> shiftedA = scratch.ShiftedAlpha, shiftedB = scratch.ShiftedBeta;
         _plan.InverseRealOverwritingInput(gain, shiftedA, scratch.Fft);
 
         // Loss: F^α · (β̂ F̂^β)^∨, the convolution on β's grid interpolated to α's points.
+        LossFrequency(betaSpectrum, shiftedB, scratch);
+        for (int q = 0; q < count; q++)
+        {
+            destination[q] = shiftedA[q] - (fa[q] * shiftedB[q]);
+        }
+
+        if (both)
+        {
+            // Q^{βα} = gain − F^β · (β̂ F̂^α)^∨, F^α projected onto β's band.
+            _betaPlan.InverseRealOverwritingInput(betaGain, betaDestination, scratch.BetaFft);
+            PartnerLossFrequency(fa, scratch.BetaReal, scratch);
+            for (int q = 0; q < betaDestination.Length; q++)
+            {
+                betaDestination[q] -= fb[q] * scratch.BetaReal[q];
+            }
+        }
+    }
+
+    // Lanes > 1: the radial nodes spread over the lanes, each accumulating into its own gain spectra, summed into lane 0's.
+    private void AccumulateInParallel(Complex[] alphaSpectrum, double[] partner, bool both, WidePartnerLane[] lanes)
+    {
+        Parallel.For(0, lanes.Length, new ParallelOptions { MaxDegreeOfParallelism = lanes.Length }, lane =>
+        {
+            lanes[lane].Clear(both);
+            for (int node = lane; node < _nodes; node += lanes.Length)
+            {
+                AccumulateNode(node, alphaSpectrum, partner, both, lanes[lane]);
+            }
+        });
+
+        for (int lane = 1; lane < lanes.Length; lane++)
+        {
+            TensorPrimitives.Add(Doubles(lanes[0].Gain), Doubles(lanes[lane].Gain), Doubles(lanes[0].Gain));
+            if (both)
+            {
+                TensorPrimitives.Add(Doubles(lanes[0].BetaGain), Doubles(lanes[lane].BetaGain), Doubles(lanes[0].BetaGain));
+            }
+        }
+    }
+
+    private static Span<double> Doubles(Complex[] values) => MemoryMarshal.Cast<Complex, double>(values.AsSpan());
+
+    // One radial node: the σ-summed product P_r on α's grid, its gain on α's grid and (both) on β's.
+    private void AccumulateNode(int node, Complex[] alphaSpectrum, double[] fb, bool both, WidePartnerLane lane)
+    {
+        int n = _alpha.PointsPerAxis, half = (n / 2) + 1, m = _sigmas.Length, count = _alpha.Count;
+        int length = (3 * (n / 2) * (n / 2)) + 1;
+        int nb = _beta.PointsPerAxis, betaLength = (3 * (nb / 2) * (nb / 2)) + 1;
+        Span<double> shiftedA = lane.ShiftedAlpha, shiftedB = lane.ShiftedBeta, product = lane.Product;
+        Span<Complex> spectrum = lane.Spectrum, gain = lane.Gain;
+        product.Clear();
+        for (int s = 0; s < m; s++)
+        {
+            // F^α(v + a r σ): the separable phase on the half spectrum, then an inverse transform.
+            ReadOnlySpan<Complex> px = _phases.AsSpan((((node * m) + s) * 3) * n, n);
+            ReadOnlySpan<Complex> py = _phases.AsSpan(((((node * m) + s) * 3) + 1) * n, n);
+            ReadOnlySpan<Complex> pz = _phases.AsSpan(((((node * m) + s) * 3) + 2) * n, n);
+            int p = 0;
+            for (int i = 0; i < n; i++)
+            {
+                for (int j = 0; j < n; j++)
+                {
+                    Complex xy = px[i] * py[j];
+                    for (int k = 0; k < half; k++, p++)
+                    {
+                        spectrum[p] = alphaSpectrum[p] * xy * pz[k];
+                    }
+                }
+            }
+
+            _plan.InverseRealOverwritingInput(spectrum, shiftedA, lane.Fft);
+
+            // F^β(v − b r σ) at α's points, interpolated from β's grid.
+            _shifted[(node * m) + s].Apply(fb, shiftedB, lane.Transfer);
+            double w = _sigmaWeights[s];
+            for (int q = 0; q < count; q++)
+            {
+                product[q] += w * shiftedA[q] * shiftedB[q];
+            }
+        }
+
+        if (both)
+        {
+            _toBeta.Apply(product, lane.BetaReal, lane.Transfer);
+            _betaPlan.ForwardReal(lane.BetaReal, lane.BetaSpectrum, lane.BetaFft);
+            ReadOnlySpan<double> betaTable = _betaGain.AsSpan(node * betaLength, betaLength);
+            Span<Complex> betaGain = lane.BetaGain;
+            for (int h = 0; h < betaGain.Length; h++)
+            {
+                betaGain[h] += betaTable[_betaSquared[h]] * lane.BetaSpectrum[h];
+            }
+        }
+
+        _plan.ForwardReal(product, spectrum, lane.Fft);
+        ReadOnlySpan<double> table = _gain.AsSpan(node * length, length);
+        for (int h = 0; h < spectrum.Length; h++)
+        {
+            gain[h] += table[_squared[h]] * spectrum[h];
+        }
+    }
+
+    // destination = F^α projected onto β's band, at β's points.
+    public void ProjectToBeta(ReadOnlySpan<double> fa, Span<double> destination, WidePartnerScratch scratch) =>
+        _toBeta.Apply(fa, destination, scratch.Transfer);
+
+    // destination = ν^{βα} at β's points: (β̂ F̂^α)^∨ on β's grid with F^α projected onto β's band.
+    public void PartnerLossFrequency(ReadOnlySpan<double> fa, Span<double> destination, WidePartnerScratch scratch)
+    {
+        _toBeta.Apply(fa, destination, scratch.Transfer);
+        _betaPlan.ForwardReal(destination, scratch.BetaSpectrum, scratch.BetaFft);
+        Span<Complex> spectrum = scratch.BetaSpectrum;
+        for (int h = 0; h < spectrum.Length; h++)
+        {
+            spectrum[h] *= _betaLoss[_betaSquared[h]];
+        }
+
+        _betaPlan.InverseRealOverwritingInput(spectrum, destination, scratch.BetaFft);
+    }
+
+    // destination = ν^{αβ} at α's points: (β̂ F̂^β)^∨ computed on β's grid and interpolated (the loss rate of this pair).
+    public void LossFrequency(ReadOnlySpan<Complex> betaSpectrum, Span<double> destination, WidePartnerScratch scratch)
+    {
         Span<Complex> betaProduct = scratch.BetaSpectrum;
         for (int h = 0; h < betaProduct.Length; h++)
         {
@@ -161,14 +296,10 @@ internal sealed class WidePartnerTerm
         }
 
         _betaPlan.InverseRealOverwritingInput(betaProduct, scratch.BetaReal, scratch.BetaFft);
-        _plain.Apply(scratch.BetaReal, shiftedB, scratch.Transfer);
-        for (int q = 0; q < count; q++)
-        {
-            destination[q] = shiftedA[q] - (fa[q] * shiftedB[q]);
-        }
+        _plain.Apply(scratch.BetaReal, destination, scratch.Transfer);
     }
 
-    public WidePartnerScratch CreateScratch() => new(_plan, _betaPlan, _alpha.Count, _beta.Count, Math.Max(ScratchLength, _plain.ScratchLength));
+    public WidePartnerScratch CreateScratch(int lanes) => new(_plan, _betaPlan, _alpha.Count, _beta.Count, Math.Max(Math.Max(ScratchLength, _plain.ScratchLength), _toBeta.ScratchLength), lanes);
 
     private static int[] WaveNumbers(int n)
     {
@@ -189,15 +320,99 @@ internal sealed class WidePartnerTerm
         return result;
     }
 
+    // ℓ_i(x_f) for the Lagrange basis through the nodes r_i, stored [i·F + f] (barycentric form).
+    private static double[] LagrangeBasis(ReadOnlySpan<double> nodes, ReadOnlySpan<double> points)
+    {
+        int m = nodes.Length;
+        double[] weights = new double[m];
+        for (int i = 0; i < m; i++)
+        {
+            double w = 1;
+            for (int j = 0; j < m; j++)
+            {
+                if (j != i)
+                {
+                    w *= nodes[i] - nodes[j];
+                }
+            }
+
+            weights[i] = 1 / w;
+        }
+
+        double[] basis = new double[m * points.Length];
+        for (int f = 0; f < points.Length; f++)
+        {
+            double x = points[f], total = 0;
+            int exact = -1;
+            for (int i = 0; i < m; i++)
+            {
+                if (x == nodes[i])
+                {
+                    exact = i;
+                }
+
+                total += weights[i] / (x - nodes[i]);
+            }
+
+            for (int i = 0; i < m; i++)
+            {
+                basis[(i * points.Length) + f] = exact >= 0 ? (i == exact ? 1 : 0) : weights[i] / (x - nodes[i]) / total;
+            }
+        }
+
+        return basis;
+    }
+
     private static int SignedFrequency(int index, int n) => index <= n / 2 ? index : index - n;
 
     private static double Sinc(double x) => Math.Abs(x) < 1e-8 ? 1.0 - (x * x / 6.0) : Math.Sin(x) / x;
 }
 
-/// <summary>Scratch of one <see cref="WidePartnerTerm"/> evaluation.</summary>
+/// <summary>Scratch of one <see cref="WidePartnerTerm"/> evaluation: the lanes of the node loop (lane 0 also serves the
+/// serial parts) and the copies of the inputs they share.</summary>
 internal sealed class WidePartnerScratch
 {
-    public WidePartnerScratch(Fft3DPlan plan, Fft3DPlan betaPlan, int count, int betaCount, int transfer)
+    public WidePartnerScratch(Fft3DPlan plan, Fft3DPlan betaPlan, int count, int betaCount, int transfer, int lanes)
+    {
+        Lanes = Enumerable.Range(0, lanes).Select(_ => new WidePartnerLane(plan, betaPlan, count, betaCount, transfer)).ToArray();
+        Term = new double[count];
+        BetaTerm = new double[betaCount];
+        Partner = new double[betaCount];
+    }
+
+    public WidePartnerLane[] Lanes { get; }
+
+    public double[] Term { get; }
+
+    // Q^{βα} on β's grid (the wider species' side of the pair).
+    public double[] BetaTerm { get; }
+
+    // F^β, copied for the lanes.
+    public double[] Partner { get; }
+
+    public Fft3DWorkspace Fft => Lanes[0].Fft;
+
+    public Fft3DWorkspace BetaFft => Lanes[0].BetaFft;
+
+    public double[] ShiftedAlpha => Lanes[0].ShiftedAlpha;
+
+    public double[] ShiftedBeta => Lanes[0].ShiftedBeta;
+
+    public Complex[] Gain => Lanes[0].Gain;
+
+    public Complex[] BetaSpectrum => Lanes[0].BetaSpectrum;
+
+    public Complex[] BetaGain => Lanes[0].BetaGain;
+
+    public double[] BetaReal => Lanes[0].BetaReal;
+
+    public double[] Transfer => Lanes[0].Transfer;
+}
+
+/// <summary>Buffers of one lane of the node loop of <see cref="WidePartnerTerm"/>.</summary>
+internal sealed class WidePartnerLane
+{
+    public WidePartnerLane(Fft3DPlan plan, Fft3DPlan betaPlan, int count, int betaCount, int transfer)
     {
         Fft = plan.CreateWorkspace();
         BetaFft = betaPlan.CreateWorkspace();
@@ -207,12 +422,10 @@ internal sealed class WidePartnerScratch
         Spectrum = new Complex[plan.HalfSpectrumCount];
         Gain = new Complex[plan.HalfSpectrumCount];
         BetaSpectrum = new Complex[betaPlan.HalfSpectrumCount];
+        BetaGain = new Complex[betaPlan.HalfSpectrumCount];
         BetaReal = new double[betaCount];
         Transfer = new double[transfer];
-        Term = new double[count];
     }
-
-    public double[] Term { get; }
 
     public Fft3DWorkspace Fft { get; }
 
@@ -230,7 +443,18 @@ internal sealed class WidePartnerScratch
 
     public Complex[] BetaSpectrum { get; }
 
+    public Complex[] BetaGain { get; }
+
     public double[] BetaReal { get; }
 
     public double[] Transfer { get; }
+
+    public void Clear(bool both)
+    {
+        Array.Clear(Gain);
+        if (both)
+        {
+            Array.Clear(BetaGain);
+        }
+    }
 }

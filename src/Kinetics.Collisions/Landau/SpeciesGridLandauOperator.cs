@@ -29,7 +29,7 @@ namespace Kinetics.Landau;
 /// not depend on the mass ratio. Momentum and energy exchange hold to spectral accuracy, species masses to round-off;
 /// apply <see cref="Kinetics.Conservation.SpeciesGridProjection"/> for round-off conservation.</para>
 /// </remarks>
-public sealed class SpeciesGridLandauOperator
+public sealed partial class SpeciesGridLandauOperator
 {
     private readonly SpectralLandauOperator[] _operators;
     private readonly PairMode[,] _modes;

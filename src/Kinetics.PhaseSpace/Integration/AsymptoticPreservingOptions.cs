@@ -16,8 +16,9 @@ public sealed record AsymptoticPreservingOptions
     public double PenaltyFactor { get; init; } = 1.0;
 
     /// <summary>
-    /// χ of the explicit collision remainder: 𝒞(F) − 𝒞(M[F]) is weighted by M/(M + χ·max M) per species, so the
-    /// tails where the equilibrium is below about χ of its peak relax by the BGK penalisation only, in [0, 1e−2]
+    /// χ of the explicit collision remainder: 𝒞(F) − 𝒞(M[F]) is weighted by M/(M + χ·max M) per species and a BGK term
+    /// of the cell's collision frequency takes the rest, so the tails where the equilibrium is below about χ of its peak
+    /// relax by BGK, in [0, 1e−2]
     /// (default 1e−4; docs/limits.md explains why the spectral operators need it).
     /// </summary>
     public double TailCutoff { get; init; } = 1e-4;

@@ -20,12 +20,18 @@ namespace Kinetics.PhaseSpace.Integration;
 /// F^{n+1} − M with weight κ/(κ + βΔt) → 0, so a state near equilibrium stays within O(ε) of it and the scheme becomes a
 /// kinetic scheme for the limit equations. β is per cell: <see cref="AsymptoticPreservingOptions.PenaltyFactor"/> times the
 /// cell's largest collision frequency; β and 𝒞(M[F]) below are refreshed every 10 steps (the moments move by O(Δt) per step).</para>
-/// <para>The explicit remainder uses 𝒞̃(F) = χ·(𝒞(F) − 𝒞(M[F])), conservatively projected with weight M[F]: subtracting
+/// <para>The explicit remainder uses 𝒞̃(F) = χ·(𝒞(F) − 𝒞(M[F])) − (1 − χ)ν̂(F − M[F]), conservatively projected with weight
+/// M[F]: subtracting
 /// 𝒞(M[F]) removes the discrete operator's equilibrium defect (the spectral 𝒞 does not vanish exactly on the discrete
 /// Maxwellian; left in, it is re-injected every step and drives F away from M by O(defect/β)), and the weight
-/// χ = M/(M + <see cref="AsymptoticPreservingOptions.TailCutoff"/>·max M) leaves the far tails to the BGK relaxation, where
+/// χ = M/(M + <see cref="AsymptoticPreservingOptions.TailCutoff"/>·max M) hands the far tails to a BGK operator of the cell's
+/// collision frequency ν̂ (the penalisation alone does not damp them: its implicit and explicit parts cancel as ε → 0), where
 /// the spectral operator's linearisation has weakly growing modes that make (1 + L/β) an amplification (docs/limits.md, with
 /// the measurements). Both changes are O(the operator's discretisation error) and vanish with it.</para>
+/// <para>Diffusive scaling (periodic 1-D meshes): the species densities of F^* are reset to the centred flux form
+/// n^{n+1} = n^n − Δt ∂ₓ(ε^{−1}∫v_x F^n), because the second-order transport over Δt/ε carries a spurious diffusivity
+/// Δtθ/(2ε²m) that grows as ε → 0; momentum and energy keep the transport's (its damping of the acoustic modes, speed
+/// c/ε, is what keeps the step stable).</para>
 /// <para>The explicit part is Lie-split: free transport of F^n over τ = Δt/ε^p, then the force over τ with the field of the
 /// transported state (the unsplit form's transport acts on F^n).</para>
 /// <para>Conservation: species masses per cell and globally, total momentum and energy of the collision part to round-off
@@ -45,6 +51,7 @@ public sealed class AsymptoticPreservingSolver
     private readonly double[] _remainder;
     private readonly double[] _penalty;
     private readonly double[] _defect;
+    private readonly DiffusiveDensityCorrection? _densities;
     private int _stepsSinceRefresh;
 
     private AsymptoticPreservingSolver(PhaseSpaceSolver explicitPart, ICollisionOperator collisionOperator, AsymptoticPreservingOptions options)
@@ -67,6 +74,7 @@ public sealed class AsymptoticPreservingSolver
         _remainder = new double[layout.CellCount * layout.CellLength];
         _penalty = new double[layout.CellCount];
         _defect = new double[_remainder.Length];
+        _densities = options.Scaling == KineticScaling.Diffusive ? new DiffusiveDensityCorrection(layout.CellCount, layout.SpeciesCount) : null;
     }
 
     /// <summary>The collision operator 𝒞.</summary>
@@ -108,6 +116,11 @@ public sealed class AsymptoticPreservingSolver
             }
         }
 
+        if (options.Scaling == KineticScaling.Diffusive && (layout.Mesh.Dimension != 1 || options.Explicit.LowBoundary is not null || !layout.IsWholeMesh))
+        {
+            throw new NotSupportedException("The diffusive scaling is implemented on periodic 1-D meshes held by one process.");
+        }
+
         return new AsymptoticPreservingSolver(PhaseSpaceSolver.Create(layout, options.Explicit), collisionOperator, options);
     }
 
@@ -128,7 +141,7 @@ public sealed class AsymptoticPreservingSolver
         int cells = state.CellCount, length = state.CellLength;
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Options.Explicit.MaxDegreeOfParallelism };
 
-        // R^n = 𝒞̃(F^n) − β(M[F^n] − F^n), per cell, before transport, with 𝒞̃(F) = χ·(𝒞(F) − 𝒞(M[F])) conservatively
+        // R^n = 𝒞̃(F^n) − β(M[F^n] − F^n), per cell, before transport, with 𝒞̃(F) = χ(𝒞(F) − 𝒞(M[F])) − (1 − χ)ν̂(F − M) conservatively
         // projected (see the remarks).
         System.Threading.Tasks.Parallel.For(0, cells, parallel, () => new Scratch(length), (c, _, scratch) =>
         {
@@ -144,18 +157,19 @@ public sealed class AsymptoticPreservingSolver
                 Operator.Evaluate(equilibrium, defect);
             }
 
+            double beta = _penalty[c], nu = beta / Options.PenaltyFactor;
             for (int a = 0; a < _masses.Length; a++)
             {
                 int count = _grid.Count;
                 double floor = Options.TailCutoff * System.Numerics.Tensors.TensorPrimitives.Max(equilibrium.Slice(a * count, count));
                 for (int p = a * count; p < (a + 1) * count; p++)
                 {
-                    r[p] = (r[p] - defect[p]) * equilibrium[p] / (equilibrium[p] + floor);
+                    double chi = equilibrium[p] / (equilibrium[p] + floor);
+                    r[p] = (chi * (r[p] - defect[p])) - ((1.0 - chi) * nu * (f[p] - equilibrium[p]));
                 }
             }
 
             _projection.Apply(r, equilibrium);
-            double beta = _penalty[c];
             for (int p = 0; p < length; p++)
             {
                 r[p] -= beta * (equilibrium[p] - f[p]);
@@ -167,7 +181,9 @@ public sealed class AsymptoticPreservingSolver
 
         // Explicit part, Lie-split: transport of F^n over τ, then the force over τ with the field of the transported state.
         double tau = diffusive ? step / eps : step;
+        _densities?.Record(state, eps);
         _transport.Step(state, tau);
+        _densities?.Apply(state, step);
         if (_force is not null)
         {
             _explicit.SolveField(state);

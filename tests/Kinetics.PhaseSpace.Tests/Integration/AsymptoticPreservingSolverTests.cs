@@ -111,6 +111,25 @@ public sealed class AsymptoticPreservingSolverTests
     }
 
     [Fact]
+    public void Diffusive_ConservesSpeciesNumbers_AndNeedsAPeriodic1DMesh()
+    {
+        var op = Operator();
+        var state = WaveState(equilibrium: false);
+        double[] before = Totals(state);
+        var solver = AsymptoticPreservingSolver.Create(state, op, new AsymptoticPreservingOptions { Epsilon = 1e-2, Scaling = KineticScaling.Diffusive });
+        Assert.Equal(1e-2 * solver.Explicit.StableStep, solver.StableStep, 15);
+        solver.Run(state, 5 * solver.StableStep);
+        double[] after = Totals(state);
+        for (int k = 0; k < 2; k++)
+        {
+            Assert.True(Math.Abs(after[k] - before[k]) < 1e-13 * before[k], $"species {k}: {before[k]:R} → {after[k]:R}");
+        }
+
+        var plane = new PhaseSpaceState(UniformMesh.Create2D(4, 4, 1.0, 1.0), VelocityGrid.FromCartesian(Grid), Gas);
+        Assert.Throws<NotSupportedException>(() => AsymptoticPreservingSolver.Create(plane, op, new AsymptoticPreservingOptions { Scaling = KineticScaling.Diffusive }));
+    }
+
+    [Fact]
     public void BadInput_NamesTheParameter()
     {
         var op = Operator();

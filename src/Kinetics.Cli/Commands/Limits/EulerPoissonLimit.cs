@@ -85,13 +85,8 @@ internal static class EulerPoissonLimit
 
         output.Human.WriteLine(string.Create(inv, $"VPB, species A (m = 1, q = 1) and B (m = 2, q = 1/2), Maxwell molecules; n^A = 1 + {delta}·cos x, n^B = 1, θ = 1, u = 0 on [0, 2π)"));
         output.Human.WriteLine(string.Create(inv, $"{cells} cells, N = {points} on [−6, 6]³, Δt = {step}, t = {finalTime}; Euler–Poisson reference on {8 * cells} cells ({referenceSteps} SSP-RK3 steps)"));
-        output.Human.WriteLine($"{"ε",10} {"error",14} {"order",8} {"steps",7} {"time s",8}");
-        var errors = new List<double>();
-        var steps = new List<int>();
-        var massDrift = new List<double>();
-        foreach (double eps in epsilons)
+        var result = LimitTable.Sweep(output, epsilons, eps =>
         {
-            var watch = Stopwatch.StartNew();
             var state = new PhaseSpaceState(mesh, velocities, mixture);
             for (int c = 0; c < cells; c++)
             {
@@ -100,56 +95,17 @@ internal static class EulerPoissonLimit
             }
 
             var solver = AsymptoticPreservingSolver.Create(state, op, Options(eps));
-            var before = solver.Explicit.Diagnose(state).Masses.ToArray();
-            steps.Add(solver.Run(state, finalTime, step));
-            var after = solver.Explicit.Diagnose(state).Masses.ToArray();
-            massDrift.Add(before.Zip(after, (b, a) => Math.Abs(a - b) / b).Max());
-
-            double sum = 0;
-            var density = new double[cells];
-            for (int s = 0; s < 2; s++)
-            {
-                CellMoments.Densities(state, s, density);
-                for (int c = 0; c < cells; c++)
-                {
-                    double d = density[c] - reference[(s * cells) + c];
-                    sum += d * d;
-                }
-            }
-
-            errors.Add(Math.Sqrt(sum) / norm);
-            int i = errors.Count - 1;
-            double? order = i > 0 ? Math.Log(errors[i - 1] / errors[i]) / Math.Log(epsilons[i - 1] / eps) : null;
-            output.Human.WriteLine(LimitTable.Row(eps, errors[i], order, steps[i], watch.Elapsed.TotalSeconds));
-        }
-
-        double observed = LimitTable.ObservedOrder(epsilons, errors);
-        output.Human.WriteLine(string.Create(inv, $"observed order (least squares) {observed:F3}; error = ‖(n^A, n^B) − Euler–Poisson‖₂ / ‖n^A(0) − 1‖₂ at t = {finalTime}"));
-        for (int i = 1; i < errors.Count; i++)
-        {
-            if (errors[i] >= errors[i - 1])
-            {
-                output.Warn(string.Create(inv, $"the error does not decrease from ε = {epsilons[i - 1]} to {epsilons[i]} ({errors[i - 1]:E3} → {errors[i]:E3}): the discretisation floor (docs/limits.md) is reached."));
-            }
-        }
-
-        output.WriteResult(new Dictionary<string, object>
-        {
-            ["eps"] = epsilons,
-            ["error"] = errors,
-            ["observed_order"] = observed,
-            ["local_orders"] = LimitTable.LocalOrders(epsilons, errors),
-            ["steps"] = steps,
-            ["step"] = step,
-            ["t_final"] = finalTime,
-            ["cells"] = cells,
-            ["velocity_points"] = points,
-            ["amplitude"] = delta,
-            ["reference_cells"] = 8 * cells,
-            ["max_species_mass_drift"] = massDrift.Max(),
-            ["error_norm"] = "L2 over cells of (n^A, n^B) minus the Euler–Poisson cell averages, relative to the L2 norm of n^A(0) − 1",
-            ["wall_s"] = clock.Elapsed.TotalSeconds,
-        });
+            return LimitTable.Measure(solver, state, finalTime, step, reference, norm);
+        }, string.Create(inv, $"‖(n^A, n^B) − Euler–Poisson‖₂ / ‖n^A(0) − 1‖₂ at t = {finalTime}"), "the discretisation floor (docs/limits.md) is reached.");
+        result["step"] = step;
+        result["t_final"] = finalTime;
+        result["cells"] = cells;
+        result["velocity_points"] = points;
+        result["amplitude"] = delta;
+        result["reference_cells"] = 8 * cells;
+        result["error_norm"] = "L2 over cells of (n^A, n^B) minus the Euler–Poisson cell averages, relative to the L2 norm of n^A(0) − 1";
+        result["wall_s"] = clock.Elapsed.TotalSeconds;
+        output.WriteResult(result);
         return 0;
     }
 

@@ -1,4 +1,9 @@
+using System.Diagnostics;
 using System.Globalization;
+using Kinetics.PhaseSpace.Integration;
+using Kinetics.PhaseSpace.Moments;
+using Kinetics.PhaseSpace.States;
+using Spectre.Console;
 
 namespace Kinetics.Cli.Commands.Limits;
 
@@ -51,4 +56,79 @@ internal static class LimitTable
     /// <summary>One formatted row.</summary>
     public static string Row(double eps, double error, double? order, int steps, double seconds) =>
         string.Create(CultureInfo.InvariantCulture, $"{eps,10:G4} {error,14:E4} {(order is { } p ? p.ToString("F3", CultureInfo.InvariantCulture) : "—"),8} {steps,7} {seconds,8:F1}");
+
+    /// <summary>
+    /// Runs <paramref name="run"/> for every ε, prints the table and the fitted order, warns where the error does not fall,
+    /// and returns the common result fields (eps, error, observed_order, local_orders, steps, max_species_mass_drift).
+    /// </summary>
+    public static Dictionary<string, object> Sweep(JsonOutput output, double[] epsilons, Func<double, LimitRun> run, string errorText, string floorText)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        output.Human.WriteLine($"{"ε",10} {"error",14} {"order",8} {"steps",7} {"time s",8}");
+        var errors = new List<double>();
+        var steps = new List<int>();
+        double drift = 0;
+        foreach (double eps in epsilons)
+        {
+            var watch = Stopwatch.StartNew();
+            var result = run(eps);
+            errors.Add(result.Error);
+            steps.Add(result.Steps);
+            drift = Math.Max(drift, result.MassDrift);
+            int i = errors.Count - 1;
+            double? order = i > 0 ? Math.Log(errors[i - 1] / errors[i]) / Math.Log(epsilons[i - 1] / eps) : null;
+            output.Human.WriteLine(Row(eps, errors[i], order, steps[i], watch.Elapsed.TotalSeconds));
+        }
+
+        double observed = ObservedOrder(epsilons, errors);
+        output.Human.WriteLine(string.Create(inv, $"observed order (least squares) {observed:F3}; error = {errorText}"));
+        for (int i = 1; i < errors.Count; i++)
+        {
+            if (errors[i] >= errors[i - 1])
+            {
+                output.Warn(string.Create(inv, $"the error does not decrease from ε = {epsilons[i - 1]} to {epsilons[i]} ({errors[i - 1]:E3} → {errors[i]:E3}): {floorText}"));
+            }
+        }
+
+        return new Dictionary<string, object>
+        {
+            ["eps"] = epsilons,
+            ["error"] = errors,
+            ["observed_order"] = observed,
+            ["local_orders"] = LocalOrders(epsilons, errors),
+            ["steps"] = steps,
+            ["max_species_mass_drift"] = drift,
+        };
+    }
+
+    /// <summary>
+    /// Advances <paramref name="state"/> to <paramref name="finalTime"/> and measures the relative L² distance of every species'
+    /// density from <paramref name="reference"/> (species-major cell values) and the largest relative species-mass drift.
+    /// </summary>
+    public static LimitRun Measure(AsymptoticPreservingSolver solver, PhaseSpaceState state, double finalTime, double? step, double[] reference, double norm)
+    {
+        var before = solver.Explicit.Diagnose(state).Masses.ToArray();
+        int steps = solver.Run(state, finalTime, step);
+        var after = solver.Explicit.Diagnose(state).Masses.ToArray();
+        int cells = state.CellCount;
+        double sum = 0;
+        var density = new double[cells];
+        for (int s = 0; s < state.SpeciesCount; s++)
+        {
+            CellMoments.Densities(state, s, density);
+            for (int c = 0; c < cells; c++)
+            {
+                double d = density[c] - reference[(s * cells) + c];
+                sum += d * d;
+            }
+        }
+
+        return new LimitRun(Math.Sqrt(sum) / norm, steps, before.Zip(after, (b, a) => Math.Abs(a - b) / b).Max());
+    }
 }
+
+/// <summary>One kinetic run of a limit table.</summary>
+/// <param name="Error">The relative distance from the limit solution.</param>
+/// <param name="Steps">Time steps taken.</param>
+/// <param name="MassDrift">Largest relative change of a species' total number.</param>
+internal readonly record struct LimitRun(double Error, int Steps, double MassDrift);

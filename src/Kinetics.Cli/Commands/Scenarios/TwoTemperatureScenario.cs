@@ -31,18 +31,26 @@ internal static class TwoTemperatureScenario
 {
     private const double TemperatureA = 1.2, TemperatureB = 0.8, Density = 0.5;
 
+    // --grids auto: per-species grids when the thermal speeds differ by more than this factor (docs/species-grids.md).
+    private const double PerSpeciesThreshold = 2.0;
+
+    // N per species on per-species grids (docs/species-grids.md, "Two-temperature relaxation on per-species grids").
+    private const int PerSpeciesPoints = 24;
+
     public static Command Create()
     {
         var gammas = new Option<string>("--gammas") { Description = "Exponents γ of |g|^γ (each in (−3, 1]), comma-separated.", DefaultValueFactory = _ => "-1,0,1" };
         var ratios = new Option<string>("--ratios") { Description = "Mass ratios m_A:m_B, comma-separated.", DefaultValueFactory = _ => "1:1,7:8,1:4" };
-        var n = new Option<int?>("--n") { Description = "Grid points per axis for every case (default: per case, the smallest size with h ≤ 0.75·min thermal speed, at most 64)." }.GridSize(8, 128);
+        var n = new Option<int?>("--n") { Description = "Grid points per axis for every case (shared grid default: per case, the smallest size with h ≤ 0.75·min thermal speed, at most 64; per-species grids: N per species, default 32)." }.GridSize(8, 128);
         var eFolds = new Option<double>("--e-folds") { Description = "Length of each run in e-folding times 1/k(0) of the temperature gap (the fit measures the initial rate).", DefaultValueFactory = _ => 1.0 };
         var courant = new Option<double>("--courant") { Description = "Step Δt = c/ν_max (SSP-RK3: positive for c ≤ 1, stable for c ≤ 2.5); in (0, 2].", DefaultValueFactory = _ => 0.5 };
+        var grids = new Option<string>("--grids") { Description = $"auto (default): one grid per species when their thermal speeds differ by more than {PerSpeciesThreshold:G2}× (mass ratios beyond about 1:3 here), else one shared grid; per-species: always (each species on N³ points over 8 of its thermal speeds, N default {PerSpeciesPoints}; docs/species-grids.md); shared: one grid for both.", DefaultValueFactory = _ => "auto" };
+        grids.AcceptOnlyFromAmong("auto", "per-species", "shared");
         var output = OutputPrefix.Create("two-temperature", "PREFIX.png and PREFIX.svg (log(T_A − T_B) against t)");
         var json = JsonOutput.CreateOption();
         var command = new Command("two-temperature", "Two-temperature relaxation of a binary mixture across mass ratios and γ (Boltzmann, b_ω = |cos θ|).")
         {
-            gammas, ratios, n, eFolds, courant, output, json,
+            gammas, ratios, n, eFolds, courant, grids, output, json,
         };
         command.SetAction(parse =>
         {
@@ -61,7 +69,7 @@ internal static class TwoTemperatureScenario
                 throw new ArgumentException($"--courant must be in (0, 2] (was {c}).");
             }
 
-            return Run(gammaList, ratioList, parse.GetValue(n), folds, c, OutputPrefix.Normalize(parse.GetValue(output)!), io);
+            return Run(gammaList, ratioList, parse.GetValue(n), folds, c, parse.GetValue(grids)!, OutputPrefix.Normalize(parse.GetValue(output)!), io);
         });
         return command;
     }
@@ -84,7 +92,7 @@ internal static class TwoTemperatureScenario
         return list.Count > 0 ? list : throw new ArgumentException("--ratios needs at least one a:b.");
     }
 
-    private static int Run(double[] gammas, List<(double A, double B)> ratios, int? fixedN, double eFolds, double courant, string prefix, JsonOutput io)
+    private static int Run(double[] gammas, List<(double A, double B)> ratios, int? fixedN, double eFolds, double courant, string gridMode, string prefix, JsonOutput io)
     {
         io.Human.Profile.Width = Math.Max(io.Human.Profile.Width, 200);
         var table = new Table().Border(TableBorder.Rounded);
@@ -103,9 +111,9 @@ internal static class TwoTemperatureScenario
         {
             foreach (double gamma in gammas)
             {
-                var result = RunCase(ma, mb, gamma, fixedN, eFolds, courant);
+                var result = RunCase(ma, mb, gamma, fixedN, eFolds, courant, gridMode);
                 string label = $"{F(ma, "G4")}:{F(mb, "G4")}";
-                table.AddRow(label, F(gamma, "G3"), result.N.ToString(System.Globalization.CultureInfo.InvariantCulture), F(result.HalfWidth, "F2"), F(result.Times[^1], "F4"),
+                table.AddRow(label, F(gamma, "G3"), result.N.ToString(System.Globalization.CultureInfo.InvariantCulture), result.PerSpecies ? string.Join("/", result.HalfWidths.Select(l => F(l, "F2"))) : F(result.HalfWidth, "F2"), F(result.Times[^1], "F4"),
                     result.Steps.ToString(System.Globalization.CultureInfo.InvariantCulture), F(result.Rate, "F5"), F(result.InitialRate, "F5"), F(result.ExactRate, "F5"), F(result.ClosureRate, "F5"),
                     F((result.Rate / result.InitialRate) - 1, "+0.0E+0;-0.0E+0"), F((result.Rate / result.ClosureRate) - 1, "+0.0E+0;-0.0E+0"), F((result.InitialRate / result.ExactRate) - 1, "+0.0E+0;-0.0E+0"), F(result.FinalA, "F6"), F(result.FinalB, "F6"),
                     F(result.MaxEnergyDrift, "0.0E+0"), F(result.Wall, "F1"));
@@ -126,6 +134,8 @@ internal static class TwoTemperatureScenario
                     ["gamma"] = gamma,
                     ["n"] = result.N,
                     ["half_width"] = result.HalfWidth,
+                    ["grids"] = result.PerSpecies ? "per-species" : "shared",
+                    ["half_widths"] = result.HalfWidths,
                     ["t_final"] = result.Times[^1],
                     ["steps"] = result.Steps,
                     ["rate"] = result.Rate,
@@ -153,51 +163,95 @@ internal static class TwoTemperatureScenario
         return 0;
     }
 
-    private sealed record CaseResult(int N, double HalfWidth, int Steps, double Rate, double InitialRate, double ExactRate, double ClosureRate, double FinalA, double FinalB,
+    private sealed record CaseResult(bool PerSpecies, double[] HalfWidths, int N, double HalfWidth, int Steps, double Rate, double InitialRate, double ExactRate, double ClosureRate, double FinalA, double FinalB,
         double MaxEnergyDrift, double MaxMassDrift, double Wall, List<double> Times, List<double> Gaps);
 
-    private static CaseResult RunCase(double ma, double mb, double gamma, int? fixedN, double eFolds, double courant)
+    private static CaseResult RunCase(double ma, double mb, double gamma, int? fixedN, double eFolds, double courant, string gridMode)
     {
         var clock = Stopwatch.StartNew();
         var mixture = new Mixture([new Species("A", 1.0), new Species("B", mb / ma)]);
         double[] temperatures = [TemperatureA, TemperatureB];
         double[] thermal = [Math.Sqrt(TemperatureA / mixture[0].Mass), Math.Sqrt(TemperatureB / mixture[1].Mass)];
-
-        // Box: 6.5 thermal speeds of the wider species (tail e^{−21}); spacing ≤ 0.75 of the narrower thermal speed
-        // (the trapezoidal moments of a Gaussian are then exact to ~e^{−2π²/0.75²}·poly ≈ 1e−13 relative), at most N = 64:
-        // 1:16 gets N = 64, h = 1.0 heavy thermal speed, where k(0) is within 5e−5 of the closed form (docs/scenarios.md).
-        double halfWidth = 6.5 * thermal.Max();
-        int n = fixedN ?? SmallestGrid(halfWidth, 0.75 * thermal.Min(), 64);
-        var grid = new CartesianGrid(n, halfWidth);
+        bool perSpecies = gridMode == "per-species" || (gridMode == "auto" && thermal.Max() > PerSpeciesThreshold * thermal.Min());
         var kernel = new CollisionKernel(gamma, AngularFunction.AbsoluteCosine(1.0));
-        var op = BoltzmannOperator.Create(grid, CollisionKernelTable.Uniform(mixture, kernel),
-            new BoltzmannOptions { ResolutionTolerance = 1e-4, MaxDegreeOfParallelism = Math.Clamp(Environment.ProcessorCount, 1, 4) });
+        var table = CollisionKernelTable.Uniform(mixture, kernel);
+        var options = new BoltzmannOptions { ResolutionTolerance = 1e-4, MaxDegreeOfParallelism = Math.Clamp(Environment.ProcessorCount, 1, 4) };
+        var solverOptions = new SpaceHomogeneousOptions
+        {
+            Scheme = TimeScheme.SspRk3, Courant = courant, ProjectionWeight = ProjectionWeight.Distribution, RateFloor = 1e-3,
+        };
 
-        double[] initial = new double[2 * grid.Count];
+        SpeciesGrids grids;
+        int n;
+        double halfWidth;
+        Func<double[], double[]> energyRates; // W^{αβ} at α·2 + β
+        Func<double[], double, StepObserver, SpaceHomogeneousResult> run;
+        if (perSpecies)
+        {
+            // docs/species-grids.md: each species on N³ points over 8 of its own thermal speeds.
+            n = fixedN ?? PerSpeciesPoints;
+            grids = SpeciesGrids.ForMaxwellians(mixture, temperatures, default, n);
+            halfWidth = grids[0].HalfWidth;
+            var op = SpeciesGridBoltzmannOperator.Create(grids, table, options);
+            var workspace = op.CreateWorkspace();
+            energyRates = state =>
+            {
+                double[] w = new double[4];
+                for (int a = 0; a < 2; a++)
+                {
+                    double[] q = new double[grids.Count(a)];
+                    for (int b = 0; b < 2; b++)
+                    {
+                        op.EvaluatePair(a, b, state, q, workspace);
+                        w[(2 * a) + b] = SpeciesMoments.Of(grids[a], q, mixture[a].Mass).Energy;
+                    }
+                }
+
+                return w;
+            };
+            var solver = new SpeciesGridSolver(op, solverOptions);
+            run = (initial, time, observer) => solver.Run(initial, time, observer);
+        }
+        else
+        {
+            // Box: 6.5 thermal speeds of the wider species (tail e^{−21}); spacing ≤ 0.75 of the narrower thermal speed
+            // (the trapezoidal moments of a Gaussian are then exact to ~e^{−2π²/0.75²}·poly ≈ 1e−13 relative), at most N = 64:
+            // 1:16 gets N = 64, h = 1.0 heavy thermal speed, where k(0) is within 5e−5 of the closed form (docs/scenarios.md).
+            halfWidth = 6.5 * thermal.Max();
+            n = fixedN ?? SmallestGrid(halfWidth, 0.75 * thermal.Min(), 64);
+            var grid = new CartesianGrid(n, halfWidth);
+            grids = SpeciesGrids.Shared(grid, 2);
+            var op = BoltzmannOperator.Create(grid, table, options);
+            energyRates = state =>
+            {
+                var rates = new ExchangeRate[4];
+                op.ExchangeRates(state, rates, op.CreateWorkspace());
+                return rates.Select(r => r.Energy).ToArray();
+            };
+            var solver = new SpaceHomogeneousSolver(op, solverOptions);
+            run = (initial, time, observer) => solver.Run(initial, time, observer);
+        }
+
+        double[] initial = new double[grids.TotalCount];
         for (int a = 0; a < 2; a++)
         {
-            Maxwellian.Fill(grid, new MacroscopicState(Density, Velocity3.Zero, temperatures[a]), mixture[a].Mass, initial.AsSpan(a * grid.Count, grid.Count));
+            Maxwellian.Fill(grids[a].Grid, new MacroscopicState(Density, Velocity3.Zero, temperatures[a]), mixture[a].Mass, grids.Slice(initial.AsSpan(), a));
         }
 
         // k(0) = −(dT_A/dt − dT_B/dt)/(T_A − T_B) with dT_α/dt = (2/3)(Σ_β W^{αβ})/n_α (no drift develops by symmetry).
-        var rates = new ExchangeRate[4];
-        op.ExchangeRates(initial, rates, op.CreateWorkspace());
-        var start = Moments(grid, mixture, initial);
-        double dTa = 2.0 / 3.0 * (rates[0].Energy + rates[1].Energy) / start.Na;
-        double dTb = 2.0 / 3.0 * (rates[2].Energy + rates[3].Energy) / start.Nb;
+        double[] w = energyRates(initial);
+        var start = Moments(grids, mixture, initial);
+        double dTa = 2.0 / 3.0 * (w[0] + w[1]) / start.Na;
+        double dTb = 2.0 / 3.0 * (w[2] + w[3]) / start.Nb;
         double initialRate = -(dTa - dTb) / (start.Ta - start.Tb);
         double exactRate = TemperatureRelaxation.Rate(kernel, mixture[0].Mass, Density, TemperatureA, mixture[1].Mass, Density, TemperatureB);
 
         var times = new List<double>();
         var gaps = new List<double>();
         double maxEnergy = 0, maxMass = 0, finalA = 0, finalB = 0;
-        var solver = new SpaceHomogeneousSolver(op, new SpaceHomogeneousOptions
+        var result = run(initial, eFolds / initialRate, (t, _, state) =>
         {
-            Scheme = TimeScheme.SspRk3, Courant = courant, ProjectionWeight = ProjectionWeight.Distribution, RateFloor = 1e-3,
-        });
-        var run = solver.Run(initial, eFolds / initialRate, (t, _, state) =>
-        {
-            var m = Moments(grid, mixture, state);
+            var m = Moments(grids, mixture, state);
             times.Add(t);
             gaps.Add(m.Ta - m.Tb);
             maxEnergy = Math.Max(maxEnergy, Math.Abs(m.Energy - start.Energy) / start.Energy);
@@ -206,7 +260,8 @@ internal static class TwoTemperatureScenario
         });
         double rate = -Slope(times, gaps.Select(g => Math.Log(g)).ToList());
         double odeRate = MaxwellianClosureRate(kernel, mixture, start, times);
-        return new CaseResult(n, halfWidth, run.Steps, rate, initialRate, exactRate, odeRate, finalA, finalB, maxEnergy, maxMass, clock.Elapsed.TotalSeconds, times, gaps);
+        double[] halfWidths = [grids[0].HalfWidth, grids[1].HalfWidth];
+        return new CaseResult(perSpecies, halfWidths, n, halfWidth, result.Steps, rate, initialRate, exactRate, odeRate, finalA, finalB, maxEnergy, maxMass, clock.Elapsed.TotalSeconds, times, gaps);
     }
 
     // The same fit applied to the Maxwellian closure dT_A/dt = (2/3)W^{AB}(T_A, T_B)/n_A, dT_B/dt = −(2/3)W^{AB}/n_B with the
@@ -241,10 +296,10 @@ internal static class TwoTemperatureScenario
         return -Slope(times, logs);
     }
 
-    private static (double Na, double Nb, double Ta, double Tb, double Energy) Moments(CartesianGrid grid, Mixture mixture, ReadOnlySpan<double> state)
+    private static (double Na, double Nb, double Ta, double Tb, double Energy) Moments(SpeciesGrids grids, Mixture mixture, ReadOnlySpan<double> state)
     {
-        var a = SpeciesMoments.Of(grid, state[..grid.Count], mixture[0].Mass);
-        var b = SpeciesMoments.Of(grid, state[grid.Count..], mixture[1].Mass);
+        var a = SpeciesMoments.Of(grids[0], grids.Slice(state, 0), mixture[0].Mass);
+        var b = SpeciesMoments.Of(grids[1], grids.Slice(state, 1), mixture[1].Mass);
         return (a.Density, b.Density, a.Temperature, b.Temperature, a.Energy + b.Energy);
     }
 }
