@@ -14,7 +14,8 @@ namespace Kinetics.Landau.MasslessElectron;
 /// <see cref="FrictionVector"/> is the grid quadrature Σ_p 2ξ_p|ξ_p|⁻³G_p h³ — exactly zero for even G on a grid
 /// symmetric about 0, and second order in h otherwise (the singular integrand is homogeneous of degree −2).
 /// <see cref="Evaluate"/> differentiates F spectrally and sets the grid moments to the exact ones (∫Q = 0,
-/// ∫vQ = c n₊, ∫|v|²/2 Q = c·∫vF) by the smallest |F|-weighted change. Immutable and thread-safe.
+/// ∫vQ = c n₊, ∫|v|²/2 Q = c·∫vF) by the smallest |F|-weighted change. Immutable and thread-safe; evaluation
+/// allocates nothing (scratch in a <see cref="LimitOperatorWorkspace"/>).
 /// </remarks>
 public sealed class ConstantFrictionOperator
 {
@@ -65,26 +66,27 @@ public sealed class ConstantFrictionOperator
 
     /// <summary>Scratch for <see cref="Evaluate"/>.</summary>
     /// <returns>A new workspace.</returns>
-    public SpectralWorkspace CreateWorkspace() => _spectral.CreateWorkspace();
+    public LimitOperatorWorkspace CreateWorkspace() => new(this, _spectral.CreateWorkspace(), Grid.Count);
 
     /// <summary>destination = −∇·(F c) = −c·∇F.</summary>
     /// <param name="friction">c (e.g. from <see cref="FrictionVector"/>).</param>
     /// <param name="ions">F on <see cref="Grid"/> (not modified).</param>
     /// <param name="destination">Values of Q⁰₋₊.</param>
     /// <param name="workspace">Scratch from <see cref="CreateWorkspace"/>.</param>
-    public void Evaluate(Velocity3 friction, ReadOnlySpan<double> ions, Span<double> destination, SpectralWorkspace workspace)
+    public void Evaluate(Velocity3 friction, ReadOnlySpan<double> ions, Span<double> destination, LimitOperatorWorkspace workspace)
     {
         Guard.Finite(friction);
         Guard.Length(ions.Length, Grid.Count, nameof(ions));
         Guard.Length(destination.Length, Grid.Count, nameof(destination));
         ArgumentNullException.ThrowIfNull(workspace);
+        workspace.Check(this, nameof(workspace));
         int count = Grid.Count;
-        var derivative = new double[count];
+        Span<double> derivative = workspace.Gradient.AsSpan(0, count);
         destination.Clear();
         double n = 0, mx = 0, my = 0, mz = 0;
         for (int d = 0; d < 3; d++)
         {
-            SpectralDerivative.First(_spectral, ions, d, derivative, workspace);
+            SpectralDerivative.First(_spectral, ions, d, derivative, workspace.Spectral);
             for (int p = 0; p < count; p++)
             {
                 destination[p] -= friction[d] * derivative[p];

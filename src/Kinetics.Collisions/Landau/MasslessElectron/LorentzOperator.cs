@@ -13,7 +13,7 @@ namespace Kinetics.Landau.MasslessElectron;
 /// ∇G and the divergence are spectral on the electron grid, Φ(w) = (I − ŵŵᵀ)/|w| is taken pointwise (points closer than
 /// h/4 to ξ₀ use |w| = h/4), and the grid moments of the result are set to those of the flux (mass 0, momentum −ΣJ,
 /// energy −Σ(ξ − c)·J with c the grid centre) by the smallest |G|-weighted change, as in docs/species-grids.md.
-/// Immutable and thread-safe; scratch in a <see cref="SpectralWorkspace"/> plus caller buffers.
+/// Immutable and thread-safe; evaluation allocates nothing (scratch in a <see cref="LimitOperatorWorkspace"/>).
 /// </remarks>
 public sealed class LorentzOperator
 {
@@ -39,7 +39,7 @@ public sealed class LorentzOperator
 
     /// <summary>Scratch for <see cref="Evaluate"/>.</summary>
     /// <returns>A new workspace.</returns>
-    public SpectralWorkspace CreateWorkspace() => _spectral.CreateWorkspace();
+    public LimitOperatorWorkspace CreateWorkspace() => new(this, _spectral.CreateWorkspace(), Grid.Count);
 
     /// <summary>destination = n₊∇·(Φ(ξ − ξ₀)∇G).</summary>
     /// <param name="ionDensity">n₊ ≥ 0.</param>
@@ -47,19 +47,19 @@ public sealed class LorentzOperator
     /// <param name="electrons">G on <see cref="Grid"/> (not modified).</param>
     /// <param name="destination">Values of Q⁰₊₋.</param>
     /// <param name="workspace">Scratch from <see cref="CreateWorkspace"/>.</param>
-    public void Evaluate(double ionDensity, Velocity3 centre, ReadOnlySpan<double> electrons, Span<double> destination, SpectralWorkspace workspace)
+    public void Evaluate(double ionDensity, Velocity3 centre, ReadOnlySpan<double> electrons, Span<double> destination, LimitOperatorWorkspace workspace)
     {
         Guard.NonNegative(ionDensity);
         Guard.Finite(centre);
         Guard.Length(electrons.Length, Grid.Count, nameof(electrons));
         Guard.Length(destination.Length, Grid.Count, nameof(destination));
         ArgumentNullException.ThrowIfNull(workspace);
+        workspace.Check(this, nameof(workspace));
         int count = Grid.Count;
-        var gradient = new double[3 * count];
-        var flux = new double[3 * count];
+        double[] gradient = workspace.Gradient, flux = workspace.Flux;
         for (int d = 0; d < 3; d++)
         {
-            SpectralDerivative.First(_spectral, electrons, d, gradient.AsSpan(d * count, count), workspace);
+            SpectralDerivative.First(_spectral, electrons, d, gradient.AsSpan(d * count, count), workspace.Spectral);
         }
 
         double floor = 0.25 * Grid.Spacing, px = 0, py = 0, pz = 0, energy = 0;
@@ -83,7 +83,7 @@ public sealed class LorentzOperator
         Span<double> derivative = gradient.AsSpan(0, count);
         for (int d = 0; d < 3; d++)
         {
-            SpectralDerivative.First(_spectral, flux.AsSpan(d * count, count), d, derivative, workspace);
+            SpectralDerivative.First(_spectral, flux.AsSpan(d * count, count), d, derivative, workspace.Spectral);
             for (int p = 0; p < count; p++)
             {
                 destination[p] += derivative[p];
