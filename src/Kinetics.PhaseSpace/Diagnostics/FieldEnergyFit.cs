@@ -15,15 +15,8 @@ public static class FieldEnergyFit
     /// <returns>(t, log W) of every interior maximum in [from, to].</returns>
     public static IReadOnlyList<(double Time, double LogEnergy)> Maxima(ReadOnlySpan<double> times, ReadOnlySpan<double> energies, double from, double to)
     {
-        Guard.Length(energies.Length, times.Length, nameof(energies));
-        Guard.AllFinite(times);
-        Guard.AllFinite(energies);
-        Guard.Finite(from);
-        Guard.Finite(to);
-        if (!(to > from))
-        {
-            throw new ArgumentOutOfRangeException(nameof(to), to, $"to must exceed from ({from}) (was {to}).");
-        }
+        CheckSamples(times, energies, from, to);
+
         var peaks = new List<(double, double)>();
         for (int i = 1; i + 1 < times.Length; i++)
         {
@@ -75,15 +68,8 @@ public static class FieldEnergyFit
     /// <exception cref="InvalidOperationException">Fewer than 3 samples in the window.</exception>
     public static double GrowthRate(ReadOnlySpan<double> times, ReadOnlySpan<double> energies, double from, double to)
     {
-        Guard.Length(energies.Length, times.Length, nameof(energies));
-        Guard.AllFinite(times);
-        Guard.AllFinite(energies);
-        Guard.Finite(from);
-        Guard.Finite(to);
-        if (!(to > from))
-        {
-            throw new ArgumentOutOfRangeException(nameof(to), to, $"to must exceed from ({from}) (was {to}).");
-        }
+        CheckSamples(times, energies, from, to);
+
         var t = new List<double>();
         var y = new List<double>();
         for (int i = 0; i < times.Length; i++)
@@ -113,5 +99,19 @@ public static class FieldEnergyFit
         }
 
         return sxy / sxx;
+    }
+
+    // Equal lengths, finite samples, a finite window with to > from.
+    private static void CheckSamples(ReadOnlySpan<double> times, ReadOnlySpan<double> energies, double from, double to)
+    {
+        Guard.Length(energies.Length, times.Length, nameof(energies));
+        Guard.AllFinite(times);
+        Guard.AllFinite(energies);
+        Guard.Finite(from);
+        Guard.Finite(to);
+        if (!(to > from))
+        {
+            throw new ArgumentOutOfRangeException(nameof(to), to, $"to must exceed from ({from}) (was {to}).");
+        }
     }
 }

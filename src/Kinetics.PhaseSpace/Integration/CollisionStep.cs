@@ -9,14 +9,15 @@ namespace Kinetics.PhaseSpace.Integration;
 /// by the library's space-homogeneous integrator (<see cref="SpaceHomogeneousSolver"/>: SSP Runge–Kutta, conservative
 /// projection at every stage, sub-steps chosen from the operator's collision frequency unless
 /// <see cref="SpaceHomogeneousOptions.FixedStep"/> is set). This is the one adapter between the phase-space layer and
-/// the collision layer; a batched conservative step can replace its body without changing callers.
+/// the collision layer. <see cref="CreateBatched"/> runs the same equation through <see cref="BatchedCollisionStep"/>
+/// instead: all owned cells per Runge–Kutta stage, conservative per cell, with per-cell reports.
 /// </summary>
 /// <remarks>
 /// Because the phase-space state of a spatially uniform gas is left bitwise unchanged by the transport sweeps, a uniform
 /// state advanced by <see cref="PhaseSpaceSolver"/> with collisions equals the space-homogeneous solution with the same
 /// steps to the last bit. Thread-safe (cells run in parallel; the operator must be thread-safe, as its contract says).
 /// </remarks>
-public sealed class CollisionStep
+public sealed partial class CollisionStep
 {
     private readonly SpaceHomogeneousSolver _solver;
 
@@ -25,6 +26,7 @@ public sealed class CollisionStep
         Operator = collisionOperator;
         Options = options;
         _solver = new SpaceHomogeneousSolver(collisionOperator, options);
+        _reports = [];
     }
 
     /// <summary>The collision operator.</summary>
@@ -71,6 +73,12 @@ public sealed class CollisionStep
         Guard.NonNegative(step);
         if (step == 0.0)
         {
+            return;
+        }
+
+        if (_batched is not null)
+        {
+            AdvanceBatched(state, step);
             return;
         }
 

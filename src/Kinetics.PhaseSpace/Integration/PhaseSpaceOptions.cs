@@ -16,7 +16,8 @@ public sealed record PhaseSpaceOptions
 
     /// <summary>
     /// True (default) to solve Gauss's law for the self-consistent field when some species is charged; the k = 0 mode
-    /// is dropped (a uniform neutralising background). False for no field at all.
+    /// is dropped (a uniform neutralising background) on a periodic mesh; between walls see <see cref="LowField"/>,
+    /// <see cref="HighField"/> and <see cref="NeutralisingBackground"/>. False for no field at all.
     /// </summary>
     public bool SelfConsistentField { get; init; } = true;
 

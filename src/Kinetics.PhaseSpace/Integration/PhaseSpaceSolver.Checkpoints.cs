@@ -126,7 +126,7 @@ public sealed partial class PhaseSpaceSolver
                 text.Append("; collisions ").Append(collisions.Operator)
                     .Append(" masses [").AppendJoin(", ", collisions.Operator.Masses.ToArray().Select(m => m.ToString("R", CultureInfo.InvariantCulture)))
                     .Append("] on ").Append(collisions.Operator.Grid)
-                    .Append(" with ").Append(collisions.Options);
+                    .Append(" with ").Append(collisions.Describe());
             }
 
             return text.ToString();

@@ -5,6 +5,7 @@ using Kinetics.Kernels;
 using Kinetics.Linearized;
 using static Kinetics.Tests.BadInput.BadInputFixtures;
 using static Kinetics.Tests.BadInput.BadInputGenerators;
+using static Kinetics.Tests.BadInput.BadInputProbeFactory;
 
 namespace Kinetics.Tests.BadInput;
 

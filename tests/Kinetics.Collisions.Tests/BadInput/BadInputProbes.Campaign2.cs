@@ -11,6 +11,7 @@ using Kinetics.Spectral;
 using Kinetics.Transport;
 using static Kinetics.Tests.BadInput.BadInputFixtures;
 using static Kinetics.Tests.BadInput.BadInputGenerators;
+using static Kinetics.Tests.BadInput.BadInputProbeFactory;
 
 namespace Kinetics.Tests.BadInput;
 

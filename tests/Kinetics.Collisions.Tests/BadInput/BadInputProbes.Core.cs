@@ -8,6 +8,7 @@ using Kinetics.Spectral;
 using Kinetics.Weights;
 using static Kinetics.Tests.BadInput.BadInputFixtures;
 using static Kinetics.Tests.BadInput.BadInputGenerators;
+using static Kinetics.Tests.BadInput.BadInputProbeFactory;
 
 namespace Kinetics.Tests.BadInput;
 

@@ -5,6 +5,7 @@ using Kinetics.Mixtures;
 using Kinetics.Transport;
 using static Kinetics.Tests.BadInput.BadInputFixtures;
 using static Kinetics.Tests.BadInput.BadInputGenerators;
+using static Kinetics.Tests.BadInput.BadInputProbeFactory;
 
 namespace Kinetics.Tests.BadInput;
 

@@ -3,6 +3,7 @@ using Kinetics.Grids;
 using Kinetics.Landau;
 using static Kinetics.Tests.BadInput.BadInputFixtures;
 using static Kinetics.Tests.BadInput.BadInputGenerators;
+using static Kinetics.Tests.BadInput.BadInputProbeFactory;
 
 namespace Kinetics.Tests.BadInput;
 

@@ -7,6 +7,7 @@ using Kinetics.Mixtures;
 using Kinetics.Moments;
 using Kinetics.Transport;
 using static Kinetics.Tests.BadInput.BadInputFixtures;
+using static Kinetics.Tests.BadInput.BadInputProbeFactory;
 
 namespace Kinetics.Tests.BadInput;
 

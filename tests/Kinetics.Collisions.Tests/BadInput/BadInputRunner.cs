@@ -50,6 +50,37 @@ internal static class BadInputRunner
     /// <summary>A call that takes longer than this is a hang (the slowest valid probe takes ~0.1 s).</summary>
     public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(20);
 
+    /// <summary>
+    /// Runs every probe (<paramref name="cases"/> calls for argument errors, one for state errors and valid extremes),
+    /// writes the tally and every failure to <paramref name="log"/>, and fails unless every call behaved.
+    /// </summary>
+    public static Tally Sweep(IEnumerable<Probe> probes, int cases, Action<string> log)
+    {
+        var tally = new Tally();
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        foreach (var probe in probes)
+        {
+            try
+            {
+                Run(probe, probe.Expect == Expect.ArgumentError ? cases : 1, tally);
+            }
+            catch (Xunit.Sdk.XunitException)
+            {
+                // Recorded in tally.Failures; keep sweeping so the report lists every failing probe.
+            }
+        }
+
+        log($"{tally} in {watch.Elapsed.TotalSeconds:F1} s");
+        foreach (string failure in tally.Failures)
+        {
+            log(failure);
+        }
+
+        Assert.True(tally.Failures.IsEmpty, $"{tally}{Environment.NewLine}{string.Join(Environment.NewLine, tally.Failures)}");
+        Assert.Equal(0, tally.SilentNaN + tally.Hangs + tally.Unclear + tally.Mutations);
+        return tally;
+    }
+
     public static void Run(Probe probe, int cases, Tally tally)
     {
         Interlocked.Increment(ref tally.Probes);

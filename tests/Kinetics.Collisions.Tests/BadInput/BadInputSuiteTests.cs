@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Kinetics.Landau;
 using Xunit.Abstractions;
 using static Kinetics.Tests.BadInput.BadInputFixtures;
@@ -182,29 +181,5 @@ public class BadInputSuiteTests(ITestOutputHelper output)
         }
     }
 
-    private void Sweep(int cases)
-    {
-        var tally = new Tally();
-        var watch = Stopwatch.StartNew();
-        foreach (var probe in BadInputProbes.All())
-        {
-            try
-            {
-                BadInputRunner.Run(probe, probe.Expect == Expect.ArgumentError ? cases : 1, tally);
-            }
-            catch (Exception ex) when (ex is Xunit.Sdk.XunitException)
-            {
-                // Recorded in tally.Failures; keep sweeping so the report lists every failing probe.
-            }
-        }
-
-        output.WriteLine($"{tally} in {watch.Elapsed.TotalSeconds:F1} s");
-        foreach (string failure in tally.Failures)
-        {
-            output.WriteLine(failure);
-        }
-
-        Assert.True(tally.Failures.IsEmpty, $"{tally}{Environment.NewLine}{string.Join(Environment.NewLine, tally.Failures)}");
-        Assert.Equal(0, tally.SilentNaN + tally.Hangs + tally.Unclear + tally.Mutations);
-    }
+    private void Sweep(int cases) => BadInputRunner.Sweep(BadInputProbes.All(), cases, output.WriteLine);
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Numerics;
 using FsCheck;
 using FsCheck.Fluent;
@@ -17,6 +16,7 @@ using Kinetics.PhaseSpace.Transport;
 using Kinetics.PhaseSpace.Velocities;
 using Kinetics.Tests.BadInput;
 using static Kinetics.Tests.BadInput.BadInputGenerators;
+using static Kinetics.Tests.BadInput.BadInputProbeFactory;
 
 namespace Kinetics.PhaseSpace.Tests.BadInput;
 
@@ -226,25 +226,4 @@ internal static class PhaseSpaceBadInputProbes
         var (solver, state) = Solver();
         return solver.CreateCheckpoint(state, solver.Schedule(state, 1.0));
     }
-
-    private static Probe Arg<T>(string entry, string parameter, Gen<T> gen, Action<T> call) =>
-        new(entry, parameter, gen.Select(x => new Case(Describe(x), [], () =>
-        {
-            call(x);
-            return [];
-        })));
-
-    private static Probe ArgSpan(string entry, string parameter, Gen<double[]> gen, Action<double[]> call) =>
-        new(entry, parameter, gen.Select(a => new Case($"{a.Length} values", [a], () =>
-        {
-            call(a);
-            return [];
-        })));
-
-    private static string Describe<T>(T value) => value switch
-    {
-        double d => d.ToString("R", CultureInfo.InvariantCulture),
-        null => "null",
-        _ => value.ToString() ?? "?",
-    };
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Kinetics.Tests.BadInput;
 using Xunit.Abstractions;
 
@@ -60,28 +59,5 @@ public sealed class PhaseSpaceBadInputTests(ITestOutputHelper output)
         Assert.Equal("workspace", e.ParamName);
     }
 
-    private void Sweep(int cases)
-    {
-        var tally = new Tally();
-        var watch = Stopwatch.StartNew();
-        foreach (var probe in PhaseSpaceBadInputProbes.All())
-        {
-            try
-            {
-                BadInputRunner.Run(probe, probe.Expect == Expect.ArgumentError ? cases : 1, tally);
-            }
-            catch (Exception ex) when (ex is Xunit.Sdk.XunitException)
-            {
-                // Recorded in tally.Failures; keep sweeping so the report lists every failing probe.
-            }
-        }
-
-        output.WriteLine($"{tally} in {watch.Elapsed.TotalSeconds:F1} s");
-        foreach (string failure in tally.Failures)
-        {
-            output.WriteLine(failure);
-        }
-
-        Assert.True(tally.Failures.IsEmpty, $"{tally}{Environment.NewLine}{string.Join(Environment.NewLine, tally.Failures)}");
-    }
+    private void Sweep(int cases) => BadInputRunner.Sweep(PhaseSpaceBadInputProbes.All(), cases, output.WriteLine);
 }

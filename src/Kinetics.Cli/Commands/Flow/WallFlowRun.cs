@@ -48,7 +48,8 @@ internal sealed record WallFlowRun(double[] X, CellFields[][] Species, CellField
                 grid.ToCartesian(),
                 CollisionKernelTable.Uniform(mixture, new CollisionKernel(-1.0, AngularFunction.AbsoluteCosine(1.0))),
                 new BoltzmannOptions { ResolutionTolerance = 1e-4 });
-            collisions = CollisionStep.Create(new ScaledCollisionOperator(op, 1.0 / kn));
+            // All cells per Runge–Kutta stage through the conservative batched step (per-cell conservation to round-off).
+            collisions = CollisionStep.CreateBatched(new ScaledCollisionOperator(op, 1.0 / kn), new BatchedCollisionStepOptions { MaxDegreeOfParallelism = Math.Clamp(threads, 1, 256) });
         }
 
         var options = new PhaseSpaceOptions { Communicator = communicator, MaxDegreeOfParallelism = threads, LowBoundary = low, HighBoundary = high, Collisions = collisions };
