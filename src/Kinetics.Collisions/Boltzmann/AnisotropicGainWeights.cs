@@ -63,18 +63,6 @@ internal sealed class AnisotropicGainWeights
             coefficients[m] *= ((2 * m) + 1) / 2.0;
         }
 
-        // Per (node, |k|²) the series stops at the same n_max(ρ) rule with that point's own ρ = max(a, b) r |ξ| (j_n(ρ) is
-        // below 1e−16 beyond it): small radii and small |ξ| need far fewer terms than ρ_max.
-        _counts = new int[_nodes * _tableLength];
-        for (int node = 0; node < _nodes; node++)
-        {
-            for (int q = 0; q < _tableLength; q++)
-            {
-                double rho = Math.Max(a, b) * radii[node] * Math.PI * Math.Sqrt(q) / halfWidth;
-                _counts[(node * _tableLength) + q] = Math.Min(terms, (int)Math.Ceiling(rho + (12 * Math.Cbrt(rho)) + 12) + 1);
-            }
-        }
-
         _alpha = new double[terms];
         _beta = new double[terms];
         for (int m = 1; m < terms; m++)
@@ -100,6 +88,38 @@ internal sealed class AnisotropicGainWeights
                         row[m] = scale * coefficients[m] * bessel[m];
                     }
                 }
+            }
+        }
+
+        // Per (node, |k|²) the series stops after the last degree whose table entry, on either side, exceeds 1e−17 of that
+        // row's largest entry (|P_m| ≤ 1, so the dropped terms together stay below ~1e−15 of the largest one): j_m(ρ) decays
+        // faster than exponentially beyond m ≈ ρ, so small radii and small |ξ| need far fewer terms than n_max.
+        _counts = new int[_nodes * _tableLength];
+        for (int node = 0; node < _nodes; node++)
+        {
+            for (int q = 0; q < _tableLength; q++)
+            {
+                int use = 1;
+                for (int side = 0; side < 2; side++)
+                {
+                    ReadOnlySpan<double> row = _tables.AsSpan(((((side * _nodes) + node) * _tableLength) + q) * terms, terms);
+                    double largest = 0;
+                    foreach (double value in row)
+                    {
+                        largest = Math.Max(largest, Math.Abs(value));
+                    }
+
+                    for (int m = terms - 1; m >= use; m--)
+                    {
+                        if (Math.Abs(row[m]) > 1e-17 * largest)
+                        {
+                            use = m + 1;
+                            break;
+                        }
+                    }
+                }
+
+                _counts[(node * _tableLength) + q] = use;
             }
         }
     }

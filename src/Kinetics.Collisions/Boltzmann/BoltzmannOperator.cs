@@ -27,12 +27,14 @@ namespace Kinetics.Boltzmann;
 /// the operator only multiplies spectra by even real functions of |ξ|. Nyquist modes of shifted copies are dropped.</para>
 /// <para>Cost per evaluation: S forward transforms, per species pair and radial node 2M + 1 real transforms
 /// (M + 1 for a species with itself: antipodal σ give identical products), and 2 inverse transforms per species
-/// (<see cref="FftsPerEvaluation"/>); the (β, α) gain reuses the (α, β) product transform. Only isotropic b_σ (hard
-/// spheres, VHS, Maxwell molecules with b_ω ∝ |cos θ|) is supported by this fast path.</para>
+/// (<see cref="FftsPerEvaluation"/>); the (β, α) gain reuses the (α, β) product transform. An anisotropic b_σ (VSS,
+/// user functions) takes the σ–ξ weight path: 3 transforms per σ (one σ of each antipodal pair for a species with itself)
+/// and a Legendre series per spectral point (docs/boltzmann.md).</para>
 /// <para>The bilinear form Σ_β Q^{αβ}(F^α, G^β) with two different arguments (what the perturbative Γ and L need) is
 /// <see cref="EvaluateBilinear(ReadOnlySpan{double}, ReadOnlySpan{double}, Span{double}, BoltzmannWorkspace)"/>.</para>
 /// <para>Immutable and thread-safe; evaluation with an explicit <see cref="BoltzmannWorkspace"/> and
-/// <see cref="BoltzmannOptions.MaxDegreeOfParallelism"/> = 1 allocates nothing of its own.</para>
+/// any <see cref="BoltzmannOptions.MaxDegreeOfParallelism"/> allocates nothing of its own; with lanes the result is bitwise
+/// reproducible (each lane's items are fixed).</para>
 /// </remarks>
 public sealed partial class BoltzmannOperator
 {
@@ -263,7 +265,7 @@ public sealed partial class BoltzmannOperator
     /// of <see cref="BoltzmannOptions.ResolutionTolerance"/> applies to both arguments.</para>
     /// <para>Cost: S extra forward transforms and, for unequal species, one more product transform per pair and node
     /// (about twice the inverse transforms of <see cref="Evaluate(ReadOnlySpan{double}, Span{double}, BoltzmannWorkspace)"/>).
-    /// Allocates nothing with <see cref="BoltzmannOptions.MaxDegreeOfParallelism"/> = 1.</para>
+    /// Allocates nothing.</para>
     /// </remarks>
     /// <param name="first">S·N³ values F^α(v_p), the first (pre-collision "α") argument (not modified).</param>
     /// <param name="second">S·N³ values G^β(v_p), the partner argument (not modified); may be the same memory as

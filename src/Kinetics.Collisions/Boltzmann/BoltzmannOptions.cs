@@ -39,7 +39,8 @@ public sealed record BoltzmannOptions
     /// </summary>
     public double ResolutionTolerance { get; init; } = 1e-6;
 
-    /// <summary>Degree of parallelism over radial nodes within one evaluation (default 1: serial, allocation-free).</summary>
+    /// <summary>Degree of parallelism over (species pair, radial node) items within one evaluation (default 1: serial); every
+    /// value is allocation-free and gives a bitwise reproducible result (each lane's items are fixed).</summary>
     public int MaxDegreeOfParallelism { get; init; } = 1;
 
     /// <summary>K ≥ 2, the most x-pass partial transforms one batch of σ keeps (0: the default, 2). Internal: tests vary it
