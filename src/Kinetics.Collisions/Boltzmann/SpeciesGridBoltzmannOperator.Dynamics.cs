@@ -19,7 +19,13 @@ public sealed partial class SpeciesGridBoltzmannOperator : ISpeciesGridCollision
     /// </summary>
     /// <param name="state">Σ N_α³ stacked distributions (not modified).</param>
     /// <param name="destination">Σ N_α³ stacked collision terms.</param>
-    public void Evaluate(ReadOnlySpan<double> state, Span<double> destination) => Pool.Evaluate(this, state, destination);
+    public void Evaluate(ReadOnlySpan<double> state, Span<double> destination)
+    {
+        Guard.Length(state.Length, Grids.TotalCount, nameof(state));
+        Guard.AllFinite(state);
+        Guard.Length(destination.Length, Grids.TotalCount, nameof(destination));
+        Pool.Evaluate(this, state, destination);
+    }
 
     /// <summary>
     /// The collision (loss) frequency of every species on its own grid: destination_α(v_p) = ν^α(v_p) = Σ_β ∫∫ B^{αβ}

@@ -13,8 +13,13 @@ public sealed partial class SpeciesGridLandauOperator : ISpeciesGridCollisionOpe
     /// </summary>
     /// <param name="state">Σ N_a³ stacked distributions (not modified).</param>
     /// <param name="destination">Σ N_a³ stacked collision terms.</param>
-    public void Evaluate(ReadOnlySpan<double> state, Span<double> destination) =>
+    public void Evaluate(ReadOnlySpan<double> state, Span<double> destination)
+    {
+        Guard.Length(state.Length, Grids.TotalCount, nameof(state));
+        Guard.AllFinite(state);
+        Guard.Length(destination.Length, Grids.TotalCount, nameof(destination));
         WorkspacePool<SpeciesGridLandauWorkspace>.Of(ref _pool, this).Evaluate(this, state, destination);
+    }
 
     void IWorkspaceOperator<SpeciesGridLandauWorkspace>.Evaluate(ReadOnlySpan<double> distributions, Span<double> destination, SpeciesGridLandauWorkspace workspace) =>
         Evaluate(distributions, destination, workspace);

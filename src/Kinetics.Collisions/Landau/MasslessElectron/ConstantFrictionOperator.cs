@@ -47,6 +47,7 @@ public sealed class ConstantFrictionOperator
     {
         ArgumentNullException.ThrowIfNull(grid);
         Guard.Length(electrons.Length, grid.Count, nameof(electrons));
+        Guard.AllFinite(electrons);
         double x = 0, y = 0, z = 0;
         for (int p = 0; p < electrons.Length; p++)
         {
@@ -77,6 +78,7 @@ public sealed class ConstantFrictionOperator
     {
         Guard.Finite(friction);
         Guard.Length(ions.Length, Grid.Count, nameof(ions));
+        Guard.AllFinite(ions);
         Guard.Length(destination.Length, Grid.Count, nameof(destination));
         ArgumentNullException.ThrowIfNull(workspace);
         workspace.Check(this, nameof(workspace));

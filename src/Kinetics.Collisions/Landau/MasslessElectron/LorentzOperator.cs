@@ -52,6 +52,7 @@ public sealed class LorentzOperator
         Guard.NonNegative(ionDensity);
         Guard.Finite(centre);
         Guard.Length(electrons.Length, Grid.Count, nameof(electrons));
+        Guard.AllFinite(electrons);
         Guard.Length(destination.Length, Grid.Count, nameof(destination));
         ArgumentNullException.ThrowIfNull(workspace);
         workspace.Check(this, nameof(workspace));

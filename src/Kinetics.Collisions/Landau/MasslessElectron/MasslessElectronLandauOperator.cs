@@ -143,6 +143,8 @@ public sealed class MasslessElectronLandauOperator
 
         Guard.Length(ions.Length, IonGrid.Count, nameof(ions));
         Guard.Length(electrons.Length, ElectronGrid.Count, nameof(electrons));
+        Guard.AllFinite(ions);
+        Guard.AllFinite(electrons);
         var grids = _physical.Grids;
         ions.CopyTo(grids.Slice(workspace.Values.AsSpan(), 0));
         Span<double> scaled = grids.Slice(workspace.Values.AsSpan(), 1);

@@ -88,6 +88,7 @@ public static class CoulombRelaxation
     /// <returns>E(U) (parallel to U).</returns>
     public static Velocity3 GaussianChargeField(Velocity3 u, double variance)
     {
+        Guard.Finite(u);
         Guard.Positive(variance);
         double r = u.Length, x = r / Math.Sqrt(2.0 * variance);
         double factor;
