@@ -129,7 +129,7 @@ public sealed class AsymptoticPreservingSolver
     /// <param name="step">0 &lt; Δt ≤ <see cref="StableStep"/>.</param>
     public void Step(PhaseSpaceState state, double step)
     {
-        ArgumentNullException.ThrowIfNull(state);
+        CheckState(state);
         Guard.Positive(step);
         if (step > StableStep * (1.0 + 1e-12))
         {
@@ -216,7 +216,7 @@ public sealed class AsymptoticPreservingSolver
     /// <returns>The number of steps.</returns>
     public int Run(PhaseSpaceState state, double finalTime, double? maxStep = null, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(state);
+        CheckState(state);
         Guard.Positive(finalTime);
         Guard.Finite(finalTime);
         double limit = Math.Min(maxStep ?? double.PositiveInfinity, StableStep);
@@ -266,5 +266,20 @@ public sealed class AsymptoticPreservingSolver
     private sealed class Scratch(int length)
     {
         public double[] Equilibrium { get; } = new double[length];
+    }
+
+    // The state must have the layout of the template and finite values: a foreign layout or a NaN would otherwise surface
+    // as an unnamed error inside the parallel cell loop (or as NaN output).
+    private void CheckState(PhaseSpaceState state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        var layout = _explicit.Layout;
+        if (!state.Mesh.Equals(layout.Mesh) || !state.Velocities.Equals(layout.Velocities) || state.FirstRow != layout.FirstRow
+            || state.RowCount != layout.RowCount || state.SpeciesCount != layout.SpeciesCount)
+        {
+            throw new ArgumentException("state must have the layout the solver was created for.", nameof(state));
+        }
+
+        Guard.AllFinite(state.Data, nameof(state));
     }
 }

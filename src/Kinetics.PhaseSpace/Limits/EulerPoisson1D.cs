@@ -69,7 +69,11 @@ public sealed class EulerPoisson1D
 
     /// <summary>Centre of cell k.</summary>
     /// <param name="k">Cell index.</param>
-    public double Centre(int k) => (k + 0.5) * Spacing;
+    public double Centre(int k)
+    {
+        Guard.Index(k, Cells);
+        return (k + 0.5) * Spacing;
+    }
 
     /// <summary>Writes the conserved state of the densities, velocity and temperature given per cell.</summary>
     /// <param name="densities">n^α, species-major S × cells, all &gt; 0.</param>
@@ -83,6 +87,7 @@ public sealed class EulerPoisson1D
         Guard.Length(velocity.Length, n, nameof(velocity));
         Guard.Length(temperature.Length, n, nameof(temperature));
         Guard.Length(state.Length, VariableCount * n, nameof(state));
+        Guard.AllFinite(velocity);
         for (int k = 0; k < n; k++)
         {
             double rho = 0, total = 0;
@@ -112,6 +117,7 @@ public sealed class EulerPoisson1D
         Guard.Length(state.Length, VariableCount * n, nameof(state));
         Guard.Length(velocity.Length, n, nameof(velocity));
         Guard.Length(temperature.Length, n, nameof(temperature));
+        Guard.AllFinite(state);
         for (int k = 0; k < n; k++)
         {
             var (_, u, p, total) = Primitive(state, k);
@@ -128,6 +134,7 @@ public sealed class EulerPoisson1D
         int s = SpeciesCount, n = Cells;
         Guard.Length(state.Length, VariableCount * n, nameof(state));
         Guard.Length(field.Length, n, nameof(field));
+        Guard.AllFinite(state);
         double mean = 0;
         for (int k = 0; k < n; k++)
         {
@@ -161,6 +168,7 @@ public sealed class EulerPoisson1D
     {
         Guard.Length(state.Length, VariableCount * Cells, nameof(state));
         Guard.InHalfOpenRange(courant, 0.0, 1.0 + 1e-15, nameof(courant));
+        Guard.AllFinite(state);
         double speed = 0;
         for (int k = 0; k < Cells; k++)
         {
@@ -181,6 +189,7 @@ public sealed class EulerPoisson1D
     public int Advance(Span<double> state, double duration, double courant = 0.4, int maxSteps = 10_000_000)
     {
         Guard.Length(state.Length, VariableCount * Cells, nameof(state));
+        Guard.AllFinite(state);
         Guard.NonNegative(duration);
         Guard.Finite(duration);
         Guard.Positive(maxSteps);
@@ -244,6 +253,8 @@ public sealed class EulerPoisson1D
         Guard.Length(charges.Length, masses.Length, nameof(charges));
         Guard.Length(densities.Length, masses.Length, nameof(densities));
         Guard.Positive(temperature);
+        Guard.Finite(wavenumber);
+        Guard.AllFinite(charges);
         double rho = 0, total = 0, nq = 0;
         for (int a = 0; a < masses.Length; a++)
         {

@@ -1,12 +1,17 @@
 using System.Numerics;
 using FsCheck;
 using FsCheck.Fluent;
+using Kinetics.Boltzmann;
+using Kinetics.Distributions;
+using Kinetics.Grids;
+using Kinetics.Kernels;
 using Kinetics.Mixtures;
 using Kinetics.PhaseSpace.Boundaries;
 using Kinetics.PhaseSpace.Checkpoints;
 using Kinetics.PhaseSpace.Diagnostics;
 using Kinetics.PhaseSpace.Fields;
 using Kinetics.PhaseSpace.Integration;
+using Kinetics.PhaseSpace.Limits;
 using Kinetics.PhaseSpace.Meshes;
 using Kinetics.PhaseSpace.Moments;
 using Kinetics.PhaseSpace.Parallel;
@@ -14,6 +19,7 @@ using Kinetics.PhaseSpace.States;
 using Kinetics.PhaseSpace.Theory;
 using Kinetics.PhaseSpace.Transport;
 using Kinetics.PhaseSpace.Velocities;
+using Kinetics.Quadrature;
 using Kinetics.Tests.BadInput;
 using static Kinetics.Tests.BadInput.BadInputGenerators;
 using static Kinetics.Tests.BadInput.BadInputProbeFactory;
@@ -32,6 +38,28 @@ internal static class PhaseSpaceBadInputProbes
     private static readonly UniformMesh Mesh2 = UniformMesh.Create2D(4, 6, 1.0, 2.0);
     private static readonly VelocityGrid Grid = new(1, 8, 4.0);
     private static readonly Mixture Plasma = new(new Species("e", 1.0, charge: -1.0), new Species("i", 2.0, charge: 1.0));
+
+    private static readonly CartesianGrid ApGrid = new(8, 6.0);
+    private static readonly Mixture ApGas = new(new Species("A", 1.0), new Species("B", 2.0));
+
+    private static readonly Lazy<BoltzmannOperator> LazyApOperator = new(() => BoltzmannOperator.Create(
+        ApGrid,
+        CollisionKernelTable.Uniform(ApGas, new CollisionKernel(0.0, AngularFunction.Isotropic(1.0 / (4 * Math.PI)))),
+        new BoltzmannOptions { Sphere = SphereRule.Octahedron, RadialPoints = 4, ResolutionTolerance = 1e-2 }));
+
+    private static readonly Lazy<AsymptoticPreservingSolver> LazyAp = new(() => AsymptoticPreservingSolver.Create(ApState(), LazyApOperator.Value, new AsymptoticPreservingOptions { Epsilon = 0.1 }));
+
+    private static PhaseSpaceState ApState()
+    {
+        var state = new PhaseSpaceState(Mesh, VelocityGrid.FromCartesian(ApGrid), ApGas);
+        for (int c = 0; c < state.CellCount; c++)
+        {
+            Maxwellian.Fill(ApGrid, new MacroscopicState(1.0 + (0.1 * Math.Cos(c)), Velocity3.Zero, 1.0), 1.0, state.Distribution(c, 0));
+            Maxwellian.Fill(ApGrid, new MacroscopicState(0.8, Velocity3.Zero, 1.0), 2.0, state.Distribution(c, 1));
+        }
+
+        return state;
+    }
 
     private static PhaseSpaceState State()
     {
@@ -219,6 +247,91 @@ internal static class PhaseSpaceBadInputProbes
         yield return Arg("SerialCommunicator.AllGather", "gathered", Gen.Elements(0, 1, 3), k => SerialCommunicator.Instance.AllGather([1.0, 2.0], [2], new double[k]));
         yield return Arg("SerialCommunicator.AllGather", "counts", Gen.Elements(Array.Empty<int>(), new[] { 1, 1 }, new[] { 3 }), c => SerialCommunicator.Instance.AllGather([1.0, 2.0], c, new double[2]));
         yield return Arg("SerialCommunicator.ExchangeHalo", "receiveHigh", Gen.Elements(0, 1, 3), k => SerialCommunicator.Instance.ExchangeHalo([1.0, 2.0], [3.0, 4.0], new double[2], new double[k]));
+
+        foreach (var probe in Campaign3())
+        {
+            yield return probe;
+        }
+    }
+
+    // Campaign 3: the asymptotic-preserving solver, its options and scalings, and the Euler–Poisson limit.
+    private static IEnumerable<Probe> Campaign3()
+    {
+        // Asymptotic-preserving solver.
+        var op = LazyApOperator.Value;
+        var layout = ApState();
+        yield return Arg("AsymptoticPreservingSolver.Create", "layout", Gen.Constant(0), _ => AsymptoticPreservingSolver.Create(null!, op));
+        yield return Arg("AsymptoticPreservingSolver.Create", "collisionOperator", Gen.Constant(0), _ => AsymptoticPreservingSolver.Create(layout, null!));
+        yield return Arg("AsymptoticPreservingSolver.Create", "layout", Gen.Constant(0), _ => AsymptoticPreservingSolver.Create(State(), op));
+        yield return Arg("AsymptoticPreservingSolver.Create", "layout", Gen.Constant(0), _ => AsymptoticPreservingSolver.Create(new PhaseSpaceState(Mesh, VelocityGrid.FromCartesian(ApGrid), new Mixture(new Species("A", 1.0), new Species("B", 3.0))), op));
+        yield return Arg("AsymptoticPreservingOptions.Epsilon", "Epsilon", Gen.OneOf(NonPositive, Gen.Elements(1e-9, 1e4)), e => AsymptoticPreservingSolver.Create(layout, op, new AsymptoticPreservingOptions { Epsilon = e }));
+        yield return Arg("AsymptoticPreservingOptions.Scaling", "Scaling", Undefined<KineticScaling>(), k => AsymptoticPreservingSolver.Create(layout, op, new AsymptoticPreservingOptions { Scaling = k }));
+        yield return Arg("AsymptoticPreservingOptions.PenaltyFactor", "PenaltyFactor", Gen.OneOf(NonPositive, Gen.Elements(0.49, 1e4)), b => AsymptoticPreservingSolver.Create(layout, op, new AsymptoticPreservingOptions { PenaltyFactor = b }));
+        yield return Arg("AsymptoticPreservingOptions.TailCutoff", "TailCutoff", Gen.OneOf(Negative, Gen.Elements(0.011, 1.0)), c => AsymptoticPreservingSolver.Create(layout, op, new AsymptoticPreservingOptions { TailCutoff = c }));
+        yield return Arg("AsymptoticPreservingOptions.Explicit", "Explicit", Gen.Constant(0), _ => AsymptoticPreservingSolver.Create(layout, op, new AsymptoticPreservingOptions { Explicit = new PhaseSpaceOptions { Collisions = CollisionStep.Create(op) } }));
+        var ap = LazyAp.Value;
+        yield return Arg("AsymptoticPreservingSolver.Step", "state", Gen.Constant(0), _ => ap.Step(null!, ap.StableStep));
+        yield return Arg("AsymptoticPreservingSolver.Step", "step", NonPositive, dt => ap.Step(ApState(), dt));
+        yield return Arg("AsymptoticPreservingSolver.Step", "step", Gen.Elements(1.01, 2.0, 1e6), k => ap.Step(ApState(), k * ap.StableStep));
+        yield return Arg("AsymptoticPreservingSolver.Step", "state", Gen.Constant(0), _ => ap.Step(new PhaseSpaceState(UniformMesh.Create1D(4, 2.0), VelocityGrid.FromCartesian(ApGrid), ApGas), ap.StableStep));
+        yield return Arg("AsymptoticPreservingSolver.Step", "state", Gen.Elements(0, 7, 100), p =>
+        {
+            var state = ApState();
+            state.Distribution(3, 1)[p] = double.NaN;
+            ap.Step(state, ap.StableStep);
+        });
+        yield return Arg("AsymptoticPreservingSolver.Run", "state", Gen.Constant(0), _ => ap.Run(null!, 0.1));
+        yield return Arg("AsymptoticPreservingSolver.Run", "finalTime", NonPositive, t => ap.Run(ApState(), t));
+        yield return Arg("AsymptoticPreservingSolver.Run", "maxStep", NonPositive, m => ap.Run(ApState(), 0.1, m));
+        yield return Arg("AsymptoticPreservingSolver.Run", "finalTime", Gen.Elements(1e300, 1e12), t => ap.Run(ApState(), t));
+        yield return Arg("AsymptoticPreservingSolver.Run", "state", Gen.Constant(0), _ => ap.Run(State(), 0.1));
+
+        // Euler–Poisson limit.
+        double[] masses = [1.0, 2.0], charges = [-1.0, 1.0];
+        var ep = EulerPoisson1D.Create(masses, charges, 8, 2.0);
+        int cells = ep.Cells, length = ep.VariableCount * cells;
+        double[] ValidState()
+        {
+            var s = new double[length];
+            ep.FromPrimitive(Enumerable.Repeat(1.0, 2 * cells).ToArray(), new double[cells], Enumerable.Repeat(1.0, cells).ToArray(), s);
+            return s;
+        }
+
+        yield return Arg("EulerPoisson1D.Create", "masses", NonPositive, m => EulerPoisson1D.Create([1.0, m], charges, 8, 2.0));
+        yield return Arg("EulerPoisson1D.Create", "masses.Length", Gen.Elements(0, 17), k => EulerPoisson1D.Create(Enumerable.Repeat(1.0, k).ToArray(), new double[k], 8, 2.0));
+        yield return Arg("EulerPoisson1D.Create", "charges", NonFinite, q => EulerPoisson1D.Create(masses, [-1.0, q], 8, 2.0));
+        yield return Arg("EulerPoisson1D.Create", "charges", Gen.Elements(0, 1, 3), k => EulerPoisson1D.Create(masses, new double[k], 8, 2.0));
+        yield return Arg("EulerPoisson1D.Create", "cells", Gen.Elements(-1, 0, 7, 1_000_001, int.MaxValue), k => EulerPoisson1D.Create(masses, charges, k, 2.0));
+        yield return Arg("EulerPoisson1D.Create", "length", NonPositive, l => EulerPoisson1D.Create(masses, charges, 8, l));
+        yield return Arg("EulerPoisson1D.Centre", "k", BadIndex(cells), k => ep.Centre(k));
+        yield return ArgSpan("EulerPoisson1D.FromPrimitive", "densities", WithNonPositive(Enumerable.Repeat(1.0, 2 * cells).ToArray()), d => ep.FromPrimitive(d, new double[cells], Enumerable.Repeat(1.0, cells).ToArray(), new double[length]));
+        yield return ArgSpan("EulerPoisson1D.FromPrimitive", "densities", WithNonFinite(Enumerable.Repeat(1.0, 2 * cells).ToArray()), d => ep.FromPrimitive(d, new double[cells], Enumerable.Repeat(1.0, cells).ToArray(), new double[length]));
+        yield return ArgSpan("EulerPoisson1D.FromPrimitive", "velocity", WithNonFinite(new double[cells]), u => ep.FromPrimitive(Enumerable.Repeat(1.0, 2 * cells).ToArray(), u, Enumerable.Repeat(1.0, cells).ToArray(), new double[length]));
+        yield return ArgSpan("EulerPoisson1D.FromPrimitive", "temperature", WithNonPositive(Enumerable.Repeat(1.0, cells).ToArray()), t => ep.FromPrimitive(Enumerable.Repeat(1.0, 2 * cells).ToArray(), new double[cells], t, new double[length]));
+        yield return Arg("EulerPoisson1D.FromPrimitive", "state", Gen.Elements(0, length - 1, length + 1), k => ep.FromPrimitive(Enumerable.Repeat(1.0, 2 * cells).ToArray(), new double[cells], Enumerable.Repeat(1.0, cells).ToArray(), new double[k]));
+        yield return ArgSpan("EulerPoisson1D.ToPrimitive", "state", WithNonFinite(ValidState()), s => ep.ToPrimitive(s, new double[cells], new double[cells]));
+        yield return Arg("EulerPoisson1D.ToPrimitive", "temperature", Gen.Elements(0, cells - 1, cells + 1), k => ep.ToPrimitive(ValidState(), new double[cells], new double[k]));
+        yield return ArgSpan("EulerPoisson1D.Field", "state", WithNonFinite(ValidState()), s => ep.Field(s, new double[cells]));
+        yield return Arg("EulerPoisson1D.Field", "field", Gen.Elements(0, cells - 1, cells + 1), k => ep.Field(ValidState(), new double[k]));
+        yield return ArgSpan("EulerPoisson1D.StableStep", "state", WithNonFinite(ValidState()), s => ep.StableStep(s));
+        yield return Arg("EulerPoisson1D.StableStep", "courant", Gen.OneOf(NonPositive, Gen.Elements(1.5, 1e300)), c => ep.StableStep(ValidState(), c));
+        yield return Arg("EulerPoisson1D.StableStep", "state", Gen.Elements(0, length - 1, length + 1), k => ep.StableStep(new double[k]));
+        yield return Arg("EulerPoisson1D.Advance", "state", Gen.Elements(0, 7, 20), p =>
+        {
+            var s = ValidState();
+            s[p] = double.NaN;
+            ep.Advance(s, 0.01);
+        });
+        yield return Arg("EulerPoisson1D.Advance", "duration", Negative, t => ep.Advance(ValidState(), t));
+        yield return Arg("EulerPoisson1D.Advance", "courant", Gen.OneOf(NonPositive, Gen.Elements(1.5)), c => ep.Advance(ValidState(), 0.01, c));
+        yield return Arg("EulerPoisson1D.Advance", "maxSteps", Gen.Elements(0, -1, int.MinValue), k => ep.Advance(ValidState(), 0.01, 0.4, k));
+        yield return Arg("EulerPoisson1D.Advance", "duration", Gen.Elements(1e6, 1e300), t => ep.Advance(ValidState(), t, 0.4, 100));
+        yield return Arg("EulerPoisson1D.LinearFrequency", "temperature", NonPositive, t => EulerPoisson1D.LinearFrequency(masses, charges, [1.0, 1.0], t, 1.0));
+        yield return Arg("EulerPoisson1D.LinearFrequency", "masses", NonPositive, m => EulerPoisson1D.LinearFrequency([1.0, m], charges, [1.0, 1.0], 1.0, 1.0));
+        yield return Arg("EulerPoisson1D.LinearFrequency", "densities", NonPositive, n => EulerPoisson1D.LinearFrequency(masses, charges, [1.0, n], 1.0, 1.0));
+        yield return Arg("EulerPoisson1D.LinearFrequency", "charges", NonFinite, q => EulerPoisson1D.LinearFrequency(masses, [-1.0, q], [1.0, 1.0], 1.0, 1.0));
+        yield return Arg("EulerPoisson1D.LinearFrequency", "wavenumber", NonFinite, k => EulerPoisson1D.LinearFrequency(masses, charges, [1.0, 1.0], 1.0, k));
+        yield return Arg("EulerPoisson1D.LinearFrequency", "densities", Gen.Elements(0, 1, 3), k => EulerPoisson1D.LinearFrequency(masses, charges, Enumerable.Repeat(1.0, k).ToArray(), 1.0, 1.0));
     }
 
     private static PhaseSpaceCheckpoint Checkpoint()
