@@ -99,8 +99,11 @@ public sealed class FlowCheckpointTests
         JsonElement whole = KineticsProcess.RunJson(common);
 
         string tool = Path.Combine(AppContext.BaseDirectory, "kinetics.dll");
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (string argument in (string[])["exec", tool, .. common, "--checkpoint", checkpoint, "--checkpoint-every", "5", "--json"])
+        // A process started in the background (nohup, `&`, many CI runners) inherits SIGINT ignored, and .NET then
+        // leaves it ignored, as a background job should. `env --default-signal=INT` restores the default disposition
+        // before exec'ing the tool (same process id), so the test behaves as an interactive Ctrl+C wherever it runs.
+        var start = new ProcessStartInfo("env") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (string argument in (string[])["--default-signal=INT", "dotnet", "exec", tool, .. common, "--checkpoint", checkpoint, "--checkpoint-every", "5", "--json"])
         {
             start.ArgumentList.Add(argument);
         }
