@@ -20,7 +20,6 @@ namespace Kinetics.Dynamics;
 /// </remarks>
 public sealed class SpaceHomogeneousSolver
 {
-    private const int MaxHalvings = 10;
     private readonly ConservativeProjection? _projection;
     private readonly ConservativeProjection _clipProjection;
 
@@ -122,18 +121,10 @@ public sealed class SpaceHomogeneousSolver
             {
                 Step(u, rate, dt, stage, next, ref evaluations, ref largestCorrection, equilibriumRate);
                 double relative = MinimumRelative(next);
-                bool negative = relative < -Options.PositivityTolerance;
-                if (!negative || Options.Positivity == PositivityPolicy.Monitor)
+                if (PositivityHalving.Accepts(Options, relative, attempt, time, dt, "refine the grid"))
                 {
                     minRelative = Math.Min(minRelative, relative);
                     break;
-                }
-
-                if (Options.Positivity == PositivityPolicy.Throw || attempt == MaxHalvings)
-                {
-                    throw new InvalidOperationException(
-                        $"The step from t = {time:G6} with dt = {dt:G6} produced a negative value F/max F = {relative:G3} " +
-                        $"(tolerance {Options.PositivityTolerance:G3}); reduce Courant or FixedStep, or refine the grid.");
                 }
 
                 rejected++;

@@ -22,7 +22,6 @@ namespace Kinetics.Dynamics;
 /// </remarks>
 public sealed class SpeciesGridSolver
 {
-    private const int MaxHalvings = 10;
     private readonly SpeciesGridProjection _projection;
 
     /// <summary>Creates a solver for <paramref name="collisionOperator"/>.</summary>
@@ -87,17 +86,10 @@ public sealed class SpeciesGridSolver
             {
                 Step(u, rate, dt, stage, next, scratch, ref evaluations, ref largestCorrection);
                 double relative = MinimumRelative(next);
-                if (!(relative < -Options.PositivityTolerance) || Options.Positivity == PositivityPolicy.Monitor)
+                if (PositivityHalving.Accepts(Options, relative, attempt, time, dt, "refine the grids"))
                 {
                     minRelative = Math.Min(minRelative, relative);
                     break;
-                }
-
-                if (Options.Positivity == PositivityPolicy.Throw || attempt == MaxHalvings)
-                {
-                    throw new InvalidOperationException(
-                        $"The step from t = {time:G6} with dt = {dt:G6} produced a negative value F/max F = {relative:G3} " +
-                        $"(tolerance {Options.PositivityTolerance:G3}); reduce Courant or FixedStep, or refine the grids.");
                 }
 
                 rejected++;
