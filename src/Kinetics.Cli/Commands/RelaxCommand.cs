@@ -49,10 +49,12 @@ internal static class RelaxCommand
         var checkpointEvery = new Option<int>("--checkpoint-every") { Description = "Accepted steps between checkpoints.", DefaultValueFactory = _ => 10 }.InRange(1, 1_000_000);
         var restart = new Option<string?>("--restart") { Description = "Continue from this checkpoint (same options as the interrupted run); the result equals the uninterrupted run's bit for bit." };
         var maxSteps = new Option<int>("--max-steps") { Description = "Budget of accepted steps (restarts included); the run stops there with a warning, resumable from its checkpoint.", DefaultValueFactory = _ => 1_000_000 }.InRange(1, 1_000_000);
+        var grids = new Option<string>("--grids") { Description = $"Velocity grids: auto (default) = one grid per species when the species' widest thermal speeds √(T/m) (initial or equilibrium) differ by more than {GridSelection.PerSpeciesThreshold:G2}× and --half-width is not given, else one shared grid; per-species = always (each species on N³ points, its box from GridSelection.ForSpecies; no checkpoints or snapshots); shared = one grid for all species (docs/species-grids.md).", DefaultValueFactory = _ => "auto" };
+        grids.AcceptOnlyFromAmong("auto", "per-species", "shared");
         var json = JsonOutput.CreateOption();
         var command = new Command("relax", "Relax a gas mixture to equilibrium with the multi-species Boltzmann or Landau operator (the main demonstration).")
         {
-            names, masses, densities, temperatures, drifts, collision, gamma, kernel, n, halfWidth, finalTime, outputs, output, snapshot, checkpoint, checkpointEvery, restart, maxSteps, json,
+            names, masses, densities, temperatures, drifts, collision, gamma, kernel, n, halfWidth, grids, finalTime, outputs, output, snapshot, checkpoint, checkpointEvery, restart, maxSteps, json,
         };
         command.SetAction(parse =>
         {
@@ -60,7 +62,7 @@ internal static class RelaxCommand
             var settings = RelaxSettings.Parse(
                 parse.GetValue(names)!, parse.GetValue(masses)!, parse.GetValue(densities)!, parse.GetValue(temperatures)!, parse.GetValue(drifts)!,
                 parse.GetValue(collision)!, parse.GetValue(gamma), parse.GetValue(kernel)!, parse.GetValue(n), parse.GetValue(halfWidth), parse.GetValue(finalTime),
-                parse.GetValue(outputs), OutputPrefix.Normalize(parse.GetValue(output)!));
+                parse.GetValue(outputs), OutputPrefix.Normalize(parse.GetValue(output)!), parse.GetValue(grids)!);
             var files = new RelaxFiles(parse.GetValue(snapshot), parse.GetValue(checkpoint), parse.GetValue(checkpointEvery), parse.GetValue(restart), parse.GetValue(maxSteps));
             return Run(settings, files, io);
         });
@@ -68,6 +70,99 @@ internal static class RelaxCommand
     }
 
     private static int Run(RelaxSettings settings, RelaxFiles files, JsonOutput io)
+    {
+        var mixture = settings.Mixture;
+        var history = new List<Sample>();
+        var clock = Stopwatch.StartNew();
+        Func<IProgress<SolverProgress>, CancellationToken, SpaceHomogeneousResult> run;
+        if (settings.SpeciesGrids is { } speciesGrids)
+        {
+            RelaxPerSpecies.Validate(files);
+            run = RelaxPerSpecies.Prepare(settings, speciesGrids, files, io, (t, _, state) => history.Add(Sample.Of(t, mixture, speciesGrids, state)));
+        }
+        else
+        {
+            run = PrepareShared(settings, files, io, history);
+        }
+
+        // Ctrl+C stops between steps; the checkpoint (if any) is written before the command exits with code 130.
+        SpaceHomogeneousResult? result = null;
+        using var interrupt = new CancellationTokenSource();
+        ConsoleCancelEventHandler onCancel = (_, e) =>
+        {
+            e.Cancel = true;
+            interrupt.Cancel();
+        };
+        Console.CancelKeyPress += onCancel;
+        try
+        {
+            ProgressDisplay.Run(io, "relaxing", report => result = run(new InlineProgress(p => report(p.Fraction)), interrupt.Token));
+        }
+        finally
+        {
+            Console.CancelKeyPress -= onCancel;
+        }
+
+        if (result!.Time < settings.FinalTime)
+        {
+            string how = files.Checkpoint is null ? "add --checkpoint to be able to continue it" : $"continue it with --restart {files.Checkpoint}";
+            io.Warn(string.Create(CultureInfo.InvariantCulture, $"the step budget --max-steps {files.MaxSteps} stopped the run at t = {result.Time:G6} < --t-final {settings.FinalTime:G6}; {how}."));
+        }
+
+        if (files.Snapshot is not null)
+        {
+            Kinetics.Cli.Snapshots.SnapshotFile.Write(files.Snapshot, RelaxCheckpoints.ToSnapshot(result, mixture, new CartesianGrid(settings.N, settings.HalfWidth), withCounters: false));
+        }
+        double wall = clock.Elapsed.TotalSeconds;
+
+        var first = history[0];
+        double maxMass = history.Max(h => h.MassDrift(first));
+        double maxMomentum = history.Max(h => h.MomentumDrift(first));
+        double maxEnergy = history.Max(h => h.EnergyDrift(first));
+        double maxNegative = history.Max(h => h.NegativeFraction);
+        bool monotone = history.Zip(history.Skip(1)).All(pair => pair.Second.Entropy <= pair.First.Entropy + (1e-12 * Math.Abs(pair.First.Entropy)));
+        var last = history[^1];
+        double equilibrium = EquilibriumTemperature(first);
+
+        WriteTable(io.Human, history, settings, mixture);
+        CheckSanity(io, history, monotone, maxMass, maxMomentum, maxEnergy);
+        string csv = settings.OutputPrefix + ".csv";
+        WriteCsv(csv, history, mixture);
+        var figures = WritePlot(settings.OutputPrefix, history, mixture, equilibrium);
+        string png = figures[0], svg = figures[1];
+        io.Human.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"t = {last.Time:G4}: T = [{string.Join(", ", last.Temperatures.Select(t => t.ToString("F6", CultureInfo.InvariantCulture)))}], equilibrium T = {equilibrium:F6}; " +
+            $"{result!.Steps} steps, {result.Evaluations} evaluations, {wall:F1} s. Entropy monotone: {monotone}. " +
+            $"Max drift: mass {maxMass:E2}, momentum {maxMomentum:E2}, energy {maxEnergy:E2}."));
+        io.Human.MarkupLine($"Wrote [blue]{Markup.Escape(csv)}[/], [blue]{Markup.Escape(png)}[/] and [blue]{Markup.Escape(svg)}[/].");
+
+        io.WriteResult(new Dictionary<string, object?>
+        {
+            ["t_final"] = last.Time,
+            ["T"] = last.Temperatures,
+            ["T_equilibrium"] = equilibrium,
+            ["entropy_monotone"] = monotone,
+            ["max_mass_drift"] = maxMass,
+            ["max_momentum_drift"] = maxMomentum,
+            ["max_energy_drift"] = maxEnergy,
+            ["max_negative_fraction"] = maxNegative,
+            ["steps"] = result.Steps,
+            ["limited_steps"] = result.LimitedSteps,
+            ["smallest_limiter_factor"] = result.SmallestLimiterFactor,
+            ["evaluations"] = result.Evaluations,
+            ["wall_s"] = wall,
+            ["grids"] = settings.SpeciesGrids is null ? "shared" : "per-species",
+            ["state_sha256"] = RelaxCheckpoints.Fingerprint(result.State),
+            ["snapshot"] = files.Snapshot,
+            ["checkpoint"] = files.Checkpoint,
+            ["csv"] = csv,
+            ["png"] = png,
+            ["svg"] = svg,
+        });
+        return 0;
+    }
+
+    private static Func<IProgress<SolverProgress>, CancellationToken, SpaceHomogeneousResult> PrepareShared(RelaxSettings settings, RelaxFiles files, JsonOutput io, List<Sample> history)
     {
         var mixture = settings.Mixture;
         int s = mixture.Count;
@@ -110,96 +205,18 @@ internal static class RelaxCommand
             DiscreteMaxwellian.Fill(grid, settings.States[a], mixture[a].Mass, initial.AsSpan(a * grid.Count, grid.Count));
         }
 
-        var history = new List<Sample>();
-        var clock = Stopwatch.StartNew();
         io.Human.MarkupLine(CultureInfo.InvariantCulture, $"[bold]kinetics relax[/]: {Markup.Escape(mixture.ToString())}, {Markup.Escape(description)}, {Markup.Escape(grid.ToString())}");
-        SpaceHomogeneousResult? result = null;
         if (start is not null)
         {
             history.Add(Sample.Of(start.Time, mixture, grid, start.State));
             io.Human.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Restarting from {files.Restart} at t = {start.Time:G6} after {start.Steps} steps."));
         }
 
-        // Ctrl+C stops between steps; the checkpoint (if any) is written before the command exits with code 130.
-        using var interrupt = new CancellationTokenSource();
-        ConsoleCancelEventHandler onCancel = (_, e) =>
-        {
-            e.Cancel = true;
-            interrupt.Cancel();
-        };
-        Console.CancelKeyPress += onCancel;
-        try
-        {
-            ProgressDisplay.Run(io, "relaxing", report =>
-            {
-                result = RelaxCheckpoints.Run(
-                    solver, initial, start, settings.FinalTime, files, mixture, grid,
-                    (t, step, state) => history.Add(Sample.Of(t, mixture, grid, state)),
-                    new InlineProgress(p => report(p.Fraction)),
-                    interrupt.Token);
-            });
-        }
-        finally
-        {
-            Console.CancelKeyPress -= onCancel;
-        }
-
-        if (result!.Time < settings.FinalTime)
-        {
-            string how = files.Checkpoint is null ? "add --checkpoint to be able to continue it" : $"continue it with --restart {files.Checkpoint}";
-            io.Warn(string.Create(CultureInfo.InvariantCulture, $"the step budget --max-steps {files.MaxSteps} stopped the run at t = {result.Time:G6} < --t-final {settings.FinalTime:G6}; {how}."));
-        }
-
-        if (files.Snapshot is not null)
-        {
-            Kinetics.Cli.Snapshots.SnapshotFile.Write(files.Snapshot, RelaxCheckpoints.ToSnapshot(result, mixture, grid, withCounters: false));
-        }
-        double wall = clock.Elapsed.TotalSeconds;
-
-        var first = history[0];
-        double maxMass = history.Max(h => h.MassDrift(first));
-        double maxMomentum = history.Max(h => h.MomentumDrift(first));
-        double maxEnergy = history.Max(h => h.EnergyDrift(first));
-        double maxNegative = history.Max(h => h.NegativeFraction);
-        bool monotone = history.Zip(history.Skip(1)).All(pair => pair.Second.Entropy <= pair.First.Entropy + (1e-12 * Math.Abs(pair.First.Entropy)));
-        var last = history[^1];
-        double equilibrium = EquilibriumTemperature(first);
-
-        WriteTable(io.Human, history, settings, mixture);
-        CheckSanity(io, history, monotone, maxMass, maxMomentum, maxEnergy);
-        string csv = settings.OutputPrefix + ".csv";
-        WriteCsv(csv, history, mixture);
-        var figures = WritePlot(settings.OutputPrefix, history, mixture, equilibrium);
-        string png = figures[0], svg = figures[1];
-        io.Human.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"t = {last.Time:G4}: T = [{string.Join(", ", last.Temperatures.Select(t => t.ToString("F6", CultureInfo.InvariantCulture)))}], equilibrium T = {equilibrium:F6}; " +
-            $"{result!.Steps} steps, {result.Evaluations} evaluations, {wall:F1} s. Entropy monotone: {monotone}. " +
-            $"Max drift: mass {maxMass:E2}, momentum {maxMomentum:E2}, energy {maxEnergy:E2}."));
-        io.Human.MarkupLine($"Wrote [blue]{Markup.Escape(csv)}[/], [blue]{Markup.Escape(png)}[/] and [blue]{Markup.Escape(svg)}[/].");
-
-        io.WriteResult(new Dictionary<string, object?>
-        {
-            ["t_final"] = last.Time,
-            ["T"] = last.Temperatures,
-            ["T_equilibrium"] = equilibrium,
-            ["entropy_monotone"] = monotone,
-            ["max_mass_drift"] = maxMass,
-            ["max_momentum_drift"] = maxMomentum,
-            ["max_energy_drift"] = maxEnergy,
-            ["max_negative_fraction"] = maxNegative,
-            ["steps"] = result.Steps,
-            ["limited_steps"] = result.LimitedSteps,
-            ["smallest_limiter_factor"] = result.SmallestLimiterFactor,
-            ["evaluations"] = result.Evaluations,
-            ["wall_s"] = wall,
-            ["state_sha256"] = RelaxCheckpoints.Fingerprint(result.State),
-            ["snapshot"] = files.Snapshot,
-            ["checkpoint"] = files.Checkpoint,
-            ["csv"] = csv,
-            ["png"] = png,
-            ["svg"] = svg,
-        });
-        return 0;
+        return (progress, token) => RelaxCheckpoints.Run(
+            solver, initial, start, settings.FinalTime, files, mixture, grid,
+            (t, step, state) => history.Add(Sample.Of(t, mixture, grid, state)),
+            progress,
+            token);
     }
 
     // The run checks itself: NaN makes the result meaningless (exit code 3); an entropy increase or an invariant drift
@@ -293,7 +310,7 @@ internal static class RelaxCommand
         public void Report(SolverProgress value) => report(value);
     }
 
-    private sealed record Sample(double Time, double[] Densities, double[] Temperatures, double MassDensity, Velocity3 Momentum, double Energy, double Entropy, double NegativeFraction)
+    internal sealed record Sample(double Time, double[] Densities, double[] Temperatures, double MassDensity, Velocity3 Momentum, double Energy, double Entropy, double NegativeFraction)
     {
         public static Sample Of(double time, Mixture mixture, CartesianGrid grid, ReadOnlySpan<double> state)
         {
@@ -314,6 +331,33 @@ internal static class RelaxCommand
                 moments.Energy,
                 Kinetics.Moments.Entropy.Of(distributions).Value,
                 NegativeFractionOf(state, s, grid.Count));
+        }
+
+        /// <summary>The sample of a state on per-species grids: every moment and the entropy on the species' own grid, in
+        /// physical velocities.</summary>
+        public static Sample Of(double time, Mixture mixture, SpeciesGrids grids, ReadOnlySpan<double> state)
+        {
+            int s = mixture.Count;
+            var moments = new SpeciesMoments[s];
+            var entropy = default(Kinetics.Moments.Entropy);
+            double worstNegative = 0;
+            for (int a = 0; a < s; a++)
+            {
+                ReadOnlySpan<double> slice = grids.Slice(state, a);
+                moments[a] = SpeciesMoments.Of(grids[a], slice, mixture[a].Mass);
+                entropy += Kinetics.Moments.Entropy.Of(new DistributionFunction(grids[a].Grid, slice));
+                worstNegative = Math.Max(worstNegative, NegativeFractionOf(slice, 1, slice.Length));
+            }
+
+            return new Sample(
+                time,
+                moments.Select(m => m.Density).ToArray(),
+                moments.Select(m => m.Temperature).ToArray(),
+                moments.Sum(m => m.MassDensity),
+                moments.Aggregate(Velocity3.Zero, (sum, m) => sum + m.Momentum),
+                moments.Sum(m => m.Energy),
+                entropy.Value,
+                worstNegative);
         }
 
         // max over species of ∫max(−F, 0) / ∫|F|.

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Kinetics.Distributions;
+using Kinetics.Grids;
 using Kinetics.Kernels;
 using Kinetics.Landau;
 using Kinetics.Mixtures;
@@ -18,10 +19,13 @@ internal sealed record RelaxSettings(
     int Rows,
     string OutputPrefix)
 {
+    /// <summary>The per-species grids (docs/species-grids.md), or null for one shared grid of N points over [−L, L]³.</summary>
+    public SpeciesGrids? SpeciesGrids { get; init; }
+
     /// <summary>Parses and cross-validates the option values; messages name the option and the numbers involved.</summary>
     public static RelaxSettings Parse(
         string names, string masses, string densities, string temperatures, string drifts,
-        string collisionOperator, double? gamma, string kernel, int n, double? halfWidth, double finalTime, int rows, string output)
+        string collisionOperator, double? gamma, string kernel, int n, double? halfWidth, double finalTime, int rows, string output, string grids = "shared")
     {
         string[] nameList = names.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
         double[] massList = Scenarios.ScenarioMath.Numbers(masses, "--masses");
@@ -62,14 +66,29 @@ internal sealed record RelaxSettings(
         };
         LandauKernel? landau = collisionOperator == "landau" ? new LandauKernel(gamma ?? -3.0, LandauNormalization.FlynnGuo) : null;
 
-        // Default box: GridSelection's balance of the box and resolution indicators at this N, over every species at its
-        // initial state and at the equilibrium (common T, drift 0 in the centre-of-mass frame when drifts cancel), so the
-        // widest state sets the box and the narrowest the spacing (docs/boltzmann.md, "Grid selection").
-        double width = halfWidth ?? DefaultHalfWidth(mixture, densityList, temperatureList, driftList, n);
-        return new RelaxSettings(mixture, states, collisionKernel, landau, n, width, finalTime, rows, output);
+        // Every species at its initial state and at the equilibrium (common T, the centre-of-mass drift): the states the
+        // grids must hold. Default box of the shared grid: GridSelection's balance of the box and resolution indicators at
+        // this N over all of them, so the widest state sets the box and the narrowest the spacing (docs/boltzmann.md,
+        // "Grid selection"). Per-species grids: GridSelection.ForSpecies over each species' own states; `auto` takes them
+        // when the species' widest thermal speeds differ by more than GridSelection.PerSpeciesThreshold and no
+        // --half-width was given (docs/species-grids.md, "Choosing the grids").
+        var (index, stateMasses, stateTemperatures, stateDrifts) = GridStates(mixture, densityList, temperatureList, driftList);
+        if (grids == "per-species" && halfWidth is not null)
+        {
+            throw new ArgumentException("--half-width sets the shared grid's box; per-species grids choose each species' box (GridSelection.ForSpecies): drop --half-width or use --grids shared.");
+        }
+
+        bool perSpecies = grids == "per-species" ||
+            (grids == "auto" && halfWidth is null && GridSelection.PrefersPerSpeciesGrids(index, mixture.Masses(), stateTemperatures));
+        double width = halfWidth ?? GridSelection.ForPoints(n, stateMasses, stateTemperatures, stateDrifts).HalfWidth;
+        return new RelaxSettings(mixture, states, collisionKernel, landau, n, width, finalTime, rows, output)
+        {
+            SpeciesGrids = perSpecies ? GridSelection.ForSpeciesGrids(n, index, mixture.Masses(), stateTemperatures, stateDrifts) : null,
+        };
     }
 
-    private static double DefaultHalfWidth(Mixture mixture, double[] densities, double[] temperatures, double[] drifts, int n)
+    // Entries a and S + a: species a at its initial state and at the equilibrium.
+    private static (int[] Species, double[] Masses, double[] Temperatures, Velocity3[] Drifts) GridStates(Mixture mixture, double[] densities, double[] temperatures, double[] drifts)
     {
         int s = mixture.Count;
         double rho = 0, momentum = 0, energy = 0, total = 0;
@@ -83,11 +102,13 @@ internal sealed record RelaxSettings(
         }
 
         double u = momentum / rho, equilibrium = (energy - (0.5 * rho * u * u)) / (1.5 * total);
+        var species = new int[2 * s];
         var masses = new double[2 * s];
         var states = new double[2 * s];
         var velocities = new Velocity3[2 * s];
         for (int a = 0; a < s; a++)
         {
+            species[a] = species[s + a] = a;
             masses[a] = masses[s + a] = mixture[a].Mass;
             states[a] = temperatures[a];
             states[s + a] = equilibrium;
@@ -95,6 +116,6 @@ internal sealed record RelaxSettings(
             velocities[s + a] = new Velocity3(u, 0, 0);
         }
 
-        return Grids.GridSelection.ForPoints(n, masses, states, velocities).HalfWidth;
+        return (species, masses, states, velocities);
     }
 }

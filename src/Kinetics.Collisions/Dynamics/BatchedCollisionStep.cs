@@ -1,4 +1,5 @@
 using Kinetics.Conservation;
+using Kinetics.Grids;
 
 namespace Kinetics.Dynamics;
 
@@ -21,10 +22,16 @@ namespace Kinetics.Dynamics;
 /// allocate nothing, serial or parallel: workers are <see cref="IThreadPoolWorkItem"/> objects created once and queued
 /// with <see cref="ThreadPool.UnsafeQueueUserWorkItem(IThreadPoolWorkItem, bool)"/>. One call at a time per step object
 /// (the workers are its state); use one step object per concurrent caller.</para>
+/// <para>Per-species grids (<see cref="Create(ISpeciesGridCollisionOperator, BatchedCollisionStepOptions?)"/>,
+/// docs/species-grids.md): a cell holds Σ_α N_α³ values stacked as <see cref="Grids"/>, resolution is measured on each
+/// species' own grid and the projection takes every moment there (<see cref="ConservativeProjection"/> over
+/// <see cref="SpeciesGrids"/>).</para>
 /// </remarks>
 public sealed class BatchedCollisionStep
 {
     private readonly ConservativeProjection _projection;
+    private readonly ICollisionOperator? _operator;
+    private readonly double[] _masses;
     private readonly IUncheckedCollisionOperator? _unchecked;
     private readonly Worker[] _workers;
     private readonly Lock _errorLock = new();
@@ -41,11 +48,14 @@ public sealed class BatchedCollisionStep
     private int _cellCount;
     private Exception? _error;
 
-    private BatchedCollisionStep(ICollisionOperator collisionOperator, BatchedCollisionStepOptions options)
+    private BatchedCollisionStep(ICollisionOperator? collisionOperator, ISpeciesGridCollisionOperator? speciesGridOperator, BatchedCollisionStepOptions options)
     {
-        Operator = collisionOperator;
+        _operator = collisionOperator;
+        SpeciesGridOperator = speciesGridOperator;
         Options = options;
-        _projection = ConservativeProjection.Create(collisionOperator.Grid, collisionOperator.Masses);
+        _masses = (collisionOperator is not null ? collisionOperator.Masses : speciesGridOperator!.Masses).ToArray();
+        Grids = collisionOperator is not null ? SpeciesGrids.Shared(collisionOperator.Grid, _masses.Length) : speciesGridOperator!.Grids;
+        _projection = ConservativeProjection.Create(Grids, _masses);
         _unchecked = collisionOperator as IUncheckedCollisionOperator;
         _workers = new Worker[options.MaxDegreeOfParallelism - 1];
         for (int w = 0; w < _workers.Length; w++)
@@ -54,14 +64,21 @@ public sealed class BatchedCollisionStep
         }
     }
 
-    /// <summary>The operator.</summary>
-    public ICollisionOperator Operator { get; }
+    /// <summary>The operator on one shared grid.</summary>
+    /// <exception cref="InvalidOperationException">The step evaluates a per-species-grid operator (<see cref="SpeciesGridOperator"/>).</exception>
+    public ICollisionOperator Operator => _operator ?? throw new InvalidOperationException("This step evaluates an operator on per-species grids; see SpeciesGridOperator.");
+
+    /// <summary>The operator on per-species grids, or null for a shared-grid <see cref="Operator"/>.</summary>
+    public ISpeciesGridCollisionOperator? SpeciesGridOperator { get; }
+
+    /// <summary>The species' grids of one cell (<see cref="SpeciesGrids.Shared"/> for a shared-grid operator).</summary>
+    public SpeciesGrids Grids { get; }
 
     /// <summary>The options.</summary>
     public BatchedCollisionStepOptions Options { get; }
 
-    /// <summary>S·N³, the values per cell.</summary>
-    public int CellLength => Operator.Masses.Length * Operator.Grid.Count;
+    /// <summary>Σ_α N_α³ (S·N³ on a shared grid), the values per cell.</summary>
+    public int CellLength => Grids.TotalCount;
 
     /// <summary>Creates the step for <paramref name="collisionOperator"/>.</summary>
     /// <param name="collisionOperator">The operator 𝒞 (thread-safe for concurrent calls, as the interface requires).</param>
@@ -71,7 +88,19 @@ public sealed class BatchedCollisionStep
         ArgumentNullException.ThrowIfNull(collisionOperator);
         options ??= new BatchedCollisionStepOptions();
         options.Validate();
-        return new BatchedCollisionStep(collisionOperator, options);
+        return new BatchedCollisionStep(collisionOperator, null, options);
+    }
+
+    /// <summary>Creates the step for <paramref name="collisionOperator"/> on per-species grids (a cell is Σ_α N_α³ values
+    /// stacked as its <see cref="ISpeciesGridCollisionOperator.Grids"/>).</summary>
+    /// <param name="collisionOperator">The operator 𝒞 on per-species grids (thread-safe for concurrent calls).</param>
+    /// <param name="options">Options; null for the defaults (projection on, report resolution, serial).</param>
+    public static BatchedCollisionStep Create(ISpeciesGridCollisionOperator collisionOperator, BatchedCollisionStepOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(collisionOperator);
+        options ??= new BatchedCollisionStepOptions();
+        options.Validate();
+        return new BatchedCollisionStep(null, collisionOperator, options);
     }
 
     /// <summary>
@@ -96,7 +125,7 @@ public sealed class BatchedCollisionStep
         int block = CellLength;
         if (cells.Length % block != 0)
         {
-            throw new ArgumentException($"cells must hold a whole number of cells of S·N³ = {block} values (was {cells.Length}).", nameof(cells));
+            throw new ArgumentException($"cells must hold a whole number of cells of Σ_α N_α³ = {block} values (was {cells.Length}).", nameof(cells));
         }
 
         int cellCount = cells.Length / block;
@@ -104,7 +133,7 @@ public sealed class BatchedCollisionStep
         Guard.Length(reports.Length, cellCount, nameof(reports));
         if (!species.IsEmpty)
         {
-            Guard.Length(species.Length, cellCount * Operator.Masses.Length, nameof(species));
+            Guard.Length(species.Length, cellCount * _masses.Length, nameof(species));
         }
 
         if (cells.Span.Overlaps(destination.Span))
@@ -112,15 +141,17 @@ public sealed class BatchedCollisionStep
             throw new ArgumentException("destination must not overlap cells.", nameof(destination));
         }
 
-        int count = Operator.Grid.Count;
         ReadOnlySpan<double> all = cells.Span;
-        for (int offset = 0; offset < all.Length; offset += count)
+        for (int cell = 0; cell < cellCount; cell++)
         {
-            foreach (double value in all.Slice(offset, count))
+            for (int a = 0; a < _masses.Length; a++)
             {
-                if (!double.IsFinite(value))
+                foreach (double value in all.Slice((cell * block) + Grids.Offset(a), Grids.Count(a)))
                 {
-                    throw new ArgumentException($"cells: cell {offset / block}, species {offset % block / count} has a non-finite value ({value}).", nameof(cells));
+                    if (!double.IsFinite(value))
+                    {
+                        throw new ArgumentException($"cells: cell {cell}, species {a} has a non-finite value ({value}).", nameof(cells));
+                    }
                 }
             }
         }
@@ -201,16 +232,16 @@ public sealed class BatchedCollisionStep
 
     private void EvaluateCell(int cell)
     {
-        int block = CellLength, count = Operator.Grid.Count, s = Operator.Masses.Length;
+        int block = CellLength, s = _masses.Length;
         ReadOnlySpan<double> f = _cells.Span.Slice(cell * block, block);
         Span<double> q = _destination.Span.Slice(cell * block, block);
-        var grid = Operator.Grid;
         double minimum = double.PositiveInfinity, worstEdge = 0, worstSpacing = 0, worstExcess = double.NegativeInfinity;
         int worstSpecies = 0;
         for (int a = 0; a < s; a++)
         {
-            ReadOnlySpan<double> fa = f.Slice(a * count, count);
-            var resolution = SpeciesResolution.Measure(grid, fa, Operator.Masses[a]);
+            var grid = Grids[a].Grid;
+            ReadOnlySpan<double> fa = f.Slice(Grids.Offset(a), Grids.Count(a));
+            var resolution = SpeciesResolution.Measure(grid, fa, _masses[a]);
             if (!_species.IsEmpty)
             {
                 _species.Span[(cell * s) + a] = resolution;
@@ -237,13 +268,17 @@ public sealed class BatchedCollisionStep
             }
         }
 
-        if (_unchecked is not null)
+        if (SpeciesGridOperator is not null)
+        {
+            SpeciesGridOperator.Evaluate(f, q);
+        }
+        else if (_unchecked is not null)
         {
             _unchecked.EvaluateWithoutResolutionCheck(f, q);
         }
         else
         {
-            Operator.Evaluate(f, q);
+            _operator!.Evaluate(f, q);
         }
 
         double before = 0, after = 0;

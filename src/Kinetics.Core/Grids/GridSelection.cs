@@ -33,7 +33,7 @@ public readonly record struct GridChoice(
 /// smallest admissible N. Pass each species' extreme temperatures (initial and equilibrium) when they differ: the widest
 /// sets the box and the narrowest the spacing.
 /// </remarks>
-public static class GridSelection
+public static partial class GridSelection
 {
     private const double BoltzmannAliasingFactor = (3.0 + 1.4142135623730951) / 4.0;
 
