@@ -29,7 +29,7 @@ internal static class PlasmaScenario
         var electronTemperature = new Option<double>("--t-electron") { Description = "Initial electron temperature T₋ (k_B = 1, same unit as --t-ion).", DefaultValueFactory = _ => 2.0 };
         var ionTemperature = new Option<double>("--t-ion") { Description = "Initial temperature of every ion species T₊.", DefaultValueFactory = _ => 1.0 };
         var n = new Option<int>("--n") { Description = "Grid points per axis of every species' grid (box 8 thermal speeds of that species).", DefaultValueFactory = _ => 32 }.GridSize(8, 64);
-        var steps = new Option<int>("--steps") { Description = "Number of time steps, in [1, 100000].", DefaultValueFactory = _ => 100 };
+        var steps = new Option<int>("--steps") { Description = "Number of time steps, in [1, 100000] (penalized: at least 4·ν_max·t, ν_max the fastest pair's temperature exchange).", DefaultValueFactory = _ => 100 };
         var scheme = new Option<string>("--scheme") { Description = "penalized: the stiff step of PenalizedPlasmaStepper, Δt = (--nu-t)/(ν_ie·steps), so the run covers ν_ie·t = --nu-t; explicit: SSP-RK3 at --courant times the electrons' stability limit (docs/massless-electrons.md).", DefaultValueFactory = _ => "penalized" };
         scheme.AcceptOnlyFromAmong("penalized", "explicit");
         var nuT = new Option<double>("--nu-t") { Description = "Length of a penalized run in units of the initial ion–electron equilibration time 1/ν_ie, in (0, 20].", DefaultValueFactory = _ => 1.0 };
@@ -152,6 +152,25 @@ internal static class PlasmaScenario
 
         double nu = CoulombRelaxation.EquilibrationFrequency(couplings[1, 0], masses[1], temperatures[1], masses[0], temperatures[0], densities[0]);
         double explicitStep = SpeciesGridStepper.StableStep(op, densities, temperatures, penalized ? 0.5 : -stepLength);
+        if (penalized)
+        {
+            // The moments are explicit (Heun): keep ν_abΔt ≤ 1/4 for the fastest temperature exchange of any pair (with
+            // an impurity of charge Z, Z² times ν_ie), taking more steps than --steps if needed.
+            double fastest = 0;
+            for (int a = 0; a < s; a++)
+            {
+                for (int b = 0; b < s; b++)
+                {
+                    if (a != b)
+                    {
+                        fastest = Math.Max(fastest, CoulombRelaxation.EquilibrationFrequency(couplings[a, b], masses[a], temperatures[a], masses[b], temperatures[b], densities[b]));
+                    }
+                }
+            }
+
+            steps = Math.Max(steps, (int)Math.Ceiling(4.0 * fastest * stepLength / nu));
+        }
+
         double dt = penalized ? stepLength / (nu * steps) : explicitStep, stiffness = 0;
         double[] next = new double[grids.TotalCount];
         var start = Measure(grids, f, masses);
@@ -164,6 +183,8 @@ internal static class PlasmaScenario
         double maxMaxwellian = 0, maxInstant = 0, maxIntegrated = 0, maxEnergy = 0, maxMomentum = 0, maxMass = 0, minEntropyDrop = double.PositiveInfinity;
         bool monotone = true;
         long nonPositive = 0;
+        double[] minRelative = Enumerable.Repeat(double.PositiveInfinity, s).ToArray(), innermostNonPositive = (double[])minRelative.Clone();
+        long[] nonPositiveBySpecies = new long[s];
         double entropy = stepper.Entropy(f).Value, t = 0;
         var history = new List<Dictionary<string, object>>();
         double[] rates = new double[s], exact = new double[s], maxwellianRates = new double[s];
@@ -212,6 +233,13 @@ internal static class PlasmaScenario
             maxMomentum = Math.Max(maxMomentum, (Sum(after.Select(m => m.Momentum)) - momentum0).Length / momentumScale);
             var h = stepper.Entropy(f);
             nonPositive = Math.Max(nonPositive, h.NonPositiveCount);
+            for (int a = 0; a < s; a++)
+            {
+                (double low, double radius, long count) = NonPositive(grids[a], grids.Slice((ReadOnlySpan<double>)f, a), masses[a], after[a]);
+                minRelative[a] = Math.Min(minRelative[a], low);
+                innermostNonPositive[a] = Math.Min(innermostNonPositive[a], radius);
+                nonPositiveBySpecies[a] = Math.Max(nonPositiveBySpecies[a], count);
+            }
             monotone &= h.Value <= entropy;
             minEntropyDrop = Math.Min(minEntropyDrop, entropy - h.Value);
             entropy = h.Value;
@@ -300,6 +328,9 @@ internal static class PlasmaScenario
             ["entropy_monotone"] = monotone,
             ["min_entropy_drop"] = minEntropyDrop,
             ["max_nonpositive_points"] = nonPositive,
+            ["nonpositive_points_by_species"] = nonPositiveBySpecies,
+            ["min_relative_value"] = minRelative,
+            ["innermost_nonpositive_radius"] = innermostNonPositive.Select(r => double.IsFinite(r) ? r : (double?)null).ToArray(),
             ["evaluations"] = stepper.Evaluations + (stiffWorkspace?.Evaluations ?? 0),
             ["scheme"] = penalized ? "penalized" : "explicit",
             ["explicit_dt"] = explicitStep,
@@ -332,6 +363,31 @@ internal static class PlasmaScenario
         double[] k3 = f(y.Select((x, i) => x + (0.5 * h * k2[i])).ToArray());
         double[] k4 = f(y.Select((x, i) => x + (h * k3[i])).ToArray());
         return y.Select((x, i) => x + (h / 6 * (k1[i] + (2 * k2[i]) + (2 * k3[i]) + k4[i]))).ToArray();
+    }
+
+    // min_p F/max F, the smallest |v − u|/√(T/m) over the points where F ≤ 0 (∞ if none), and their number, on one grid.
+    private static (double MinRelative, double Radius, long Count) NonPositive(SpeciesGrid grid, ReadOnlySpan<double> q, double mass, (double Density, Velocity3 Momentum, double Energy, double Temperature) moments)
+    {
+        double low = double.PositiveInfinity, radius = double.PositiveInfinity, max = 0;
+        long count = 0;
+        foreach (double x in q)
+        {
+            max = Math.Max(max, x);
+        }
+
+        Velocity3 u = moments.Momentum / (mass * moments.Density);
+        double speed = Math.Sqrt(moments.Temperature / mass);
+        for (int p = 0; p < q.Length; p++)
+        {
+            low = Math.Min(low, q[p] / max);
+            if (q[p] <= 0)
+            {
+                count++;
+                radius = Math.Min(radius, (grid.Point(p) - u).Length / speed);
+            }
+        }
+
+        return (low, radius, count);
     }
 
     private static Velocity3 Sum(IEnumerable<Velocity3> values) => values.Aggregate(Velocity3.Zero, (x, y) => x + y);
