@@ -179,17 +179,8 @@ internal sealed class ExchangeCheck
         }
     }
 
-    private static void Project(SpeciesGrids grids, Mixture mixture, double[] q, double[] f)
-    {
-        if (grids.IsShared)
-        {
-            ConservativeProjection.Create(grids[0].Grid, mixture.Masses()).ApplyDistributionWeighted(q, f);
-        }
-        else
-        {
-            SpeciesGridProjection.Create(grids, mixture.Masses()).Apply(q, f.Select(Math.Abs).ToArray());
-        }
-    }
+    private static void Project(SpeciesGrids grids, Mixture mixture, double[] q, double[] f) =>
+        ConservativeProjection.Create(grids, mixture.Masses()).ApplyDistributionWeighted(q, f);
 
     private static double[][][] PairBuffers(SpeciesGrids grids) =>
         Enumerable.Range(0, grids.SpeciesCount).Select(a => Enumerable.Range(0, grids.SpeciesCount).Select(_ => new double[grids.Count(a)]).ToArray()).ToArray();

@@ -23,7 +23,7 @@ namespace Kinetics.Boltzmann;
 /// <para>Cost: one <see cref="BoltzmannOperator"/> evaluation per species on its own grid over the species no wider than
 /// it, plus per wider partner and radial node M inverse transforms, M grid transfers and one forward transform. N does
 /// not depend on the mass ratio. Momentum and energy exchange to quadrature accuracy; use
-/// <see cref="Kinetics.Conservation.SpeciesGridProjection"/> for round-off conservation. Immutable after creation;
+/// <see cref="Kinetics.Conservation.ConservativeProjection"/> for round-off conservation. Immutable after creation;
 /// evaluation with a workspace allocates nothing.</para>
 /// </remarks>
 public sealed partial class SpeciesGridBoltzmannOperator

@@ -7,7 +7,7 @@ namespace Kinetics.Dynamics;
 /// Time integration of the space-homogeneous problem ∂_t F = 𝒞(F) for a mixture whose species live on their own
 /// velocity grids (<see cref="ISpeciesGridCollisionOperator"/>, docs/species-grids.md): the explicit SSP Runge–Kutta
 /// schemes, step control and conservative projection of <see cref="SpaceHomogeneousSolver"/>, with the projection
-/// <see cref="SpeciesGridProjection"/> (every moment on the species' own grid).
+/// <see cref="ConservativeProjection"/> (every moment on the species' own grid).
 /// </summary>
 /// <remarks>
 /// <para>Step size: Δt = min(c/ν̂, MaxStep, t_final − t), ν̂ the larger of the operator's collision frequency (when it
@@ -22,7 +22,7 @@ namespace Kinetics.Dynamics;
 /// </remarks>
 public sealed class SpeciesGridSolver
 {
-    private readonly SpeciesGridProjection _projection;
+    private readonly ConservativeProjection _projection;
 
     /// <summary>Creates a solver for <paramref name="collisionOperator"/>.</summary>
     /// <param name="collisionOperator">The operator 𝒞 on per-species grids.</param>
@@ -39,7 +39,7 @@ public sealed class SpeciesGridSolver
             throw new ArgumentException("SteadyStatePreserving and EquilibriumLimiter are not supported on per-species grids (both must be false).", nameof(options));
         }
 
-        _projection = SpeciesGridProjection.Create(collisionOperator.Grids, collisionOperator.Masses);
+        _projection = ConservativeProjection.Create(collisionOperator.Grids, collisionOperator.Masses);
     }
 
     /// <summary>The operator being integrated.</summary>

@@ -27,7 +27,7 @@ namespace Kinetics.Landau;
 /// <para>Cost per evaluation: the 17 FFTs per species of the shared-grid operator on that species' grid, plus one FFT
 /// and one transfer per narrower partner, plus 10 FFTs and 9 transfers per species whose fields are interpolated. N does
 /// not depend on the mass ratio. Momentum and energy exchange hold to spectral accuracy, species masses to round-off;
-/// apply <see cref="Kinetics.Conservation.SpeciesGridProjection"/> for round-off conservation.</para>
+/// apply <see cref="Kinetics.Conservation.ConservativeProjection"/> for round-off conservation.</para>
 /// </remarks>
 public sealed partial class SpeciesGridLandauOperator
 {

@@ -89,14 +89,14 @@ internal static partial class BadInputProbes
             LazySplitLandau.Value.Evaluate(SplitMaxwellians(), new double[total], SpeciesGridLandauOperator.Create(Split, Pair, LandauCouplings.Uniform(2), LandauKernel.Coulomb()).CreateWorkspace()));
         yield return Arg("SpeciesGridLandauOperator.EvaluatePair", "a", BadIndex(2), a => LazySplitLandau.Value.EvaluatePair(a, 0, SplitMaxwellians(), new double[Split.Count(0)], LazySplitLandau.Value.CreateWorkspace()));
         yield return Arg("SpeciesGridLandauOperator.EvaluatePair", "b", BadIndex(2), b => LazySplitLandau.Value.EvaluatePair(0, b, SplitMaxwellians(), new double[Split.Count(0)], LazySplitLandau.Value.CreateWorkspace()));
-        var projection = SpeciesGridProjection.Create(Split, [1.0, 2.0]);
-        yield return Arg("SpeciesGridProjection.Create", "masses", NonPositive, m => SpeciesGridProjection.Create(Split, [1.0, m]));
-        yield return Arg("SpeciesGridProjection.Create", "masses", Gen.Elements(1, 3), k => SpeciesGridProjection.Create(Split, Enumerable.Repeat(1.0, k).ToArray()));
-        yield return ArgSpan("SpeciesGridProjection.Apply", "collision", WithNonFinite(new double[total]), q => projection.Apply(q.ToArray()));
-        yield return ArgSpan("SpeciesGridProjection.Apply", "weights", WithNonFinite(SplitMaxwellians()), w => projection.Apply(new double[total], w));
-        yield return ArgSpan("SpeciesGridProjection.Measure", "collision", WithNonFinite(new double[total]), q => projection.Measure(q, new double[projection.ConstraintCount]));
-        yield return Arg("SpeciesGridProjection.Measure", "rates", Gen.Elements(0, 5, 7), k => projection.Measure(new double[total], new double[k]));
-        yield return ArgSpan("SpeciesGridProjection.RelativeResidual", "collision", WithNonFinite(new double[total]), q => projection.RelativeResidual(q));
+        var projection = ConservativeProjection.Create(Split, [1.0, 2.0]);
+        yield return Arg("ConservativeProjection.Create", "masses", NonPositive, m => ConservativeProjection.Create(Split, [1.0, m]));
+        yield return Arg("ConservativeProjection.Create", "masses", Gen.Elements(1, 3), k => ConservativeProjection.Create(Split, Enumerable.Repeat(1.0, k).ToArray()));
+        yield return ArgSpan("ConservativeProjection.Apply", "collision", WithNonFinite(new double[total]), q => projection.Apply(q.ToArray()));
+        yield return ArgSpan("ConservativeProjection.Apply", "weights", WithNonFinite(SplitMaxwellians()), w => projection.Apply(new double[total], w));
+        yield return ArgSpan("ConservativeProjection.Measure", "collision", WithNonFinite(new double[total]), q => projection.Measure(q, new double[projection.ConstraintCount]));
+        yield return Arg("ConservativeProjection.Measure", "rates", Gen.Elements(0, 5, 7), k => projection.Measure(new double[total], new double[k]));
+        yield return ArgSpan("ConservativeProjection.RelativeResidual", "collision", WithNonFinite(new double[total]), q => projection.RelativeResidual(q));
 
         // Batched step.
         var step = BatchedCollisionStep.Create(LandauOp);

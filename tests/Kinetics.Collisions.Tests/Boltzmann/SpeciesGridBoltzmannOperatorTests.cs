@@ -88,7 +88,7 @@ public class SpeciesGridBoltzmannOperatorTests(ITestOutputHelper output)
         var values = SpeciesGridLandauOperatorTests.Sample(grids, fa.Value, fb.Value);
         double[] q = op.Evaluate(values);
         double massLight = Math.Abs(SpeciesGridLandauOperatorTests.Moment(grids, 0, grids.Slice(q, 0), _ => 1.0));
-        SpeciesGridProjection.Create(grids, mixture.Masses()).Apply(q, values);
+        ConservativeProjection.Create(grids, mixture.Masses()).Apply(q, values);
         double momentum = 0, energy = 0, scaleMomentum = 0, scaleEnergy = 0;
         for (int a = 0; a < 2; a++)
         {

@@ -121,7 +121,7 @@ public class SpeciesGridLandauOperatorTests(ITestOutputHelper output)
         var op = SpeciesGridLandauOperator.Create(grids, mixture, new LandauCouplings(2, [1.0, 0.7, 0.7, 1.3]), LandauKernel.Coulomb());
         var values = Sample(grids, fa.Value, fb.Value);
         double[] q = op.Evaluate(values);
-        var projection = SpeciesGridProjection.Create(grids, mixture.Masses());
+        var projection = ConservativeProjection.Create(grids, mixture.Masses());
         projection.Apply(q, values);
 
         double[] scales = new double[6], rates = new double[6];

@@ -8,21 +8,21 @@ namespace Kinetics.Cli.Commands.Scenarios;
 
 /// <summary>
 /// SSP-RK3 (Shu–Osher) for ∂_t F_a = Σ_b c_ab Q_ab(F_a, F_b) with every species on its own grid: each stage's collision
-/// term is <see cref="PlasmaLandauOperator"/> followed by <see cref="SpeciesGridProjection"/> weighted by |F|, so
+/// term is <see cref="PlasmaLandauOperator"/> followed by <see cref="ConservativeProjection"/> weighted by |F|, so
 /// species masses, total momentum and total energy move only by round-off. The first stage's projected rate (the
 /// collision term of the state at the start of the step) is kept in <see cref="InitialRate"/>.
 /// </summary>
 internal sealed class SpeciesGridStepper
 {
     private readonly PlasmaLandauOperator _operator;
-    private readonly SpeciesGridProjection _projection;
+    private readonly ConservativeProjection _projection;
     private readonly PlasmaLandauWorkspace _workspace;
     private readonly double[] _rate, _stage, _weights, _initial, _sum;
 
     public SpeciesGridStepper(PlasmaLandauOperator op)
     {
         _operator = op;
-        _projection = SpeciesGridProjection.Create(op.Grids, op.Masses);
+        _projection = ConservativeProjection.Create(op.Grids, op.Masses);
         _workspace = op.CreateWorkspace();
         int count = op.Grids.TotalCount;
         _rate = new double[count];

@@ -111,7 +111,7 @@ public sealed class MasslessElectronLandauOperator
     /// <summary>
     /// The collision right-hand sides of the rescaled system, stacked [ions; electrons]:
     /// ∂_tF = Q(F, F) + Q^ε₋₊(G, F) and ∂_tG = ε⁻¹[Q(G, G) + Q^ε₊₋(F, G)] (not projected; apply
-    /// <see cref="Kinetics.Conservation.SpeciesGridProjection"/> on <see cref="Physical"/>'s grids for round-off conservation).
+    /// <see cref="Kinetics.Conservation.ConservativeProjection"/> on <see cref="Physical"/>'s grids for round-off conservation).
     /// </summary>
     /// <param name="ions">F on the ion grid.</param>
     /// <param name="electrons">G on the electron grid.</param>

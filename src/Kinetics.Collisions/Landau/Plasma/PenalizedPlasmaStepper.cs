@@ -30,7 +30,7 @@ namespace Kinetics.Landau.Plasma;
 /// <see cref="CoulombRelaxation.FrictionRate"/> between Maxwellians at the current n_a, T_a — an implicit Euler step of
 /// the friction, whose columns sum to zero, so total momentum is unchanged — by the smallest |F_a|-weighted change of R_a
 /// that keeps its mass and energy rates.</para>
-/// <para><b>Conservation.</b> Every collision term is projected by <see cref="SpeciesGridProjection"/> (weights |F|), and
+/// <para><b>Conservation.</b> Every collision term is projected by <see cref="ConservativeProjection"/> (weights |F|), and
 /// so is the increment of the step (weights |F'|): species masses, total momentum and total energy move by round-off.</para>
 /// <para>Immutable and thread-safe; one <see cref="PenalizedPlasmaWorkspace"/> per concurrent caller.</para>
 /// </remarks>
@@ -76,7 +76,7 @@ public sealed class PenalizedPlasmaStepper
 
     /// <summary>Allocates the scratch of one caller.</summary>
     /// <returns>A new workspace.</returns>
-    public PenalizedPlasmaWorkspace CreateWorkspace() => new(this, Operator.CreateWorkspace(), SpeciesGridProjection.Create(Operator.Grids, _masses), _spectral);
+    public PenalizedPlasmaWorkspace CreateWorkspace() => new(this, Operator.CreateWorkspace(), ConservativeProjection.Create(Operator.Grids, _masses), _spectral);
 
     /// <summary>The conservatively projected collision term R(F) (projection weights |F|).</summary>
     /// <param name="state">Σ N_a³ stacked values of F (not modified).</param>

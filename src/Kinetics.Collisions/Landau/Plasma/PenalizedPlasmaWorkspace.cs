@@ -7,7 +7,7 @@ namespace Kinetics.Landau.Plasma;
 /// <summary>Scratch of one caller of <see cref="PenalizedPlasmaStepper"/> (not thread-safe).</summary>
 public sealed class PenalizedPlasmaWorkspace
 {
-    internal PenalizedPlasmaWorkspace(PenalizedPlasmaStepper owner, PlasmaLandauWorkspace op, SpeciesGridProjection projection, SpectralGrid[] spectral)
+    internal PenalizedPlasmaWorkspace(PenalizedPlasmaStepper owner, PlasmaLandauWorkspace op, ConservativeProjection projection, SpectralGrid[] spectral)
     {
         Owner = owner;
         Operator = op;
@@ -38,7 +38,7 @@ public sealed class PenalizedPlasmaWorkspace
 
     internal PlasmaLandauWorkspace Operator { get; }
 
-    internal SpeciesGridProjection Projection { get; }
+    internal ConservativeProjection Projection { get; }
 
     internal Complex[][] Spectra { get; }
 

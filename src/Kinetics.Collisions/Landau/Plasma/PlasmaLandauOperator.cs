@@ -28,7 +28,7 @@ namespace Kinetics.Landau.Plasma;
 /// are then set to minus those of the exact partner term Q_ba (evaluated on b's grid, where a's fields are smooth) by the
 /// smallest |F_a|-weighted change, so the pair conserves momentum and energy to the accuracy of Q_ba.</para>
 /// <para><b>Self pairs</b> are corrected to conserve their own momentum and energy exactly (smallest |F_a|-weighted
-/// change), so a mixture-level projection (<see cref="SpeciesGridProjection"/>) has only the small cross-pair imbalance
+/// change), so a mixture-level projection (<see cref="ConservativeProjection"/>) has only the small cross-pair imbalance
 /// left to distribute and never moves one species' self-collision defect to another (at 1:400 with N = 16, that leak
 /// drained the ions' energy by 2e−3 over t = 0.25 independently of the mass ratio; docs/massless-electrons.md).</para>
 /// <para><b>The switch</b> (docs/massless-electrons.md). A pair is expanded when c_ab ≠ 0, the kernel is Coulomb (γ = −3),
