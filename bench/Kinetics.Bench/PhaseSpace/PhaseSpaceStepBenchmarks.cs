@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using Kinetics.Boltzmann;
+using Kinetics.Dynamics;
 using Kinetics.Kernels;
 using Kinetics.Mixtures;
 using Kinetics.PhaseSpace.Integration;
@@ -10,15 +11,19 @@ using Kinetics.PhaseSpace.Velocities;
 namespace Kinetics.Bench.PhaseSpace;
 
 /// <summary>
-/// One Strang step of <see cref="PhaseSpaceSolver"/> on 8 cells of a 1-D mesh with an N³ velocity grid, two species
-/// (7:8, γ = −1, b ∝ |cos θ|): <see cref="Step"/> with the Boltzmann collision step (one SSP-RK3 step per cell),
-/// <see cref="Transport"/> without collisions (two transport half-steps). Transport/Step is the fraction of a step spent
-/// outside the collision step; cells/Step is cell-steps per second.
+/// One Strang step of <see cref="PhaseSpaceSolver"/> on 4 cells of a periodic 1-D mesh with an N³ velocity grid, two
+/// species (7:8, γ = −1, b ∝ |cos θ|): <see cref="Step"/> with the batched conservative collision step (one SSP-RK3 step,
+/// the path `kinetics flow couette/fourier --kn` use), <see cref="Transport"/> without collisions (two transport
+/// half-steps). Cells/Step is cell-steps per second, Transport/Step the fraction of a step spent outside the collision
+/// step, and Threads = 2 against Threads = 1 the speed-up of threads over cells (the transport sweeps and the batched
+/// evaluations both run over cells).
 /// </summary>
 [MemoryDiagnoser]
 public class PhaseSpaceStepBenchmarks
 {
-    private const int Cells = 8;
+    /// <summary>Spatial cells of the benchmarked mesh.</summary>
+    public const int Cells = 4;
+
     private PhaseSpaceState _state = null!;
     private PhaseSpaceSolver _collisional = null!;
     private PhaseSpaceSolver _free = null!;
@@ -27,6 +32,10 @@ public class PhaseSpaceStepBenchmarks
     /// <summary>Velocity points per axis.</summary>
     [Params(16, 24, 32)]
     public int N { get; set; }
+
+    /// <summary>Worker threads over cells (transport and batched collisions).</summary>
+    [Params(1, 2)]
+    public int Threads { get; set; }
 
     /// <summary>Builds the operator, the solvers and a perturbed two-temperature state.</summary>
     [GlobalSetup]
@@ -49,8 +58,9 @@ public class PhaseSpaceStepBenchmarks
         }
 
         _dt = 1e-3;
-        _collisional = PhaseSpaceSolver.Create(_state, new PhaseSpaceOptions { Collisions = CollisionStep.Create(op, new Kinetics.Dynamics.SpaceHomogeneousOptions { FixedStep = _dt }) });
-        _free = PhaseSpaceSolver.Create(_state, new PhaseSpaceOptions());
+        var batched = CollisionStep.CreateBatched(op, new BatchedCollisionStepOptions { MaxDegreeOfParallelism = Threads });
+        _collisional = PhaseSpaceSolver.Create(_state, new PhaseSpaceOptions { Collisions = batched, MaxDegreeOfParallelism = Threads });
+        _free = PhaseSpaceSolver.Create(_state, new PhaseSpaceOptions { MaxDegreeOfParallelism = Threads });
     }
 
     /// <summary>A full Strang step with collisions.</summary>

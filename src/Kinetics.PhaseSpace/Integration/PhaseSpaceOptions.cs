@@ -41,7 +41,7 @@ public sealed record PhaseSpaceOptions
 
     /// <summary>
     /// The electrostatic condition at the low wall when the mesh has walls and some species is charged (default grounded,
-    /// φ = 0; <see cref="WallPoissonSolver"/>, 1-D meshes).
+    /// φ = 0; <see cref="WallPoissonSolver"/>, 1-D and 2-D meshes).
     /// </summary>
     public FieldBoundary LowField { get; init; } = FieldBoundary.Grounded;
 

@@ -148,7 +148,8 @@ internal static class PhaseSpaceBadInputProbes
         yield return Arg("PhaseSpaceSolver.Create", "highBoundary", Gen.Constant(0), _ => PhaseSpaceSolver.Create(State(), new PhaseSpaceOptions { LowBoundary = WallBoundary.Specular() }));
         yield return Arg("PhaseSpaceSolver.Create", "mesh", Gen.Constant(0), _ =>
         {
-            var state = new PhaseSpaceState(Mesh2, new VelocityGrid(2, 8, 4.0), Plasma);
+            // Charged species between walls on a 2-D mesh whose x cell count the FFT cannot take.
+            var state = new PhaseSpaceState(UniformMesh.Create2D(7, 6, 1.0, 2.0), new VelocityGrid(2, 8, 4.0), Plasma);
             PhaseSpaceSolver.Create(state, new PhaseSpaceOptions { LowBoundary = WallBoundary.Specular(), HighBoundary = WallBoundary.Specular() });
         });
         yield return Arg("PhaseSpaceSolver.Create", "high", Gen.Constant(0), _ => PhaseSpaceSolver.Create(
