@@ -8,7 +8,7 @@ public class PlasmaScenarioTests
     [Fact]
     public void Plasma_Hydrogen_ShortRun_MatchesNrlAndConserves()
     {
-        JsonElement json = KineticsProcess.RunJson("scenario", "plasma", "--steps", "3");
+        JsonElement json = KineticsProcess.RunJson("scenario", "plasma", "--scheme", "explicit", "--steps", "3");
 
         // Observed 1.7e-8 (Maxwellians at N = 32 per species, 1:1836); 1e-4 is the target and fails for any wrong
         // mass or charge weight (and did for the exact pair form after a few steps).
@@ -25,6 +25,25 @@ public class PlasmaScenarioTests
         // Electrons hotter than ions: the ions heat.
         var last = json.GetProperty("history")[json.GetProperty("history").GetArrayLength() - 1];
         Assert.True(last.GetProperty("rates")[1].GetDouble() > 0);
+    }
+
+    [Fact]
+    public void Plasma_Penalized_TenLongSteps_FollowNrlAndConserve()
+    {
+        // The default scheme: ten steps of 11.4 time units (7.4e4 explicit steps each) reach ν_ie·t = 1.
+        JsonElement json = KineticsProcess.RunJson("scenario", "plasma", "--steps", "10");
+        Assert.Equal("penalized", json.GetProperty("scheme").GetString());
+        Assert.Equal(1.0, json.GetProperty("nu_ie_t").GetDouble(), 12);
+        Assert.True(json.GetProperty("step_over_explicit_limit").GetDouble() > 1e4);
+
+        // Observed: NRL error 5.0e-6 (the electrons cool from T = 2 to 1.54 on a grid sized for T = 2), drifts ≤ 1.8e-15,
+        // entropy monotone, temperature change 5.7e-3 off the NRL equations (2.0e-3 at the default 100 steps).
+        Assert.InRange(json.GetProperty("nrl_rate_error").GetDouble(), 0, 5e-5);
+        Assert.InRange(json.GetProperty("max_energy_drift").GetDouble(), 0, 1e-14);
+        Assert.InRange(json.GetProperty("max_momentum_drift").GetDouble(), 0, 1e-14);
+        Assert.InRange(json.GetProperty("max_mass_drift").GetDouble(), 0, 1e-14);
+        Assert.True(json.GetProperty("entropy_monotone").GetBoolean());
+        Assert.InRange(json.GetProperty("integrated_rate_deviation").GetDouble(), 0, 3e-2);
     }
 
     [Fact]
@@ -56,6 +75,8 @@ public class PlasmaScenarioTests
     [InlineData("--ions", "1-1", "--ions: '1-1' is not mass:charge")]
     [InlineData("--t-electron", "1", "--t-electron and --t-ion must differ")]
     [InlineData("--courant", "2", "--courant must be in (0, 1] (was 2)")]
+    [InlineData("--nu-t", "0", "--nu-t must be in (0, 20] (was 0)")]
+    [InlineData("--scheme", "implicit", "implicit")]
     public void Plasma_RejectsBadOptions(string option, string value, string message)
     {
         var (code, stdout, stderr) = KineticsProcess.Run("scenario", "plasma", option, value, "--json");

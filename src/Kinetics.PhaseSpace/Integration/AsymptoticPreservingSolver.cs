@@ -28,10 +28,10 @@ namespace Kinetics.PhaseSpace.Integration;
 /// collision frequency ν̂ (the penalisation alone does not damp them: its implicit and explicit parts cancel as ε → 0), where
 /// the spectral operator's linearisation has weakly growing modes that make (1 + L/β) an amplification (docs/limits.md, with
 /// the measurements). Both changes are O(the operator's discretisation error) and vanish with it.</para>
-/// <para>Diffusive scaling (periodic 1-D meshes): the species densities of F^* are reset to the centred flux form
-/// n^{n+1} = n^n − Δt ∂ₓ(ε^{−1}∫v_x F^n), because the second-order transport over Δt/ε carries a spurious diffusivity
-/// Δtθ/(2ε²m) that grows as ε → 0; momentum and energy keep the transport's (its damping of the acoustic modes, speed
-/// c/ε, is what keeps the step stable).</para>
+/// <para>Diffusive scaling (periodic 1-D meshes): the micro–macro step of <see cref="DiffusiveMicroMacroStep"/> replaces the
+/// transport of F (the same remainder R^n and penalty): the macroscopic moments move by centred fluxes with the acoustic
+/// part implicit and the non-equilibrium part g = F − M[F] by the penalised micro equation, so the step is bounded by a
+/// parabolic condition independent of ε instead of the transport limit ∝ ε (docs/limits.md).</para>
 /// <para>The explicit part is Lie-split: free transport of F^n over τ = Δt/ε^p, then the force over τ with the field of the
 /// transported state (the unsplit form's transport acts on F^n).</para>
 /// <para>Conservation: species masses per cell and globally, total momentum and energy of the collision part to round-off
@@ -51,7 +51,7 @@ public sealed class AsymptoticPreservingSolver
     private readonly double[] _remainder;
     private readonly double[] _penalty;
     private readonly double[] _defect;
-    private readonly DiffusiveDensityCorrection? _densities;
+    private readonly DiffusiveMicroMacroStep? _microMacro;
     private int _stepsSinceRefresh;
 
     private AsymptoticPreservingSolver(PhaseSpaceSolver explicitPart, ICollisionOperator collisionOperator, AsymptoticPreservingOptions options)
@@ -74,7 +74,7 @@ public sealed class AsymptoticPreservingSolver
         _remainder = new double[layout.CellCount * layout.CellLength];
         _penalty = new double[layout.CellCount];
         _defect = new double[_remainder.Length];
-        _densities = options.Scaling == KineticScaling.Diffusive ? new DiffusiveDensityCorrection(layout.CellCount, layout.SpeciesCount) : null;
+        _microMacro = options.Scaling == KineticScaling.Diffusive ? new DiffusiveMicroMacroStep(layout, _grid, _projection) : null;
     }
 
     /// <summary>The collision operator 𝒞.</summary>
@@ -87,11 +87,13 @@ public sealed class AsymptoticPreservingSolver
     public PhaseSpaceSolver Explicit => _explicit;
 
     /// <summary>
-    /// The largest stable step: the explicit part's Courant limit, i.e. <see cref="PhaseSpaceSolver.StableStep"/> in the
-    /// Euler scaling and ε times it in the diffusive scaling (the transport speed is v/ε). It does not depend on the
-    /// collision frequency.
+    /// The largest stable step: the explicit part's Courant limit <see cref="PhaseSpaceSolver.StableStep"/> in the Euler
+    /// scaling; in the diffusive scaling Cfl·max(εΔx/v_max, 8Δx²/v_max²), which stays bounded below as ε → 0. It does not
+    /// depend on the collision frequency.
     /// </summary>
-    public double StableStep => Options.Scaling == KineticScaling.Diffusive ? Options.Epsilon * _explicit.StableStep : _explicit.StableStep;
+    public double StableStep => Options.Scaling == KineticScaling.Diffusive
+        ? DiffusiveMicroMacroStep.StableStep(_explicit.Layout.Mesh.SpacingX, _explicit.Layout.Velocities.MaxSpeed, Options.Epsilon, Options.Explicit.Cfl)
+        : _explicit.StableStep;
 
     /// <summary>Creates the solver for states laid out like <paramref name="layout"/>.</summary>
     /// <param name="layout">A state (template) whose velocity grid is 3-D and equal to the operator's grid.</param>
@@ -136,8 +138,7 @@ public sealed class AsymptoticPreservingSolver
             throw new ArgumentOutOfRangeException(nameof(step), step, $"step must be at most the stable step {StableStep:R} (was {step:R}).");
         }
 
-        bool diffusive = Options.Scaling == KineticScaling.Diffusive;
-        double eps = Options.Epsilon, kappa = diffusive ? eps * eps : eps;
+        double eps = Options.Epsilon, kappa = eps;
         int cells = state.CellCount, length = state.CellLength;
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Options.Explicit.MaxDegreeOfParallelism };
 
@@ -178,18 +179,20 @@ public sealed class AsymptoticPreservingSolver
             return scratch;
         }, _ => { });
         _stepsSinceRefresh = _stepsSinceRefresh >= RefreshInterval ? 1 : _stepsSinceRefresh + 1;
+        if (_microMacro is not null)
+        {
+            _microMacro.Step(state, step, eps, _remainder, _penalty, parallel);
+            return;
+        }
 
-        // Explicit part, Lie-split: transport of F^n over τ, then the force over τ with the field of the transported state.
-        double tau = diffusive ? step / eps : step;
-        _densities?.Record(state, eps);
-        _transport.Step(state, tau);
-        _densities?.Apply(state, step);
+        // Explicit part, Lie-split: transport of F^n over Δt, then the force over Δt with the field of the transported state.
+        _transport.Step(state, step);
         if (_force is not null)
         {
             _explicit.SolveField(state);
             int first = state.FirstCell;
             ReadOnlySpan<double> ey = _explicit.FieldY;
-            _force.Advance(state, _explicit.FieldX.Slice(first, cells), ey.IsEmpty ? ey : ey.Slice(first, cells), tau, Options.Explicit.MaxDegreeOfParallelism);
+            _force.Advance(state, _explicit.FieldX.Slice(first, cells), ey.IsEmpty ? ey : ey.Slice(first, cells), step, Options.Explicit.MaxDegreeOfParallelism);
         }
 
         System.Threading.Tasks.Parallel.For(0, cells, parallel, () => new Scratch(length), (c, _, scratch) =>

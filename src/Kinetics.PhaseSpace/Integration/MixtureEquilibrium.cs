@@ -17,7 +17,7 @@ internal static class MixtureEquilibrium
         ReadOnlySpan<double> axis = grid.Axis;
         int n = grid.PointsPerAxis;
         Span<double> densities = stackalloc double[s];
-        double rho = 0, mx = 0, my = 0, mz = 0, energy = 0, total = 0, h3 = grid.CellVolume;
+        double mx = 0, my = 0, mz = 0, energy = 0, h3 = grid.CellVolume;
         for (int a = 0; a < s; a++)
         {
             ReadOnlySpan<double> f = cell.Slice(a * count, count);
@@ -40,15 +40,30 @@ internal static class MixtureEquilibrium
             }
 
             densities[a] = density * h3;
-            rho += masses[a] * densities[a];
-            total += densities[a];
             mx += masses[a] * px * h3;
             my += masses[a] * py * h3;
             mz += masses[a] * pz * h3;
             energy += 0.5 * masses[a] * e * h3;
         }
 
-        var u = new Velocity3(mx / rho, my / rho, mz / rho);
+        FillFromMoments(grid, masses, densities, new Velocity3(mx, my, mz), energy, destination);
+    }
+
+    /// <summary>
+    /// Writes the equilibrium with species densities <paramref name="densities"/>, total momentum density
+    /// <paramref name="momentum"/> (Σ m^α ∫ v F^α) and total energy density <paramref name="energy"/> (Σ ∫ (m^α/2)|v|² F^α).
+    /// </summary>
+    public static void FillFromMoments(CartesianGrid grid, ReadOnlySpan<double> masses, ReadOnlySpan<double> densities, Velocity3 momentum, double energy, Span<double> destination)
+    {
+        int count = grid.Count, s = masses.Length;
+        double rho = 0, total = 0;
+        for (int a = 0; a < s; a++)
+        {
+            rho += masses[a] * densities[a];
+            total += densities[a];
+        }
+
+        var u = new Velocity3(momentum.X / rho, momentum.Y / rho, momentum.Z / rho);
         double theta = 2.0 / 3.0 * (energy - (0.5 * rho * u.LengthSquared)) / total;
         for (int a = 0; a < s; a++)
         {

@@ -29,13 +29,16 @@ internal static class PlasmaScenario
         var electronTemperature = new Option<double>("--t-electron") { Description = "Initial electron temperature T₋ (k_B = 1, same unit as --t-ion).", DefaultValueFactory = _ => 2.0 };
         var ionTemperature = new Option<double>("--t-ion") { Description = "Initial temperature of every ion species T₊.", DefaultValueFactory = _ => 1.0 };
         var n = new Option<int>("--n") { Description = "Grid points per axis of every species' grid (box 8 thermal speeds of that species).", DefaultValueFactory = _ => 32 }.GridSize(8, 64);
-        var steps = new Option<int>("--steps") { Description = "Number of SSP-RK3 steps, in [1, 100000].", DefaultValueFactory = _ => 100 };
-        var courant = new Option<double>("--courant") { Description = "Step as a fraction of SSP-RK3's stability limit for the stiffest species' diffusion, in (0, 1].", DefaultValueFactory = _ => 0.5 };
+        var steps = new Option<int>("--steps") { Description = "Number of time steps, in [1, 100000] (penalized: at least 4·ν_max·t, ν_max the fastest pair's temperature exchange).", DefaultValueFactory = _ => 100 };
+        var scheme = new Option<string>("--scheme") { Description = "penalized: the stiff step of PenalizedPlasmaStepper, Δt = (--nu-t)/(ν_ie·steps), so the run covers ν_ie·t = --nu-t; explicit: SSP-RK3 at --courant times the electrons' stability limit (docs/massless-electrons.md).", DefaultValueFactory = _ => "penalized" };
+        scheme.AcceptOnlyFromAmong("penalized", "explicit");
+        var nuT = new Option<double>("--nu-t") { Description = "Length of a penalized run in units of the initial ion–electron equilibration time 1/ν_ie, in (0, 20].", DefaultValueFactory = _ => 1.0 };
+        var courant = new Option<double>("--courant") { Description = "Explicit scheme: step as a fraction of SSP-RK3's stability limit for the stiffest species' diffusion, in (0, 1].", DefaultValueFactory = _ => 0.5 };
         var expansionThreshold = new Option<double>("--expansion-threshold") { Description = "Expand the ions' field on the electrons' grid (point scatterer plus its temperature, exchange from the exact ion-side term) when the ion box half-width is at most this many electron grid spacings; 0 = always exact (docs/massless-electrons.md). In [0, 100].", DefaultValueFactory = _ => PlasmaLandauOperator.DefaultExpansionThreshold };
         var json = JsonOutput.CreateOption();
         var command = new Command("plasma", "Electron–ion temperature relaxation at physical mass ratio on per-species grids against the NRL/Spitzer rate, with conservation and entropy checked every step.")
         {
-            ions, electronTemperature, ionTemperature, n, steps, courant, expansionThreshold, json,
+            ions, electronTemperature, ionTemperature, n, steps, scheme, nuT, courant, expansionThreshold, json,
         };
         command.SetAction(parse =>
         {
@@ -70,7 +73,14 @@ internal static class PlasmaScenario
                 throw new ArgumentException($"--expansion-threshold must be in [0, 100] (was {threshold}).");
             }
 
-            return Run(ionList, te, ti, parse.GetValue(n), count, c, threshold, io);
+            double length = parse.GetValue(nuT);
+            if (!(length > 0 && length <= 20))
+            {
+                throw new ArgumentException($"--nu-t must be in (0, 20] (was {length}).");
+            }
+
+            bool penalized = parse.GetValue(scheme) == "penalized";
+            return Run(ionList, te, ti, parse.GetValue(n), count, penalized ? length : -c, threshold, io);
         });
         return command;
     }
@@ -98,7 +108,8 @@ internal static class PlasmaScenario
         }).ToArray();
     }
 
-    private static int Run((double Mass, double Charge)[] ionList, double te, double ti, int n, int steps, double courant, double expansion, JsonOutput io)
+    // stepLength > 0: penalized run over ν_ie·t = stepLength; < 0: explicit SSP-RK3 at Courant number −stepLength.
+    private static int Run((double Mass, double Charge)[] ionList, double te, double ti, int n, int steps, double stepLength, double expansion, JsonOutput io)
     {
         var total = Stopwatch.StartNew();
         int s = ionList.Length + 1;
@@ -126,17 +137,42 @@ internal static class PlasmaScenario
         }
 
         var couplings = new LandauCouplings(s, couplingValues);
+        bool penalized = stepLength > 0;
         var grids = SpeciesGrids.ForMaxwellians(mixture, temperatures, default, n);
         var plasma = PlasmaLandauOperator.Create(grids, mixture, couplings, LandauKernel.Coulomb(LandauNormalization.FlynnGuo), expansion);
         var op = plasma.Exact;
         var stepper = new SpeciesGridStepper(plasma);
+        var stiff = penalized ? PenalizedPlasmaStepper.Create(plasma) : null;
+        var stiffWorkspace = stiff?.CreateWorkspace();
         double[] f = new double[grids.TotalCount];
         for (int a = 0; a < s; a++)
         {
             Maxwellian.Fill(grids[a].Grid, new MacroscopicState(densities[a], Velocity3.Zero, temperatures[a]), masses[a], grids.Slice(f.AsSpan(), a));
         }
 
-        double dt = SpeciesGridStepper.StableStep(op, densities, temperatures, courant);
+        double nu = CoulombRelaxation.EquilibrationFrequency(couplings[1, 0], masses[1], temperatures[1], masses[0], temperatures[0], densities[0]);
+        double explicitStep = SpeciesGridStepper.StableStep(op, densities, temperatures, penalized ? 0.5 : -stepLength);
+        if (penalized)
+        {
+            // The moments are explicit (Heun): keep ν_abΔt ≤ 1/4 for the fastest temperature exchange of any pair (with
+            // an impurity of charge Z, Z² times ν_ie), taking more steps than --steps if needed.
+            double fastest = 0;
+            for (int a = 0; a < s; a++)
+            {
+                for (int b = 0; b < s; b++)
+                {
+                    if (a != b)
+                    {
+                        fastest = Math.Max(fastest, CoulombRelaxation.EquilibrationFrequency(couplings[a, b], masses[a], temperatures[a], masses[b], temperatures[b], densities[b]));
+                    }
+                }
+            }
+
+            steps = Math.Max(steps, (int)Math.Ceiling(4.0 * fastest * stepLength / nu));
+        }
+
+        double dt = penalized ? stepLength / (nu * steps) : explicitStep, stiffness = 0;
+        double[] next = new double[grids.TotalCount];
         var start = Measure(grids, f, masses);
         double energy0 = start.Sum(m => m.Energy);
         Velocity3 momentum0 = Sum(start.Select(m => m.Momentum));
@@ -147,6 +183,8 @@ internal static class PlasmaScenario
         double maxMaxwellian = 0, maxInstant = 0, maxIntegrated = 0, maxEnergy = 0, maxMomentum = 0, maxMass = 0, minEntropyDrop = double.PositiveInfinity;
         bool monotone = true;
         long nonPositive = 0;
+        double[] minRelative = Enumerable.Repeat(double.PositiveInfinity, s).ToArray(), innermostNonPositive = (double[])minRelative.Clone();
+        long[] nonPositiveBySpecies = new long[s];
         double entropy = stepper.Entropy(f).Value, t = 0;
         var history = new List<Dictionary<string, object>>();
         double[] rates = new double[s], exact = new double[s], maxwellianRates = new double[s];
@@ -154,13 +192,23 @@ internal static class PlasmaScenario
         for (int step = 1; step <= steps; step++)
         {
             var before = Measure(grids, f, masses);
-            stepper.Step(f, dt);
+            if (stiff is null)
+            {
+                stepper.Step(f, dt);
+            }
+            else
+            {
+                stiffness = Math.Max(stiffness, stiff.Step(f, next, dt, stiffWorkspace!).Stiffness);
+                next.CopyTo(f.AsSpan());
+            }
+
             t += dt;
+            ReadOnlySpan<double> initialRate = stiff is null ? stepper.InitialRate : stiffWorkspace!.InitialRate;
 
             // Instantaneous: dT_a/dt of the projected collision term at the start of the step vs the closed form there.
             for (int a = 0; a < s; a++)
             {
-                var r = SpeciesGridStepper.Moments(grids[a], grids.Slice(stepper.InitialRate, a), masses[a]);
+                var r = SpeciesGridStepper.Moments(grids[a], grids.Slice(initialRate, a), masses[a]);
                 Velocity3 u = before[a].Momentum / (masses[a] * before[a].Density);
                 rates[a] = 2.0 / 3.0 * (r.Energy - Velocity3.Dot(u, r.Momentum)) / before[a].Density;
                 exact[a] = NrlRate(a, couplings, masses, before.Select(m => m.Temperature).ToArray(), before.Select(m => m.Density).ToArray());
@@ -185,6 +233,13 @@ internal static class PlasmaScenario
             maxMomentum = Math.Max(maxMomentum, (Sum(after.Select(m => m.Momentum)) - momentum0).Length / momentumScale);
             var h = stepper.Entropy(f);
             nonPositive = Math.Max(nonPositive, h.NonPositiveCount);
+            for (int a = 0; a < s; a++)
+            {
+                (double low, double radius, long count) = NonPositive(grids[a], grids.Slice((ReadOnlySpan<double>)f, a), masses[a], after[a]);
+                minRelative[a] = Math.Min(minRelative[a], low);
+                innermostNonPositive[a] = Math.Min(innermostNonPositive[a], radius);
+                nonPositiveBySpecies[a] = Math.Max(nonPositiveBySpecies[a], count);
+            }
             monotone &= h.Value <= entropy;
             minEntropyDrop = Math.Min(minEntropyDrop, entropy - h.Value);
             entropy = h.Value;
@@ -222,7 +277,6 @@ internal static class PlasmaScenario
             }
         }
 
-        double nu = CoulombRelaxation.EquilibrationFrequency(couplings[1, 0], masses[1], kinetic0[1], masses[0], kinetic0[0], densities[0]);
         double rateError = maxMaxwellian;
         double wall = total.Elapsed.TotalSeconds;
         if (!double.IsFinite(rateError) || !double.IsFinite(maxEnergy))
@@ -243,6 +297,7 @@ internal static class PlasmaScenario
         table.AddColumns("quantity", "value");
         table.AddRow("species", Markup.Escape(string.Join(", ", species.Select((x, a) => $"{x.Name} (m = {F(x.Mass, "G6")}, Z = {F(x.Charge, "G3")}, n = {F(densities[a], "G3")}, T₀ = {F(temperatures[a], "G3")})"))));
         table.AddRow("grids", Markup.Escape($"N = {n} per species; half-widths {string.Join(", ", Enumerable.Range(0, s).Select(a => F(grids[a].HalfWidth, "G4")))}"));
+        table.AddRow("scheme", penalized ? Markup.Escape($"penalized (Δt = {F(dt / explicitStep, "G3")} × the explicit SSP-RK3 step)") : "explicit SSP-RK3");
         table.AddRow("steps × Δt = t", Markup.Escape($"{steps} × {F(dt, "E3")} = {F(t, "E3")} (ν_ie·t = {F(nu * t, "E2")}, ν_ie = {F(nu, "E4")})"));
         table.AddRow("NRL rate error: Maxwellians at the current n, T (max over checks, species)", F(maxMaxwellian, "E2"));
         table.AddRow("rate of the evolving state vs NRL (max over steps, species)", F(maxInstant, "E2"));
@@ -273,7 +328,14 @@ internal static class PlasmaScenario
             ["entropy_monotone"] = monotone,
             ["min_entropy_drop"] = minEntropyDrop,
             ["max_nonpositive_points"] = nonPositive,
-            ["evaluations"] = stepper.Evaluations,
+            ["nonpositive_points_by_species"] = nonPositiveBySpecies,
+            ["min_relative_value"] = minRelative,
+            ["innermost_nonpositive_radius"] = innermostNonPositive.Select(r => double.IsFinite(r) ? r : (double?)null).ToArray(),
+            ["evaluations"] = stepper.Evaluations + (stiffWorkspace?.Evaluations ?? 0),
+            ["scheme"] = penalized ? "penalized" : "explicit",
+            ["explicit_dt"] = explicitStep,
+            ["step_over_explicit_limit"] = dt / explicitStep,
+            ["stiffness"] = stiffness,
             ["history"] = history,
             ["wall_s"] = wall,
         });
@@ -301,6 +363,31 @@ internal static class PlasmaScenario
         double[] k3 = f(y.Select((x, i) => x + (0.5 * h * k2[i])).ToArray());
         double[] k4 = f(y.Select((x, i) => x + (h * k3[i])).ToArray());
         return y.Select((x, i) => x + (h / 6 * (k1[i] + (2 * k2[i]) + (2 * k3[i]) + k4[i]))).ToArray();
+    }
+
+    // min_p F/max F, the smallest |v − u|/√(T/m) over the points where F ≤ 0 (∞ if none), and their number, on one grid.
+    private static (double MinRelative, double Radius, long Count) NonPositive(SpeciesGrid grid, ReadOnlySpan<double> q, double mass, (double Density, Velocity3 Momentum, double Energy, double Temperature) moments)
+    {
+        double low = double.PositiveInfinity, radius = double.PositiveInfinity, max = 0;
+        long count = 0;
+        foreach (double x in q)
+        {
+            max = Math.Max(max, x);
+        }
+
+        Velocity3 u = moments.Momentum / (mass * moments.Density);
+        double speed = Math.Sqrt(moments.Temperature / mass);
+        for (int p = 0; p < q.Length; p++)
+        {
+            low = Math.Min(low, q[p] / max);
+            if (q[p] <= 0)
+            {
+                count++;
+                radius = Math.Min(radius, (grid.Point(p) - u).Length / speed);
+            }
+        }
+
+        return (low, radius, count);
     }
 
     private static Velocity3 Sum(IEnumerable<Velocity3> values) => values.Aggregate(Velocity3.Zero, (x, y) => x + y);
