@@ -14,7 +14,7 @@ namespace Kinetics.Bench.PhaseSpace;
 /// One Strang step of <see cref="PhaseSpaceSolver"/> on 4 cells of a periodic 1-D mesh with an N³ velocity grid, two
 /// species (7:8, γ = −1, b ∝ |cos θ|): <see cref="Step"/> with the batched conservative collision step (one SSP-RK3 step,
 /// the path `kinetics flow couette/fourier --kn` use), <see cref="Transport"/> without collisions (two transport
-/// half-steps). Cells/Step is cell-steps per second, Transport/Step the fraction of a step spent outside the collision
+/// half-steps), <see cref="Collisions"/> the batched collision step alone. Cells/Step is cell-steps per second, Transport/Step the fraction of a step spent outside the collision
 /// step, and Threads = 2 against Threads = 1 the speed-up of threads over cells (the transport sweeps and the batched
 /// evaluations both run over cells).
 /// </summary>
@@ -27,6 +27,7 @@ public class PhaseSpaceStepBenchmarks
     private PhaseSpaceState _state = null!;
     private PhaseSpaceSolver _collisional = null!;
     private PhaseSpaceSolver _free = null!;
+    private CollisionStep _collisions = null!;
     private double _dt;
 
     /// <summary>Velocity points per axis.</summary>
@@ -60,6 +61,7 @@ public class PhaseSpaceStepBenchmarks
         _dt = 1e-3;
         var batched = CollisionStep.CreateBatched(op, new BatchedCollisionStepOptions { MaxDegreeOfParallelism = Threads });
         _collisional = PhaseSpaceSolver.Create(_state, new PhaseSpaceOptions { Collisions = batched, MaxDegreeOfParallelism = Threads });
+        _collisions = CollisionStep.CreateBatched(op, new BatchedCollisionStepOptions { MaxDegreeOfParallelism = Threads });
         _free = PhaseSpaceSolver.Create(_state, new PhaseSpaceOptions { MaxDegreeOfParallelism = Threads });
     }
 
@@ -70,4 +72,8 @@ public class PhaseSpaceStepBenchmarks
     /// <summary>The same step without collisions (transport only).</summary>
     [Benchmark]
     public void Transport() => _free.Step(_state, _dt);
+
+    /// <summary>The batched collision step alone (one SSP-RK3 step: three batched evaluations of all cells).</summary>
+    [Benchmark]
+    public void Collisions() => _collisions.Advance(_state, _dt);
 }

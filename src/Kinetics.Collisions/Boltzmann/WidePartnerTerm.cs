@@ -70,9 +70,9 @@ internal sealed class WidePartnerTerm
                 {
                     for (int t = 0; t < n; t++)
                     {
-                        int k = SignedFrequency(t, n);
+                        int k = SpectralGrid.SignedIndex(t, n);
                         double angle = a * radii[node] * Math.PI * k / alpha.HalfWidth * _sigmas[s][axis];
-                        _phases[((((node * m) + s) * 3) + axis) * n + t] = k == n / 2 ? Complex.Zero : Complex.FromPolarCoordinates(1.0, angle);
+                        _phases[((((node * m) + s) * 3) + axis) * n + t] = 2 * t == n ? Complex.Zero : Complex.FromPolarCoordinates(1.0, angle);
                     }
                 }
             }
@@ -311,7 +311,7 @@ internal sealed class WidePartnerTerm
             {
                 for (int k = 0; k < half; k++, p++)
                 {
-                    int ki = SignedFrequency(i, n), kj = SignedFrequency(j, n);
+                    int ki = SpectralGrid.SignedIndex(i, n), kj = SpectralGrid.SignedIndex(j, n);
                     result[p] = (ki * ki) + (kj * kj) + (k * k);
                 }
             }
@@ -362,8 +362,6 @@ internal sealed class WidePartnerTerm
 
         return basis;
     }
-
-    private static int SignedFrequency(int index, int n) => index <= n / 2 ? index : index - n;
 
     private static double Sinc(double x) => Math.Abs(x) < 1e-8 ? 1.0 - (x * x / 6.0) : Math.Sin(x) / x;
 }

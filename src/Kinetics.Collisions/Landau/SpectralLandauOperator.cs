@@ -58,8 +58,9 @@ public sealed partial class SpectralLandauOperator
             for (int j = 0; j < n; j++)
             {
                 int kj = SpectralGrid.SignedIndex(j, n);
-                for (int k = 0; k < half; k++, p++)
+                for (int q = 0; q < half; q++, p++)
                 {
+                    int k = SpectralGrid.SignedIndex(q, n);
                     int key = (ki * ki) + (kj * kj) + (k * k);
                     if (!cache.TryGetValue(key, out var ps))
                     {
@@ -73,7 +74,7 @@ public sealed partial class SpectralLandauOperator
                     // off-diagonal entries involving it are set to 0, which keeps real data real and the operator
                     // exactly covariant under the cube's reflections (as SpectralDerivative does for ∂_a∂_b).
                     bool even = n % 2 == 0;
-                    double nx = even && i == n / 2 ? 0 : 1, ny = even && j == n / 2 ? 0 : 1, nz = even && k == n / 2 ? 0 : 1;
+                    double nx = even && i == n / 2 ? 0 : 1, ny = even && j == n / 2 ? 0 : 1, nz = even && q == n / 2 ? 0 : 1;
                     _kernel[0][p] = ps.P + (ps.S * hx * hx);
                     _kernel[1][p] = ps.S * hx * hy * nx * ny;
                     _kernel[2][p] = ps.S * hx * hz * nx * nz;
@@ -82,7 +83,7 @@ public sealed partial class SpectralLandauOperator
                     _kernel[5][p] = ps.P + (ps.S * hz * hz);
                     double dx = even && i == n / 2 ? 0 : unit * ki;
                     double dy = even && j == n / 2 ? 0 : unit * kj;
-                    double dz = even && k == n / 2 ? 0 : unit * k;
+                    double dz = even && q == n / 2 ? 0 : unit * k;
                     _derivative[0][p] = dx;
                     _derivative[1][p] = dy;
                     _derivative[2][p] = dz;

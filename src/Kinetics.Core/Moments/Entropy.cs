@@ -1,5 +1,6 @@
 using System.Numerics.Tensors;
 using Kinetics.Distributions;
+using Kinetics.Grids;
 
 namespace Kinetics.Moments;
 
@@ -40,6 +41,49 @@ public readonly record struct Entropy(double Value, long NonPositiveCount, doubl
         ArgumentNullException.ThrowIfNull(distribution);
         Guard.AllFinite(distribution.ReadOnlyValues, nameof(distribution));
         return Accumulate(distribution.ReadOnlyValues, distribution.Grid.Weights, 1.0);
+    }
+
+    /// <summary>
+    /// H = Σ_α ∫ F^α log F^α dv of values held in a span on <paramref name="grid"/>: one species (N³ values) or a mixture
+    /// stacked species-major (S·N³ values). Reads the span in place (no copy, no allocation).
+    /// </summary>
+    /// <param name="grid">The Cartesian grid (weight h³ per point).</param>
+    /// <param name="values">A positive multiple of N³ finite values.</param>
+    /// <exception cref="ArgumentException">The length is not a positive multiple of N³, or a value is not finite.</exception>
+    public static Entropy Of(CartesianGrid grid, ReadOnlySpan<double> values)
+    {
+        ArgumentNullException.ThrowIfNull(grid);
+        if (values.IsEmpty || values.Length % grid.Count != 0)
+        {
+            throw new ArgumentException($"values must hold a positive multiple of N³ = {grid.Count} values (was {values.Length}).", nameof(values));
+        }
+
+        Guard.AllFinite(values);
+        var total = default(Entropy);
+        for (int start = 0; start < values.Length; start += grid.Count)
+        {
+            total += Accumulate(values.Slice(start, grid.Count), [], grid.CellVolume);
+        }
+
+        return total;
+    }
+
+    /// <summary>H = Σ_α ∫ F^α log F^α dv of a mixture on per-species grids (weight h_α³ for species α), read in place.</summary>
+    /// <param name="grids">One grid per species.</param>
+    /// <param name="stacked">Σ N_α³ finite values.</param>
+    /// <exception cref="ArgumentException">Wrong length or a non-finite value.</exception>
+    public static Entropy Of(SpeciesGrids grids, ReadOnlySpan<double> stacked)
+    {
+        ArgumentNullException.ThrowIfNull(grids);
+        Guard.Length(stacked.Length, grids.TotalCount, nameof(stacked));
+        Guard.AllFinite(stacked);
+        var total = default(Entropy);
+        for (int a = 0; a < grids.SpeciesCount; a++)
+        {
+            total += Accumulate(grids.Slice(stacked, a), [], grids[a].CellVolume);
+        }
+
+        return total;
     }
 
     /// <summary>H = Σ_α ∫ F^α log F^α dv for a mixture state, all species on one Cartesian grid.</summary>

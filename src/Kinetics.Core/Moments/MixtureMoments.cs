@@ -1,4 +1,5 @@
 using Kinetics.Distributions;
+using Kinetics.Grids;
 using Kinetics.Mixtures;
 
 namespace Kinetics.Moments;
@@ -94,6 +95,90 @@ public sealed class MixtureMoments
         }
 
         return new MixtureMoments(species);
+    }
+
+    /// <summary>
+    /// Moments of a mixture state held in a span: all species on <paramref name="grid"/>, stacked species-major (species α
+    /// at [α N³, (α + 1) N³)), the layout of the operators and solvers. Reads the span in place (no copy).
+    /// </summary>
+    /// <param name="mixture">The mixture (its masses weight the moments).</param>
+    /// <param name="grid">The shared Cartesian grid.</param>
+    /// <param name="stacked">S·N³ finite values, S = mixture.Count.</param>
+    /// <exception cref="ArgumentException">stacked does not have S·N³ entries or is not finite.</exception>
+    public static MixtureMoments Of(Mixture mixture, CartesianGrid grid, ReadOnlySpan<double> stacked)
+    {
+        ArgumentNullException.ThrowIfNull(mixture);
+        ArgumentNullException.ThrowIfNull(grid);
+        int count = grid.Count;
+        Guard.Length(stacked.Length, mixture.Count * count, nameof(stacked));
+        var species = new SpeciesMoments[mixture.Count];
+        for (int a = 0; a < species.Length; a++)
+        {
+            species[a] = SpeciesMoments.Of(grid, stacked.Slice(a * count, count), mixture[a].Mass);
+        }
+
+        return new MixtureMoments(species);
+    }
+
+    /// <summary>
+    /// Moments of a mixture state on per-species grids (stacked as <paramref name="grids"/> says), in physical velocities
+    /// (each species grid's centre added). Reads the span in place (no copy).
+    /// </summary>
+    /// <param name="mixture">The mixture.</param>
+    /// <param name="grids">One grid per species of <paramref name="mixture"/>.</param>
+    /// <param name="stacked">Σ N_α³ finite values.</param>
+    /// <exception cref="ArgumentException">Wrong number of grids or values, or non-finite values.</exception>
+    public static MixtureMoments Of(Mixture mixture, SpeciesGrids grids, ReadOnlySpan<double> stacked)
+    {
+        ArgumentNullException.ThrowIfNull(mixture);
+        ArgumentNullException.ThrowIfNull(grids);
+        Guard.Length(grids.SpeciesCount, mixture.Count, nameof(grids));
+        var species = new SpeciesMoments[mixture.Count];
+        for (int a = 0; a < species.Length; a++)
+        {
+            species[a] = SpeciesMoments.Of(grids[a], grids.Slice(stacked, a), mixture[a].Mass);
+        }
+
+        return new MixtureMoments(species);
+    }
+
+    // u = Σ m^α ∫v F^α / Σ m^α ∫F^α of a stacked shared-grid state (0 when all species are vacuum), without allocating.
+    internal static Velocity3 BarycentricVelocity(CartesianGrid grid, ReadOnlySpan<double> stacked, ReadOnlySpan<double> masses)
+    {
+        if (masses.IsEmpty)
+        {
+            throw new ArgumentException("masses must contain at least one mass (was empty).", nameof(masses));
+        }
+
+        int count = grid.Count;
+        Guard.Length(stacked.Length, masses.Length * count, nameof(stacked));
+        double rho = 0.0;
+        var momentum = Velocity3.Zero;
+        for (int a = 0; a < masses.Length; a++)
+        {
+            var m = SpeciesMoments.Of(grid, stacked.Slice(a * count, count), masses[a]);
+            rho += m.MassDensity;
+            momentum += m.Momentum;
+        }
+
+        return rho == 0 ? Velocity3.Zero : momentum / rho;
+    }
+
+    // The same on per-species grids, in physical velocities.
+    internal static Velocity3 BarycentricVelocity(SpeciesGrids grids, ReadOnlySpan<double> stacked, ReadOnlySpan<double> masses)
+    {
+        Guard.Length(masses.Length, grids.SpeciesCount, nameof(masses));
+        Guard.Length(stacked.Length, grids.TotalCount, nameof(stacked));
+        double rho = 0.0;
+        var momentum = Velocity3.Zero;
+        for (int a = 0; a < masses.Length; a++)
+        {
+            var m = SpeciesMoments.Of(grids[a], grids.Slice(stacked, a), masses[a]);
+            rho += m.MassDensity;
+            momentum += m.Momentum;
+        }
+
+        return rho == 0 ? Velocity3.Zero : momentum / rho;
     }
 
     /// <summary>Moments of an isotropic mixture state (one radial distribution per species, all on one radial grid).</summary>

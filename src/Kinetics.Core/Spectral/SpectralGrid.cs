@@ -89,7 +89,11 @@ public sealed class SpectralGrid
     /// <summary>ξ_q = π·q/L, q = 0 … N/2: the z axis of a real-transform half-spectrum (Nyquist as +πN/(2L)).</summary>
     public ReadOnlySpan<double> HalfFrequencies => _halfFrequencies;
 
-    /// <summary>The signed frequency index k of DFT index <paramref name="index"/> on an axis of length <paramref name="n"/>.</summary>
+    /// <summary>
+    /// The signed frequency index k of DFT index <paramref name="index"/> on an axis of length <paramref name="n"/>:
+    /// k = q for q &lt; (n + 1)/2, else q − n, so the Nyquist index q = n/2 of an even axis maps to −n/2. This is the one
+    /// convention of the library; callers where the Nyquist sign could matter zero that mode instead.
+    /// </summary>
     /// <param name="index">q in [0, n).</param>
     /// <param name="n">Axis length.</param>
     public static int SignedIndex(int index, int n) => index < (n + 1) / 2 ? index : index - n;

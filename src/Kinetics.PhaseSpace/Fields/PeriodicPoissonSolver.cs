@@ -141,7 +141,7 @@ public sealed class PeriodicPoissonSolver : IGaussSolver
     }
 
     private static double Wavenumber(int index, int n, double length) =>
-        2.0 * Math.PI * (index <= n / 2 ? index : index - n) / length;
+        2.0 * Math.PI * SpectralGrid.SignedIndex(index, n) / length;
 
     private void Transform2D(Complex[] data, bool inverse, Complex[] scratch, Complex[] line)
     {

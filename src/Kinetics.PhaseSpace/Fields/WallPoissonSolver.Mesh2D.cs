@@ -71,7 +71,7 @@ public sealed partial class WallPoissonSolver
                 continue;
             }
 
-            double k = 2.0 * Math.PI * (m <= nx / 2 ? m : m - nx) / Mesh.LengthX;
+            double k = 2.0 * Math.PI * SpectralGrid.SignedIndex(m, nx) / Mesh.LengthX;
             SolveMode(rho, m, k * k, h, phi, sweep);
             bool nyquist = nx % 2 == 0 && m == nx / 2;
             for (int j = 0; j < ny; j++)

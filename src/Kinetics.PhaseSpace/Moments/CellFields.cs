@@ -1,3 +1,5 @@
+using Kinetics.Moments;
+
 namespace Kinetics.PhaseSpace.Moments;
 
 /// <summary>

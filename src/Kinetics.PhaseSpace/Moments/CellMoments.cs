@@ -1,3 +1,4 @@
+using Kinetics.Moments;
 using Kinetics.PhaseSpace.States;
 
 namespace Kinetics.PhaseSpace.Moments;

@@ -41,9 +41,9 @@ public class GettingStartedTests
         // 5. Space-homogeneous time integration.
         var solver = new SpaceHomogeneousSolver(op, new SpaceHomogeneousOptions { Courant = 0.5 });
         var result = solver.Run(f, finalTime: 0.2);
-        var moments = MixtureMoments.Of(mixture, [
-            new DistributionFunction(grid, result.State[..grid.Count]),
-            new DistributionFunction(grid, result.State[grid.Count..])]);
+        var moments = MixtureMoments.Of(mixture, grid, result.State);                 // n, u, T per species and mixture
+        var flux = StressHeatFlux.OfMixture(grid, result.State, mixture.Masses());     // P_ab and q about the mixture u
+        var h = Entropy.Of(grid, result.State);                                         // Σ∫F log F, negative part reported
 
         // 6. Many spatial cells with one plan (an inhomogeneous solver's collision step).
         int cells = 3;
@@ -66,6 +66,8 @@ public class GettingStartedTests
         Assert.True(rates[1].Energy < 0 && rates[2].Energy > 0);
         Assert.True(production < 0);
         Assert.True(moments.Species[0].Temperature < 1.3 && moments.Species[1].Temperature > 0.9);
+        Assert.Equal(3 * moments.Density * moments.Temperature, flux.Stress.Trace, 1e-10);
+        Assert.True(h.Value < Entropy.Of(grid, f).Value);
         double[] single = new double[f.Length];
         op.EvaluateConservative(f, single, workspace);
         for (int c = 0; c < cells; c++)

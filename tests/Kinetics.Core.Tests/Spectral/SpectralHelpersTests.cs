@@ -86,6 +86,36 @@ public class SpectralHelpersTests
         Assert.True(e32 <= 1e-2 * e24, $"error N = 24: {e24:E2}, N = 32: {e32:E2}");
     }
 
+    [Theory]
+    [InlineData(6)]
+    [InlineData(9)]
+    [InlineData(8)]
+    [InlineData(15)]
+    [InlineData(32)]
+    public void SignedIndex_MapsNyquistToMinusHalf_AndAgreesWithTheFrequencies(int n)
+    {
+        // The one signed-index convention: k ≡ q (mod n), k in [−n/2, (n − 1)/2]; the even Nyquist index q = n/2 is −n/2.
+        var spectral = new SpectralGrid(new CartesianGrid(n, 3.0));
+        for (int q = 0; q < n; q++)
+        {
+            int k = SpectralGrid.SignedIndex(q, n);
+            Assert.True(((k - q) % n + n) % n == 0, $"k = {k} must equal q = {q} modulo n = {n}");
+            Assert.True(k >= -(n / 2) && k <= (n - 1) / 2, $"k = {k} (q = {q}) must lie in [−n/2, (n − 1)/2] for n = {n}");
+            Assert.Equal(spectral.FundamentalFrequency * k, spectral.Frequencies[q]);
+        }
+
+        if (n % 2 == 0)
+        {
+            Assert.Equal(-n / 2, SpectralGrid.SignedIndex(n / 2, n));
+            Assert.True(spectral.IsNyquist(n / 2), $"q = n/2 is the Nyquist index of the even axis n = {n}");
+        }
+        else
+        {
+            Assert.Equal(n / 2, SpectralGrid.SignedIndex(n / 2, n));
+            Assert.False(spectral.IsNyquist(n / 2), $"an odd axis (n = {n}) has no Nyquist index");
+        }
+    }
+
     [Fact]
     public void SpectralDerivative_IsExactOnTrigonometricPolynomials_AndZeroesNyquistForFirstDerivatives()
     {

@@ -1,4 +1,6 @@
 using Kinetics.Mixtures;
+using Kinetics.PhaseSpace.Boundaries;
+using Kinetics.PhaseSpace.Fields;
 using Kinetics.PhaseSpace.Integration;
 using Kinetics.PhaseSpace.Meshes;
 using Kinetics.PhaseSpace.Parallel;
@@ -28,11 +30,16 @@ public sealed class DomainDecompositionTests
     }
 
     [Theory]
-    [InlineData(1, 2)]
-    [InlineData(1, 3)]
-    [InlineData(2, 2)]
-    public void VlasovPoisson_OnSeveralRanks_ReproducesOneRankBitwise(int dimension, int ranks)
+    [InlineData(1, 2, false)]
+    [InlineData(1, 3, false)]
+    [InlineData(2, 2, false)]
+    [InlineData(1, 2, true)]
+    [InlineData(2, 2, true)]
+    [InlineData(2, 3, true)]
+    public void VlasovPoisson_OnSeveralRanks_ReproducesOneRankBitwise(int dimension, int ranks, bool walls)
     {
+        // walls: diffuse (α = 0.7) at the low and specular at the high end of the slow axis, the field between them from
+        // WallPoissonSolver (grounded low wall, given field at the high wall): the gathered charge is solved on every rank.
         var mesh = dimension == 1 ? UniformMesh.Create1D(16, 4 * Math.PI) : UniformMesh.Create2D(8, 12, 4 * Math.PI, 2 * Math.PI);
         var grid = new VelocityGrid(dimension, dimension == 1 ? 32 : 12, 5.0);
         var mixture = new Mixture(new Species("e", 1.0, charge: -1.0), new Species("i", 4.0, charge: 1.0));
@@ -40,6 +47,17 @@ public sealed class DomainDecompositionTests
         string Run(IDomainCommunicator communicator, out double[] energies)
         {
             var options = new PhaseSpaceOptions { Communicator = communicator, MaxDegreeOfParallelism = 1 };
+            if (walls)
+            {
+                options = options with
+                {
+                    LowBoundary = WallBoundary.Diffuse(1.0, accommodation: 0.7),
+                    HighBoundary = WallBoundary.Specular(),
+                    LowField = FieldBoundary.Grounded,
+                    HighField = FieldBoundary.Field(0.05),
+                };
+            }
+
             var state = PhaseSpaceSolver.CreateLocalState(mesh, grid, mixture, options);
             state.Fill(0, (x, y, v) => (1 + (0.1 * Math.Cos(0.5 * x)) + (0.05 * Math.Sin(y))) * Math.Exp(-v.LengthSquared / 2));
             state.Fill(1, (x, _, v) => Math.Exp(-2 * v.LengthSquared) * (1 + (0.02 * Math.Sin(0.5 * x))));

@@ -7,6 +7,7 @@ using Kinetics.Dynamics;
 using Kinetics.Grids;
 using Kinetics.Kernels;
 using Kinetics.Mixtures;
+using Kinetics.Moments;
 using Kinetics.PhaseSpace.Boundaries;
 using Kinetics.PhaseSpace.Integration;
 using Kinetics.PhaseSpace.Meshes;
