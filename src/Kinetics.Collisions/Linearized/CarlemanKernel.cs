@@ -143,7 +143,7 @@ public sealed class CarlemanKernel
             return rho * sum * (2.0 * Math.PI / Azimuthal);
         }
 
-        return PanelQuadrature.Integrate(Radial, 0.0, reach, 0.5 / Math.Sqrt(mass), Math.Min(reach, 1.0));
+        return PanelRule.Twelve.Integrate(Radial, GradedPanels.TowardLowerEnd(0.0, reach, 0.5 / Math.Sqrt(mass), Math.Min(reach, 1.0)));
     }
 
     private static double Maxwellian(double mass, Velocity3 v) => Distributions.Maxwellian.Evaluate(Distributions.MacroscopicState.Unit, mass, v);

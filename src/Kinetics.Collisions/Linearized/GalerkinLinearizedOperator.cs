@@ -203,7 +203,7 @@ public sealed class GalerkinLinearizedOperator
 
         // Radial nodes: r^{2+γ} e^{−μ_r r²/2} on [0, 12/√μ_r]; geometric panels toward 0, then uniform.
         double reach = 12.0 / Math.Sqrt(reduced), top = Math.Min(reach, 1.0 / Math.Sqrt(reduced));
-        var radial = PanelQuadrature.GradedNodes(top, reach, 6 * resolution, 8, 1e-6);
+        var radial = PanelRule.Create(8).Nodes(GradedPanels.FromOrigin(top, reach, 6 * resolution, 1e-6));
 
         int rows = ghCount * ghCount * ghCount * omegaPolar.Count * omegaAzimuthal, cols = per * masses.Length;
         var chunk = new double[rows * cols];

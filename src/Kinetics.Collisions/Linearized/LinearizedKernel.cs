@@ -1,3 +1,4 @@
+using Kinetics.Quadrature;
 using Kinetics.Distributions;
 using Kinetics.Kernels;
 
@@ -195,7 +196,7 @@ public sealed class LinearizedKernel
             if (lambda == 0.0)
             {
                 double Half(double x) => Integrand(x, 0.0) + Integrand(-x, 0.0);
-                line = PanelQuadrature.Integrate(Half, 0.0, uMax, width, Math.Min(uMax, 1.0));
+                line = PanelRule.Twelve.Integrate(Half, GradedPanels.TowardLowerEnd(0.0, uMax, width, Math.Min(uMax, 1.0)));
             }
             else
             {
@@ -210,7 +211,7 @@ public sealed class LinearizedKernel
                 }
 
                 double tauWidth = Math.Min(0.05, width / scale);
-                line = PanelQuadrature.Integrate(Half, 0.0, tauMax, tauWidth, Math.Min(tauMax, 1.0 / scale));
+                line = PanelRule.Twelve.Integrate(Half, GradedPanels.TowardLowerEnd(0.0, tauMax, tauWidth, Math.Min(tauMax, 1.0 / scale)));
             }
 
             total += line;
@@ -257,7 +258,7 @@ public sealed class LinearizedKernel
         double reach = 10.0 / Math.Sqrt(mass), width = 0.6 / Math.Sqrt(mass);
         double lo = Math.Max(0.0, s - reach), hi = s + reach;
         return lo > 0
-            ? PanelQuadrature.Integrate(f, lo, hi, width)
-            : PanelQuadrature.Integrate(f, 0.0, hi, width, Math.Min(hi, 1.0 / Math.Sqrt(mass)));
+            ? PanelRule.Twelve.Integrate(f, GradedPanels.Uniform(lo, hi, width))
+            : PanelRule.Twelve.Integrate(f, GradedPanels.TowardLowerEnd(0.0, hi, width, Math.Min(hi, 1.0 / Math.Sqrt(mass))));
     }
 }

@@ -231,6 +231,6 @@ public sealed class LinearizedOperator
     private static List<(double R, double W)> RadialNodes(double reach, double width)
     {
         double top = Math.Min(reach, 4.0 * width);
-        return PanelQuadrature.GradedNodes(top, reach, Math.Max(1, (int)Math.Ceiling((reach - top) / width)), RadialOrder, 1e-6);
+        return PanelRule.Create(RadialOrder).Nodes(GradedPanels.FromOrigin(top, reach, Math.Max(1, (int)Math.Ceiling((reach - top) / width)), 1e-6));
     }
 }

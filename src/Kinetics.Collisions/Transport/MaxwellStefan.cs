@@ -97,7 +97,7 @@ public static class MaxwellStefan
         var polar = GaussLegendreRule.Create(12, -1.0, 1.0);
         var sigmaPolar = GaussLegendreRule.Create(12, -1.0, 1.0);
         const int Azimuthal = 12, SigmaAzimuthal = 6;
-        var radial = Linearized.PanelQuadrature.GradedNodes(sd, reach, (int)Math.Ceiling((reach - sd) / sd), 12, 1e-7);
+        var radial = PanelRule.Create(12).Nodes(GradedPanels.FromOrigin(sd, reach, (int)Math.Ceiling((reach - sd) / sd), 1e-7));
 
         double norm = Math.Pow(2.0 * Math.PI * variance, -1.5);
         double sx = 0, sy = 0, sz = 0;
