@@ -1,3 +1,4 @@
+using Kinetics.Quadrature;
 using Kinetics.Weights;
 using Kinetics.Kernels;
 using Kinetics.Linearized;
@@ -56,7 +57,7 @@ internal static class DecayQuadrature
             return WindowAcrossZero(AtParallel, center, sigmaU);
         }
 
-        double integral = PanelQuadrature.Integrate(AtCosine, 0.0, cMax, cMax / 12.0);
+        double integral = PanelRule.Twelve.Integrate(AtCosine, GradedPanels.Uniform(0.0, cMax, cMax / 12.0));
         return kernel.Strength * 4.0 * Math.PI * Math.Pow(mb / (2.0 * Math.PI), 1.5) * 2.0 * Math.PI * integral;
     }
 
@@ -98,7 +99,7 @@ internal static class DecayQuadrature
             return sinTheta * WindowAcrossZero(AtParallel, center, sigmaU);
         }
 
-        double integral = PanelQuadrature.Integrate(AtAngle, 0.0, thetaMax, thetaMax / 12.0);
+        double integral = PanelRule.Twelve.Integrate(AtAngle, GradedPanels.Uniform(0.0, thetaMax, thetaMax / 12.0));
         return kernel.Strength * Math.Pow(ma * mb, 0.75) / Math.Pow(2.0 * Math.PI, 1.5) * 4.0 * Math.PI * 2.0 * Math.PI * integral;
     }
 
@@ -109,8 +110,8 @@ internal static class DecayQuadrature
     {
         double lo = Math.Max(0.0, s - (10.0 * sigma)), hi = s + (10.0 * sigma);
         return lo > 0
-            ? PanelQuadrature.Integrate(f, lo, hi, 1.2 * sigma)
-            : PanelQuadrature.Integrate(f, 0.0, hi, 1.2 * sigma, Math.Min(hi, sigma));
+            ? PanelRule.Twelve.Integrate(f, GradedPanels.Uniform(lo, hi, 1.2 * sigma))
+            : PanelRule.Twelve.Integrate(f, GradedPanels.TowardLowerEnd(0.0, hi, 1.2 * sigma, Math.Min(hi, sigma)));
     }
 
     // ∫ over [center − 10σ, center + 10σ]; split at 0 (the |u|^γ singularity and the cutoff live there) with grading toward it.
@@ -119,10 +120,10 @@ internal static class DecayQuadrature
         double lo = center - (10.0 * sigma), hi = center + (10.0 * sigma);
         if (lo >= 0 || hi <= 0)
         {
-            return PanelQuadrature.Integrate(f, lo, hi, 1.2 * sigma);
+            return PanelRule.Twelve.Integrate(f, GradedPanels.Uniform(lo, hi, 1.2 * sigma));
         }
 
-        return PanelQuadrature.Integrate(f, 0.0, hi, 1.2 * sigma, Math.Min(hi, sigma))
-            + PanelQuadrature.Integrate(x => f(-x), 0.0, -lo, 1.2 * sigma, Math.Min(-lo, sigma));
+        return PanelRule.Twelve.Integrate(f, GradedPanels.TowardLowerEnd(0.0, hi, 1.2 * sigma, Math.Min(hi, sigma)))
+            + PanelRule.Twelve.Integrate(x => f(-x), GradedPanels.TowardLowerEnd(0.0, -lo, 1.2 * sigma, Math.Min(-lo, sigma)));
     }
 }

@@ -1,3 +1,4 @@
+using Kinetics.Quadrature;
 using Kinetics.Distributions;
 using Kinetics.Kernels;
 
@@ -165,7 +166,7 @@ public sealed class LinearizedKernel
         }
 
         var e = d / r;
-        var (e1, e2) = Frame(e);
+        var (e1, e2) = ProductDirections.Frame(e);
 
         // The Gaussians confine (1+λ)|u_∥| ≲ |v| + 14/√m^α and (1−λ)|u_∥| ≲ |w| + 14/√m^β (e^{−49} cut).
         double uMax = Math.Min((v.Length + (14.0 / Math.Sqrt(ma))) / (1.0 + lambda), (w.Length + (14.0 / Math.Sqrt(mb))) / (1.0 - lambda));
@@ -195,7 +196,7 @@ public sealed class LinearizedKernel
             if (lambda == 0.0)
             {
                 double Half(double x) => Integrand(x, 0.0) + Integrand(-x, 0.0);
-                line = PanelQuadrature.Integrate(Half, 0.0, uMax, width, Math.Min(uMax, 1.0));
+                line = PanelRule.Twelve.Integrate(Half, GradedPanels.TowardLowerEnd(0.0, uMax, width, Math.Min(uMax, 1.0)));
             }
             else
             {
@@ -210,7 +211,7 @@ public sealed class LinearizedKernel
                 }
 
                 double tauWidth = Math.Min(0.05, width / scale);
-                line = PanelQuadrature.Integrate(Half, 0.0, tauMax, tauWidth, Math.Min(tauMax, 1.0 / scale));
+                line = PanelRule.Twelve.Integrate(Half, GradedPanels.TowardLowerEnd(0.0, tauMax, tauWidth, Math.Min(tauMax, 1.0 / scale)));
             }
 
             total += line;
@@ -241,15 +242,6 @@ public sealed class LinearizedKernel
 
     internal static double SqrtMaxwellian(double mass, Velocity3 v) => Maxwellian.EvaluateSqrt(MacroscopicState.Unit, mass, v);
 
-    /// <summary>Two unit vectors completing <paramref name="e"/> to an orthonormal frame.</summary>
-    internal static (Velocity3 E1, Velocity3 E2) Frame(Velocity3 e)
-    {
-        var helper = Math.Abs(e.X) < 0.9 ? new Velocity3(1, 0, 0) : new Velocity3(0, 1, 0);
-        var e1 = Velocity3.Cross(e, helper);
-        e1 /= e1.Length;
-        return (e1, Velocity3.Cross(e, e1));
-    }
-
     // ∫₀^∞ over ρ of a Gaussian-weighted integrand centred at s with width 1/√m: [s − L, s + L] with L = 10/√m (e^{−50}),
     // geometrically graded toward 0 when the window reaches it (singular scales t and |η| → 0).
     private static double RadialIntegral(Func<double, double> f, double s, double mass)
@@ -257,7 +249,7 @@ public sealed class LinearizedKernel
         double reach = 10.0 / Math.Sqrt(mass), width = 0.6 / Math.Sqrt(mass);
         double lo = Math.Max(0.0, s - reach), hi = s + reach;
         return lo > 0
-            ? PanelQuadrature.Integrate(f, lo, hi, width)
-            : PanelQuadrature.Integrate(f, 0.0, hi, width, Math.Min(hi, 1.0 / Math.Sqrt(mass)));
+            ? PanelRule.Twelve.Integrate(f, GradedPanels.Uniform(lo, hi, width))
+            : PanelRule.Twelve.Integrate(f, GradedPanels.TowardLowerEnd(0.0, hi, width, Math.Min(hi, 1.0 / Math.Sqrt(mass))));
     }
 }

@@ -25,6 +25,7 @@ internal sealed class SectorKernel
     private const int Order = 8;
     private const double ExponentCut = 25.0;
     private static readonly GaussLegendreRule Rule = GaussLegendreRule.Create(Order, -1.0, 1.0);
+    private static readonly PanelRule Panels = PanelRule.Create(Order);
     private readonly CollisionKernelTable _kernels;
     private readonly double[] _masses;
     private readonly double _width;
@@ -94,8 +95,8 @@ internal sealed class SectorKernel
 
         double lo = Math.Max(0.0, perp - (8.0 * sigma)), hi = perp + (8.0 * sigma);
         double inner = lo > 0
-            ? Uniform(Integrand, lo, hi, _coarseness * 1.5 * sigma)
-            : Graded(Integrand, 0.0, 0.0, hi, _coarseness * 1.5 * sigma, t / 4.0);
+            ? Panels.Integrate(Integrand, GradedPanels.Uniform(lo, hi, _coarseness * 1.5 * sigma))
+            : Panels.Integrate(Integrand, GradedPanels.TowardPoint(0.0, 0.0, hi, _coarseness * 1.5 * sigma, t / 4.0));
         return kernel.Strength * (mTotal / mb) * Math.Pow(mb / (2.0 * Math.PI), 1.5) / (d * d) * Math.Exp(exponent) * 2.0 * Math.PI * inner;
     }
 
@@ -135,8 +136,8 @@ internal sealed class SectorKernel
         if (lambda == 0.0)
         {
             line = 2.0 * (aLo > 0
-                ? Uniform(a => Integrand(a, 0.0, 1.0), aLo, aHi, width)
-                : Graded(a => Integrand(a, 0.0, 1.0), 0.0, 0.0, aHi, width, d / 4.0));
+                ? Panels.Integrate(a => Integrand(a, 0.0, 1.0), GradedPanels.Uniform(aLo, aHi, width))
+                : Panels.Integrate(a => Integrand(a, 0.0, 1.0), GradedPanels.TowardPoint(0.0, 0.0, aHi, width, d / 4.0)));
         }
         else
         {
@@ -152,8 +153,8 @@ internal sealed class SectorKernel
 
             double tauWidth = Math.Min(0.1 * _coarseness, width / scale);
             line = tauLo > 0
-                ? Uniform(Half, tauLo, tauHi, tauWidth)
-                : Graded(Half, 0.0, 0.0, tauHi, tauWidth, Math.Abs(lambda) / 4.0);
+                ? Panels.Integrate(Half, GradedPanels.Uniform(tauLo, tauHi, tauWidth))
+                : Panels.Integrate(Half, GradedPanels.TowardPoint(0.0, 0.0, tauHi, tauWidth, Math.Abs(lambda) / 4.0));
         }
 
         return kernel.Strength * Math.Pow(ma * mb, 0.75) / Math.Pow(2.0 * Math.PI, 1.5) * 2.0 * Math.PI / d * line;
@@ -173,7 +174,7 @@ internal sealed class SectorKernel
         int degrees = MaxDegree + 1;
         Span<double> legendre = stackalloc double[degrees];
         double factor = 2.0 * Math.PI / (r * s);
-        foreach (var (x, w) in GradedNodes(0.0, lo, hi, _width, 0.0))
+        foreach (var (x, w) in Panels.Nodes(GradedPanels.TowardPoint(0.0, lo, hi, _width, 0.0)))
         {
             double k = kernelOfDistance(x);
             if (k == 0.0)
@@ -255,7 +256,7 @@ internal sealed class SectorKernel
         Span<double> legendre = stackalloc double[degrees];
         Span<double> lagrange = stackalloc double[order];
         double top = Math.Min(dMax, r + panels.End);
-        foreach (var (d, wd) in GradedNodes(0.0, 0.0, top, _width, 1e-5 * _width))
+        foreach (var (d, wd) in Panels.Nodes(GradedPanels.TowardPoint(0.0, 0.0, top, _width, 1e-5 * _width)))
         {
             var (lo2, hi2) = window(d);
             double sLo = Math.Max(Math.Abs(r - d), Math.Sqrt(Math.Max(0.0, lo2)));
@@ -395,122 +396,6 @@ internal sealed class SectorKernel
         for (int l = 2; l < p.Length; l++)
         {
             p[l] = (((2 * l) - 1) * t * p[l - 1] - ((l - 1) * p[l - 2])) / l;
-        }
-    }
-
-    // ∫_lo^hi f on uniform panels of at most `width` (allocation-free; the inner integrals run ~10⁵ times per matrix row).
-    private static double Uniform(Func<double, double> f, double lo, double hi, double width)
-    {
-        if (!(hi > lo))
-        {
-            return 0.0;
-        }
-
-        int panels = Math.Max(1, (int)Math.Ceiling((hi - lo) / width));
-        double h = (hi - lo) / panels, sum = 0.0;
-        for (int k = 0; k < panels; k++)
-        {
-            sum += PanelSum(f, lo + (k * h), lo + ((k + 1) * h));
-        }
-
-        return sum;
-    }
-
-    // ∫_lo^hi f with a singular point p ≤ lo, smooth below the distance smoothScale from it: the same panels as GradedNodes.
-    private static double Graded(Func<double, double> f, double p, double lo, double hi, double width, double smoothScale)
-    {
-        if (!(hi > lo))
-        {
-            return 0.0;
-        }
-
-        double top = Math.Min(hi, lo + width);
-        double floor = Math.Max(Math.Max(lo - p, smoothScale), 1e-16 * width);
-        double sum = 0.0, x = top;
-        while (x - p > 4.0 * floor)
-        {
-            double next = p + ((x - p) / 4.0);
-            sum += PanelSum(f, next, x);
-            x = next;
-        }
-
-        if (x > lo)
-        {
-            sum += PanelSum(f, lo, x);
-        }
-
-        return sum + Uniform(f, top, hi, width);
-    }
-
-    private static double PanelSum(Func<double, double> f, double lo, double hi) => PanelQuadrature.Panel(f, lo, hi, Rule);
-
-    /// <summary>
-    /// Gauss–Legendre nodes (8 per panel) on [lo, hi]: uniform panels of at most <paramref name="width"/>, except that
-    /// [lo, lo + width] is split geometrically (ratio 4) toward the singular point p ≤ lo (p = −∞: no grading) until the
-    /// panels reach max(lo − p, <paramref name="smoothScale"/>, 1e−16·width) — the distance below which the integrand is smooth
-    /// (for integrands ~ x^e, e &gt; −1, at p = lo the rest below 1e−16·width is negligible).
-    /// </summary>
-    internal static IEnumerable<(double X, double W)> GradedNodes(double p, double lo, double hi, double width, double smoothScale)
-    {
-        if (!(hi > lo))
-        {
-            yield break;
-        }
-
-        double start = lo;
-        if (!double.IsNegativeInfinity(p))
-        {
-            double top = Math.Min(hi, lo + width);
-            double floor = Math.Max(Math.Max(lo - p, smoothScale), 1e-16 * width);
-            var breaks = new List<double> { top };
-            double x = top;
-            while (x - p > 4.0 * floor)
-            {
-                x = p + ((x - p) / 4.0);
-                breaks.Add(x);
-            }
-
-            breaks.Add(lo);
-            for (int k = breaks.Count - 1; k > 0; k--)
-            {
-                if (breaks[k - 1] > breaks[k])
-                {
-                    foreach (var node in Panel(breaks[k], breaks[k - 1]))
-                    {
-                        yield return node;
-                    }
-                }
-            }
-
-            start = top;
-        }
-
-        if (hi > start)
-        {
-            double length = hi - start;
-            if (double.IsPositiveInfinity(length))
-            {
-                throw new ArgumentOutOfRangeException(nameof(hi), "the integration range must be finite.");
-            }
-
-            int panels = Math.Max(1, (int)Math.Ceiling(length / width));
-            double h = length / panels;
-            for (int k = 0; k < panels; k++)
-            {
-                foreach (var node in Panel(start + (k * h), start + ((k + 1) * h)))
-                {
-                    yield return node;
-                }
-            }
-        }
-    }
-
-    private static IEnumerable<(double X, double W)> Panel(double lo, double hi)
-    {
-        double mid = 0.5 * (lo + hi), half = 0.5 * (hi - lo);
-        for (int i = 0; i < Order; i++)
-        {
-            yield return (mid + (half * Rule.Nodes[i]), half * Rule.Weights[i]);
         }
     }
 }

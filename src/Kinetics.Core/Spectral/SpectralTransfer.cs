@@ -1,4 +1,3 @@
-using System.Numerics;
 using Kinetics.Grids;
 
 namespace Kinetics.Spectral;
@@ -111,91 +110,16 @@ public sealed class SpectralTransfer
         Span<double> second = scratch.Slice(ns * ns * nt, ns * nt * nt);
 
         // first[(i'·N_s + j')·N_t + k] = Σ_k' source[(i'·N_s + j')·N_s + k'] Mzᵀ[k', k]: (N_s² × N_s)·(N_s × N_t).
-        Multiply(source, _transposedZ, first, ns * ns, ns, nt, 1.0, false);
+        RowMajorProduct.Multiply(source, _transposedZ, first, ns * ns, ns, nt, 1.0, false);
 
         // second[(i'·N_t + j)·N_t + k] = Σ_j' My[j, j'] first[(i'·N_s + j')·N_t + k]: per i', (N_t × N_s)·(N_s × N_t).
         for (int ip = 0; ip < ns; ip++)
         {
-            Multiply(_matrices[1], first.Slice(ip * ns * nt, ns * nt), second.Slice(ip * nt * nt, nt * nt), nt, ns, nt, 1.0, false);
+            RowMajorProduct.Multiply(_matrices[1], first.Slice(ip * ns * nt, ns * nt), second.Slice(ip * nt * nt, nt * nt), nt, ns, nt, 1.0, false);
         }
 
         // destination[(i·N_t + j)·N_t + k] (+)= scale Σ_i' Mx[i, i'] second[(i'·N_t + j)·N_t + k]: (N_t × N_s)·(N_s × N_t²).
-        Multiply(_matrices[0], second, destination, nt, ns, nt * nt, scale, accumulate);
-    }
-
-    // C (m × n) = α A (m × k) · B (k × n), or C += that; all row-major. Blocks of 4 rows of C and one SIMD width of
-    // columns are accumulated in registers over the whole k loop (one load of B per 4 multiply-adds), then stored.
-    private static void Multiply(ReadOnlySpan<double> a, ReadOnlySpan<double> b, Span<double> c, int m, int k, int n, double alpha, bool accumulate)
-    {
-        int width = Vector<double>.Count, full = n - (n % width), i = 0;
-        for (; i + 4 <= m; i += 4)
-        {
-            ReadOnlySpan<double> a0 = a.Slice(i * k, k), a1 = a.Slice((i + 1) * k, k), a2 = a.Slice((i + 2) * k, k), a3 = a.Slice((i + 3) * k, k);
-            for (int q = 0; q < full; q += width)
-            {
-                Vector<double> s0 = Vector<double>.Zero, s1 = s0, s2 = s0, s3 = s0;
-                for (int p = 0; p < k; p++)
-                {
-                    var bp = new Vector<double>(b.Slice((p * n) + q, width));
-                    s0 += a0[p] * bp;
-                    s1 += a1[p] * bp;
-                    s2 += a2[p] * bp;
-                    s3 += a3[p] * bp;
-                }
-
-                Store(s0 * alpha, c.Slice((i * n) + q, width), accumulate);
-                Store(s1 * alpha, c.Slice(((i + 1) * n) + q, width), accumulate);
-                Store(s2 * alpha, c.Slice(((i + 2) * n) + q, width), accumulate);
-                Store(s3 * alpha, c.Slice(((i + 3) * n) + q, width), accumulate);
-            }
-
-            for (int r = i; r < i + 4; r++)
-            {
-                Tail(a.Slice(r * k, k), b, c.Slice(r * n, n), full, k, n, alpha, accumulate);
-            }
-        }
-
-        for (; i < m; i++)
-        {
-            ReadOnlySpan<double> ai = a.Slice(i * k, k);
-            for (int q = 0; q < full; q += width)
-            {
-                Vector<double> sum = Vector<double>.Zero;
-                for (int p = 0; p < k; p++)
-                {
-                    sum += ai[p] * new Vector<double>(b.Slice((p * n) + q, width));
-                }
-
-                Store(sum * alpha, c.Slice((i * n) + q, width), accumulate);
-            }
-
-            Tail(ai, b, c.Slice(i * n, n), full, k, n, alpha, accumulate);
-        }
-    }
-
-    private static void Store(Vector<double> value, Span<double> destination, bool accumulate)
-    {
-        if (accumulate)
-        {
-            value += new Vector<double>(destination);
-        }
-
-        value.CopyTo(destination);
-    }
-
-    // Columns [from, n) of one row of C, scalar.
-    private static void Tail(ReadOnlySpan<double> ai, ReadOnlySpan<double> b, Span<double> row, int from, int k, int n, double alpha, bool accumulate)
-    {
-        for (int q = from; q < n; q++)
-        {
-            double sum = 0;
-            for (int p = 0; p < k; p++)
-            {
-                sum += ai[p] * b[(p * n) + q];
-            }
-
-            row[q] = accumulate ? row[q] + (alpha * sum) : alpha * sum;
-        }
+        RowMajorProduct.Multiply(_matrices[0], second, destination, nt, ns, nt * nt, scale, accumulate);
     }
 
     // (1/2L)[1 + 2Σ_{k=1}^{N/2−1} cos(πkd/L) + cos(πNd/(2L))] for even N; odd N has no Nyquist term.

@@ -154,23 +154,12 @@ public sealed class AsymptoticPreservingSolver
             MixtureEquilibrium.Fill(_grid, _masses, f, equilibrium);
             if (_penalty[c] == 0 || _stepsSinceRefresh >= RefreshInterval)
             {
-                _penalty[c] = Options.PenaltyFactor * Frequency(f, r);
+                _penalty[c] = Options.PenaltyFactor * PenalisedRemainder.Frequency(Operator, _masses.Length, f, r);
                 Operator.Evaluate(equilibrium, defect);
             }
 
-            double beta = _penalty[c], nu = beta / Options.PenaltyFactor;
-            for (int a = 0; a < _masses.Length; a++)
-            {
-                int count = _grid.Count;
-                double floor = Options.TailCutoff * System.Numerics.Tensors.TensorPrimitives.Max(equilibrium.Slice(a * count, count));
-                for (int p = a * count; p < (a + 1) * count; p++)
-                {
-                    double chi = equilibrium[p] / (equilibrium[p] + floor);
-                    r[p] = (chi * (r[p] - defect[p])) - ((1.0 - chi) * nu * (f[p] - equilibrium[p]));
-                }
-            }
-
-            _projection.Apply(r, equilibrium);
+            double beta = _penalty[c];
+            PenalisedRemainder.Apply(_grid, _masses.Length, _projection, Options.TailCutoff, beta / Options.PenaltyFactor, f, equilibrium, defect, r);
             for (int p = 0; p < length; p++)
             {
                 r[p] -= beta * (equilibrium[p] - f[p]);
@@ -238,32 +227,6 @@ public sealed class AsymptoticPreservingSolver
         }
 
         return (int)steps;
-    }
-
-    // ν̂ of the cell: the operator's largest collision frequency, else the largest relative rate |𝒞|/F above 1e−6 max F.
-    private double Frequency(ReadOnlySpan<double> f, ReadOnlySpan<double> c)
-    {
-        if (Operator is ICollisionFrequency frequency)
-        {
-            return frequency.MaxCollisionFrequency(f);
-        }
-
-        int count = _grid.Count;
-        double nu = 0;
-        for (int a = 0; a < _masses.Length; a++)
-        {
-            ReadOnlySpan<double> fa = f.Slice(a * count, count);
-            double floor = 1e-6 * System.Numerics.Tensors.TensorPrimitives.Max(fa);
-            for (int p = 0; p < count; p++)
-            {
-                if (fa[p] > floor)
-                {
-                    nu = Math.Max(nu, Math.Abs(c[(a * count) + p]) / fa[p]);
-                }
-            }
-        }
-
-        return nu;
     }
 
     private sealed class Scratch(int length)

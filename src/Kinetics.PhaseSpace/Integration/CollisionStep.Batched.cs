@@ -52,8 +52,8 @@ public sealed partial class CollisionStep
     }
 
     // The settings that decide the arithmetic, for checkpoints (PhaseSpaceSolver.Settings).
-    internal string Describe() => _batched is null
-        ? Options.ToString()
+    internal string Describe() => _stiff is not null ? $"stiff {_stiff}"
+        : _batched is null ? Options.ToString()
         : $"batched {_batched.Options} with {_substeps} SSP-RK3 sub-steps";
 
     // SSP-RK3 (Shu–Osher) on all owned cells at once: u¹ = u + hQ(u), u² = ¾u + ¼(u¹ + hQ(u¹)), u ← ⅓u + ⅔(u² + hQ(u²)).

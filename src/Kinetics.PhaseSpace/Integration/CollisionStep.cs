@@ -82,6 +82,12 @@ public sealed partial class CollisionStep
             return;
         }
 
+        if (_stiff is not null)
+        {
+            AdvanceStiff(state, step, maxDegreeOfParallelism);
+            return;
+        }
+
         var options = new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism };
         System.Threading.Tasks.Parallel.For(0, state.CellCount, options, c =>
         {

@@ -30,7 +30,7 @@ public sealed record PhaseSpaceOptions
     /// <summary>The boundary at the high end of the slow axis.</summary>
     public BoundaryCondition? HighBoundary { get; init; }
 
-    /// <summary>The collision step (null: collisionless).</summary>
+    /// <summary>The collision step (null: collisionless; <see cref="CollisionStep.CreateStiff"/> for ∂_t F = 𝒞(F)/ε at a step independent of ε).</summary>
     public CollisionStep? Collisions { get; init; }
 
     /// <summary>

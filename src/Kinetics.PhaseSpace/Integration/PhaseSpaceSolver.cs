@@ -162,14 +162,15 @@ public sealed partial class PhaseSpaceSolver
 
     /// <summary>
     /// The Strang step <see cref="Run"/> takes for <paramref name="state"/>: <see cref="StableStep"/>, and with collisions
-    /// at most <see cref="PhaseSpaceOptions.CollisionCourant"/>/ν_max (ν_max over all processes, gathered).
+    /// at most <see cref="PhaseSpaceOptions.CollisionCourant"/>/ν_max (ν_max over all processes, gathered), unless the
+    /// collision step is stiff (<see cref="CollisionStep.CreateStiff"/>).
     /// </summary>
     /// <param name="state">The state.</param>
     public double StepFor(PhaseSpaceState state)
     {
         CheckState(state);
         double step = StableStep;
-        if (_options.Collisions is not null)
+        if (_options.Collisions is { IsStiff: false })
         {
             double[] all = Gather([_options.Collisions.MaxCollisionFrequency(state)], 1, perRank: true);
             double nu = all.Max();
