@@ -96,7 +96,7 @@ public sealed class CarlemanKernel
         double d = mi - mj, ad = Math.Abs(d);
         var origin = ((mi * v) - (mj * vStar)) / d;
         double radius = mj * r / ad;
-        var (e1, e2) = LinearizedKernel.Frame(delta / r);
+        var (e1, e2) = ProductDirections.Frame(delta / r);
         var axis = delta / r;
         double sum = 0;
         for (int a = 0; a < Polar.Count; a++)
@@ -126,7 +126,7 @@ public sealed class CarlemanKernel
     private static double PlaneIntegral(Velocity3 delta, Velocity3 center, double mass, Func<Velocity3, double> g)
     {
         var axis = delta / delta.Length;
-        var (e1, e2) = LinearizedKernel.Frame(axis);
+        var (e1, e2) = ProductDirections.Frame(axis);
         double centerPar = Velocity3.Dot(center, axis);
         var centerPerp = center - (centerPar * axis);
         double reach = centerPerp.Length + (11.0 / Math.Sqrt(mass));

@@ -195,9 +195,8 @@ public sealed class GalerkinLinearizedOperator
         int ghCount = gh.Count;
         // After the exact v-integration the integrand is a polynomial in û of degree ≤ 2D and, on the hemisphere where
         // b = C|cos θ|-type kernels are smooth, of degree ≤ 4D in ω: these product rules integrate those exactly (resolution 1).
-        var uPolar = GaussLegendreRule.Create((degree + 2) * resolution, -1, 1);
-        var omegaPolar = GaussLegendreRule.Create(((2 * degree) + 1) * resolution, 0, 1);
-        int uAzimuthal = ((2 * degree) + 2) * resolution, omegaAzimuthal = ((4 * degree) + 2) * resolution;
+        var uDirections = ProductDirections.Create(GaussLegendreRule.Create((degree + 2) * resolution, -1, 1), ((2 * degree) + 2) * resolution);
+        var omegaDirections = ProductDirections.Create(GaussLegendreRule.Create(((2 * degree) + 1) * resolution, 0, 1), ((4 * degree) + 2) * resolution);
         double prefactor = Math.Pow(ma * mb, 1.5) / Math.Pow(2.0 * Math.PI, 3.0) * Math.Pow(2.0 / mTotal, 1.5);
         double spread = Math.Sqrt(2.0 / mTotal);
 
@@ -205,7 +204,7 @@ public sealed class GalerkinLinearizedOperator
         double reach = 12.0 / Math.Sqrt(reduced), top = Math.Min(reach, 1.0 / Math.Sqrt(reduced));
         var radial = PanelRule.Create(8).Nodes(GradedPanels.FromOrigin(top, reach, 6 * resolution, 1e-6));
 
-        int rows = ghCount * ghCount * ghCount * omegaPolar.Count * omegaAzimuthal, cols = per * masses.Length;
+        int rows = ghCount * ghCount * ghCount * omegaDirections.Count, cols = per * masses.Length;
         var chunk = new double[rows * cols];
         var gram = new double[cols * cols];
         double sqrtA = Math.Sqrt(ma), sqrtB = Math.Sqrt(mb);
@@ -214,68 +213,59 @@ public sealed class GalerkinLinearizedOperator
         foreach (var (r, wr) in radial)
         {
             double radialWeight = wr * r * r * Math.Pow(r, gamma) * Math.Exp(-reduced * r * r / 2.0);
-            for (int i = 0; i < uPolar.Count; i++)
+            for (int i = 0; i < uDirections.Count; i++)
             {
-                double c = uPolar.Nodes[i], sn = Math.Sqrt(1 - (c * c));
-                for (int j = 0; j < uAzimuthal; j++)
+                var uHat = uDirections.Points[i];
+                var u = r * uHat;
+                var (e1, e2) = ProductDirections.Frame(uHat);
+                double directionWeight = radialWeight * uDirections.Weights[i];
+                Array.Clear(chunk);
+                int row = 0;
+                for (int k = 0; k < omegaDirections.Count; k++)
                 {
-                    double phi = 2.0 * Math.PI * (j + 0.5) / uAzimuthal;
-                    var uHat = new Velocity3(sn * Math.Cos(phi), sn * Math.Sin(phi), c);
-                    var u = r * uHat;
-                    var (e1, e2) = LinearizedKernel.Frame(uHat);
-                    double directionWeight = radialWeight * uPolar.Weights[i] * (2.0 * Math.PI / uAzimuthal);
-                    Array.Clear(chunk);
-                    int row = 0;
-                    for (int k = 0; k < omegaPolar.Count; k++)
+                    var local = omegaDirections.Points[k];
+                    double angular = kernel.Strength * kernel.Angular.Omega(local.Z) * omegaDirections.Weights[k];
+                    var omega = ProductDirections.About(local, uHat, e1, e2);
+
+                    // ¼ (quadratic form) × 2 (hemisphere) = ½.
+                    double baseWeight = 0.5 * prefactor * directionWeight * angular;
+                    ForEachHermiteNode(gh, (x, wx) =>
                     {
-                        double ct = omegaPolar.Nodes[k], st = Math.Sqrt(1 - (ct * ct));
-                        double angular = kernel.Strength * kernel.Angular.Omega(ct) * omegaPolar.Weights[k] * (2.0 * Math.PI / omegaAzimuthal);
-                        for (int l = 0; l < omegaAzimuthal; l++)
+                        var v = (-(mb / mTotal) * u) + (spread * x);
+                        var vStar = v + u;
+                        var (vPrime, vStarPrime) = Boltzmann.CollisionRule.Omega(v, vStar, omega, ma, mb);
+                        double scale = Math.Sqrt(baseWeight * wx);
+                        int offset = row * cols;
+                        Powers(sqrtA * vPrime, degree, powA1);
+                        Powers(sqrtA * v, degree, powA0);
+                        Powers(sqrtB * vStarPrime, degree, powB1);
+                        Powers(sqrtB * vStar, degree, powB0);
+                        for (int p = 0; p < per; p++)
                         {
-                            double psi = 2.0 * Math.PI * (l + 0.5) / omegaAzimuthal;
-                            var omega = (ct * uHat) + (st * ((Math.Cos(psi) * e1) + (Math.Sin(psi) * e2)));
-
-                            // ¼ (quadratic form) × 2 (hemisphere) = ½.
-                            double baseWeight = 0.5 * prefactor * directionWeight * angular;
-                            ForEachHermiteNode(gh, (x, wx) =>
-                            {
-                                var v = (-(mb / mTotal) * u) + (spread * x);
-                                var vStar = v + u;
-                                var (vPrime, vStarPrime) = Boltzmann.CollisionRule.Omega(v, vStar, omega, ma, mb);
-                                double scale = Math.Sqrt(baseWeight * wx);
-                                int offset = row * cols;
-                                Powers(sqrtA * vPrime, degree, powA1);
-                                Powers(sqrtA * v, degree, powA0);
-                                Powers(sqrtB * vStarPrime, degree, powB1);
-                                Powers(sqrtB * vStar, degree, powB0);
-                                for (int p = 0; p < per; p++)
-                                {
-                                    var e = exponents[p];
-                                    chunk[offset + (a * per) + p] += scale * (Monomial(powA1, e) - Monomial(powA0, e));
-                                    chunk[offset + (b * per) + p] += scale * (Monomial(powB1, e) - Monomial(powB0, e));
-                                }
-
-                                row++;
-                            });
+                            var e = exponents[p];
+                            chunk[offset + (a * per) + p] += scale * (Monomial(powA1, e) - Monomial(powA0, e));
+                            chunk[offset + (b * per) + p] += scale * (Monomial(powB1, e) - Monomial(powB0, e));
                         }
-                    }
 
-                    // gram += DᵀD over the columns this pair touches (the others are zero).
-                    for (int q = 0; q < rows; q++)
+                        row++;
+                    });
+                }
+
+                // gram += DᵀD over the columns this pair touches (the others are zero).
+                for (int q = 0; q < rows; q++)
+                {
+                    int offset = q * cols;
+                    foreach (int i1 in touched)
                     {
-                        int offset = q * cols;
-                        foreach (int i1 in touched)
+                        double d1 = chunk[offset + i1];
+                        if (d1 == 0)
                         {
-                            double d1 = chunk[offset + i1];
-                            if (d1 == 0)
-                            {
-                                continue;
-                            }
+                            continue;
+                        }
 
-                            foreach (int i2 in touched)
-                            {
-                                gram[(i1 * cols) + i2] += d1 * chunk[offset + i2];
-                            }
+                        foreach (int i2 in touched)
+                        {
+                            gram[(i1 * cols) + i2] += d1 * chunk[offset + i2];
                         }
                     }
                 }

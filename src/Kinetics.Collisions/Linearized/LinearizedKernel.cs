@@ -166,7 +166,7 @@ public sealed class LinearizedKernel
         }
 
         var e = d / r;
-        var (e1, e2) = Frame(e);
+        var (e1, e2) = ProductDirections.Frame(e);
 
         // The Gaussians confine (1+λ)|u_∥| ≲ |v| + 14/√m^α and (1−λ)|u_∥| ≲ |w| + 14/√m^β (e^{−49} cut).
         double uMax = Math.Min((v.Length + (14.0 / Math.Sqrt(ma))) / (1.0 + lambda), (w.Length + (14.0 / Math.Sqrt(mb))) / (1.0 - lambda));
@@ -241,15 +241,6 @@ public sealed class LinearizedKernel
     }
 
     internal static double SqrtMaxwellian(double mass, Velocity3 v) => Maxwellian.EvaluateSqrt(MacroscopicState.Unit, mass, v);
-
-    /// <summary>Two unit vectors completing <paramref name="e"/> to an orthonormal frame.</summary>
-    internal static (Velocity3 E1, Velocity3 E2) Frame(Velocity3 e)
-    {
-        var helper = Math.Abs(e.X) < 0.9 ? new Velocity3(1, 0, 0) : new Velocity3(0, 1, 0);
-        var e1 = Velocity3.Cross(e, helper);
-        e1 /= e1.Length;
-        return (e1, Velocity3.Cross(e, e1));
-    }
 
     // ∫₀^∞ over ρ of a Gaussian-weighted integrand centred at s with width 1/√m: [s − L, s + L] with L = 10/√m (e^{−50}),
     // geometrically graded toward 0 when the window reaches it (singular scales t and |η| → 0).

@@ -22,10 +22,8 @@ public sealed class LinearizedOperator
 {
     private const int RadialOrder = 8;
     private readonly double[] _masses;
-    private readonly GaussLegendreRule _uPolar;
-    private readonly GaussLegendreRule _omegaPolar;
-    private readonly int _uAzimuthal;
-    private readonly int _omegaAzimuthal;
+    private readonly ProductDirections _uDirections;
+    private readonly ProductDirections _omegaDirections;
 
     /// <summary>Creates the operator.</summary>
     /// <param name="kernels">B^{αβ} with a common γ.</param>
@@ -45,10 +43,8 @@ public sealed class LinearizedOperator
         Kernels = kernels;
         _masses = kernels.Mixture.Masses();
         Resolution = resolution;
-        _uPolar = GaussLegendreRule.Create(8 * resolution, -1.0, 1.0);
-        _omegaPolar = GaussLegendreRule.Create(6 * resolution, 0.0, 1.0);
-        _uAzimuthal = 12 * resolution;
-        _omegaAzimuthal = 12 * resolution;
+        _uDirections = ProductDirections.Create(GaussLegendreRule.Create(8 * resolution, -1.0, 1.0), 12 * resolution);
+        _omegaDirections = ProductDirections.Create(GaussLegendreRule.Create(6 * resolution, 0.0, 1.0), 12 * resolution);
     }
 
     /// <summary>The kernel table.</summary>
@@ -195,36 +191,26 @@ public sealed class LinearizedOperator
         foreach (var (r, wr) in radial)
         {
             double radialWeight = wr * r * r * Math.Pow(r, gamma) * (weight?.Invoke(r) ?? 1.0);
-            for (int i = 0; i < _uPolar.Count; i++)
+            for (int i = 0; i < _uDirections.Count; i++)
             {
-                double c = _uPolar.Nodes[i], s = Math.Sqrt(1.0 - (c * c));
-                for (int j = 0; j < _uAzimuthal; j++)
+                var uHat = _uDirections.Points[i];
+                var vStar = v + (r * uHat);
+                var (e1, e2) = ProductDirections.Frame(uHat);
+                double inner = 0;
+                for (int k = 0; k < _omegaDirections.Count; k++)
                 {
-                    double phi = 2.0 * Math.PI * (j + 0.5) / _uAzimuthal;
-                    var uHat = new Velocity3(s * Math.Cos(phi), s * Math.Sin(phi), c);
-                    var vStar = v + (r * uHat);
-                    var (e1, e2) = LinearizedKernel.Frame(uHat);
-                    double inner = 0;
-                    for (int k = 0; k < _omegaPolar.Count; k++)
-                    {
-                        double ct = _omegaPolar.Nodes[k], st = Math.Sqrt(1.0 - (ct * ct));
-                        double b = kernel.Angular.Omega(ct);
-                        for (int l = 0; l < _omegaAzimuthal; l++)
-                        {
-                            double psi = 2.0 * Math.PI * (l + 0.5) / _omegaAzimuthal;
-                            var omega = (ct * uHat) + (st * ((Math.Cos(psi) * e1) + (Math.Sin(psi) * e2)));
-                            var (vPrime, vStarPrime) = Boltzmann.CollisionRule.Omega(v, vStar, omega, ma, mb);
-                            inner += _omegaPolar.Weights[k] * b * h(vStar, vPrime, vStarPrime);
-                        }
-                    }
-
-                    sum += radialWeight * _uPolar.Weights[i] * inner;
+                    var local = _omegaDirections.Points[k];
+                    var omega = ProductDirections.About(local, uHat, e1, e2);
+                    var (vPrime, vStarPrime) = Boltzmann.CollisionRule.Omega(v, vStar, omega, ma, mb);
+                    inner += _omegaDirections.Weights[k] * kernel.Angular.Omega(local.Z) * h(vStar, vPrime, vStarPrime);
                 }
+
+                sum += radialWeight * _uDirections.Weights[i] * inner;
             }
         }
 
-        // Hemisphere doubled; azimuthal trapezoid weights 2π/n for u and ω.
-        return kernel.Strength * sum * 2.0 * (2.0 * Math.PI / _uAzimuthal) * (2.0 * Math.PI / _omegaAzimuthal);
+        // ω over the hemisphere, doubled.
+        return kernel.Strength * sum * 2.0;
     }
 
     // r^{2+γ} near 0: geometric panels on [0, 4·width], then uniform panels of at most that width.

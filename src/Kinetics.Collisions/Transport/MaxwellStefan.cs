@@ -94,9 +94,8 @@ public static class MaxwellStefan
         }
 
         double reach = driftDifference.Length + (12.0 * sd);
-        var polar = GaussLegendreRule.Create(12, -1.0, 1.0);
-        var sigmaPolar = GaussLegendreRule.Create(12, -1.0, 1.0);
-        const int Azimuthal = 12, SigmaAzimuthal = 6;
+        var directions = ProductDirections.Create(GaussLegendreRule.Create(12, -1.0, 1.0), 12);
+        var sigmas = ProductDirections.Create(GaussLegendreRule.Create(12, -1.0, 1.0), 6);
         var radial = PanelRule.Create(12).Nodes(GradedPanels.FromOrigin(sd, reach, (int)Math.Ceiling((reach - sd) / sd), 1e-7));
 
         double norm = Math.Pow(2.0 * Math.PI * variance, -1.5);
@@ -104,34 +103,24 @@ public static class MaxwellStefan
         foreach (var (r, wr) in radial)
         {
             double rw = wr * r * r * Math.Pow(r, kernel.Gamma);
-            for (int i = 0; i < polar.Count; i++)
+            for (int i = 0; i < directions.Count; i++)
             {
-                double c = polar.Nodes[i], s = Math.Sqrt(1 - (c * c));
-                for (int j = 0; j < Azimuthal; j++)
+                var gHat = directions.Points[i];
+                var g = r * gHat;
+                double density = norm * Math.Exp(-(g - driftDifference).LengthSquared / (2.0 * variance));
+                var (e1, e2) = ProductDirections.Frame(gHat);
+                var transfer = Velocity3.Zero;
+                for (int k = 0; k < sigmas.Count; k++)
                 {
-                    double phi = 2.0 * Math.PI * (j + 0.5) / Azimuthal;
-                    var gHat = new Velocity3(s * Math.Cos(phi), s * Math.Sin(phi), c);
-                    var g = r * gHat;
-                    double density = norm * Math.Exp(-(g - driftDifference).LengthSquared / (2.0 * variance));
-                    var (e1, e2) = Linearized.LinearizedKernel.Frame(gHat);
-                    var transfer = Velocity3.Zero;
-                    for (int k = 0; k < sigmaPolar.Count; k++)
-                    {
-                        double x = sigmaPolar.Nodes[k], y = Math.Sqrt(1 - (x * x));
-                        double b = kernel.Angular.Sigma(x) * sigmaPolar.Weights[k] * (2.0 * Math.PI / SigmaAzimuthal);
-                        for (int l = 0; l < SigmaAzimuthal; l++)
-                        {
-                            double psi = 2.0 * Math.PI * (l + 0.5) / SigmaAzimuthal;
-                            var sigma = (x * gHat) + (y * ((Math.Cos(psi) * e1) + (Math.Sin(psi) * e2)));
-                            transfer += b * ((r * sigma) - g);
-                        }
-                    }
-
-                    double weight = rw * polar.Weights[i] * (2.0 * Math.PI / Azimuthal) * density;
-                    sx += weight * transfer.X;
-                    sy += weight * transfer.Y;
-                    sz += weight * transfer.Z;
+                    var local = sigmas.Points[k];
+                    var sigma = ProductDirections.About(local, gHat, e1, e2);
+                    transfer += kernel.Angular.Sigma(local.Z) * sigmas.Weights[k] * ((r * sigma) - g);
                 }
+
+                double weight = rw * directions.Weights[i] * density;
+                sx += weight * transfer.X;
+                sy += weight * transfer.Y;
+                sz += weight * transfer.Z;
             }
         }
 
