@@ -32,6 +32,7 @@ internal sealed class WidePartnerTerm
     private readonly SpectralTransfer[] _shifted; // [node·M + m]: β's grid → α's grid moved by −b r σ
     private readonly SpectralTransfer _plain;     // β's grid → α's grid
     private readonly Complex[] _phases;           // [node·M + m][axis·N + t]: e^{i a r ξ_t σ_axis}, Nyquist 0
+    private readonly int[] _inside;               // [(node·M + m)·6 + 2·axis]: first and end index t with |x_t + a r σ_axis| ≤ L_α
     private readonly double[] _gain;              // [node][|k|²] on α's grid
     private readonly double[] _loss;              // [|k|²] on β's grid
     private readonly int[] _squared;              // |k|² per half-spectrum index on α's grid
@@ -60,6 +61,7 @@ internal sealed class WidePartnerTerm
         int m = _sigmas.Length, n = alpha.PointsPerAxis;
         _shifted = new SpectralTransfer[_nodes * m];
         _phases = new Complex[_nodes * m * 3 * n];
+        _inside = new int[_nodes * m * 6];
         for (int node = 0; node < _nodes; node++)
         {
             for (int s = 0; s < m; s++)
@@ -68,6 +70,20 @@ internal sealed class WidePartnerTerm
                 _shifted[(node * m) + s] = SpectralTransfer.Create(beta, new SpeciesGrid(alpha.Grid, alpha.Centre - shift));
                 for (int axis = 0; axis < 3; axis++)
                 {
+                    double own = a * radii[node] * _sigmas[s][axis];
+                    int first = 0, end = n;
+                    while (first < n && alpha.Grid.Coordinate(first) + own < -alpha.HalfWidth)
+                    {
+                        first++;
+                    }
+
+                    while (end > first && alpha.Grid.Coordinate(end - 1) + own > alpha.HalfWidth)
+                    {
+                        end--;
+                    }
+
+                    _inside[(((node * m) + s) * 6) + (2 * axis)] = first;
+                    _inside[(((node * m) + s) * 6) + (2 * axis) + 1] = end;
                     for (int t = 0; t < n; t++)
                     {
                         int k = SpectralGrid.SignedIndex(t, n);
@@ -212,7 +228,7 @@ internal sealed class WidePartnerTerm
     // One radial node: the σ-summed product P_r on α's grid, its gain on α's grid and (both) on β's.
     private void AccumulateNode(int node, Complex[] alphaSpectrum, double[] fb, bool both, WidePartnerLane lane)
     {
-        int n = _alpha.PointsPerAxis, half = (n / 2) + 1, m = _sigmas.Length, count = _alpha.Count;
+        int n = _alpha.PointsPerAxis, half = (n / 2) + 1, m = _sigmas.Length;
         int length = (3 * (n / 2) * (n / 2)) + 1;
         int nb = _beta.PointsPerAxis, betaLength = (3 * (nb / 2) * (nb / 2)) + 1;
         Span<double> shiftedA = lane.ShiftedAlpha, shiftedB = lane.ShiftedBeta, product = lane.Product;
@@ -241,10 +257,20 @@ internal sealed class WidePartnerTerm
 
             // F^β(v − b r σ) at α's points, interpolated from β's grid.
             _shifted[(node * m) + s].Apply(fb, shiftedB, lane.Transfer);
+            // Only where v + a r σ stays inside α's box: beyond it the phase shift returns F^α's periodic image, not the
+            // (negligible) values of F^α there (docs/species-grids.md, "The 1:1 gap").
             double w = _sigmaWeights[s];
-            for (int q = 0; q < count; q++)
+            ReadOnlySpan<int> inside = _inside.AsSpan(((node * m) + s) * 6, 6);
+            for (int i = inside[0]; i < inside[1]; i++)
             {
-                product[q] += w * shiftedA[q] * shiftedB[q];
+                for (int j = inside[2]; j < inside[3]; j++)
+                {
+                    int row = ((i * n) + j) * n;
+                    for (int k = row + inside[4]; k < row + inside[5]; k++)
+                    {
+                        product[k] += w * shiftedA[k] * shiftedB[k];
+                    }
+                }
             }
         }
 

@@ -36,6 +36,7 @@ public sealed class BatchedCollisionStep
     private readonly Worker[] _workers;
     private readonly Lock _errorLock = new();
     private int _pending;
+    private long _workerAllocatedBytes;
     private int _busy;
 
     // State of the current call, read by the workers.
@@ -76,6 +77,10 @@ public sealed class BatchedCollisionStep
 
     /// <summary>The options.</summary>
     public BatchedCollisionStepOptions Options { get; }
+
+    /// <summary>Bytes allocated so far on the pool threads while they ran this step's workers (the allocation test reads
+    /// it: the test host's own threads make the process-wide count noisy).</summary>
+    internal long WorkerAllocatedBytes => Interlocked.Read(ref _workerAllocatedBytes);
 
     /// <summary>Σ_α N_α³ (S·N³ on a shared grid), the values per cell.</summary>
     public int CellLength => Grids.TotalCount;
@@ -296,12 +301,14 @@ public sealed class BatchedCollisionStep
     {
         public void Execute()
         {
+            long start = GC.GetAllocatedBytesForCurrentThread();
             try
             {
                 owner.Work();
             }
             finally
             {
+                Interlocked.Add(ref owner._workerAllocatedBytes, GC.GetAllocatedBytesForCurrentThread() - start);
                 Interlocked.Decrement(ref owner._pending);
             }
         }
