@@ -192,7 +192,7 @@ public class BatchedCollisionStepTests
             Grid, CollisionKernelTable.Uniform(Pair, new CollisionKernel(0.0, AngularFunction.AbsoluteCosine(1.0))), new BoltzmannOptions { ResolutionTolerance = 1e-3 });
         int[] threads = new int[256];
         int seen = 0;
-        var op = new DelegateCollisionOperator(Grid, boltzmann.Masses, (f, q) =>
+        var op = DelegateCollisionOperator.Create(Grid, boltzmann.Masses, (f, q) =>
         {
             threads[(Interlocked.Increment(ref seen) - 1) & 255] = Environment.CurrentManagedThreadId;
             boltzmann.Evaluate(f, q);

@@ -217,7 +217,7 @@ public class SpaceHomogeneousSolverTests
         // An operator that refuses its 31st evaluation (step 11 of SSP-RK3 with projection: 3 evaluations per step).
         var (relaxation, initial, _) = Relaxation();
         int calls = 0;
-        var failing = new DelegateCollisionOperator(Grid, [1.0], (state, destination) =>
+        var failing = DelegateCollisionOperator.Create(Grid, [1.0], (state, destination) =>
         {
             if (++calls > 30)
             {
