@@ -87,4 +87,36 @@ public class LimitCommandTests
 
         Assert.True(json.GetProperty("observed_order").GetDouble() >= 0.8);
     }
+
+    [Fact]
+    public void WaveDamping_SmallRun_ShearRateNearTheViscousRate()
+    {
+        // 16 cells, N = 12, shear only, ε = 0.2 and 0.1: seconds. Observed relative errors 0.043 and 0.100 (the coarse velocity
+        // grid's viscosity; 0.048 and 0.020 at N = 16 and 32 cells, docs/limits.md).
+        JsonElement json = KineticsProcess.RunJson("limit", "wave-damping", "--eps", "0.2,0.1", "--cells", "16", "--n", "12", "--waves", "shear");
+        var shear = json.GetProperty("shear");
+        double mu = json.GetProperty("viscosity").GetDouble();
+        double[] kinetic = shear.GetProperty("kinetic_rate").EnumerateArray().Select(e => e.GetDouble()).ToArray();
+        double[] nsf = shear.GetProperty("nsf_rate").EnumerateArray().Select(e => e.GetDouble()).ToArray();
+        Assert.Equal(0.2 * mu, nsf[0], 12);
+        Assert.Equal(0.1 * mu, nsf[1], 12);
+        for (int i = 0; i < 2; i++)
+        {
+            Assert.True(Math.Abs(kinetic[i] - nsf[i]) < 0.25 * nsf[i], $"ε row {i}: kinetic {kinetic[i]} vs NSF {nsf[i]}");
+        }
+
+        Assert.False(json.TryGetProperty("sound", out _));
+    }
+
+    [Theory]
+    [InlineData("--eps", "0.001,0.1")]
+    [InlineData("--waves", "shear,entropy")]
+    [InlineData("--n", "8")]
+    public void WaveDamping_BadInput_PrintsOneJsonErrorObject(string option, string value)
+    {
+        var (code, stdout, _) = KineticsProcess.Run("limit", "wave-damping", option, value, "--json");
+        Assert.Equal(2, code);
+        using var doc = JsonDocument.Parse(stdout);
+        Assert.Contains(option, doc.RootElement.GetProperty("error").GetString(), StringComparison.Ordinal);
+    }
 }

@@ -10,5 +10,6 @@ internal static class LimitCommand
     {
         EulerPoissonLimit.Create(),
         MaxwellStefanLimit.Create(),
+        WaveDampingLimit.Create(),
     };
 }

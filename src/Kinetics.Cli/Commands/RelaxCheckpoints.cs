@@ -83,7 +83,7 @@ internal static class RelaxCheckpoints
             }
 
             interrupt.ThrowIfCancellationRequested();
-            if (current.Time >= finalTime || current.Steps >= files.MaxSteps)
+            if (current.Time >= finalTime || current.Steps >= files.MaxSteps || current.Stop == SolverStop.Failed)
             {
                 return current;
             }

@@ -103,7 +103,13 @@ internal static class RelaxCommand
             Console.CancelKeyPress -= onCancel;
         }
 
-        if (result!.Time < settings.FinalTime)
+        if (result!.Stop == SolverStop.Failed)
+        {
+            // The solver returned what it computed before the failure: the history so far is written and reported, and
+            // the result is marked meaningless (exit code 3, an `error` field under --json).
+            io.Warn(string.Create(CultureInfo.InvariantCulture, $"the run stopped at t = {result.Time:G6} < --t-final {settings.FinalTime:G6}: {result.StopReason}; the output holds the {result.Steps} steps computed before."), meaningless: true);
+        }
+        else if (result.Time < settings.FinalTime)
         {
             string how = files.Checkpoint is null ? "add --checkpoint to be able to continue it" : $"continue it with --restart {files.Checkpoint}";
             io.Warn(string.Create(CultureInfo.InvariantCulture, $"the step budget --max-steps {files.MaxSteps} stopped the run at t = {result.Time:G6} < --t-final {settings.FinalTime:G6}; {how}."));
@@ -196,7 +202,7 @@ internal static class RelaxCommand
         var solver = new SpaceHomogeneousSolver(op, new SpaceHomogeneousOptions
         {
             Scheme = TimeScheme.SspRk3, Courant = 1.0, RateFloor = 1e-3, SteadyStatePreserving = true, EquilibriumLimiter = true,
-            MaxSteps = files.MaxSteps,
+            MaxSteps = files.MaxSteps, PartialResultOnFailure = true,
         });
 
         double[] initial = new double[s * grid.Count];

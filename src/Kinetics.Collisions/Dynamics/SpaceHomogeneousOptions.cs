@@ -60,6 +60,17 @@ public sealed record SpaceHomogeneousOptions
     /// <summary>Relative threshold below which a value counts as negative (default 1e−10).</summary>
     public double PositivityTolerance { get; init; } = 1e-10;
 
+    /// <summary>
+    /// What a failure during integration does (default false: it throws, as before). When true, a step that fails — the
+    /// operator's resolution check refuses the state (<see cref="ArgumentException"/>, <see cref="UnresolvedSpeciesException"/>),
+    /// the operator returns non-finite values, or <see cref="PositivityPolicy.ReduceStep"/> runs out of halvings — ends the
+    /// run, and the result holds the last accepted state and the diagnostics so far, with
+    /// <see cref="SpaceHomogeneousResult.Stop"/> = <see cref="SolverStop.Failed"/> and the message in
+    /// <see cref="SpaceHomogeneousResult.StopReason"/>. Input errors (checked before the first step) and
+    /// <see cref="PositivityPolicy.Throw"/> still throw. `kinetics relax` turns it on.
+    /// </summary>
+    public bool PartialResultOnFailure { get; init; }
+
     /// <summary>Upper bound on the number of steps (default 1 000 000).</summary>
     public int MaxSteps { get; init; } = 1_000_000;
 

@@ -91,6 +91,12 @@ public sealed class SpaceHomogeneousResult
     /// <summary>The smallest limiter factor θ applied during the run (1 when the limiter never acted).</summary>
     public double SmallestLimiterFactor { get; internal set; } = 1.0;
 
+    /// <summary>Why the run ended (<see cref="SolverStop.Completed"/> for a restored result).</summary>
+    public SolverStop Stop { get; internal set; }
+
+    /// <summary>The failure's message when <see cref="Stop"/> is <see cref="SolverStop.Failed"/>, otherwise null.</summary>
+    public string? StopReason { get; internal set; }
+
     /// <summary>A copy of the final state.</summary>
     public double[] ToArray() => (double[])_state.Clone();
 }

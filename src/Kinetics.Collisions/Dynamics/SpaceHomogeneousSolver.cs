@@ -1,3 +1,4 @@
+using System.Globalization;
 using Kinetics.Conservation;
 
 namespace Kinetics.Dynamics;
@@ -111,24 +112,35 @@ public sealed class SpaceHomogeneousSolver
         double time = from.Time, minRelative = from.MinimumRelativeValue, largestCorrection = from.LargestRelativeCorrection, smallestTheta = from.SmallestLimiterFactor;
         int steps = from.Steps, rejected = from.RejectedSteps, evaluations = from.Evaluations, limited = from.LimitedSteps;
 
+        string? failure = null;
         while (time < finalTime && steps < Options.MaxSteps && !cancellationToken.IsCancellationRequested)
         {
-            Evaluate(u, rate, ref evaluations, ref largestCorrection, equilibriumRate);
-            double dt = Options.FixedStep ?? (Options.Courant / StiffnessRate(u, rate));
-            dt = Math.Min(Math.Min(dt, Options.MaxStep), finalTime - time);
-
-            for (int attempt = 0; ; attempt++)
+            double dt;
+            try
             {
-                Step(u, rate, dt, stage, next, ref evaluations, ref largestCorrection, equilibriumRate);
-                double relative = MinimumRelative(next);
-                if (PositivityHalving.Accepts(Options, relative, attempt, time, dt, "refine the grid"))
-                {
-                    minRelative = Math.Min(minRelative, relative);
-                    break;
-                }
+                Evaluate(u, rate, ref evaluations, ref largestCorrection, equilibriumRate);
+                dt = Options.FixedStep ?? (Options.Courant / StiffnessRate(u, rate));
+                dt = Math.Min(Math.Min(dt, Options.MaxStep), finalTime - time);
 
-                rejected++;
-                dt *= 0.5;
+                for (int attempt = 0; ; attempt++)
+                {
+                    Step(u, rate, dt, stage, next, ref evaluations, ref largestCorrection, equilibriumRate);
+                    double relative = MinimumRelative(next);
+                    if (PositivityHalving.Accepts(Options, relative, attempt, time, dt, "refine the grid"))
+                    {
+                        minRelative = Math.Min(minRelative, relative);
+                        break;
+                    }
+
+                    rejected++;
+                    dt *= 0.5;
+                }
+            }
+            catch (Exception e) when (Options.PartialResultOnFailure && IsStepFailure(e))
+            {
+                // u is the last accepted state: Evaluate and Step write only into rate, stage and next.
+                failure = string.Create(CultureInfo.InvariantCulture, $"the step from t = {time:G6} (after {steps} steps) failed: {e.Message}");
+                break;
             }
 
             if (limit)
@@ -160,8 +172,20 @@ public sealed class SpaceHomogeneousSolver
         var result = SpaceHomogeneousResult.Owning(u, time, steps, rejected, evaluations, minRelative, largestCorrection);
         result.LimitedSteps = limited;
         result.SmallestLimiterFactor = smallestTheta;
+        result.StopReason = failure;
+        result.Stop = failure is not null ? SolverStop.Failed
+            : time >= finalTime ? SolverStop.Completed
+            : cancellationToken.IsCancellationRequested ? SolverStop.Cancelled
+            : SolverStop.MaxSteps;
         return result;
     }
+
+    // The failures PartialResultOnFailure turns into a partial result: the operator refusing a state (resolution check,
+    // non-finite input), non-finite rates, positivity halvings used up. PositivityPolicy.Throw is the caller's explicit
+    // request for an exception and is not caught.
+    private bool IsStepFailure(Exception e) =>
+        e is ArgumentException or UnresolvedSpeciesException
+        || (e is InvalidOperationException && Options.Positivity != PositivityPolicy.Throw);
 
     // next = u advanced by dt; rate holds 𝒞(u) on entry (already projected).
     private void Step(double[] u, double[] rate, double dt, double[] stage, double[] next, ref int evaluations, ref double largestCorrection, double[]? equilibriumRate)

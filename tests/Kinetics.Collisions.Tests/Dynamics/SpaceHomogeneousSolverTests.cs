@@ -212,6 +212,72 @@ public class SpaceHomogeneousSolverTests
     }
 
     [Fact]
+    public void PartialResultOnFailure_ReturnsTheLastAcceptedStateWithTheReason()
+    {
+        // An operator that refuses its 31st evaluation (step 11 of SSP-RK3 with projection: 3 evaluations per step).
+        var (relaxation, initial, _) = Relaxation();
+        int calls = 0;
+        var failing = new DelegateCollisionOperator(Grid, [1.0], (state, destination) =>
+        {
+            if (++calls > 30)
+            {
+                throw new ArgumentException("species 0 is not resolved by the grid (test).", nameof(state));
+            }
+
+            relaxation.Evaluate(state, destination);
+        });
+        var options = new SpaceHomogeneousOptions { FixedStep = 0.01, PartialResultOnFailure = true };
+        var partial = new SpaceHomogeneousSolver(failing, options).Run(initial, 1.0);
+        Assert.Equal(SolverStop.Failed, partial.Stop);
+        Assert.Equal(10, partial.Steps);
+        Assert.Contains("after 10 steps", partial.StopReason, StringComparison.Ordinal);
+        Assert.Contains("not resolved", partial.StopReason, StringComparison.Ordinal);
+
+        // What it computed so far: bit for bit the state of the same run stopped by MaxSteps after those 10 steps.
+        var reference = new SpaceHomogeneousSolver(relaxation, options with { MaxSteps = 10 }).Run(initial, 1.0);
+        Assert.Equal(SolverStop.MaxSteps, reference.Stop);
+        Assert.Null(reference.StopReason);
+        Assert.Equal(reference.Time, partial.Time);
+        Assert.True(reference.State.SequenceEqual(partial.State));
+
+        // Without the option the failure throws, as before; a completed run says so.
+        calls = 0;
+        Assert.Throws<ArgumentException>(() => new SpaceHomogeneousSolver(failing, options with { PartialResultOnFailure = false }).Run(initial, 1.0));
+        Assert.Equal(SolverStop.Completed, new SpaceHomogeneousSolver(relaxation, options).Run(initial, 0.05).Stop);
+    }
+
+    [Fact]
+    public void PartialResultOnFailure_OnTheBoltzmannResolutionCheck_AtN16()
+    {
+        // The case of the issue: two species at N = 16 with the operator's default resolution check (1e-6 at the box face).
+        // The initial Maxwellians fit the box; the explicit steps raise the outer layer above the tolerance and the operator
+        // refuses the state after a few steps. The run returns what it computed, with the operator's message.
+        var mixture = new Mixtures.Mixture(new Mixtures.Species("A", 1.0), new Mixtures.Species("B", 2.0));
+        var grid = new CartesianGrid(16, 6.5);
+        var op = global::Kinetics.Boltzmann.BoltzmannOperator.Create(grid, global::Kinetics.Kernels.CollisionKernelTable.Uniform(mixture, new global::Kinetics.Kernels.CollisionKernel(0.0, global::Kinetics.Kernels.AngularFunction.AbsoluteCosine(1.0))));
+        double[] initial = new double[2 * grid.Count];
+        DiscreteMaxwellian.Fill(grid, new MacroscopicState(0.5, 1.2), 1.0, initial.AsSpan(0, grid.Count));
+        DiscreteMaxwellian.Fill(grid, new MacroscopicState(0.5, 0.8), 2.0, initial.AsSpan(grid.Count, grid.Count));
+        var result = new SpaceHomogeneousSolver(op, new SpaceHomogeneousOptions { PartialResultOnFailure = true, MaxSteps = 400 }).Run(initial, 50.0);
+        if (result.Stop == SolverStop.Failed)
+        {
+            Assert.Contains("not resolved", result.StopReason, StringComparison.Ordinal);
+            Assert.True(result.Time > 0 && result.Time < 50.0 && result.Steps > 0, $"t = {result.Time}, {result.Steps} steps: {result.StopReason}");
+            // The partial state is a usable state: finite, conserving the species masses of the initial data.
+            for (int a = 0; a < 2; a++)
+            {
+                double before = grid.Integrate(initial.AsSpan(a * grid.Count, grid.Count));
+                double after = grid.Integrate(result.State.Slice(a * grid.Count, grid.Count));
+                Assert.True(Math.Abs(after - before) < 1e-13, $"species {a} mass {before} -> {after}");
+            }
+        }
+        else
+        {
+            Assert.Fail($"expected the resolution check to stop the run; it ended with {result.Stop} at t = {result.Time} after {result.Steps} steps.");
+        }
+    }
+
+    [Fact]
     public void InvalidInput_IsRejected()
     {
         var (op, initial, _) = Relaxation();

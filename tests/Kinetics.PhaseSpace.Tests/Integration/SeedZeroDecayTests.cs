@@ -45,7 +45,7 @@ public sealed class SeedZeroDecayTests(ITestOutputHelper output)
     public void ConcentrationWave_DecaysAtTheDiffusionRate_Long()
     {
         // Observed (16 cells, 16³): rate/𝒟₁₂k² = 0.902 — a clean exponential (local rates 0.3527, 0.3540, 0.3537 over
-        // [1.07, 1.5], [1.5, 2.14], [2.14, 3]) below 𝒟₁₂k² by the kinetic (k·ℓ ≈ 0.3) correction; min F = −2.0e−3 of the
+        // [1.07, 1.5], [1.5, 2.14], [2.14, 3]) below 𝒟₁₂k² by the kinetic (k·ℓ ≈ 0.2) correction; min F = −2.0e−3 of the
         // peak; entropy monotone to t = 2.36, then rising by 1.3e−4 relative (the spectral operator has no discrete
         // H-theorem near its discrete equilibrium). Margins: ±0.1 on the rate ratio, 5× on min F, 7.7× on the rise.
         var decay = Run(cells: 16, points: 16, finalTime: 3.0);

@@ -54,6 +54,12 @@ internal static class CouetteFlow
             double stress = run.Mixture.Average(f => f.Stress.Xy);
             double? theory = kn is null ? m.Zip(n, (mass, density) => density * Math.Sqrt(mass * t / (2 * Math.PI))).Sum() * (-u) : null;
             io.Human.WriteLine($"shear stress P_xy = {stress:F6}" + (theory is double th ? $", free-molecular closed form {th:F6}, relative error {Math.Abs(stress - th) / Math.Abs(th):E2}" : $" (Kn = {kn})"));
+            var ns = kn is double knudsen ? run.MidGap(m, knudsen) : default((double? Viscosity, double? Conductivity, double ChapmanEnskogViscosity, double ChapmanEnskogConductivity)?);
+            if (ns is { } check)
+            {
+                io.Human.WriteLine($"mid-gap −P_xy/(du_y/dx) = {check.Viscosity:F6}, Chapman–Enskog η = {check.ChapmanEnskogViscosity:F6}, ratio {check.Viscosity / check.ChapmanEnskogViscosity:F4}");
+            }
+
             io.Human.WriteLine($"{run.Steps} steps on {run.Ranks} process(es), mass drift {run.MassDrift:E2}, {run.WallSeconds:F1} s; profiles in {prefix}.csv, {prefix}.png, {prefix}.svg");
             io.WriteResult(new
             {
@@ -66,6 +72,8 @@ internal static class CouetteFlow
                 shearStress = stress,
                 theoryShearStress = theory,
                 relativeError = theory is double e ? Math.Abs(stress - e) / Math.Abs(e) : (double?)null,
+                effectiveViscosity = ns?.Viscosity,
+                chapmanEnskogViscosity = ns?.ChapmanEnskogViscosity,
                 x = run.X,
                 velocity = run.Species.Select(s => s.Select(f => f.BulkVelocity.Y).ToArray()).ToArray(),
                 mixtureVelocity = run.Mixture.Select(f => f.BulkVelocity.Y).ToArray(),

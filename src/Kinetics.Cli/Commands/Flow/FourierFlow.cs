@@ -57,6 +57,12 @@ internal static class FourierFlow
                 ? m.Zip(n, (mass, density) => (d + 1) / 2.0 * 2 * density * Math.Sqrt(t1 * t2) / ((Math.Sqrt(t1) + Math.Sqrt(t2)) * Math.Sqrt(2 * Math.PI * mass))).Sum() * (t1 - t2)
                 : null;
             io.Human.WriteLine($"heat flux q_x = {flux:F6}" + (theory is double th ? $", free-molecular closed form {th:F6}, relative error {Math.Abs(flux - th) / Math.Abs(th):E2}" : $" (Kn = {kn})"));
+            var ns = kn is double knudsen ? run.MidGap(m, knudsen) : default((double? Viscosity, double? Conductivity, double ChapmanEnskogViscosity, double ChapmanEnskogConductivity)?);
+            if (ns is { } check)
+            {
+                io.Human.WriteLine($"mid-gap −q_x/(dT/dx) = {check.Conductivity:F6}, Chapman–Enskog λ = {check.ChapmanEnskogConductivity:F6}, ratio {check.Conductivity / check.ChapmanEnskogConductivity:F4}");
+            }
+
             io.Human.WriteLine($"{run.Steps} steps on {run.Ranks} process(es), mass drift {run.MassDrift:E2}, {run.WallSeconds:F1} s; profiles in {prefix}.csv, {prefix}.png, {prefix}.svg");
             io.WriteResult(new
             {
@@ -69,6 +75,8 @@ internal static class FourierFlow
                 heatFlux = flux,
                 theoryHeatFlux = theory,
                 relativeError = theory is double e ? Math.Abs(flux - e) / Math.Abs(e) : (double?)null,
+                effectiveConductivity = ns?.Conductivity,
+                chapmanEnskogConductivity = ns?.ChapmanEnskogConductivity,
                 x = run.X,
                 temperature = run.Species.Select(s => s.Select(f => f.Temperature).ToArray()).ToArray(),
                 mixtureTemperature = run.Mixture.Select(f => f.Temperature).ToArray(),

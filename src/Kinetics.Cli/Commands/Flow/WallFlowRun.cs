@@ -14,6 +14,7 @@ using Kinetics.PhaseSpace.Meshes;
 using Kinetics.PhaseSpace.Moments;
 using Kinetics.PhaseSpace.Parallel;
 using Kinetics.PhaseSpace.Velocities;
+using Kinetics.Transport;
 
 namespace Kinetics.Cli.Commands.Flow;
 
@@ -99,6 +100,27 @@ internal sealed record WallFlowRun(double[] X, CellFields[][] Species, CellField
         var species = Enumerable.Range(0, masses.Length).Select(s => Enumerable.Range(0, cells).Select(c => Field(c, s)).ToArray()).ToArray();
         var mixed = Enumerable.Range(0, cells).Select(c => Field(c, masses.Length)).ToArray();
         return new WallFlowRun(x, species, mixed, end, solver.Fingerprint(state), communicator.Size, Math.Abs(mass1 - mass0) / mass0, clock.Elapsed.TotalSeconds);
+    }
+
+    /// <summary>
+    /// The mid-gap Navier–Stokes–Fourier check of a collisional run (docs/phase-space.md, "Collisional Couette flow and
+    /// Fourier's law"): −P_xy/(du_y/dx) and −q_x/(dT/dx) across the middle face (centred differences of the two middle
+    /// cells, fluxes averaged over them) against the Chapman–Enskog η and λ of the run's kernels (γ = −1,
+    /// b = |cos θ|/Kn) at the local densities and temperature. A ratio is null when its gradient vanishes.
+    /// </summary>
+    public (double? Viscosity, double? Conductivity, double ChapmanEnskogViscosity, double ChapmanEnskogConductivity) MidGap(double[] masses, double knudsen)
+    {
+        int a = (X.Length / 2) - 1, b = X.Length / 2;
+        CellFields fa = Mixture[a], fb = Mixture[b];
+        double dx = X[b] - X[a];
+        double dudx = (fb.BulkVelocity.Y - fa.BulkVelocity.Y) / dx, dtdx = (fb.Temperature - fa.Temperature) / dx;
+        var mixture = new Mixture(masses.Select((m, i) => new Kinetics.Mixtures.Species($"s{i}", m)));
+        var kernels = CollisionKernelTable.Uniform(mixture, new CollisionKernel(-1.0, AngularFunction.AbsoluteCosine(1.0 / knudsen)));
+        double[] densities = [.. Species.Select(s => 0.5 * (s[a].Density + s[b].Density))];
+        var ce = ChapmanEnskog.Create(kernels, densities, 0.5 * (fa.Temperature + fb.Temperature)).Converged();
+        double? viscosity = dudx == 0 ? null : -0.5 * (fa.Stress.Xy + fb.Stress.Xy) / dudx;
+        double? conductivity = dtdx == 0 ? null : -0.5 * (fa.HeatFlux.X + fb.HeatFlux.X) / dtdx;
+        return (viscosity, conductivity, ce.Viscosity, ce.ThermalConductivity);
     }
 
     /// <summary>Writes x and, per species and for the mixture, n, u_y, T, P_xy, q_x as CSV; and a PNG/SVG plot of <paramref name="plotted"/>.</summary>
