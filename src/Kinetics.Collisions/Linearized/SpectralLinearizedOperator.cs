@@ -13,7 +13,7 @@ namespace Kinetics.Linearized;
 /// <remarks>
 /// <para>Effectively computes, with Q^{αβ} the discrete bilinear operator of
 /// <see cref="BoltzmannOperator.EvaluateBilinear(ReadOnlySpan{double}, ReadOnlySpan{double}, Span{double}, BoltzmannWorkspace)"/>
-/// (relative speeds truncated at R = 2S):
+/// (relative speeds truncated at R = 2R_S):
 /// √μ^α Γ(f, g)^α = Σ_β Q^{αβ}(√μ^α f^α, √μ^β g^β) and √μ^α (L f)^α = −Σ_β [Q^{αβ}(μ^α, √μ^β f^β) + Q^{αβ}(√μ^α f^α, μ^β)],
 /// so L = −Γ(√μ, ·) − Γ(·, √μ) (sign convention L = ν − K ≥ 0) and μ^{−1/2}[𝒞(μ + √μ f) − 𝒞(μ)] = −L f + Γ(f, f) hold on
 /// the grid to round-off (the discrete Q is exactly bilinear); 𝒞(μ) itself is spectrally small, not zero.</para>

@@ -13,24 +13,24 @@ internal static partial class BadInputProbes
     {
         int count = Grid.Count;
         var q = () => new double[2 * count];
-        yield return ArgSpan("SpectralLandauOperator.Evaluate", "values", WithNonFinite(Stacked()), f => BadInputFixtures.LandauOp.Evaluate(f, q(), BadInputFixtures.LandauOp.CreateWorkspace()));
+        yield return ArgSpan("SpectralLandauOperator.Evaluate", "distributions", WithNonFinite(Stacked()), f => BadInputFixtures.LandauOp.Evaluate(f, q(), BadInputFixtures.LandauOp.CreateWorkspace()));
         yield return ArgSpan(
-            "SpectralLandauOperator.Evaluate", "values", Gen.Choose(1, 1000).Select(c => Enumerable.Repeat(c / 100.0, 2 * count).ToArray()),
+            "SpectralLandauOperator.Evaluate", "distributions", Gen.Choose(1, 1000).Select(c => Enumerable.Repeat(c / 100.0, 2 * count).ToArray()),
             f => BadInputFixtures.LandauOp.Evaluate(f, q(), BadInputFixtures.LandauOp.CreateWorkspace()));
         yield return Arg(
             "SpectralLandauOperator.Evaluate", "workspace", Gen.Constant(0),
             _ => BadInputFixtures.LandauOp.Evaluate(Stacked(), q(), OtherLandauOp.CreateWorkspace()));
-        yield return ArgSpan("SpectralLandauOperator.Evaluate(ICollisionOperator)", "values", WithNonFinite(Stacked()), f => BadInputFixtures.LandauOp.Evaluate(f, q()));
+        yield return ArgSpan("SpectralLandauOperator.Evaluate(ICollisionOperator)", "distributions", WithNonFinite(Stacked()), f => BadInputFixtures.LandauOp.Evaluate(f, q()));
         yield return ArgSpan("SpectralLandauOperator.EvaluateBilinear", "test", WithNonFinite(Stacked()), f => BadInputFixtures.LandauOp.EvaluateBilinear(f, Stacked(), q(), BadInputFixtures.LandauOp.CreateWorkspace()));
         yield return ArgSpan("SpectralLandauOperator.EvaluateBilinear", "field", WithNonFinite(Stacked()), f => BadInputFixtures.LandauOp.EvaluateBilinear(Stacked(), f, q(), BadInputFixtures.LandauOp.CreateWorkspace()));
-        yield return Arg("SpectralLandauOperator.EvaluatePair", "a", BadIndex(2), a => BadInputFixtures.LandauOp.EvaluatePair(a, 0, Single(), Single(), new double[count], BadInputFixtures.LandauOp.CreateWorkspace()));
-        yield return Arg("SpectralLandauOperator.EvaluatePair", "b", BadIndex(2), b => BadInputFixtures.LandauOp.EvaluatePair(0, b, Single(), Single(), new double[count], BadInputFixtures.LandauOp.CreateWorkspace()));
+        yield return Arg("SpectralLandauOperator.EvaluatePair", "alpha", BadIndex(2), a => BadInputFixtures.LandauOp.EvaluatePair(a, 0, Single(), Single(), new double[count], BadInputFixtures.LandauOp.CreateWorkspace()));
+        yield return Arg("SpectralLandauOperator.EvaluatePair", "beta", BadIndex(2), b => BadInputFixtures.LandauOp.EvaluatePair(0, b, Single(), Single(), new double[count], BadInputFixtures.LandauOp.CreateWorkspace()));
         yield return ArgSpan("SpectralLandauOperator.EvaluatePair", "testValues", WithNonFinite(Single()), f => BadInputFixtures.LandauOp.EvaluatePair(0, 1, f, Single(), new double[count], BadInputFixtures.LandauOp.CreateWorkspace()));
         yield return ArgSpan("SpectralLandauOperator.ComputeFields", "values", WithNonFinite(Single()), f => BadInputFixtures.LandauOp.ComputeFields(f, new double[6 * count], new double[3 * count], BadInputFixtures.LandauOp.CreateWorkspace()));
         yield return Arg(
             "SpectralLandauOperator.ComputeFields", "workspace", Gen.Constant(0),
             _ => BadInputFixtures.LandauOp.ComputeFields(Single(), new double[6 * count], new double[3 * count], OtherLandauOp.CreateWorkspace()));
-        yield return ArgSpan("SpectralLandauOperator.EntropyProduction", "values", WithNonPositive(Stacked()), f => BadInputFixtures.LandauOp.EntropyProduction(f, BadInputFixtures.LandauOp.CreateWorkspace()));
+        yield return ArgSpan("SpectralLandauOperator.EntropyProduction", "distributions", WithNonPositive(Stacked()), f => BadInputFixtures.LandauOp.EntropyProduction(f, BadInputFixtures.LandauOp.CreateWorkspace()));
         yield return Arg("SpectralLandauOperator.EntropyProduction", "workspace", Gen.Constant(0), _ => BadInputFixtures.LandauOp.EntropyProduction(Stacked(), OtherLandauOp.CreateWorkspace()));
         yield return ArgSpan("SpectralLandauOperator.MaxCollisionFrequency", "state", WithNonFinite(Stacked()), f => BadInputFixtures.LandauOp.MaxCollisionFrequency(f));
         yield return Arg(

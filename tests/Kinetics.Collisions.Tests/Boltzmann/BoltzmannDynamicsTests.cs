@@ -30,7 +30,7 @@ public class BoltzmannDynamicsTests
             }
         }
 
-        // Spectral accuracy at N = 24 plus the truncation |v − v*| ≤ R = 2S ≈ 7.2: the neglected partner mass beyond it is
+        // Spectral accuracy at N = 24 plus the truncation |v − v*| ≤ R = 2R_S ≈ 7.2: the neglected partner mass beyond it is
         // ≲ e^{−(7.2−3)²/2} ≈ 1.5e−4 of the total at |v| = 3, so 1e−3 relative is a safe bound that still fails for any
         // wrong constant (a factor 2 in b₀ or the ω/σ conversion gives O(1) errors).
         Assert.True(worst < 1e-3, $"worst relative error {worst:E2}");

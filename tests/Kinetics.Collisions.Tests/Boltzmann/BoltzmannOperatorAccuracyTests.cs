@@ -64,7 +64,7 @@ public class BoltzmannOperatorAccuracyTests(ITestOutputHelper output)
     private double CompareWithReference(double massA, double massB, double gamma, int n)
     {
         // Non-equilibrium distributions (random Maxwellian sums with thermal speeds ≈ 1, independent of the species
-        // mass), fast operator on [−6, 6]³ against the direct quadrature of the same truncated operator (R = 2S).
+        // mass), fast operator on [−6, 6]³ against the direct quadrature of the same truncated operator (R = 2R_S).
         var grid = new CartesianGrid(n, 6.0);
         var op = BoltzmannTestCases.TwoSpecies(grid, massA, massB, gamma);
         var (worst, scale) = BoltzmannTestCases.DeviationFromReference(op, 3);

@@ -230,7 +230,7 @@ public class SpectralLinearizedOperatorTests(ITestOutputHelper output)
     public void GammaAndApply_AgreeWithDirectQuadrature()
     {
         // Spectral Γ, L at grid points near the centre against the pointwise quadrature of ReferenceLinearizedOperator (resolution 1,
-        // ~1e-6 relative). The spectral operator truncates relative speeds at R = 2S = 5.4 (the direct one does not) and
+        // ~1e-6 relative). The spectral operator truncates relative speeds at R = 2R_S = 5.4 (the direct one does not) and
         // resolves the heavy species (thermal speed 1/2) with h = 0.6: the deviation is that of the spectral discretisation,
         // relative to the local size ν^α(v)·max(|f|, √μ) of the terms: observed Γ 4.0e-3, L 9.3e-4 at N = 24 (at N = 20 on
         // [−6, 6]³: 4e-2, the heavy species under-resolved); tolerance 3× the larger.
