@@ -13,11 +13,18 @@ public sealed class DelegateCollisionOperator : ICollisionOperator
     private readonly double[] _masses;
     private readonly CollisionEvaluator _evaluate;
 
+    private DelegateCollisionOperator(CartesianGrid grid, ReadOnlySpan<double> masses, CollisionEvaluator evaluate)
+    {
+        Grid = grid;
+        _masses = masses.ToArray();
+        _evaluate = evaluate;
+    }
+
     /// <summary>Creates the wrapper.</summary>
     /// <param name="grid">The velocity grid.</param>
     /// <param name="masses">Species masses m^α &gt; 0.</param>
     /// <param name="evaluate">The operator.</param>
-    public DelegateCollisionOperator(CartesianGrid grid, ReadOnlySpan<double> masses, CollisionEvaluator evaluate)
+    public static DelegateCollisionOperator Create(CartesianGrid grid, ReadOnlySpan<double> masses, CollisionEvaluator evaluate)
     {
         ArgumentNullException.ThrowIfNull(grid);
         ArgumentNullException.ThrowIfNull(evaluate);
@@ -27,9 +34,7 @@ public sealed class DelegateCollisionOperator : ICollisionOperator
             Guard.Positive(m, nameof(masses));
         }
 
-        Grid = grid;
-        _masses = masses.ToArray();
-        _evaluate = evaluate;
+        return new DelegateCollisionOperator(grid, masses, evaluate);
     }
 
     /// <inheritdoc />

@@ -54,17 +54,17 @@ internal static partial class BadInputProbes
     {
         var ll = LinearizedLandauOperator.Create(BadInputFixtures.LandauOp);
         int total = 2 * Grid.Count;
-        yield return ArgSpan("LinearizedLandauOperator.Apply", "perturbation", WithNonFinite(new double[total]), h => ll.Apply(h, new double[total], BadInputFixtures.LandauOp.CreateWorkspace()));
-        yield return Arg("LinearizedLandauOperator.Apply", "workspace", Gen.Constant(0), _ => ll.Apply(new double[total], new double[total], OtherLandauOp.CreateWorkspace()));
-        yield return Arg("LinearizedLandauOperator.ApplyGamma", "workspace", Gen.Constant(0), _ => ll.ApplyGamma(new double[total], new double[total], new double[total], OtherLandauOp.CreateWorkspace()));
+        yield return ArgSpan("LinearizedLandauOperator.Evaluate", "perturbation", WithNonFinite(new double[total]), h => ll.Evaluate(h, new double[total], BadInputFixtures.LandauOp.CreateWorkspace()));
+        yield return Arg("LinearizedLandauOperator.Evaluate", "workspace", Gen.Constant(0), _ => ll.Evaluate(new double[total], new double[total], OtherLandauOp.CreateWorkspace()));
+        yield return Arg("LinearizedLandauOperator.EvaluateBilinear", "workspace", Gen.Constant(0), _ => ll.EvaluateBilinear(new double[total], new double[total], new double[total], OtherLandauOp.CreateWorkspace()));
         yield return Arg("LinearizedLandauOperator.KernelBasis", "index", BadIndex(ll.KernelDimension), i => ll.KernelBasis(i));
         var lin = BadInputFixtures.Linearized;
         Func<Velocity3, double> one = _ => 1.0;
-        yield return Arg("LinearizedOperator.SqrtMaxwellian", "alpha", BadIndex(2), a => lin.SqrtMaxwellian(a, Velocity3.Zero));
-        yield return Arg("LinearizedOperator.SqrtMaxwellian", "v", NonFiniteVelocity, v => lin.SqrtMaxwellian(0, v));
-        yield return Arg("LinearizedOperator.Apply", "f[1]", Gen.Constant(0), _ => lin.Apply(0, [one, null!], Velocity3.Zero));
-        yield return Arg("LinearizedOperator.Apply", "alpha", BadIndex(2), a => lin.Apply(a, [one, one], Velocity3.Zero));
-        yield return Arg("LinearizedOperator.Gamma", "beta", BadIndex(2), b => lin.Gamma(0, b, one, one, Velocity3.Zero));
+        yield return Arg("ReferenceLinearizedOperator.SqrtMaxwellian", "alpha", BadIndex(2), a => lin.SqrtMaxwellian(a, Velocity3.Zero));
+        yield return Arg("ReferenceLinearizedOperator.SqrtMaxwellian", "v", NonFiniteVelocity, v => lin.SqrtMaxwellian(0, v));
+        yield return Arg("ReferenceLinearizedOperator.Evaluate", "f[1]", Gen.Constant(0), _ => lin.Evaluate(0, [one, null!], Velocity3.Zero));
+        yield return Arg("ReferenceLinearizedOperator.Evaluate", "alpha", BadIndex(2), a => lin.Evaluate(a, [one, one], Velocity3.Zero));
+        yield return Arg("ReferenceLinearizedOperator.EvaluateBilinear", "beta", BadIndex(2), b => lin.EvaluateBilinear(0, b, one, one, Velocity3.Zero));
         var quadrature = Kinetics.Linearized.VelocityQuadrature.SphericalProduct(4.0, 4, 4, 4);
         yield return Arg("VelocityQuadrature.Weight", "index", BadIndex(quadrature.Count), i => quadrature.Weight(i));
         yield return Arg("VelocityQuadrature.Point", "index", BadIndex(quadrature.Count), i => quadrature.Point(i));
