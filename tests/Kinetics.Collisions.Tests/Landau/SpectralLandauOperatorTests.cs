@@ -210,10 +210,13 @@ public class SpectralLandauOperatorTests(ITestOutputHelper output)
         var grid = new CartesianGrid(n, 8.0);
         var op = SpectralLandauOperator.Create(grid, Pair, LandauCouplings.Coulomb(Pair, 1.0), LandauKernel.Coulomb());
         var ws = op.CreateWorkspace();
-        // Fixed seeds (a fresh random seed per run made this flaky): the agreement between the two discretisations is
-        // ≈ 0.2 % for most random mixtures but reaches 1.2 % for some (seed 153550: −6.398 vs −6.475), so the 1 %
-        // bound below is not universal; these three mixtures sit well inside it.
-        foreach (int seed in new[] { 11, 222, 3333 })
+        // The two are equal for the continuous operator (integration by parts). Discretely, ln F ≈ −|v|²/(2θ) is not
+        // periodic (a jump of ≈ L²/2 at the box faces) and the spectral divergence of the flux carries Gibbs ripples to
+        // it, while ∇ln F is taken by local differences: the two differ by the mixture's weight near the box faces.
+        // Over 3,301 random mixtures of this generator the relative difference was 1.3e-4 … 1.86e-2 (median ≈ 2e-3;
+        // worst seed 720629, then 650525 at 1.5e-2 and 153550 at 1.2e-2), so the bound below, 3e-2, holds for every
+        // seed sampled (margin 1.6× over the worst) and the property draws fresh seeds each run.
+        var prop = Prop.ForAll(Gen.Choose(0, 1_000_000).ToArbitrary(), seed =>
         {
             double[] f = RandomMixture(grid, seed);
             var q = new double[f.Length];
@@ -226,13 +229,10 @@ public class SpectralLandauOperatorTests(ITestOutputHelper output)
 
             direct *= grid.CellVolume;
             double production = op.EntropyProduction(f, ws);
-            output.WriteLine($"dH/dt = {production:E6} (formula) vs {direct:E6} (∫Q ln F)");
-
-            // The two are equal for the continuous operator (integration by parts). Discretely, ln F ≈ −|v|²/(2θ) is not
-            // periodic (a jump of ≈ L²/2 at the box faces) and the spectral divergence of the flux carries Gibbs
-            // ripples to it; with ∇ln F by local differences the two agree to ≈ 0.2 % at N = 24, L = 8.
-            Assert.True(production < 0 && Math.Abs(production - direct) < 1e-2 * Math.Abs(production), $"seed {seed}: {production:R} vs {direct:R}");
-        }
+            output.WriteLine($"seed {seed}: dH/dt = {production:E6} (formula) vs {direct:E6} (∫Q ln F)");
+            return production < 0 && Math.Abs(production - direct) < 3e-2 * Math.Abs(production);
+        });
+        PropertyCheck.Run(5, prop);
 
         // At a common-(u, T) pair of Maxwellians the production vanishes to spectral accuracy.
         double[] eq = Stack(Maxwellian.Common(grid, Pair, [1.0, 0.7], new Velocity3(0.2, 0, -0.1), 2.5));
