@@ -24,7 +24,7 @@ public class BallLinearizedOperatorBenchmarks
     public void Setup()
     {
         _table = CollisionKernelTable.Uniform(new Mixture(new Species("A", 1), new Species("B", 4)), new CollisionKernel(-1.5, AngularFunction.AbsoluteCosine()));
-        _kernel = new LinearizedKernel(_table);
+        _kernel = LinearizedKernel.Create(_table);
         _sector = new SectorKernel(_table, 2);
         _ball = BallLinearizedOperator.Create(_table, [6.0, 8.0], 2, 2.0, 8);
     }

@@ -18,8 +18,8 @@ public class LinearizedKernelBenchmarks
     public void Setup()
     {
         var table = CollisionKernelTable.Uniform(new Mixture(new Species("A", 1), new Species("B", 4)), new CollisionKernel(-1.5, AngularFunction.AbsoluteCosine()));
-        _frequency = new CollisionFrequency(table);
-        _kernel = new LinearizedKernel(table);
+        _frequency = Kinetics.Linearized.CollisionFrequency.Create(table);
+        _kernel = LinearizedKernel.Create(table);
     }
 
     /// <summary>ν^A at 64 speeds spanning both the series and the asymptotic branch.</summary>

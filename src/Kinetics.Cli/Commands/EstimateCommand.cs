@@ -206,7 +206,7 @@ internal static class EstimateCommand
             var io = new JsonOutput(parse.GetValue(json));
             double g = parse.GetValue(gamma), ell = parse.GetValue(weight);
             var (m, table) = TwoSpecies(g, parse.GetValue(masses));
-            var frequency = new CollisionFrequency(table);
+            var frequency = CollisionFrequency.Create(table);
             var cutoff = new SoftCutoff(0.1);
             double[] nuSpeeds = KernelEstimates.GeometricSpeeds(8, 64, 8);
             double[] kSpeeds = KernelEstimates.GeometricSpeeds(16, 64, 5);

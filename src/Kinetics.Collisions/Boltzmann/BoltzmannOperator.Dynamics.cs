@@ -18,7 +18,7 @@ public sealed partial class BoltzmannOperator : ICollisionOperator, ICollisionFr
     /// <summary>
     /// The collision (loss) frequency of every species: destination[α·N³ + p] = ν^α(v_p) = Σ_β ∫∫ B^{αβ} F^β(v*) dσ dv*,
     /// so that the loss part of <see cref="Evaluate(ReadOnlySpan{double}, Span{double}, BoltzmannWorkspace)"/> is ν^α F^α
-    /// (same truncation R = 2S and radial rule as the operator). For F^β = μ^β this is the ν^{αβ} of docs/math#boltzmann-operator.
+    /// (same truncation R = 2R_S and radial rule as the operator). For F^β = μ^β this is the ν^{αβ} of docs/math#boltzmann-operator.
     /// </summary>
     /// <param name="distributions">S·N³ values F^α(v_p) (not modified).</param>
     /// <param name="destination">S·N³ values; must not overlap <paramref name="distributions"/>.</param>
@@ -67,9 +67,9 @@ public sealed partial class BoltzmannOperator : ICollisionOperator, ICollisionFr
     /// <see cref="ICollisionOperator"/> entry point: effectively <c>destination = (Q^α(F))_α</c>, with a workspace rented
     /// from an internal pool (allocates only when more callers run concurrently than ever before).
     /// </summary>
-    /// <param name="state">S·N³ stacked distributions (not modified).</param>
+    /// <param name="distributions">S·N³ stacked distributions (not modified).</param>
     /// <param name="destination">S·N³ stacked collision terms.</param>
-    public void Evaluate(ReadOnlySpan<double> state, Span<double> destination) => Pool.Evaluate(this, state, destination);
+    public void Evaluate(ReadOnlySpan<double> distributions, Span<double> destination) => Pool.Evaluate(this, distributions, destination);
 
     /// <summary>
     /// Batched evaluation over spatial cells with one plan: cell c occupies [c·S·N³, (c + 1)·S·N³) of both buffers.

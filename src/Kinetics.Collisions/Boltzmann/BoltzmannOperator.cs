@@ -17,7 +17,7 @@ namespace Kinetics.Boltzmann;
 /// </summary>
 /// <remarks>
 /// <para>Effectively computes destination[α·N³ + p] = Σ_β Q^{αβ}(F^α, F^β)(v_p), ∂F/∂t = Q (gain minus loss), for the
-/// operator with relative speeds truncated at R = 2S, S = <see cref="SupportRadius"/>:
+/// operator with relative speeds truncated at R = 2R_S, S = <see cref="SupportRadius"/>:
 /// Q̂⁺^{αβ}(ξ) = Σ_r w_r C b_σ 4π sinc(a r|ξ|) 𝔽[Σ_σ w_σ F^α(· + a r σ) F^β(· − b r σ)](ξ) and
 /// Q⁻^{αβ} = F^α · 𝔽⁻¹(F̂^β β̂), β̂(ξ) = Σ_r w_r C b₀ 4π sinc(r|ξ|), with Gauss–Jacobi radial weights w_r (weight r^{γ+2})
 /// shared by gain and loss (so common-(u, T) Maxwellians balance node by node) and an antipodal sphere rule.</para>
@@ -148,7 +148,7 @@ public sealed partial class BoltzmannOperator
     /// <summary>S, the support radius assumed for the distributions (L ≥ (3 + √2)/2 · S).</summary>
     public double SupportRadius { get; }
 
-    /// <summary>R = 2S, the truncation of the relative speed.</summary>
+    /// <summary>R = 2R_S, the truncation of the relative speed.</summary>
     public double TruncationRadius { get; }
 
     /// <summary>Number of 3-D real FFTs (forward or inverse) in one call of <see cref="Evaluate(ReadOnlySpan{double}, Span{double}, BoltzmannWorkspace)"/>.</summary>
@@ -192,7 +192,7 @@ public sealed partial class BoltzmannOperator
         {
             throw new ArgumentException(
                 $"grid is too small for the support radius: aliasing-free evaluation needs L >= (3 + √2)/2 · S = {factor * support:G6} " +
-                $"for S = {support:G6} (R = 2S = {2 * support:G6}), but L = {grid.HalfWidth:G6}. Enlarge L or reduce options.SupportRadius.",
+                $"for S = {support:G6} (R = 2R_S = {2 * support:G6}), but L = {grid.HalfWidth:G6}. Enlarge L or reduce options.SupportRadius.",
                 nameof(grid));
         }
 

@@ -27,7 +27,7 @@ public sealed record BoltzmannOptions
     public IReadOnlyDictionary<(int Alpha, int Beta), SphereRule>? PairSpheres { get; init; }
 
     /// <summary>
-    /// S, the radius of the ball that holds the distributions; the relative speed is truncated at R = 2S and the grid must
+    /// R_S, the radius of the ball that holds the distributions; the relative speed is truncated at R = 2R_S and the grid must
     /// satisfy L ≥ (3 + √2)/2 · S (no aliasing of the truncated operator). Null (default) means the largest admissible
     /// S = 2L/(3 + √2).
     /// </summary>

@@ -17,7 +17,7 @@ namespace Kinetics.Boltzmann;
 /// b_σ(cos χ) is integrated by Gauss–Legendre in cos χ. The loss term uses the same σ rule's value of C ∫ b_σ dσ (exactly
 /// C b₀ for polynomial b_σ), so that gain and loss balance node by node on common-(u, T) Maxwellians.</para>
 /// <para>R truncates the relative speed |g|; choose it where F and G have decayed (for F, G negligible outside the ball of
-/// radius S, R = 2S makes the truncation exact, since |v' − v*'| = |v − v*|). Immutable and thread-safe.</para>
+/// radius R_S, R = 2R_S makes the truncation exact, since |v' − v*'| = |v − v*|). Immutable and thread-safe.</para>
 /// </remarks>
 public sealed class BoltzmannReferenceEvaluator
 {

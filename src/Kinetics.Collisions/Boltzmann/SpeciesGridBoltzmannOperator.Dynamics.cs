@@ -17,14 +17,14 @@ public sealed partial class SpeciesGridBoltzmannOperator : ISpeciesGridCollision
     /// <see cref="ISpeciesGridCollisionOperator"/> entry point: destination = (Σ_β Q^{αβ})_α with a workspace rented from an
     /// internal pool (allocates only when more callers run concurrently than ever before).
     /// </summary>
-    /// <param name="state">Σ N_α³ stacked distributions (not modified).</param>
+    /// <param name="distributions">Σ N_α³ stacked distributions (not modified).</param>
     /// <param name="destination">Σ N_α³ stacked collision terms.</param>
-    public void Evaluate(ReadOnlySpan<double> state, Span<double> destination)
+    public void Evaluate(ReadOnlySpan<double> distributions, Span<double> destination)
     {
-        Guard.Length(state.Length, Grids.TotalCount, nameof(state));
-        Guard.AllFinite(state);
+        Guard.Length(distributions.Length, Grids.TotalCount, nameof(distributions));
+        Guard.AllFinite(distributions);
         Guard.Length(destination.Length, Grids.TotalCount, nameof(destination));
-        Pool.Evaluate(this, state, destination);
+        Pool.Evaluate(this, distributions, destination);
     }
 
     /// <summary>

@@ -126,60 +126,60 @@ public sealed partial class SpeciesGridBoltzmannOperator
     }
 
     /// <summary>destination_α = Σ_β Q^{αβ}(F^α, F^β) on α's grid (stacked with <see cref="SpeciesGrids.Offset"/>).</summary>
-    /// <param name="values">Σ N_α³ stacked values of F (not modified).</param>
+    /// <param name="distributions">Σ N_α³ stacked values of F (not modified).</param>
     /// <param name="destination">Σ N_α³ stacked values of Q.</param>
     /// <param name="workspace">Scratch of this operator.</param>
-    public void Evaluate(ReadOnlySpan<double> values, Span<double> destination, SpeciesGridBoltzmannWorkspace workspace) =>
-        EvaluateCore(values, destination, workspace);
+    public void Evaluate(ReadOnlySpan<double> distributions, Span<double> destination, SpeciesGridBoltzmannWorkspace workspace) =>
+        EvaluateCore(distributions, destination, workspace);
 
     /// <summary>Allocating convenience of <see cref="Evaluate(ReadOnlySpan{double}, Span{double}, SpeciesGridBoltzmannWorkspace)"/>.</summary>
-    /// <param name="values">Σ N_α³ stacked values of F.</param>
-    public double[] Evaluate(ReadOnlySpan<double> values)
+    /// <param name="distributions">Σ N_α³ stacked distributions of F.</param>
+    public double[] Evaluate(ReadOnlySpan<double> distributions)
     {
-        var q = new double[values.Length];
-        Evaluate(values, q, CreateWorkspace());
+        var q = new double[distributions.Length];
+        Evaluate(distributions, q, CreateWorkspace());
         return q;
     }
 
     /// <summary>One ordered pair: destination = Q^{αβ}(F^α, F^β) on α's grid.</summary>
     /// <param name="alpha">The equation's species.</param>
     /// <param name="beta">The partner.</param>
-    /// <param name="values">Σ N³ stacked values of F.</param>
+    /// <param name="distributions">Σ N³ stacked distributions of F.</param>
     /// <param name="destination">N_α³ values.</param>
     /// <param name="workspace">Scratch of this operator.</param>
-    public void EvaluatePair(int alpha, int beta, ReadOnlySpan<double> values, Span<double> destination, SpeciesGridBoltzmannWorkspace workspace)
+    public void EvaluatePair(int alpha, int beta, ReadOnlySpan<double> distributions, Span<double> destination, SpeciesGridBoltzmannWorkspace workspace)
     {
         Guard.InRange(alpha, 0, Grids.SpeciesCount - 1);
         Guard.InRange(beta, 0, Grids.SpeciesCount - 1);
         Guard.Length(destination.Length, Grids.Count(alpha), nameof(destination));
         using var lease = Enter(workspace);
-        Guard.Length(values.Length, Grids.TotalCount, nameof(values));
-        Guard.AllFinite(values, nameof(values));
+        Guard.Length(distributions.Length, Grids.TotalCount, nameof(distributions));
+        Guard.AllFinite(distributions, nameof(distributions));
         destination.Clear();
         if (_localSpecies[alpha].Contains(beta))
         {
-            AddLocal(alpha, beta, values, destination, workspace);
+            AddLocal(alpha, beta, distributions, destination, workspace);
         }
         else if (_wide[alpha, beta] is not null)
         {
-            AddCross(alpha, beta, values, destination, default, workspace);
+            AddCross(alpha, beta, distributions, destination, default, workspace);
         }
         else
         {
-            AddCross(beta, alpha, values, default, destination, workspace);
+            AddCross(beta, alpha, distributions, default, destination, workspace);
         }
     }
 
-    private void EvaluateCore(ReadOnlySpan<double> values, Span<double> destination, SpeciesGridBoltzmannWorkspace workspace)
+    private void EvaluateCore(ReadOnlySpan<double> distributions, Span<double> destination, SpeciesGridBoltzmannWorkspace workspace)
     {
         using var lease = Enter(workspace);
-        Guard.Length(values.Length, Grids.TotalCount, nameof(values));
+        Guard.Length(distributions.Length, Grids.TotalCount, nameof(distributions));
         Guard.Length(destination.Length, Grids.TotalCount, nameof(destination));
-        Guard.AllFinite(values, nameof(values));
+        Guard.AllFinite(distributions, nameof(distributions));
         destination.Clear();
         for (int a = 0; a < Grids.SpeciesCount; a++)
         {
-            AddLocal(a, -1, values, Grids.Slice(destination, a), workspace);
+            AddLocal(a, -1, distributions, Grids.Slice(destination, a), workspace);
         }
 
         for (int a = 0; a < Grids.SpeciesCount; a++)
@@ -188,7 +188,7 @@ public sealed partial class SpeciesGridBoltzmannOperator
             {
                 if (_wide[a, b] is not null)
                 {
-                    AddCross(a, b, values, Grids.Slice(destination, a), Grids.Slice(destination, b), workspace);
+                    AddCross(a, b, distributions, Grids.Slice(destination, a), Grids.Slice(destination, b), workspace);
                 }
             }
         }

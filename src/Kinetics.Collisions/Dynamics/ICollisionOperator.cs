@@ -18,8 +18,8 @@ public interface ICollisionOperator
     /// <summary>Species masses m^α, in index order (their count is the number of species S).</summary>
     ReadOnlySpan<double> Masses { get; }
 
-    /// <summary>Effectively computes <c>destination = 𝒞(state)</c> (sign: ∂_t F = 𝒞(F)).</summary>
-    /// <param name="state">S·N³ stacked distributions (not modified).</param>
+    /// <summary>Effectively computes <c>destination = 𝒞(distributions)</c> (sign: ∂_t F = 𝒞(F)).</summary>
+    /// <param name="distributions">S·N³ stacked distributions (not modified).</param>
     /// <param name="destination">S·N³ stacked collision terms.</param>
-    void Evaluate(ReadOnlySpan<double> state, Span<double> destination);
+    void Evaluate(ReadOnlySpan<double> distributions, Span<double> destination);
 }

@@ -17,8 +17,8 @@ public interface ISpeciesGridCollisionOperator
     /// <summary>Species masses m^α, in index order.</summary>
     ReadOnlySpan<double> Masses { get; }
 
-    /// <summary>Effectively computes <c>destination = 𝒞(state)</c> (sign: ∂_t F = 𝒞(F)).</summary>
-    /// <param name="state">Σ N_α³ stacked distributions (not modified).</param>
+    /// <summary>Effectively computes <c>destination = 𝒞(distributions)</c> (sign: ∂_t F = 𝒞(F)).</summary>
+    /// <param name="distributions">Σ N_α³ stacked distributions (not modified).</param>
     /// <param name="destination">Σ N_α³ stacked collision terms.</param>
-    void Evaluate(ReadOnlySpan<double> state, Span<double> destination);
+    void Evaluate(ReadOnlySpan<double> distributions, Span<double> destination);
 }

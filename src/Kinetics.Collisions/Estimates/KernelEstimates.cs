@@ -170,7 +170,7 @@ public static class KernelEstimates
     /// <param name="cutoff">χ_ε.</param>
     public static double SingularPartRowIntegral(CollisionKernelTable kernels, int alpha, Velocity3 v, SoftCutoff cutoff)
     {
-        var op = LinearizedOperator.Create(kernels);
+        var op = ReferenceLinearizedOperator.Create(kernels);
         double ma = op.Mass(alpha), rootV = op.SqrtMaxwellian(alpha, v), sum = 0;
         for (int beta = 0; beta < kernels.SpeciesCount; beta++)
         {

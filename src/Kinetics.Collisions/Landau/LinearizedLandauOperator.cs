@@ -1,4 +1,6 @@
 using Kinetics.Distributions;
+using Kinetics.Grids;
+using Kinetics.Linearized;
 
 namespace Kinetics.Landau;
 
@@ -17,7 +19,7 @@ namespace Kinetics.Landau;
 /// (the Landau analogue of the quadratic form in docs/math#exact-oracles): symmetric, non-negative, zero exactly on the collision invariants.
 /// Discretely these hold to spectral accuracy (the wrapped operator's).
 /// </remarks>
-public sealed class LinearizedLandauOperator
+public sealed class LinearizedLandauOperator : ILinearizedOperator<SpectralLandauWorkspace>
 {
     private readonly double[] _sqrtMaxwellian; // √μ_a stacked
     private readonly double[] _maxwellian; // μ_a stacked
@@ -25,7 +27,7 @@ public sealed class LinearizedLandauOperator
     /// <summary>
     /// Where √μ_a(v) is below this value (μ_a below 1e−300, the end of the normal double range; e.g. the light species
     /// of a 1:100 mixture near the box corners) the division by √μ_a is not representable: the results of
-    /// <see cref="Apply"/> and <see cref="ApplyGamma"/> are defined as 0 there instead of 0/0 = NaN or amplified
+    /// <see cref="Evaluate"/> and <see cref="EvaluateBilinear"/> are defined as 0 there instead of 0/0 = NaN or amplified
     /// round-off.
     /// </summary>
     public const double RepresentableFloor = 1e-150;
@@ -54,14 +56,23 @@ public sealed class LinearizedLandauOperator
     /// <summary>The nonlinear operator being linearised.</summary>
     public SpectralLandauOperator Collision { get; }
 
+    /// <inheritdoc />
+    public CartesianGrid Grid => Collision.Grid;
+
+    /// <inheritdoc />
+    public int SpeciesCount => Collision.Mixture.Count;
+
     /// <summary>S + 4, the dimension of ker L.</summary>
     public int KernelDimension => Collision.Mixture.Count + 4;
+
+    /// <summary>Scratch memory for evaluations (the workspace of <see cref="Collision"/>; one per concurrent caller).</summary>
+    public SpectralLandauWorkspace CreateWorkspace() => Collision.CreateWorkspace();
 
     /// <summary>destination = L f.</summary>
     /// <param name="perturbation">S·N³ stacked values of f.</param>
     /// <param name="destination">S·N³ values of L f.</param>
     /// <param name="workspace">Scratch of <see cref="Collision"/>.</param>
-    public void Apply(ReadOnlySpan<double> perturbation, Span<double> destination, SpectralLandauWorkspace workspace)
+    public void Evaluate(ReadOnlySpan<double> perturbation, Span<double> destination, SpectralLandauWorkspace workspace)
     {
         ArgumentNullException.ThrowIfNull(workspace);
         using var lease = workspace.Gate.Enter(Collision, nameof(workspace));
@@ -93,7 +104,7 @@ public sealed class LinearizedLandauOperator
     /// <param name="second">S·N³ stacked values of g (field argument).</param>
     /// <param name="destination">S·N³ values.</param>
     /// <param name="workspace">Scratch of <see cref="Collision"/>.</param>
-    public void ApplyGamma(ReadOnlySpan<double> first, ReadOnlySpan<double> second, Span<double> destination, SpectralLandauWorkspace workspace)
+    public void EvaluateBilinear(ReadOnlySpan<double> first, ReadOnlySpan<double> second, Span<double> destination, SpectralLandauWorkspace workspace)
     {
         ArgumentNullException.ThrowIfNull(workspace);
         using var lease = workspace.Gate.Enter(Collision, nameof(workspace));

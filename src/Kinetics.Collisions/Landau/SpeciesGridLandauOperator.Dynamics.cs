@@ -11,14 +11,14 @@ public sealed partial class SpeciesGridLandauOperator : ISpeciesGridCollisionOpe
     /// <see cref="ISpeciesGridCollisionOperator"/> entry point: destination = (Σ_b Q_ab)_a with a workspace rented from an
     /// internal pool (allocates only when more callers run concurrently than ever before).
     /// </summary>
-    /// <param name="state">Σ N_a³ stacked distributions (not modified).</param>
+    /// <param name="distributions">Σ N_a³ stacked distributions (not modified).</param>
     /// <param name="destination">Σ N_a³ stacked collision terms.</param>
-    public void Evaluate(ReadOnlySpan<double> state, Span<double> destination)
+    public void Evaluate(ReadOnlySpan<double> distributions, Span<double> destination)
     {
-        Guard.Length(state.Length, Grids.TotalCount, nameof(state));
-        Guard.AllFinite(state);
+        Guard.Length(distributions.Length, Grids.TotalCount, nameof(distributions));
+        Guard.AllFinite(distributions);
         Guard.Length(destination.Length, Grids.TotalCount, nameof(destination));
-        WorkspacePool<SpeciesGridLandauWorkspace>.Of(ref _pool, this).Evaluate(this, state, destination);
+        WorkspacePool<SpeciesGridLandauWorkspace>.Of(ref _pool, this).Evaluate(this, distributions, destination);
     }
 
     void IWorkspaceOperator<SpeciesGridLandauWorkspace>.Evaluate(ReadOnlySpan<double> distributions, Span<double> destination, SpeciesGridLandauWorkspace workspace) =>

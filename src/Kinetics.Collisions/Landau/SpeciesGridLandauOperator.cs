@@ -168,48 +168,48 @@ public sealed partial class SpeciesGridLandauOperator
     /// The mixture operator: destination_a = Σ_b Q_ab(F_a, F_b) on species a's grid, for every species a. Data are stacked
     /// with per-species lengths (<see cref="SpeciesGrids.Offset"/>).
     /// </summary>
-    /// <param name="values">Σ N_a³ stacked values of F (not modified).</param>
+    /// <param name="distributions">Σ N_a³ stacked values of F (not modified).</param>
     /// <param name="destination">Σ N_a³ stacked values of Q.</param>
     /// <param name="workspace">Scratch of this operator.</param>
-    public void Evaluate(ReadOnlySpan<double> values, Span<double> destination, SpeciesGridLandauWorkspace workspace)
+    public void Evaluate(ReadOnlySpan<double> distributions, Span<double> destination, SpeciesGridLandauWorkspace workspace)
     {
         using var lease = Enter(workspace);
-        Guard.Length(values.Length, Grids.TotalCount, nameof(values));
+        Guard.Length(distributions.Length, Grids.TotalCount, nameof(distributions));
         Guard.Length(destination.Length, Grids.TotalCount, nameof(destination));
-        Guard.AllFinite(values, nameof(values));
-        Prepare(values, workspace);
+        Guard.AllFinite(distributions, nameof(distributions));
+        Prepare(distributions, workspace);
         for (int a = 0; a < Grids.SpeciesCount; a++)
         {
-            ApplyForSpecies(a, -1, values, Grids.Slice(destination, a), workspace);
+            ApplyForSpecies(a, -1, distributions, Grids.Slice(destination, a), workspace);
         }
     }
 
     /// <summary>Allocating convenience of <see cref="Evaluate(ReadOnlySpan{double}, Span{double}, SpeciesGridLandauWorkspace)"/>.</summary>
-    /// <param name="values">Σ N_a³ stacked values of F.</param>
+    /// <param name="distributions">Σ N_a³ stacked distributions of F.</param>
     /// <returns>Σ N_a³ stacked values of Q.</returns>
-    public double[] Evaluate(ReadOnlySpan<double> values)
+    public double[] Evaluate(ReadOnlySpan<double> distributions)
     {
-        var q = new double[values.Length];
-        Evaluate(values, q, CreateWorkspace());
+        var q = new double[distributions.Length];
+        Evaluate(distributions, q, CreateWorkspace());
         return q;
     }
 
-    /// <summary>One ordered pair: destination = Q_ab(F_a, F_b) on species a's grid.</summary>
-    /// <param name="a">Test species (the equation's species).</param>
-    /// <param name="b">Field species.</param>
-    /// <param name="values">Σ N³ stacked values of F (only species a and b are read).</param>
+    /// <summary>One ordered pair: destination = Q_ab(F_a, F_b) on species α's grid.</summary>
+    /// <param name="alpha">Test species (the equation's species).</param>
+    /// <param name="beta">Field species.</param>
+    /// <param name="distributions">Σ N³ stacked distributions of F (only species α and β are read).</param>
     /// <param name="destination">N_a³ values of Q_ab.</param>
     /// <param name="workspace">Scratch of this operator.</param>
-    public void EvaluatePair(int a, int b, ReadOnlySpan<double> values, Span<double> destination, SpeciesGridLandauWorkspace workspace)
+    public void EvaluatePair(int alpha, int beta, ReadOnlySpan<double> distributions, Span<double> destination, SpeciesGridLandauWorkspace workspace)
     {
         using var lease = Enter(workspace);
-        Guard.InRange(a, 0, Grids.SpeciesCount - 1);
-        Guard.InRange(b, 0, Grids.SpeciesCount - 1);
-        Guard.Length(values.Length, Grids.TotalCount, nameof(values));
-        Guard.Length(destination.Length, Grids.Count(a), nameof(destination));
-        Guard.AllFinite(values, nameof(values));
-        Prepare(values, workspace);
-        ApplyForSpecies(a, b, values, destination, workspace);
+        Guard.InRange(alpha, 0, Grids.SpeciesCount - 1);
+        Guard.InRange(beta, 0, Grids.SpeciesCount - 1);
+        Guard.Length(distributions.Length, Grids.TotalCount, nameof(distributions));
+        Guard.Length(destination.Length, Grids.Count(alpha), nameof(destination));
+        Guard.AllFinite(distributions, nameof(distributions));
+        Prepare(distributions, workspace);
+        ApplyForSpecies(alpha, beta, distributions, destination, workspace);
     }
 
     // Own spectra of every species (in its own workspace's Spectra[s]) and the raw fields of the species whose fields are

@@ -18,9 +18,9 @@ public sealed partial class SpectralLandauOperator : ICollisionOperator, ICollis
     /// <see cref="ICollisionOperator"/> entry point: effectively <c>destination_a = Σ_b Q_ab(F_a, F_b)</c>, with a workspace
     /// rented from an internal pool.
     /// </summary>
-    /// <param name="state">S·N³ stacked distributions (not modified).</param>
+    /// <param name="distributions">S·N³ stacked distributions (not modified).</param>
     /// <param name="destination">S·N³ stacked collision terms.</param>
-    public void Evaluate(ReadOnlySpan<double> state, Span<double> destination) => Pool.Evaluate(this, state, destination);
+    public void Evaluate(ReadOnlySpan<double> distributions, Span<double> destination) => Pool.Evaluate(this, distributions, destination);
 
     // The pool's view of the workspace overload (explicit: the public overload names its input `values`).
     void IWorkspaceOperator<SpectralLandauWorkspace>.Evaluate(ReadOnlySpan<double> distributions, Span<double> destination, SpectralLandauWorkspace workspace) =>

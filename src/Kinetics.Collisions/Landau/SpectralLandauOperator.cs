@@ -177,25 +177,25 @@ public sealed partial class SpectralLandauOperator
     /// The mixture operator: destination_a = Σ_b Q_ab(F_a, F_b) for every species a. Data are stacked species-major
     /// (entry a·N³ + p is species a at grid point p), as for <see cref="Kinetics.Conservation.ConservativeProjection"/>.
     /// </summary>
-    /// <param name="values">S·N³ values of F (not modified).</param>
+    /// <param name="distributions">S·N³ values of F (not modified).</param>
     /// <param name="destination">S·N³ values of Q.</param>
     /// <param name="workspace">Scratch of this operator.</param>
-    public void Evaluate(ReadOnlySpan<double> values, Span<double> destination, SpectralLandauWorkspace workspace)
+    public void Evaluate(ReadOnlySpan<double> distributions, Span<double> destination, SpectralLandauWorkspace workspace)
     {
         using var lease = Enter(workspace);
         int count = Grid.Count, species = Mixture.Count;
-        Guard.Length(values.Length, species * count, nameof(values));
+        Guard.Length(distributions.Length, species * count, nameof(distributions));
         Guard.Length(destination.Length, species * count, nameof(destination));
-        Guard.AllFinite(values);
-        GridResolution.EnsureSpecies(Grid, values, species, ResolutionTolerance, nameof(values));
+        Guard.AllFinite(distributions);
+        GridResolution.EnsureSpecies(Grid, distributions, species, ResolutionTolerance, nameof(distributions));
         for (int s = 0; s < species; s++)
         {
-            Plan.ForwardReal(values.Slice(s * count, count), workspace.Spectra[s], workspace.Fft);
+            Plan.ForwardReal(distributions.Slice(s * count, count), workspace.Spectra[s], workspace.Fft);
         }
 
         for (int a = 0; a < species; a++)
         {
-            ApplyForSpecies(a, -1, values.Slice(a * count, count), workspace.Spectra[a], destination.Slice(a * count, count), workspace);
+            ApplyForSpecies(a, -1, distributions.Slice(a * count, count), workspace.Spectra[a], destination.Slice(a * count, count), workspace);
         }
     }
 
@@ -229,36 +229,36 @@ public sealed partial class SpectralLandauOperator
     }
 
     /// <summary>Allocating convenience of <see cref="Evaluate(ReadOnlySpan{double}, Span{double}, SpectralLandauWorkspace)"/>.</summary>
-    /// <param name="values">S·N³ stacked values of F.</param>
+    /// <param name="distributions">S·N³ stacked distributions of F.</param>
     /// <returns>S·N³ stacked values of Q.</returns>
-    public double[] Evaluate(ReadOnlySpan<double> values)
+    public double[] Evaluate(ReadOnlySpan<double> distributions)
     {
-        var q = new double[values.Length];
-        Evaluate(values, q, CreateWorkspace());
+        var q = new double[distributions.Length];
+        Evaluate(distributions, q, CreateWorkspace());
         return q;
     }
 
-    /// <summary>One ordered pair: destination = Q_ab(F_a, F_b) (species a's equation, field of species b).</summary>
-    /// <param name="a">Test species index.</param>
-    /// <param name="b">Field species index.</param>
+    /// <summary>One ordered pair: destination = Q_ab(F_a, F_b) (species α's equation, field of species β).</summary>
+    /// <param name="alpha">Test species index.</param>
+    /// <param name="beta">Field species index.</param>
     /// <param name="testValues">F_a (N³).</param>
     /// <param name="fieldValues">F_b (N³).</param>
     /// <param name="destination">N³ values of Q_ab.</param>
     /// <param name="workspace">Scratch of this operator.</param>
-    public void EvaluatePair(int a, int b, ReadOnlySpan<double> testValues, ReadOnlySpan<double> fieldValues, Span<double> destination, SpectralLandauWorkspace workspace)
+    public void EvaluatePair(int alpha, int beta, ReadOnlySpan<double> testValues, ReadOnlySpan<double> fieldValues, Span<double> destination, SpectralLandauWorkspace workspace)
     {
         using var lease = Enter(workspace);
-        Guard.Index(a, Mixture.Count);
-        Guard.Index(b, Mixture.Count);
+        Guard.Index(alpha, Mixture.Count);
+        Guard.Index(beta, Mixture.Count);
         int count = Grid.Count;
         Guard.Length(testValues.Length, count, nameof(testValues));
         Guard.Length(fieldValues.Length, count, nameof(fieldValues));
         Guard.Length(destination.Length, count, nameof(destination));
         Guard.AllFinite(testValues);
         Guard.AllFinite(fieldValues);
-        Plan.ForwardReal(fieldValues, workspace.Spectra[b], workspace.Fft);
-        Plan.ForwardReal(testValues, workspace.TestSpectra[a], workspace.Fft);
-        ApplyForSpecies(a, b, testValues, workspace.TestSpectra[a], destination, workspace);
+        Plan.ForwardReal(fieldValues, workspace.Spectra[beta], workspace.Fft);
+        Plan.ForwardReal(testValues, workspace.TestSpectra[alpha], workspace.Fft);
+        ApplyForSpecies(alpha, beta, testValues, workspace.TestSpectra[alpha], destination, workspace);
     }
 
     /// <summary>
@@ -269,25 +269,25 @@ public sealed partial class SpectralLandauOperator
     /// </summary>
     /// <remarks>∇ln F is taken by 4th-order central differences of ln F (exact for Maxwellians), the fields K, b
     /// spectrally; equal to Σ∫Q ln F up to discretisation error (≈ 1 % at N = 24 on the test mixtures).</remarks>
-    /// <param name="values">S·N³ stacked values of F, all &gt; 0.</param>
+    /// <param name="distributions">S·N³ stacked values of F, all &gt; 0.</param>
     /// <param name="workspace">Scratch of this operator.</param>
     /// <returns>dH/dt (quadrature weight h³).</returns>
-    public double EntropyProduction(ReadOnlySpan<double> values, SpectralLandauWorkspace workspace)
+    public double EntropyProduction(ReadOnlySpan<double> distributions, SpectralLandauWorkspace workspace)
     {
         using var lease = Enter(workspace);
         int count = Grid.Count, species = Mixture.Count;
-        Guard.Length(values.Length, species * count, nameof(values));
-        for (int p = 0; p < values.Length; p++)
+        Guard.Length(distributions.Length, species * count, nameof(distributions));
+        for (int p = 0; p < distributions.Length; p++)
         {
-            if (!(values[p] > 0) || !double.IsFinite(values[p]))
+            if (!(distributions[p] > 0) || !double.IsFinite(distributions[p]))
             {
-                throw new ArgumentException($"values must be finite and > 0 for the entropy (entry {p} was {values[p]}).", nameof(values));
+                throw new ArgumentException($"distributions must be finite and > 0 for the entropy (entry {p} was {distributions[p]}).", nameof(distributions));
             }
         }
 
         for (int s = 0; s < species; s++)
         {
-            Plan.ForwardReal(values.Slice(s * count, count), workspace.Spectra[s], workspace.Fft);
+            Plan.ForwardReal(distributions.Slice(s * count, count), workspace.Spectra[s], workspace.Fft);
         }
 
         // Σ_a Σ_b c_ab [∫∇F_a·K_b∇F_a/(F_a m_a²) − ∫∇F_a·b_b/(m_a m_b)] equals ½ Σ_{a,b} D_ab (the cross terms of
@@ -295,7 +295,7 @@ public sealed partial class SpectralLandauOperator
         double sum = 0;
         for (int a = 0; a < species; a++)
         {
-            ReadOnlySpan<double> fa = values.Slice(a * count, count);
+            ReadOnlySpan<double> fa = distributions.Slice(a * count, count);
             CombineFields(a, -1, workspace);
             LogGradient(fa, workspace.Flux, workspace.Gradient);
             double[] k = workspace.Diffusion, d = workspace.Drift, g = workspace.Gradient;

@@ -45,7 +45,7 @@ public sealed class BallLinearizedOperator
         PanelWidth = panelWidth;
         Order = order;
         Gamma = kernels[0, 0].Gamma;
-        NullSpace = new NullSpace(kernels.Mixture);
+        NullSpace = NullSpace.Create(kernels.Mixture);
         _radii = radii;
         _nodes = nodes;
         _weights = weights;
@@ -158,7 +158,7 @@ public sealed class BallLinearizedOperator
         var panels = RadialPanels.Create(radii, panelWidth, order);
         double[] nodes = panels.Nodes, weights = panels.Weights;
         int n = nodes.Length, s = kernels.SpeciesCount, size = s * n, degrees = maxDegree + 1;
-        var frequencyModel = new CollisionFrequency(kernels);
+        var frequencyModel = CollisionFrequency.Create(kernels);
         var frequency = new double[s][];
         for (int a = 0; a < s; a++)
         {
@@ -286,7 +286,7 @@ public sealed class BallLinearizedOperator
     public double MinimumFrequency(double radius)
     {
         Guard.Positive(radius);
-        var frequency = new CollisionFrequency(Kernels);
+        var frequency = CollisionFrequency.Create(Kernels);
         double min = double.PositiveInfinity;
         for (int a = 0; a < SpeciesCount; a++)
         {

@@ -25,7 +25,11 @@ public sealed class CarlemanKernel
 
     /// <summary>Creates the kernels.</summary>
     /// <param name="kernels">B_ij (common γ).</param>
-    public CarlemanKernel(CollisionKernelTable kernels)
+    public static CarlemanKernel Create(CollisionKernelTable kernels) => new(kernels);
+
+    /// <summary>Creates the kernels.</summary>
+    /// <param name="kernels">B_ij (common γ).</param>
+    private CarlemanKernel(CollisionKernelTable kernels)
     {
         ArgumentNullException.ThrowIfNull(kernels);
         Kernels = kernels;

@@ -22,7 +22,12 @@ public sealed class CollisionFrequency
     /// <summary>Creates the collision frequencies of a mixture's kernel table.</summary>
     /// <param name="kernels">B^{αβ} for every pair, with a common γ.</param>
     /// <exception cref="ArgumentException">The pairs do not share one γ.</exception>
-    public CollisionFrequency(CollisionKernelTable kernels)
+    public static CollisionFrequency Create(CollisionKernelTable kernels) => new(kernels);
+
+    /// <summary>Creates the collision frequencies of a mixture's kernel table.</summary>
+    /// <param name="kernels">B^{αβ} for every pair, with a common γ.</param>
+    /// <exception cref="ArgumentException">The pairs do not share one γ.</exception>
+    private CollisionFrequency(CollisionKernelTable kernels)
     {
         ArgumentNullException.ThrowIfNull(kernels);
         if (!kernels.HasCommonGamma)

@@ -125,7 +125,7 @@ public sealed class GalerkinLinearizedOperator
     /// <param name="convention">Which ⟨v⟩ in the weight ⟨v⟩^γ (Wang, Wang and Wu use 1 + |v|).</param>
     public CoercivityEstimate Coercivity(BracketConvention convention = BracketConvention.OnePlusNorm)
     {
-        var frequency = new CollisionFrequency(Kernels);
+        var frequency = CollisionFrequency.Create(Kernels);
         double gamma = frequency.Gamma;
         var weightBracket = WeightedGram((alpha, r) => Math.Pow(JapaneseBracket.Evaluate(r, convention), gamma));
         var weightNu = WeightedGram((alpha, r) => frequency.Evaluate(alpha, r));

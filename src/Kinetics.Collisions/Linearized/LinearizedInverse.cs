@@ -132,7 +132,7 @@ public sealed class LinearizedInverse
         var (iterations, _) = Gmres.Solve(
             (input, output) =>
             {
-                Operator.Apply(input, output, workspace);
+                Operator.Evaluate(input, output, workspace);
                 Project(output);
             },
             b,
@@ -143,7 +143,7 @@ public sealed class LinearizedInverse
             Project);
         Project(x);
         var check = new double[length];
-        Operator.Apply(x, check, workspace);
+        Operator.Evaluate(x, check, workspace);
         Project(check);
         System.Numerics.Tensors.TensorPrimitives.Subtract(check, b, check);
         double bNorm = System.Numerics.Tensors.TensorPrimitives.Norm(b);

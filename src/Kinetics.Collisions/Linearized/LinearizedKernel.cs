@@ -30,7 +30,14 @@ public sealed class LinearizedKernel
     /// <param name="cutoff">χ_ε, required unless <paramref name="part"/> is <see cref="CutoffPart.Whole"/>.</param>
     /// <param name="part">Which part of K = K^χ + K^{1−χ}.</param>
     /// <exception cref="ArgumentException">No common γ, or a cutoff part without a cutoff.</exception>
-    public LinearizedKernel(CollisionKernelTable kernels, SoftCutoff? cutoff = null, CutoffPart part = CutoffPart.Whole)
+    public static LinearizedKernel Create(CollisionKernelTable kernels, SoftCutoff? cutoff = null, CutoffPart part = CutoffPart.Whole) => new(kernels, cutoff, part);
+
+    /// <summary>Creates the kernels of K for a kernel table with a common γ.</summary>
+    /// <param name="kernels">B^{αβ} (common γ).</param>
+    /// <param name="cutoff">χ_ε, required unless <paramref name="part"/> is <see cref="CutoffPart.Whole"/>.</param>
+    /// <param name="part">Which part of K = K^χ + K^{1−χ}.</param>
+    /// <exception cref="ArgumentException">No common γ, or a cutoff part without a cutoff.</exception>
+    private LinearizedKernel(CollisionKernelTable kernels, SoftCutoff? cutoff = null, CutoffPart part = CutoffPart.Whole)
     {
         ArgumentNullException.ThrowIfNull(kernels);
         if (!kernels.HasCommonGamma)

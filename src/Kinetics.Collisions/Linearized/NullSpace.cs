@@ -18,7 +18,11 @@ public sealed class NullSpace
 
     /// <summary>Creates the null-space basis of a mixture.</summary>
     /// <param name="mixture">The species (masses m^α).</param>
-    public NullSpace(Mixture mixture)
+    public static NullSpace Create(Mixture mixture) => new(mixture);
+
+    /// <summary>Creates the null-space basis of a mixture.</summary>
+    /// <param name="mixture">The species (masses m^α).</param>
+    private NullSpace(Mixture mixture)
     {
         ArgumentNullException.ThrowIfNull(mixture);
         Mixture = mixture;

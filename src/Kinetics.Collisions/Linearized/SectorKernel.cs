@@ -207,7 +207,7 @@ internal sealed class SectorKernel
             {
                 int p = partner;
                 double ma = _masses[alpha], mb = _masses[partner];
-                double dMax = Math.Sqrt(8.0 * mb * ExponentCut) / ma;
+                double dMax = TypicalReach(ma, mb);
 
                 // (m^β/8)(s² − r²)²/d² + (m^α)²d²/(8m^β) ≤ cut bounds |s² − r²| for each d.
                 (double, double) Window(double d)
@@ -233,18 +233,14 @@ internal sealed class SectorKernel
                 return ((center - z) / (2.0 * (1 + lambda)), (center + z) / (2.0 * (1 + lambda)));
             }
 
-            RowPiece(r, panels, double.PositiveInfinity, Window, (s, d) => HybridEnvelope(alpha, beta, r, s, d) > ExponentCut + 5 ? 0.0 : Hybrid(alpha, beta, r, s, d), destination);
+            RowPiece(r, panels, double.PositiveInfinity, Window, (s, d) => CutHybrid(alpha, beta, r, s, d), destination);
         }
 
         {
-            var kernel = _kernels[alpha, beta];
-            double c = kernel.TotalAngularStrength * LinearizedKernel.SqrtMaxwellian(_masses[alpha], new Velocity3(0, 0, r)), mb = _masses[beta], gamma = Gamma;
-            if (c > 1e-30)
+            if (LossCoefficient(alpha, beta, r) > 1e-30)
             {
-                double sMax = Math.Sqrt(4.0 * (ExponentCut + 30.0) / mb);
-
-                // The loss term enters K with a minus sign (K = K₂^gain − K₁^loss).
-                RowPiece(r, panels, r + sMax, _ => (0.0, sMax * sMax), (s, d) => -c * Math.Pow(d, gamma) * LinearizedKernel.SqrtMaxwellian(mb, new Velocity3(0, 0, s)), destination);
+                double sMax = Math.Sqrt(4.0 * (ExponentCut + 30.0) / _masses[beta]);
+                RowPiece(r, panels, r + sMax, _ => (0.0, sMax * sMax), (s, d) => Loss(alpha, beta, r, s, d), destination);
             }
         }
     }
@@ -314,13 +310,28 @@ internal sealed class SectorKernel
         double ma = _masses[alpha], mb = _masses[beta];
 
         // Window of the explicit Gaussian factor: (m^α)²d²/(8m^β) ≤ cut and (m^β/8)(s² − r²)²/d² ≤ cut.
-        double hi = Math.Sqrt(8.0 * mb * ExponentCut) / ma;
+        double hi = TypicalReach(ma, mb);
         double lo = Math.Sqrt(mb / (8.0 * ExponentCut)) * Math.Abs((s * s) - (r * r));
         Accumulate(d => Typical(alpha, beta, r, s, d), r, s, lo, hi, destination);
     }
 
     private void AccumulateHybrid(int alpha, int beta, double r, double s, Span<double> destination) =>
-        Accumulate(d => HybridEnvelope(alpha, beta, r, s, d) > ExponentCut + 5 ? 0.0 : Hybrid(alpha, beta, r, s, d), r, s, 0.0, r + s, destination);
+        Accumulate(d => CutHybrid(alpha, beta, r, s, d), r, s, 0.0, r + s, destination);
+
+    // The hybrid piece where its Gaussian envelope is above the cut, 0 elsewhere (the row and the pointwise path alike).
+    private double CutHybrid(int alpha, int beta, double r, double s, double d) =>
+        HybridEnvelope(alpha, beta, r, s, d) > ExponentCut + 5 ? 0.0 : Hybrid(alpha, beta, r, s, d);
+
+    // d ≤ √(8 m^β cut)/m^α: the window of the typical kernel's factor e^{−(m^α)²d²/(8m^β)}.
+    private static double TypicalReach(double ma, double mb) => Math.Sqrt(8.0 * mb * ExponentCut) / ma;
+
+    // C b₀ √μ^α(r): the loss piece's factor that depends on r alone.
+    private double LossCoefficient(int alpha, int beta, double r) =>
+        _kernels[alpha, beta].TotalAngularStrength * LinearizedKernel.SqrtMaxwellian(_masses[alpha], new Velocity3(0, 0, r));
+
+    // The loss piece −C b₀ √μ^α(r) √μ^β(s) d^γ; it enters K with a minus sign (K = K₂^gain − K₁^loss).
+    private double Loss(int alpha, int beta, double r, double s, double d) =>
+        -LossCoefficient(alpha, beta, r) * Math.Pow(d, Gamma) * LinearizedKernel.SqrtMaxwellian(_masses[beta], new Velocity3(0, 0, s));
 
     /// <summary>
     /// The smallest value of the hybrid kernel's Gaussian exponent (m^β/4)|w + (1−λ)c|² + (m^α/4)|v + (1+λ)c|² over the collision
@@ -341,17 +352,12 @@ internal sealed class SectorKernel
 
     private void AccumulateLoss(int alpha, int beta, double r, double s, Span<double> destination)
     {
-        var kernel = _kernels[alpha, beta];
-        double weight = LinearizedKernel.SqrtMaxwellian(_masses[alpha], new Velocity3(0, 0, r)) * LinearizedKernel.SqrtMaxwellian(_masses[beta], new Velocity3(0, 0, s));
-        if (weight < 1e-30)
+        if (LossCoefficient(alpha, beta, r) * LinearizedKernel.SqrtMaxwellian(_masses[beta], new Velocity3(0, 0, s)) < 1e-30)
         {
             return;
         }
 
-        double c = kernel.TotalAngularStrength * weight, gamma = Gamma;
-
-        // The loss term enters K with a minus sign (K = K₂^gain − K₁^loss).
-        Accumulate(d => -c * Math.Pow(d, gamma), r, s, 0.0, double.PositiveInfinity, destination);
+        Accumulate(d => Loss(alpha, beta, r, s, d), r, s, 0.0, double.PositiveInfinity, destination);
     }
 
     // |c*| for the minimiser of HybridEnvelope: c* = p + ρ(c₀ − p)/|c₀ − p| on the sphere (centre p = (w − v)/(2λ), radius

@@ -7,18 +7,18 @@ namespace Kinetics.Linearized;
 
 /// <summary>
 /// Γ and L on a <see cref="CartesianGrid"/> through the fast spectral operator: the grid counterpart of the pointwise
-/// quadrature of <see cref="LinearizedOperator"/>, around the global Maxwellians μ^α = 𝓜[1, 0, 1; m^α] (
+/// quadrature of <see cref="ReferenceLinearizedOperator"/>, around the global Maxwellians μ^α = 𝓜[1, 0, 1; m^α] (
 /// docs/math#linearized-operators).
 /// </summary>
 /// <remarks>
 /// <para>Effectively computes, with Q^{αβ} the discrete bilinear operator of
 /// <see cref="BoltzmannOperator.EvaluateBilinear(ReadOnlySpan{double}, ReadOnlySpan{double}, Span{double}, BoltzmannWorkspace)"/>
-/// (relative speeds truncated at R = 2S):
+/// (relative speeds truncated at R = 2R_S):
 /// √μ^α Γ(f, g)^α = Σ_β Q^{αβ}(√μ^α f^α, √μ^β g^β) and √μ^α (L f)^α = −Σ_β [Q^{αβ}(μ^α, √μ^β f^β) + Q^{αβ}(√μ^α f^α, μ^β)],
 /// so L = −Γ(√μ, ·) − Γ(·, √μ) (sign convention L = ν − K ≥ 0) and μ^{−1/2}[𝒞(μ + √μ f) − 𝒞(μ)] = −L f + Γ(f, f) hold on
 /// the grid to round-off (the discrete Q is exactly bilinear); 𝒞(μ) itself is spectrally small, not zero.</para>
-/// <para>The weighted forms (<see cref="GammaWeighted(ReadOnlySpan{double}, ReadOnlySpan{double}, Span{double}, SpectralLinearizedWorkspace)"/>,
-/// <see cref="ApplyWeighted(ReadOnlySpan{double}, Span{double}, SpectralLinearizedWorkspace)"/>) are accurate everywhere
+/// <para>The weighted forms (<see cref="EvaluateBilinearWeighted(ReadOnlySpan{double}, ReadOnlySpan{double}, Span{double}, SpectralLinearizedWorkspace)"/>,
+/// <see cref="EvaluateWeighted(ReadOnlySpan{double}, Span{double}, SpectralLinearizedWorkspace)"/>) are accurate everywhere
 /// to the spectral accuracy of the collision operator. Γ and L themselves divide by √μ^α, which amplifies the operator's
 /// absolute (spectral and round-off) error by 1/√μ^α(v) in the tails; they are therefore returned only where
 /// √μ^α(v)/√μ^α(0) ≥ <see cref="TailCutoff"/> and set to 0 elsewhere. Pair the weighted form with g/√μ for inner products:
@@ -27,7 +27,7 @@ namespace Kinetics.Linearized;
 /// <see cref="BoltzmannOperator"/> applies to √μ f). Immutable and thread-safe; evaluation with an explicit workspace
 /// allocates nothing (for a serial collision plan).</para>
 /// </remarks>
-public sealed class SpectralLinearizedOperator
+public sealed class SpectralLinearizedOperator : ILinearizedOperator<SpectralLinearizedWorkspace>
 {
     private readonly double[] _sqrtMaxwellian; // S·N³, √μ^α(v_p)
     private readonly double[] _maxwellian;     // S·N³, μ^α(v_p)
@@ -87,74 +87,74 @@ public sealed class SpectralLinearizedOperator
     public SpectralLinearizedWorkspace CreateWorkspace() => new(Collision.CreateWorkspace(), SpeciesCount * Grid.Count);
 
     /// <summary>destination = √μ^α Γ(f, g)^α = Σ_β Q^{αβ}(√μ^α f^α, √μ^β g^β) (species-major S·N³ values).</summary>
-    /// <param name="f">S·N³ values f^α(v_p) (not modified).</param>
-    /// <param name="g">S·N³ values g^β(v_p) (not modified).</param>
+    /// <param name="first">S·N³ values f^α(v_p) (not modified).</param>
+    /// <param name="second">S·N³ values g^β(v_p) (not modified).</param>
     /// <param name="destination">S·N³ values; must overlap neither input.</param>
     /// <param name="workspace">Scratch from <see cref="CreateWorkspace"/>.</param>
-    public void GammaWeighted(ReadOnlySpan<double> f, ReadOnlySpan<double> g, Span<double> destination, SpectralLinearizedWorkspace workspace)
+    public void EvaluateBilinearWeighted(ReadOnlySpan<double> first, ReadOnlySpan<double> second, Span<double> destination, SpectralLinearizedWorkspace workspace)
     {
-        CheckArguments(f, destination, workspace, nameof(f));
-        CheckArguments(g, destination, workspace, nameof(g));
+        CheckArguments(first, destination, workspace, nameof(first));
+        CheckArguments(second, destination, workspace, nameof(second));
         using var lease = workspace.Collision.Gate.Enter(Collision, nameof(workspace));
-        TensorPrimitives.Multiply(f, _sqrtMaxwellian, workspace.First);
-        TensorPrimitives.Multiply(g, _sqrtMaxwellian, workspace.Second);
+        TensorPrimitives.Multiply(first, _sqrtMaxwellian, workspace.First);
+        TensorPrimitives.Multiply(second, _sqrtMaxwellian, workspace.Second);
         Collision.EvaluateBilinear(workspace.First, workspace.Second, destination, workspace.Collision);
     }
 
     /// <summary>destination = Γ(f, g)^α = μ^{α −1/2} Σ_β Q^{αβ}(√μ^α f^α, √μ^β g^β) where √μ^α is above
     /// <see cref="TailCutoff"/> of its peak, 0 elsewhere.</summary>
-    /// <param name="f">S·N³ values f^α(v_p).</param>
-    /// <param name="g">S·N³ values g^β(v_p).</param>
+    /// <param name="first">S·N³ values f^α(v_p).</param>
+    /// <param name="second">S·N³ values g^β(v_p).</param>
     /// <param name="destination">S·N³ values.</param>
     /// <param name="workspace">Scratch from <see cref="CreateWorkspace"/>.</param>
-    public void Gamma(ReadOnlySpan<double> f, ReadOnlySpan<double> g, Span<double> destination, SpectralLinearizedWorkspace workspace)
+    public void EvaluateBilinear(ReadOnlySpan<double> first, ReadOnlySpan<double> second, Span<double> destination, SpectralLinearizedWorkspace workspace)
     {
-        GammaWeighted(f, g, destination, workspace);
+        EvaluateBilinearWeighted(first, second, destination, workspace);
         TensorPrimitives.Multiply(destination, _inverse, destination);
     }
 
-    /// <summary>Allocating convenience: Γ(f, g) (see <see cref="Gamma(ReadOnlySpan{double}, ReadOnlySpan{double}, Span{double}, SpectralLinearizedWorkspace)"/>).</summary>
-    /// <param name="f">S·N³ values f^α(v_p).</param>
-    /// <param name="g">S·N³ values g^β(v_p).</param>
-    public double[] Gamma(ReadOnlySpan<double> f, ReadOnlySpan<double> g)
+    /// <summary>Allocating convenience: Γ(f, g) (see <see cref="EvaluateBilinear(ReadOnlySpan{double}, ReadOnlySpan{double}, Span{double}, SpectralLinearizedWorkspace)"/>).</summary>
+    /// <param name="first">S·N³ values f^α(v_p).</param>
+    /// <param name="second">S·N³ values g^β(v_p).</param>
+    public double[] EvaluateBilinear(ReadOnlySpan<double> first, ReadOnlySpan<double> second)
     {
         var result = new double[SpeciesCount * Grid.Count];
-        Gamma(f, g, result, CreateWorkspace());
+        EvaluateBilinear(first, second, result, CreateWorkspace());
         return result;
     }
 
     /// <summary>destination = √μ^α (L f)^α = −Σ_β [Q^{αβ}(μ^α, √μ^β f^β) + Q^{αβ}(√μ^α f^α, μ^β)], L = ν − K ≥ 0.</summary>
-    /// <param name="f">S·N³ values f^α(v_p) (not modified).</param>
-    /// <param name="destination">S·N³ values; must not overlap <paramref name="f"/>.</param>
+    /// <param name="perturbation">S·N³ values f^α(v_p) (not modified).</param>
+    /// <param name="destination">S·N³ values; must not overlap <paramref name="perturbation"/>.</param>
     /// <param name="workspace">Scratch from <see cref="CreateWorkspace"/>.</param>
-    public void ApplyWeighted(ReadOnlySpan<double> f, Span<double> destination, SpectralLinearizedWorkspace workspace)
+    public void EvaluateWeighted(ReadOnlySpan<double> perturbation, Span<double> destination, SpectralLinearizedWorkspace workspace)
     {
-        CheckArguments(f, destination, workspace, nameof(f));
+        CheckArguments(perturbation, destination, workspace, nameof(perturbation));
         using var lease = workspace.Collision.Gate.Enter(Collision, nameof(workspace));
-        TensorPrimitives.Multiply(f, _sqrtMaxwellian, workspace.First);
+        TensorPrimitives.Multiply(perturbation, _sqrtMaxwellian, workspace.First);
         Collision.EvaluateBilinear(_maxwellian, workspace.First, destination, workspace.Collision);
         Collision.EvaluateBilinear(workspace.First, _maxwellian, workspace.Term, workspace.Collision);
         TensorPrimitives.Add(destination, workspace.Term, destination);
         TensorPrimitives.Negate(destination, destination);
     }
 
-    /// <summary>destination = (L f)^α = μ^{α −1/2} · <see cref="ApplyWeighted"/> where √μ^α is above
+    /// <summary>destination = (L f)^α = μ^{α −1/2} · <see cref="EvaluateWeighted"/> where √μ^α is above
     /// <see cref="TailCutoff"/> of its peak, 0 elsewhere.</summary>
-    /// <param name="f">S·N³ values f^α(v_p).</param>
+    /// <param name="perturbation">S·N³ values f^α(v_p).</param>
     /// <param name="destination">S·N³ values.</param>
     /// <param name="workspace">Scratch from <see cref="CreateWorkspace"/>.</param>
-    public void Apply(ReadOnlySpan<double> f, Span<double> destination, SpectralLinearizedWorkspace workspace)
+    public void Evaluate(ReadOnlySpan<double> perturbation, Span<double> destination, SpectralLinearizedWorkspace workspace)
     {
-        ApplyWeighted(f, destination, workspace);
+        EvaluateWeighted(perturbation, destination, workspace);
         TensorPrimitives.Multiply(destination, _inverse, destination);
     }
 
-    /// <summary>Allocating convenience: L f (see <see cref="Apply(ReadOnlySpan{double}, Span{double}, SpectralLinearizedWorkspace)"/>).</summary>
-    /// <param name="f">S·N³ values f^α(v_p).</param>
-    public double[] Apply(ReadOnlySpan<double> f)
+    /// <summary>Allocating convenience: L f (see <see cref="Evaluate(ReadOnlySpan{double}, Span{double}, SpectralLinearizedWorkspace)"/>).</summary>
+    /// <param name="perturbation">S·N³ values f^α(v_p).</param>
+    public double[] Evaluate(ReadOnlySpan<double> perturbation)
     {
         var result = new double[SpeciesCount * Grid.Count];
-        Apply(f, result, CreateWorkspace());
+        Evaluate(perturbation, result, CreateWorkspace());
         return result;
     }
 

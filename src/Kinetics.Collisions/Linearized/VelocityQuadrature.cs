@@ -5,7 +5,7 @@ namespace Kinetics.Linearized;
 /// <summary>
 /// A quadrature rule on velocity space, ∫_{ℝ³} g(v) dv ≈ Σ_p w_p g(v_p), for functions with Gaussian decay (perturbations
 /// f = √μ·polynomial and the like). Built as a product of a Gauss–Legendre rule in |v| ∈ [0, V] and a product rule on the
-/// sphere (Gauss–Legendre in cos ϑ, trapezoid in φ), exact for polynomials × √μ to high order.
+/// sphere (Gauss–Legendre in cos ϑ, midpoint trapezoid in φ), exact for polynomials × √μ to high order.
 /// </summary>
 /// <remarks>Immutable and thread-safe.</remarks>
 public sealed class VelocityQuadrature
@@ -50,23 +50,17 @@ public sealed class VelocityQuadrature
         Guard.InRange(polarCount, 2, 256);
         Guard.InRange(azimuthalCount, 3, 512);
         var radial = GaussLegendreRule.Create(radialCount, 0.0, maxSpeed);
-        var polar = GaussLegendreRule.Create(polarCount, -1.0, 1.0);
-        var points = new Velocity3[radialCount * polarCount * azimuthalCount];
+        var directions = ProductDirections.Create(GaussLegendreRule.Create(polarCount, -1.0, 1.0), azimuthalCount);
+        var points = new Velocity3[radialCount * directions.Count];
         var weights = new double[points.Length];
         int p = 0;
         for (int i = 0; i < radialCount; i++)
         {
             double r = radial.Nodes[i];
-            for (int j = 0; j < polarCount; j++)
+            for (int d = 0; d < directions.Count; d++, p++)
             {
-                double c = polar.Nodes[j], s = Math.Sqrt(1.0 - (c * c));
-                for (int k = 0; k < azimuthalCount; k++)
-                {
-                    double phi = 2.0 * Math.PI * (k + 0.5) / azimuthalCount;
-                    points[p] = r * new Velocity3(s * Math.Cos(phi), s * Math.Sin(phi), c);
-                    weights[p] = radial.Weights[i] * r * r * polar.Weights[j] * (2.0 * Math.PI / azimuthalCount);
-                    p++;
-                }
+                points[p] = r * directions.Points[d];
+                weights[p] = radial.Weights[i] * r * r * directions.Weights[d];
             }
         }
 

@@ -115,11 +115,11 @@ public sealed class Fft3DPlan
 
     /// <summary>In-place forward transform of N³ complex values (scratch rented from the shared pool).</summary>
     /// <param name="data">N³ values, overwritten by their transform.</param>
-    public void Forward(Span<Complex> data) => PooledComplex(data, inverse: false);
+    internal void Forward(Span<Complex> data) => PooledComplex(data, inverse: false);
 
     /// <summary>In-place inverse transform of N³ complex values (scratch rented from the shared pool).</summary>
     /// <param name="data">N³ values, overwritten by their inverse transform.</param>
-    public void Inverse(Span<Complex> data) => PooledComplex(data, inverse: true);
+    internal void Inverse(Span<Complex> data) => PooledComplex(data, inverse: true);
 
     /// <summary>In-place forward transform of N³ complex values using <paramref name="workspace"/>.</summary>
     /// <param name="data">N³ values, overwritten by their transform.</param>
@@ -149,10 +149,24 @@ public sealed class Fft3DPlan
     /// <param name="workspace">Scratch created by <see cref="CreateWorkspace"/> for this size.</param>
     public void InverseBatch(Span<Complex> batch, Fft3DWorkspace workspace) => Batch(batch, true, workspace);
 
-    /// <summary>Forward transform of N³ real values into the N·N·(N/2 + 1) half-spectrum.</summary>
+    /// <summary>
+    /// The N·N·(N/2 + 1) half-spectrum of N³ real values, in a new array: the allocating convenience (scratch rented
+    /// from the shared pool); repeated calls should use
+    /// <see cref="ForwardReal(ReadOnlySpan{double}, Span{Complex}, Fft3DWorkspace)"/>.
+    /// </summary>
+    /// <param name="source">N³ real values (not modified).</param>
+    public Complex[] ForwardReal(ReadOnlySpan<double> source)
+    {
+        Guard.Length(source.Length, Count, nameof(source));
+        var destination = new Complex[HalfSpectrumCount];
+        ForwardReal(source, destination);
+        return destination;
+    }
+
+    /// <summary>Forward transform of N³ real values into the N·N·(N/2 + 1) half-spectrum (pooled scratch).</summary>
     /// <param name="input">N³ real values (not modified).</param>
     /// <param name="output">N·N·(N/2 + 1) complex values.</param>
-    public void ForwardReal(ReadOnlySpan<double> input, Span<Complex> output)
+    internal void ForwardReal(ReadOnlySpan<double> input, Span<Complex> output)
     {
         double[] scratch = ArrayPool<double>.Shared.Rent(ScratchLength);
         try
@@ -166,19 +180,19 @@ public sealed class Fft3DPlan
     }
 
     /// <summary>Forward transform of N³ real values into the N·N·(N/2 + 1) half-spectrum using <paramref name="workspace"/>.</summary>
-    /// <param name="input">N³ real values (not modified).</param>
-    /// <param name="output">N·N·(N/2 + 1) complex values.</param>
+    /// <param name="source">N³ real values (not modified).</param>
+    /// <param name="destination">N·N·(N/2 + 1) complex values.</param>
     /// <param name="workspace">Scratch created by <see cref="CreateWorkspace"/> for this size.</param>
-    public void ForwardReal(ReadOnlySpan<double> input, Span<Complex> output, Fft3DWorkspace workspace)
+    public void ForwardReal(ReadOnlySpan<double> source, Span<Complex> destination, Fft3DWorkspace workspace)
     {
         using var lease = Enter(workspace);
-        ForwardReal(input, output, workspace.Scratch);
+        ForwardReal(source, destination, workspace.Scratch);
     }
 
     /// <summary>Inverse transform of an N·N·(N/2 + 1) Hermitian half-spectrum into N³ real values.</summary>
     /// <param name="input">N·N·(N/2 + 1) complex values (not modified; copied to pooled scratch).</param>
     /// <param name="output">N³ real values.</param>
-    public void InverseReal(ReadOnlySpan<Complex> input, Span<double> output)
+    internal void InverseReal(ReadOnlySpan<Complex> input, Span<double> output)
     {
         Guard.Length(input.Length, HalfSpectrumCount, nameof(input));
         Complex[] copy = ArrayPool<Complex>.Shared.Rent(HalfSpectrumCount);
@@ -194,15 +208,15 @@ public sealed class Fft3DPlan
     }
 
     /// <summary>Inverse transform of a Hermitian half-spectrum into N³ reals using <paramref name="workspace"/>.</summary>
-    /// <param name="input">N·N·(N/2 + 1) complex values (not modified; copied into the workspace).</param>
-    /// <param name="output">N³ real values.</param>
+    /// <param name="source">N·N·(N/2 + 1) complex values (not modified; copied into the workspace).</param>
+    /// <param name="destination">N³ real values.</param>
     /// <param name="workspace">Scratch created by <see cref="CreateWorkspace"/> for this size.</param>
-    public void InverseReal(ReadOnlySpan<Complex> input, Span<double> output, Fft3DWorkspace workspace)
+    public void InverseReal(ReadOnlySpan<Complex> source, Span<double> destination, Fft3DWorkspace workspace)
     {
-        Guard.Length(input.Length, HalfSpectrumCount, nameof(input));
+        Guard.Length(source.Length, HalfSpectrumCount, nameof(source));
         using var lease = Enter(workspace);
-        input.CopyTo(workspace.Spectrum);
-        InverseRealOverwritingInput(workspace.Spectrum, output, workspace);
+        source.CopyTo(workspace.Spectrum);
+        InverseRealOverwritingInput(workspace.Spectrum, destination, workspace);
     }
 
     /// <summary>
@@ -211,7 +225,7 @@ public sealed class Fft3DPlan
     /// </summary>
     /// <param name="spectrum">N·N·(N/2 + 1) complex values, destroyed.</param>
     /// <param name="output">N³ real values.</param>
-    public void InverseRealOverwritingInput(Span<Complex> spectrum, Span<double> output)
+    internal void InverseRealOverwritingInput(Span<Complex> spectrum, Span<double> output)
     {
         double[] scratch = ArrayPool<double>.Shared.Rent(ScratchLength);
         try
@@ -224,14 +238,17 @@ public sealed class Fft3DPlan
         }
     }
 
-    /// <summary>As <see cref="InverseRealOverwritingInput(Span{Complex}, Span{double})"/>, with explicit scratch.</summary>
+    /// <summary>
+    /// Inverse real transform that uses <paramref name="spectrum"/> as its own scratch (faster: no copy): on return
+    /// <paramref name="spectrum"/> holds intermediate values and must be treated as garbage.
+    /// </summary>
     /// <param name="spectrum">N·N·(N/2 + 1) complex values, destroyed.</param>
-    /// <param name="output">N³ real values.</param>
+    /// <param name="destination">N³ real values.</param>
     /// <param name="workspace">Scratch created by <see cref="CreateWorkspace"/> for this size.</param>
-    public void InverseRealOverwritingInput(Span<Complex> spectrum, Span<double> output, Fft3DWorkspace workspace)
+    public void InverseRealOverwritingInput(Span<Complex> spectrum, Span<double> destination, Fft3DWorkspace workspace)
     {
         using var lease = Enter(workspace);
-        InverseReal(spectrum, output, workspace.Scratch);
+        InverseReal(spectrum, destination, workspace.Scratch);
     }
 
     /// <summary>
@@ -248,12 +265,12 @@ public sealed class Fft3DPlan
     /// <param name="xFactors">N factors x[i] along the first (slowest) axis.</param>
     /// <param name="yFactors">N factors y[j] along the second axis.</param>
     /// <param name="zFactors">N/2 + 1 factors z[k] along the last (half-spectrum) axis.</param>
-    /// <param name="output">N³ real values.</param>
+    /// <param name="destination">N³ real values.</param>
     /// <param name="workspace">Scratch created by <see cref="CreateWorkspace"/> for this size (its half-spectrum buffer holds the intermediate values).</param>
     public void InverseRealModulated(
         ReadOnlySpan<Complex> spectrum, ReadOnlySpan<Complex> xFactors, ReadOnlySpan<Complex> yFactors, ReadOnlySpan<Complex> zFactors,
-        Span<double> output, Fft3DWorkspace workspace) =>
-        Modulated(spectrum, xFactors, yFactors, zFactors, output, output, workspace, multiplyAdd: false);
+        Span<double> destination, Fft3DWorkspace workspace) =>
+        Modulated(spectrum, xFactors, yFactors, zFactors, destination, destination, workspace, multiplyAdd: false);
 
     /// <summary>
     /// accumulator += multiplier ⊙ InverseRealModulated(spectrum, x, y, z): the product of two shifted copies summed

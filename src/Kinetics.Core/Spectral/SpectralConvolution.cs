@@ -14,7 +14,7 @@ namespace Kinetics.Spectral;
 /// sample of K * F at v_j is N^{−3} Σ_k K̂(ξ_k)X_k e^{2πi j·k/N}: h³ and (2L)^{−3} combine to N^{−3} and the
 /// offset phase e^{∓iξ_k·v₀} cancels. It is the periodic convolution on the box [−L, L]³, so it equals the integral
 /// over ℝ³ only when K * F restricted to the box is unaffected by wrap-around, e.g. K truncated to |y| ≤ R, F supported
-/// in |w| ≤ S, and L ≥ (R + 2S)/2 … the usual anti-aliasing condition (docs/math#fast-spectral-evaluation). Pass the transform of the truncated
+/// in |w| ≤ S, and L ≥ (R + 2R_S)/2 … the usual anti-aliasing condition (docs/math#fast-spectral-evaluation). Pass the transform of the truncated
 /// kernel for that. K̂ real and radial keeps real data real.</para>
 /// <para>The symbol is precomputed on the half-spectrum (N·N·(N/2 + 1) values, |ξ| with the Nyquist entries at
 /// |ξ_{N/2}| = πN/(2L)); applying it is a TensorPrimitives multiply. Immutable and thread-safe.</para>

@@ -25,7 +25,7 @@ internal static class BadInputFixtures
     private static readonly Lazy<SpectralLandauOperator> LazyOtherLandau = new(() =>
         SpectralLandauOperator.Create(Grid, Pair, LandauCouplings.Uniform(2), new LandauKernel(-2.0)));
 
-    private static readonly Lazy<LinearizedOperator> LazyLinearized = new(() => LinearizedOperator.Create(Kernels));
+    private static readonly Lazy<ReferenceLinearizedOperator> LazyLinearized = new(() => ReferenceLinearizedOperator.Create(Kernels));
 
     public static readonly RadialLandauGrid RadialCells = new(16, 8.0, 1.0);
 
@@ -34,7 +34,7 @@ internal static class BadInputFixtures
     /// <summary>A second operator on the same grid: its workspaces must be refused by <see cref="Landau"/>.</summary>
     public static SpectralLandauOperator OtherLandauOp => LazyOtherLandau.Value;
 
-    public static LinearizedOperator Linearized => LazyLinearized.Value;
+    public static ReferenceLinearizedOperator Linearized => LazyLinearized.Value;
 
     /// <summary>Unit Maxwellians of both species, stacked (S·N³).</summary>
     public static double[] Stacked(CartesianGrid? grid = null)

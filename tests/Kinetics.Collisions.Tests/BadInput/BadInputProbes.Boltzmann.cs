@@ -31,8 +31,8 @@ internal static partial class BadInputProbes
         yield return Arg("BoltzmannOperator.SphereFor", "alpha", BadIndex(2), a => op.SphereFor(a, 0));
         var linearized = SpectralLinearizedOperator.Create(op);
         var otherLinearized = SpectralLinearizedOperator.Create(other);
-        yield return Arg("SpectralLinearizedOperator.Apply", "workspace", Gen.Constant(0), _ => linearized.Apply(new double[total], new double[total], otherLinearized.CreateWorkspace()));
-        yield return ArgSpan("SpectralLinearizedOperator.Apply", "f", WithNonFinite(new double[total]), f => linearized.Apply(f, new double[total], linearized.CreateWorkspace()));
+        yield return Arg("SpectralLinearizedOperator.Evaluate", "workspace", Gen.Constant(0), _ => linearized.Evaluate(new double[total], new double[total], otherLinearized.CreateWorkspace()));
+        yield return ArgSpan("SpectralLinearizedOperator.Evaluate", "perturbation", WithNonFinite(new double[total]), f => linearized.Evaluate(f, new double[total], linearized.CreateWorkspace()));
         yield return StateError("BoltzmannOperator.Create", "N = 1024 (refused with its memory estimate)", () =>
             BoltzmannOperator.Create(new CartesianGrid(1024, 8.0), new CollisionKernel(0.0, AngularFunction.Isotropic(1.0))));
     }

@@ -77,18 +77,18 @@ internal static partial class BadInputProbes
 
         // Species-grid operators and projection.
         int total = Split.TotalCount;
-        yield return ArgSpan("SpeciesGridBoltzmannOperator.Evaluate", "values", WithNonFinite(SplitMaxwellians()), f => LazySplitBoltzmann.Value.Evaluate(f, new double[total], LazySplitBoltzmann.Value.CreateWorkspace()));
+        yield return ArgSpan("SpeciesGridBoltzmannOperator.Evaluate", "distributions", WithNonFinite(SplitMaxwellians()), f => LazySplitBoltzmann.Value.Evaluate(f, new double[total], LazySplitBoltzmann.Value.CreateWorkspace()));
         yield return Arg("SpeciesGridBoltzmannOperator.Evaluate", "destination", Gen.Elements(0, total - 1, total + 1), k => LazySplitBoltzmann.Value.Evaluate(SplitMaxwellians(), new double[k], LazySplitBoltzmann.Value.CreateWorkspace()));
         yield return Arg("SpeciesGridBoltzmannOperator.Evaluate", "workspace", Gen.Constant(0), _ =>
             LazySplitBoltzmann.Value.Evaluate(SplitMaxwellians(), new double[total], SpeciesGridBoltzmannOperator.Create(Split, BadInputFixtures.Kernels, new BoltzmannOptions { ResolutionTolerance = 1e-2 }).CreateWorkspace()));
         yield return Arg("SpeciesGridBoltzmannOperator.EvaluatePair", "alpha", BadIndex(2), a => LazySplitBoltzmann.Value.EvaluatePair(a, 0, SplitMaxwellians(), new double[Split.Count(0)], LazySplitBoltzmann.Value.CreateWorkspace()));
         yield return Arg("SpeciesGridBoltzmannOperator.EvaluatePair", "beta", BadIndex(2), b => LazySplitBoltzmann.Value.EvaluatePair(0, b, SplitMaxwellians(), new double[Split.Count(0)], LazySplitBoltzmann.Value.CreateWorkspace()));
         yield return Arg("SpeciesGridBoltzmannOperator.Create", "grids", Gen.Constant(0), _ => SpeciesGridBoltzmannOperator.Create(SpeciesGrids.Shared(Grid, 3), BadInputFixtures.Kernels));
-        yield return ArgSpan("SpeciesGridLandauOperator.Evaluate", "values", WithNonFinite(SplitMaxwellians()), f => LazySplitLandau.Value.Evaluate(f, new double[total], LazySplitLandau.Value.CreateWorkspace()));
+        yield return ArgSpan("SpeciesGridLandauOperator.Evaluate", "distributions", WithNonFinite(SplitMaxwellians()), f => LazySplitLandau.Value.Evaluate(f, new double[total], LazySplitLandau.Value.CreateWorkspace()));
         yield return Arg("SpeciesGridLandauOperator.Evaluate", "workspace", Gen.Constant(0), _ =>
             LazySplitLandau.Value.Evaluate(SplitMaxwellians(), new double[total], SpeciesGridLandauOperator.Create(Split, Pair, LandauCouplings.Uniform(2), LandauKernel.Coulomb()).CreateWorkspace()));
-        yield return Arg("SpeciesGridLandauOperator.EvaluatePair", "a", BadIndex(2), a => LazySplitLandau.Value.EvaluatePair(a, 0, SplitMaxwellians(), new double[Split.Count(0)], LazySplitLandau.Value.CreateWorkspace()));
-        yield return Arg("SpeciesGridLandauOperator.EvaluatePair", "b", BadIndex(2), b => LazySplitLandau.Value.EvaluatePair(0, b, SplitMaxwellians(), new double[Split.Count(0)], LazySplitLandau.Value.CreateWorkspace()));
+        yield return Arg("SpeciesGridLandauOperator.EvaluatePair", "alpha", BadIndex(2), a => LazySplitLandau.Value.EvaluatePair(a, 0, SplitMaxwellians(), new double[Split.Count(0)], LazySplitLandau.Value.CreateWorkspace()));
+        yield return Arg("SpeciesGridLandauOperator.EvaluatePair", "beta", BadIndex(2), b => LazySplitLandau.Value.EvaluatePair(0, b, SplitMaxwellians(), new double[Split.Count(0)], LazySplitLandau.Value.CreateWorkspace()));
         var projection = ConservativeProjection.Create(Split, [1.0, 2.0]);
         yield return Arg("ConservativeProjection.Create", "masses", NonPositive, m => ConservativeProjection.Create(Split, [1.0, m]));
         yield return Arg("ConservativeProjection.Create", "masses", Gen.Elements(1, 3), k => ConservativeProjection.Create(Split, Enumerable.Repeat(1.0, k).ToArray()));

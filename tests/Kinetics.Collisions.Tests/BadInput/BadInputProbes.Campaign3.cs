@@ -62,16 +62,16 @@ internal static partial class BadInputProbes
         yield return Arg("PlasmaLandauOperator.Create", "expansionThreshold", Gen.OneOf(Negative, Gen.Elements(100.5, 1e300)), t => PlasmaLandauOperator.Create(Split, Pair, LandauCouplings.Uniform(2), LandauKernel.Coulomb(), t));
         yield return Arg("PlasmaLandauOperator.Form", "a", BadIndex(2), a => LazyPlasma.Value.Form(a, 0));
         yield return Arg("PlasmaLandauOperator.Form", "b", BadIndex(2), b => LazyPlasma.Value.Form(0, b));
-        yield return ArgSpan("PlasmaLandauOperator.Evaluate", "values", WithNonFinite(SplitMaxwellians()), f => LazyPlasma.Value.Evaluate(f, new double[total], LazyPlasma.Value.CreateWorkspace()));
-        yield return Arg("PlasmaLandauOperator.Evaluate", "values", Gen.Elements(0, total - 1, total + 1), k => LazyPlasma.Value.Evaluate(new double[k], new double[total], LazyPlasma.Value.CreateWorkspace()));
+        yield return ArgSpan("PlasmaLandauOperator.Evaluate", "distributions", WithNonFinite(SplitMaxwellians()), f => LazyPlasma.Value.Evaluate(f, new double[total], LazyPlasma.Value.CreateWorkspace()));
+        yield return Arg("PlasmaLandauOperator.Evaluate", "distributions", Gen.Elements(0, total - 1, total + 1), k => LazyPlasma.Value.Evaluate(new double[k], new double[total], LazyPlasma.Value.CreateWorkspace()));
         yield return Arg("PlasmaLandauOperator.Evaluate", "destination", Gen.Elements(0, total - 1, total + 1), k => LazyPlasma.Value.Evaluate(SplitMaxwellians(), new double[k], LazyPlasma.Value.CreateWorkspace()));
         yield return Arg("PlasmaLandauOperator.Evaluate", "workspace", Gen.Constant(0), _ =>
             LazyPlasma.Value.Evaluate(SplitMaxwellians(), new double[total], PlasmaLandauOperator.Create(Split, Pair, LandauCouplings.Uniform(2), LandauKernel.Coulomb()).CreateWorkspace()));
         yield return Arg("PlasmaLandauOperator.Evaluate", "workspace", Gen.Constant(0), _ => LazyPlasma.Value.Evaluate(SplitMaxwellians(), new double[total], null!));
-        yield return ArgSpan("PlasmaLandauOperator.Evaluate", "values", WithNonFinite(SplitMaxwellians()), f => LazyPlasma.Value.Evaluate(f));
-        yield return Arg("PlasmaLandauOperator.EvaluatePair", "a", BadIndex(2), a => LazyPlasma.Value.EvaluatePair(a, 0, SplitMaxwellians(), new double[Split.Count(0)], LazyPlasma.Value.CreateWorkspace()));
-        yield return Arg("PlasmaLandauOperator.EvaluatePair", "b", BadIndex(2), b => LazyPlasma.Value.EvaluatePair(0, b, SplitMaxwellians(), new double[Split.Count(0)], LazyPlasma.Value.CreateWorkspace()));
-        yield return ArgSpan("PlasmaLandauOperator.EvaluatePair", "values", WithNonFinite(SplitMaxwellians()), f => LazyPlasma.Value.EvaluatePair(1, 0, f, new double[Split.Count(1)], LazyPlasma.Value.CreateWorkspace()));
+        yield return ArgSpan("PlasmaLandauOperator.Evaluate", "distributions", WithNonFinite(SplitMaxwellians()), f => LazyPlasma.Value.Evaluate(f));
+        yield return Arg("PlasmaLandauOperator.EvaluatePair", "alpha", BadIndex(2), a => LazyPlasma.Value.EvaluatePair(a, 0, SplitMaxwellians(), new double[Split.Count(0)], LazyPlasma.Value.CreateWorkspace()));
+        yield return Arg("PlasmaLandauOperator.EvaluatePair", "beta", BadIndex(2), b => LazyPlasma.Value.EvaluatePair(0, b, SplitMaxwellians(), new double[Split.Count(0)], LazyPlasma.Value.CreateWorkspace()));
+        yield return ArgSpan("PlasmaLandauOperator.EvaluatePair", "distributions", WithNonFinite(SplitMaxwellians()), f => LazyPlasma.Value.EvaluatePair(1, 0, f, new double[Split.Count(1)], LazyPlasma.Value.CreateWorkspace()));
         yield return Arg("PlasmaLandauOperator.EvaluatePair", "destination", Gen.Elements(0, Split.Count(1) - 1), k => LazyPlasma.Value.EvaluatePair(1, 0, SplitMaxwellians(), new double[k], LazyPlasma.Value.CreateWorkspace()));
 
         // Massless-electron operators and closed forms.
@@ -124,9 +124,9 @@ internal static partial class BadInputProbes
 
         // Per-species-grid solver and its operator interface.
         var view = SplitView;
-        yield return ArgSpan("ISpeciesGridCollisionOperator.Evaluate", "state", WithNonFinite(SplitMaxwellians()), f => view.Evaluate(f, new double[total]));
+        yield return ArgSpan("ISpeciesGridCollisionOperator.Evaluate", "distributions", WithNonFinite(SplitMaxwellians()), f => view.Evaluate(f, new double[total]));
         yield return Arg("ISpeciesGridCollisionOperator.Evaluate", "destination", Gen.Elements(0, total - 1, total + 1), k => view.Evaluate(SplitMaxwellians(), new double[k]));
-        yield return Arg("ISpeciesGridCollisionOperator.Evaluate", "state", Gen.Elements(0, total - 1, total + 1), k => view.Evaluate(new double[k], new double[total]));
+        yield return Arg("ISpeciesGridCollisionOperator.Evaluate", "distributions", Gen.Elements(0, total - 1, total + 1), k => view.Evaluate(new double[k], new double[total]));
         yield return Arg("SpeciesGridSolver(.ctor)", "collisionOperator", Gen.Constant(0), z => _ = new SpeciesGridSolver(null!));
         yield return Arg("SpeciesGridSolver(.ctor)", "options", Gen.Elements(true, false), s => _ = new SpeciesGridSolver(view, new SpaceHomogeneousOptions { SteadyStatePreserving = s, EquilibriumLimiter = !s }));
         yield return Arg("SpeciesGridSolver(.ctor)", "Courant", NonPositive, c => _ = new SpeciesGridSolver(view, new SpaceHomogeneousOptions { Courant = c }));

@@ -13,24 +13,24 @@ internal static partial class BadInputProbes
     {
         int count = Grid.Count;
         var q = () => new double[2 * count];
-        yield return ArgSpan("SpectralLandauOperator.Evaluate", "values", WithNonFinite(Stacked()), f => BadInputFixtures.LandauOp.Evaluate(f, q(), BadInputFixtures.LandauOp.CreateWorkspace()));
+        yield return ArgSpan("SpectralLandauOperator.Evaluate", "distributions", WithNonFinite(Stacked()), f => BadInputFixtures.LandauOp.Evaluate(f, q(), BadInputFixtures.LandauOp.CreateWorkspace()));
         yield return ArgSpan(
-            "SpectralLandauOperator.Evaluate", "values", Gen.Choose(1, 1000).Select(c => Enumerable.Repeat(c / 100.0, 2 * count).ToArray()),
+            "SpectralLandauOperator.Evaluate", "distributions", Gen.Choose(1, 1000).Select(c => Enumerable.Repeat(c / 100.0, 2 * count).ToArray()),
             f => BadInputFixtures.LandauOp.Evaluate(f, q(), BadInputFixtures.LandauOp.CreateWorkspace()));
         yield return Arg(
             "SpectralLandauOperator.Evaluate", "workspace", Gen.Constant(0),
             _ => BadInputFixtures.LandauOp.Evaluate(Stacked(), q(), OtherLandauOp.CreateWorkspace()));
-        yield return ArgSpan("SpectralLandauOperator.Evaluate(ICollisionOperator)", "values", WithNonFinite(Stacked()), f => BadInputFixtures.LandauOp.Evaluate(f, q()));
+        yield return ArgSpan("SpectralLandauOperator.Evaluate(ICollisionOperator)", "distributions", WithNonFinite(Stacked()), f => BadInputFixtures.LandauOp.Evaluate(f, q()));
         yield return ArgSpan("SpectralLandauOperator.EvaluateBilinear", "test", WithNonFinite(Stacked()), f => BadInputFixtures.LandauOp.EvaluateBilinear(f, Stacked(), q(), BadInputFixtures.LandauOp.CreateWorkspace()));
         yield return ArgSpan("SpectralLandauOperator.EvaluateBilinear", "field", WithNonFinite(Stacked()), f => BadInputFixtures.LandauOp.EvaluateBilinear(Stacked(), f, q(), BadInputFixtures.LandauOp.CreateWorkspace()));
-        yield return Arg("SpectralLandauOperator.EvaluatePair", "a", BadIndex(2), a => BadInputFixtures.LandauOp.EvaluatePair(a, 0, Single(), Single(), new double[count], BadInputFixtures.LandauOp.CreateWorkspace()));
-        yield return Arg("SpectralLandauOperator.EvaluatePair", "b", BadIndex(2), b => BadInputFixtures.LandauOp.EvaluatePair(0, b, Single(), Single(), new double[count], BadInputFixtures.LandauOp.CreateWorkspace()));
+        yield return Arg("SpectralLandauOperator.EvaluatePair", "alpha", BadIndex(2), a => BadInputFixtures.LandauOp.EvaluatePair(a, 0, Single(), Single(), new double[count], BadInputFixtures.LandauOp.CreateWorkspace()));
+        yield return Arg("SpectralLandauOperator.EvaluatePair", "beta", BadIndex(2), b => BadInputFixtures.LandauOp.EvaluatePair(0, b, Single(), Single(), new double[count], BadInputFixtures.LandauOp.CreateWorkspace()));
         yield return ArgSpan("SpectralLandauOperator.EvaluatePair", "testValues", WithNonFinite(Single()), f => BadInputFixtures.LandauOp.EvaluatePair(0, 1, f, Single(), new double[count], BadInputFixtures.LandauOp.CreateWorkspace()));
         yield return ArgSpan("SpectralLandauOperator.ComputeFields", "values", WithNonFinite(Single()), f => BadInputFixtures.LandauOp.ComputeFields(f, new double[6 * count], new double[3 * count], BadInputFixtures.LandauOp.CreateWorkspace()));
         yield return Arg(
             "SpectralLandauOperator.ComputeFields", "workspace", Gen.Constant(0),
             _ => BadInputFixtures.LandauOp.ComputeFields(Single(), new double[6 * count], new double[3 * count], OtherLandauOp.CreateWorkspace()));
-        yield return ArgSpan("SpectralLandauOperator.EntropyProduction", "values", WithNonPositive(Stacked()), f => BadInputFixtures.LandauOp.EntropyProduction(f, BadInputFixtures.LandauOp.CreateWorkspace()));
+        yield return ArgSpan("SpectralLandauOperator.EntropyProduction", "distributions", WithNonPositive(Stacked()), f => BadInputFixtures.LandauOp.EntropyProduction(f, BadInputFixtures.LandauOp.CreateWorkspace()));
         yield return Arg("SpectralLandauOperator.EntropyProduction", "workspace", Gen.Constant(0), _ => BadInputFixtures.LandauOp.EntropyProduction(Stacked(), OtherLandauOp.CreateWorkspace()));
         yield return ArgSpan("SpectralLandauOperator.MaxCollisionFrequency", "state", WithNonFinite(Stacked()), f => BadInputFixtures.LandauOp.MaxCollisionFrequency(f));
         yield return Arg(
@@ -54,17 +54,17 @@ internal static partial class BadInputProbes
     {
         var ll = LinearizedLandauOperator.Create(BadInputFixtures.LandauOp);
         int total = 2 * Grid.Count;
-        yield return ArgSpan("LinearizedLandauOperator.Apply", "perturbation", WithNonFinite(new double[total]), h => ll.Apply(h, new double[total], BadInputFixtures.LandauOp.CreateWorkspace()));
-        yield return Arg("LinearizedLandauOperator.Apply", "workspace", Gen.Constant(0), _ => ll.Apply(new double[total], new double[total], OtherLandauOp.CreateWorkspace()));
-        yield return Arg("LinearizedLandauOperator.ApplyGamma", "workspace", Gen.Constant(0), _ => ll.ApplyGamma(new double[total], new double[total], new double[total], OtherLandauOp.CreateWorkspace()));
+        yield return ArgSpan("LinearizedLandauOperator.Evaluate", "perturbation", WithNonFinite(new double[total]), h => ll.Evaluate(h, new double[total], BadInputFixtures.LandauOp.CreateWorkspace()));
+        yield return Arg("LinearizedLandauOperator.Evaluate", "workspace", Gen.Constant(0), _ => ll.Evaluate(new double[total], new double[total], OtherLandauOp.CreateWorkspace()));
+        yield return Arg("LinearizedLandauOperator.EvaluateBilinear", "workspace", Gen.Constant(0), _ => ll.EvaluateBilinear(new double[total], new double[total], new double[total], OtherLandauOp.CreateWorkspace()));
         yield return Arg("LinearizedLandauOperator.KernelBasis", "index", BadIndex(ll.KernelDimension), i => ll.KernelBasis(i));
         var lin = BadInputFixtures.Linearized;
         Func<Velocity3, double> one = _ => 1.0;
-        yield return Arg("LinearizedOperator.SqrtMaxwellian", "alpha", BadIndex(2), a => lin.SqrtMaxwellian(a, Velocity3.Zero));
-        yield return Arg("LinearizedOperator.SqrtMaxwellian", "v", NonFiniteVelocity, v => lin.SqrtMaxwellian(0, v));
-        yield return Arg("LinearizedOperator.Apply", "f[1]", Gen.Constant(0), _ => lin.Apply(0, [one, null!], Velocity3.Zero));
-        yield return Arg("LinearizedOperator.Apply", "alpha", BadIndex(2), a => lin.Apply(a, [one, one], Velocity3.Zero));
-        yield return Arg("LinearizedOperator.Gamma", "beta", BadIndex(2), b => lin.Gamma(0, b, one, one, Velocity3.Zero));
+        yield return Arg("ReferenceLinearizedOperator.SqrtMaxwellian", "alpha", BadIndex(2), a => lin.SqrtMaxwellian(a, Velocity3.Zero));
+        yield return Arg("ReferenceLinearizedOperator.SqrtMaxwellian", "v", NonFiniteVelocity, v => lin.SqrtMaxwellian(0, v));
+        yield return Arg("ReferenceLinearizedOperator.Evaluate", "f[1]", Gen.Constant(0), _ => lin.Evaluate(0, [one, null!], Velocity3.Zero));
+        yield return Arg("ReferenceLinearizedOperator.Evaluate", "alpha", BadIndex(2), a => lin.Evaluate(a, [one, one], Velocity3.Zero));
+        yield return Arg("ReferenceLinearizedOperator.EvaluateBilinear", "beta", BadIndex(2), b => lin.EvaluateBilinear(0, b, one, one, Velocity3.Zero));
         var quadrature = Kinetics.Linearized.VelocityQuadrature.SphericalProduct(4.0, 4, 4, 4);
         yield return Arg("VelocityQuadrature.Weight", "index", BadIndex(quadrature.Count), i => quadrature.Weight(i));
         yield return Arg("VelocityQuadrature.Point", "index", BadIndex(quadrature.Count), i => quadrature.Point(i));

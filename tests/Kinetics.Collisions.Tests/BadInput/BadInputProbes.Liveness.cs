@@ -68,14 +68,14 @@ internal static partial class BadInputProbes
             var m = MixtureMoments.Of(Pair, [new DistributionFunction(Grid), new DistributionFunction(Grid)]);
             return [m.Temperature, m.BulkVelocity.Z];
         });
-        yield return Finite("LinearizedLandauOperator.Apply", "mass ratio 1:100 (√𝓜 underflows)", () =>
+        yield return Finite("LinearizedLandauOperator.Evaluate", "mass ratio 1:100 (√𝓜 underflows)", () =>
         {
             var grid = new CartesianGrid(8, 8.0);
             var mixture = new Mixture(new Species("e", 1.0), new Species("i", 100.0));
             var op = LinearizedLandauOperator.Create(SpectralLandauOperator.Create(grid, mixture, LandauCouplings.Uniform(2), LandauKernel.Coulomb()));
             var h = Enumerable.Repeat(1.0, 2 * grid.Count).ToArray();
             var q = new double[h.Length];
-            op.Apply(h, q, op.Collision.CreateWorkspace());
+            op.Evaluate(h, q, op.Collision.CreateWorkspace());
             return q;
         });
     }

@@ -31,13 +31,13 @@ public class BadInputSuiteTests(ITestOutputHelper output)
         {
             var ex = Assert.Throws<InvalidOperationException>(() => op.Evaluate(f, q, workspace));
             Assert.Contains("another thread", ex.Message, StringComparison.Ordinal);
-            Assert.Throws<InvalidOperationException>(() => LinearizedLandauOperator.Create(op).Apply(new double[f.Length], q, workspace));
+            Assert.Throws<InvalidOperationException>(() => LinearizedLandauOperator.Create(op).Evaluate(new double[f.Length], q, workspace));
         });
 
         // Released: the same workspace works again, and sequential reuse never throws.
         op.Evaluate(f, q, workspace);
         op.Evaluate(f, q, workspace);
-        Assert.All(q, x => Assert.True(double.IsFinite(x)));
+        Assert.All(q, x => Assert.True(double.IsFinite(x), "double.IsFinite(x)"));
 
         var radial = new RadialLandauWorkspace(RadialCells);
         var radialOperator = RadialLandauOperator.Create(RadialCells);
@@ -64,7 +64,7 @@ public class BadInputSuiteTests(ITestOutputHelper output)
             Assert.Throws<InvalidOperationException>(() => op.CollisionFrequency(f, q, workspace));
         });
         op.Evaluate(f, q, workspace);
-        Assert.All(q, x => Assert.True(double.IsFinite(x)));
+        Assert.All(q, x => Assert.True(double.IsFinite(x), "double.IsFinite(x)"));
     }
 
     [Fact]
@@ -90,14 +90,14 @@ public class BadInputSuiteTests(ITestOutputHelper output)
             Assert.Throws<InvalidOperationException>(() => boltzmann.EvaluatePair(0, 1, f, new double[grids.Count(0)], workspace));
         });
         boltzmann.Evaluate(f, q, workspace);
-        Assert.All(q, x => Assert.True(double.IsFinite(x)));
+        Assert.All(q, x => Assert.True(double.IsFinite(x), "double.IsFinite(x)"));
 
         var landau = SpeciesGridLandauOperator.Create(grids, Pair, LandauCouplings.Uniform(2), LandauKernel.Coulomb());
         var landauWorkspace = landau.CreateWorkspace();
         await WhileHeldElsewhere(landauWorkspace.Gate, landau, () =>
             Assert.Throws<InvalidOperationException>(() => landau.Evaluate(f, q, landauWorkspace)));
         landau.Evaluate(f, q, landauWorkspace);
-        Assert.All(q, x => Assert.True(double.IsFinite(x)));
+        Assert.All(q, x => Assert.True(double.IsFinite(x), "double.IsFinite(x)"));
     }
 
     [Fact]

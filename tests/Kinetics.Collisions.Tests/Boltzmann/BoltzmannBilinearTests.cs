@@ -106,7 +106,7 @@ public class BoltzmannBilinearTests(ITestOutputHelper output)
     public void EvaluateBilinear_MatchesReferenceEvaluator(double massA, double massB, double gamma, int n, double tolerance)
     {
         // F ≠ G (independent random Maxwellian sums, thermal speeds ≈ 1) against Σ_β of the direct quadrature of
-        // Q^{αβ}(F^α, G^β) of the same truncated operator (R = 2S). The tolerance is of the order of the quadratic operator's
+        // Q^{αβ}(F^α, G^β) of the same truncated operator (R = 2R_S). The tolerance is of the order of the quadratic operator's
         // reference test (the fast method's spectral error), see the observed values above.
         var grid = new CartesianGrid(n, 6.0);
         var op = BoltzmannTestCases.TwoSpecies(grid, massA, massB, gamma, Options);

@@ -30,14 +30,14 @@ public class BoltzmannDynamicsTests
             }
         }
 
-        // Spectral accuracy at N = 24 plus the truncation |v − v*| ≤ R = 2S ≈ 7.2: the neglected partner mass beyond it is
+        // Spectral accuracy at N = 24 plus the truncation |v − v*| ≤ R = 2R_S ≈ 7.2: the neglected partner mass beyond it is
         // ≲ e^{−(7.2−3)²/2} ≈ 1.5e−4 of the total at |v| = 3, so 1e−3 relative is a safe bound that still fails for any
         // wrong constant (a factor 2 in b₀ or the ω/σ conversion gives O(1) errors).
         Assert.True(worst < 1e-3, $"worst relative error {worst:E2}");
 
         // ν decreases in |v| (soft potential), so its maximum sits at the grid points nearest 0 (the cell-centred grid
         // has no point at v = 0); same accuracy as above.
-        Assert.True(Math.Abs(op.MaxCollisionFrequency(mu) - exactMax) < 1e-3 * exactMax);
+        Assert.True(Math.Abs(op.MaxCollisionFrequency(mu) - exactMax) < 1e-3 * exactMax, "Math.Abs(op.MaxCollisionFrequency(mu) - exactMax) < 1e-3 * exactMax");
     }
 
     [Fact]
@@ -83,12 +83,12 @@ public class BoltzmannDynamicsTests
         double tEq = before.Temperature;
         Assert.Equal(before.Energy, after.Energy, 12);
         Assert.Equal(before.Species[0].Density, after.Species[0].Density, 13);
-        Assert.True(after.Momentum.Length < 1e-13);
+        Assert.True(after.Momentum.Length < 1e-13, $"after.Momentum.Length < 1e-13: {after.Momentum.Length} vs 1e-13");
 
         // Maxwell molecules, b₀ = 2π, n ≈ 1: the temperature gap decays like e^{−ct} with c = O(1); after t = 1.5 it has shrunk by > 3×.
         double gap0 = 1.3 - 0.7, gap = Math.Abs(after.Species[0].Temperature - after.Species[1].Temperature);
         Assert.True(gap < gap0 / 3, $"temperature gap {gap} from {gap0}");
-        Assert.True(Math.Abs(after.Species[0].Temperature - tEq) < 0.2);
+        Assert.True(Math.Abs(after.Species[0].Temperature - tEq) < 0.2, $"Math.Abs(after.Species[0].Temperature - tEq) < 0.2: {(Math.Abs(after.Species[0].Temperature - tEq))} vs 0.2");
         for (int i = 1; i < entropies.Count; i++)
         {
             Assert.True(entropies[i] <= entropies[i - 1] + 1e-12, $"H increased at step {i}");

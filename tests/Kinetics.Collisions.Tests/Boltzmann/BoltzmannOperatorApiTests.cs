@@ -48,7 +48,7 @@ public class BoltzmannOperatorApiTests
         double scale = BoltzmannTestCases.MaxAbs(a);
         for (int p = 0; p < a.Length; p++)
         {
-            Assert.True(Math.Abs(a[p] - b[p]) <= 1e-13 * scale);
+            Assert.True(Math.Abs(a[p] - b[p]) <= 1e-13 * scale, $"Math.Abs(a[p] - b[p]) <= 1e-13 * scale: {(Math.Abs(a[p] - b[p]))} vs {(1e-13 * scale)}");
         }
     }
 
@@ -68,7 +68,7 @@ public class BoltzmannOperatorApiTests
                 double sum = pairs[((2 * a) * Grid.Count) + p] + pairs[(((2 * a) + 1) * Grid.Count) + p];
 
                 // Linear combination of the same spectra before or after the inverse FFT: round-off.
-                Assert.True(Math.Abs(sum - q[(a * Grid.Count) + p]) <= 1e-13 * scale);
+                Assert.True(Math.Abs(sum - q[(a * Grid.Count) + p]) <= 1e-13 * scale, $"Math.Abs(sum - q[(a * Grid.Count) + p]) <= 1e-13 * scale: {(Math.Abs(sum - q[(a * Grid.Count) + p]))} vs {(1e-13 * scale)}");
             }
         }
     }

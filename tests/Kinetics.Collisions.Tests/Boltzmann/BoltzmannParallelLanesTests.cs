@@ -68,11 +68,11 @@ public class BoltzmannParallelLanesTests
         serial.EvaluatePairs(f, expected, serial.CreateWorkspace());
         parallel.EvaluatePairs(f, actual, parallel.CreateWorkspace());
         double scale = BoltzmannTestCases.MaxAbs(expected);
-        Assert.True(expected.Zip(actual, (a, b) => Math.Abs(a - b)).Max() <= 1e-13 * scale);
+        Assert.True(expected.Zip(actual, (a, b) => Math.Abs(a - b)).Max() <= 1e-13 * scale, "expected.Zip(actual, (a, b) => Math.Abs(a - b)).Max() <= 1e-13 * scale");
 
         double[] bilinear = serial.EvaluateBilinear(f, g), bilinearParallel = parallel.EvaluateBilinear(f, g);
         scale = BoltzmannTestCases.MaxAbs(bilinear);
-        Assert.True(bilinear.Zip(bilinearParallel, (a, b) => Math.Abs(a - b)).Max() <= 1e-13 * scale);
+        Assert.True(bilinear.Zip(bilinearParallel, (a, b) => Math.Abs(a - b)).Max() <= 1e-13 * scale, "bilinear.Zip(bilinearParallel, (a, b) => Math.Abs(a - b)).Max() <= 1e-13 * scale");
     }
 
     [Fact]

@@ -41,7 +41,7 @@ internal static class BoltzmannTestCases
 
     /// <summary>
     /// The two-species operator on non-equilibrium data (random Maxwellian sums with thermal speeds ≈ 1, independent of
-    /// the species masses) against the reference evaluator of the same truncated operator (R = 2S) at
+    /// the species masses) against the reference evaluator of the same truncated operator (R = 2R_S) at
     /// <paramref name="sampleCount"/> grid points for all four ordered pairs: (max |fast − reference|, max |reference|).
     /// </summary>
     public static (double Worst, double Scale) DeviationFromReference(BoltzmannOperator op, int sampleCount)

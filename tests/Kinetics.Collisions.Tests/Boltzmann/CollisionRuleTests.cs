@@ -56,7 +56,7 @@ public class CollisionRuleTests
         var v = new Velocity3(1, 0, 0);
         var w = new Velocity3(-1, 0.5, 0);
         var (v1, w1) = CollisionRule.Omega(v, w, new Velocity3(1, 0, 0), 1.0, 4.0);
-        Assert.True(((1.0 * w1) + (4.0 * v1) - ((1.0 * w) + (4.0 * v))).Length > 0.1);
+        Assert.True(((1.0 * w1) + (4.0 * v1) - ((1.0 * w) + (4.0 * v))).Length > 0.1, $"((1.0 * w1) + (4.0 * v1) - ((1.0 * w) + (4.0 * v))).Length > 0.1: {(((1.0 * w1) + (4.0 * v1) - ((1.0 * w) + (4.0 * v))).Length)} vs 0.1");
     }
 
     [Fact]

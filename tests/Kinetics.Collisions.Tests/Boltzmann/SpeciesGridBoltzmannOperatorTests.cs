@@ -100,7 +100,7 @@ public class SpeciesGridBoltzmannOperatorTests(ITestOutputHelper output)
         output.WriteLine($"light mass rate before {massLight:E2} (self pair at N = 16); after projection momentum {Math.Abs(momentum) / scaleMomentum:E2}, energy {Math.Abs(energy) / scaleEnergy:E2}");
 
         // Observed: round-off (≤ 1e-16 relative); the bound is 1e-13.
-        Assert.True(Math.Abs(momentum) < 1e-14 * scaleMomentum);
-        Assert.True(Math.Abs(energy) < 1e-14 * scaleEnergy);
+        Assert.True(Math.Abs(momentum) < 1e-14 * scaleMomentum, $"Math.Abs(momentum) < 1e-14 * scaleMomentum: {(Math.Abs(momentum))} vs {(1e-14 * scaleMomentum)}");
+        Assert.True(Math.Abs(energy) < 1e-14 * scaleEnergy, $"Math.Abs(energy) < 1e-14 * scaleEnergy: {(Math.Abs(energy))} vs {(1e-14 * scaleEnergy)}");
     }
 }

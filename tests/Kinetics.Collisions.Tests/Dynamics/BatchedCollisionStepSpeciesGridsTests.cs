@@ -101,7 +101,7 @@ public class BatchedCollisionStepSpeciesGridsTests
             Assert.InRange(momentum.Length / momentumScale, 0, 2e-15);
             Assert.InRange(Math.Abs(energy) / energyScale, 0, 2e-15);
             Assert.InRange(reports[c].ResidualAfter, 0, 2e-15);
-            Assert.True(reports[c].ResidualBefore > reports[c].ResidualAfter);
+            Assert.True(reports[c].ResidualBefore > reports[c].ResidualAfter, $"reports[c].ResidualBefore > reports[c].ResidualAfter: {(reports[c].ResidualBefore)} vs {(reports[c].ResidualAfter)}");
 
             // Resolution is measured on each species' own grid: the heavy species (thermal speed ≈ 0.1) has h/σ = 0.93–1.13 here (observed),
             // where on the light box (h = 1) it would be ≈ 10.

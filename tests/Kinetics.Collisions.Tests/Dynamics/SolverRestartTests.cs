@@ -46,7 +46,7 @@ public class SolverRestartTests
             }
         }, cancellationToken: stop.Token);
         Assert.Equal(3, partial.Steps);
-        Assert.True(partial.Time < FinalTime);
+        Assert.True(partial.Time < FinalTime, $"partial.Time < FinalTime: {partial.Time} vs {FinalTime}");
 
         var restored = new SpaceHomogeneousResult(
             partial.ToArray(), partial.Time, partial.Steps, partial.RejectedSteps, partial.Evaluations, partial.MinimumRelativeValue, partial.LargestRelativeCorrection);

@@ -15,7 +15,7 @@ public class SpaceHomogeneousSolverTests
     {
         double[] target = Maxwellian.OnGrid(Grid, new MacroscopicState(1.0, new Velocity3(0.2, 0, 0), 1.0), 1.0).Values.ToArray();
         double[] initial = Maxwellian.OnGrid(Grid, new MacroscopicState(0.8, 0.6), 1.0).Values.ToArray();
-        var op = new DelegateCollisionOperator(Grid, [1.0], (state, destination) =>
+        var op = DelegateCollisionOperator.Create(Grid, [1.0], (state, destination) =>
         {
             for (int p = 0; p < state.Length; p++)
             {
@@ -107,7 +107,7 @@ public class SpaceHomogeneousSolverTests
             }
         }
 
-        var op = new DelegateCollisionOperator(Grid, [1.0], (state, destination) =>
+        var op = DelegateCollisionOperator.Create(Grid, [1.0], (state, destination) =>
         {
             for (int p = 0; p < state.Length; p++)
             {
@@ -143,7 +143,7 @@ public class SpaceHomogeneousSolverTests
         Assert.Equal(1.5, result.Time, 14);
 
         // ν̂ ≥ ν here, so Δt ≤ 0.05 and SSP-RK3's error is ≲ (νΔt)³/24 · max|F₀ − G| ≈ 1e-5 · 0.1.
-        Assert.True(MaxError(result.State, initial, target, 1.5) < 1e-5);
+        Assert.True(MaxError(result.State, initial, target, 1.5) < 1e-5, "MaxError(result.State, initial, target, 1.5) < 1e-5");
         Assert.Equal(3 * result.Steps, result.Evaluations); // SSP-RK3: three evaluations per accepted step
     }
 
@@ -155,7 +155,7 @@ public class SpaceHomogeneousSolverTests
         var stiff = new StiffOperator(op, 500.0);
         var result = new SpaceHomogeneousSolver(stiff, new SpaceHomogeneousOptions { Courant = 0.25, ConservativeProjection = false }).Run(initial, 0.2);
         Assert.InRange(result.Steps, 400, 401);
-        Assert.True(stiff.Calls >= result.Steps);
+        Assert.True(stiff.Calls >= result.Steps, $"stiff.Calls >= result.Steps: {stiff.Calls} vs {result.Steps}");
     }
 
     [Fact]
@@ -176,14 +176,14 @@ public class SpaceHomogeneousSolverTests
             Scheme = TimeScheme.ForwardEuler, FixedStep = 1.5, ConservativeProjection = false, Positivity = PositivityPolicy.ReduceStep,
         });
         var result = reducing.Run(initial, 3.0);
-        Assert.True(result.RejectedSteps > 0);
-        Assert.True(result.MinimumRelativeValue >= -1e-10);
+        Assert.True(result.RejectedSteps > 0, $"result.RejectedSteps > 0: {result.RejectedSteps} vs 0");
+        Assert.True(result.MinimumRelativeValue >= -1e-10, $"result.MinimumRelativeValue >= -1e-10: {result.MinimumRelativeValue} vs -1e-10");
 
         var monitoring = new SpaceHomogeneousSolver(op, new SpaceHomogeneousOptions
         {
             Scheme = TimeScheme.ForwardEuler, FixedStep = 1.5, ConservativeProjection = false,
         });
-        Assert.True(monitoring.Run(initial, 3.0).MinimumRelativeValue < -1e-3);
+        Assert.True(monitoring.Run(initial, 3.0).MinimumRelativeValue < -1e-3, "monitoring.Run(initial, 3.0).MinimumRelativeValue < -1e-3");
     }
 
     [Fact]
@@ -217,7 +217,7 @@ public class SpaceHomogeneousSolverTests
         // An operator that refuses its 31st evaluation (step 11 of SSP-RK3 with projection: 3 evaluations per step).
         var (relaxation, initial, _) = Relaxation();
         int calls = 0;
-        var failing = new DelegateCollisionOperator(Grid, [1.0], (state, destination) =>
+        var failing = DelegateCollisionOperator.Create(Grid, [1.0], (state, destination) =>
         {
             if (++calls > 30)
             {

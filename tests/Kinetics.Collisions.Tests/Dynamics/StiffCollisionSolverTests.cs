@@ -85,7 +85,7 @@ public class StiffCollisionSolverTests(ITestOutputHelper output)
         }
 
         Assert.Equal(3, result.Steps);
-        Assert.All(result.ToArray(), x => Assert.True(double.IsFinite(x)));
+        Assert.All(result.ToArray(), x => Assert.True(double.IsFinite(x), "double.IsFinite(x)"));
     }
 
     [Fact]

@@ -61,13 +61,13 @@ public class GettingStartedTests
 
         // What the page claims, checked: conservation after correction, pairwise momentum/energy exchange, the H-theorem
         // sign, energy flowing from the hot to the cold species, and identical cells giving identical results.
-        Assert.True(report.ResidualAfter < 1e-13);
-        Assert.True(Math.Abs(rates[1].Energy + rates[2].Energy) < 1e-3 * Math.Abs(rates[1].Energy));
-        Assert.True(rates[1].Energy < 0 && rates[2].Energy > 0);
-        Assert.True(production < 0);
-        Assert.True(moments.Species[0].Temperature < 1.3 && moments.Species[1].Temperature > 0.9);
+        Assert.True(report.ResidualAfter < 1e-13, $"report.ResidualAfter < 1e-13: {report.ResidualAfter} vs 1e-13");
+        Assert.True(Math.Abs(rates[1].Energy + rates[2].Energy) < 1e-3 * Math.Abs(rates[1].Energy), $"Math.Abs(rates[1].Energy + rates[2].Energy) < 1e-3 * Math.Abs(rates[1].Energy): {(Math.Abs(rates[1].Energy + rates[2].Energy))} vs {(1e-3 * Math.Abs(rates[1].Energy))}");
+        Assert.True(rates[1].Energy < 0 && rates[2].Energy > 0, "rates[1].Energy < 0 && rates[2].Energy > 0");
+        Assert.True(production < 0, $"production < 0: {production} vs 0");
+        Assert.True(moments.Species[0].Temperature < 1.3 && moments.Species[1].Temperature > 0.9, "moments.Species[0].Temperature < 1.3 && moments.Species[1].Temperature > 0.9");
         Assert.Equal(3 * moments.Density * moments.Temperature, flux.Stress.Trace, 1e-10);
-        Assert.True(h.Value < Entropy.Of(grid, f).Value);
+        Assert.True(h.Value < Entropy.Of(grid, f).Value, "h.Value < Entropy.Of(grid, f).Value");
         double[] single = new double[f.Length];
         op.EvaluateConservative(f, single, workspace);
         for (int c = 0; c < cells; c++)

@@ -51,7 +51,7 @@ public class CollisionKernelTests
     {
         var kernel = CollisionKernel.HardSpheres(2.0);
         Assert.Equal(1.0, kernel.Gamma);
-        Assert.True(kernel.IsIsotropic);
+        Assert.True(kernel.IsIsotropic, "kernel.IsIsotropic");
         Assert.Equal(Math.PI * 4.0, kernel.TotalAngularStrength, 12);
 
         // VHS with ω = 1/2 is hard spheres of the reference diameter (Γ(2) = 1).
@@ -89,7 +89,7 @@ public class CollisionKernelTests
         Assert.Contains("(A, B)", error.Message, StringComparison.Ordinal);
 
         var ok = CollisionKernelTable.FromPairs(mixture, (a, b) => new CollisionKernel(-1.0, AngularFunction.AbsoluteCosine(a == b ? 1.0 : 2.0)));
-        Assert.True(ok.HasCommonGamma);
+        Assert.True(ok.HasCommonGamma, "ok.HasCommonGamma");
     }
 
     [Fact]

@@ -16,7 +16,7 @@ public class LandauKernelTests
         var kernel = new LandauKernel(gamma, LandauNormalization.FlynnGuo);
         var z = new Velocity3(0.4, -0.9, 1.3);
         var phi = kernel.Evaluate(z);
-        Assert.True(phi.Multiply(z).Length < 1e-15);
+        Assert.True(phi.Multiply(z).Length < 1e-15, "phi.Multiply(z).Length < 1e-15");
         Assert.Equal(2 * Math.Pow(z.Length, gamma + 2), phi.Trace, 13);
         double h = 1e-4;
         for (int i = 0; i < 3; i++)
@@ -39,7 +39,7 @@ public class LandauKernelTests
         var z = new Velocity3(1, 2, 3);
         var gw = LandauKernel.Coulomb(LandauNormalization.GualdaniWinter).Evaluate(z);
         var fg = LandauKernel.Coulomb(LandauNormalization.FlynnGuo).Evaluate(z);
-        Assert.True((8 * Math.PI * gw).MaxAbsDifference(fg) < 1e-16);
+        Assert.True((8 * Math.PI * gw).MaxAbsDifference(fg) < 1e-16, "(8 * Math.PI * gw).MaxAbsDifference(fg) < 1e-16");
         Assert.Throws<ArgumentOutOfRangeException>(() => new LandauKernel(-3.5));
         Assert.Throws<ArgumentOutOfRangeException>(() => new LandauKernel(1.5));
         Assert.Throws<ArgumentOutOfRangeException>(() => ((LandauNormalization)7).Prefactor());
@@ -63,8 +63,8 @@ public class LandauKernelTests
         double scale = 4 * Math.PI * R * R;
 
         // Composite 16-point Gauss–Legendre over ≤ 1 oscillation per panel: ≈ 1e-14 of the k = 0 value.
-        Assert.True(Math.Abs(iso - (4 * Math.PI * ((2 * i0) - i2) / 3)) < 1e-12 * scale);
-        Assert.True(Math.Abs(lon - (4 * Math.PI * i2)) < 1e-12 * scale);
+        Assert.True(Math.Abs(iso - (4 * Math.PI * ((2 * i0) - i2) / 3)) < 1e-12 * scale, $"Math.Abs(iso - (4 * Math.PI * ((2 * i0) - i2) / 3)) < 1e-12 * scale: {(Math.Abs(iso - (4 * Math.PI * ((2 * i0) - i2) / 3)))} vs {(1e-12 * scale)}");
+        Assert.True(Math.Abs(lon - (4 * Math.PI * i2)) < 1e-12 * scale, $"Math.Abs(lon - (4 * Math.PI * i2)) < 1e-12 * scale: {(Math.Abs(lon - (4 * Math.PI * i2)))} vs {(1e-12 * scale)}");
     }
 
     [Fact]

@@ -92,7 +92,7 @@ public class LandauMaxwellianTests
             double q = LandauMaxwellian.PerpendicularEigenvalue(rho) * b;
             Assert.InRange(p, C0 * (1 - 1e-15), LandauMaxwellian.ParallelBoundUpper);
             Assert.InRange(q, C0 * (1 - 1e-15), LandauMaxwellian.PerpendicularBoundUpper);
-            Assert.True(q < 1 / (8 * Math.PI));
+            Assert.True(q < 1 / (8 * Math.PI), $"q < 1 / (8 * Math.PI): {q} vs {(1 / (8 * Math.PI))}");
         }
 
         // The upper constant is sharp: golden-section maximum of λ₁⟨ρ⟩³ on [2, 4] is 0.0905926 at ρ ≈ 2.8589 (note's values,
@@ -114,8 +114,8 @@ public class LandauMaxwellianTests
 
         Assert.Equal(2.8589, lo, 3);
         Assert.Equal(0.0905926, f(lo), 7);
-        Assert.True(f(lo) <= LandauMaxwellian.ParallelBoundUpper);
-        Assert.True(f(lo) > 0.0905926);
+        Assert.True(f(lo) <= LandauMaxwellian.ParallelBoundUpper, "f(lo) <= LandauMaxwellian.ParallelBoundUpper");
+        Assert.True(f(lo) > 0.0905926, "f(lo) > 0.0905926");
     }
 
     [Fact]
@@ -128,7 +128,7 @@ public class LandauMaxwellianTests
         var v = new Velocity3(0.3, -1.1, 0.7);
         var gw = LandauMaxwellian.DiffusionMatrix(v, MacroscopicState.Unit, 1.0, LandauNormalization.GualdaniWinter);
         var fg = LandauMaxwellian.DiffusionMatrix(v, MacroscopicState.Unit, 1.0, LandauNormalization.FlynnGuo);
-        Assert.True((8 * Math.PI * gw).MaxAbsDifference(fg) < 1e-15);
+        Assert.True((8 * Math.PI * gw).MaxAbsDifference(fg) < 1e-15, "(8 * Math.PI * gw).MaxAbsDifference(fg) < 1e-15");
         double rho = v.Length;
         Assert.Equal(LandauMaxwellian.SigmaParallel(rho), fg.Quadratic(v / rho), 14);
     }
@@ -140,8 +140,8 @@ public class LandauMaxwellianTests
         foreach (double rho in new[] { 3.0, 4.0, 5.0, 6.0 })
         {
             double bound = 2 * Math.Exp(-0.5 * rho * rho) / (rho * rho);
-            Assert.True(Math.Abs(LandauMaxwellian.SigmaParallel(rho) - LandauMaxwellian.SigmaParallelAsymptote(rho)) < bound);
-            Assert.True(Math.Abs(LandauMaxwellian.SigmaPerpendicular(rho) - LandauMaxwellian.SigmaPerpendicularAsymptote(rho)) < bound);
+            Assert.True(Math.Abs(LandauMaxwellian.SigmaParallel(rho) - LandauMaxwellian.SigmaParallelAsymptote(rho)) < bound, "Math.Abs(LandauMaxwellian.SigmaParallel(rho) - LandauMaxwellian.SigmaParallelAsymptote(rho)) < bound");
+            Assert.True(Math.Abs(LandauMaxwellian.SigmaPerpendicular(rho) - LandauMaxwellian.SigmaPerpendicularAsymptote(rho)) < bound, "Math.Abs(LandauMaxwellian.SigmaPerpendicular(rho) - LandauMaxwellian.SigmaPerpendicularAsymptote(rho)) < bound");
         }
     }
 
@@ -213,8 +213,8 @@ public class LandauMaxwellianTests
             var reference = LandauReferenceEvaluator.Fields(kernel, w => Maxwellian.Evaluate(state, mass, w), v, 12 * Math.Sqrt(theta), 32, 48);
             var closed = LandauMaxwellian.DiffusionMatrix(v, state, mass);
             double scale = closed.Trace;
-            Assert.True(reference.Diffusion.MaxAbsDifference(closed) < 1e-10 * scale);
-            Assert.True((reference.Drift - LandauMaxwellian.Drift(v, state, mass)).Length < 1e-10 * scale);
+            Assert.True(reference.Diffusion.MaxAbsDifference(closed) < 1e-10 * scale, "reference.Diffusion.MaxAbsDifference(closed) < 1e-10 * scale");
+            Assert.True((reference.Drift - LandauMaxwellian.Drift(v, state, mass)).Length < 1e-10 * scale, "(reference.Drift - LandauMaxwellian.Drift(v, state, mass)).Length < 1e-10 * scale");
             Assert.Equal(1.0, LandauMaxwellian.Potential(v, state, mass) / reference.Diffusion.Trace, 10);
         }
     }

@@ -83,7 +83,7 @@ public class RadialLandauTests(ITestOutputHelper output)
             previous = error;
         }
 
-        Assert.True(previous < 1e-3);
+        Assert.True(previous < 1e-3, $"previous < 1e-3: {previous} vs 1e-3");
     }
 
     [Fact]
@@ -122,7 +122,7 @@ public class RadialLandauTests(ITestOutputHelper output)
         // errors of F_in and 𝓜_eq largely cancel in the ratios.
         Assert.Equal(1.0, grid.Moment(eq) / grid.Moment(f), 5);
         Assert.Equal(1.0, grid.SecondMoment(eq) / grid.SecondMoment(f), 5);
-        Assert.True(Math.Abs(grid.Moment(f) - (1 + Math.Pow(1e-2, 0.35))) < 1e-4);
+        Assert.True(Math.Abs(grid.Moment(f) - (1 + Math.Pow(1e-2, 0.35))) < 1e-4, "Math.Abs(grid.Moment(f) - (1 + Math.Pow(1e-2, 0.35))) < 1e-4");
     }
 
     [Fact]
@@ -138,8 +138,8 @@ public class RadialLandauTests(ITestOutputHelper output)
         output.WriteLine($"{report}");
 
         // Mass and energy: round-off accumulated over the steps.
-        Assert.True(Math.Abs(grid.Moment(f) - mass) < 1e-13 * mass);
-        Assert.True(Math.Abs(grid.SecondMoment(f) - energy) < 1e-13 * energy);
+        Assert.True(Math.Abs(grid.Moment(f) - mass) < 1e-13 * mass, "Math.Abs(grid.Moment(f) - mass) < 1e-13 * mass");
+        Assert.True(Math.Abs(grid.SecondMoment(f) - energy) < 1e-13 * energy, "Math.Abs(grid.SecondMoment(f) - energy) < 1e-13 * energy");
 
         // The discrete Maxwellian with the same discrete mass and energy (T by bisection) is an exact discrete equilibrium.
         double lo = 0.5, hi = 2;
@@ -162,7 +162,7 @@ public class RadialLandauTests(ITestOutputHelper output)
         double deviation = f.Select((x, i) => Math.Abs(x - (n * m[i]))).Max() / (n * m[0]);
         double initial = grid.Sample(profile.Initial).Select((x, i) => Math.Abs(x - (n * m[i]))).Max() / (n * m[0]);
         output.WriteLine($"T_discrete = {lo:R}, T_eq = {profile.EquilibriumTemperature:R}, deviation {deviation:E3} (initially {initial:E3})");
-        Assert.True(deviation < 1e-6 * initial);
+        Assert.True(deviation < 1e-6 * initial, $"deviation < 1e-6 * initial: {deviation} vs {(1e-6 * initial)}");
         Assert.Equal(profile.EquilibriumTemperature, lo, 3);
     }
 
@@ -191,10 +191,10 @@ public class RadialLandauTests(ITestOutputHelper output)
             }
 
             output.WriteLine($"t = {t}: ‖F − 𝓜 − E‖/‖E‖ = {Math.Sqrt(num / den):E3}");
-            Assert.True(Math.Sqrt(num / den) < 0.05);
+            Assert.True(Math.Sqrt(num / den) < 0.05, $"Math.Sqrt(num / den) < 0.05: {(Math.Sqrt(num / den))} vs 0.05");
         }
 
-        Assert.True(Math.Abs(grid.Moment(f) - mass) < 1e-13 * mass);
+        Assert.True(Math.Abs(grid.Moment(f) - mass) < 1e-13 * mass, "Math.Abs(grid.Moment(f) - mass) < 1e-13 * mass");
         Assert.Throws<ArgumentOutOfRangeException>(() => new RadialLandauGrid(4, 8, 0.1));
         Assert.Throws<ArgumentOutOfRangeException>(() => new RadialLandauGrid(100, 8, 9));
         Assert.Throws<ArgumentException>(() => solver.TryStep(f, 0.1, new RadialLandauWorkspace(new RadialLandauGrid(200, 8, 0.1))));

@@ -118,9 +118,9 @@ public class NavierStokesFourier1DTests(ITestOutputHelper output)
         double gamma = (a + (0.4 * b)) / 2, omega = k * Math.Sqrt(5.0 * theta / (3.0 * m)), thermal = 0.6 * b;
         output.WriteLine($"Γ {modes.SoundDampingRate:E6} vs {gamma:E6}; ω {modes.SoundFrequency:R} vs {omega:R}; thermal {modes.ThermalDampingRate:E6} vs {thermal:E6}");
         Assert.Equal(mu * k * k / (m * n), modes.ShearRate, 15);
-        Assert.True(Math.Abs(modes.SoundDampingRate - gamma) < 1e-3 * gamma);
-        Assert.True(Math.Abs(modes.SoundFrequency - omega) < 1e-6 * omega);
-        Assert.True(Math.Abs(modes.ThermalDampingRate - thermal) < 1e-3 * thermal);
+        Assert.True(Math.Abs(modes.SoundDampingRate - gamma) < 1e-3 * gamma, $"Math.Abs(modes.SoundDampingRate - gamma) < 1e-3 * gamma: {(Math.Abs(modes.SoundDampingRate - gamma))} vs {(1e-3 * gamma)}");
+        Assert.True(Math.Abs(modes.SoundFrequency - omega) < 1e-6 * omega, $"Math.Abs(modes.SoundFrequency - omega) < 1e-6 * omega: {(Math.Abs(modes.SoundFrequency - omega))} vs {(1e-6 * omega)}");
+        Assert.True(Math.Abs(modes.ThermalDampingRate - thermal) < 1e-3 * thermal, $"Math.Abs(modes.ThermalDampingRate - thermal) < 1e-3 * thermal: {(Math.Abs(modes.ThermalDampingRate - thermal))} vs {(1e-3 * thermal)}");
         Assert.Equal(-modes.LongitudinalRoots[0].Imaginary, modes.LongitudinalRoots[2].Imaginary, 12);
     }
 

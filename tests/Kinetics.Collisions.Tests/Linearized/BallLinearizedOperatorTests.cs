@@ -25,7 +25,7 @@ public class BallLinearizedOperatorTests
         foreach (var (gamma, ma, mb) in new[] { (-1.5, 1.0, 4.0), (-0.5, 7.0, 8.0) })
         {
             var table = LinearizedKernelTests.Table(gamma, ma, mb);
-            var kernel = new LinearizedKernel(table);
+            var kernel = LinearizedKernel.Create(table);
             var sector = new SectorKernel(table, 2);
             PropertyCheck.Run(6, Prop.ForAll(RadialPoints(), p =>
             {
@@ -57,7 +57,7 @@ public class BallLinearizedOperatorTests
     {
         var table = LinearizedKernelTests.Table(-0.5, 1, 4);
         var sector = new SectorKernel(table, 2);
-        var kernel = new LinearizedKernel(table);
+        var kernel = LinearizedKernel.Create(table);
         double r = 1.0, s = 1.6;
         var ab = new double[3];
         var ba = new double[3];

@@ -12,7 +12,7 @@ namespace Kinetics.Tests.Linearized;
 public class CollisionFrequencyTests
 {
     internal static CollisionFrequency Frequency(double gamma, double mA, double mB) =>
-        new(CollisionKernelTable.Uniform(new Mixture(new Species("A", mA), new Species("B", mB)), new CollisionKernel(gamma, AngularFunction.AbsoluteCosine())));
+        CollisionFrequency.Create(CollisionKernelTable.Uniform(new Mixture(new Species("A", mA), new Species("B", mB)), new CollisionKernel(gamma, AngularFunction.AbsoluteCosine())));
 
     [Fact]
     public void Evaluate_MatchesSeed000AppendixBTable()
@@ -143,7 +143,7 @@ public class CollisionFrequencyTests
         Assert.Throws<ArgumentOutOfRangeException>(() => Frequency(-1, 1, 4).Evaluate(0, -1));
         var mixture = new Mixture(new Species("A", 1), new Species("B", 2));
         var angular = AngularFunction.AbsoluteCosine();
-        Assert.Throws<ArgumentException>(() => new CollisionFrequency(CollisionKernelTable.FromPairs(
+        Assert.Throws<ArgumentException>(() => CollisionFrequency.Create(CollisionKernelTable.FromPairs(
             mixture, (a, b) => new CollisionKernel(a == b ? -1.0 : -2.0, angular))));
     }
 }

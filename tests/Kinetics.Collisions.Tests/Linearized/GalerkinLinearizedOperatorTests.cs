@@ -18,7 +18,7 @@ public class GalerkinLinearizedOperatorTests
         // Null space = collision invariants, exactly S + 4 = 6 (seed-note 000 §1.12; the paper's count).
         Assert.Equal(6, estimate.NullSpaceDimension);
         Assert.True(estimate.Eigenvalues[0] > -1e-9 * estimate.Eigenvalues[^1], "PSD up to round-off");
-        Assert.True(estimate.L2Gap > 0 && estimate.Delta > 0 && estimate.DeltaNu > 0);
+        Assert.True(estimate.L2Gap > 0 && estimate.Delta > 0 && estimate.DeltaNu > 0, "estimate.L2Gap > 0 && estimate.Delta > 0 && estimate.DeltaNu > 0");
         for (int i = 0; i < op.BasisSize; i++)
         {
             for (int j = 0; j < op.BasisSize; j++)

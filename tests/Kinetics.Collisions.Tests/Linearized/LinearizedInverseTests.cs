@@ -45,7 +45,7 @@ public class LinearizedInverseTests
         var f = new double[g.Length];
         var report = solver.Solve(g, f, 1e-10, 200);
         Assert.True(report.RelativeResidual <= 1e-10 && report.Iterations < 60, $"{report}");
-        double[] lf = solver.Operator.Apply(f);
+        double[] lf = solver.Operator.Evaluate(f);
         solver.Project(lf);
         double[] target = (double[])g.Clone(); // P χ g: L is solved on the ball where it is returned
         solver.Project(target);

@@ -84,11 +84,11 @@ public class LinearizedKernelTests
         // ∫ k^{(1)}_{αβ}(v,w) √μ^α(w) dw = ν^{αβ}(v) √μ^α(v) (seed-note 000 §1.9(d)); ν from the closed form (independent).
         // Outer product quadrature ~1e-7 (the O(r^{γ}) diagonal singularity is graded), so 1e-6 relative.
         var table = Table(gamma, mA, mB);
-        var kernel = new LinearizedKernel(table);
+        var kernel = LinearizedKernel.Create(table);
         var v = new Velocity3(0.5, 0.2, -0.7);
         double ma = table.Mixture[alpha].Mass;
         double lhs = IntegrateAround(v, v.Length + (14 / Math.Sqrt(ma)), w => kernel.Typical(alpha, beta, v, w) * SqrtMu(ma, w));
-        double rhs = new CollisionFrequency(table).EvaluatePair(alpha, beta, v.Length) * SqrtMu(ma, v);
+        double rhs = CollisionFrequency.Create(table).EvaluatePair(alpha, beta, v.Length) * SqrtMu(ma, v);
         Assert.True(Math.Abs(lhs - rhs) <= 1e-6 * rhs, $"{lhs} vs {rhs}");
     }
 
@@ -97,11 +97,11 @@ public class LinearizedKernelTests
         // ∫ k^{(2)}_{αβ}(v,w) √μ^β(w) dw = ν^{αβ}(v) √μ^α(v) (seed-note 000 §1.9(d)); coarser outer rule (the hybrid costs a 2-D
         // quadrature per point), accurate to ~1e-6, hence 1e-5 relative.
         var table = Table(gamma, mA, mB);
-        var kernel = new LinearizedKernel(table);
+        var kernel = LinearizedKernel.Create(table);
         var v = new Velocity3(0.5, 0.2, -0.7);
         double mb = table.Mixture[beta].Mass;
         double lhs = IntegrateAround(v, v.Length + (12 / Math.Sqrt(mb)), w => kernel.Hybrid(alpha, beta, v, w) * SqrtMu(mb, w), 10, 12, 8);
-        double rhs = new CollisionFrequency(table).EvaluatePair(alpha, beta, v.Length) * SqrtMu(table.Mixture[alpha].Mass, v);
+        double rhs = CollisionFrequency.Create(table).EvaluatePair(alpha, beta, v.Length) * SqrtMu(table.Mixture[alpha].Mass, v);
         Assert.True(Math.Abs(lhs - rhs) <= 1e-5 * rhs, $"{lhs} vs {rhs}");
     }
 
@@ -114,7 +114,7 @@ public class LinearizedKernelTests
     {
         // k^{(2)}_{AB}(v,w) = k^{(2)}_{BA}(w,v) exactly (seed-note 000 §6.6); the two sides use different quadrature nodes, so the
         // agreement is at the quadrature accuracy (~1e-9), checked at 1e-7 relative.
-        var kernel = new LinearizedKernel(Table(-1.5, 1, 4));
+        var kernel = LinearizedKernel.Create(Table(-1.5, 1, 4));
         PropertyCheck.Run(25, Prop.ForAll(PointPairs(), p =>
         {
             double a = kernel.Hybrid(0, 1, p.V, p.W), b = kernel.Hybrid(1, 0, p.W, p.V);
@@ -126,7 +126,7 @@ public class LinearizedKernelTests
     public void FullKernel_IsAdjointSymmetricAndTypicalIsSymmetric()
     {
         // k^{αβ}(v,w) = k^{βα}(w,v) (seed-note 000 §1.9(c)); quadrature accuracy as above.
-        var kernel = new LinearizedKernel(Table(-0.5, 7, 8));
+        var kernel = LinearizedKernel.Create(Table(-0.5, 7, 8));
         PropertyCheck.Run(10, Prop.ForAll(PointPairs(), p =>
         {
             double a = kernel.Evaluate(0, 1, p.V, p.W), b = kernel.Evaluate(1, 0, p.W, p.V);
@@ -143,7 +143,7 @@ public class LinearizedKernelTests
     {
         // For m^α = m^β and b ∝ |cos θ| the two gain terms coincide: k^{(1)}_{αα} ≡ k^{(2)}_{αα} (seed-note 000 §1.9(c), paper L942).
         // Two unrelated quadratures (1-D Bessel-reduced vs 2-D sphere), each ~1e-9: 1e-7 relative.
-        var kernel = new LinearizedKernel(Table(-1.5, 2, 2));
+        var kernel = LinearizedKernel.Create(Table(-1.5, 2, 2));
         PropertyCheck.Run(20, Prop.ForAll(PointPairs(), p =>
         {
             double a = kernel.Typical(0, 0, p.V, p.W), b = kernel.Hybrid(0, 0, p.V, p.W);
@@ -155,8 +155,8 @@ public class LinearizedKernelTests
     public void NearEqualMasses_HybridIsContinuousInLambda()
     {
         // The u_∥-form is uniform in λ: masses 2 : 2(1 + 1e-6) give λ ≈ 5e-7, and the kernel differs from the equal-mass one by O(λ).
-        var equal = new LinearizedKernel(Table(-0.5, 2, 2));
-        var near = new LinearizedKernel(Table(-0.5, 2, 2 * (1 + 1e-6)));
+        var equal = LinearizedKernel.Create(Table(-0.5, 2, 2));
+        var near = LinearizedKernel.Create(Table(-0.5, 2, 2 * (1 + 1e-6)));
         var v = new Velocity3(0.3, -0.4, 0.2);
         var w = new Velocity3(-0.5, 0.1, 0.6);
         double a = equal.Hybrid(0, 1, v, w), b = near.Hybrid(0, 1, v, w);
@@ -169,7 +169,7 @@ public class LinearizedKernelTests
         // K = K^χ + K^{1−χ} pointwise; each part is its own quadrature, so agreement to quadrature accuracy (1e-8).
         var table = Table(-2.5, 1, 4);
         var cutoff = new SoftCutoff(0.2);
-        var whole = new LinearizedKernel(table);
+        var whole = LinearizedKernel.Create(table);
         var regular = whole.WithCutoff(cutoff, CutoffPart.Regular);
         var singular = whole.WithCutoff(cutoff, CutoffPart.Singular);
         var v = new Velocity3(0.3, -0.4, 0.2);
@@ -188,7 +188,7 @@ public class LinearizedKernelTests
         Assert.Equal(0.0, new SoftCutoff(0.2).Evaluate(0.2));
         Assert.Equal(1.0, new SoftCutoff(0.2).Evaluate(0.4));
         Assert.Equal(0.5, new SoftCutoff(0.2).Evaluate(0.3), 14);
-        Assert.Throws<ArgumentException>(() => new LinearizedKernel(table, null, CutoffPart.Regular));
+        Assert.Throws<ArgumentException>(() => LinearizedKernel.Create(table, null, CutoffPart.Regular));
         Assert.Throws<ArgumentOutOfRangeException>(() => new SoftCutoff(0));
     }
 }
@@ -202,8 +202,8 @@ public class CarlemanKernelTests
         // b_σ = 1 + 0.6x would expose the paper's sign error (1.5–25 % off). Both sides are deterministic quadratures (~1e-8): 1e-6.
         var angular = global::Kinetics.Kernels.AngularFunction.FromSigma("b = 1 + 0.6x", x => 1 + (0.6 * x));
         var table = LinearizedKernelTests.Table(-0.5, 1, 4, angular);
-        var seed000 = new LinearizedKernel(table);
-        var seed002 = new CarlemanKernel(table);
+        var seed000 = LinearizedKernel.Create(table);
+        var seed002 = CarlemanKernel.Create(table);
         var v = new Velocity3(0.3, -0.2, 0.4);
         var w = new Velocity3(-0.4, 0.5, 0.1);
         double[] m = [1, 4];
@@ -224,7 +224,7 @@ public class CarlemanKernelTests
         }
 
         // Negative control: the paper-literal angle −q̂·p̂ (equivalently b_σ(−x)) misses by far more than the tolerance.
-        var paperSign = new CarlemanKernel(LinearizedKernelTests.Table(-0.5, 1, 4, global::Kinetics.Kernels.AngularFunction.FromSigma("b = 1 − 0.6x", x => 1 - (0.6 * x))));
+        var paperSign = CarlemanKernel.Create(LinearizedKernelTests.Table(-0.5, 1, 4, global::Kinetics.Kernels.AngularFunction.FromSigma("b = 1 − 0.6x", x => 1 - (0.6 * x))));
         double typical01 = seed000.Typical(0, 1, v, w);
         double wrong = LinearizedKernelTests.SqrtMu(m[0], w) / LinearizedKernelTests.SqrtMu(m[0], v) * paperSign.Kappa2(0, 1, v, w);
         Assert.True(Math.Abs(typical01 - wrong) > 1e-2 * typical01, $"paper sign unexpectedly agrees: {typical01} vs {wrong}");

@@ -128,7 +128,7 @@ public class ChapmanEnskogTests(ITestOutputHelper output)
             Assert.True(Math.Abs(third.ThermalDiffusion(a)) <= 1e-12 * Math.Abs(third.Diffusion(a, a)), $"D_T^{a} = {third.ThermalDiffusion(a)}");
             for (int b = 0; b < 3; b++)
             {
-                Assert.True(Math.Abs(third.Diffusion(a, b) - first.Diffusion(a, b)) <= 1e-11 * Math.Abs(first.Diffusion(a, a)));
+                Assert.True(Math.Abs(third.Diffusion(a, b) - first.Diffusion(a, b)) <= 1e-11 * Math.Abs(first.Diffusion(a, a)), "Math.Abs(third.Diffusion(a, b) - first.Diffusion(a, b)) <= 1e-11 * Math.Abs(first.Diffusion(a, a))");
             }
         }
     }
@@ -198,7 +198,7 @@ public class ChapmanEnskogTests(ITestOutputHelper output)
         }
 
         Assert.Equal(atZero, c.BurnettB(0, 0.0), 12);
-        Assert.True(c.BurnettA(0, 0.0) != 0.0);
+        Assert.True(c.BurnettA(0, 0.0) != 0.0, "c.BurnettA(0, 0.0) != 0.0");
     }
 
     [Fact]

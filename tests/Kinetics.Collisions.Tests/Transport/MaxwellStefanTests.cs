@@ -31,7 +31,7 @@ public class MaxwellStefanTests
         var kernel = new CollisionKernel(0.0, Skewed);
         var small = MaxwellStefan.MomentumExchange(kernel, 1, 2.5, 1, new Velocity3(0.01, 0, 0));
         var large = MaxwellStefan.MomentumExchange(kernel, 1, 2.5, 1, new Velocity3(0.1, 0, 0));
-        Assert.True(Math.Abs((large.X / 0.1) - (small.X / 0.01)) <= 1e-9 * Math.Abs(small.X / 0.01));
+        Assert.True(Math.Abs((large.X / 0.1) - (small.X / 0.01)) <= 1e-9 * Math.Abs(small.X / 0.01), $"Math.Abs((large.X / 0.1) - (small.X / 0.01)) <= 1e-9 * Math.Abs(small.X / 0.01): {(Math.Abs((large.X / 0.1) - (small.X / 0.01)))} vs {(1e-9 * Math.Abs(small.X / 0.01))}");
         Assert.True(small.X < 0, "friction opposes the drift");
     }
 

@@ -66,7 +66,7 @@ public sealed class CollisionStepTests
     public void Create_RejectsStateOnAnotherGrid()
     {
         var mixture = new Mixture(new Species("A", 1.0));
-        var op = new DelegateCollisionOperator(new CartesianGrid(8, 5.0), [1.0], (_, d) => d.Clear());
+        var op = DelegateCollisionOperator.Create(new CartesianGrid(8, 5.0), [1.0], (_, d) => d.Clear());
         var step = CollisionStep.Create(op);
         var state = new PhaseSpaceState(UniformMesh.Create1D(4, 1.0), new VelocityGrid(3, 8, 4.0), mixture);
         var e = Assert.Throws<ArgumentException>(() => step.Advance(state, 0.1));

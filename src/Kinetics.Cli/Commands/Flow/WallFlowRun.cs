@@ -163,9 +163,9 @@ internal sealed record WallFlowRun(double[] X, CellFields[][] Species, CellField
 
         public ReadOnlySpan<double> Masses => inner.Masses;
 
-        public void Evaluate(ReadOnlySpan<double> state, Span<double> destination)
+        public void Evaluate(ReadOnlySpan<double> distributions, Span<double> destination)
         {
-            inner.Evaluate(state, destination);
+            inner.Evaluate(distributions, destination);
             foreach (ref double d in destination)
             {
                 d *= scale;

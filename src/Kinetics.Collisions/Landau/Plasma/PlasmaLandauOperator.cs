@@ -123,13 +123,13 @@ public sealed class PlasmaLandauOperator
 
     /// <summary>destination_a = Σ_b c_ab Q_ab(F_a, F_b) for every species a (stacked per-species data, as
     /// <see cref="SpeciesGridLandauOperator.Evaluate(ReadOnlySpan{double}, Span{double}, SpeciesGridLandauWorkspace)"/>).</summary>
-    /// <param name="values">Σ N_a³ stacked values of F (not modified).</param>
+    /// <param name="distributions">Σ N_a³ stacked values of F (not modified).</param>
     /// <param name="destination">Σ N_a³ stacked values of Q.</param>
     /// <param name="workspace">Scratch of this operator.</param>
-    public void Evaluate(ReadOnlySpan<double> values, Span<double> destination, PlasmaLandauWorkspace workspace)
+    public void Evaluate(ReadOnlySpan<double> distributions, Span<double> destination, PlasmaLandauWorkspace workspace)
     {
         CheckWorkspace(workspace);
-        Guard.Length(values.Length, Grids.TotalCount, nameof(values));
+        Guard.Length(distributions.Length, Grids.TotalCount, nameof(distributions));
         Guard.Length(destination.Length, Grids.TotalCount, nameof(destination));
         destination.Clear();
         int s = Grids.SpeciesCount;
@@ -147,11 +147,11 @@ public sealed class PlasmaLandauOperator
                     Span<double> pair = workspace.Pair.AsSpan(0, Grids.Count(a));
                     if (pass == CrossPairForm.Exact)
                     {
-                        ExactPair(a, b, values, pair, workspace);
+                        ExactPair(a, b, distributions, pair, workspace);
                     }
                     else
                     {
-                        ExpandedPair(a, b, values, pair, workspace);
+                        ExpandedPair(a, b, distributions, pair, workspace);
                     }
 
                     Span<double> target = Grids.Slice(destination, a);
@@ -165,36 +165,36 @@ public sealed class PlasmaLandauOperator
     }
 
     /// <summary>Allocating convenience of <see cref="Evaluate(ReadOnlySpan{double}, Span{double}, PlasmaLandauWorkspace)"/>.</summary>
-    /// <param name="values">Σ N_a³ stacked values of F.</param>
+    /// <param name="distributions">Σ N_a³ stacked distributions of F.</param>
     /// <returns>Σ N_a³ stacked values of Q.</returns>
-    public double[] Evaluate(ReadOnlySpan<double> values)
+    public double[] Evaluate(ReadOnlySpan<double> distributions)
     {
-        var q = new double[values.Length];
-        Evaluate(values, q, CreateWorkspace());
+        var q = new double[distributions.Length];
+        Evaluate(distributions, q, CreateWorkspace());
         return q;
     }
 
-    /// <summary>One ordered pair: destination = c_ab Q_ab(F_a, F_b) on a's grid, in the form <see cref="Form"/>.</summary>
-    /// <param name="a">Test species.</param>
-    /// <param name="b">Field species.</param>
-    /// <param name="values">Σ N³ stacked values of F.</param>
+    /// <summary>One ordered pair: destination = c_ab Q_ab(F_a, F_b) on α's grid, in the form <see cref="Form"/>.</summary>
+    /// <param name="alpha">Test species.</param>
+    /// <param name="beta">Field species.</param>
+    /// <param name="distributions">Σ N³ stacked distributions of F.</param>
     /// <param name="destination">N_a³ values.</param>
     /// <param name="workspace">Scratch of this operator.</param>
-    public void EvaluatePair(int a, int b, ReadOnlySpan<double> values, Span<double> destination, PlasmaLandauWorkspace workspace)
+    public void EvaluatePair(int alpha, int beta, ReadOnlySpan<double> distributions, Span<double> destination, PlasmaLandauWorkspace workspace)
     {
         CheckWorkspace(workspace);
-        Guard.InRange(a, 0, Grids.SpeciesCount - 1);
-        Guard.InRange(b, 0, Grids.SpeciesCount - 1);
-        Guard.Length(values.Length, Grids.TotalCount, nameof(values));
-        Guard.Length(destination.Length, Grids.Count(a), nameof(destination));
-        switch (_forms[a, b])
+        Guard.InRange(alpha, 0, Grids.SpeciesCount - 1);
+        Guard.InRange(beta, 0, Grids.SpeciesCount - 1);
+        Guard.Length(distributions.Length, Grids.TotalCount, nameof(distributions));
+        Guard.Length(destination.Length, Grids.Count(alpha), nameof(destination));
+        switch (_forms[alpha, beta])
         {
             case CrossPairForm.Exact:
-                ExactPair(a, b, values, destination, workspace);
+                ExactPair(alpha, beta, distributions, destination, workspace);
                 break;
             case CrossPairForm.Expanded:
-                ExactPair(b, a, values, workspace.Pair.AsSpan(0, Grids.Count(b)), workspace);
-                ExpandedPair(a, b, values, destination, workspace);
+                ExactPair(beta, alpha, distributions, workspace.Pair.AsSpan(0, Grids.Count(beta)), workspace);
+                ExpandedPair(alpha, beta, distributions, destination, workspace);
                 break;
             default:
                 destination.Clear();

@@ -57,7 +57,7 @@ public class HardSphereReflectionTests(ITestOutputHelper output)
 
             // Observed 9e-6 … 2e-6 at 32 nodes, ≤ 6e-8 at 128: the quadrature error of the oblique kink, falling with the
             // node count; a nonzero leading term would stay O(1) relative to the scale.
-            Assert.True(errors[2] < errors[1] && errors[1] < errors[0]);
+            Assert.True(errors[2] < errors[1] && errors[1] < errors[0], "errors[2] < errors[1] && errors[1] < errors[0]");
             Assert.InRange(errors[2], 0, 6e-7);
         }
     }

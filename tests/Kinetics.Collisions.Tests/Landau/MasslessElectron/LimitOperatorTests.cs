@@ -85,7 +85,7 @@ public class LimitOperatorTests(ITestOutputHelper output)
 
         production *= Grid.CellVolume;
         output.WriteLine($"∫Q ln G = {production:E4}");
-        Assert.True(production < 0);
+        Assert.True(production < 0, $"production < 0: {production} vs 0");
         Assert.InRange(Math.Abs(Moment(Grid, qa, _ => 1.0)), 0, 1e-13 * scale);
         Assert.InRange(Math.Abs(Moment(Grid, qa, v => v.LengthSquared / 2)), 0, 1e-13 * scale);
         Assert.True(Moment(Grid, qa, v => v.X) < 0, "the static scatterers brake the drifting bump");

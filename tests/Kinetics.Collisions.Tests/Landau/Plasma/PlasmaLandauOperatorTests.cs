@@ -40,7 +40,7 @@ public class PlasmaLandauOperatorTests(ITestOutputHelper output)
     public void Form_ExpandsOnlyPartnersUnresolvedOnTheLightGrid()
     {
         var (op, grids) = Hydrogen(1.0, 1.0);
-        Assert.True(grids[1].HalfWidth < grids[0].Spacing);
+        Assert.True(grids[1].HalfWidth < grids[0].Spacing, $"grids[1].HalfWidth < grids[0].Spacing: {(grids[1].HalfWidth)} vs {(grids[0].Spacing)}");
         Assert.Equal(CrossPairForm.Expanded, op.Form(0, 1));
         Assert.Equal(CrossPairForm.Exact, op.Form(1, 0));
         Assert.Equal(CrossPairForm.Exact, op.Form(0, 0));

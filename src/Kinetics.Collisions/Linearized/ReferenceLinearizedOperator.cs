@@ -5,7 +5,8 @@ namespace Kinetics.Linearized;
 
 /// <summary>
 /// The perturbative operators around the global Maxwellians μ^α = 𝓜[1, 0, 1; m^α] (docs/math#linearized-operators),
-/// evaluated pointwise by direct deterministic quadrature of the collision integral — the slow, trustworthy reference:
+/// evaluated pointwise by direct deterministic quadrature of the collision integral: the slow reference evaluator that
+/// the grid operators (<see cref="ILinearizedOperator{TWorkspace}"/>) are tested against:
 /// Γ^{αβ}(f, g)(v) = ∫∫ B^{αβ} √μ^β(v*) [f(v') g(v*') − f(v) g(v*)] dω dv*, Γ(f, g)^α = Σ_β Γ^{αβ}(f^α, g^β),
 /// L = ν − K ≥ 0 with (L f)^α = −Γ(√μ, f)^α − Γ(f, √μ)^α, and the nonlinear operator 𝒞(F)^α = Σ_β Q^{αβ}(F^α, F^β).
 /// </summary>
@@ -18,7 +19,7 @@ namespace Kinetics.Linearized;
 /// <para>Functions are passed as delegates and must decay like a Gaussian (√μ-weighted perturbations). Cost per point and
 /// pair ≈ 10⁶ integrand evaluations. Immutable and thread-safe.</para>
 /// </remarks>
-public sealed class LinearizedOperator
+public sealed class ReferenceLinearizedOperator
 {
     private const int RadialOrder = 8;
     private readonly double[] _masses;
@@ -29,17 +30,17 @@ public sealed class LinearizedOperator
     /// <param name="kernels">B^{αβ} with a common γ.</param>
     /// <param name="resolution">Quadrature resolution multiplier in [1, 4] (1: ~1e−7 relative on Maxwellian-type data; each
     /// step up roughly squares the error and multiplies the cost by ≈ resolution⁵).</param>
-    public static LinearizedOperator Create(CollisionKernelTable kernels, int resolution = 1)
+    public static ReferenceLinearizedOperator Create(CollisionKernelTable kernels, int resolution = 1)
     {
         ArgumentNullException.ThrowIfNull(kernels);
         Guard.InRange(resolution, 1, 4);
-        return new LinearizedOperator(kernels, resolution);
+        return new ReferenceLinearizedOperator(kernels, resolution);
     }
 
-    private LinearizedOperator(CollisionKernelTable kernels, int resolution)
+    private ReferenceLinearizedOperator(CollisionKernelTable kernels, int resolution)
     {
-        Frequency = new CollisionFrequency(kernels);
-        NullSpace = new NullSpace(kernels.Mixture);
+        Frequency = CollisionFrequency.Create(kernels);
+        NullSpace = NullSpace.Create(kernels.Mixture);
         Kernels = kernels;
         _masses = kernels.Mixture.Masses();
         Resolution = resolution;
@@ -77,7 +78,7 @@ public sealed class LinearizedOperator
     /// <param name="f">f (species α).</param>
     /// <param name="g">g (species β).</param>
     /// <param name="v">Velocity.</param>
-    public double Gamma(int alpha, int beta, Func<Velocity3, double> f, Func<Velocity3, double> g, Velocity3 v)
+    public double EvaluateBilinear(int alpha, int beta, Func<Velocity3, double> f, Func<Velocity3, double> g, Velocity3 v)
     {
         ArgumentNullException.ThrowIfNull(f);
         ArgumentNullException.ThrowIfNull(g);
@@ -94,7 +95,7 @@ public sealed class LinearizedOperator
     /// <param name="f">f^β per species.</param>
     /// <param name="g">g^β per species.</param>
     /// <param name="v">Velocity.</param>
-    public double Gamma(int alpha, IReadOnlyList<Func<Velocity3, double>> f, IReadOnlyList<Func<Velocity3, double>> g, Velocity3 v)
+    public double EvaluateBilinear(int alpha, IReadOnlyList<Func<Velocity3, double>> f, IReadOnlyList<Func<Velocity3, double>> g, Velocity3 v)
     {
         CheckVector(f);
         CheckVector(g);
@@ -102,7 +103,7 @@ public sealed class LinearizedOperator
         double sum = 0;
         for (int beta = 0; beta < SpeciesCount; beta++)
         {
-            sum += Gamma(alpha, beta, f[alpha], g[beta], v);
+            sum += EvaluateBilinear(alpha, beta, f[alpha], g[beta], v);
         }
 
         return sum;
@@ -112,7 +113,7 @@ public sealed class LinearizedOperator
     /// <param name="alpha">Species α.</param>
     /// <param name="f">f^β per species.</param>
     /// <param name="v">Velocity.</param>
-    public double ApplyK(int alpha, IReadOnlyList<Func<Velocity3, double>> f, Velocity3 v)
+    public double EvaluateCompactPart(int alpha, IReadOnlyList<Func<Velocity3, double>> f, Velocity3 v)
     {
         CheckVector(f);
         CheckPoint(alpha, v);
@@ -134,18 +135,18 @@ public sealed class LinearizedOperator
     /// <param name="alpha">Species α.</param>
     /// <param name="f">f^β per species.</param>
     /// <param name="v">Velocity.</param>
-    public double Apply(int alpha, IReadOnlyList<Func<Velocity3, double>> f, Velocity3 v)
+    public double Evaluate(int alpha, IReadOnlyList<Func<Velocity3, double>> f, Velocity3 v)
     {
         CheckVector(f);
         CheckPoint(alpha, v);
-        return (Frequency.Evaluate(alpha, v.Length) * f[alpha](v)) - ApplyK(alpha, f, v);
+        return (Frequency.Evaluate(alpha, v.Length) * f[alpha](v)) - EvaluateCompactPart(alpha, f, v);
     }
 
     /// <summary>𝒞(F)^α(v) = Σ_β Q^{αβ}(F^α, F^β)(v), the nonlinear collision operator, by the same quadrature.</summary>
     /// <param name="alpha">Species α.</param>
     /// <param name="distribution">F^β per species.</param>
     /// <param name="v">Velocity.</param>
-    public double Collision(int alpha, IReadOnlyList<Func<Velocity3, double>> distribution, Velocity3 v)
+    public double EvaluateCollision(int alpha, IReadOnlyList<Func<Velocity3, double>> distribution, Velocity3 v)
     {
         CheckVector(distribution);
         CheckPoint(alpha, v);
