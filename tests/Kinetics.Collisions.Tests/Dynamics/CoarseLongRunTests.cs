@@ -5,6 +5,7 @@ using Kinetics.Grids;
 using Kinetics.Kernels;
 using Kinetics.Landau;
 using Kinetics.Mixtures;
+using Xunit.Abstractions;
 
 namespace Kinetics.Tests.Dynamics;
 
@@ -14,7 +15,7 @@ namespace Kinetics.Tests.Dynamics;
 /// SSP-RK3 at Courant 0.25 with the steady-state preserving evaluation, the conservative clip and the entropy limiter.
 /// Every diagnostic is recomputed here from each accepted state by plain loops, not read from the solver.
 /// </summary>
-public class CoarseLongRunTests
+public class CoarseLongRunTests(ITestOutputHelper output)
 {
     private const double HeavyTwo = 2.0, HeavySevenEighths = 8.0 / 7.0;
 
@@ -203,16 +204,28 @@ public class CoarseLongRunTests
     [LongFact]
     public void Landau_N24_SevenToEight_10000Steps() => LongLandau(24, HeavySevenEighths, null);
 
-    private static void LongBoltzmann(int n, double heavy)
+    // The figures of a long run, for docs/boltzmann.md (shown with --logger "console;verbosity=detailed").
+    private void Report(Run run, string what)
+    {
+        var t = run.Temperatures[^1];
+        output.WriteLine(
+            $"{what}: {run.Steps} steps to t = {run.Times[^1]:G5}; T = ({t[0]:F6}, {t[1]:F6}); last-half |T − T_eq| {LastHalfError(run):E2}; " +
+            $"gap reopening {Reopening(run):E2}; entropy rises {run.EntropyIncreases}; negative fraction {run.MaxNegativeFraction:E2}; " +
+            $"drifts mass {run.MassDrift:E2} momentum {run.MomentumDrift:E2} energy {run.EnergyDrift:E2}; limited steps {run.Result.LimitedSteps}");
+    }
+
+    private void LongBoltzmann(int n, double heavy)
     {
         var run = Relax("boltzmann", n, heavy, 10_000);
+        Report(run, $"Boltzmann N = {n}, 1:{heavy:G4}");
         AssertStable(run, 10_000, $"Boltzmann N = {n}, 1:{heavy:G4}");
         Assert.True(LastHalfError(run) < 1e-3, $"|T − T_eq| over the last half: {LastHalfError(run):E2}");
     }
 
-    private static void LongLandau(int n, double heavy, double? finalError)
+    private void LongLandau(int n, double heavy, double? finalError)
     {
         var run = Relax("landau", n, heavy, 10_000);
+        Report(run, $"Landau N = {n}, 1:{heavy:G4}");
         AssertStable(run, 10_000, $"Landau N = {n}, 1:{heavy:G4}");
         Assert.True(Reopening(run) < 1e-12, $"the temperature gap reopened by {Reopening(run):E2}");
         double error = Math.Max(Math.Abs(run.Temperatures[^1][0] - 1), Math.Abs(run.Temperatures[^1][1] - 1));
