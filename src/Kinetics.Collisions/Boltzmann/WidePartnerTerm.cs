@@ -29,7 +29,7 @@ internal sealed class WidePartnerTerm
     private readonly int _nodes;
     private readonly Velocity3[] _sigmas;
     private readonly double[] _sigmaWeights;
-    private readonly SpectralTransfer[] _shifted; // [node·M + m]: β's grid → α's grid moved by −b r σ
+    private readonly ShiftedTransferSet[] _shifted; // [node]: β's grid → α's grid moved by −b r σ_m, every m
     private readonly SpectralTransfer _plain;     // β's grid → α's grid
     private readonly Complex[] _phases;           // [node·M + m][axis·N + t]: e^{i a r ξ_t σ_axis}, Nyquist 0
     private readonly int[] _inside;               // [(node·M + m)·6 + 2·axis]: first and end index t with |x_t + a r σ_axis| ≤ L_α
@@ -59,15 +59,20 @@ internal sealed class WidePartnerTerm
         _sigmas = sphere.Points.ToArray();
         _sigmaWeights = sphere.Weights.ToArray();
         int m = _sigmas.Length, n = alpha.PointsPerAxis;
-        _shifted = new SpectralTransfer[_nodes * m];
+        _shifted = new ShiftedTransferSet[_nodes];
         _phases = new Complex[_nodes * m * 3 * n];
         _inside = new int[_nodes * m * 6];
+        var shifts = new Velocity3[m];
         for (int node = 0; node < _nodes; node++)
         {
             for (int s = 0; s < m; s++)
             {
-                Velocity3 shift = b * radii[node] * _sigmas[s];
-                _shifted[(node * m) + s] = SpectralTransfer.Create(beta, new SpeciesGrid(alpha.Grid, alpha.Centre - shift));
+                shifts[s] = b * radii[node] * _sigmas[s];
+            }
+
+            _shifted[node] = ShiftedTransferSet.Create(beta, alpha, shifts);
+            for (int s = 0; s < m; s++)
+            {
                 for (int axis = 0; axis < 3; axis++)
                 {
                     double own = a * radii[node] * _sigmas[s][axis];
@@ -155,6 +160,12 @@ internal sealed class WidePartnerTerm
 
     public int ScratchLength => _shifted.Max(t => t.ScratchLength);
 
+    // Doubles held by the shifted transfers' matrices (the plan's largest table).
+    public long TransferValues => _shifted.Sum(t => (long)t.StoredValues);
+
+    // The compression rank of each node's shifted transfers (0: dense).
+    public IEnumerable<int> TransferRanks => _shifted.Select(t => t.Rank);
+
     // destination = Q^{αβ}(F^α, F^β) on α's grid and, unless betaDestination is empty, betaDestination = Q^{βα}(F^β, F^α)
     // on β's grid from the same products (σ → −σ, sinc(b r|ξ|)): each node's product is projected onto β's band and
     // transformed there, so the narrow factor is never sampled on the wider grid. alphaSpectrum: forward DFT of F^α on α's
@@ -234,29 +245,17 @@ internal sealed class WidePartnerTerm
         Span<double> shiftedA = lane.ShiftedAlpha, shiftedB = lane.ShiftedBeta, product = lane.Product;
         Span<Complex> spectrum = lane.Spectrum, gain = lane.Gain;
         product.Clear();
-        for (int s = 0; s < m; s++)
+        ShiftedTransferSet transfers = _shifted[node];
+        for (int position = 0; position < m; position++)
         {
-            // F^α(v + a r σ): the separable phase on the half spectrum, then an inverse transform.
+            // F^β(v − b r σ) at α's points, interpolated from β's grid (the σ in the set's order, which shares passes).
+            int s = transfers.Apply(position, fb, shiftedB, lane.Transfer);
+
+            // F^α(v + a r σ): the separable phase applied inside the inverse transform.
             ReadOnlySpan<Complex> px = _phases.AsSpan((((node * m) + s) * 3) * n, n);
             ReadOnlySpan<Complex> py = _phases.AsSpan(((((node * m) + s) * 3) + 1) * n, n);
-            ReadOnlySpan<Complex> pz = _phases.AsSpan(((((node * m) + s) * 3) + 2) * n, n);
-            int p = 0;
-            for (int i = 0; i < n; i++)
-            {
-                for (int j = 0; j < n; j++)
-                {
-                    Complex xy = px[i] * py[j];
-                    for (int k = 0; k < half; k++, p++)
-                    {
-                        spectrum[p] = alphaSpectrum[p] * xy * pz[k];
-                    }
-                }
-            }
-
-            _plan.InverseRealOverwritingInput(spectrum, shiftedA, lane.Fft);
-
-            // F^β(v − b r σ) at α's points, interpolated from β's grid.
-            _shifted[(node * m) + s].Apply(fb, shiftedB, lane.Transfer);
+            ReadOnlySpan<Complex> pz = _phases.AsSpan(((((node * m) + s) * 3) + 2) * n, half);
+            _plan.InverseRealModulated(alphaSpectrum, px, py, pz, shiftedA, lane.Fft);
             // Only where v + a r σ stays inside α's box: beyond it the phase shift returns F^α's periodic image, not the
             // (negligible) values of F^α there (docs/species-grids.md, "The 1:1 gap").
             double w = _sigmaWeights[s];
