@@ -6,5 +6,10 @@ if (args.Length > 0 && args[0] == "compare-fft")
     return FftComparison.Run(args);
 }
 
+if (args.Length > 1 && args[0] == "anisotropic-parts")
+{
+    return Kinetics.Bench.Boltzmann.AnisotropicPartsProbe.Run(args);
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(FftComparison).Assembly).Run(args);
 return 0;

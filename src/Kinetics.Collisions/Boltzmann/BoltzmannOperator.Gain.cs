@@ -147,6 +147,18 @@ public sealed partial class BoltzmannOperator
         Span<double> im = workspace.LaneProducts.AsSpan(((lane * 2) + 1) * hc * lanes, hc * lanes);
         Span<double> sigma = stackalloc double[3 * lanes];
         var fft = workspace.Fft[lane];
+        var weights = pair.Weights!;
+
+        // The weights at the orbit representatives, for every σ of this node, before the lane groups read them (a self pair
+        // with F = G, both sides into the one gain: W(σ·ξ̂) + W(−σ·ξ̂)).
+        bool orbits = !_seriesPerPoint;
+        bool folded = !gainAB.IsEmpty && gainAB == gainBA;
+        Span<double> table = orbits ? workspace.OrbitWeights.AsSpan(lane * workspace.OrbitTableLength, weights.OrbitTableLength) : default;
+        if (orbits)
+        {
+            weights.FillOrbitWeights(node, folded, table);
+        }
+
         for (int first = 0; first < pair.SigmaCount; first += lanes)
         {
             sigma.Clear();
@@ -175,8 +187,15 @@ public sealed partial class BoltzmannOperator
                 }
             }
 
-            pair.Weights!.AccumulateLanes(
-                re, im, sigma[..lanes], sigma.Slice(lanes, lanes), sigma.Slice(2 * lanes, lanes), node, _waveNumberSquared, _n, gainAB, gainBA);
+            if (orbits)
+            {
+                weights.AccumulateOrbitLanes(re, im, first, table, gainAB, folded ? default : gainBA);
+            }
+            else
+            {
+                weights.AccumulateLanes(
+                    re, im, sigma[..lanes], sigma.Slice(lanes, lanes), sigma.Slice(2 * lanes, lanes), node, _waveNumberSquared, _n, gainAB, gainBA);
+            }
         }
     }
 }

@@ -1,0 +1,83 @@
+using System.Diagnostics;
+using System.Numerics;
+using Kinetics.Boltzmann;
+using Kinetics.Kernels;
+using Kinetics.Quadrature;
+
+namespace Kinetics.Bench.Boltzmann;
+
+/// <summary>Times the parts of the anisotropic weight path for one radial node (ad hoc probe, `anisotropic-parts N`).</summary>
+internal static class AnisotropicPartsProbe
+{
+    public static int Run(string[] args)
+    {
+        int n = int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture);
+        var kernel = new CollisionKernel(1.0, AngularFunction.VariableSoftSphere(1.5, Math.PI));
+        var sphere = SphereRule.Product(11);
+        var sigmas = sphere.Points.ToArray();
+        double halfWidth = 7.0, rs = 2 * halfWidth / (3 + Math.Sqrt(2));
+        var radial = RadialPowerRule.Create(n / 2, 2 * rs, 3.0);
+        var w = new AnisotropicGainWeights(kernel, radial.Nodes.ToArray(), radial.Weights.ToArray(), 0.8, 0.2, n, halfWidth, sigmas);
+        int lanes = AnisotropicGainWeights.LaneCount, h = (n / 2) + 1, count = n * n * h, m = sigmas.Length;
+        Console.WriteLine($"N {n}: group {w.Orbits!.GroupOrder}, orbits {w.Orbits.OrbitCount} of {count} points, table {w.OrbitTableLength * 8 / 1e6:F2} MB, order {w.Order}");
+        var k2 = new int[count];
+        for (int i = 0, p = 0; i < n; i++)
+        {
+            for (int j = 0; j < n; j++)
+            {
+                for (int k = 0; k < h; k++, p++)
+                {
+                    int ki = i < n / 2 ? i : i - n, kj = j < n / 2 ? j : j - n;
+                    k2[p] = (ki * ki) + (kj * kj) + (k * k);
+                }
+            }
+        }
+
+        var random = new Random(1);
+        var re = new double[count * lanes];
+        var im = new double[count * lanes];
+        for (int i = 0; i < re.Length; i++)
+        {
+            (re[i], im[i]) = (random.NextDouble(), random.NextDouble());
+        }
+
+        var table = new double[w.OrbitTableLength];
+        var ab = new Complex[count];
+        var ba = new Complex[count];
+        double[] sx = new double[lanes], sy = new double[lanes], sz = new double[lanes];
+        for (int l = 0; l < lanes; l++)
+        {
+            (sx[l], sy[l], sz[l]) = (sigmas[l].X, sigmas[l].Y, sigmas[l].Z);
+        }
+
+        int groups = (m + lanes - 1) / lanes, node = (n / 2) - 1;
+        double Time(Action action)
+        {
+            var watch = Stopwatch.StartNew();
+            action();
+            return watch.Elapsed.TotalMilliseconds;
+        }
+
+        for (int round = 0; round < 8; round++)
+        {
+            double fill = Time(() => w.FillOrbitWeights(node, false, table));
+            double accumulate = Time(() =>
+            {
+                for (int g = 0; g < groups; g++)
+                {
+                    w.AccumulateOrbitLanes(re, im, g * lanes, table, ab, ba);
+                }
+            });
+            double series = Time(() =>
+            {
+                for (int g = 0; g < groups; g++)
+                {
+                    w.AccumulateLanes(re, im, sx, sy, sz, node, k2, n, ab, ba);
+                }
+            });
+            Console.WriteLine($"node {node}, {m} σ: fill {fill:F2} ms, orbit accumulate {accumulate:F2} ms, series per point {series:F2} ms");
+        }
+
+        return 0;
+    }
+}
