@@ -1,6 +1,8 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace Kinetics.Boltzmann;
 
@@ -176,41 +178,39 @@ internal sealed partial class AnisotropicGainWeights
         where TA : struct, IFlag
         where TB : struct, IFlag
     {
+        if (Avx2.IsSupported && LaneCount == 8)
+        {
+            AccumulateOrbitLanesAvx2<TA, TB>(productRe, productIm, first, table, gainAB, gainBA);
+            return;
+        }
+
         var orbits = _orbits!;
-        int lanes = LaneCount, m = orbits.SigmaCount, stride = 4 * m, count = orbits.PointOrbit.Length;
-        ref readonly int orbit = ref MemoryMarshal.GetReference(orbits.PointOrbit);
-        ref readonly int pointMap = ref MemoryMarshal.GetReference(orbits.PointMap);
-        ref readonly int sigmaMap = ref MemoryMarshal.GetReference(orbits.SigmaMap);
-        ref readonly double weights = ref MemoryMarshal.GetReference(table);
-        ref readonly double re = ref MemoryMarshal.GetReference(productRe);
-        ref readonly double im = ref MemoryMarshal.GetReference(productIm);
+        int lanes = LaneCount, m = orbits.SigmaCount, stride = 4 * m;
+        ReadOnlySpan<int> order = orbits.Order, pointOrbit = orbits.PointOrbit, pointMap = orbits.PointMap, sigmaMap = orbits.SigmaMap;
         Span<double> ab = MemoryMarshal.Cast<Complex, double>(gainAB);
         Span<double> ba = MemoryMarshal.Cast<Complex, double>(gainBA);
-        for (int p = 0; p < count; p++)
+        foreach (int p in order)
         {
             // Row of k*, and this point's permutation of σ: entry e < M is W_a at σ_e (W_b at 2M + 2e); e ≥ M (−σ, a self
             // pair) swaps the two sides, which are the same function of ±t there.
-            int row = Unsafe.Add(ref Unsafe.AsRef(in orbit), p) * stride;
-            ref readonly int map = ref Unsafe.Add(ref Unsafe.AsRef(in sigmaMap), Unsafe.Add(ref Unsafe.AsRef(in pointMap), p) + first);
+            ReadOnlySpan<double> row = table.Slice(pointOrbit[p] * stride, stride);
+            ReadOnlySpan<int> map = sigmaMap.Slice(pointMap[p] + first, active);
             double aRe = 0, aIm = 0, bRe = 0, bIm = 0;
             int lane = p * lanes;
-            for (int l = 0; l < active; l++)
+            for (int l = 0; l < map.Length; l++)
             {
-                int e = Unsafe.Add(ref Unsafe.AsRef(in map), l);
-                int slotA = row + (2 * e), slotB = row + (2 * (e < m ? e + m : e - m));
-                double pr = Unsafe.Add(ref Unsafe.AsRef(in re), lane + l), pi = Unsafe.Add(ref Unsafe.AsRef(in im), lane + l);
+                int e = map[l], slotA = 2 * e, slotB = 2 * (e < m ? e + m : e - m);
+                double pr = productRe[lane + l], pi = productIm[lane + l];
                 if (TA.Value)
                 {
-                    double wr = Unsafe.Add(ref Unsafe.AsRef(in weights), slotA), wi = Unsafe.Add(ref Unsafe.AsRef(in weights), slotA + 1);
-                    aRe += (wr * pr) - (wi * pi);
-                    aIm += (wr * pi) + (wi * pr);
+                    aRe += (row[slotA] * pr) - (row[slotA + 1] * pi);
+                    aIm += (row[slotA] * pi) + (row[slotA + 1] * pr);
                 }
 
                 if (TB.Value)
                 {
-                    double wr = Unsafe.Add(ref Unsafe.AsRef(in weights), slotB), wi = Unsafe.Add(ref Unsafe.AsRef(in weights), slotB + 1);
-                    bRe += (wr * pr) - (wi * pi);
-                    bIm += (wr * pi) + (wi * pr);
+                    bRe += (row[slotB] * pr) - (row[slotB + 1] * pi);
+                    bIm += (row[slotB] * pi) + (row[slotB + 1] * pr);
                 }
             }
 
@@ -225,6 +225,58 @@ internal sealed partial class AnisotropicGainWeights
                 ba[2 * p] += bRe;
                 ba[(2 * p) + 1] += bIm;
             }
+        }
+    }
+
+    // The same with the L = 8 lanes as two 256-bit vectors: the weights of a point's permuted σ by gathers from its
+    // representative's row (padded lanes read entry 0 and meet a zero product).
+    private unsafe void AccumulateOrbitLanesAvx2<TA, TB>(
+        ReadOnlySpan<double> productRe, ReadOnlySpan<double> productIm, int first, ReadOnlySpan<double> table, Span<Complex> gainAB, Span<Complex> gainBA)
+        where TA : struct, IFlag
+        where TB : struct, IFlag
+    {
+        var orbits = _orbits!;
+        int m = orbits.SigmaCount, stride = 4 * m;
+        ReadOnlySpan<int> order = orbits.Order, pointOrbit = orbits.PointOrbit, pointMap = orbits.PointMap, sigmaMap = orbits.SigmaMap;
+        Span<double> ab = MemoryMarshal.Cast<Complex, double>(gainAB);
+        Span<double> ba = MemoryMarshal.Cast<Complex, double>(gainBA);
+        var sides = Vector256.Create(m);
+        fixed (double* weights = table)
+        {
+            foreach (int p in order)
+            {
+                // Slots 2e (W_a) and 2e' with e' = e ± M (W_b), offset by the row.
+                var e = Vector256.Create(sigmaMap.Slice(pointMap[p] + first, 8));
+                var row = Vector256.Create(pointOrbit[p] * stride);
+                var pr0 = Vector256.Create(productRe.Slice(8 * p, 4));
+                var pr1 = Vector256.Create(productRe.Slice((8 * p) + 4, 4));
+                var pi0 = Vector256.Create(productIm.Slice(8 * p, 4));
+                var pi1 = Vector256.Create(productIm.Slice((8 * p) + 4, 4));
+                if (TA.Value)
+                {
+                    var slot = row + (e + e);
+                    Accumulate(weights, slot, pr0, pi0, pr1, pi1, ab.Slice(2 * p, 2));
+                }
+
+                if (TB.Value)
+                {
+                    var other = Vector256.ConditionalSelect(Vector256.LessThan(e, sides), e + sides, e - sides);
+                    Accumulate(weights, row + (other + other), pr0, pi0, pr1, pi1, ba.Slice(2 * p, 2));
+                }
+            }
+        }
+
+        // gain += Σ_l w_l P_l with w_l at weights[slot_l] (re) and weights[slot_l + 1] (im).
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        static void Accumulate(double* weights, Vector256<int> slot, Vector256<double> pr0, Vector256<double> pi0, Vector256<double> pr1, Vector256<double> pi1, Span<double> gain)
+        {
+            Vector128<int> low = slot.GetLower(), high = slot.GetUpper();
+            var wr0 = Avx2.GatherVector256(weights, low, 8);
+            var wi0 = Avx2.GatherVector256(weights + 1, low, 8);
+            var wr1 = Avx2.GatherVector256(weights, high, 8);
+            var wi1 = Avx2.GatherVector256(weights + 1, high, 8);
+            gain[0] += Vector256.Sum((wr0 * pr0) - (wi0 * pi0) + (wr1 * pr1) - (wi1 * pi1));
+            gain[1] += Vector256.Sum((wr0 * pi0) + (wi0 * pr0) + (wr1 * pi1) + (wi1 * pr1));
         }
     }
 }

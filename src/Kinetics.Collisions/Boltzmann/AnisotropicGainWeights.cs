@@ -126,7 +126,7 @@ internal sealed partial class AnisotropicGainWeights
 
         if (!sigmas.IsEmpty)
         {
-            _orbits = new SpectralOrbits(n, sigmas, _equalSides);
+            _orbits = new SpectralOrbits(n, sigmas, _equalSides, LaneCount);
             int padded = (sigmas.Length + LaneCount - 1) / LaneCount * LaneCount;
             _sigmaX = new double[padded];
             _sigmaY = new double[padded];

@@ -17,16 +17,19 @@ internal sealed class SpectralOrbits
     private readonly int[] _representatives; // [r·3 + axis]: k*
     private readonly int[] _pointOrbit;      // [p]: r
     private readonly int[] _pointMap;        // [p]: offset g·M into _sigmaMap
-    private readonly int[] _sigmaMap;        // [g·M + m]: m' (gᵀσ_m = σ_{m'}) or M + m' (gᵀσ_m = −σ_{m'})
+    private readonly int[] _sigmaMap;        // [g·M̄ + m]: m' (gᵀσ_m = σ_{m'}) or M + m' (gᵀσ_m = −σ_{m'}); 0 for m ≥ M
+    private readonly int[] _order;           // the points sorted by orbit
 
     /// <summary>Orbits of the half spectrum of an N³ grid under the symmetries of <paramref name="sigmas"/>.</summary>
     /// <param name="n">N, points per axis.</param>
     /// <param name="sigmas">The unit directions σ_m.</param>
     /// <param name="allowAntipodes">Accept g with gᵀσ_m = −σ_{m'} (a set holding one σ of each antipodal pair).</param>
-    public SpectralOrbits(int n, ReadOnlySpan<Velocity3> sigmas, bool allowAntipodes)
+    /// <param name="padding">Rows of <see cref="SigmaMap"/> are padded with zeros to a multiple of this (SIMD lanes).</param>
+    public SpectralOrbits(int n, ReadOnlySpan<Velocity3> sigmas, bool allowAntipodes, int padding = 1)
     {
         int m = sigmas.Length;
         SigmaCount = m;
+        MapStride = (m + padding - 1) / padding * padding;
         var elements = new List<(int[] Axes, int[] Signs)>();
         var maps = new List<int>();
         var map = new int[m];
@@ -39,6 +42,7 @@ internal sealed class SpectralOrbits
                 {
                     elements.Add((axes, signs));
                     maps.AddRange(map);
+                    maps.AddRange(new int[MapStride - m]);
                 }
             }
         }
@@ -88,13 +92,14 @@ internal sealed class SpectralOrbits
                     }
 
                     _pointOrbit[p] = orbit;
-                    _pointMap[p] = chosen * m;
+                    _pointMap[p] = chosen * MapStride;
                 }
             }
         }
 
         _representatives = representatives.ToArray();
         OrbitCount = index.Count;
+        _order = [.. Enumerable.Range(0, count).OrderBy(p => _pointOrbit[p])];
     }
 
     /// <summary>|G|, the number of symmetries found (1: none but the identity).</summary>
@@ -106,6 +111,13 @@ internal sealed class SpectralOrbits
     /// <summary>M, the number of directions.</summary>
     public int SigmaCount { get; }
 
+    /// <summary>M̄ ≥ M, the length of a row of <see cref="SigmaMap"/>.</summary>
+    public int MapStride { get; }
+
+    /// <summary>The half-spectrum points sorted by orbit (ties in point order): a pass in this order reads one
+    /// representative's weights for consecutive points.</summary>
+    public ReadOnlySpan<int> Order => _order;
+
     /// <summary>k* of orbit r as (k_x, k_y, k_z).</summary>
     public (int X, int Y, int Z) Representative(int orbit) =>
         (_representatives[3 * orbit], _representatives[(3 * orbit) + 1], _representatives[(3 * orbit) + 2]);
@@ -113,10 +125,10 @@ internal sealed class SpectralOrbits
     /// <summary>The orbit of each half-spectrum point p (the operator's order: k_x slowest, k_z fastest).</summary>
     public ReadOnlySpan<int> PointOrbit => _pointOrbit;
 
-    /// <summary>For each point p = g k*, the offset g·M of its row in <see cref="SigmaMap"/>.</summary>
+    /// <summary>For each point p = g k*, the offset g·M̄ of its row in <see cref="SigmaMap"/>.</summary>
     public ReadOnlySpan<int> PointMap => _pointMap;
 
-    /// <summary>[g·M + m]: m' when gᵀσ_m = σ_{m'}, M + m' when gᵀσ_m = −σ_{m'}; W(g k*, σ_m) is the weight of k* at that entry.</summary>
+    /// <summary>[g·M̄ + m]: m' when gᵀσ_m = σ_{m'}, M + m' when gᵀσ_m = −σ_{m'}; W(g k*, σ_m) is the weight of k* at that entry.</summary>
     public ReadOnlySpan<int> SigmaMap => _sigmaMap;
 
     // g (axes, signs) maps the set onto itself: for every m an m' with gᵀσ_m = ±σ_{m'} (to 1e−12).
