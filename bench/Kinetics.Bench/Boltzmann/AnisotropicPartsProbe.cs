@@ -19,7 +19,7 @@ internal static class AnisotropicPartsProbe
         var radial = RadialPowerRule.Create(n / 2, 2 * rs, 3.0);
         var w = new AnisotropicGainWeights(kernel, radial.Nodes.ToArray(), radial.Weights.ToArray(), 0.8, 0.2, n, halfWidth, sigmas);
         int lanes = AnisotropicGainWeights.LaneCount, h = (n / 2) + 1, count = n * n * h, m = sigmas.Length;
-        Console.WriteLine($"N {n}: group {w.Orbits!.GroupOrder}, orbits {w.Orbits.OrbitCount} of {count} points, table {w.OrbitTableLength * 8 / 1e6:F2} MB, order {w.Order}");
+        Console.WriteLine($"N {n}: {w.Orbits!.OrbitCount} σ orbits of {m}, table {w.OrbitTableLength * 8 / 1e6:F2} MB, order {w.Order}");
         var k2 = new int[count];
         for (int i = 0, p = 0; i < n; i++)
         {
@@ -42,6 +42,7 @@ internal static class AnisotropicPartsProbe
         }
 
         var table = new double[w.OrbitTableLength];
+        var spectrum = new Complex[count];
         var ab = new Complex[count];
         var ba = new Complex[count];
         double[] sx = new double[lanes], sy = new double[lanes], sz = new double[lanes];
@@ -64,9 +65,9 @@ internal static class AnisotropicPartsProbe
             double fill = Time(() => w.FillOrbitWeights(node, false, table));
             double accumulate = Time(() =>
             {
-                for (int g = 0; g < groups; g++)
+                for (int s = 0; s < m; s++)
                 {
-                    w.AccumulateOrbitLanes(re, im, g * lanes, table, ab, ba);
+                    w.AccumulateOrbitSigma(s, table, spectrum, ab, ba);
                 }
             });
             double series = Time(() =>

@@ -3,32 +3,39 @@ using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
+using Kinetics.Spectral;
 
 namespace Kinetics.Boltzmann;
 
 /// <summary>
-/// The weights over spectral orbits: W(ρ|k|, σ·k̂) is evaluated by the Legendre series only at the representatives k* of
-/// the orbits of the half spectrum under the symmetries shared by the grid and the pair's σ (<see cref="SpectralOrbits"/>),
-/// for every σ, into a table; every other point reads its weights from its representative's row through a permutation of
-/// σ (docs/boltzmann.md, "Anisotropic weights over spectral orbits").
+/// The weights over σ orbits: W(ρ|k|, σ·k̂) is evaluated by the Legendre series only for the representatives σ_r of the
+/// orbits of the pair's σ under the symmetries they share with the grid (<see cref="SigmaOrbits"/>), at every wave vector
+/// with k_x, k_y ∈ [−N/2, N/2] and 0 ≤ k_z ≤ N/2, into one table per representative and side; every other σ reads its
+/// weights from its representative's table through a signed permutation of (k_x, k_y) and a conjugation (docs/boltzmann.md,
+/// "Anisotropic weights over σ orbits").
 /// </summary>
 internal sealed partial class AnisotropicGainWeights
 {
-    private readonly SpectralOrbits? _orbits;
-    private readonly double[] _sigmaX = [];
+    private readonly SigmaOrbits? _orbits;
+    private readonly double[] _sigmaX = []; // σ_r of the representatives, padded to a multiple of LaneCount
     private readonly double[] _sigmaY = [];
     private readonly double[] _sigmaZ = [];
+    private readonly int _size;             // N
 
-    /// <summary>The orbits of the half spectrum (null when the weights were built without the pair's σ).</summary>
-    public SpectralOrbits? Orbits => _orbits;
+    /// <summary>The σ orbits (null when the weights were built without the pair's σ).</summary>
+    public SigmaOrbits? Orbits => _orbits;
 
-    /// <summary>Doubles of the table <see cref="FillOrbitWeights"/> writes: per orbit 4M (W_a and W_b, complex, for every σ).</summary>
-    public int OrbitTableLength => _orbits is null ? 0 : _orbits.OrbitCount * 4 * _orbits.SigmaCount;
+    // (N + 1)²(N/2 + 1): the wave vectors of one representative's table.
+    private int OrbitTablePoints => (_size + 1) * (_size + 1) * ((_size / 2) + 1);
+
+    /// <summary>Doubles of the table <see cref="FillOrbitWeights"/> writes: per side and representative, the complex
+    /// weights at (N + 1)²(N/2 + 1) wave vectors.</summary>
+    public int OrbitTableLength => _orbits is null ? 0 : 2 * _orbits.OrbitCount * 2 * OrbitTablePoints;
 
     /// <summary>
-    /// Row r of <paramref name="table"/> (4M doubles) gets, for every σ_m of the pair, W_a(k*_r, σ_m) at [2m, 2m + 1] and
-    /// W_b(k*_r, −σ_m) at [2M + 2m, 2M + 2m + 1] (radial node <paramref name="node"/>). <paramref name="folded"/> (a self pair
-    /// evaluated over half of its antipodal rule): W(σ·ξ̂) + W(−σ·ξ̂), real, in both places.
+    /// <paramref name="table"/>[side][r][((k_x + N/2)(N + 1) + k_y + N/2)(N/2 + 1) + k_z] (complex) = W_a(k, σ_r) on side 0 and
+    /// W_b(k, −σ_r) on side 1, radial node <paramref name="node"/>. <paramref name="folded"/> (a self pair over half of its
+    /// antipodal rule, F = G): W(σ·ξ̂) + W(−σ·ξ̂), real, on side 0 only.
     /// </summary>
     public void FillOrbitWeights(int node, bool folded, Span<double> table)
     {
@@ -43,32 +50,74 @@ internal sealed partial class AnisotropicGainWeights
     }
 
     /// <summary>
-    /// For the L = <see cref="LaneCount"/> directions σ_first … σ_{first+L−1} (fewer in the last group): gainAB[p] +=
-    /// Σ_l W_a(ξ_p, σ_l)·P_l[p] and gainBA[p] += Σ_l W_b(ξ_p, −σ_l)·P_l[p] (an empty span skips that side), the weights read
-    /// from the table of <see cref="FillOrbitWeights"/>; the products interleaved by lane as in <see cref="AccumulateLanes"/>.
+    /// gainAB[p] += W_a(ξ_p, σ_m)·product[p] and gainBA[p] += W_b(ξ_p, −σ_m)·product[p] (an empty span skips that side; a
+    /// folded table has side 0 only), the weights read from the table of <see cref="FillOrbitWeights"/>.
     /// </summary>
-    public void AccumulateOrbitLanes(
-        ReadOnlySpan<double> productRe, ReadOnlySpan<double> productIm, int first, ReadOnlySpan<double> table, Span<Complex> gainAB, Span<Complex> gainBA)
+    public void AccumulateOrbitSigma(int sigma, ReadOnlySpan<double> table, ReadOnlySpan<Complex> product, Span<Complex> gainAB, Span<Complex> gainBA)
     {
         var orbits = _orbits ?? throw new InvalidOperationException("weights built without σ (internal error).");
-        int lanes = LaneCount, m = orbits.SigmaCount, active = Math.Min(lanes, m - first), count = orbits.PointOrbit.Length;
-        if (productRe.Length < count * lanes || productIm.Length < count * lanes || table.Length < OrbitTableLength || active <= 0 ||
-            (!gainAB.IsEmpty && gainAB.Length < count) || (!gainBA.IsEmpty && gainBA.Length < count))
+        int n = _size, h = (n / 2) + 1, count = n * n * h, points = OrbitTablePoints;
+        if (table.Length < OrbitTableLength || product.Length < count || (!gainAB.IsEmpty && gainAB.Length < count) || (!gainBA.IsEmpty && gainBA.Length < count))
         {
-            throw new InvalidOperationException("anisotropic orbit lanes out of range (internal error).");
+            throw new InvalidOperationException("anisotropic orbit weights out of range (internal error).");
         }
 
-        if (gainBA.IsEmpty)
+        int r = orbits.Orbit(sigma);
+        var (swap, signX, signY, conjugate) = orbits.Map(sigma);
+        ReadOnlySpan<double> tableA = table.Slice(2 * r * points, 2 * points);
+        ReadOnlySpan<double> tableB = table.Slice(2 * (orbits.OrbitCount + r) * points, 2 * points);
+        ReadOnlySpan<double> prod = MemoryMarshal.Cast<Complex, double>(product);
+        Span<double> ab = MemoryMarshal.Cast<Complex, double>(gainAB);
+        Span<double> ba = MemoryMarshal.Cast<Complex, double>(gainBA);
+        double im = conjugate ? -1.0 : 1.0;
+        for (int i = 0, p = 0; i < n; i++)
         {
-            AccumulateOrbitLanes<Yes, No>(productRe, productIm, first, active, table, gainAB, gainBA);
+            int kx = SpectralGrid.SignedIndex(i, n);
+            for (int j = 0; j < n; j++, p += h)
+            {
+                int ky = SpectralGrid.SignedIndex(j, n);
+                int x = signX * (swap ? ky : kx), y = signY * (swap ? kx : ky);
+                int source = 2 * (((x + (n / 2)) * (n + 1)) + y + (n / 2)) * h;
+                ReadOnlySpan<double> row = prod.Slice(2 * p, 2 * h);
+                if (!gainAB.IsEmpty)
+                {
+                    MultiplyAdd(tableA.Slice(source, 2 * h), im, row, ab.Slice(2 * p, 2 * h));
+                }
+
+                if (!gainBA.IsEmpty)
+                {
+                    MultiplyAdd(tableB.Slice(source, 2 * h), im, row, ba.Slice(2 * p, 2 * h));
+                }
+            }
         }
-        else if (gainAB.IsEmpty)
+    }
+
+    // gain[z] += w[z]·product[z] over one k_z row (complex, interleaved), w conjugated when im = −1.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void MultiplyAdd(ReadOnlySpan<double> w, double im, ReadOnlySpan<double> product, Span<double> gain)
+    {
+        int z = 0;
+        if (Avx.IsSupported && Fma.IsSupported)
         {
-            AccumulateOrbitLanes<No, Yes>(productRe, productIm, first, active, table, gainAB, gainBA);
+            // Two complex numbers per vector: (wr, wr)·(pr, pi) + (wi, wi)·(−pi, pr).
+            var signs = Vector256.Create(-im, im, -im, im);
+            for (; z + 4 <= gain.Length; z += 4)
+            {
+                var wv = Vector256.Create(w.Slice(z, 4));
+                var pv = Vector256.Create(product.Slice(z, 4));
+                var real = Avx.Permute(wv, 0b0000);
+                var imaginary = Avx.Permute(wv, 0b1111) * signs;
+                var swapped = Avx.Permute(pv, 0b0101);
+                var sum = Fma.MultiplyAdd(real, pv, Fma.MultiplyAdd(imaginary, swapped, Vector256.Create(gain.Slice(z, 4))));
+                sum.CopyTo(gain.Slice(z, 4));
+            }
         }
-        else
+
+        for (; z < gain.Length; z += 2)
         {
-            AccumulateOrbitLanes<Yes, Yes>(productRe, productIm, first, active, table, gainAB, gainBA);
+            double wr = w[z], wi = im * w[z + 1], pr = product[z], pi = product[z + 1];
+            gain[z] += (wr * pr) - (wi * pi);
+            gain[z + 1] += (wr * pi) + (wi * pr);
         }
     }
 
@@ -77,7 +126,8 @@ internal sealed partial class AnisotropicGainWeights
     {
         bool folded = typeof(TB) == typeof(Folded);
         var orbits = _orbits ?? throw new InvalidOperationException("weights built without σ (internal error).");
-        int lanes = LaneCount, width = Vector<double>.Count, terms = Order + 1, m = orbits.SigmaCount, stride = 4 * m;
+        int lanes = LaneCount, width = Vector<double>.Count, terms = Order + 1, n = _size, h = (n / 2) + 1, points = OrbitTablePoints;
+        int orbitCount = orbits.OrbitCount;
         if (table.Length < OrbitTableLength)
         {
             throw new InvalidOperationException("anisotropic orbit table too short (internal error).");
@@ -87,42 +137,51 @@ internal sealed partial class AnisotropicGainWeights
         ReadOnlySpan<double> tableB = _tables.AsSpan((_nodes + node) * _tableLength * terms, _tableLength * terms);
         ReadOnlySpan<int> counts = _counts.AsSpan(node * _tableLength, _tableLength);
         Span<double> values = stackalloc double[4 * lanes]; // W_a re, im, W_b re, im of one lane group
-        for (int r = 0; r < orbits.OrbitCount; r++)
+        for (int first = 0; first < orbitCount; first += lanes)
         {
-            var (x, y, z) = orbits.Representative(r);
-            int q = (x * x) + (y * y) + (z * z), use = counts[q];
-            double inverse = q == 0 ? 0.0 : 1.0 / Math.Sqrt(q);
-            ReadOnlySpan<double> rowA = tableA.Slice(q * terms, use);
-            ReadOnlySpan<double> rowB = tableB.Slice(q * terms, use);
-            Span<double> row = table.Slice(r * stride, stride);
-            for (int first = 0; first < m; first += lanes)
+            var sx0 = new Vector<double>(_sigmaX, first);
+            var sy0 = new Vector<double>(_sigmaY, first);
+            var sz0 = new Vector<double>(_sigmaZ, first);
+            var sx1 = new Vector<double>(_sigmaX, first + width);
+            var sy1 = new Vector<double>(_sigmaY, first + width);
+            var sz1 = new Vector<double>(_sigmaZ, first + width);
+            int last = Math.Min(lanes, orbitCount - first);
+            for (int x = -n / 2, point = 0; x <= n / 2; x++)
             {
-                // t = σ·k*/|k*| for the two direction vectors of the group.
-                Vector<double> t0 = ((new Vector<double>(_sigmaX, first) * x) + (new Vector<double>(_sigmaY, first) * y) + (new Vector<double>(_sigmaZ, first) * z)) * inverse;
-                Vector<double> t1 = ((new Vector<double>(_sigmaX, first + width) * x) + (new Vector<double>(_sigmaY, first + width) * y) +
-                    (new Vector<double>(_sigmaZ, first + width) * z)) * inverse;
-                var sumA = new LegendreSums(rowA, t0, t1);
-                var sumB = folded ? default : new LegendreSums(rowB, t0, t1);
-                Series<TB>(rowA, rowB, use, t0, t1, ref sumA, ref sumB);
-                if (folded)
+                for (int y = -n / 2; y <= n / 2; y++)
                 {
-                    sumA.EvenTwice(values);
-                }
-                else
-                {
-                    sumA.Weights(values, conjugate: false);
-                    sumB.Weights(values[(2 * lanes)..], conjugate: true);
-                }
-
-                for (int l = 0, last = Math.Min(lanes, m - first); l < last; l++)
-                {
-                    int slot = 2 * (first + l);
-                    row[slot] = row[(2 * m) + slot] = values[l];
-                    row[slot + 1] = row[(2 * m) + slot + 1] = values[lanes + l];
-                    if (!folded)
+                    Vector<double> sxy0 = (sx0 * x) + (sy0 * y), sxy1 = (sx1 * x) + (sy1 * y);
+                    for (int z = 0; z < h; z++, point++)
                     {
-                        row[(2 * m) + slot] = values[(2 * lanes) + l];
-                        row[(2 * m) + slot + 1] = values[(3 * lanes) + l];
+                        int q = (x * x) + (y * y) + (z * z), use = counts[q];
+                        double inverse = q == 0 ? 0.0 : 1.0 / Math.Sqrt(q);
+                        Vector<double> t0 = (sxy0 + (sz0 * z)) * inverse, t1 = (sxy1 + (sz1 * z)) * inverse;
+                        ReadOnlySpan<double> rowA = tableA.Slice(q * terms, use);
+                        ReadOnlySpan<double> rowB = tableB.Slice(q * terms, use);
+                        var sumA = new LegendreSums(rowA, t0, t1);
+                        var sumB = folded ? default : new LegendreSums(rowB, t0, t1);
+                        Series<TB>(rowA, rowB, use, t0, t1, ref sumA, ref sumB);
+                        if (folded)
+                        {
+                            sumA.EvenTwice(values);
+                        }
+                        else
+                        {
+                            sumA.Weights(values, conjugate: false);
+                            sumB.Weights(values[(2 * lanes)..], conjugate: true);
+                        }
+
+                        for (int l = 0; l < last; l++)
+                        {
+                            int a = 2 * ((((first + l) * points) + point)), b = 2 * ((((orbitCount + first + l) * points) + point));
+                            table[a] = values[l];
+                            table[a + 1] = values[lanes + l];
+                            if (!folded)
+                            {
+                                table[b] = values[(2 * lanes) + l];
+                                table[b + 1] = values[(3 * lanes) + l];
+                            }
+                        }
                     }
                 }
             }
@@ -170,113 +229,6 @@ internal sealed partial class AnisotropicGainWeights
             {
                 sumB.AddEven(rowB[m], (m & 3) == 0, pa0, pa1);
             }
-        }
-    }
-
-    private void AccumulateOrbitLanes<TA, TB>(
-        ReadOnlySpan<double> productRe, ReadOnlySpan<double> productIm, int first, int active, ReadOnlySpan<double> table, Span<Complex> gainAB, Span<Complex> gainBA)
-        where TA : struct, IFlag
-        where TB : struct, IFlag
-    {
-        if (Avx2.IsSupported && LaneCount == 8)
-        {
-            AccumulateOrbitLanesAvx2<TA, TB>(productRe, productIm, first, table, gainAB, gainBA);
-            return;
-        }
-
-        var orbits = _orbits!;
-        int lanes = LaneCount, m = orbits.SigmaCount, stride = 4 * m;
-        ReadOnlySpan<int> order = orbits.Order, pointOrbit = orbits.PointOrbit, pointMap = orbits.PointMap, sigmaMap = orbits.SigmaMap;
-        Span<double> ab = MemoryMarshal.Cast<Complex, double>(gainAB);
-        Span<double> ba = MemoryMarshal.Cast<Complex, double>(gainBA);
-        foreach (int p in order)
-        {
-            // Row of k*, and this point's permutation of σ: entry e < M is W_a at σ_e (W_b at 2M + 2e); e ≥ M (−σ, a self
-            // pair) swaps the two sides, which are the same function of ±t there.
-            ReadOnlySpan<double> row = table.Slice(pointOrbit[p] * stride, stride);
-            ReadOnlySpan<int> map = sigmaMap.Slice(pointMap[p] + first, active);
-            double aRe = 0, aIm = 0, bRe = 0, bIm = 0;
-            int lane = p * lanes;
-            for (int l = 0; l < map.Length; l++)
-            {
-                int e = map[l], slotA = 2 * e, slotB = 2 * (e < m ? e + m : e - m);
-                double pr = productRe[lane + l], pi = productIm[lane + l];
-                if (TA.Value)
-                {
-                    aRe += (row[slotA] * pr) - (row[slotA + 1] * pi);
-                    aIm += (row[slotA] * pi) + (row[slotA + 1] * pr);
-                }
-
-                if (TB.Value)
-                {
-                    bRe += (row[slotB] * pr) - (row[slotB + 1] * pi);
-                    bIm += (row[slotB] * pi) + (row[slotB + 1] * pr);
-                }
-            }
-
-            if (TA.Value)
-            {
-                ab[2 * p] += aRe;
-                ab[(2 * p) + 1] += aIm;
-            }
-
-            if (TB.Value)
-            {
-                ba[2 * p] += bRe;
-                ba[(2 * p) + 1] += bIm;
-            }
-        }
-    }
-
-    // The same with the L = 8 lanes as two 256-bit vectors: the weights of a point's permuted σ by gathers from its
-    // representative's row (padded lanes read entry 0 and meet a zero product).
-    private unsafe void AccumulateOrbitLanesAvx2<TA, TB>(
-        ReadOnlySpan<double> productRe, ReadOnlySpan<double> productIm, int first, ReadOnlySpan<double> table, Span<Complex> gainAB, Span<Complex> gainBA)
-        where TA : struct, IFlag
-        where TB : struct, IFlag
-    {
-        var orbits = _orbits!;
-        int m = orbits.SigmaCount, stride = 4 * m;
-        ReadOnlySpan<int> order = orbits.Order, pointOrbit = orbits.PointOrbit, pointMap = orbits.PointMap, sigmaMap = orbits.SigmaMap;
-        Span<double> ab = MemoryMarshal.Cast<Complex, double>(gainAB);
-        Span<double> ba = MemoryMarshal.Cast<Complex, double>(gainBA);
-        var sides = Vector256.Create(m);
-        fixed (double* weights = table)
-        {
-            foreach (int p in order)
-            {
-                // Slots 2e (W_a) and 2e' with e' = e ± M (W_b), offset by the row.
-                var e = Vector256.Create(sigmaMap.Slice(pointMap[p] + first, 8));
-                var row = Vector256.Create(pointOrbit[p] * stride);
-                var pr0 = Vector256.Create(productRe.Slice(8 * p, 4));
-                var pr1 = Vector256.Create(productRe.Slice((8 * p) + 4, 4));
-                var pi0 = Vector256.Create(productIm.Slice(8 * p, 4));
-                var pi1 = Vector256.Create(productIm.Slice((8 * p) + 4, 4));
-                if (TA.Value)
-                {
-                    var slot = row + (e + e);
-                    Accumulate(weights, slot, pr0, pi0, pr1, pi1, ab.Slice(2 * p, 2));
-                }
-
-                if (TB.Value)
-                {
-                    var other = Vector256.ConditionalSelect(Vector256.LessThan(e, sides), e + sides, e - sides);
-                    Accumulate(weights, row + (other + other), pr0, pi0, pr1, pi1, ba.Slice(2 * p, 2));
-                }
-            }
-        }
-
-        // gain += Σ_l w_l P_l with w_l at weights[slot_l] (re) and weights[slot_l + 1] (im).
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        static void Accumulate(double* weights, Vector256<int> slot, Vector256<double> pr0, Vector256<double> pi0, Vector256<double> pr1, Vector256<double> pi1, Span<double> gain)
-        {
-            Vector128<int> low = slot.GetLower(), high = slot.GetUpper();
-            var wr0 = Avx2.GatherVector256(weights, low, 8);
-            var wi0 = Avx2.GatherVector256(weights + 1, low, 8);
-            var wr1 = Avx2.GatherVector256(weights, high, 8);
-            var wi1 = Avx2.GatherVector256(weights + 1, high, 8);
-            gain[0] += Vector256.Sum((wr0 * pr0) - (wi0 * pi0) + (wr1 * pr1) - (wi1 * pi1));
-            gain[1] += Vector256.Sum((wr0 * pi0) + (wi0 * pr0) + (wr1 * pi1) + (wi1 * pr1));
         }
     }
 }

@@ -126,14 +126,16 @@ internal sealed partial class AnisotropicGainWeights
 
         if (!sigmas.IsEmpty)
         {
-            _orbits = new SpectralOrbits(n, sigmas, _equalSides, LaneCount);
-            int padded = (sigmas.Length + LaneCount - 1) / LaneCount * LaneCount;
+            _size = n;
+            _orbits = new SigmaOrbits(sigmas);
+            int padded = (_orbits.OrbitCount + LaneCount - 1) / LaneCount * LaneCount;
             _sigmaX = new double[padded];
             _sigmaY = new double[padded];
             _sigmaZ = new double[padded];
-            for (int m = 0; m < sigmas.Length; m++)
+            for (int r = 0; r < _orbits.OrbitCount; r++)
             {
-                (_sigmaX[m], _sigmaY[m], _sigmaZ[m]) = (sigmas[m].X, sigmas[m].Y, sigmas[m].Z);
+                var sigma = sigmas[_orbits.SigmaOfOrbit(r)];
+                (_sigmaX[r], _sigmaY[r], _sigmaZ[r]) = (sigma.X, sigma.Y, sigma.Z);
             }
         }
     }

@@ -238,7 +238,7 @@ public sealed partial class BoltzmannOperator
 
     /// <summary>Scratch memory for evaluations with this plan (one per concurrent caller).</summary>
     public BoltzmannWorkspace CreateWorkspace() =>
-        new(this, _fft, SpeciesCount, _lanes, Grid.Count, _halfCount, _partialBuffers, _maxSigmas, _pairs.Any(p => p.Anisotropic) ? AnisotropicGainWeights.LaneCount : 0, !_perSigmaShifts,
+        new(this, _fft, SpeciesCount, _lanes, Grid.Count, _halfCount, _partialBuffers, _maxSigmas, _seriesPerPoint && _pairs.Any(p => p.Anisotropic) ? AnisotropicGainWeights.LaneCount : 0, !_perSigmaShifts,
             _seriesPerPoint ? 0 : _pairs.Max(p => p.Weights?.OrbitTableLength ?? 0));
 
     /// <summary>

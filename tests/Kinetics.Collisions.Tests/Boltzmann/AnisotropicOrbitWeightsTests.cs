@@ -7,8 +7,9 @@ using Kinetics.Quadrature;
 namespace Kinetics.Tests.Boltzmann;
 
 /// <summary>
-/// The anisotropic weights evaluated at the orbit representatives of the half spectrum and permuted over σ
-/// (<see cref="SpectralOrbits"/>) against the Legendre series at every point and σ (the internal option
+/// The anisotropic weights tabulated for the representatives of the σ orbits and read for every σ through a signed
+/// permutation of (k_x, k_y)
+/// (<see cref="SigmaOrbits"/>) against the Legendre series at every point and σ (the internal option
 /// <c>AnisotropicSeriesPerPoint</c>), on the operator's whole evaluation.
 /// </summary>
 public class AnisotropicOrbitWeightsTests
@@ -22,7 +23,7 @@ public class AnisotropicOrbitWeightsTests
     [MemberData(nameof(Rules))]
     public void OrbitWeights_EqualSeriesAtEveryPoint(string rule, int species)
     {
-        // The two differ only in the round-off of t = σ·k̂ (gᵀσ_m equals σ_{m'} to ~1e−16) and of the summation order:
+        // The two differ only in the round-off of t = σ·k̂ (hσ_r equals σ_m to ~1e−16) and of the summation order:
         // 1e−13 relative to max |Q| (observed ≤ 1.6e−14). A wrong σ permutation or a swapped side is an O(1e−2) difference.
         var grid = new CartesianGrid(12, 6.0);
         var sphere = Rule(rule);
@@ -46,43 +47,38 @@ public class AnisotropicOrbitWeightsTests
     }
 
     [Theory]
-    [InlineData("product:11", true, 16)]
-    [InlineData("product:11", false, 16)]
-    [InlineData("lebedev:50", true, 48)]
-    [InlineData("icosahedral:32", false, 24)]
-    [InlineData("rotated:product:5", false, 2)]
-    [InlineData("product:5", false, 8)]
-    public void Orbits_FindTheSymmetriesSharedWithTheGrid(string rule, bool half, int order)
+    [InlineData("product:11", 6)]
+    [InlineData("product:5", 4)]
+    [InlineData("lebedev:50", 7)]
+    [InlineData("icosahedral:32", 7)]
+    [InlineData("rotated:product:5", 9)]
+    public void SigmaOrbits_MapEveryDirectionToItsRepresentative(string rule, int orbits)
     {
-        // The symmetry groups are known: the product rule with 12 azimuths and Gauss nodes symmetric in z has D4h (16),
-        // Lebedev rules the full octahedral group (48), the product rule with 6 azimuths D2h (8: the sign changes, no
-        // swap of x and y); the 32-point rule (icosahedron + dodecahedron in the standard orientation) has T_h (24: sign
-        // changes and cyclic permutations); an antipodal rule turned off the axes keeps only ±I.
+        // Orbit counts under ±(signed x, y permutations with z kept): Product(11) (12 azimuths, D4h) has 6 — per pair of
+        // Gauss levels ±z the azimuths {0°, 90°, 180°, 270°} and the other 8; Product(5) (6 azimuths, only sign changes)
+        // 4; Lebedev50 7 (the octahedron and the edge midpoints each split into the z pair or ring and the rest, the
+        // cube, and the 24 points (±1, ±1, ±3)/√11 by whether the large coordinate is z);
+        // the 32-point rule 7 (the coordinate patterns (0, ±1, ±φ) and (0, ±1/φ, ±φ) in three cyclic orders, and the
+        // cube); a rule turned off the axes keeps only ±I (18 points, 9 orbits).
         var points = rule.StartsWith("rotated", StringComparison.Ordinal) ? Rotated(SphereRule.Product(5)) : Rule(rule).Points.ToArray();
-        if (half)
-        {
-            points = [.. points.Where((p, i) => !points.Take(i).Any(q => (p + q).Length < 1e-12))];
-        }
+        var map = new SigmaOrbits(points);
+        Assert.Equal(orbits, map.OrbitCount);
 
-        var orbits = new SpectralOrbits(12, points, allowAntipodes: half);
-        Assert.Equal(order, orbits.GroupOrder);
-
-        // Every point p is g k* for its orbit's representative k* and map row g: |k|² is kept and σ_m·k = ±σ_{m'}·k*.
-        for (int i = 0, p = 0; i < 12; i++)
+        // σ_m·k = ±σ_r·k'' (− when conjugated) with k''_z = k_z and |k''| = |k|, for every k of a 12³ grid's half spectrum.
+        for (int m = 0; m < points.Length; m++)
         {
-            for (int j = 0; j < 12; j++)
+            var representative = points[map.SigmaOfOrbit(map.Orbit(m))];
+            var (swap, signX, signY, conjugate) = map.Map(m);
+            for (int x = -6; x <= 6; x++)
             {
-                for (int z = 0; z <= 6; z++, p++)
+                for (int y = -6; y <= 6; y++)
                 {
-                    var k = new Velocity3(i < 6 ? i : i - 12, j < 6 ? j : j - 12, z); // the operator's order; Nyquist −N/2
-                    var (x, y, w) = orbits.Representative(orbits.PointOrbit[p]);
-                    var star = new Velocity3(x, y, w);
-                    Assert.Equal(Velocity3.Dot(k, k), Velocity3.Dot(star, star), 12);
-                    for (int m = 0; m < points.Length; m++)
+                    for (int z = 0; z <= 6; z++)
                     {
-                        int e = orbits.SigmaMap[orbits.PointMap[p] + m];
-                        double expected = Velocity3.Dot(points[m], k), actual = e < points.Length ? Velocity3.Dot(points[e], star) : -Velocity3.Dot(points[e - points.Length], star);
-                        Assert.True(Math.Abs(expected - actual) < 1e-12, $"p {p}, σ {m}: {expected} vs {actual}");
+                        var k = new Velocity3(x, y, z);
+                        var image = new Velocity3(signX * (swap ? y : x), signY * (swap ? x : y), z);
+                        double expected = Velocity3.Dot(points[m], k), actual = (conjugate ? -1 : 1) * Velocity3.Dot(representative, image);
+                        Assert.True(Math.Abs(expected - actual) < 1e-12, $"σ {m}, k ({x}, {y}, {z}): {expected} vs {actual}");
                     }
                 }
             }
@@ -102,11 +98,12 @@ public class AnisotropicOrbitWeightsTests
     // The points of a rule turned by a generic rotation (antipodal, but with no axis symmetry).
     private static Velocity3[] Rotated(SphereRule rule)
     {
-        double a = 0.3, b = 0.7;
+        double a = 0.3, b = 0.7, c = 0.45;
         Velocity3 Turn(Velocity3 v)
         {
             var u = new Velocity3((Math.Cos(a) * v.X) - (Math.Sin(a) * v.Y), (Math.Sin(a) * v.X) + (Math.Cos(a) * v.Y), v.Z);
-            return new Velocity3(u.X, (Math.Cos(b) * u.Y) - (Math.Sin(b) * u.Z), (Math.Sin(b) * u.Y) + (Math.Cos(b) * u.Z));
+            var w = new Velocity3(u.X, (Math.Cos(b) * u.Y) - (Math.Sin(b) * u.Z), (Math.Sin(b) * u.Y) + (Math.Cos(b) * u.Z));
+            return new Velocity3((Math.Cos(c) * w.X) + (Math.Sin(c) * w.Z), w.Y, (Math.Cos(c) * w.Z) - (Math.Sin(c) * w.X));
         }
 
         return [.. rule.Points.ToArray().Select(Turn)];
