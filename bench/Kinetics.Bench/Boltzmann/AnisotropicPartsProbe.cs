@@ -65,7 +65,7 @@ internal static class AnisotropicPartsProbe
             double fill = Time(() => w.FillOrbitWeights(node, false, table));
             double accumulate = Time(() =>
             {
-                for (int s = 0; s < m; s++)
+                foreach (int s in w.Orbits!.Order)
                 {
                     w.AccumulateOrbitSigma(s, table, spectrum, ab, ba);
                 }

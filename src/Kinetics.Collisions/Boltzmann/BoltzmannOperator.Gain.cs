@@ -157,7 +157,7 @@ public sealed partial class BoltzmannOperator
         bool folded = !gainAB.IsEmpty && gainAB == gainBA;
         Span<double> table = workspace.OrbitWeights.AsSpan(lane * workspace.OrbitTableLength, weights.OrbitTableLength);
         weights.FillOrbitWeights(node, folded, table);
-        for (int m = 0; m < pair.SigmaCount; m++)
+        foreach (int m in weights.Orbits!.Order)
         {
             ShiftedProduct(pair, node, m, plus, minus, lane, workspace, accumulate: false);
             _fft.ForwardReal(product, productSpectrum, fft);

@@ -65,7 +65,11 @@ internal sealed class SigmaOrbits
         }
 
         _sigmaOfOrbit = orbits.ToArray();
+        Order = [.. Enumerable.Range(0, count).OrderBy(m => _representative[m])];
     }
+
+    /// <summary>The σ sorted by orbit (ties in index order): consecutive σ read the same representative's table.</summary>
+    public int[] Order { get; }
 
     /// <summary>The number of orbits (representatives σ_r).</summary>
     public int OrbitCount => _sigmaOfOrbit.Length;
