@@ -6,9 +6,31 @@ using Kinetics.Quadrature;
 
 namespace Kinetics.Bench.Boltzmann;
 
-/// <summary>Times the parts of the anisotropic weight path for one radial node (ad hoc probe, `anisotropic-parts N`).</summary>
+/// <summary>
+/// Probes of the anisotropic weight path: `anisotropic-parts N` times its parts for one radial node; `anisotropic-cost
+/// SECONDS N…` times the three cases of <see cref="AnisotropicCostBenchmarks"/> in alternating rounds in one process
+/// (<see cref="Benchmarking.SteadyStateTiming"/>) and prints the median per-round ratios to the isotropic case.
+/// </summary>
 internal static class AnisotropicPartsProbe
 {
+    public static int RunCost(string[] args)
+    {
+        double seconds = double.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture);
+        foreach (string size in args[2..])
+        {
+            var cases = new AnisotropicCostBenchmarks { N = int.Parse(size, System.Globalization.CultureInfo.InvariantCulture) };
+            cases.Setup();
+            var result = Benchmarking.SteadyStateTiming.Measure([cases.Isotropic, cases.VssSeriesPerPoint, cases.VssOrbitWeights], seconds);
+            var (iso, series, orbits) = (result.Cases[0], result.Cases[1], result.Cases[2]);
+            Console.WriteLine(
+                $"N {cases.N}: isotropic {iso.MedianMs:F1} ms (min {iso.MinMs:F1}), VSS series per point {series.MedianMs:F1} ms (min {series.MinMs:F1}), " +
+                $"VSS orbit weights {orbits.MedianMs:F1} ms (min {orbits.MinMs:F1}); ratios to isotropic (median per round) {result.RatiosToFirst[1]:F2}, " +
+                $"{result.RatiosToFirst[2]:F2}; {result.TimedRounds} rounds after {result.WarmupRounds} warm-up, tiered up {result.TieredUp}");
+        }
+
+        return 0;
+    }
+
     public static int Run(string[] args)
     {
         int n = int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture);
