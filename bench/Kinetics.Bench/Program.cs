@@ -16,5 +16,10 @@ if (args.Length > 1 && args[0] == "anisotropic-parts")
     return Kinetics.Bench.Boltzmann.AnisotropicPartsProbe.Run(args);
 }
 
+if (args.Length > 0 && args[0] == "species-grids")
+{
+    return Kinetics.Bench.SpeciesGrids.SpeciesGridCostComparison.Run(args);
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(FftComparison).Assembly).Run(args);
 return 0;

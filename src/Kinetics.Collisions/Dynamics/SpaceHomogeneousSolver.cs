@@ -1,4 +1,3 @@
-using System.Globalization;
 using Kinetics.Conservation;
 
 namespace Kinetics.Dynamics;
@@ -136,10 +135,10 @@ public sealed class SpaceHomogeneousSolver
                     dt *= 0.5;
                 }
             }
-            catch (Exception e) when (Options.PartialResultOnFailure && IsStepFailure(e))
+            catch (Exception e) when (Options.PartialResultOnFailure && RunEnding.IsStepFailure(e, Options))
             {
                 // u is the last accepted state: Evaluate and Step write only into rate, stage and next.
-                failure = string.Create(CultureInfo.InvariantCulture, $"the step from t = {time:G6} (after {steps} steps) failed: {e.Message}");
+                failure = RunEnding.FailureMessage(time, steps, e);
                 break;
             }
 
@@ -172,20 +171,9 @@ public sealed class SpaceHomogeneousSolver
         var result = SpaceHomogeneousResult.Owning(u, time, steps, rejected, evaluations, minRelative, largestCorrection);
         result.LimitedSteps = limited;
         result.SmallestLimiterFactor = smallestTheta;
-        result.StopReason = failure;
-        result.Stop = failure is not null ? SolverStop.Failed
-            : time >= finalTime ? SolverStop.Completed
-            : cancellationToken.IsCancellationRequested ? SolverStop.Cancelled
-            : SolverStop.MaxSteps;
+        RunEnding.Record(result, failure, time, finalTime, cancellationToken);
         return result;
     }
-
-    // The failures PartialResultOnFailure turns into a partial result: the operator refusing a state (resolution check,
-    // non-finite input), non-finite rates, positivity halvings used up. PositivityPolicy.Throw is the caller's explicit
-    // request for an exception and is not caught.
-    private bool IsStepFailure(Exception e) =>
-        e is ArgumentException or UnresolvedSpeciesException
-        || (e is InvalidOperationException && Options.Positivity != PositivityPolicy.Throw);
 
     // next = u advanced by dt; rate holds 𝒞(u) on entry (already projected).
     private void Step(double[] u, double[] rate, double dt, double[] stage, double[] next, ref int evaluations, ref double largestCorrection, double[]? equilibriumRate)

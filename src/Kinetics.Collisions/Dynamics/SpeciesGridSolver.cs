@@ -18,6 +18,9 @@ namespace Kinetics.Dynamics;
 /// energy — each taken on the species' own grid — are conserved to round-off.</para>
 /// <para>Not supported here (an <see cref="ArgumentException"/> names them): the steady-state-preserving form and the
 /// equilibrium limiter, which need a discrete equilibrium of the mixture on one grid.</para>
+/// <para>The run ends as <see cref="SpaceHomogeneousSolver"/>'s does: <see cref="SpaceHomogeneousResult.Stop"/> says why,
+/// and with <see cref="SpaceHomogeneousOptions.PartialResultOnFailure"/> a failed step returns the last accepted state
+/// with the reason in <see cref="SpaceHomogeneousResult.StopReason"/>.</para>
 /// <para>Immutable; <see cref="Run"/> allocates its stage buffers once per call and may be called concurrently.</para>
 /// </remarks>
 public sealed class SpeciesGridSolver
@@ -77,23 +80,34 @@ public sealed class SpeciesGridSolver
         observer?.Invoke(0, 0, u);
         double time = 0, minRelative = MinimumRelative(u), largestCorrection = 0;
         int steps = 0, rejected = 0, evaluations = 0;
+        string? failure = null;
         while (time < finalTime && steps < Options.MaxSteps && !cancellationToken.IsCancellationRequested)
         {
-            Evaluate(u, rate, scratch, ref evaluations, ref largestCorrection);
-            double dt = Options.FixedStep ?? (Options.Courant / StiffnessRate(u, rate));
-            dt = Math.Min(Math.Min(dt, Options.MaxStep), finalTime - time);
-            for (int attempt = 0; ; attempt++)
+            double dt;
+            try
             {
-                Step(u, rate, dt, stage, next, scratch, ref evaluations, ref largestCorrection);
-                double relative = MinimumRelative(next);
-                if (PositivityHalving.Accepts(Options, relative, attempt, time, dt, "refine the grids"))
+                Evaluate(u, rate, scratch, ref evaluations, ref largestCorrection);
+                dt = Options.FixedStep ?? (Options.Courant / StiffnessRate(u, rate));
+                dt = Math.Min(Math.Min(dt, Options.MaxStep), finalTime - time);
+                for (int attempt = 0; ; attempt++)
                 {
-                    minRelative = Math.Min(minRelative, relative);
-                    break;
-                }
+                    Step(u, rate, dt, stage, next, scratch, ref evaluations, ref largestCorrection);
+                    double relative = MinimumRelative(next);
+                    if (PositivityHalving.Accepts(Options, relative, attempt, time, dt, "refine the grids"))
+                    {
+                        minRelative = Math.Min(minRelative, relative);
+                        break;
+                    }
 
-                rejected++;
-                dt *= 0.5;
+                    rejected++;
+                    dt *= 0.5;
+                }
+            }
+            catch (Exception e) when (Options.PartialResultOnFailure && RunEnding.IsStepFailure(e, Options))
+            {
+                // u is the last accepted state: Evaluate and Step write only into rate, stage and next.
+                failure = RunEnding.FailureMessage(time, steps, e);
+                break;
             }
 
             (u, next) = (next, u);
@@ -108,7 +122,9 @@ public sealed class SpeciesGridSolver
             progress?.Report(new SolverProgress(time, finalTime, steps, dt));
         }
 
-        return SpaceHomogeneousResult.Owning(u, time, steps, rejected, evaluations, minRelative, largestCorrection);
+        var result = SpaceHomogeneousResult.Owning(u, time, steps, rejected, evaluations, minRelative, largestCorrection);
+        RunEnding.Record(result, failure, time, finalTime, cancellationToken);
+        return result;
     }
 
     // next = u advanced by dt; rate holds 𝒞(u) on entry (already projected). Shu–Osher forms of the SSP schemes.

@@ -32,23 +32,11 @@ public sealed class SpectralTransfer
     {
         Source = source;
         Target = target;
-        SpeciesGrid wide = source.HalfWidth >= target.HalfWidth ? source : target;
-        int ns = source.PointsPerAxis, nt = target.PointsPerAxis, nw = wide.PointsPerAxis;
-        double lw = wide.HalfWidth, hs = source.Spacing;
+        int ns = source.PointsPerAxis, nt = target.PointsPerAxis;
         _matrices = new double[3][];
         for (int axis = 0; axis < 3; axis++)
         {
-            var m = new double[nt * ns];
-            for (int i = 0; i < nt; i++)
-            {
-                double x = target.Coordinate(axis, i);
-                for (int j = 0; j < ns; j++)
-                {
-                    m[(i * ns) + j] = hs * Dirichlet(x - source.Coordinate(axis, j), lw, nw);
-                }
-            }
-
-            _matrices[axis] = m;
+            _matrices[axis] = AxisMatrix(source, target, axis, target.Centre[axis]);
         }
 
         _transposedZ = new double[ns * nt];
@@ -120,6 +108,27 @@ public sealed class SpectralTransfer
 
         // destination[(i·N_t + j)·N_t + k] (+)= scale Σ_i' Mx[i, i'] second[(i'·N_t + j)·N_t + k]: (N_t × N_s)·(N_s × N_t²).
         RowMajorProduct.Multiply(_matrices[0], second, destination, nt, ns, nt * nt, scale, accumulate);
+    }
+
+    // The N_t × N_s matrix (row-major) of one axis: h_s D(x_i − w_j) with x_i = centre + the target grid's coordinate i,
+    // w_j the source coordinates and D the Dirichlet kernel of the wider grid. centre is the target's centre on this axis,
+    // or that centre minus a shift (ShiftedTransferSet), computed by the caller exactly as SpeciesGrid.Coordinate would.
+    internal static double[] AxisMatrix(SpeciesGrid source, SpeciesGrid target, int axis, double centre)
+    {
+        SpeciesGrid wide = source.HalfWidth >= target.HalfWidth ? source : target;
+        int ns = source.PointsPerAxis, nt = target.PointsPerAxis, nw = wide.PointsPerAxis;
+        double lw = wide.HalfWidth, hs = source.Spacing;
+        var m = new double[nt * ns];
+        for (int i = 0; i < nt; i++)
+        {
+            double x = centre + target.Grid.Coordinate(i);
+            for (int j = 0; j < ns; j++)
+            {
+                m[(i * ns) + j] = hs * Dirichlet(x - source.Coordinate(axis, j), lw, nw);
+            }
+        }
+
+        return m;
     }
 
     // (1/2L)[1 + 2Σ_{k=1}^{N/2−1} cos(πkd/L) + cos(πNd/(2L))] for even N; odd N has no Nyquist term.

@@ -54,18 +54,18 @@ public sealed class MaxwellianInflow : BoundaryCondition
             throw new InvalidOperationException($"The inflow has {_densities.Length} densities for {context.Masses.Length} species.");
         }
 
-        var grid = context.Velocities;
-        int nv = grid.Count;
         for (int s = 0; s < _densities.Length; s++)
         {
+            var grid = context.Grids[s];
+            int nv = grid.Count;
             double m = context.Masses[s];
             double norm = _densities[s] * Math.Pow(m / (2.0 * Math.PI * Temperature), grid.Dimension / 2.0);
-            Span<double> g = flux.Slice(s * nv, nv);
+            Span<double> g = flux.Slice(context.Offsets[s], nv);
             for (int p = 0; p < nv; p++)
             {
-                if (context.Incoming(p))
+                if (context.Incoming(s, p))
                 {
-                    g[p] = context.Courant[p] * norm * context.MaxwellianFactor(p, Drift, m, Temperature);
+                    g[p] = context.CourantOf(s, p) * norm * context.MaxwellianFactor(s, p, Drift, m, Temperature);
                 }
             }
         }

@@ -61,22 +61,22 @@ public sealed class WallBoundary : BoundaryCondition
             throw new InvalidOperationException($"The wall velocity must be tangential (component {context.Axis} is {Velocity[context.Axis]}).");
         }
 
-        var grid = context.Velocities;
-        int nv = grid.Count;
-        double[] maxwellian = ArrayPool<double>.Shared.Rent(nv);
+        int largest = context.Grids.Max(g => g.Count);
+        double[] maxwellian = ArrayPool<double>.Shared.Rent(largest);
         try
         {
             for (int s = 0; s < context.Masses.Length; s++)
             {
-                Span<double> g = flux.Slice(s * nv, nv);
+                int nv = context.Grids[s].Count;
+                Span<double> g = flux.Slice(context.Offsets[s], nv);
                 double incident = 0.0, emitted = 0.0;
                 double m = context.Masses[s];
                 for (int p = 0; p < nv; p++)
                 {
-                    if (context.Incoming(p))
+                    if (context.Incoming(s, p))
                     {
-                        maxwellian[p] = context.MaxwellianFactor(p, Velocity, m, Temperature);
-                        emitted += context.Courant[p] * maxwellian[p];
+                        maxwellian[p] = context.MaxwellianFactor(s, p, Velocity, m, Temperature);
+                        emitted += context.CourantOf(s, p) * maxwellian[p];
                     }
                     else
                     {
@@ -87,9 +87,9 @@ public sealed class WallBoundary : BoundaryCondition
                 double density = emitted != 0.0 ? -incident / emitted : 0.0;
                 for (int p = 0; p < nv; p++)
                 {
-                    if (context.Incoming(p))
+                    if (context.Incoming(s, p))
                     {
-                        g[p] = (Accommodation * density * context.Courant[p] * maxwellian[p]) - ((1.0 - Accommodation) * g[context.Mirror(p)]);
+                        g[p] = (Accommodation * density * context.CourantOf(s, p) * maxwellian[p]) - ((1.0 - Accommodation) * g[context.Mirror(s, p)]);
                     }
                 }
             }

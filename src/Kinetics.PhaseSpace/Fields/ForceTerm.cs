@@ -11,19 +11,28 @@ namespace Kinetics.PhaseSpace.Fields;
 /// limiter's slope sums and the splitting error (docs/phase-space.md).
 /// </summary>
 /// <remarks>
-/// A step whose velocity Courant number |q E_a/m| Δt/h exceeds 1 is split into equal sub-steps. Immutable and
-/// thread-safe; scratch is on the stack (at most 2N + 5 doubles per line).
+/// Every species is advected on its own velocity grid (h_α, N_α) when the plan holds a grid per species. A step whose
+/// velocity Courant number |q E_a/m| Δt/h exceeds 1 is split into equal sub-steps. Immutable and thread-safe; scratch is
+/// on the stack (at most 2N + 5 doubles per line).
 /// </remarks>
 public sealed class ForceTerm
 {
-    private ForceTerm(VelocityGrid velocities, SlopeLimiter limiter)
+    private readonly VelocityGrid[] _grids;
+
+    private ForceTerm(VelocityGrid[] grids, SlopeLimiter limiter)
     {
-        Velocities = velocities;
+        _grids = grids;
         Limiter = limiter;
     }
 
-    /// <summary>The velocity grid.</summary>
-    public VelocityGrid Velocities { get; }
+    /// <summary>The velocity grid shared by every species.</summary>
+    /// <exception cref="InvalidOperationException">The plan holds a grid per species (<see cref="SpeciesVelocities"/>).</exception>
+    public VelocityGrid Velocities => _grids.All(g => g.Equals(_grids[0]))
+        ? _grids[0]
+        : throw new InvalidOperationException("This plan acts on species with their own velocity grids (SpeciesVelocities).");
+
+    /// <summary>The velocity grid of every species (one entry for a plan on one shared grid).</summary>
+    public IReadOnlyList<VelocityGrid> SpeciesVelocities => _grids;
 
     /// <summary>The slope limiter.</summary>
     public SlopeLimiter Limiter { get; }
@@ -37,13 +46,31 @@ public sealed class ForceTerm
     public static ForceTerm Create(VelocityGrid velocities, SlopeLimiter limiter = SlopeLimiter.VanLeer)
     {
         ArgumentNullException.ThrowIfNull(velocities);
+        return Create([velocities], limiter);
+    }
+
+    /// <summary>Plans the force term with a velocity grid per species.</summary>
+    /// <param name="velocities">One grid per species, in species order (<see cref="PhaseSpaceState.SpeciesVelocities"/>).</param>
+    /// <param name="limiter">The slope limiter.</param>
+    public static ForceTerm Create(IReadOnlyList<VelocityGrid> velocities, SlopeLimiter limiter = SlopeLimiter.VanLeer)
+    {
+        ArgumentNullException.ThrowIfNull(velocities);
+        Guard.InRange(velocities.Count, 1, 1024, nameof(velocities) + ".Count");
+        var grids = velocities.ToArray();
+        for (int s = 0; s < grids.Length; s++)
+        {
+            ArgumentNullException.ThrowIfNull(grids[s], $"{nameof(velocities)}[{s}]");
+        }
+
         if (!Enum.IsDefined(limiter))
         {
             throw new ArgumentOutOfRangeException(nameof(limiter), limiter, $"limiter must be a defined {nameof(SlopeLimiter)} (was {limiter}).");
         }
 
-        return new ForceTerm(velocities, limiter);
+        return new ForceTerm(grids, limiter);
     }
+
+    private VelocityGrid GridOf(int species) => _grids.Length == 1 ? _grids[0] : _grids[species];
 
     /// <summary>Advances every owned cell of <paramref name="state"/> by Δt in the field (E_x, E_y) given per owned cell.</summary>
     /// <param name="state">The state (modified in place).</param>
@@ -54,16 +81,19 @@ public sealed class ForceTerm
     public void Advance(PhaseSpaceState state, ReadOnlySpan<double> fieldX, ReadOnlySpan<double> fieldY, double step, int maxDegreeOfParallelism = -1)
     {
         ArgumentNullException.ThrowIfNull(state);
-        if (!state.Velocities.Equals(Velocities))
+        bool sameGrids = _grids.Length == 1
+            ? state.HasSharedVelocities && state.SpeciesVelocities[0].Equals(_grids[0])
+            : state.SpeciesCount == _grids.Length && state.SpeciesVelocities.SequenceEqual(_grids);
+        if (!sameGrids)
         {
-            throw new ArgumentException("state must live on this plan's velocity grid.", nameof(state));
+            throw new ArgumentException("state must live on this plan's velocity grid(s).", nameof(state));
         }
 
         Guard.Length(fieldX.Length, state.CellCount, nameof(fieldX));
         if (fieldY.Length != 0)
         {
             Guard.Length(fieldY.Length, state.CellCount, nameof(fieldY));
-            if (Velocities.Dimension < 2)
+            if (_grids[0].Dimension < 2)
             {
                 throw new ArgumentException("fieldY needs a velocity grid of at least 2 dimensions.", nameof(fieldY));
             }
@@ -85,10 +115,11 @@ public sealed class ForceTerm
 
         for (int s = 0; s < state.SpeciesCount; s++)
         {
-            largestRatio = Math.Max(largestRatio, Math.Abs(state.Charges[s] / state.Masses[s]));
+            // |q/m|/h_α: the velocity Courant number per unit field and time on the species' own grid.
+            largestRatio = Math.Max(largestRatio, Math.Abs(state.Charges[s] / state.Masses[s]) / GridOf(s).Spacing);
         }
 
-        double largestCourant = largestRatio * largestField * step / Velocities.Spacing;
+        double largestCourant = largestRatio * largestField * step;
         if (!(largestCourant <= MaxSubsteps))
         {
             throw new ArgumentOutOfRangeException(
@@ -96,7 +127,6 @@ public sealed class ForceTerm
         }
 
         double[] ex = fieldX.ToArray(), ey = fieldY.ToArray();
-        double h = Velocities.Spacing;
         int species = state.SpeciesCount;
         var options = new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism };
         System.Threading.Tasks.Parallel.For(0, state.CellCount, options, c =>
@@ -109,25 +139,27 @@ public sealed class ForceTerm
                     continue;
                 }
 
+                var grid = GridOf(s);
+                double h = grid.Spacing;
                 Span<double> f = state.Distribution(c, s);
-                AdvectAxis(f, 0, qm * ex[c] * step / h);
+                AdvectAxis(grid, f, 0, qm * ex[c] * step / h);
                 if (ey.Length > 0)
                 {
-                    AdvectAxis(f, 1, qm * ey[c] * step / h);
+                    AdvectAxis(grid, f, 1, qm * ey[c] * step / h);
                 }
             }
         });
     }
 
     /// <summary>Advects F along velocity axis <paramref name="axis"/> with Courant number ν (sub-stepped to |ν| ≤ 1).</summary>
-    internal void AdvectAxis(Span<double> f, int axis, double courant)
+    private void AdvectAxis(VelocityGrid grid, Span<double> f, int axis, double courant)
     {
         if (courant == 0.0)
         {
             return;
         }
 
-        int n = Velocities.PointsPerAxis, stride = Velocities.Stride(axis), outer = Velocities.Count / (n * stride);
+        int n = grid.PointsPerAxis, stride = grid.Stride(axis), outer = grid.Count / (n * stride);
         int substeps = (int)Math.Ceiling(Math.Abs(courant));
         double nu = courant / substeps;
         Span<double> line = stackalloc double[n + 4];

@@ -53,8 +53,8 @@ public sealed partial class CollisionStep
 
     // The settings that decide the arithmetic, for checkpoints (PhaseSpaceSolver.Settings).
     internal string Describe() => _stiff is not null ? $"stiff {_stiff}"
-        : _batched is null ? Options.ToString()
-        : $"batched {_batched.Options} with {_substeps} SSP-RK3 sub-steps";
+        : _batched is null ? (SpeciesGridOperator is null ? Options.ToString() : $"species grids {Options}")
+        : $"batched {(SpeciesGridOperator is null ? "" : "species grids ")}{_batched.Options} with {_substeps} SSP-RK3 sub-steps";
 
     // SSP-RK3 (Shu–Osher) on all owned cells at once: u¹ = u + hQ(u), u² = ¾u + ¼(u¹ + hQ(u¹)), u ← ⅓u + ⅔(u² + hQ(u²)).
     private void AdvanceBatched(PhaseSpaceState state, double step)

@@ -19,18 +19,21 @@ namespace Kinetics.PhaseSpace.Integration;
 /// </remarks>
 public sealed partial class CollisionStep
 {
-    private readonly SpaceHomogeneousSolver _solver;
+    private readonly SpaceHomogeneousSolver? _solver;
+    private readonly ICollisionOperator? _operator;
 
     private CollisionStep(ICollisionOperator collisionOperator, SpaceHomogeneousOptions options)
     {
-        Operator = collisionOperator;
+        _operator = collisionOperator;
         Options = options;
         _solver = new SpaceHomogeneousSolver(collisionOperator, options);
         _reports = [];
     }
 
-    /// <summary>The collision operator.</summary>
-    public ICollisionOperator Operator { get; }
+    /// <summary>The collision operator on one shared grid.</summary>
+    /// <exception cref="InvalidOperationException">The step evaluates an operator on per-species grids (<see cref="SpeciesGridOperator"/>).</exception>
+    public ICollisionOperator Operator => _operator
+        ?? throw new InvalidOperationException("This step evaluates an operator on per-species grids; see SpeciesGridOperator.");
 
     /// <summary>The space-homogeneous integrator's options.</summary>
     public SpaceHomogeneousOptions Options { get; }
@@ -49,7 +52,7 @@ public sealed partial class CollisionStep
     public double MaxCollisionFrequency(PhaseSpaceState state)
     {
         Check(state);
-        if (Operator is not ICollisionFrequency frequency)
+        if (((object?)_operator ?? SpeciesGridOperator) is not ICollisionFrequency frequency)
         {
             return 0.0;
         }
@@ -89,9 +92,21 @@ public sealed partial class CollisionStep
         }
 
         var options = new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism };
+        if (_speciesSolver is not null)
+        {
+            var speciesSolver = _speciesSolver;
+            System.Threading.Tasks.Parallel.For(0, state.CellCount, options, c =>
+            {
+                var result = speciesSolver.Run(state.Cell(c), step);
+                result.State.CopyTo(state.Cell(c));
+            });
+            return;
+        }
+
+        var solver = _solver!;
         System.Threading.Tasks.Parallel.For(0, state.CellCount, options, c =>
         {
-            var result = _solver.Run(state.Cell(c), step);
+            var result = solver.Run(state.Cell(c), step);
             result.State.CopyTo(state.Cell(c));
         });
     }
@@ -99,9 +114,16 @@ public sealed partial class CollisionStep
     private void Check(PhaseSpaceState state)
     {
         ArgumentNullException.ThrowIfNull(state);
-        if (state.Velocities.Dimension != 3 || !state.Velocities.ToCartesian().Equals(Operator.Grid) || state.SpeciesCount != Operator.Masses.Length)
+        if (SpeciesGridOperator is { } speciesOperator)
         {
-            throw new ArgumentException("state must have the operator's velocity grid (3-D) and species count.", nameof(state));
+            CheckSpeciesGrids(state, speciesOperator);
+            return;
+        }
+
+        if (!state.HasSharedVelocities || state.VelocityDimension != 3 || !state.Velocities.IsCentred || !state.Velocities.ToCartesian().Equals(Operator.Grid)
+            || state.SpeciesCount != Operator.Masses.Length)
+        {
+            throw new ArgumentException("state must have the operator's velocity grid (3-D, shared by every species) and species count.", nameof(state));
         }
     }
 }

@@ -37,9 +37,11 @@ public sealed partial class PhaseSpaceSolver
     {
         _options = options;
         _decomposition = decomposition;
-        _transport = FreeTransport.Create(layout.Mesh, layout.Velocities, options.Limiter, options.LowBoundary, options.HighBoundary);
+        _transport = layout.HasSharedVelocities
+            ? FreeTransport.Create(layout.Mesh, layout.Velocities, options.Limiter, options.LowBoundary, options.HighBoundary)
+            : FreeTransport.Create(layout.Mesh, layout.SpeciesVelocities, options.Limiter, options.LowBoundary, options.HighBoundary);
         _transportWorkspace = _transport.CreateWorkspace(layout);
-        _force = ForceTerm.Create(layout.Velocities, options.Limiter);
+        _force = layout.HasSharedVelocities ? ForceTerm.Create(layout.Velocities, options.Limiter) : ForceTerm.Create(layout.SpeciesVelocities, options.Limiter);
         bool charged = false;
         foreach (double q in layout.Charges)
         {
@@ -115,6 +117,19 @@ public sealed partial class PhaseSpaceSolver
     /// <param name="mixture">The species.</param>
     /// <param name="options">Options (their communicator decides the block).</param>
     public static PhaseSpaceState CreateLocalState(Meshes.UniformMesh mesh, Velocities.VelocityGrid velocities, Mixtures.Mixture mixture, PhaseSpaceOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(mesh);
+        var comm = (options ?? new PhaseSpaceOptions()).Communicator;
+        var decomposition = new DomainDecomposition(mesh.RowCount, comm.Size);
+        return new PhaseSpaceState(mesh, velocities, mixture, decomposition.FirstRow(comm.Rank), decomposition.RowCount(comm.Rank));
+    }
+
+    /// <summary>The state of this rank's block with a velocity grid per species (docs/phase-space.md, "Per-species velocity grids").</summary>
+    /// <param name="mesh">The whole mesh.</param>
+    /// <param name="velocities">One velocity grid per species.</param>
+    /// <param name="mixture">The species.</param>
+    /// <param name="options">Options (their communicator decides the block).</param>
+    public static PhaseSpaceState CreateLocalState(Meshes.UniformMesh mesh, IReadOnlyList<Velocities.VelocityGrid> velocities, Mixtures.Mixture mixture, PhaseSpaceOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(mesh);
         var comm = (options ?? new PhaseSpaceOptions()).Communicator;
@@ -245,34 +260,39 @@ public sealed partial class PhaseSpaceSolver
         SolveField(state);
         int species = state.SpeciesCount, width = species + 4;
         var local = new double[state.CellCount * width];
-        var grid = state.Velocities;
-        int nv = grid.Count;
-        var v2 = new double[nv];
-        var vx = new double[nv];
-        var vy = new double[nv];
-        var vz = new double[nv];
-        grid.FillComponent(0, vx);
-        grid.FillComponent(1, vy);
-        grid.FillComponent(2, vz);
-        for (int p = 0; p < nv; p++)
+        var vx = new double[species][];
+        var vy = new double[species][];
+        var vz = new double[species][];
+        var v2 = new double[species][];
+        for (int s = 0; s < species; s++)
         {
-            v2[p] = (vx[p] * vx[p]) + (vy[p] * vy[p]) + (vz[p] * vz[p]);
+            var grid = state.VelocitiesOf(s);
+            int count = grid.Count;
+            (vx[s], vy[s], vz[s], v2[s]) = (new double[count], new double[count], new double[count], new double[count]);
+            grid.FillComponent(0, vx[s]);
+            grid.FillComponent(1, vy[s]);
+            grid.FillComponent(2, vz[s]);
+            for (int p = 0; p < count; p++)
+            {
+                v2[s][p] = (vx[s][p] * vx[s][p]) + (vy[s][p] * vy[s][p]) + (vz[s][p] * vz[s][p]);
+            }
         }
 
-        double cellMeasure = state.Mesh.CellVolume * grid.Weight;
         for (int c = 0; c < state.CellCount; c++)
         {
             for (int s = 0; s < species; s++)
             {
                 ReadOnlySpan<double> f = state.Distribution(c, s);
+                double[] sx = vx[s], sy = vy[s], sz = vz[s], s2 = v2[s];
+                double cellMeasure = state.Mesh.CellVolume * state.VelocitiesOf(s).Weight;
                 double m = state.Masses[s], n = 0, px = 0, py = 0, pz = 0, e = 0;
-                for (int p = 0; p < nv; p++)
+                for (int p = 0; p < f.Length; p++)
                 {
                     n += f[p];
-                    px += vx[p] * f[p];
-                    py += vy[p] * f[p];
-                    pz += vz[p] * f[p];
-                    e += v2[p] * f[p];
+                    px += sx[p] * f[p];
+                    py += sy[p] * f[p];
+                    pz += sz[p] * f[p];
+                    e += s2[p] * f[p];
                 }
 
                 int at = c * width;
@@ -353,8 +373,7 @@ public sealed partial class PhaseSpaceSolver
     private void CheckState(PhaseSpaceState state)
     {
         ArgumentNullException.ThrowIfNull(state);
-        if (!state.Mesh.Equals(Layout.Mesh) || !state.Velocities.Equals(Layout.Velocities) || state.FirstRow != Layout.FirstRow
-            || state.RowCount != Layout.RowCount || state.SpeciesCount != Layout.SpeciesCount)
+        if (!state.HasLayoutOf(Layout))
         {
             throw new ArgumentException("state must have the layout the solver was created for.", nameof(state));
         }

@@ -3,7 +3,8 @@ using Kinetics.PhaseSpace.States;
 
 namespace Kinetics.PhaseSpace.Moments;
 
-/// <summary>Per-cell macroscopic fields of a <see cref="PhaseSpaceState"/> (midpoint quadrature on the velocity grid).</summary>
+/// <summary>Per-cell macroscopic fields of a <see cref="PhaseSpaceState"/> (midpoint quadrature, every species on its own
+/// velocity grid at its physical velocities).</summary>
 public static class CellMoments
 {
     /// <summary>The fields of species <paramref name="species"/> in local cell <paramref name="cell"/>.</summary>
@@ -52,7 +53,7 @@ public static class CellMoments
         ArgumentNullException.ThrowIfNull(state);
         Guard.InRange(species, 0, state.SpeciesCount - 1);
         Guard.Length(destination.Length, state.CellCount, nameof(destination));
-        double w = state.Velocities.Weight;
+        double w = state.VelocitiesOf(species).Weight;
         for (int c = 0; c < state.CellCount; c++)
         {
             destination[c] = w * Sum(state.Distribution(c, species));
@@ -73,7 +74,7 @@ public static class CellMoments
 
     private static (double Density, Velocity3 Momentum) Raw(PhaseSpaceState state, int cell, int species)
     {
-        var grid = state.Velocities;
+        var grid = state.VelocitiesOf(species);
         ReadOnlySpan<double> f = state.Distribution(cell, species);
         double n = 0.0, mx = 0.0, my = 0.0, mz = 0.0;
         for (int p = 0; p < f.Length; p++)
@@ -91,12 +92,12 @@ public static class CellMoments
 
     private static CellFields About(PhaseSpaceState state, int cell, int firstSpecies, int endSpecies, Velocity3 u, double n)
     {
-        var grid = state.Velocities;
-        double w = grid.Weight;
         double pxx = 0, pyy = 0, pzz = 0, pxy = 0, pxz = 0, pyz = 0, qx = 0, qy = 0, qz = 0;
         for (int s = firstSpecies; s < endSpecies; s++)
         {
             double m = state.Masses[s];
+            var grid = state.VelocitiesOf(s);
+            double w = grid.Weight;
             ReadOnlySpan<double> f = state.Distribution(cell, s);
             for (int p = 0; p < f.Length; p++)
             {
@@ -116,7 +117,7 @@ public static class CellMoments
         }
 
         var stress = new SymmetricTensor3(pxx, pyy, pzz, pxy, pxz, pyz);
-        double temperature = n > 0.0 ? stress.Trace / (grid.Dimension * n) : 0.0;
+        double temperature = n > 0.0 ? stress.Trace / (state.VelocityDimension * n) : 0.0;
         return new CellFields(n, u, temperature, stress, new Velocity3(qx, qy, qz));
     }
 }

@@ -13,6 +13,8 @@ namespace Kinetics.PhaseSpace.Transport;
 /// processes with two halo rows each side. See docs/phase-space.md.
 /// </summary>
 /// <remarks>
+/// Every species is advected with the velocities of its own grid (a shared grid, or one per species: the plan holds one
+/// grid per species, and a wall needs every grid symmetric in the normal velocity, i.e. centred at 0 along that axis).
 /// A step of length Δt is stable and TVD when the Courant number max|v_a|Δt/Δ_a ≤ 1 on every axis
 /// (<see cref="MaxStableStep"/>). Mass is conserved to round-off with periodic boundaries: every face flux is
 /// computed once per side from bitwise identical inputs, so the sum of the updates telescopes. In 2-D the x sweep
@@ -20,10 +22,13 @@ namespace Kinetics.PhaseSpace.Transport;
 /// </remarks>
 public sealed class FreeTransport
 {
-    private FreeTransport(UniformMesh mesh, VelocityGrid velocities, SlopeLimiter limiter, BoundaryCondition? low, BoundaryCondition? high)
+    private readonly VelocityGrid[] _grids;
+
+    private FreeTransport(UniformMesh mesh, VelocityGrid[] grids, SlopeLimiter limiter, BoundaryCondition? low, BoundaryCondition? high)
     {
         Mesh = mesh;
-        Velocities = velocities;
+        _grids = grids;
+
         Limiter = limiter;
         LowBoundary = low;
         HighBoundary = high;
@@ -38,8 +43,14 @@ public sealed class FreeTransport
     /// <summary>The spatial mesh.</summary>
     public UniformMesh Mesh { get; }
 
-    /// <summary>The velocity grid.</summary>
-    public VelocityGrid Velocities { get; }
+    /// <summary>The velocity grid shared by every species.</summary>
+    /// <exception cref="InvalidOperationException">The plan holds a grid per species (<see cref="SpeciesVelocities"/>).</exception>
+    public VelocityGrid Velocities => _grids.All(g => g.Equals(_grids[0]))
+        ? _grids[0]
+        : throw new InvalidOperationException("This plan advects species on their own velocity grids (SpeciesVelocities).");
+
+    /// <summary>The velocity grid of every species (one entry for a plan on one shared grid).</summary>
+    public IReadOnlyList<VelocityGrid> SpeciesVelocities => _grids;
 
     /// <summary>The slope limiter.</summary>
     public SlopeLimiter Limiter { get; }
@@ -61,9 +72,48 @@ public sealed class FreeTransport
 
         ArgumentNullException.ThrowIfNull(mesh);
         ArgumentNullException.ThrowIfNull(velocities);
-        if (velocities.Dimension < mesh.Dimension)
+        return Create(mesh, [velocities], limiter, lowBoundary, highBoundary, nameof(velocities));
+    }
+
+    /// <summary>Plans free transport on <paramref name="mesh"/> with a velocity grid per species.</summary>
+    /// <param name="mesh">The spatial mesh.</param>
+    /// <param name="velocities">One velocity grid per species (species order; <see cref="PhaseSpaceState.SpeciesVelocities"/>),
+    /// each with at least the mesh's dimension; with walls, every grid centred at 0 along the slow axis.</param>
+    /// <param name="limiter">The slope limiter (default van Leer).</param>
+    /// <param name="lowBoundary">The boundary at the low end of the slow axis (null with <paramref name="highBoundary"/> null: periodic).</param>
+    /// <param name="highBoundary">The boundary at the high end of the slow axis.</param>
+    /// <exception cref="ArgumentException">No grid, a grid with fewer components than the mesh has axes, a wall with a grid
+    /// not symmetric in the normal velocity, or only one boundary given.</exception>
+    public static FreeTransport Create(
+        UniformMesh mesh, IReadOnlyList<VelocityGrid> velocities, SlopeLimiter limiter = SlopeLimiter.VanLeer, BoundaryCondition? lowBoundary = null, BoundaryCondition? highBoundary = null)
+    {
+        if ((lowBoundary is null) != (highBoundary is null))
         {
-            throw new ArgumentException($"velocities must have at least {mesh.Dimension} components for a {mesh.Dimension}-D mesh (has {velocities.Dimension}).", nameof(velocities));
+            throw new ArgumentException("lowBoundary and highBoundary must both be given (bounded) or both be null (periodic).", nameof(highBoundary));
+        }
+
+        ArgumentNullException.ThrowIfNull(mesh);
+        ArgumentNullException.ThrowIfNull(velocities);
+        Guard.InRange(velocities.Count, 1, 1024, nameof(velocities) + ".Count");
+        return Create(mesh, velocities.ToArray(), limiter, lowBoundary, highBoundary, nameof(velocities));
+    }
+
+    private static FreeTransport Create(UniformMesh mesh, VelocityGrid[] grids, SlopeLimiter limiter, BoundaryCondition? low, BoundaryCondition? high, string name)
+    {
+        for (int s = 0; s < grids.Length; s++)
+        {
+            var grid = grids[s];
+            ArgumentNullException.ThrowIfNull(grid, $"{name}[{s}]");
+            if (grid.Dimension < mesh.Dimension)
+            {
+                throw new ArgumentException($"{name} must have at least {mesh.Dimension} components for a {mesh.Dimension}-D mesh (has {grid.Dimension}).", name);
+            }
+
+            if ((low is WallBoundary || high is WallBoundary) && grid.Centre[mesh.SlowAxis] != 0.0)
+            {
+                throw new ArgumentException(
+                    $"A wall reflects the normal velocity, so every grid must be centred at 0 along it: {name}[{s}] is centred at {grid.Centre} (component {mesh.SlowAxis} must be 0).", name);
+            }
         }
 
         if (!Enum.IsDefined(limiter))
@@ -71,16 +121,25 @@ public sealed class FreeTransport
             throw new ArgumentOutOfRangeException(nameof(limiter), limiter, $"limiter must be a defined {nameof(SlopeLimiter)} (was {limiter}).");
         }
 
-        return new FreeTransport(mesh, velocities, limiter, lowBoundary, highBoundary);
+        return new FreeTransport(mesh, grids, limiter, low, high);
     }
 
-    /// <summary>The largest stable step: min over axes of Δ_a / max|v_a|.</summary>
+    /// <summary>The largest stable step: min over axes a and species α of Δ_a / max|v_a| on α's grid.</summary>
     public double MaxStableStep
     {
         get
         {
-            double step = Mesh.SpacingX / Velocities.MaxSpeed;
-            return Mesh.Dimension == 2 ? Math.Min(step, Mesh.SpacingY / Velocities.MaxSpeed) : step;
+            double step = double.PositiveInfinity;
+            foreach (var grid in _grids)
+            {
+                step = Math.Min(step, Mesh.SpacingX / grid.MaxSpeedAlong(0));
+                if (Mesh.Dimension == 2)
+                {
+                    step = Math.Min(step, Mesh.SpacingY / grid.MaxSpeedAlong(1));
+                }
+            }
+
+            return step;
         }
     }
 
@@ -135,11 +194,11 @@ public sealed class FreeTransport
         data.Slice((rows - 2) * rowValues, 2 * rowValues).CopyTo(ws.SendHigh);
         communicator.ExchangeHalo(ws.SendLow, ws.SendHigh, ws.GhostLow, ws.GhostHigh);
 
-        FillCourant(ws.Courant, Mesh.SlowAxis, step / Mesh.Spacing(Mesh.SlowAxis));
+        FillCourant(state, ws.Courant, Mesh.SlowAxis, step / Mesh.Spacing(Mesh.SlowAxis));
         bool atLow = LowBoundary is not null && state.FirstRow == 0;
         bool atHigh = HighBoundary is not null && state.FirstRow + rows == Mesh.RowCount;
-        BoundaryContext? lowContext = atLow ? new BoundaryContext(Velocities, state.Masses.ToArray(), Mesh.SlowAxis, ws.Courant, IsLow: true) : null;
-        BoundaryContext? highContext = atHigh ? new BoundaryContext(Velocities, state.Masses.ToArray(), Mesh.SlowAxis, ws.Courant, IsLow: false) : null;
+        BoundaryContext? lowContext = atLow ? new BoundaryContext(state.SpeciesVelocities.ToArray(), Offsets(state), state.Masses.ToArray(), Mesh.SlowAxis, ws.Courant, IsLow: true) : null;
+        BoundaryContext? highContext = atHigh ? new BoundaryContext(state.SpeciesVelocities.ToArray(), Offsets(state), state.Masses.ToArray(), Mesh.SlowAxis, ws.Courant, IsLow: false) : null;
         if (lowContext is not null)
         {
             // Interior [row 0, row 1]; ghosts come back adjacent-first ([−1, −2]) and are stored as [−2, −1].
@@ -211,7 +270,7 @@ public sealed class FreeTransport
         int nx = Mesh.CellsX, cellLength = state.CellLength, rowValues = nx * cellLength;
         Span<double> data = state.Data;
         data.CopyTo(ws.Old);
-        FillCourant(ws.Courant, 0, step / Mesh.SpacingX);
+        FillCourant(state, ws.Courant, 0, step / Mesh.SpacingX);
         double[] old = ws.Old, flux = ws.Flux, courant = ws.Courant;
         SlopeLimiter limiter = Limiter;
         int rows = state.RowCount;
@@ -254,21 +313,33 @@ public sealed class FreeTransport
 
     private static int Wrap(int i, int n) => i < 0 ? i + n : i >= n ? i - n : i;
 
-    private void FillCourant(double[] courant, int axis, double stepOverSpacing)
+    // ν per value of a cell (species-major, each species with its own grid's velocities): the same values, elementwise,
+    // as one period of N_v values repeated over the species on a shared grid.
+    private static void FillCourant(PhaseSpaceState state, double[] courant, int axis, double stepOverSpacing)
     {
-        Velocities.FillComponent(axis, courant);
+        for (int s = 0; s < state.SpeciesCount; s++)
+        {
+            var grid = state.VelocitiesOf(s);
+            grid.FillComponent(axis, courant.AsSpan(state.SpeciesOffset(s), grid.Count));
+        }
+
         for (int p = 0; p < courant.Length; p++)
         {
             courant[p] *= stepOverSpacing;
         }
     }
 
+    private static int[] Offsets(PhaseSpaceState state) => Enumerable.Range(0, state.SpeciesCount + 1).Select(state.SpeciesOffset).ToArray();
+
     private void CheckState(PhaseSpaceState state)
     {
         ArgumentNullException.ThrowIfNull(state);
-        if (!state.Mesh.Equals(Mesh) || !state.Velocities.Equals(Velocities))
+        bool grids = _grids.Length == 1
+            ? state.HasSharedVelocities && state.SpeciesVelocities[0].Equals(_grids[0])
+            : state.SpeciesCount == _grids.Length && state.SpeciesVelocities.SequenceEqual(_grids);
+        if (!state.Mesh.Equals(Mesh) || !grids)
         {
-            throw new ArgumentException("state must live on this plan's mesh and velocity grid.", nameof(state));
+            throw new ArgumentException("state must live on this plan's mesh and velocity grid(s).", nameof(state));
         }
     }
 }

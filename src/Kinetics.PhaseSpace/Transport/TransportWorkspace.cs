@@ -19,7 +19,7 @@ public sealed class TransportWorkspace
         SendHigh = new double[2 * rowValues];
         GhostLow = new double[2 * rowValues];
         GhostHigh = new double[2 * rowValues];
-        Courant = new double[state.Velocities.Count];
+        Courant = new double[state.CellLength];
         CellLength = state.CellLength;
         CellCount = state.CellCount;
     }

@@ -57,6 +57,20 @@ internal static partial class BadInputProbes
         yield return Arg("CoulombRelaxation.GaussianChargeField", "variance", NonPositive, s => CoulombRelaxation.GaussianChargeField(new Velocity3(1, 0, 0), s));
         yield return Arg("CoulombRelaxation.GaussianChargeField", "u", NonFiniteVelocity, u => CoulombRelaxation.GaussianChargeField(u, 1.0));
 
+        // Anisotropic (two-temperature) relaxation.
+        var iso = new AnisotropicMaxwellian(1, 1, 1);
+        yield return Arg("AnisotropicRelaxation.TemperatureRates", "coupling", Negative, c => AnisotropicRelaxation.TemperatureRates(c, 1, iso, 2, iso));
+        yield return Arg("AnisotropicRelaxation.TemperatureRates", "massA", NonPositive, m => AnisotropicRelaxation.TemperatureRates(1, m, iso, 2, iso));
+        yield return Arg("AnisotropicRelaxation.TemperatureRates", "massB", NonPositive, m => AnisotropicRelaxation.TemperatureRates(1, 1, iso, m, iso));
+        yield return Arg("AnisotropicRelaxation.TemperatureRates", "normalization", Undefined<LandauNormalization>(), z => AnisotropicRelaxation.TemperatureRates(1, 1, iso, 2, iso, z));
+        yield return Arg("AnisotropicRelaxation.NrlIsotropizationFrequency", "coupling", Negative, c => AnisotropicRelaxation.NrlIsotropizationFrequency(c, 1, iso));
+        yield return Arg("AnisotropicRelaxation.NrlIsotropizationFrequency", "mass", NonPositive, m => AnisotropicRelaxation.NrlIsotropizationFrequency(1, m, iso));
+        yield return Arg("AnisotropicRelaxation.NrlIsotropizationFrequency", "normalization", Undefined<LandauNormalization>(), z => AnisotropicRelaxation.NrlIsotropizationFrequency(1, 1, iso, z));
+        yield return Arg("AnisotropicMaxwellian", "density", Negative, n => _ = new AnisotropicMaxwellian(n, 1, 1));
+        yield return Arg("AnisotropicMaxwellian", "parallelTemperature", NonPositive, t => _ = new AnisotropicMaxwellian(1, t, 1));
+        yield return Arg("AnisotropicMaxwellian", "perpendicularTemperature", NonPositive, t => _ = new AnisotropicMaxwellian(1, 1, t));
+        yield return Arg("AnisotropicMaxwellian.Evaluate", "mass", NonPositive, m => iso.Evaluate(m, Velocity3.Zero));
+
         // Plasma Landau operator.
         int total = Split.TotalCount;
         yield return Arg("PlasmaLandauOperator.Create", "expansionThreshold", Gen.OneOf(Negative, Gen.Elements(100.5, 1e300)), t => PlasmaLandauOperator.Create(Split, Pair, LandauCouplings.Uniform(2), LandauKernel.Coulomb(), t));

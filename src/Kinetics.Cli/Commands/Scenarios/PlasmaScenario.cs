@@ -35,10 +35,11 @@ internal static class PlasmaScenario
         var nuT = new Option<double>("--nu-t") { Description = "Length of a penalized run in units of the initial ion–electron equilibration time 1/ν_ie, in (0, 20].", DefaultValueFactory = _ => 1.0 };
         var courant = new Option<double>("--courant") { Description = "Explicit scheme: step as a fraction of SSP-RK3's stability limit for the stiffest species' diffusion, in (0, 1].", DefaultValueFactory = _ => 0.5 };
         var expansionThreshold = new Option<double>("--expansion-threshold") { Description = "Expand the ions' field on the electrons' grid (point scatterer plus its temperature, exchange from the exact ion-side term) when the ion box half-width is at most this many electron grid spacings; 0 = always exact (docs/massless-electrons.md). In [0, 100].", DefaultValueFactory = _ => PlasmaLandauOperator.DefaultExpansionThreshold };
+        var anisotropy = new Option<double>("--anisotropy") { Description = "Initial T⊥/T∥ of every species (z the parallel axis, scalar temperature kept), in [0.1, 10]; 1 = isotropic. The run's T∥, T⊥ are followed against the exact two-temperature closed form integrated alongside.", DefaultValueFactory = _ => 1.0 };
         var json = JsonOutput.CreateOption();
         var command = new Command("plasma", "Electron–ion temperature relaxation at physical mass ratio on per-species grids against the NRL/Spitzer rate, with conservation and entropy checked every step.")
         {
-            ions, electronTemperature, ionTemperature, n, steps, scheme, nuT, courant, expansionThreshold, json,
+            ions, electronTemperature, ionTemperature, n, steps, scheme, nuT, courant, expansionThreshold, anisotropy, json,
         };
         command.SetAction(parse =>
         {
@@ -79,8 +80,14 @@ internal static class PlasmaScenario
                 throw new ArgumentException($"--nu-t must be in (0, 20] (was {length}).");
             }
 
+            double ratio = parse.GetValue(anisotropy);
+            if (!(ratio >= 0.1 && ratio <= 10))
+            {
+                throw new ArgumentException($"--anisotropy must be in [0.1, 10] (was {ratio}).");
+            }
+
             bool penalized = parse.GetValue(scheme) == "penalized";
-            return Run(ionList, te, ti, parse.GetValue(n), count, penalized ? length : -c, threshold, io);
+            return Run(ionList, te, ti, parse.GetValue(n), count, penalized ? length : -c, threshold, ratio, io);
         });
         return command;
     }
@@ -109,7 +116,7 @@ internal static class PlasmaScenario
     }
 
     // stepLength > 0: penalized run over ν_ie·t = stepLength; < 0: explicit SSP-RK3 at Courant number −stepLength.
-    private static int Run((double Mass, double Charge)[] ionList, double te, double ti, int n, int steps, double stepLength, double expansion, JsonOutput io)
+    private static int Run((double Mass, double Charge)[] ionList, double te, double ti, int n, int steps, double stepLength, double expansion, double ratio, JsonOutput io)
     {
         var total = Stopwatch.StartNew();
         int s = ionList.Length + 1;
@@ -138,7 +145,9 @@ internal static class PlasmaScenario
 
         var couplings = new LandauCouplings(s, couplingValues);
         bool penalized = stepLength > 0;
-        var grids = SpeciesGrids.ForMaxwellians(mixture, temperatures, default, n);
+        var initialStates = Enumerable.Range(0, s).Select(a => PlasmaAnisotropy.WithRatio(densities[a], temperatures[a], ratio)).ToArray();
+        double[] widths = initialStates.Select(x => Math.Max(x.ParallelTemperature, x.PerpendicularTemperature)).ToArray();
+        var grids = SpeciesGrids.ForMaxwellians(mixture, widths, default, n);
         var plasma = PlasmaLandauOperator.Create(grids, mixture, couplings, LandauKernel.Coulomb(LandauNormalization.FlynnGuo), expansion);
         var op = plasma.Exact;
         var stepper = new SpeciesGridStepper(plasma);
@@ -147,7 +156,18 @@ internal static class PlasmaScenario
         double[] f = new double[grids.TotalCount];
         for (int a = 0; a < s; a++)
         {
-            Maxwellian.Fill(grids[a].Grid, new MacroscopicState(densities[a], Velocity3.Zero, temperatures[a]), masses[a], grids.Slice(f.AsSpan(), a));
+            if (ratio == 1.0)
+            {
+                Maxwellian.Fill(grids[a].Grid, new MacroscopicState(densities[a], Velocity3.Zero, temperatures[a]), masses[a], grids.Slice(f.AsSpan(), a));
+            }
+            else
+            {
+                var slice = grids.Slice(f.AsSpan(), a);
+                for (int p = 0; p < slice.Length; p++)
+                {
+                    slice[p] = initialStates[a].Evaluate(masses[a], grids[a].Point(p));
+                }
+            }
         }
 
         double nu = CoulombRelaxation.EquilibrationFrequency(couplings[1, 0], masses[1], temperatures[1], masses[0], temperatures[0], densities[0]);
@@ -179,6 +199,10 @@ internal static class PlasmaScenario
         double momentumScale = Enumerable.Range(0, s).Sum(a => start[a].Density * Math.Sqrt(masses[a] * start[a].Temperature));
         double[] kinetic0 = start.Select(m => m.Temperature).ToArray();
         double[] nrl = (double[])kinetic0.Clone();
+        var directional0 = Enumerable.Range(0, s).Select(a => PlasmaAnisotropy.Temperatures(grids[a], grids.Slice((ReadOnlySpan<double>)f, a), masses[a])).ToArray();
+        var closedForm = Enumerable.Range(0, s).Select(a => new AnisotropicMaxwellian(start[a].Density, directional0[a].Parallel, directional0[a].Perpendicular)).ToArray();
+        double maxAnisotropyDeviation = 0, maxLikeAnisotropy = 0;
+        double[] maxFullAnisotropy = new double[s], gapRateRatio = Enumerable.Repeat(double.NaN, s).ToArray();
 
         double maxMaxwellian = 0, maxInstant = 0, maxIntegrated = 0, maxEnergy = 0, maxMomentum = 0, maxMass = 0, minEntropyDrop = double.PositiveInfinity;
         bool monotone = true;
@@ -192,6 +216,7 @@ internal static class PlasmaScenario
         for (int step = 1; step <= steps; step++)
         {
             var before = Measure(grids, f, masses);
+            var directionalBefore = ratio == 1.0 ? null : Enumerable.Range(0, s).Select(a => PlasmaAnisotropy.Temperatures(grids[a], grids.Slice((ReadOnlySpan<double>)f, a), masses[a])).ToArray();
             if (stiff is null)
             {
                 stepper.Step(f, dt);
@@ -204,6 +229,19 @@ internal static class PlasmaScenario
 
             t += dt;
             ReadOnlySpan<double> initialRate = stiff is null ? stepper.InitialRate : stiffWorkspace!.InitialRate;
+            if (directionalBefore is not null)
+            {
+                // The evolving state's d(T⊥ − T∥)/dt over the closed form's at its own T∥, T⊥ (1 while it stays an
+                // anisotropic Maxwellian).
+                var states = Enumerable.Range(0, s).Select(a => new AnisotropicMaxwellian(before[a].Density, directionalBefore[a].Parallel, directionalBefore[a].Perpendicular)).ToArray();
+                var closed = PlasmaAnisotropy.ClosedForm(couplings, masses, states);
+                for (int a = 0; a < s; a++)
+                {
+                    var r = PlasmaAnisotropy.Rates(grids[a], grids.Slice(initialRate, a), masses[a], before[a].Density);
+                    gapRateRatio[a] = (r.Perpendicular - r.Parallel) / (closed[a].Perpendicular - closed[a].Parallel);
+                }
+            }
+
 
             // Instantaneous: dT_a/dt of the projected collision term at the start of the step vs the closed form there.
             for (int a = 0; a < s; a++)
@@ -222,6 +260,23 @@ internal static class PlasmaScenario
             }
 
             var after = Measure(grids, f, masses);
+            // Stiff: the electrons isotropise ~10³ times faster than they exchange energy with the ions.
+            int substeps = PlasmaAnisotropy.Substeps(couplings, masses, densities, closedForm.Select(x => x.Temperature).ToArray(), dt);
+            for (int sub = 0; sub < substeps; sub++)
+            {
+                closedForm = PlasmaAnisotropy.Step(couplings, masses, closedForm, dt / substeps);
+            }
+
+            var directional = Enumerable.Range(0, s).Select(a => PlasmaAnisotropy.Temperatures(grids[a], grids.Slice((ReadOnlySpan<double>)f, a), masses[a])).ToArray();
+            if (ratio != 1.0)
+            {
+                for (int a = 0; a < s; a++)
+                {
+                    double gap = directional[a].Perpendicular - directional[a].Parallel, gapClosed = closedForm[a].PerpendicularTemperature - closedForm[a].ParallelTemperature;
+                    maxAnisotropyDeviation = Math.Max(maxAnisotropyDeviation, Math.Abs(gap - gapClosed) / Math.Abs(directional0[a].Perpendicular - directional0[a].Parallel));
+                }
+            }
+
             for (int a = 0; a < s; a++)
             {
                 double changeKinetic = after[a].Temperature - kinetic0[a], changeNrl = nrl[a] - kinetic0[a];
@@ -263,8 +318,19 @@ internal static class PlasmaScenario
                     maxMaxwellian = Math.Max(maxMaxwellian, Math.Abs(maxwellianRates[a] - expected) / Math.Abs(expected));
                 }
 
+                var (full, like) = PlasmaAnisotropy.Probe(plasma, stepper, couplings, masses, dens, temps, probe, probeRate);
+                for (int a = 0; a < s; a++)
+                {
+                    maxFullAnisotropy[a] = Math.Max(maxFullAnisotropy[a], full[a]);
+                    maxLikeAnisotropy = Math.Max(maxLikeAnisotropy, like[a]);
+                }
+
                 history.Add(new Dictionary<string, object>
                 {
+                    ["parallel_temperatures"] = directional.Select(x => x.Parallel).ToArray(),
+                    ["perpendicular_temperatures"] = directional.Select(x => x.Perpendicular).ToArray(),
+                    ["anisotropy_closed_form"] = closedForm.Select(x => x.PerpendicularTemperature - x.ParallelTemperature).ToArray(),
+                    ["anisotropy_rate_ratio"] = gapRateRatio.Select(x => double.IsFinite(x) ? x : (double?)null).ToArray(),
                     ["step"] = step,
                     ["t"] = t,
                     ["temperatures"] = after.Select(m => m.Temperature).ToArray(),
@@ -302,6 +368,13 @@ internal static class PlasmaScenario
         table.AddRow("NRL rate error: Maxwellians at the current n, T (max over checks, species)", F(maxMaxwellian, "E2"));
         table.AddRow("rate of the evolving state vs NRL (max over steps, species)", F(maxInstant, "E2"));
         table.AddRow("temperature change vs NRL equations (max rel.)", F(maxIntegrated, "E2"));
+        table.AddRow(Markup.Escape($"anisotropy rate, T⊥/T∥ = {F(PlasmaAnisotropy.ProbeRatio, "G3")} probes: all pairs vs exact closed form (per species)"), Markup.Escape(string.Join(", ", maxFullAnisotropy.Select(x => F(x, "E2")))));
+        table.AddRow("anisotropy rate, like-particle pairs vs NRL isotropisation (max)", F(maxLikeAnisotropy, "E2"));
+        if (ratio != 1.0)
+        {
+            table.AddRow(Markup.Escape($"T⊥ − T∥ vs closed form (initial T⊥/T∥ = {F(ratio, "G3")}; max rel. to initial gap)"), F(maxAnisotropyDeviation, "E2"));
+        }
+
         table.AddRow("max energy / momentum / mass drift", $"{F(maxEnergy, "E2")} / {F(maxMomentum, "E2")} / {F(maxMass, "E2")}");
         table.AddRow("entropy monotone (smallest drop per step)", $"{monotone} ({F(minEntropyDrop, "E2")})");
         table.AddRow("wall s", F(wall, "F1"));
@@ -322,6 +395,11 @@ internal static class PlasmaScenario
             ["nrl_rate_error"] = rateError,
             ["kinetic_rate_deviation"] = maxInstant,
             ["integrated_rate_deviation"] = maxIntegrated,
+            ["anisotropy_rate_error"] = maxFullAnisotropy.Max(),
+            ["anisotropy_rate_error_by_species"] = maxFullAnisotropy,
+            ["nrl_anisotropy_rate_error"] = maxLikeAnisotropy,
+            ["initial_anisotropy"] = ratio,
+            ["max_anisotropy_deviation"] = ratio != 1.0 ? maxAnisotropyDeviation : null,
             ["max_energy_drift"] = maxEnergy,
             ["max_momentum_drift"] = maxMomentum,
             ["max_mass_drift"] = maxMass,
