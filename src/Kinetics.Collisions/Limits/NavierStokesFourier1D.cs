@@ -179,56 +179,8 @@ public sealed class NavierStokesFourier1D
     {
         Guard.Length(state.Length, VariableCount * Cells, nameof(state));
         Guard.AllFinite(state);
-        Guard.NonNegative(duration);
-        Guard.Finite(duration);
-        Guard.Positive(maxSteps);
-        if (duration == 0)
-        {
-            return 0;
-        }
-
-        long steps = (long)Math.Ceiling(duration / StableStep(state, courant));
-        if (steps > maxSteps)
-        {
-            throw new ArgumentOutOfRangeException(nameof(duration), duration, $"duration needs {steps} steps (budget {maxSteps}).");
-        }
-
-        double dt = duration / steps;
-        int length = state.Length;
-        var u0 = new double[length];
-        var stage = new double[length];
-        var rate = new double[length];
-        var flux = new double[length];
-        for (long step = 0; step < steps; step++)
-        {
-            state.CopyTo(u0);
-
-            // Shu–Osher SSP-RK3.
-            Rate(u0, rate, flux);
-            for (int i = 0; i < length; i++)
-            {
-                stage[i] = u0[i] + (dt * rate[i]);
-            }
-
-            Rate(stage, rate, flux);
-            for (int i = 0; i < length; i++)
-            {
-                stage[i] = (0.75 * u0[i]) + (0.25 * (stage[i] + (dt * rate[i])));
-            }
-
-            Rate(stage, rate, flux);
-            for (int i = 0; i < length; i++)
-            {
-                state[i] = (u0[i] / 3.0) + (2.0 / 3.0 * (stage[i] + (dt * rate[i])));
-            }
-
-            if (!Guard.IsAllFinite(state))
-            {
-                throw new InvalidOperationException($"The state became non-finite at step {step + 1} of {steps}.");
-            }
-        }
-
-        return (int)steps;
+        var flux = new double[state.Length];
+        return SspRk3.Advance(state, duration, maxSteps, s => StableStep(s, courant), (s, rate) => Rate(s, rate, flux));
     }
 
     /// <summary>

@@ -185,57 +185,14 @@ public sealed class EulerPoisson1D
     /// <param name="courant">Courant number in (0, 1] (default 0.4).</param>
     /// <param name="maxSteps">Step budget (default 10⁷).</param>
     /// <returns>The number of steps.</returns>
-    /// <exception cref="InvalidOperationException">The state lost positivity (density or pressure ≤ 0).</exception>
+    /// <exception cref="InvalidOperationException">The state lost positivity (density or pressure ≤ 0) or became non-finite.</exception>
     public int Advance(Span<double> state, double duration, double courant = 0.4, int maxSteps = 10_000_000)
     {
         Guard.Length(state.Length, VariableCount * Cells, nameof(state));
         Guard.AllFinite(state);
-        Guard.NonNegative(duration);
-        Guard.Finite(duration);
-        Guard.Positive(maxSteps);
-        if (duration == 0)
-        {
-            return 0;
-        }
-
-        long steps = (long)Math.Ceiling(duration / StableStep(state, courant));
-        if (steps > maxSteps)
-        {
-            throw new ArgumentOutOfRangeException(nameof(duration), duration, $"duration needs {steps} steps (budget {maxSteps}).");
-        }
-
-        double dt = duration / steps;
-        int length = state.Length;
-        var u0 = new double[length];
-        var stage = new double[length];
-        var rate = new double[length];
         var field = new double[Cells];
         var work = new Workspace(VariableCount, Cells);
-        for (long step = 0; step < steps; step++)
-        {
-            state.CopyTo(u0);
-
-            // Shu–Osher SSP-RK3.
-            Rate(u0, rate, field, work);
-            for (int i = 0; i < length; i++)
-            {
-                stage[i] = u0[i] + (dt * rate[i]);
-            }
-
-            Rate(stage, rate, field, work);
-            for (int i = 0; i < length; i++)
-            {
-                stage[i] = (0.75 * u0[i]) + (0.25 * (stage[i] + (dt * rate[i])));
-            }
-
-            Rate(stage, rate, field, work);
-            for (int i = 0; i < length; i++)
-            {
-                state[i] = (u0[i] / 3.0) + (2.0 / 3.0 * (stage[i] + (dt * rate[i])));
-            }
-        }
-
-        return (int)steps;
+        return SspRk3.Advance(state, duration, maxSteps, s => StableStep(s, courant), (s, rate) => Rate(s, rate, field, work));
     }
 
     /// <summary>
@@ -301,7 +258,7 @@ public sealed class EulerPoisson1D
     }
 
     // The semi-discrete right-hand side: −(F_{k+1/2} − F_{k−1/2})/h + sources.
-    private void Rate(double[] state, double[] rate, double[] field, Workspace work)
+    private void Rate(ReadOnlySpan<double> state, Span<double> rate, double[] field, Workspace work)
     {
         int s = SpeciesCount, n = Cells, m = VariableCount;
         double h = Spacing;
@@ -372,7 +329,7 @@ public sealed class EulerPoisson1D
         }
     }
 
-    private double RhoOf(double[] state, int k)
+    private double RhoOf(ReadOnlySpan<double> state, int k)
     {
         double rho = 0;
         for (int a = 0; a < SpeciesCount; a++)

@@ -125,6 +125,34 @@ public class NavierStokesFourier1DTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void LinearModes_AreTheEigenvaluesOfTheLinearisedSystem()
+    {
+        // An independent derivation (docs/limits.md, wave damping): for (n', u', θ') ∝ e^{ikx + λt} the linearised equations
+        // are λn' = −ik n u', ρλu' = −ik(θn' + nθ') − (4/3)μk²u', (3/2)nλθ' = −ik nθ u' − κk²θ' (m = ρ/n). Each root of
+        // the cubic must make det(A − λI) vanish to round-off; observed |det|/|λ|³ = 1.7e−16 at strong dissipation (μk/ρc ≈ 0.3),
+        // bound 2e−15.
+        const double m = 2.0, n = 1.5, theta = 0.8, k = 1.3, mu = 0.5, kappa = 15.0 / 4.0 * mu / m;
+        var modes = NavierStokesFourier1D.LinearModes(m, n, theta, mu, kappa, k);
+        double rho = m * n;
+        var i = Complex.ImaginaryOne;
+        Complex[,] a =
+        {
+            { 0, -i * k * n, 0 },
+            { -i * k * theta / rho, -4.0 / 3.0 * mu * k * k / rho, -i * k * n / rho },
+            { 0, -2.0 / 3.0 * i * k * theta, -2.0 / 3.0 * kappa * k * k / n },
+        };
+        foreach (Complex lambda in modes.LongitudinalRoots)
+        {
+            Complex Entry(int r, int c) => a[r, c] - (r == c ? lambda : Complex.Zero);
+            Complex det = (Entry(0, 0) * ((Entry(1, 1) * Entry(2, 2)) - (Entry(1, 2) * Entry(2, 1))))
+                - (Entry(0, 1) * ((Entry(1, 0) * Entry(2, 2)) - (Entry(1, 2) * Entry(2, 0))))
+                + (Entry(0, 2) * ((Entry(1, 0) * Entry(2, 1)) - (Entry(1, 1) * Entry(2, 0))));
+            output.WriteLine($"λ = {lambda}: |det(A − λI)|/|λ|³ = {det.Magnitude / Math.Pow(lambda.Magnitude, 3):E2}");
+            Assert.True(det.Magnitude < 2e-15 * Math.Pow(lambda.Magnitude, 3), $"λ = {lambda}: det {det.Magnitude:E3}");
+        }
+    }
+
+    [Fact]
     public void NonlinearWaves_ConserveMassMomentumAndEnergy()
     {
         const int Cells = 32;

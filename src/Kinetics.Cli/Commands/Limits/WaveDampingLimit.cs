@@ -3,20 +3,11 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Numerics;
 using Kinetics.Boltzmann;
-using Kinetics.Distributions;
-using Kinetics.Dynamics;
 using Kinetics.Grids;
-using Kinetics.Kernels;
 using Kinetics.Limits;
 using Kinetics.Linearized;
 using Kinetics.Mixtures;
-using Kinetics.PhaseSpace.Integration;
 using Kinetics.PhaseSpace.Meshes;
-using Kinetics.PhaseSpace.Moments;
-using Kinetics.PhaseSpace.States;
-using Kinetics.PhaseSpace.Transport;
-using Kinetics.PhaseSpace.Velocities;
-using Kinetics.Quadrature;
 using Kinetics.Transport;
 using Spectre.Console;
 
@@ -24,14 +15,16 @@ namespace Kinetics.Cli.Commands.Limits;
 
 /// <summary>
 /// `kinetics limit wave-damping`: small-amplitude shear, sound and temperature waves of a single Boltzmann gas (Maxwell
-/// molecules) in a periodic box at Knudsen number ε, their measured decay rates against the linearised
-/// Navier–Stokes–Fourier rates with the library's Chapman–Enskog viscosity and conductivity (docs/limits.md).
+/// molecules) and a concentration wave of a binary mixture in a periodic box at Knudsen number ε, their measured decay
+/// rates against the linearised Navier–Stokes–Fourier rates with the library's Chapman–Enskog viscosity and conductivity
+/// and against the Maxwell–Stefan diffusion rate (docs/limits.md).
 /// </summary>
 internal static class WaveDampingLimit
 {
     private const double VelocityHalfWidth = 6.0;
     private const double Decay = 0.3;
-    private static readonly string[] Waves = ["shear", "sound", "temperature"];
+    private const double HeavyMass = 2.0;
+    private static readonly string[] Waves = ["shear", "sound", "temperature", "concentration"];
 
     public static Command Create()
     {
@@ -39,17 +32,17 @@ internal static class WaveDampingLimit
         var cells = new Option<int>("--cells") { Description = "Cells of the periodic 1-D mesh (one wavelength 2π).", DefaultValueFactory = _ => 32 }.InRange(8, 256);
         var n = new Option<int>("--n") { Description = "Velocity points per axis (3-D grid on [−6, 6]³; even, 2^a·3^b·5^c).", DefaultValueFactory = _ => 16 }.GridSize(12, 24);
         var amplitude = new Option<double>("--amplitude") { Description = "Relative amplitude δ of the waves.", DefaultValueFactory = _ => 1e-3 }.InRange(1e-8, 0.1);
-        var waves = new Option<string>("--waves") { Description = "Waves to run (comma-separated: shear, sound, temperature).", DefaultValueFactory = _ => "shear,sound,temperature" };
+        var waves = new Option<string>("--waves") { Description = "Waves to run (comma-separated: shear, sound, temperature, concentration).", DefaultValueFactory = _ => "shear,sound,temperature,concentration" };
         waves.Validators.Add(result =>
         {
             string[] names = (result.GetValueOrDefault<string>() ?? string.Empty).Split(',', StringSplitOptions.TrimEntries);
             if (names.Length == 0 || names.Any(w => !Waves.Contains(w)) || names.Distinct().Count() != names.Length)
             {
-                result.AddError($"--waves must list distinct names from shear, sound, temperature (was '{result.GetValueOrDefault<string>()}').");
+                result.AddError($"--waves must list distinct names from shear, sound, temperature, concentration (was '{result.GetValueOrDefault<string>()}').");
             }
         });
         var json = JsonOutput.CreateOption();
-        var command = new Command("wave-damping", "Shear, sound and temperature waves of a Boltzmann gas at decreasing ε: kinetic decay rates against linearised Navier–Stokes–Fourier.")
+        var command = new Command("wave-damping", "Shear, sound and temperature waves of a Boltzmann gas and a concentration wave of a binary mixture at decreasing ε: kinetic decay rates against linearised Navier–Stokes–Fourier and Maxwell–Stefan.")
         {
             eps, cells, n, amplitude, waves, json,
         };
@@ -67,17 +60,21 @@ internal static class WaveDampingLimit
     {
         var clock = Stopwatch.StartNew();
         var inv = CultureInfo.InvariantCulture;
-        var mixture = new Mixture(new Species("gas", 1.0));
+        var gas = new Mixture(new Species("gas", 1.0));
+        var binary = new Mixture(new Species("A", 1.0), new Species("B", HeavyMass));
         var grid = new CartesianGrid(points, VelocityHalfWidth);
         var mesh = UniformMesh.Create1D(cells, 2 * Math.PI);
 
         // μ and κ at ε = 1 (Maxwell molecules, B = 1/(4π)); the scaling 1/ε of the collisions gives με and κε. Also the
         // velocity grid's own μ_h and κ_h (L⁻¹ of the discrete linearized operator), whose NSF rates the kinetic rates
-        // approach as ε → 0 on this grid.
-        var unit = ChapmanEnskog.Create(Kernels(mixture, 1.0), [1.0]).Converged();
-        var (muGrid, kappaGrid) = GridCoefficients(grid, mixture);
-        output.Human.WriteLine(string.Create(inv, $"Single gas, m = 1, Maxwell molecules B = 1/(4πε); n = 1, θ = 1 on [0, 2π), k = 1, δ = {delta}; {cells} cells, N = {points} on [−6, 6]³, explicit collisions (SSP-RK3)"));
-        output.Human.WriteLine(string.Create(inv, $"Chapman–Enskog at ε = 1: μ = {unit.Viscosity:G6}, κ = {unit.ThermalConductivity:G6}; on the velocity grid μ_h = {muGrid:G6}, κ_h = {kappaGrid:G6}; the rate is fitted from t = 10ε until the NSF amplitude has fallen by e^−{Decay} more"));
+        // approach as ε → 0 on this grid; and the binary Maxwell–Stefan Δ_AB (n = 1: 𝒟_AB = Δ_AB, the concentration rate 𝒟k²).
+        var unit = ChapmanEnskog.Create(WaveDampingRun.Kernels(gas, 1.0), [1.0]).Converged();
+        var (muGrid, kappaGrid) = GridCoefficients(grid, gas);
+        var pair = WaveDampingRun.Kernels(binary, 1.0);
+        double diffusion = MaxwellStefan.Coefficient(pair[0, 1], 1.0, HeavyMass, 1.0);
+        output.Human.WriteLine(string.Create(inv, $"Single gas, m = 1, Maxwell molecules B = 1/(4πε); n = 1, θ = 1 on [0, 2π), k = 1, δ = {delta}; {cells} cells, N = {points} on [−6, 6]³ ({WaveDampingRun.Sphere.Name} sphere rule), explicit collisions (SSP-RK3)"));
+        output.Human.WriteLine(string.Create(inv, $"Chapman–Enskog at ε = 1: μ = {unit.Viscosity:G6}, κ = {unit.ThermalConductivity:G6}; on the velocity grid μ_h = {muGrid:G6}, κ_h = {kappaGrid:G6}; binary A (m = 1) + B (m = {HeavyMass}), n_A = n_B = 1/2: Δ_AB = {diffusion:G6}"));
+        output.Human.WriteLine(string.Create(inv, $"The rate is fitted from t = 10ε until the NSF amplitude has fallen by e^−{Decay} more (longitudinal waves: projection on the NSF mode's left eigenvector)"));
         var result = new Dictionary<string, object>();
         foreach (string wave in waves)
         {
@@ -98,12 +95,13 @@ internal static class WaveDampingLimit
                 {
                     "shear" => -modes.ShearRate,
                     "sound" => modes.LongitudinalRoots[0],
-                    _ => -modes.ThermalDampingRate,
+                    "temperature" => -modes.ThermalDampingRate,
+                    _ => -eps * diffusion,
                 };
-                double b = 2.0 / 3.0 * eps * unit.ThermalConductivity;
-                var (rate, frequency, count) = Measure(mixture, grid, mesh, eps, wave, root, b, delta);
+                var target = new WaveDampingRun.Target(root, 2.0 / 3.0 * eps * unit.ThermalConductivity, eps * unit.Viscosity, eps * unit.ThermalConductivity);
+                var (rate, frequency, count) = WaveDampingRun.Measure(wave == "concentration" ? binary : gas, grid, mesh, eps, wave, target, delta, Decay);
                 double gridRate = double.NaN;
-                if (double.IsFinite(muGrid) && double.IsFinite(kappaGrid))
+                if (wave != "concentration" && double.IsFinite(muGrid) && double.IsFinite(kappaGrid))
                 {
                     var gridModes = NavierStokesFourier1D.LinearModes(1.0, 1.0, 1.0, eps * muGrid, eps * kappaGrid, 1.0);
                     gridRate = wave switch { "shear" => gridModes.ShearRate, "sound" => gridModes.SoundDampingRate, _ => gridModes.ThermalDampingRate };
@@ -120,19 +118,23 @@ internal static class WaveDampingLimit
             }
 
             double order = LimitTable.ObservedOrder(epsilons, errors);
-            double orderGrid = LimitTable.ObservedOrder(epsilons, errorsGrid);
-            output.Human.WriteLine(string.Create(inv, $"observed order of the relative error (least squares): {order:F3} against NSF(μ, κ), {orderGrid:F3} against NSF(μ_h, κ_h)"));
+            double orderGrid = wave == "concentration" ? double.NaN : LimitTable.ObservedOrder(epsilons, errorsGrid);
+            output.Human.WriteLine(string.Create(inv, $"observed order of the relative error (least squares): {order:F3} against {(wave == "concentration" ? "Maxwell–Stefan 𝒟_AB k²" : "NSF(μ, κ)")}{(wave == "concentration" ? string.Empty : string.Create(inv, $", {orderGrid:F3} against NSF(μ_h, κ_h)"))}"));
             var entry = new Dictionary<string, object>
             {
                 ["kinetic_rate"] = kinetic,
                 ["nsf_rate"] = nsf,
                 ["error"] = errors,
                 ["observed_order"] = order,
-                ["nsf_rate_grid"] = nsfGrid,
-                ["error_grid"] = errorsGrid,
-                ["observed_order_grid"] = orderGrid,
                 ["steps"] = steps,
             };
+            if (wave != "concentration")
+            {
+                entry["nsf_rate_grid"] = nsfGrid;
+                entry["error_grid"] = errorsGrid;
+                entry["observed_order_grid"] = orderGrid;
+            }
+
             if (wave == "sound")
             {
                 entry["kinetic_frequency"] = frequencies;
@@ -147,10 +149,12 @@ internal static class WaveDampingLimit
         result["conductivity"] = unit.ThermalConductivity;
         result["viscosity_grid"] = muGrid;
         result["conductivity_grid"] = kappaGrid;
+        result["diffusion"] = diffusion;
+        result["heavy_mass"] = HeavyMass;
         result["cells"] = cells;
         result["velocity_points"] = points;
         result["amplitude"] = delta;
-        result["error_norm"] = "|kinetic decay rate − linearised NSF rate| / NSF rate; kinetic rate fitted to log|mode amplitude| from t = 10ε (after the initial layer) over a NSF decay of e^-0.3";
+        result["error_norm"] = "|kinetic decay rate − linearised NSF (concentration: Maxwell–Stefan) rate| / that rate; kinetic rate fitted to log|mode amplitude| from t = 10ε (after the initial layer) over a decay of e^-0.3; sound and temperature amplitudes projected on the NSF mode's left eigenvector";
         result["wall_s"] = clock.Elapsed.TotalSeconds;
         output.WriteResult(result);
         return 0;
@@ -160,7 +164,7 @@ internal static class WaveDampingLimit
     // linearized operator about the unit Maxwellian (docs/transport.md).
     private static (double Viscosity, double Conductivity) GridCoefficients(CartesianGrid grid, Mixture mixture)
     {
-        var collision = BoltzmannOperator.Create(grid, Kernels(mixture, 1.0), new BoltzmannOptions { Sphere = SphereRule.Octahedron, RadialPoints = 4, ResolutionTolerance = double.PositiveInfinity });
+        var collision = BoltzmannOperator.Create(grid, WaveDampingRun.Kernels(mixture, 1.0), new BoltzmannOptions { Sphere = WaveDampingRun.Sphere, RadialPoints = WaveDampingRun.RadialPoints, ResolutionTolerance = double.PositiveInfinity });
         var inverse = LinearizedInverse.Create(SpectralLinearizedOperator.Create(collision));
         var root = inverse.Operator.SqrtMaxwellian.Span;
         var shear = new double[grid.Count];
@@ -188,157 +192,5 @@ internal static class WaveDampingLimit
         }
 
         return (Bracket(shear), Bracket(heat));
-    }
-
-    private static CollisionKernelTable Kernels(Mixture mixture, double eps) =>
-        CollisionKernelTable.Uniform(mixture, new CollisionKernel(0.0, AngularFunction.Isotropic(1.0 / (4 * Math.PI * eps))));
-
-    // One run: the NSF eigenmode e^{ix + λt} of the wave (δn = δ; δu = iλδ; δθ = −(2/3)i δu/(λ + b)), or v_y = δ sin x for
-    // shear, as local Maxwellians; returns the fitted decay rate and frequency of its Fourier mode and the step count.
-    private static (double Rate, double Frequency, int Steps) Measure(Mixture mixture, CartesianGrid grid, UniformMesh mesh, double eps, string wave, Complex root, double b, double delta)
-    {
-        int cells = mesh.CellCount;
-        var state = new PhaseSpaceState(mesh, VelocityGrid.FromCartesian(grid), mixture);
-        Complex du = Complex.ImaginaryOne * root * delta;
-        Complex dtheta = -2.0 / 3.0 * Complex.ImaginaryOne * du / (root + b);
-        for (int c = 0; c < cells; c++)
-        {
-            double x = mesh.CenterX(c);
-            var phase = Complex.FromPolarCoordinates(1.0, x);
-            var macro = wave == "shear"
-                ? new MacroscopicState(1.0, new Velocity3(0, delta * Math.Sin(x), 0), 1.0)
-                : new MacroscopicState(1.0 + (delta * Math.Cos(x)), new Velocity3((du * phase).Real, 0, 0), 1.0 + (dtheta * phase).Real);
-            DiscreteMaxwellian.Fill(grid, macro, 1.0, state.Distribution(c, 0));
-        }
-
-        // Explicit collisions (SSP-RK3 per step, Δt·ν_max ≤ 1/2) with the kernel scaled by 1/ε and the discrete operator's
-        // equilibrium defect removed, 𝒞(F) − 𝒞(M[F]) (as in AsymptoticPreservingSolver): left in, 𝒞_h(M_h)/ε damped the sound and
-        // temperature waves at rates growing as ε falls (0.17 and 0.26 instead of 0.10–0.12 and 0.10–0.15 at ε = 0.05). The
-        // stiff step's implicit Euler relaxation would bias the Chapman–Enskog balance of the Strang splitting by about
-        // λΔt/(2ε) (13 % on the shear rate at ε = 0.1, Δt = ε), where SSP-RK3 leaves O((Δt/ε)²) (docs/limits.md).
-        var scaled = BoltzmannOperator.Create(grid, Kernels(mixture, eps), new BoltzmannOptions { Sphere = SphereRule.Octahedron, RadialPoints = 4, ResolutionTolerance = 1e-3 });
-        var solver = PhaseSpaceSolver.Create(state, new PhaseSpaceOptions
-        {
-            Limiter = SlopeLimiter.Unlimited,
-            Collisions = CollisionStep.Create(new DefectFree(scaled), new SpaceHomogeneousOptions { Courant = 0.5 }),
-        });
-        var times = new List<double>();
-        var modes = new List<Complex>();
-        void Sample(double t)
-        {
-            Complex sum = 0;
-            for (int c = 0; c < cells; c++)
-            {
-                var fields = CellMoments.Mixture(state, c);
-                double x = mesh.CenterX(c);
-                sum += wave == "shear"
-                    ? fields.Density * fields.BulkVelocity.Y * Math.Sin(x)
-                    : (fields.Density - 1.0) * Complex.FromPolarCoordinates(1.0, -x);
-            }
-
-            times.Add(t);
-            modes.Add(2.0 * sum / cells);
-        }
-
-        // The fit starts after the initial layer (10ε: the Maxwellian start relaxes to the Chapman–Enskog state at rates ∝ 1/ε)
-        // and lasts until the NSF amplitude has fallen by e^{−Decay}; at least 60 equal steps, each at most the solver's step.
-        Sample(0);
-        double start = 10 * eps, duration = start + (Decay / -root.Real);
-        int steps = Math.Max(60, (int)Math.Ceiling(duration / solver.StepFor(state)));
-        double dt = duration / steps;
-        for (int s = 1; s <= steps; s++)
-        {
-            solver.Step(state, dt);
-            Sample(s * dt);
-        }
-
-        double[] logs = modes.Select(m => Math.Log(m.Magnitude)).ToArray();
-        return (-Slope(times, logs, start), Slope(times, Unwrapped(modes), start), steps);
-    }
-
-    // The phase of each mode sample, unwrapped along the run.
-    private static double[] Unwrapped(List<Complex> modes)
-    {
-        var phases = new double[modes.Count];
-        double offset = 0;
-        for (int i = 0; i < modes.Count; i++)
-        {
-            if (i > 0)
-            {
-                double jump = modes[i].Phase - modes[i - 1].Phase;
-                offset -= jump > Math.PI ? 2 * Math.PI : jump < -Math.PI ? -2 * Math.PI : 0;
-            }
-
-            phases[i] = modes[i].Phase + offset;
-        }
-
-        return phases;
-    }
-
-    // Least-squares slope of the values against t over the samples with t ≥ start.
-    private static double Slope(List<double> times, double[] values, double start)
-    {
-        double mt = 0, my = 0;
-        int count = 0;
-        for (int i = 0; i < times.Count; i++)
-        {
-            if (times[i] >= start)
-            {
-                mt += times[i];
-                my += values[i];
-                count++;
-            }
-        }
-
-        mt /= count;
-        my /= count;
-        double sxy = 0, sxx = 0;
-        for (int i = 0; i < times.Count; i++)
-        {
-            if (times[i] >= start)
-            {
-                sxy += (times[i] - mt) * (values[i] - my);
-                sxx += (times[i] - mt) * (times[i] - mt);
-            }
-        }
-
-        return sxy / sxx;
-    }
-
-    // 𝒞(F) − 𝒞(M[F]) for one species, M[F] the discrete Maxwellian with the grid moments of F.
-    private sealed class DefectFree(BoltzmannOperator inner) : ICollisionOperator, ICollisionFrequency
-    {
-        public CartesianGrid Grid => inner.Grid;
-
-        public ReadOnlySpan<double> Masses => inner.Masses;
-
-        public double MaxCollisionFrequency(ReadOnlySpan<double> state) => inner.MaxCollisionFrequency(state);
-
-        public void Evaluate(ReadOnlySpan<double> state, Span<double> destination)
-        {
-            inner.Evaluate(state, destination);
-            var grid = inner.Grid;
-            double n = 0, px = 0, py = 0, pz = 0, e = 0;
-            for (int p = 0; p < grid.Count; p++)
-            {
-                var v = grid.Point(p);
-                n += state[p];
-                px += v.X * state[p];
-                py += v.Y * state[p];
-                pz += v.Z * state[p];
-                e += v.LengthSquared * state[p];
-            }
-
-            var u = new Velocity3(px / n, py / n, pz / n);
-            double theta = inner.Masses[0] * ((e / n) - u.LengthSquared) / 3.0;
-            var equilibrium = new double[grid.Count];
-            var defect = new double[grid.Count];
-            DiscreteMaxwellian.Fill(grid, new MacroscopicState(n * grid.CellVolume, u, theta), inner.Masses[0], equilibrium);
-            inner.Evaluate(equilibrium, defect);
-            for (int p = 0; p < defect.Length; p++)
-            {
-                destination[p] -= defect[p];
-            }
-        }
     }
 }
