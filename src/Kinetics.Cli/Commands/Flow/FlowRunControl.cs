@@ -39,9 +39,6 @@ internal sealed class FlowRunControl
     /// <param name="StepBudget">Most steps of the whole run.</param>
     internal sealed record Settings(string? CheckpointPath, int Every, string? RestartPath, int StepBudget)
     {
-        /// <summary>True when the run writes or reads a checkpoint.</summary>
-        public bool UsesCheckpoints => CheckpointPath is not null || RestartPath is not null;
-
         /// <summary>Settings for a plain run: no files, no budget.</summary>
         public static Settings None { get; } = new(null, 1, null, int.MaxValue);
 

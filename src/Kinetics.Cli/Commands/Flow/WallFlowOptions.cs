@@ -37,7 +37,7 @@ internal sealed class WallFlowOptions
     {
         var grids = new Option<string>("--grids")
         {
-            Description = $"Velocity grids: auto (default) = one grid per species when the species' thermal speeds √(T/m) (gas and wall temperatures) differ by more than {Kinetics.Grids.GridSelection.PerSpeciesThreshold:G2}×, else one shared grid; per-species = always (species α on N nodes per axis over L·√(m_lightest/m_α), centred at 0; no --checkpoint/--restart); shared = one grid on [−L, L] for all species (docs/phase-space.md).",
+            Description = $"Velocity grids: auto (default) = one grid per species when the species' thermal speeds √(T/m) (gas and wall temperatures) differ by more than {Kinetics.Grids.GridSelection.PerSpeciesThreshold:G2}×, else one shared grid; per-species = always (species α on N nodes per axis over L·√(m_lightest/m_α), centred at 0); shared = one grid on [−L, L] for all species (docs/phase-space.md).",
             DefaultValueFactory = _ => "auto",
         };
         grids.AcceptOnlyFromAmong("auto", "per-species", "shared");

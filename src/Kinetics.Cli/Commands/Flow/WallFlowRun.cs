@@ -46,11 +46,6 @@ internal sealed record WallFlowRun(double[] X, CellFields[][] Species, CellField
         int dimension = knudsen is null ? 2 : 3;
         var grid = new VelocityGrid(dimension, velocities, halfWidth);
         bool perSpecies = UsePerSpeciesGrids(grids, masses, [initialTemperature, low.Temperature, high.Temperature]);
-        if (perSpecies && files.UsesCheckpoints)
-        {
-            throw new ArgumentException("--checkpoint and --restart store one velocity grid: use --grids shared with them.");
-        }
-
         // Per-species: the lightest species keeps [−L, L], every other one the box scaled by its thermal speed
         // √(m_lightest/m_α), all centred at 0 (a wall mirrors the normal velocity) with N nodes per axis.
         double lightest = masses.Min();
