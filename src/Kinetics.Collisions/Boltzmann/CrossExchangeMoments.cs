@@ -20,9 +20,10 @@ internal sealed class CrossExchangeMoments
 {
     private readonly CartesianGrid _grid;
     private readonly Fft3DPlan _plan;
-    private readonly double[] _vector; // per half-spectrum index: 4π Σ w r² s(r|ξ|)
-    private readonly double[] _scalar; // 4π Σ w r² sinc(r|ξ|)
-    private readonly double[][] _xi;   // ξ_d with Nyquist dropped
+    private readonly double[] _vector; // per |k|²: 4π Σ w r² s(r|ξ|)
+    private readonly double[] _scalar; // per |k|²: 4π Σ w r² sinc(r|ξ|)
+    private readonly int[] _squared;   // |k|² per half-spectrum index
+    private readonly double[] _axisXi; // ξ per axis index (signed wave number × π/L), Nyquist dropped
     private readonly double _kappa;
     private readonly double _fraction; // m_β/M
     private readonly double _massAlpha;
@@ -36,11 +37,34 @@ internal sealed class CrossExchangeMoments
         _kappa = -massAlpha * _fraction * kernel.Strength * kernel.Angular.MomentumTransfer;
         var radial = RadialPowerRule.Create(radialPoints, truncationRadius, kernel.Gamma + 2.0);
         ReadOnlySpan<double> radii = radial.Nodes, weights = radial.Weights;
-        int n = grid.PointsPerAxis, half = (n / 2) + 1, count = _plan.HalfSpectrumCount;
-        _vector = new double[count];
-        _scalar = new double[count];
-        _xi = [new double[count], new double[count], new double[count]];
+        int n = grid.PointsPerAxis, half = (n / 2) + 1, length = (3 * (n / 2) * (n / 2)) + 1;
         double unit = Math.PI / grid.HalfWidth;
+
+        // The kernel transforms depend on |ξ| only: one table entry per |k|² (memory: docs/species-grids.md, "Cost").
+        _vector = new double[length];
+        _scalar = new double[length];
+        for (int q = 0; q < length; q++)
+        {
+            double xi = unit * Math.Sqrt(q), vector = 0, scalar = 0;
+            for (int node = 0; node < radii.Length; node++)
+            {
+                double r = radii[node], x = r * xi;
+                vector += weights[node] * r * r * Cubic(x);
+                scalar += weights[node] * r * r * (x < 1e-8 ? 1.0 : Math.Sin(x) / x);
+            }
+
+            _vector[q] = 4.0 * Math.PI * vector;
+            _scalar[q] = 4.0 * Math.PI * scalar;
+        }
+
+        _axisXi = new double[n];
+        for (int i = 0; i < n; i++)
+        {
+            int ki = i <= n / 2 ? i : i - n;
+            _axisXi[i] = n % 2 == 0 && i == n / 2 ? 0 : unit * ki;
+        }
+
+        _squared = new int[_plan.HalfSpectrumCount];
         for (int i = 0, p = 0; i < n; i++)
         {
             int ki = i <= n / 2 ? i : i - n;
@@ -49,20 +73,7 @@ internal sealed class CrossExchangeMoments
                 int kj = j <= n / 2 ? j : j - n;
                 for (int k = 0; k < half; k++, p++)
                 {
-                    double xi = unit * Math.Sqrt((ki * ki) + (kj * kj) + (k * k)), vector = 0, scalar = 0;
-                    for (int node = 0; node < radii.Length; node++)
-                    {
-                        double r = radii[node], x = r * xi;
-                        vector += weights[node] * r * r * Cubic(x);
-                        scalar += weights[node] * r * r * (x < 1e-8 ? 1.0 : Math.Sin(x) / x);
-                    }
-
-                    _vector[p] = 4.0 * Math.PI * vector;
-                    _scalar[p] = 4.0 * Math.PI * scalar;
-                    bool even = n % 2 == 0;
-                    _xi[0][p] = even && i == n / 2 ? 0 : unit * ki;
-                    _xi[1][p] = even && j == n / 2 ? 0 : unit * kj;
-                    _xi[2][p] = even && k == n / 2 ? 0 : unit * k;
+                    _squared[p] = (ki * ki) + (kj * kj) + (k * k);
                 }
             }
         }
@@ -71,39 +82,67 @@ internal sealed class CrossExchangeMoments
     // Local-coordinate targets (Σq, Σxq, Σyq, Σzq, Σ|x|²/2 q; no cell volume) of Q^{αβ} on α's grid centred at `centre`.
     public void Targets(ReadOnlySpan<double> fa, ReadOnlySpan<double> partner, Velocity3 centre, Span<double> targets, CrossExchangeScratch scratch)
     {
-        int count = _grid.Count, n = _grid.PointsPerAxis;
+        int n = _grid.PointsPerAxis, half = (n / 2) + 1;
         _plan.ForwardReal(partner, scratch.Spectrum, scratch.Fft);
+        ReadOnlySpan<double> axis = _grid.Axis;
+        Span<double> field = scratch.Field;
+        Span<double> momentum = stackalloc double[3];
+        double energy = 0;
+
+        // One field at a time (A_x, A_y, A_z, then B), each paired with F^α as soon as it is transformed.
         for (int d = 0; d < 4; d++)
         {
-            double[] multiplier = d < 3 ? _vector : _scalar;
-            for (int h = 0; h < scratch.Spectrum.Length; h++)
+            Span<Complex> product = scratch.Product;
+            for (int i = 0, h = 0; i < n; i++)
             {
-                Complex g = scratch.Spectrum[h];
-                scratch.Product[h] = d < 3 ? new Complex(-_xi[d][h] * multiplier[h] * g.Imaginary, _xi[d][h] * multiplier[h] * g.Real) : multiplier[h] * g;
-            }
-
-            _plan.InverseRealOverwritingInput(scratch.Product, scratch.Fields.AsSpan(d * count, count), scratch.Fft);
-        }
-
-        ReadOnlySpan<double> axis = _grid.Axis, fields = scratch.Fields;
-        double px = 0, py = 0, pz = 0, energy = 0;
-        for (int i = 0, p = 0; i < n; i++)
-        {
-            double vx = centre.X + axis[i];
-            for (int j = 0; j < n; j++)
-            {
-                double vy = centre.Y + axis[j];
-                for (int k = 0; k < n; k++, p++)
+                for (int j = 0; j < n; j++)
                 {
-                    double vz = centre.Z + axis[k], f = fa[p];
-                    double ax = fields[p], ay = fields[count + p], az = fields[(2 * count) + p], b = fields[(3 * count) + p];
-                    px += f * ax;
-                    py += f * ay;
-                    pz += f * az;
-                    energy += f * ((vx * ax) + (vy * ay) + (vz * az) - (_fraction * b));
+                    for (int k = 0; k < half; k++, h++)
+                    {
+                        Complex g = scratch.Spectrum[h];
+                        int q = _squared[h];
+                        if (d < 3)
+                        {
+                            double xi = _axisXi[d == 0 ? i : d == 1 ? j : k] * _vector[q];
+                            product[h] = new Complex(-xi * g.Imaginary, xi * g.Real);
+                        }
+                        else
+                        {
+                            product[h] = _scalar[q] * g;
+                        }
+                    }
                 }
             }
+
+            _plan.InverseRealOverwritingInput(product, field, scratch.Fft);
+            double sum = 0, weighted = 0;
+            for (int i = 0, p = 0; i < n; i++)
+            {
+                double vx = d == 0 ? centre.X + axis[i] : 0.0;
+                for (int j = 0; j < n; j++)
+                {
+                    double vxy = vx + (d == 1 ? centre.Y + axis[j] : 0.0);
+                    for (int k = 0; k < n; k++, p++)
+                    {
+                        double term = fa[p] * field[p];
+                        sum += term;
+                        weighted += (vxy + (d == 2 ? centre.Z + axis[k] : 0.0)) * term;
+                    }
+                }
+            }
+
+            if (d < 3)
+            {
+                momentum[d] = sum;
+                energy += weighted;
+            }
+            else
+            {
+                energy -= _fraction * sum;
+            }
         }
+
+        double px = momentum[0], py = momentum[1], pz = momentum[2];
 
         // ∫x Q = (momentum)/m_α; ∫|x|²/2 Q = (energy − c·momentum)/m_α (mass exchange 0).
         double scale = _kappa / _massAlpha;
@@ -114,21 +153,31 @@ internal sealed class CrossExchangeMoments
         targets[4] = scale * (energy - (centre.X * px) - (centre.Y * py) - (centre.Z * pz));
     }
 
-    public CrossExchangeScratch CreateScratch() => new(_plan, _grid.Count);
+    // Scratch on buffers of the caller (β's grid: an FFT workspace of its size, two half spectra, one real field), free
+    // while the targets are computed (the wide-partner term's, after its evaluation: docs/species-grids.md, "Cost").
+    public CrossExchangeScratch CreateScratch(Fft3DWorkspace fft, Complex[] spectrum, Complex[] product, double[] field)
+    {
+        if (fft.Size != _grid.PointsPerAxis || spectrum.Length < _plan.HalfSpectrumCount || product.Length < _plan.HalfSpectrumCount || field.Length < _grid.Count)
+        {
+            throw new ArgumentException("scratch buffers are smaller than this grid needs.", nameof(fft));
+        }
+
+        return new CrossExchangeScratch(fft, spectrum, product, field);
+    }
 
     // (x cos x − sin x)/x³, → −1/3 + x²/30 as x → 0.
     private static double Cubic(double x) => x < 1e-3 ? (-1.0 / 3.0) + (x * x / 30.0) : ((x * Math.Cos(x)) - Math.Sin(x)) / (x * x * x);
 }
 
-/// <summary>Scratch of one <see cref="CrossExchangeMoments"/> evaluation.</summary>
+/// <summary>Scratch of one <see cref="CrossExchangeMoments"/> evaluation (borrowed buffers).</summary>
 internal sealed class CrossExchangeScratch
 {
-    public CrossExchangeScratch(Fft3DPlan plan, int count)
+    public CrossExchangeScratch(Fft3DWorkspace fft, Complex[] spectrum, Complex[] product, double[] field)
     {
-        Fft = plan.CreateWorkspace();
-        Spectrum = new Complex[plan.HalfSpectrumCount];
-        Product = new Complex[plan.HalfSpectrumCount];
-        Fields = new double[4 * count];
+        Fft = fft;
+        Spectrum = spectrum;
+        Product = product;
+        Field = field;
     }
 
     public Fft3DWorkspace Fft { get; }
@@ -137,5 +186,5 @@ internal sealed class CrossExchangeScratch
 
     public Complex[] Product { get; }
 
-    public double[] Fields { get; }
+    public double[] Field { get; }
 }

@@ -110,7 +110,11 @@ public sealed partial class SpeciesGridBoltzmannOperator
             for (int b = 0; b < s; b++)
             {
                 wide[a, b] = _wide[a, b]?.CreateScratch(_lanes);
-                exchange[a, b] = _exchange[a, b]?.CreateScratch();
+                if (wide[a, b] is { } w)
+                {
+                    // The weak-form exchange runs after the term, on β's grid: it borrows the term's β buffers.
+                    exchange[a, b] = _exchange[a, b]!.CreateScratch(w.BetaFft, w.BetaSpectrum, w.BetaGain, w.Partner);
+                }
             }
         }
 

@@ -31,7 +31,8 @@ internal sealed class WidePartnerTerm
     private readonly double[] _sigmaWeights;
     private readonly ShiftedTransferSet[] _shifted; // [node]: β's grid → α's grid moved by −b r σ_m, every m
     private readonly SpectralTransfer _plain;     // β's grid → α's grid
-    private readonly Complex[] _phases;           // [node·M + m][axis·N + t]: e^{i a r ξ_t σ_axis}, Nyquist 0
+    private readonly Complex[] _phases;           // distinct rows of N factors e^{i a r ξ_t σ_axis}, Nyquist 0
+    private readonly int[] _phaseRows;            // [(node·M + m)·3 + axis]: offset of that row in _phases
     private readonly int[] _inside;               // [(node·M + m)·6 + 2·axis]: first and end index t with |x_t + a r σ_axis| ≤ L_α
     private readonly double[] _gain;              // [node][|k|²] on α's grid
     private readonly double[] _loss;              // [|k|²] on β's grid
@@ -60,7 +61,9 @@ internal sealed class WidePartnerTerm
         _sigmaWeights = sphere.Weights.ToArray();
         int m = _sigmas.Length, n = alpha.PointsPerAxis;
         _shifted = new ShiftedTransferSet[_nodes];
-        _phases = new Complex[_nodes * m * 3 * n];
+        var phases = new List<Complex>();
+        var rows = new Dictionary<double, int>();
+        _phaseRows = new int[_nodes * m * 3];
         _inside = new int[_nodes * m * 6];
         var shifts = new Velocity3[m];
         for (int node = 0; node < _nodes; node++)
@@ -89,16 +92,26 @@ internal sealed class WidePartnerTerm
 
                     _inside[(((node * m) + s) * 6) + (2 * axis)] = first;
                     _inside[(((node * m) + s) * 6) + (2 * axis) + 1] = end;
-                    for (int t = 0; t < n; t++)
+                    // Rows are shared between (node, σ, axis) with the same a r σ_axis (symmetric sphere rules repeat them).
+                    double component = a * radii[node] * _sigmas[s][axis];
+                    if (!rows.TryGetValue(component, out int row))
                     {
-                        int k = SpectralGrid.SignedIndex(t, n);
-                        double angle = a * radii[node] * Math.PI * k / alpha.HalfWidth * _sigmas[s][axis];
-                        _phases[((((node * m) + s) * 3) + axis) * n + t] = 2 * t == n ? Complex.Zero : Complex.FromPolarCoordinates(1.0, angle);
+                        row = phases.Count;
+                        rows[component] = row;
+                        for (int t = 0; t < n; t++)
+                        {
+                            int k = SpectralGrid.SignedIndex(t, n);
+                            double angle = a * radii[node] * Math.PI * k / alpha.HalfWidth * _sigmas[s][axis];
+                            phases.Add(2 * t == n ? Complex.Zero : Complex.FromPolarCoordinates(1.0, angle));
+                        }
                     }
+
+                    _phaseRows[(((node * m) + s) * 3) + axis] = row;
                 }
             }
         }
 
+        _phases = [.. phases];
         _plain = SpectralTransfer.Create(beta, alpha);
         _squared = WaveNumbers(n);
         _betaSquared = WaveNumbers(beta.PointsPerAxis);
@@ -190,7 +203,7 @@ internal sealed class WidePartnerTerm
         }
 
         Span<Complex> gain = scratch.Gain, betaGain = scratch.BetaGain;
-        Span<double> shiftedA = scratch.ShiftedAlpha, shiftedB = scratch.ShiftedBeta;
+        Span<double> shiftedA = lanes[0].Product, shiftedB = scratch.ShiftedBeta;
         _plan.InverseRealOverwritingInput(gain, shiftedA, scratch.Fft);
 
         // Loss: F^α · (β̂ F̂^β)^∨, the convolution on β's grid interpolated to α's points.
@@ -242,7 +255,7 @@ internal sealed class WidePartnerTerm
         int n = _alpha.PointsPerAxis, half = (n / 2) + 1, m = _sigmas.Length;
         int length = (3 * (n / 2) * (n / 2)) + 1;
         int nb = _beta.PointsPerAxis, betaLength = (3 * (nb / 2) * (nb / 2)) + 1;
-        Span<double> shiftedA = lane.ShiftedAlpha, shiftedB = lane.ShiftedBeta, product = lane.Product;
+        Span<double> shiftedB = lane.ShiftedBeta, product = lane.Product;
         Span<Complex> spectrum = lane.Spectrum, gain = lane.Gain;
         product.Clear();
         ShiftedTransferSet transfers = _shifted[node];
@@ -251,26 +264,17 @@ internal sealed class WidePartnerTerm
             // F^β(v − b r σ) at α's points, interpolated from β's grid (the σ in the set's order, which shares passes).
             int s = transfers.Apply(position, fb, shiftedB, lane.Transfer);
 
-            // F^α(v + a r σ): the separable phase applied inside the inverse transform.
-            ReadOnlySpan<Complex> px = _phases.AsSpan((((node * m) + s) * 3) * n, n);
-            ReadOnlySpan<Complex> py = _phases.AsSpan(((((node * m) + s) * 3) + 1) * n, n);
-            ReadOnlySpan<Complex> pz = _phases.AsSpan(((((node * m) + s) * 3) + 2) * n, half);
-            _plan.InverseRealModulated(alphaSpectrum, px, py, pz, shiftedA, lane.Fft);
-            // Only where v + a r σ stays inside α's box: beyond it the phase shift returns F^α's periodic image, not the
-            // (negligible) values of F^α there (docs/species-grids.md, "The 1:1 gap").
-            double w = _sigmaWeights[s];
-            ReadOnlySpan<int> inside = _inside.AsSpan(((node * m) + s) * 6, 6);
-            for (int i = inside[0]; i < inside[1]; i++)
-            {
-                for (int j = inside[2]; j < inside[3]; j++)
-                {
-                    int row = ((i * n) + j) * n;
-                    for (int k = row + inside[4]; k < row + inside[5]; k++)
-                    {
-                        product[k] += w * shiftedA[k] * shiftedB[k];
-                    }
-                }
-            }
+            // The partner factor becomes the multiplier w_σ F^β(v − b r σ), kept only where v + a r σ stays inside α's box:
+            // beyond it the phase shift returns F^α's periodic image, not the (negligible) values of F^α there
+            // (docs/species-grids.md, "The 1:1 gap").
+            Mask(shiftedB, _sigmaWeights[s], _inside.AsSpan(((node * m) + s) * 6, 6), n);
+
+            // product += multiplier ⊙ F^α(v + a r σ), the separable phase applied inside the inverse transform.
+            int rows = ((node * m) + s) * 3;
+            ReadOnlySpan<Complex> px = _phases.AsSpan(_phaseRows[rows], n);
+            ReadOnlySpan<Complex> py = _phases.AsSpan(_phaseRows[rows + 1], n);
+            ReadOnlySpan<Complex> pz = _phases.AsSpan(_phaseRows[rows + 2], half);
+            _plan.InverseRealModulatedMultiplyAdd(alphaSpectrum, px, py, pz, shiftedB, product, lane.Fft);
         }
 
         if (both)
@@ -290,6 +294,27 @@ internal sealed class WidePartnerTerm
         for (int h = 0; h < spectrum.Length; h++)
         {
             gain[h] += table[_squared[h]] * spectrum[h];
+        }
+    }
+
+    // values = w · values inside the index box [inside[0], inside[1]) × [inside[2], inside[3]) × [inside[4], inside[5]), 0 outside.
+    private static void Mask(Span<double> values, double w, ReadOnlySpan<int> inside, int n)
+    {
+        for (int i = 0; i < n; i++)
+        {
+            for (int j = 0; j < n; j++)
+            {
+                Span<double> line = values.Slice(((i * n) + j) * n, n);
+                if (i < inside[0] || i >= inside[1] || j < inside[2] || j >= inside[3])
+                {
+                    line.Clear();
+                    continue;
+                }
+
+                line[..inside[4]].Clear();
+                line[inside[5]..].Clear();
+                TensorPrimitives.Multiply(line[inside[4]..inside[5]], w, line[inside[4]..inside[5]]);
+            }
         }
     }
 
@@ -417,8 +442,6 @@ internal sealed class WidePartnerScratch
 
     public Fft3DWorkspace BetaFft => Lanes[0].BetaFft;
 
-    public double[] ShiftedAlpha => Lanes[0].ShiftedAlpha;
-
     public double[] ShiftedBeta => Lanes[0].ShiftedBeta;
 
     public Complex[] Gain => Lanes[0].Gain;
@@ -438,8 +461,7 @@ internal sealed class WidePartnerLane
     public WidePartnerLane(Fft3DPlan plan, Fft3DPlan betaPlan, int count, int betaCount, int transfer)
     {
         Fft = plan.CreateWorkspace();
-        BetaFft = betaPlan.CreateWorkspace();
-        ShiftedAlpha = new double[count];
+        BetaFft = betaPlan.Size == plan.Size ? Fft : betaPlan.CreateWorkspace(); // never in use at the same time
         ShiftedBeta = new double[count];
         Product = new double[count];
         Spectrum = new Complex[plan.HalfSpectrumCount];
@@ -453,8 +475,6 @@ internal sealed class WidePartnerLane
     public Fft3DWorkspace Fft { get; }
 
     public Fft3DWorkspace BetaFft { get; }
-
-    public double[] ShiftedAlpha { get; }
 
     public double[] ShiftedBeta { get; }
 

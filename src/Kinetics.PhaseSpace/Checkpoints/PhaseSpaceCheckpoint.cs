@@ -23,13 +23,15 @@ public sealed class PhaseSpaceCheckpoint
     private readonly double[] _charges;
     private readonly double[] _history;
     private readonly double[] _data;
+    private readonly VelocityGrid[] _grids;
 
     internal PhaseSpaceCheckpoint(
-        UniformMesh mesh, VelocityGrid velocities, string[] speciesNames, double[] masses, double[] charges,
+        UniformMesh mesh, VelocityGrid[] velocities, string[] speciesNames, double[] masses, double[] charges,
         PhaseSpaceRunClock clock, string settings, double[] history, double[] data)
     {
         Mesh = mesh;
-        Velocities = velocities;
+        _grids = velocities;
+        HasSharedVelocities = velocities.All(g => g.Equals(velocities[0]));
         SpeciesNames = speciesNames;
         _masses = masses;
         _charges = charges;
@@ -43,8 +45,17 @@ public sealed class PhaseSpaceCheckpoint
     /// <summary>The spatial mesh of the run.</summary>
     public UniformMesh Mesh { get; }
 
-    /// <summary>The velocity grid of the run.</summary>
-    public VelocityGrid Velocities { get; }
+    /// <summary>The velocity grid of the run, shared by every species.</summary>
+    /// <exception cref="InvalidOperationException">The species have their own grids (<see cref="SpeciesVelocities"/>).</exception>
+    public VelocityGrid Velocities => HasSharedVelocities
+        ? _grids[0]
+        : throw new InvalidOperationException("The species of this checkpoint have their own velocity grids (SpeciesVelocities).");
+
+    /// <summary>True when every species has the same velocity grid (format version 1); false for per-species grids (version 2).</summary>
+    public bool HasSharedVelocities { get; }
+
+    /// <summary>The velocity grid of every species, in species order.</summary>
+    public IReadOnlyList<VelocityGrid> SpeciesVelocities => _grids;
 
     /// <summary>The species' names in species order.</summary>
     public IReadOnlyList<string> SpeciesNames { get; }
@@ -67,7 +78,7 @@ public sealed class PhaseSpaceCheckpoint
     /// <summary>Caller data stored with the state (not interpreted by the solver).</summary>
     public ReadOnlySpan<double> History => _history;
 
-    /// <summary>The values of every cell of the mesh in global cell order: cells × species × velocity nodes.</summary>
+    /// <summary>The values of every cell of the mesh in global cell order: cells × species × that species' velocity nodes.</summary>
     public ReadOnlySpan<double> Data => _data;
 
     /// <summary>Writes the checkpoint to <paramref name="path"/> atomically (a temporary file renamed over it), so an
@@ -117,9 +128,10 @@ public sealed class PhaseSpaceCheckpoint
             throw new ArgumentException($"The checkpoint is on the mesh {Mesh}; the state is on {state.Mesh}.", paramName);
         }
 
-        if (!Velocities.Equals(state.Velocities))
+        if (_grids.Length != state.SpeciesCount || !_grids.SequenceEqual(state.SpeciesVelocities))
         {
-            throw new ArgumentException($"The checkpoint is on the velocity grid {Velocities}; the state is on {state.Velocities}.", paramName);
+            throw new ArgumentException(
+                $"The checkpoint is on the velocity grid(s) [{string.Join("; ", _grids.Distinct())}]; the state is on [{string.Join("; ", state.SpeciesVelocities.Distinct())}].", paramName);
         }
 
         string[] names = state.Mixture.Select(s => s.Name).ToArray();

@@ -7,11 +7,13 @@ using Kinetics.PhaseSpace.Velocities;
 namespace Kinetics.PhaseSpace.Checkpoints;
 
 /// <summary>
-/// The binary file format of a <see cref="PhaseSpaceCheckpoint"/>, version 1, little-endian:
+/// The binary file format of a <see cref="PhaseSpaceCheckpoint"/>, version 1 (one velocity grid shared by every species)
+/// or 2 (a grid per species), little-endian:
 /// <list type="number">
 /// <item>the 8 ASCII bytes <c>KINPSCKP</c>, then the format version (int32);</item>
-/// <item>mesh: dimension, Nx, Ny (int32), Lx, Ly (float64); velocity grid: dimension, N (int32), L (float64);</item>
+/// <item>mesh: dimension, Nx, Ny (int32), Lx, Ly (float64); velocity grid (species 0's in version 2): dimension, N (int32), L (float64);</item>
 /// <item>species: S (int32), then S × (name: 7-bit-length-prefixed UTF-8, mass, charge float64);</item>
+/// <item>version 2 only: S × (N (int32), L, centre x, y, z (float64)), the grid of every species (dimension as above);</item>
 /// <item>clock: final time (float64), total steps, steps taken (int32); settings text (length-prefixed UTF-8);</item>
 /// <item>history: count (int32) and float64 values; state: count (int64) and float64 values (global cell order);</item>
 /// <item>the SHA-256 of every byte before it (32 bytes).</item>
@@ -21,8 +23,11 @@ namespace Kinetics.PhaseSpace.Checkpoints;
 /// </summary>
 public static class PhaseSpaceCheckpointFormat
 {
-    /// <summary>The format version this library writes and reads.</summary>
+    /// <summary>The format version of checkpoints on one shared velocity grid, written and read by this library.</summary>
     public const int Version = 1;
+
+    /// <summary>The format version of checkpoints with a velocity grid per species, written and read by this library.</summary>
+    public const int PerSpeciesGridsVersion = 2;
 
     private const int HashLength = 32;
     private static readonly byte[] Magic = "KINPSCKP"u8.ToArray();
@@ -38,22 +43,36 @@ public static class PhaseSpaceCheckpointFormat
         using (var writer = new BinaryWriter(buffer, Encoding.UTF8, leaveOpen: true))
         {
             writer.Write(Magic);
-            writer.Write(Version);
+            bool shared = checkpoint.HasSharedVelocities;
+            var grids = checkpoint.SpeciesVelocities;
+            writer.Write(shared ? Version : PerSpeciesGridsVersion);
             var mesh = checkpoint.Mesh;
             writer.Write(mesh.Dimension);
             writer.Write(mesh.CellsX);
             writer.Write(mesh.CellsY);
             writer.Write(mesh.LengthX);
             writer.Write(mesh.LengthY);
-            writer.Write(checkpoint.Velocities.Dimension);
-            writer.Write(checkpoint.Velocities.PointsPerAxis);
-            writer.Write(checkpoint.Velocities.HalfWidth);
+            writer.Write(grids[0].Dimension);
+            writer.Write(grids[0].PointsPerAxis);
+            writer.Write(grids[0].HalfWidth);
             writer.Write(checkpoint.SpeciesNames.Count);
             for (int s = 0; s < checkpoint.SpeciesNames.Count; s++)
             {
                 writer.Write(checkpoint.SpeciesNames[s]);
                 writer.Write(checkpoint.Masses[s]);
                 writer.Write(checkpoint.Charges[s]);
+            }
+
+            if (!shared)
+            {
+                foreach (var grid in grids)
+                {
+                    writer.Write(grid.PointsPerAxis);
+                    writer.Write(grid.HalfWidth);
+                    writer.Write(grid.Centre.X);
+                    writer.Write(grid.Centre.Y);
+                    writer.Write(grid.Centre.Z);
+                }
             }
 
             writer.Write(checkpoint.Clock.FinalTime);
@@ -98,9 +117,9 @@ public static class PhaseSpaceCheckpointFormat
         }
 
         int version = BitConverter.ToInt32(bytes, Magic.Length);
-        if (version != Version)
+        if (version != Version && version != PerSpeciesGridsVersion)
         {
-            throw new InvalidDataException($"The checkpoint has format version {version}; this library reads version {Version}.");
+            throw new InvalidDataException($"The checkpoint has format version {version}; this library reads versions {Version} and {PerSpeciesGridsVersion}.");
         }
 
         int bodyLength = bytes.Length - HashLength;
@@ -132,12 +151,24 @@ public static class PhaseSpaceCheckpointFormat
                 charges[s] = reader.ReadDouble();
             }
 
+            var grids = Enumerable.Repeat(velocities, species).ToArray();
+            if (version == PerSpeciesGridsVersion)
+            {
+                for (int s = 0; s < species; s++)
+                {
+                    int points = reader.ReadInt32();
+                    double halfWidth = reader.ReadDouble();
+                    var centre = new Velocity3(reader.ReadDouble(), reader.ReadDouble(), reader.ReadDouble());
+                    grids[s] = new VelocityGrid(velocities.Dimension, points, halfWidth, centre);
+                }
+            }
+
             var clock = new PhaseSpaceRunClock(reader.ReadDouble(), reader.ReadInt32(), reader.ReadInt32());
             clock.Validate("clock");
             string settings = reader.ReadString();
             double[] history = ReadValues(reader, reader.ReadInt32());
             long count = reader.ReadInt64();
-            long expected = (long)mesh.CellCount * species * velocities.Count;
+            long expected = (long)mesh.CellCount * grids.Sum(g => (long)g.Count);
             if (count != expected)
             {
                 throw new InvalidDataException($"The checkpoint holds {count} values; its mesh, grid and species need {expected}.");
@@ -149,9 +180,9 @@ public static class PhaseSpaceCheckpointFormat
                 throw new InvalidDataException("The checkpoint has unexpected bytes after its state.");
             }
 
-            return new PhaseSpaceCheckpoint(mesh, velocities, names, masses, charges, clock, settings, history, data);
+            return new PhaseSpaceCheckpoint(mesh, grids, names, masses, charges, clock, settings, history, data);
         }
-        catch (Exception e) when (e is EndOfStreamException or ArgumentException)
+        catch (Exception e) when (e is EndOfStreamException or ArgumentException or OverflowException)
         {
             throw new InvalidDataException($"The checkpoint is malformed: {e.Message}", e);
         }

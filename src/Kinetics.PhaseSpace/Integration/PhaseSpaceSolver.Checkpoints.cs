@@ -83,16 +83,13 @@ public sealed partial class PhaseSpaceSolver
     /// <param name="state">The state.</param>
     /// <param name="clock">The run's clock.</param>
     /// <param name="history">Caller data stored along (e.g. a diagnostic history; empty for none).</param>
-    /// <exception cref="ArgumentException">The species have their own velocity grids: checkpoint format version 1 stores one
-    /// grid (docs/phase-space.md, "Per-species velocity grids").</exception>
     public PhaseSpaceCheckpoint CreateCheckpoint(PhaseSpaceState state, PhaseSpaceRunClock clock, ReadOnlySpan<double> history = default)
     {
         CheckState(state);
-        RequireSharedGrid(state);
         clock.Validate(nameof(clock));
         double[] all = Gather(state.Data.ToArray(), state.CellLength);
         return new PhaseSpaceCheckpoint(
-            state.Mesh, state.Velocities, state.Mixture.Select(s => s.Name).ToArray(), state.Masses.ToArray(), state.Charges.ToArray(),
+            state.Mesh, state.SpeciesVelocities.ToArray(), state.Mixture.Select(s => s.Name).ToArray(), state.Masses.ToArray(), state.Charges.ToArray(),
             clock, Settings, history.ToArray(), all);
     }
 
@@ -107,7 +104,6 @@ public sealed partial class PhaseSpaceSolver
     {
         ArgumentNullException.ThrowIfNull(checkpoint);
         CheckState(state);
-        RequireSharedGrid(state);
         checkpoint.CheckMatches(state, Settings, nameof(checkpoint));
         checkpoint.Data.Slice(state.FirstCell * state.CellLength, state.Data.Length).CopyTo(state.Data);
         return checkpoint.Clock;
@@ -150,12 +146,4 @@ public sealed partial class PhaseSpaceSolver
             $"inflow(n = [{string.Join(", ", m.Densities.ToArray().Select(d => d.ToString("R", CultureInfo.InvariantCulture)))}], u = ({m.Drift.X:R}, {m.Drift.Y:R}, {m.Drift.Z:R}), T = {m.Temperature:R})"),
         _ => boundary.GetType().FullName ?? "boundary",
     };
-
-    private static void RequireSharedGrid(PhaseSpaceState state)
-    {
-        if (!state.HasSharedVelocities)
-        {
-            throw new ArgumentException("Checkpoints store one velocity grid shared by every species; this state has a grid per species.", nameof(state));
-        }
-    }
 }

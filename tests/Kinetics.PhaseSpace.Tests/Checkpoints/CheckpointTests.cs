@@ -213,8 +213,9 @@ public sealed class CheckpointTests
         Assert.Contains("not a Kinetics phase-space checkpoint", Refusal([]), StringComparison.OrdinalIgnoreCase);
         Assert.Contains("not a Kinetics phase-space checkpoint", Refusal("hello, world"u8.ToArray()), StringComparison.OrdinalIgnoreCase);
         byte[] version = [.. good];
-        BitConverter.TryWriteBytes(version.AsSpan(8), 2);
-        Assert.Contains("format version 2", Refusal(version), StringComparison.Ordinal);
+        // Version 2 (per-species grids) is read too: an unknown version is 3.
+        BitConverter.TryWriteBytes(version.AsSpan(8), 3);
+        Assert.Contains("format version 3", Refusal(version), StringComparison.Ordinal);
         byte[] flipped = [.. good];
         flipped[good.Length / 2] ^= 1;
         Assert.Contains("corrupted", Refusal(flipped), StringComparison.Ordinal);

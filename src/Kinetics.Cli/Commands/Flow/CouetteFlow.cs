@@ -23,7 +23,7 @@ internal static class CouetteFlow
         var control = new FlowRunControl();
         var command = new Command("couette", "Mixture Couette flow between moving diffuse walls: shear stress against the free-molecular closed form, velocity profiles.")
         {
-            shared.Masses, shared.Densities, speed, temperature, shared.Cells, shared.Velocities, shared.HalfWidth, shared.Knudsen, shared.FinalTime, output, threads, json,
+            shared.Masses, shared.Densities, speed, temperature, shared.Cells, shared.Velocities, shared.HalfWidth, shared.Knudsen, shared.FinalTime, shared.Grids, output, threads, json,
         };
         foreach (var option in control.All)
         {
@@ -39,7 +39,7 @@ internal static class CouetteFlow
             var run = WallFlowRun.Execute(
                 communicator, m, n, t, WallBoundary.Diffuse(t, new Velocity3(0, -u / 2, 0)), WallBoundary.Diffuse(t, new Velocity3(0, u / 2, 0)),
                 parse.GetValue(shared.Cells), parse.GetValue(shared.Velocities), parse.GetValue(shared.HalfWidth), kn, parse.GetValue(shared.FinalTime),
-                FlowRuntime.Threads(parse.GetValue(threads), communicator), control.Read(parse), io, "couette");
+                FlowRuntime.Threads(parse.GetValue(threads), communicator), control.Read(parse), io, "couette", parse.GetValue(shared.Grids)!);
             if (communicator.Rank != 0)
             {
                 return 0;
@@ -77,6 +77,7 @@ internal static class CouetteFlow
                 x = run.X,
                 velocity = run.Species.Select(s => s.Select(f => f.BulkVelocity.Y).ToArray()).ToArray(),
                 mixtureVelocity = run.Mixture.Select(f => f.BulkVelocity.Y).ToArray(),
+                grids = run.GridsName,
                 fingerprint = run.Fingerprint,
                 steps = run.Steps,
                 ranks = run.Ranks,

@@ -23,7 +23,7 @@ internal static class FourierFlow
         var control = new FlowRunControl();
         var command = new Command("fourier", "Mixture heat transfer between diffuse walls at two temperatures: heat flux against the free-molecular closed form, temperature profiles.")
         {
-            shared.Masses, shared.Densities, low, high, shared.Cells, shared.Velocities, shared.HalfWidth, shared.Knudsen, shared.FinalTime, output, threads, json,
+            shared.Masses, shared.Densities, low, high, shared.Cells, shared.Velocities, shared.HalfWidth, shared.Knudsen, shared.FinalTime, shared.Grids, output, threads, json,
         };
         foreach (var option in control.All)
         {
@@ -39,7 +39,7 @@ internal static class FourierFlow
             var run = WallFlowRun.Execute(
                 communicator, m, n, 0.5 * (t1 + t2), WallBoundary.Diffuse(t1), WallBoundary.Diffuse(t2),
                 parse.GetValue(shared.Cells), parse.GetValue(shared.Velocities), parse.GetValue(shared.HalfWidth), kn, parse.GetValue(shared.FinalTime),
-                FlowRuntime.Threads(parse.GetValue(threads), communicator), control.Read(parse), io, "fourier");
+                FlowRuntime.Threads(parse.GetValue(threads), communicator), control.Read(parse), io, "fourier", parse.GetValue(shared.Grids)!);
             if (communicator.Rank != 0)
             {
                 return 0;
@@ -80,6 +80,7 @@ internal static class FourierFlow
                 x = run.X,
                 temperature = run.Species.Select(s => s.Select(f => f.Temperature).ToArray()).ToArray(),
                 mixtureTemperature = run.Mixture.Select(f => f.Temperature).ToArray(),
+                grids = run.GridsName,
                 fingerprint = run.Fingerprint,
                 steps = run.Steps,
                 ranks = run.Ranks,

@@ -18,6 +18,8 @@ internal sealed class WallFlowOptions
 
     public Option<double?> Knudsen { get; } = new Option<double?>("--kn") { Description = "Knudsen number: collisions 𝒞/Kn by the spectral Boltzmann operator (γ = −1, b ∝ |cos θ|) on a 3V grid (the spectral operator needs L ≳ 13 thermal speeds without aliasing, so N ≥ 24: slow); omitted: free-molecular (collisionless, 2V), checked against the closed form." }.InRange(1e-3, 1e6, minOpen: true);
 
+    public Option<string> Grids { get; } = CreateGrids();
+
     public Option<double> FinalTime { get; } = new Option<double>("--t-final") { Description = "Final time (the free-molecular steady state is reached after a few crossings).", DefaultValueFactory = _ => 12.0 }.InRange(0, 1e4, minOpen: true);
 
     public (double[] Masses, double[] Densities) Species(ParseResult parse)
@@ -29,6 +31,17 @@ internal sealed class WallFlowOptions
         }
 
         return (m, n);
+    }
+
+    private static Option<string> CreateGrids()
+    {
+        var grids = new Option<string>("--grids")
+        {
+            Description = $"Velocity grids: auto (default) = one grid per species when the species' thermal speeds √(T/m) (gas and wall temperatures) differ by more than {Kinetics.Grids.GridSelection.PerSpeciesThreshold:G2}×, else one shared grid; per-species = always (species α on N nodes per axis over L·√(m_lightest/m_α), centred at 0); shared = one grid on [−L, L] for all species (docs/phase-space.md).",
+            DefaultValueFactory = _ => "auto",
+        };
+        grids.AcceptOnlyFromAmong("auto", "per-species", "shared");
+        return grids;
     }
 
     private static double[] Parse(string text) =>

@@ -24,8 +24,11 @@ namespace Kinetics.Cli.Commands.Flow;
 /// (γ, b ∝ |cos θ|, scaled by 1/Kn) on a 3V grid. Starts from the uniform mixture at rest at temperature T₀ and writes
 /// the final profiles as CSV and SVG.
 /// </summary>
-internal sealed record WallFlowRun(double[] X, CellFields[][] Species, CellFields[] Mixture, PhaseSpaceRunClock Clock, string Fingerprint, int Ranks, double MassDrift, double WallSeconds)
+internal sealed record WallFlowRun(double[] X, CellFields[][] Species, CellFields[] Mixture, PhaseSpaceRunClock Clock, string Fingerprint, int Ranks, double MassDrift, double WallSeconds, bool PerSpeciesGrids)
 {
+    /// <summary>"per-species" or "shared", for the JSON result.</summary>
+    public string GridsName => PerSpeciesGrids ? "per-species" : "shared";
+
     /// <summary>Steps of the whole run.</summary>
     public int Steps => Clock.TotalSteps;
 
@@ -35,31 +38,55 @@ internal sealed record WallFlowRun(double[] X, CellFields[][] Species, CellField
     public static WallFlowRun Execute(
         IDomainCommunicator communicator, double[] masses, double[] densities, double initialTemperature, WallBoundary low, WallBoundary high,
         int cells, int velocities, double halfWidth, double? knudsen, double finalTime, int threads,
-        FlowRunControl.Settings files, JsonOutput io, string description)
+        FlowRunControl.Settings files, JsonOutput io, string description, string grids = "shared")
     {
         var clock = Stopwatch.StartNew();
         var mixture = new Mixture(masses.Select((m, i) => new Kinetics.Mixtures.Species($"s{i}", m)));
         var mesh = UniformMesh.Create1D(cells, 1.0);
-        var grid = new VelocityGrid(knudsen is null ? 2 : 3, velocities, halfWidth);
+        int dimension = knudsen is null ? 2 : 3;
+        var grid = new VelocityGrid(dimension, velocities, halfWidth);
+        bool perSpecies = UsePerSpeciesGrids(grids, masses, [initialTemperature, low.Temperature, high.Temperature]);
+        // Per-species: the lightest species keeps [−L, L], every other one the box scaled by its thermal speed
+        // √(m_lightest/m_α), all centred at 0 (a wall mirrors the normal velocity) with N nodes per axis.
+        double lightest = masses.Min();
+        VelocityGrid[] speciesGrids = perSpecies
+            ? masses.Select(m => new VelocityGrid(dimension, velocities, halfWidth * Math.Sqrt(lightest / m))).ToArray()
+            : [];
         CollisionStep? collisions = null;
         if (knudsen is double kn)
         {
+            var batchedOptions = new BatchedCollisionStepOptions { MaxDegreeOfParallelism = Math.Clamp(threads, 1, 256) };
+
             // Coarse collisional grids (N ≈ 12) ring at the 1e−6 level on the box faces in the Runge–Kutta stages; the
             // resolution check is relaxed to 1e−4 of the peak for these demonstration runs.
-            var op = BoltzmannOperator.Create(
-                grid.ToCartesian(),
-                CollisionKernelTable.Uniform(mixture, new CollisionKernel(-1.0, AngularFunction.AbsoluteCosine(1.0))),
-                new BoltzmannOptions { ResolutionTolerance = 1e-4 });
-            // All cells per Runge–Kutta stage through the conservative batched step (per-cell conservation to round-off).
-            collisions = CollisionStep.CreateBatched(new ScaledCollisionOperator(op, 1.0 / kn), new BatchedCollisionStepOptions { MaxDegreeOfParallelism = Math.Clamp(threads, 1, 256) });
+            var boltzmannOptions = new BoltzmannOptions { ResolutionTolerance = 1e-4 };
+            if (perSpecies)
+            {
+                // The 1/Kn scaling enters the kernel (b = |cos θ|/Kn, the kernel of MidGap's Chapman–Enskog check).
+                var op = SpeciesGridBoltzmannOperator.Create(
+                    new SpeciesGrids(speciesGrids.Select(g => g.ToSpeciesGrid())),
+                    CollisionKernelTable.Uniform(mixture, new CollisionKernel(-1.0, AngularFunction.AbsoluteCosine(1.0 / kn))),
+                    boltzmannOptions);
+                collisions = CollisionStep.CreateBatchedOnSpeciesGrids(op, batchedOptions);
+            }
+            else
+            {
+                var op = BoltzmannOperator.Create(
+                    grid.ToCartesian(),
+                    CollisionKernelTable.Uniform(mixture, new CollisionKernel(-1.0, AngularFunction.AbsoluteCosine(1.0))),
+                    boltzmannOptions);
+
+                // All cells per Runge–Kutta stage through the conservative batched step (per-cell conservation to round-off).
+                collisions = CollisionStep.CreateBatched(new ScaledCollisionOperator(op, 1.0 / kn), batchedOptions);
+            }
         }
 
         var options = new PhaseSpaceOptions { Communicator = communicator, MaxDegreeOfParallelism = threads, LowBoundary = low, HighBoundary = high, Collisions = collisions };
-        var state = PhaseSpaceSolver.CreateLocalState(mesh, grid, mixture, options);
+        var state = perSpecies ? PhaseSpaceSolver.CreateLocalState(mesh, speciesGrids, mixture, options) : PhaseSpaceSolver.CreateLocalState(mesh, grid, mixture, options);
         for (int s = 0; s < masses.Length; s++)
         {
             double m = masses[s], n = densities[s];
-            double norm = n * Math.Pow(m / (2 * Math.PI * initialTemperature), grid.Dimension / 2.0);
+            double norm = n * Math.Pow(m / (2 * Math.PI * initialTemperature), dimension / 2.0);
             state.Fill(s, (_, _, v) => norm * Math.Exp(-m * v.LengthSquared / (2 * initialTemperature)));
         }
 
@@ -99,7 +126,30 @@ internal sealed record WallFlowRun(double[] X, CellFields[][] Species, CellField
         var x = Enumerable.Range(0, cells).Select(mesh.CenterX).ToArray();
         var species = Enumerable.Range(0, masses.Length).Select(s => Enumerable.Range(0, cells).Select(c => Field(c, s)).ToArray()).ToArray();
         var mixed = Enumerable.Range(0, cells).Select(c => Field(c, masses.Length)).ToArray();
-        return new WallFlowRun(x, species, mixed, end, solver.Fingerprint(state), communicator.Size, Math.Abs(mass1 - mass0) / mass0, clock.Elapsed.TotalSeconds);
+        return new WallFlowRun(x, species, mixed, end, solver.Fingerprint(state), communicator.Size, Math.Abs(mass1 - mass0) / mass0, clock.Elapsed.TotalSeconds, perSpecies);
+    }
+
+    /// <summary>The `--grids` rule: per-species when asked, or under auto when the thermal speeds √(T/m) over the gas and
+    /// wall temperatures differ by more than <see cref="GridSelection.PerSpeciesThreshold"/> (the rule of `relax`).</summary>
+    public static bool UsePerSpeciesGrids(string grids, double[] masses, double[] temperatures)
+    {
+        if (grids != "auto")
+        {
+            return grids == "per-species";
+        }
+
+        var species = new List<int>();
+        var t = new List<double>();
+        for (int s = 0; s < masses.Length; s++)
+        {
+            foreach (double temperature in temperatures)
+            {
+                species.Add(s);
+                t.Add(temperature);
+            }
+        }
+
+        return masses.Length > 1 && GridSelection.PrefersPerSpeciesGrids(species.ToArray(), masses, t.ToArray());
     }
 
     /// <summary>
