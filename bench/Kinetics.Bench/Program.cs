@@ -6,6 +6,21 @@ if (args.Length > 0 && args[0] == "compare-fft")
     return FftComparison.Run(args);
 }
 
+if (args.Length > 0 && args[0] == "transfer-sets")
+{
+    return Kinetics.Bench.SpeciesGrids.ShiftedTransferTiming.Run(args);
+}
+
+if (args.Length > 2 && args[0] == "anisotropic-cost")
+{
+    return Kinetics.Bench.Boltzmann.AnisotropicPartsProbe.RunCost(args);
+}
+
+if (args.Length > 1 && args[0] == "anisotropic-parts")
+{
+    return Kinetics.Bench.Boltzmann.AnisotropicPartsProbe.Run(args);
+}
+
 if (args.Length > 0 && args[0] == "species-grids")
 {
     return Kinetics.Bench.SpeciesGrids.SpeciesGridCostComparison.Run(args);

@@ -16,7 +16,7 @@ namespace Kinetics.Boltzmann;
 /// <remarks>The series is cut at n_max ≈ ρ_max + 12 ρ_max^{1/3} + 12, beyond which j_n(ρ) is below 1e−16 for every ρ on
 /// the grid; j_n is computed by Miller's downward recurrence with rescaling. Tables: per side, radial node and |k|², the
 /// products w_r C 4π c_n j_n (real).</remarks>
-internal sealed class AnisotropicGainWeights
+internal sealed partial class AnisotropicGainWeights
 {
     private readonly double[] _tables; // [side][node][q][n]
     private readonly int[] _counts;    // [node][q]: terms kept, max over the two sides
@@ -26,7 +26,8 @@ internal sealed class AnisotropicGainWeights
     private readonly int _tableLength;
     private readonly bool _equalSides; // a = b: both sides share the same table values (a species with itself)
 
-    public AnisotropicGainWeights(CollisionKernel kernel, double[] radii, double[] weights, double a, double b, int n, double halfWidth)
+    public AnisotropicGainWeights(
+        CollisionKernel kernel, double[] radii, double[] weights, double a, double b, int n, double halfWidth, ReadOnlySpan<Velocity3> sigmas = default)
     {
         _nodes = radii.Length;
         _equalSides = a == b;
@@ -120,6 +121,21 @@ internal sealed class AnisotropicGainWeights
                 }
 
                 _counts[(node * _tableLength) + q] = use;
+            }
+        }
+
+        if (!sigmas.IsEmpty)
+        {
+            _size = n;
+            _orbits = new SigmaOrbits(sigmas);
+            int padded = (_orbits.OrbitCount + LaneCount - 1) / LaneCount * LaneCount;
+            _sigmaX = new double[padded];
+            _sigmaY = new double[padded];
+            _sigmaZ = new double[padded];
+            for (int r = 0; r < _orbits.OrbitCount; r++)
+            {
+                var sigma = sigmas[_orbits.SigmaOfOrbit(r)];
+                (_sigmaX[r], _sigmaY[r], _sigmaZ[r]) = (sigma.X, sigma.Y, sigma.Z);
             }
         }
     }
@@ -357,6 +373,28 @@ internal sealed class AnisotropicGainWeights
         }
 
         private Vector<double> _s00, _s01, _s02, _s03, _s10, _s11, _s12, _s13;
+
+        // The weights of the L lanes: W = (S0 − S2) ± i(S3 − S1) as in AddTo, real parts into values[0 … L − 1], imaginary
+        // parts into values[L … 2L − 1].
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public readonly void Weights(Span<double> values, bool conjugate)
+        {
+            int width = Vector<double>.Count;
+            (_s00 - _s02).CopyTo(values);
+            (_s10 - _s12).CopyTo(values[width..]);
+            (conjugate ? _s01 - _s03 : _s03 - _s01).CopyTo(values[(2 * width)..]);
+            (conjugate ? _s11 - _s13 : _s13 - _s11).CopyTo(values[(3 * width)..]);
+        }
+
+        // W(t) + W(−t) = 2(S0 − S2) of the L lanes, as in AddEvenTwiceTo (imaginary parts 0), laid out as in Weights.
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public readonly void EvenTwice(Span<double> values)
+        {
+            int width = Vector<double>.Count;
+            (2.0 * (_s00 - _s02)).CopyTo(values);
+            (2.0 * (_s10 - _s12)).CopyTo(values[width..]);
+            values.Slice(2 * width, 2 * width).Clear();
+        }
 
         // Degrees 0 and 1 (P_0 = 1, P_1 = t) of the row T[0 … use − 1].
         [MethodImpl(MethodImplOptions.AggressiveInlining)]

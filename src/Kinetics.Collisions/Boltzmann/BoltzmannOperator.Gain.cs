@@ -133,10 +133,40 @@ public sealed partial class BoltzmannOperator
     }
 
     // Anisotropic b_σ: gainAB += Σ_σ W_a(ξ, σ) 𝔽[X(· + a r σ) Y(· − b r σ)] and gainBA += Σ_σ W_b(ξ, −σ) 𝔽[…] (either may be
-    // empty). The weights depend on σ·ξ̂, so every σ needs its own forward transform; L = AnisotropicGainWeights.LaneCount
-    // product spectra are stored interleaved by lane and accumulated in one vectorised pass (the Legendre series runs
-    // across the L directions). Unused lanes of the last group carry zero products.
+    // empty). The weights depend on σ·ξ̂, so every σ needs its own forward transform. By default the weights of the node
+    // are tabulated once for the σ-orbit representatives and each product spectrum is weighted right after its transform
+    // (AnisotropicGainWeights.FillOrbitWeights); with AnisotropicSeriesPerPoint, L = AnisotropicGainWeights.LaneCount
+    // product spectra are stored interleaved by lane and the Legendre series runs at every point across the L directions
+    // (unused lanes of the last group carry zero products).
     private void AccumulateAnisotropic(
+        PairPlan pair, int node, ReadOnlySpan<Complex> plus, ReadOnlySpan<Complex> minus, int lane, BoltzmannWorkspace workspace,
+        Span<Complex> gainAB, Span<Complex> gainBA)
+    {
+        int hc = _halfCount;
+        Span<Complex> productSpectrum = workspace.ProductSpectrum.AsSpan(lane * hc, hc);
+        Span<double> product = workspace.Product.AsSpan(lane * Grid.Count, Grid.Count);
+        var fft = workspace.Fft[lane];
+        var weights = pair.Weights!;
+        if (_seriesPerPoint)
+        {
+            AccumulateAnisotropicSeries(pair, node, plus, minus, lane, workspace, gainAB, gainBA);
+            return;
+        }
+
+        // A self pair with F = G (both sides into the one gain): W(σ·ξ̂) + W(−σ·ξ̂) from side 0 of a folded table.
+        bool folded = !gainAB.IsEmpty && gainAB == gainBA;
+        Span<double> table = workspace.OrbitWeights.AsSpan(lane * workspace.OrbitTableLength, weights.OrbitTableLength);
+        weights.FillOrbitWeights(node, folded, table);
+        foreach (int m in weights.Orbits!.Order)
+        {
+            ShiftedProduct(pair, node, m, plus, minus, lane, workspace, accumulate: false);
+            _fft.ForwardReal(product, productSpectrum, fft);
+            weights.AccumulateOrbitSigma(m, table, productSpectrum, gainAB, folded ? default : gainBA);
+        }
+    }
+
+    // The per-point series (the test oracle and benchmark baseline of the orbit weights).
+    private void AccumulateAnisotropicSeries(
         PairPlan pair, int node, ReadOnlySpan<Complex> plus, ReadOnlySpan<Complex> minus, int lane, BoltzmannWorkspace workspace,
         Span<Complex> gainAB, Span<Complex> gainBA)
     {

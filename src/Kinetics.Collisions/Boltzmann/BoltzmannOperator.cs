@@ -56,6 +56,7 @@ public sealed partial class BoltzmannOperator
     private readonly int _lanes;
     private readonly int _partialBuffers;
     private readonly bool _perSigmaShifts;
+    private readonly bool _seriesPerPoint;
     private readonly int _maxSigmas;
     private readonly int[] _parallelOrder; // gain work items (pair·R + node), costliest pairs first
 
@@ -118,6 +119,7 @@ public sealed partial class BoltzmannOperator
             .SelectMany(p => Enumerable.Range(p * RadialPoints, RadialPoints))
             .ToArray();
         _perSigmaShifts = options.PerSigmaShifts;
+        _seriesPerPoint = options.AnisotropicSeriesPerPoint;
         _partialBuffers = options.PartialBuffers > 0 ? Math.Max(2, options.PartialBuffers) : DefaultPartialBuffers;
     }
 
@@ -236,7 +238,8 @@ public sealed partial class BoltzmannOperator
 
     /// <summary>Scratch memory for evaluations with this plan (one per concurrent caller).</summary>
     public BoltzmannWorkspace CreateWorkspace() =>
-        new(this, _fft, SpeciesCount, _lanes, Grid.Count, _halfCount, _partialBuffers, _maxSigmas, _pairs.Any(p => p.Anisotropic) ? AnisotropicGainWeights.LaneCount : 0, !_perSigmaShifts);
+        new(this, _fft, SpeciesCount, _lanes, Grid.Count, _halfCount, _partialBuffers, _maxSigmas, _seriesPerPoint && _pairs.Any(p => p.Anisotropic) ? AnisotropicGainWeights.LaneCount : 0, !_perSigmaShifts,
+            _seriesPerPoint ? 0 : _pairs.Max(p => p.Weights?.OrbitTableLength ?? 0));
 
     /// <summary>
     /// destination[α·N³ + p] = Σ_β Q^{αβ}(F^α, F^β)(v_p) (species-major stacking, as <see cref="ConservativeProjection"/>).

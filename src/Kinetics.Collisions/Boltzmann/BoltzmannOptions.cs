@@ -50,4 +50,9 @@ public sealed record BoltzmannOptions
     /// <summary>Internal, the test oracle of the batching: every σ through its own two fused modulated inverse transforms
     /// (<see cref="Spectral.Fft3DPlan.InverseRealModulated"/>, nothing shared), the path before shared passes.</summary>
     internal bool PerSigmaShifts { get; init; }
+
+    /// <summary>Internal, the test oracle and benchmark baseline of the orbit weights: an anisotropic b_σ evaluates its
+    /// Legendre series at every spectral point and σ (<see cref="AnisotropicGainWeights.AccumulateLanes"/>) instead of at
+    /// the orbit representatives only.</summary>
+    internal bool AnisotropicSeriesPerPoint { get; init; }
 }

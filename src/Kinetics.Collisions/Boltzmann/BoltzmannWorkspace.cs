@@ -9,7 +9,7 @@ namespace Kinetics.Boltzmann;
 /// </summary>
 public sealed class BoltzmannWorkspace
 {
-    internal BoltzmannWorkspace(BoltzmannOperator owner, Fft3DPlan fft, int species, int lanes, int count, int halfCount, int partialBuffers, int maxSigmas, int anisotropicLanes, bool sharedShifts)
+    internal BoltzmannWorkspace(BoltzmannOperator owner, Fft3DPlan fft, int species, int lanes, int count, int halfCount, int partialBuffers, int maxSigmas, int anisotropicLanes, bool sharedShifts, int orbitTable)
     {
         Gate = new WorkspaceGate(owner);
         Fft = new Fft3DWorkspace[lanes];
@@ -24,6 +24,8 @@ public sealed class BoltzmannWorkspace
         Spectra = new Complex[species * halfCount];
         SecondSpectra = new Complex[species * halfCount];
         LaneProducts = new double[lanes * 2 * halfCount * anisotropicLanes];
+        OrbitWeights = new double[lanes * orbitTable];
+        OrbitTableLength = orbitTable;
         GainSpectra = new Complex[lanes * species * species * halfCount];
         LossSpectra = new Complex[species * species * halfCount];
         ProductSpectrum = new Complex[lanes * halfCount];
@@ -58,6 +60,12 @@ public sealed class BoltzmannWorkspace
     // Per lane: the product spectra of L directions of an anisotropic pair, real parts [p·L + l] then imaginary parts
     // (empty when every pair is isotropic).
     internal double[] LaneProducts { get; }
+
+    // Per lane: the anisotropic weights at the orbit representatives of one (pair, radial node), OrbitTableLength doubles
+    // (AnisotropicGainWeights.FillOrbitWeights; empty when every pair is isotropic or the series runs per point).
+    internal double[] OrbitWeights { get; }
+
+    internal int OrbitTableLength { get; }
 
     internal Complex[] GainSpectra { get; }
 

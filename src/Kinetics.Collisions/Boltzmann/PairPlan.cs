@@ -65,7 +65,7 @@ internal sealed class PairPlan
         _sigmas = sigmas.Select(x => x.Point).ToArray();
         if (!kernel.IsIsotropic)
         {
-            Weights = new AnisotropicGainWeights(kernel, radii, weights, a, b, _n, length);
+            Weights = new AnisotropicGainWeights(kernel, radii, weights, a, b, _n, length, _sigmas);
         }
 
         int n = _n;

@@ -1,0 +1,109 @@
+using System.Diagnostics;
+using System.Numerics;
+using Kinetics.Boltzmann;
+using Kinetics.Kernels;
+using Kinetics.Quadrature;
+
+namespace Kinetics.Bench.Boltzmann;
+
+/// <summary>
+/// Probes of the anisotropic weight path: `anisotropic-parts N` times its parts for one radial node; `anisotropic-cost
+/// SECONDS N…` times the three cases of <see cref="AnisotropicCostBenchmarks"/> in alternating rounds in one process
+/// (<see cref="Benchmarking.SteadyStateTiming"/>) and prints the median per-round ratios to the isotropic case.
+/// </summary>
+internal static class AnisotropicPartsProbe
+{
+    public static int RunCost(string[] args)
+    {
+        double seconds = double.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture);
+        foreach (string size in args[2..])
+        {
+            var cases = new AnisotropicCostBenchmarks { N = int.Parse(size, System.Globalization.CultureInfo.InvariantCulture) };
+            cases.Setup();
+            var result = Benchmarking.SteadyStateTiming.Measure([cases.Isotropic, cases.VssSeriesPerPoint, cases.VssOrbitWeights], seconds);
+            var (iso, series, orbits) = (result.Cases[0], result.Cases[1], result.Cases[2]);
+            Console.WriteLine(
+                $"N {cases.N}: isotropic {iso.MedianMs:F1} ms (min {iso.MinMs:F1}), VSS series per point {series.MedianMs:F1} ms (min {series.MinMs:F1}), " +
+                $"VSS orbit weights {orbits.MedianMs:F1} ms (min {orbits.MinMs:F1}); ratios to isotropic (median per round) {result.RatiosToFirst[1]:F2}, " +
+                $"{result.RatiosToFirst[2]:F2}; {result.TimedRounds} rounds after {result.WarmupRounds} warm-up, tiered up {result.TieredUp}");
+        }
+
+        return 0;
+    }
+
+    public static int Run(string[] args)
+    {
+        int n = int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture);
+        var kernel = new CollisionKernel(1.0, AngularFunction.VariableSoftSphere(1.5, Math.PI));
+        var sphere = SphereRule.Product(11);
+        var sigmas = sphere.Points.ToArray();
+        double halfWidth = 7.0, rs = 2 * halfWidth / (3 + Math.Sqrt(2));
+        var radial = RadialPowerRule.Create(n / 2, 2 * rs, 3.0);
+        var w = new AnisotropicGainWeights(kernel, radial.Nodes.ToArray(), radial.Weights.ToArray(), 0.8, 0.2, n, halfWidth, sigmas);
+        int lanes = AnisotropicGainWeights.LaneCount, h = (n / 2) + 1, count = n * n * h, m = sigmas.Length;
+        Console.WriteLine($"N {n}: {w.Orbits!.OrbitCount} σ orbits of {m}, table {w.OrbitTableLength * 8 / 1e6:F2} MB, order {w.Order}");
+        var k2 = new int[count];
+        for (int i = 0, p = 0; i < n; i++)
+        {
+            for (int j = 0; j < n; j++)
+            {
+                for (int k = 0; k < h; k++, p++)
+                {
+                    int ki = i < n / 2 ? i : i - n, kj = j < n / 2 ? j : j - n;
+                    k2[p] = (ki * ki) + (kj * kj) + (k * k);
+                }
+            }
+        }
+
+        var random = new Random(1);
+        var re = new double[count * lanes];
+        var im = new double[count * lanes];
+        for (int i = 0; i < re.Length; i++)
+        {
+            (re[i], im[i]) = (random.NextDouble(), random.NextDouble());
+        }
+
+        var table = new double[w.OrbitTableLength];
+        var spectrum = new Complex[count];
+        var ab = new Complex[count];
+        var ba = new Complex[count];
+        double[] sx = new double[lanes], sy = new double[lanes], sz = new double[lanes];
+        for (int l = 0; l < lanes; l++)
+        {
+            (sx[l], sy[l], sz[l]) = (sigmas[l].X, sigmas[l].Y, sigmas[l].Z);
+        }
+
+        int groups = (m + lanes - 1) / lanes, node = (n / 2) - 1;
+        double Time(Action action)
+        {
+            var watch = Stopwatch.StartNew();
+            action();
+            return watch.Elapsed.TotalMilliseconds;
+        }
+
+        double bestFill = double.MaxValue, bestAccumulate = double.MaxValue, bestSeries = double.MaxValue;
+        for (int round = 0; round < 20; round++)
+        {
+            double fill = Time(() => w.FillOrbitWeights(node, false, table));
+            double accumulate = Time(() =>
+            {
+                foreach (int s in w.Orbits!.Order)
+                {
+                    w.AccumulateOrbitSigma(s, table, spectrum, ab, ba);
+                }
+            });
+            double series = Time(() =>
+            {
+                for (int g = 0; g < groups; g++)
+                {
+                    w.AccumulateLanes(re, im, sx, sy, sz, node, k2, n, ab, ba);
+                }
+            });
+            (bestFill, bestAccumulate, bestSeries) = (Math.Min(bestFill, fill), Math.Min(bestAccumulate, accumulate), Math.Min(bestSeries, series));
+        }
+
+        Console.WriteLine($"node {node}, {m} σ, minima of 20 rounds: fill {bestFill:F2} ms, orbit accumulate {bestAccumulate:F2} ms, series per point {bestSeries:F2} ms");
+
+        return 0;
+    }
+}
