@@ -17,8 +17,9 @@ namespace Kinetics.Spectral;
 /// <item><b>Compression</b> (interpolation from a wider source): every row of an axis matrix is a source-band
 /// trigonometric polynomial sampled at N_t equispaced target points, whatever the shift, so all axis matrices share one
 /// column space U (orthonormal, rank r ≈ N_s L_t/L_s + a few); each is stored as Uᵀ M (r × N_s) and a transfer becomes
-/// three compressing passes to r³ values and three expanding passes by U. Chosen when its operation count is lower and the
-/// stored factors reproduce every axis matrix to <see cref="CompressionTolerance"/> of its largest entry (checked).</item>
+/// three compressing passes to r³ values and three expanding passes by U. Chosen when its operation count is at most
+/// <see cref="CompressedCostFactor"/> of the dense one and the stored factors reproduce every axis matrix to
+/// <see cref="CompressionTolerance"/> of its largest entry (checked).</item>
 /// </list>
 /// <para>Visit the shifts through <see cref="Apply"/> with positions 0, 1, …, <see cref="Count"/> − 1 in that order,
 /// the same source and the same scratch: the shared passes are kept in the scratch between positions. Immutable and
@@ -28,6 +29,11 @@ internal sealed class ShiftedTransferSet
 {
     /// <summary>The basis U stops when no remaining band column exceeds this fraction of the largest column's norm.</summary>
     public const double BasisTolerance = 1e-14;
+
+    /// <summary>Compressed storage is chosen when its operation count is at most this fraction of the dense one: its r-wide
+    /// products run slower per operation than the dense N-wide ones (measured break-even 0.5–0.9 at N = 32–48, never
+    /// reached at N = 24; docs/species-grids.md, "Cost").</summary>
+    public const double CompressedCostFactor = 0.52;
 
     /// <summary>Largest entry of M − U Uᵀ M allowed for compressed storage, relative to the largest entry of M.</summary>
     public const double CompressionTolerance = 1e-13;
@@ -85,11 +91,13 @@ internal sealed class ShiftedTransferSet
         }
 
         int zPasses = _newZ.Count(b => b), yPasses = _newY.Count(b => b);
+        ZPasses = zPasses;
+        YPasses = yPasses;
         double[]? basis = source.HalfWidth > target.HalfWidth ? BandBasis(source, target) : null;
         int r = basis is null ? _nt : basis.Length / _nt;
         double denseCost = DenseCost(zPasses, yPasses, count, _ns, _nt);
         double compressedCost = CompressedCost(zPasses, yPasses, count, _ns, _nt, r);
-        bool useCompressed = basis is not null && (compress ?? compressedCost < denseCost) && Reproduces(cache.Values, basis, r);
+        bool useCompressed = basis is not null && (compress ?? compressedCost <= CompressedCostFactor * denseCost) && Reproduces(cache.Values, basis, r);
         Rank = useCompressed ? r : 0;
         _basis = useCompressed ? basis! : [];
         _basisT = useCompressed ? Transpose(basis!, _nt, r) : [];
@@ -144,6 +152,12 @@ internal sealed class ShiftedTransferSet
 
     /// <summary>Number of shifts.</summary>
     public int Count => _order.Length;
+
+    /// <summary>Distinct z passes per visit of all shifts (distinct s_z).</summary>
+    public int ZPasses { get; }
+
+    /// <summary>Distinct y passes per visit of all shifts (distinct (s_y, s_z)).</summary>
+    public int YPasses { get; }
 
     /// <summary>r when the axis matrices are stored compressed, 0 when dense.</summary>
     public int Rank { get; }

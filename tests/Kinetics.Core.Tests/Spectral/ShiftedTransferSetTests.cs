@@ -80,15 +80,28 @@ public class ShiftedTransferSetTests(ITestOutputHelper output)
     [Fact]
     public void Compressed_WideSource_MatchesTheSingleTransfers_ToRoundOff()
     {
-        // 1:100-like boxes: the narrow target spans 1/13.6 of the source box, so the source band on it has low rank.
+        // 1:100-like boxes: the narrow target spans 1/13.6 of the source box, so the source band on it has low rank
+        // (forced: at N = 24 the operation-count rule keeps the dense passes).
         var source = new SpeciesGrid(new CartesianGrid(24, 9.1));
         var target = new SpeciesGrid(new CartesianGrid(24, 9.1 / 13.6), new Velocity3(0.01, 0, 0));
         Velocity3[] shifts = Shifts(4.0);
-        var (worst, largest) = Compare(source, target, shifts, compress: null, out var set);
+        var (worst, largest) = Compare(source, target, shifts, compress: true, out var set);
         output.WriteLine($"rank {set.Rank}, worst {worst / largest:E2} of the largest value");
         Assert.InRange(set.Rank, 1, 16);
         // Observed: rank 15, worst 4.9e-15 of the largest value; bound 10× that.
         Assert.True(worst < 5e-14 * largest, $"rank {set.Rank}: {worst / largest:E2}");
+    }
+
+    [Fact]
+    public void CompressionRule_FollowsTheOperationCount()
+    {
+        // The 12 icosahedron vertices have 5 distinct z components (0, ±1, ±φ up to scale). At N = 24 the rank-15 factors
+        // save nothing (operation ratio 1.0); at N = 48 and a box ratio of 1:30 they need under half the operations.
+        var small = ShiftedTransferSet.Create(new SpeciesGrid(new CartesianGrid(24, 9.1)), new SpeciesGrid(new CartesianGrid(24, 9.1 / 13.6)), Shifts(4.0));
+        Assert.Equal(0, small.Rank);
+        Assert.Equal(5, small.ZPasses);
+        var large = ShiftedTransferSet.Create(new SpeciesGrid(new CartesianGrid(48, 9.1)), new SpeciesGrid(new CartesianGrid(48, 9.1 / 30)), Shifts(4.0));
+        Assert.InRange(large.Rank, 1, 24);
     }
 
     [Fact]
