@@ -81,6 +81,25 @@ public class FlowCommandTests
     }
 
     [Fact]
+    public void Couette_Collisional_CoarseGrid_RunsToTheEnd()
+    {
+        // Kn = 1 on a 16³ grid over [−7, 7]: the Runge–Kutta stages ring on the box faces above 1e−4 of the peak (observed
+        // 1.6e−4), which a fixed operator check turned into exit code 2 after a few steps. The run now completes, with
+        // the species masses conserved (observed drift 4.2e−15).
+        string prefix = Path.Combine(Path.GetTempPath(), $"couette-kn-{Guid.NewGuid():N}");
+        var json = KineticsProcess.RunJson(
+            "flow", "couette", "--masses", "1,2", "--kn", "1", "--velocities", "16", "--half-width", "7", "--cells", "8", "--t-final", "0.2", "--output", prefix);
+        Assert.False(json.TryGetProperty("error", out _));
+        Assert.Equal(7, json.GetProperty("steps").GetInt32());
+        Assert.True(json.GetProperty("mass_drift").GetDouble() < 1e-13);
+
+        // The shear stress has the sign of the wall motion's drag and stays below the free-molecular value in magnitude.
+        double stress = json.GetProperty("shear_stress").GetDouble();
+        double freeMolecular = -((0.5 * Math.Sqrt(1 / (2 * Math.PI))) + (0.5 * Math.Sqrt(2 / (2 * Math.PI))));
+        Assert.True(stress < 0 && stress > freeMolecular, $"{stress} vs free-molecular {freeMolecular}");
+    }
+
+    [Fact]
     public void Fourier_FreeMolecularHeatFlux_MatchesClosedForm()
     {
         string prefix = Path.Combine(Path.GetTempPath(), $"fourier-{Guid.NewGuid():N}");
