@@ -85,7 +85,7 @@ public class FlowCommandTests
     {
         // Kn = 1 on a 16³ grid over [−7, 7]: the Runge–Kutta stages ring on the box faces above 1e−4 of the peak (observed
         // 1.6e−4), which a fixed operator check turned into exit code 2 after a few steps. The run now completes, with
-        // the species masses conserved (observed drift 4.2e−15).
+        // the species masses conserved (observed drift 4.2e−15) and the under-resolution reported instead of thrown.
         string prefix = Path.Combine(Path.GetTempPath(), $"couette-kn-{Guid.NewGuid():N}");
         var json = KineticsProcess.RunJson(
             "flow", "couette", "--masses", "1,2", "--kn", "1", "--velocities", "16", "--half-width", "7", "--cells", "8", "--t-final", "0.2", "--output", prefix);
@@ -97,6 +97,15 @@ public class FlowCommandTests
         double stress = json.GetProperty("shear_stress").GetDouble();
         double freeMolecular = -((0.5 * Math.Sqrt(1 / (2 * Math.PI))) + (0.5 * Math.Sqrt(2 / (2 * Math.PI))));
         Assert.True(stress < 0 && stress > freeMolecular, $"{stress} vs free-molecular {freeMolecular}");
+
+        // The batched step's resolution report (ResolutionPolicy.Report), worst over cells and steps: the tails on the box
+        // faces (observed 4.6e−4 of the peak) and h/σ of the heavy species, h = 14/16, σ = √(T/m) = √(1/2) at T ≈ 1
+        // (observed within 1.4e−4 of 1.2374); both above the step's limits (1e−6, 1), so both are warned about.
+        double edge = json.GetProperty("max_edge_ratio").GetDouble();
+        Assert.True(edge > 1e-6 && edge < 1e-2, $"edge ratio {edge}");
+        double spacing = json.GetProperty("max_spacing_ratio").GetDouble();
+        Assert.True(Math.Abs(spacing - (0.875 / Math.Sqrt(0.5))) < 1e-2 * spacing, $"h/σ {spacing}");
+        Assert.Equal(2, json.GetProperty("warnings").GetArrayLength());
     }
 
     [Fact]

@@ -60,6 +60,7 @@ internal static class CouetteFlow
                 io.Human.WriteLine($"mid-gap −P_xy/(du_y/dx) = {check.Viscosity:F6}, Chapman–Enskog η = {check.ChapmanEnskogViscosity:F6}, ratio {check.Viscosity / check.ChapmanEnskogViscosity:F4}");
             }
 
+            run.Resolution?.WarnIfExceeded(io);
             io.Human.WriteLine($"{run.Steps} steps on {run.Ranks} process(es), mass drift {run.MassDrift:E2}, {run.WallSeconds:F1} s; profiles in {prefix}.csv, {prefix}.png, {prefix}.svg");
             io.WriteResult(new
             {
@@ -78,6 +79,8 @@ internal static class CouetteFlow
                 velocity = run.Species.Select(s => s.Select(f => f.BulkVelocity.Y).ToArray()).ToArray(),
                 mixtureVelocity = run.Mixture.Select(f => f.BulkVelocity.Y).ToArray(),
                 grids = run.GridsName,
+                maxEdgeRatio = run.Resolution?.EdgeRatio,
+                maxSpacingRatio = run.Resolution?.SpacingRatio,
                 fingerprint = run.Fingerprint,
                 steps = run.Steps,
                 ranks = run.Ranks,

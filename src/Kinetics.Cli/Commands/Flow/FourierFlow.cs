@@ -63,6 +63,7 @@ internal static class FourierFlow
                 io.Human.WriteLine($"mid-gap −q_x/(dT/dx) = {check.Conductivity:F6}, Chapman–Enskog λ = {check.ChapmanEnskogConductivity:F6}, ratio {check.Conductivity / check.ChapmanEnskogConductivity:F4}");
             }
 
+            run.Resolution?.WarnIfExceeded(io);
             io.Human.WriteLine($"{run.Steps} steps on {run.Ranks} process(es), mass drift {run.MassDrift:E2}, {run.WallSeconds:F1} s; profiles in {prefix}.csv, {prefix}.png, {prefix}.svg");
             io.WriteResult(new
             {
@@ -81,6 +82,8 @@ internal static class FourierFlow
                 temperature = run.Species.Select(s => s.Select(f => f.Temperature).ToArray()).ToArray(),
                 mixtureTemperature = run.Mixture.Select(f => f.Temperature).ToArray(),
                 grids = run.GridsName,
+                maxEdgeRatio = run.Resolution?.EdgeRatio,
+                maxSpacingRatio = run.Resolution?.SpacingRatio,
                 fingerprint = run.Fingerprint,
                 steps = run.Steps,
                 ranks = run.Ranks,

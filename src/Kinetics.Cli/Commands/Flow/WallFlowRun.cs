@@ -24,7 +24,9 @@ namespace Kinetics.Cli.Commands.Flow;
 /// (γ, b ∝ |cos θ|, scaled by 1/Kn) on a 3V grid. Starts from the uniform mixture at rest at temperature T₀ and writes
 /// the final profiles as CSV and SVG.
 /// </summary>
-internal sealed record WallFlowRun(double[] X, CellFields[][] Species, CellFields[] Mixture, PhaseSpaceRunClock Clock, string Fingerprint, int Ranks, double MassDrift, double WallSeconds, bool PerSpeciesGrids)
+internal sealed record WallFlowRun(
+    double[] X, CellFields[][] Species, CellFields[] Mixture, PhaseSpaceRunClock Clock, string Fingerprint, int Ranks, double MassDrift, double WallSeconds, bool PerSpeciesGrids,
+    ResolutionSummary? Resolution)
 {
     /// <summary>"per-species" or "shared", for the JSON result.</summary>
     public string GridsName => PerSpeciesGrids ? "per-species" : "shared";
@@ -53,9 +55,10 @@ internal sealed record WallFlowRun(double[] X, CellFields[][] Species, CellField
             ? masses.Select(m => new VelocityGrid(dimension, velocities, halfWidth * Math.Sqrt(lightest / m))).ToArray()
             : [];
         CollisionStep? collisions = null;
+        BatchedCollisionStepOptions? batchedOptions = null;
         if (knudsen is double kn)
         {
-            var batchedOptions = new BatchedCollisionStepOptions { MaxDegreeOfParallelism = Math.Clamp(threads, 1, 256) };
+            batchedOptions = new BatchedCollisionStepOptions { MaxDegreeOfParallelism = Math.Clamp(threads, 1, 256) };
 
             // The operator's input check is off, as in `relax`: coarse collisional grids ring on the box faces in the
             // Runge–Kutta stages (1e−4 of the peak at N = 24 after a few steps of a Kn = 1 Couette run, which a fixed
@@ -101,7 +104,30 @@ internal sealed record WallFlowRun(double[] X, CellFields[][] Species, CellField
             history = restart.History.ToArray();
         }
 
-        var end = FlowRunControl.Run(solver, state, finalTime, restart, files, communicator, io, description, null, () => history);
+        // With collisions, the batched step measures each cell's resolution (ResolutionPolicy.Report): the worst box-edge
+        // ratio and h/σ of the last stage of every step, over all cells, steps and processes, are reported at the end.
+        double worstEdge = 0, worstSpacing = 0;
+        Action<PhaseSpaceStep>? observer = collisions is null ? null : _ =>
+        {
+            foreach (var report in collisions.Reports)
+            {
+                worstEdge = Math.Max(worstEdge, report.WorstEdgeRatio);
+                worstSpacing = Math.Max(worstSpacing, report.WorstSpacingRatio);
+            }
+        };
+        var end = FlowRunControl.Run(solver, state, finalTime, restart, files, communicator, io, description, observer, () => history);
+        ResolutionSummary? resolution = null;
+        if (collisions is not null)
+        {
+            double[] worst = new double[2 * communicator.Size];
+            communicator.AllGather([worstEdge, worstSpacing], Enumerable.Repeat(2, communicator.Size).ToArray(), worst);
+            resolution = new ResolutionSummary(
+                Enumerable.Range(0, communicator.Size).Max(r => worst[2 * r]),
+                Enumerable.Range(0, communicator.Size).Max(r => worst[(2 * r) + 1]),
+                batchedOptions!.ResolutionTolerance,
+                batchedOptions.MaxSpacingRatio);
+        }
+
         double mass0 = history[0];
         double mass1 = solver.Diagnose(state).Masses.Sum();
 
@@ -128,7 +154,7 @@ internal sealed record WallFlowRun(double[] X, CellFields[][] Species, CellField
         var x = Enumerable.Range(0, cells).Select(mesh.CenterX).ToArray();
         var species = Enumerable.Range(0, masses.Length).Select(s => Enumerable.Range(0, cells).Select(c => Field(c, s)).ToArray()).ToArray();
         var mixed = Enumerable.Range(0, cells).Select(c => Field(c, masses.Length)).ToArray();
-        return new WallFlowRun(x, species, mixed, end, solver.Fingerprint(state), communicator.Size, Math.Abs(mass1 - mass0) / mass0, clock.Elapsed.TotalSeconds, perSpecies);
+        return new WallFlowRun(x, species, mixed, end, solver.Fingerprint(state), communicator.Size, Math.Abs(mass1 - mass0) / mass0, clock.Elapsed.TotalSeconds, perSpecies, resolution);
     }
 
     /// <summary>The `--grids` rule: per-species when asked, or under auto when the thermal speeds √(T/m) over the gas and
