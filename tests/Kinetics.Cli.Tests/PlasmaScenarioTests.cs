@@ -74,7 +74,8 @@ public class PlasmaScenarioTests
     [Fact]
     public void MasslessElectron_ShortRun_IonErrorFallsLinearlyInEpsilon()
     {
-        JsonElement json = KineticsProcess.RunJson("scenario", "massless-electron", "--epsilons", "0.2,0.1", "--t-final", "0.05");
+        string prefix = Path.Combine(Path.GetTempPath(), $"massless-{Guid.NewGuid():N}");
+        JsonElement json = KineticsProcess.RunJson("scenario", "massless-electron", "--epsilons", "0.2,0.1", "--t-final", "0.05", "--output", prefix);
         var errors = json.GetProperty("ion_error").EnumerateArray().Select(e => e.GetDouble()).ToArray();
         Assert.Equal([0.2, 0.1], json.GetProperty("eps").EnumerateArray().Select(e => e.GetDouble()).ToArray());
         Assert.True(errors[1] < errors[0]);
@@ -83,6 +84,12 @@ public class PlasmaScenarioTests
         // between species) flattens it.
         Assert.InRange(json.GetProperty("observed_order").GetDouble(), 0.85, 1.15);
         Assert.True(json.GetProperty("error_falls").GetBoolean());
+
+        // The plot of the error against ε, as a real PNG (signature and size) and an SVG.
+        byte[] png = File.ReadAllBytes(json.GetProperty("png").GetString()!);
+        Assert.Equal(prefix + ".png", json.GetProperty("png").GetString());
+        Assert.True(png.Length > 10_000 && png[1] == (byte)'P' && png[2] == (byte)'N' && png[3] == (byte)'G', $"{png.Length} bytes");
+        Assert.Contains("<svg", File.ReadAllText(prefix + ".svg"), StringComparison.Ordinal);
     }
 
     [Theory]

@@ -4,6 +4,7 @@ using Kinetics.Distributions;
 using Kinetics.Grids;
 using Kinetics.Landau;
 using Kinetics.Landau.Plasma;
+using Kinetics.Cli.Plotting;
 using Kinetics.Mixtures;
 using Spectre.Console;
 using static Kinetics.Cli.Commands.Scenarios.ScenarioMath;
@@ -26,10 +27,11 @@ internal static class MasslessElectronScenario
         var n = new Option<int>("--n") { Description = "Grid points per axis of each species' grid (boxes of 8 thermal speeds).", DefaultValueFactory = _ => 16 }.GridSize(8, 48);
         var finalTime = new Option<double>("--t-final") { Description = "Final time in ion units, in (0, 10].", DefaultValueFactory = _ => 0.25 };
         var courant = new Option<double>("--courant") { Description = "Step as a fraction of SSP-RK3's stability limit for the electrons' diffusion, in (0, 1].", DefaultValueFactory = _ => 0.5 };
+        var output = OutputPrefix.Create("massless-electron", "PREFIX.png and PREFIX.svg (the ions' error against ε, log–log, with an O(ε) reference line)");
         var json = JsonOutput.CreateOption();
         var command = new Command("massless-electron", "The ions' solution of the ion–electron Landau system at decreasing ε = √(m₋/m₊) against the ε → 0 limit (ions alone; Flynn & Guo), with the observed order.")
         {
-            epsilons, n, finalTime, courant, json,
+            epsilons, n, finalTime, courant, output, json,
         };
         command.SetAction(parse =>
         {
@@ -51,7 +53,7 @@ internal static class MasslessElectronScenario
                 throw new ArgumentException($"--courant must be in (0, 1] (was {c}).");
             }
 
-            return Run([.. list.OrderByDescending(e => e)], parse.GetValue(n), t, c, io);
+            return Run([.. list.OrderByDescending(e => e)], parse.GetValue(n), t, c, OutputPrefix.Normalize(parse.GetValue(output)!), io);
         });
         return command;
     }
@@ -63,7 +65,7 @@ internal static class MasslessElectronScenario
         return 0.5 * (Bump(v - new Velocity3(1, 0, 0)) + Bump(v + new Velocity3(1, 0, 0)));
     }
 
-    private static int Run(double[] epsilons, int n, double finalTime, double courant, JsonOutput io)
+    private static int Run(double[] epsilons, int n, double finalTime, double courant, string prefix, JsonOutput io)
     {
         var total = Stopwatch.StartNew();
         var kernel = LandauKernel.Coulomb(LandauNormalization.FlynnGuo);
@@ -154,8 +156,12 @@ internal static class MasslessElectronScenario
         // with T₊ the ions' (then constant) temperature (docs/massless-electrons.md).
         double heatingLimit = finalTime * 2 * Math.Sqrt(2 / Math.PI) * (1 - ionTemperature);
         io.Human.WriteLine($"Observed order of ‖F₊^ε − F₊⁰‖₁ in ε (least squares): {F(observed, "F3")} (Flynn & Guo: O(ε) for well-prepared data). ΔE₊/ε → {F(heatingLimit, "E3")} as ε → 0 (T₊ = {F(ionTemperature, "F4")}).");
+        var files = Plot(epsilons, errors, observed, n, finalTime).Save(prefix);
+        io.Human.MarkupLine($"Wrote [blue]{Markup.Escape(files[0])}[/] and [blue]{Markup.Escape(files[1])}[/].");
         io.WriteResult(new Dictionary<string, object?>
         {
+            ["png"] = files[0],
+            ["svg"] = files[1],
             ["eps"] = epsilons,
             ["ion_error"] = errors,
             ["observed_order"] = observed,
@@ -168,5 +174,20 @@ internal static class MasslessElectronScenario
             ["wall_s"] = total.Elapsed.TotalSeconds,
         });
         return 0;
+    }
+    // The ions' error against ε on log–log axes, with the O(ε) line through the smallest ε's error for reference.
+    private static Figure Plot(double[] epsilons, List<double> errors, double observed, int n, double finalTime)
+    {
+        double anchor = errors[^1] / epsilons[^1];
+        return new Figure
+        {
+            Title = $"Ions against the ε → 0 limit (N = {n} per species, t = {F(finalTime, "G4")}): observed order {F(observed, "F2")}",
+            XLabel = "ε = √(m₋/m₊)",
+            YLabel = "‖F₊^ε − F₊⁰‖₁ / ‖F₊⁰‖₁",
+            XScale = AxisScale.Log10,
+            YScale = AxisScale.Log10,
+        }
+            .Add(new PlotSeries("kinetic ions (ion–electron Landau)", epsilons, errors, SeriesStyle.LineMarkers, 0))
+            .Add(new PlotSeries("O(ε) reference", epsilons, epsilons.Select(e => anchor * e).ToArray(), SeriesStyle.Dashed, 1));
     }
 }
