@@ -8,7 +8,7 @@ public class PlasmaScenarioTests
     [Fact]
     public void Plasma_Hydrogen_ShortRun_MatchesNrlAndConserves()
     {
-        JsonElement json = KineticsProcess.RunJson("scenario", "plasma", "--scheme", "explicit", "--steps", "3");
+        JsonElement json = KineticsProcess.RunJson("scenario", "plasma", "--scheme", "explicit", "--steps", "3", "--output", TempPrefix());
 
         // Observed 1.7e-8 (Maxwellians at N = 32 per species, 1:1836); 1e-4 is the target and fails for any wrong
         // mass or charge weight (and did for the exact pair form after a few steps).
@@ -31,7 +31,8 @@ public class PlasmaScenarioTests
     public void Plasma_Penalized_TenLongSteps_FollowNrlAndConserve()
     {
         // The default scheme: ten steps of 11.4 time units (7.4e4 explicit steps each) reach ν_ie·t = 1.
-        JsonElement json = KineticsProcess.RunJson("scenario", "plasma", "--steps", "10");
+        string prefix = TempPrefix();
+        JsonElement json = KineticsProcess.RunJson("scenario", "plasma", "--steps", "10", "--output", prefix);
         Assert.Equal("penalized", json.GetProperty("scheme").GetString());
         Assert.Equal(1.0, json.GetProperty("nu_ie_t").GetDouble(), 12);
         Assert.True(json.GetProperty("step_over_explicit_limit").GetDouble() > 1e4);
@@ -44,12 +45,20 @@ public class PlasmaScenarioTests
         Assert.InRange(json.GetProperty("max_mass_drift").GetDouble(), 0, 1e-14);
         Assert.True(json.GetProperty("entropy_monotone").GetBoolean());
         Assert.InRange(json.GetProperty("integrated_rate_deviation").GetDouble(), 0, 3e-2);
+
+        // The temperature plot, as a real PNG (signature and size) and an SVG.
+        Assert.Equal(prefix + ".png", json.GetProperty("png").GetString());
+        byte[] png = File.ReadAllBytes(prefix + ".png");
+        Assert.True(png.Length > 10_000 && png[1] == (byte)'P' && png[2] == (byte)'N' && png[3] == (byte)'G', $"{png.Length} bytes");
+        Assert.Contains("<svg", File.ReadAllText(prefix + ".svg"), StringComparison.Ordinal);
     }
+
+    private static string TempPrefix() => Path.Combine(Path.GetTempPath(), $"plasma-{Guid.NewGuid():N}");
 
     [Fact]
     public void Plasma_Anisotropic_ShortRun_FollowsTheIsotropisationClosedForm()
     {
-        JsonElement json = KineticsProcess.RunJson("scenario", "plasma", "--scheme", "explicit", "--steps", "10", "--anisotropy", "1.5");
+        JsonElement json = KineticsProcess.RunJson("scenario", "plasma", "--scheme", "explicit", "--steps", "10", "--anisotropy", "1.5", "--output", TempPrefix());
         Assert.Equal(1.5, json.GetProperty("initial_anisotropy").GetDouble());
 
         // Probes (T⊥/T∥ = 1.5) through the projected operator, observed: electrons 7.1e-3 (all pairs; the expanded
@@ -74,7 +83,7 @@ public class PlasmaScenarioTests
     [Fact]
     public void MasslessElectron_ShortRun_IonErrorFallsLinearlyInEpsilon()
     {
-        string prefix = Path.Combine(Path.GetTempPath(), $"massless-{Guid.NewGuid():N}");
+        string prefix = TempPrefix();
         JsonElement json = KineticsProcess.RunJson("scenario", "massless-electron", "--epsilons", "0.2,0.1", "--t-final", "0.05", "--output", prefix);
         var errors = json.GetProperty("ion_error").EnumerateArray().Select(e => e.GetDouble()).ToArray();
         Assert.Equal([0.2, 0.1], json.GetProperty("eps").EnumerateArray().Select(e => e.GetDouble()).ToArray());

@@ -36,10 +36,11 @@ internal static class PlasmaScenario
         var courant = new Option<double>("--courant") { Description = "Explicit scheme: step as a fraction of SSP-RK3's stability limit for the stiffest species' diffusion, in (0, 1].", DefaultValueFactory = _ => 0.5 };
         var expansionThreshold = new Option<double>("--expansion-threshold") { Description = "Expand the ions' field on the electrons' grid (point scatterer plus its temperature, exchange from the exact ion-side term) when the ion box half-width is at most this many electron grid spacings; 0 = always exact (docs/massless-electrons.md). In [0, 100].", DefaultValueFactory = _ => PlasmaLandauOperator.DefaultExpansionThreshold };
         var anisotropy = new Option<double>("--anisotropy") { Description = "Initial T⊥/T∥ of every species (z the parallel axis, scalar temperature kept), in [0.1, 10]; 1 = isotropic. The run's T∥, T⊥ are followed against the exact two-temperature closed form integrated alongside.", DefaultValueFactory = _ => 1.0 };
+        var output = OutputPrefix.Create("plasma", "PREFIX.png and PREFIX.svg (each species' temperature against ν_ie·t, with the NRL temperature equations integrated alongside)");
         var json = JsonOutput.CreateOption();
         var command = new Command("plasma", "Electron–ion temperature relaxation at physical mass ratio on per-species grids against the NRL/Spitzer rate, with conservation and entropy checked every step.")
         {
-            ions, electronTemperature, ionTemperature, n, steps, scheme, nuT, courant, expansionThreshold, anisotropy, json,
+            ions, electronTemperature, ionTemperature, n, steps, scheme, nuT, courant, expansionThreshold, anisotropy, output, json,
         };
         command.SetAction(parse =>
         {
@@ -87,7 +88,7 @@ internal static class PlasmaScenario
             }
 
             bool penalized = parse.GetValue(scheme) == "penalized";
-            return Run(ionList, te, ti, parse.GetValue(n), count, penalized ? length : -c, threshold, ratio, io);
+            return Run(ionList, te, ti, parse.GetValue(n), count, penalized ? length : -c, threshold, ratio, OutputPrefix.Normalize(parse.GetValue(output)!), io);
         });
         return command;
     }
@@ -116,7 +117,7 @@ internal static class PlasmaScenario
     }
 
     // stepLength > 0: penalized run over ν_ie·t = stepLength; < 0: explicit SSP-RK3 at Courant number −stepLength.
-    private static int Run((double Mass, double Charge)[] ionList, double te, double ti, int n, int steps, double stepLength, double expansion, double ratio, JsonOutput io)
+    private static int Run((double Mass, double Charge)[] ionList, double te, double ti, int n, int steps, double stepLength, double expansion, double ratio, string prefix, JsonOutput io)
     {
         var total = Stopwatch.StartNew();
         int s = ionList.Length + 1;
@@ -380,8 +381,12 @@ internal static class PlasmaScenario
         table.AddRow("wall s", F(wall, "F1"));
         io.Human.MarkupLine("[bold]kinetics scenario plasma[/]: homogeneous electron–ion temperature relaxation, Coulomb Landau (Flynn–Guo, 2πe⁴lnΛ = 1), per-species grids, SSP-RK3 + conservative projection.");
         io.Human.Write(table);
+        var files = PlasmaPlot.Temperatures(species.Select(x => x.Name).ToArray(), nu, history).Save(prefix);
+        io.Human.MarkupLine($"Wrote [blue]{Markup.Escape(files[0])}[/] and [blue]{Markup.Escape(files[1])}[/].");
         io.WriteResult(new Dictionary<string, object?>
         {
+            ["png"] = files[0],
+            ["svg"] = files[1],
             ["masses"] = masses,
             ["charges"] = charges,
             ["densities"] = densities,
