@@ -2,6 +2,7 @@ using Kinetics.Boltzmann;
 using Kinetics.Distributions;
 using Kinetics.Dynamics;
 using Kinetics.Grids;
+using Kinetics.Moments;
 
 namespace Kinetics.Cli.Commands.Limits;
 
@@ -25,26 +26,15 @@ internal sealed class DefectFreeOperator(BoltzmannOperator inner) : ICollisionOp
         var grid = inner.Grid;
         var masses = inner.Masses;
         int count = grid.Count, species = masses.Length;
-        double volume = grid.CellVolume, energy = 0;
+        double energy = 0;
         var densities = new double[species];
         var momentum = default(Velocity3);
         for (int a = 0; a < species; a++)
         {
-            var f = state.Slice(a * count, count);
-            double n = 0, px = 0, py = 0, pz = 0, e = 0;
-            for (int p = 0; p < count; p++)
-            {
-                var v = grid.Point(p);
-                n += f[p];
-                px += v.X * f[p];
-                py += v.Y * f[p];
-                pz += v.Z * f[p];
-                e += v.LengthSquared * f[p];
-            }
-
-            densities[a] = n * volume;
-            momentum += masses[a] * volume * new Velocity3(px, py, pz);
-            energy += 0.5 * masses[a] * volume * e;
+            var moments = SpeciesMoments.Of(grid, state.Slice(a * count, count), masses[a]);
+            densities[a] = moments.Density;
+            momentum += moments.Momentum;
+            energy += moments.Energy;
         }
 
         var equilibrium = new double[species * count];
