@@ -18,10 +18,10 @@ public sealed partial class CollisionStep
     }
 
     /// <summary>
-    /// True when the step is the stiff penalised step of <see cref="CreateStiff"/>: <see cref="PhaseSpaceSolver"/> then
-    /// does not limit its step by the collision frequency.
+    /// True when the step is the stiff penalised step of <see cref="CreateStiff"/> or <see cref="CreatePenalizedPlasma"/>:
+    /// <see cref="PhaseSpaceSolver"/> then does not limit its step by the collision frequency.
     /// </summary>
-    public bool IsStiff => _stiff is not null;
+    public bool IsStiff => _stiff is not null || _penalized is not null;
 
     /// <summary>The options of the stiff step (null unless <see cref="IsStiff"/>).</summary>
     public StiffCollisionStepOptions? StiffOptions => _stiff;
