@@ -6,6 +6,11 @@ if (args.Length > 0 && args[0] == "compare-fft")
     return FftComparison.Run(args);
 }
 
+if (args.Length > 3 && args[0] == "fft-blocks")
+{
+    return FftBlockProbe.Run(args);
+}
+
 if (args.Length > 0 && args[0] == "transfer-sets")
 {
     return Kinetics.Bench.SpeciesGrids.ShiftedTransferTiming.Run(args);

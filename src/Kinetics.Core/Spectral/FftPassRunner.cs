@@ -11,7 +11,7 @@ internal abstract class FftPassRunner
 {
     /// <summary>The runner for <paramref name="set"/> with the plan's line plans, real-transform twiddles and block width.</summary>
     public static FftPassRunner For(
-        FftInstructionSet set, MixedRadixPlan line, MixedRadixPlan? half, double[] realTwiddles, double[] realInverseTwiddles, int block) => set switch
+        FftInstructionSet set, MixedRadixPlan line, MixedRadixPlan? half, double[] realTwiddles, double[] realInverseTwiddles, FftBlocking block) => set switch
         {
             FftInstructionSet.Vector512 => new FftPassRunner<Vector512Lanes, Vector512<double>>(line, half, realTwiddles, realInverseTwiddles, block),
             FftInstructionSet.Vector256 => new FftPassRunner<Vector256Lanes, Vector256<double>>(line, half, realTwiddles, realInverseTwiddles, block),
@@ -53,7 +53,7 @@ internal abstract class FftPassRunner
 
 /// <summary><see cref="FftPassRunner"/> on the lanes <typeparamref name="TOps"/>.</summary>
 internal sealed class FftPassRunner<TOps, TVec>(
-    MixedRadixPlan line, MixedRadixPlan? half, double[] realTwiddles, double[] realInverseTwiddles, int block) : FftPassRunner
+    MixedRadixPlan line, MixedRadixPlan? half, double[] realTwiddles, double[] realInverseTwiddles, FftBlocking block) : FftPassRunner
     where TOps : IComplexLanes<TVec>
     where TVec : struct
 {
