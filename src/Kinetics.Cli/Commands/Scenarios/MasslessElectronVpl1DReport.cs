@@ -120,6 +120,7 @@ internal static class MasslessElectronVpl1DReport
                 ["electron_error"] = c.ElectronError,
                 ["electron_density_error"] = c.ElectronDensityError,
                 ["electron_shape_error"] = c.ElectronShapeError,
+                ["electron_anisotropy"] = c.ElectronAnisotropy,
                 ["electron_temperature"] = c.ElectronTemperature,
                 ["electron_temperature_limit"] = c.ElectronTemperatureLimit,
                 ["mass_drift"] = c.MassDrift,
