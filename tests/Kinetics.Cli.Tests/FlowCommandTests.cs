@@ -129,6 +129,19 @@ public class FlowCommandTests
         // Observed 1.9e−3 relative.
         double flux = json.GetProperty("heat_flux").GetDouble();
         Assert.True(Math.Abs(flux - theory) <= 1e-2 * Math.Abs(theory), $"{flux} vs {theory}");
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, json.GetProperty("conductivity_ce_error").ValueKind);
+    }
+
+    [Fact]
+    public void Fourier_Collisional_ReportsTheConductivityAgainstChapmanEnskog()
+    {
+        // A short collisional run (7 steps, coarse grid): conductivity_ce_error is λ_eff/λ_CE − 1 of the two fields beside it.
+        string prefix = Path.Combine(Path.GetTempPath(), $"fourier-kn-{Guid.NewGuid():N}");
+        var json = KineticsProcess.RunJson(
+            "flow", "fourier", "--masses", "1,2", "--kn", "1", "--velocities", "16", "--half-width", "7", "--cells", "8", "--t-final", "0.2", "--output", prefix);
+        Assert.False(json.TryGetProperty("error", out _));
+        double effective = json.GetProperty("effective_conductivity").GetDouble(), ce = json.GetProperty("chapman_enskog_conductivity").GetDouble();
+        Assert.Equal((effective / ce) - 1, json.GetProperty("conductivity_ce_error").GetDouble(), 14);
     }
 
     [Theory]
