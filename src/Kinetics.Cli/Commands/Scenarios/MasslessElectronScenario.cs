@@ -37,10 +37,12 @@ internal static class MasslessElectronScenario
         var limiter = new Option<string>("--limiter") { Description = "vpl-1d: slope limiter of transport and force, unlimited (Fromm; default) or van-leer.", DefaultValueFactory = _ => "unlimited" };
         limiter.AcceptOnlyFromAmong("unlimited", "van-leer");
         var electronBox = new Option<double>("--electron-box") { Description = "vpl-1d: half-width of the electrons' grid in thermal speeds of ξ, in [4, 10].", DefaultValueFactory = _ => 5.5 };
+        var cfl = new Option<double>("--cfl") { Description = "vpl-1d: Courant number of the transport half-steps, in (0, 1] (the step is 2·cfl·Δx/max|v|, set by the electrons).", DefaultValueFactory = _ => 0.8 };
+        var electronPoints = new Option<int?>("--n-electron") { Description = "vpl-1d: grid points per axis of the electrons' grid (default: --n); their error is set by this resolution (docs/massless-electrons.md)." }.GridSize(8, 48);
         var json = JsonOutput.CreateOption();
         var command = new Command("massless-electron", "The ions' solution of the ion–electron Landau system at decreasing ε = √(m₋/m₊) against the ε → 0 limit (ions alone; Flynn & Guo), with the observed order.")
         {
-            epsilons, n, finalTime, courant, output, problem, cells, amplitude, wavenumber, ionTemperature, limiter, electronBox, json,
+            epsilons, n, finalTime, courant, output, problem, cells, amplitude, wavenumber, ionTemperature, limiter, electronBox, cfl, electronPoints, json,
         };
         command.SetAction(parse =>
         {
@@ -67,7 +69,7 @@ internal static class MasslessElectronScenario
             {
                 var settings = new MasslessElectronVpl1D.Settings(parse.GetValue(n), parse.GetValue(cells), parse.GetValue(wavenumber), parse.GetValue(amplitude), parse.GetValue(ionTemperature), 1.0, t,
                     parse.GetValue(limiter) == "van-leer" ? Kinetics.PhaseSpace.Transport.SlopeLimiter.VanLeer : Kinetics.PhaseSpace.Transport.SlopeLimiter.Unlimited,
-                    parse.GetValue(electronBox));
+                    parse.GetValue(electronBox), parse.GetValue(cfl), parse.GetValue(electronPoints) ?? 0);
                 return MasslessElectronVpl1DReport.Run([.. list.OrderByDescending(e => e)], settings, OutputPrefix.Normalize(parse.GetValue(output)!), io);
             }
 

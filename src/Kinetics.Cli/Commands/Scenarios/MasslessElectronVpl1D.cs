@@ -23,7 +23,7 @@ namespace Kinetics.Cli.Commands.Scenarios;
 /// </summary>
 internal static class MasslessElectronVpl1D
 {
-    public sealed record Settings(int VelocityPoints, int Cells, double Wavenumber, double Amplitude, double IonTemperature, double ElectronTemperature, double FinalTime, SlopeLimiter Limiter, double ElectronBox = 8.0);
+    public sealed record Settings(int VelocityPoints, int Cells, double Wavenumber, double Amplitude, double IonTemperature, double ElectronTemperature, double FinalTime, SlopeLimiter Limiter, double ElectronBox = 8.0, double Cfl = 0.8, int ElectronPoints = 0);
 
     public sealed record Case(
         double Epsilon, string CrossForm, int Steps, double Dt, double IonError, double IonDensityError, double ElectronError, double ElectronTemperatureLimit, double ElectronTemperature,
@@ -35,7 +35,7 @@ internal static class MasslessElectronVpl1D
         var kernel = LandauKernel.Coulomb(LandauNormalization.FlynnGuo);
         var mesh = UniformMesh.Create1D(s.Cells, 2 * Math.PI / s.Wavenumber);
         var ionGrid = new SpeciesGrid(new CartesianGrid(s.VelocityPoints, 8.0 * Math.Sqrt(s.IonTemperature)));
-        var electronGrid = new SpeciesGrid(new CartesianGrid(s.VelocityPoints, s.ElectronBox * Math.Sqrt(s.ElectronTemperature) / epsilon));
+        var electronGrid = new SpeciesGrid(new CartesianGrid(s.ElectronPoints > 0 ? s.ElectronPoints : s.VelocityPoints, s.ElectronBox * Math.Sqrt(s.ElectronTemperature) / epsilon));
         var mixture = new Mixture(new Species("ion", 1.0, 1.0), new Species("electron", epsilon * epsilon, -1.0));
         var grids = new SpeciesGrids([ionGrid, electronGrid]);
         var op = PlasmaLandauOperator.Create(grids, mixture, LandauCouplings.Uniform(2), kernel);
@@ -49,6 +49,7 @@ internal static class MasslessElectronVpl1D
         {
             ElectronTemperature = s.ElectronTemperature,
             Limiter = s.Limiter,
+            Cfl = s.Cfl,
             Collisions = CollisionStep.CreatePenalizedPlasma(PenalizedPlasmaStepper.Create(limitOp)),
         });
         limit.Initialize(limitState);
@@ -56,7 +57,7 @@ internal static class MasslessElectronVpl1D
         var state = new PhaseSpaceState(mesh, VelocityGrid.FromSpeciesGrids(grids), mixture);
         FillIons(state, ionGrid, s);
         FillElectrons(state, electronGrid, limit.ElectronDensity, s.ElectronTemperature, epsilon * epsilon);
-        var solver = PhaseSpaceSolver.Create(state, new PhaseSpaceOptions { Limiter = s.Limiter, Collisions = CollisionStep.CreatePenalizedPlasma(PenalizedPlasmaStepper.Create(op)) });
+        var solver = PhaseSpaceSolver.Create(state, new PhaseSpaceOptions { Limiter = s.Limiter, Cfl = s.Cfl, Collisions = CollisionStep.CreatePenalizedPlasma(PenalizedPlasmaStepper.Create(op)) });
         var before = solver.Diagnose(state);
         double stable = Math.Min(solver.StepFor(state), limit.StableStep);
         int steps = (int)Math.Ceiling(s.FinalTime / stable);

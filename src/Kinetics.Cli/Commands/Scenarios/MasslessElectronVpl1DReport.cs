@@ -36,6 +36,11 @@ internal static class MasslessElectronVpl1DReport
             throw new ArgumentException($"--electron-box must be in [4, 10] (was {settings.ElectronBox}).");
         }
 
+        if (!(settings.Cfl > 0 && settings.Cfl <= 1))
+        {
+            throw new ArgumentException($"--cfl must be in (0, 1] (was {settings.Cfl}).");
+        }
+
         var total = Stopwatch.StartNew();
         var table = new Table().Border(TableBorder.Rounded);
         table.AddColumns("ε", "cross form", "steps", "Δt", "‖F₊^ε − F₊⁰‖₁/‖F₊⁰‖₁", "order", "max|n₊^ε − n₊⁰|/max n₊⁰", "‖F₋^ε − μ_βe^{βφ}‖₁/‖·‖₁", "order", "T₋ (limit)", "wall s");
@@ -66,7 +71,7 @@ internal static class MasslessElectronVpl1DReport
         }
 
         io.Human.MarkupLine("[bold]kinetics scenario massless-electron --problem vpl-1d[/]: " + Markup.Escape(
-            $"ions n = 1 + {F(settings.Amplitude, "G3")}cos({F(settings.Wavenumber, "G3")}x) at T₊ = {F(settings.IonTemperature, "G3")}, well-prepared electrons at T₋ = 1, {settings.Cells} cells, N = {settings.VelocityPoints} per species, t = {F(settings.FinalTime, "G4")}; limit: ions with Maxwell–Boltzmann electrons (same steps)."));
+            $"ions n = 1 + {F(settings.Amplitude, "G3")}cos({F(settings.Wavenumber, "G3")}x) at T₊ = {F(settings.IonTemperature, "G3")}, well-prepared electrons at T₋ = 1, {settings.Cells} cells, N = {settings.VelocityPoints} (ions), {(settings.ElectronPoints > 0 ? settings.ElectronPoints : settings.VelocityPoints)} (electrons), t = {F(settings.FinalTime, "G4")}; limit: ions with Maxwell–Boltzmann electrons (same steps)."));
         io.Human.Write(table);
         io.Human.WriteLine($"Observed order in ε (least squares): ions {F(observed, "F3")}, electrons {F(electronOrder, "F3")} (Flynn & Guo: O(ε) for well-prepared data).");
         double anchor = cases[^1].IonError / cases[^1].Epsilon;
@@ -95,6 +100,7 @@ internal static class MasslessElectronVpl1DReport
             ["electron_observed_order"] = electronOrder,
             ["error_falls"] = falls,
             ["n"] = settings.VelocityPoints,
+            ["n_electron"] = settings.ElectronPoints > 0 ? settings.ElectronPoints : settings.VelocityPoints,
             ["cells"] = settings.Cells,
             ["wavenumber"] = settings.Wavenumber,
             ["amplitude"] = settings.Amplitude,
@@ -102,6 +108,7 @@ internal static class MasslessElectronVpl1DReport
             ["t_final"] = settings.FinalTime,
             ["electron_box"] = settings.ElectronBox,
             ["limiter"] = settings.Limiter.ToString(),
+            ["cfl"] = settings.Cfl,
             ["cases"] = cases.Select(c => new Dictionary<string, object>
             {
                 ["epsilon"] = c.Epsilon,
