@@ -6,6 +6,11 @@ if (args.Length > 0 && args[0] == "compare-fft")
     return FftComparison.Run(args);
 }
 
+if (args.Length > 3 && args[0] == "fft-blocks")
+{
+    return FftBlockProbe.Run(args);
+}
+
 if (args.Length > 0 && args[0] == "transfer-sets")
 {
     return Kinetics.Bench.SpeciesGrids.ShiftedTransferTiming.Run(args);
@@ -14,6 +19,11 @@ if (args.Length > 0 && args[0] == "transfer-sets")
 if (args.Length > 2 && args[0] == "anisotropic-cost")
 {
     return Kinetics.Bench.Boltzmann.AnisotropicPartsProbe.RunCost(args);
+}
+
+if (args.Length > 3 && args[0] == "anisotropic-batch")
+{
+    return Kinetics.Bench.Boltzmann.AnisotropicPartsProbe.RunBatches(args);
 }
 
 if (args.Length > 1 && args[0] == "anisotropic-parts")

@@ -1,4 +1,3 @@
-using System.Numerics.Tensors;
 using Kinetics.Conservation;
 using Kinetics.Distributions;
 
@@ -24,8 +23,8 @@ namespace Kinetics.Dynamics;
 /// </remarks>
 public sealed class StiffCollisionSolver
 {
-    private readonly ConservativeProjection _conservation;
     private readonly double[] _masses;
+    private readonly PenalisedStepper _stepper;
 
     /// <summary>Creates the solver.</summary>
     /// <param name="collisionOperator">𝒞 (quadratic in F).</param>
@@ -37,7 +36,15 @@ public sealed class StiffCollisionSolver
         Options = options ?? new StiffOptions();
         Options.Validate();
         _masses = collisionOperator.Masses.ToArray();
-        _conservation = ConservativeProjection.Create(collisionOperator.Grid, _masses);
+        int count = collisionOperator.Grid.Count;
+        var offsets = Enumerable.Range(0, _masses.Length + 1).Select(a => a * count).ToArray();
+        _stepper = new PenalisedStepper(
+            Options,
+            ConservativeProjection.Create(collisionOperator.Grid, _masses),
+            (state, destination) => collisionOperator.Evaluate(state, destination),
+            collisionOperator as ICollisionFrequency,
+            offsets,
+            (state, destination) => Equilibrium(state, destination));
     }
 
     /// <summary>The operator 𝒞.</summary>
@@ -64,35 +71,7 @@ public sealed class StiffCollisionSolver
             throw new ArgumentException("next must not overlap state.", nameof(next));
         }
 
-        double[] f0 = state.ToArray();
-        double tau = dt / Options.Epsilon;
-        int evaluations = 0;
-        var c = new double[f0.Length];
-        Evaluate(f0, c, ref evaluations);
-        double beta = Options.PenaltyFactor * Frequency(f0, c);
-
-        // Filbet–Jin: F^{n+1} = [F^n + τ(𝒞(F^n) − β(M − F^n)) + τβM]/(1 + τβ) = F^n + τ𝒞(F^n)/(1 + τβ) (M^{n+1} = M^n here).
-        double[] x = new double[f0.Length];
-        for (int p = 0; p < x.Length; p++)
-        {
-            x[p] = f0[p] + (tau / (1.0 + (tau * beta)) * c[p]);
-        }
-
-        int iterations = 0;
-        double residual = double.NaN;
-        if (Options.Scheme == StiffScheme.ImplicitEuler)
-        {
-            (iterations, residual) = FixedPoint(f0, x, tau, beta, ref evaluations);
-        }
-
-        // Exact conservation of the increment.
-        var increment = new double[x.Length];
-        TensorPrimitives.Subtract(x, f0, increment);
-        var weights = new double[x.Length];
-        TensorPrimitives.Abs(x, weights);
-        _conservation.Apply(increment, weights);
-        TensorPrimitives.Add(f0, increment, next);
-        return new StiffStepReport(evaluations, iterations, residual, beta);
+        return _stepper.Step(state, next, dt);
     }
 
     /// <summary>Integrates from t = 0 to <paramref name="finalTime"/> with the fixed step (the last one shortened).</summary>
@@ -106,22 +85,7 @@ public sealed class StiffCollisionSolver
         Guard.AllFinite(initial);
         Guard.NonNegative(finalTime);
         Guard.Finite(finalTime);
-        double[] u = initial.ToArray(), v = new double[u.Length];
-        double time = 0, minRelative = MinimumRelative(u);
-        int steps = 0, evaluations = 0;
-        observer?.Invoke(0, 0, u);
-        while (time < finalTime && !cancellationToken.IsCancellationRequested)
-        {
-            double dt = Math.Min(Options.Step, finalTime - time);
-            evaluations += Step(u, v, dt).Evaluations;
-            (u, v) = (v, u);
-            time = finalTime - time - dt <= 1e-14 * finalTime ? finalTime : time + dt;
-            steps++;
-            minRelative = Math.Min(minRelative, MinimumRelative(u));
-            observer?.Invoke(time, steps, u);
-        }
-
-        return new SpaceHomogeneousResult(u, time, steps, 0, evaluations, minRelative, 0.0);
+        return _stepper.Run(initial, finalTime, observer, cancellationToken);
     }
 
     /// <summary>
@@ -161,145 +125,6 @@ public sealed class StiffCollisionSolver
         {
             Maxwellian.Fill(grid, new MacroscopicState(n[a], u, theta), _masses[a], destination.Slice(a * count, count));
         }
-    }
-
-    // Anderson-accelerated fixed point of Φ(X) = [F⁰ + τ𝒞(X) + τβX]/(1 + τβ), starting from X = Φ(F⁰) (the Filbet–Jin step).
-    // Every iterate keeps the conserved moments of F⁰ (𝒞 is projected; Anderson mixes moment-free increments).
-    private (int Iterations, double Residual) FixedPoint(double[] f0, double[] x, double tau, double beta, ref int evaluations)
-    {
-        int n = x.Length, depth = Options.AndersonDepth;
-        double scale = TensorPrimitives.Norm(f0), damping = 1.0 + (tau * beta), residual = double.PositiveInfinity;
-        var c = new double[n];
-        var r = new double[n];
-        var previousX = new double[n];
-        var previousR = new double[n];
-        var dx = new List<double[]>();
-        var dr = new List<double[]>();
-        int iteration = 0;
-        for (; iteration < Options.MaxIterations; iteration++)
-        {
-            Evaluate(x, c, ref evaluations);
-            for (int p = 0; p < n; p++)
-            {
-                r[p] = (f0[p] - x[p] + (tau * c[p])) / damping;
-            }
-
-            residual = TensorPrimitives.Norm(r) / scale;
-            if (residual <= Options.Tolerance)
-            {
-                break;
-            }
-
-            if (iteration > 0 && depth > 0)
-            {
-                if (dx.Count == depth)
-                {
-                    dx.RemoveAt(0);
-                    dr.RemoveAt(0);
-                }
-
-                var sx = new double[n];
-                var sr = new double[n];
-                TensorPrimitives.Subtract(x, previousX, sx);
-                TensorPrimitives.Subtract(r, previousR, sr);
-                dx.Add(sx);
-                dr.Add(sr);
-            }
-
-            Array.Copy(x, previousX, n);
-            Array.Copy(r, previousR, n);
-            double[] gamma = dr.Count > 0 ? LeastSquares(dr, r) : [];
-            for (int p = 0; p < n; p++)
-            {
-                x[p] += r[p];
-            }
-
-            for (int k = 0; k < gamma.Length; k++)
-            {
-                for (int p = 0; p < n; p++)
-                {
-                    x[p] -= gamma[k] * (dx[k][p] + dr[k][p]);
-                }
-            }
-        }
-
-        return (iteration, residual);
-    }
-
-    // γ = argmin ‖r − Σ_k γ_k dr_k‖ by the (Tikhonov-regularised) normal equations of the small m × m system.
-    private static double[] LeastSquares(List<double[]> dr, double[] r)
-    {
-        int m = dr.Count;
-        var a = MathNet.Numerics.LinearAlgebra.Matrix<double>.Build.Dense(m, m);
-        var b = MathNet.Numerics.LinearAlgebra.Vector<double>.Build.Dense(m);
-        double trace = 0;
-        for (int i = 0; i < m; i++)
-        {
-            b[i] = TensorPrimitives.Dot(dr[i], r);
-            for (int j = 0; j <= i; j++)
-            {
-                a[i, j] = a[j, i] = TensorPrimitives.Dot(dr[i], dr[j]);
-            }
-
-            trace += a[i, i];
-        }
-
-        for (int i = 0; i < m; i++)
-        {
-            a[i, i] += 1e-12 * trace;
-        }
-
-        return trace > 0 ? a.Solve(b).ToArray() : new double[m];
-    }
-
-    private void Evaluate(double[] state, double[] destination, ref int evaluations)
-    {
-        Operator.Evaluate(state, destination);
-        evaluations++;
-        if (Options.ConservativeProjection)
-        {
-            _conservation.Apply(destination);
-        }
-    }
-
-    // ν̂: the operator's largest collision frequency when it provides one, else the largest relative rate |𝒞|/F where F
-    // is above 1e−6 of its maximum (as in SpaceHomogeneousSolver).
-    private double Frequency(double[] f, double[] c)
-    {
-        if (Operator is ICollisionFrequency frequency)
-        {
-            return frequency.MaxCollisionFrequency(f);
-        }
-
-        int count = Operator.Grid.Count;
-        double nu = 0;
-        for (int a = 0; a < _masses.Length; a++)
-        {
-            double floor = 1e-6 * TensorPrimitives.Max(f.AsSpan(a * count, count));
-            for (int p = a * count; p < (a + 1) * count; p++)
-            {
-                if (f[p] > floor)
-                {
-                    nu = Math.Max(nu, Math.Abs(c[p]) / f[p]);
-                }
-            }
-        }
-
-        return nu;
-    }
-
-    private double MinimumRelative(double[] u)
-    {
-        int count = Operator.Grid.Count;
-        double worst = double.PositiveInfinity;
-        for (int a = 0; a < _masses.Length; a++)
-        {
-            ReadOnlySpan<double> f = u.AsSpan(a * count, count);
-            double max = TensorPrimitives.Max(f);
-            worst = Math.Min(worst, max > 0 ? TensorPrimitives.Min(f) / max : TensorPrimitives.Min(f));
-        }
-
-        return worst;
     }
 }
 

@@ -27,6 +27,14 @@ public sealed record StiffOptions
     /// <summary>Project every collision term onto the conservative subspace (species masses, total momentum and energy; default true).</summary>
     public bool ConservativeProjection { get; init; } = true;
 
+    /// <summary>
+    /// Evaluate 𝒞̃(F) = 𝒞(F) − 𝒞(M) instead of 𝒞(F), M the solver's equilibrium with the conserved moments of the step's
+    /// start (one more evaluation per step). The discrete operator does not vanish on the discrete Maxwellian; without
+    /// this the implicit step tends, as ε → 0, to the discrete operator's own equilibrium, with it to M
+    /// (docs/species-grids.md, "Stiff steps on per-species grids"). Default false.
+    /// </summary>
+    public bool RemoveEquilibriumDefect { get; init; }
+
     internal void Validate()
     {
         Guard.InRange(Epsilon, 1e-12, 1e6);

@@ -18,10 +18,19 @@ namespace Kinetics.Spectral;
 /// Z[k] = (X[k] + conj X[N/2−k]) + i·ω_N^{−k}·(X[k] − conj X[N/2−k]) (twice the true Z, so that the unscaled
 /// inverse along z multiplies by N as a full-length inverse would).
 /// </remarks>
-internal static class Fft3DPasses
+internal static partial class Fft3DPasses
 {
     /// <summary>Complex 3-D transform in place on N³ values.</summary>
-    public static void Complex<TOps, TVec>(MixedRadixPlan line, int block, bool inverse, double scale, Span<double> data, Span<double> scratch)
+    public static void Complex<TOps, TVec>(MixedRadixPlan line, FftBlocking block, bool inverse, double scale, Span<double> data, Span<double> scratch)
+        where TOps : IComplexLanes<TVec>
+        where TVec : struct
+    {
+        ComplexPlanes<TOps, TVec>(line, block, inverse, scale, data, scratch);
+        ComplexFirstAxis<TOps, TVec>(line, block, inverse, data, scratch);
+    }
+
+    /// <summary>The z and y passes of <see cref="Complex{TOps, TVec}"/>, x-plane by x-plane.</summary>
+    internal static void ComplexPlanes<TOps, TVec>(MixedRadixPlan line, FftBlocking block, bool inverse, double scale, Span<double> data, Span<double> scratch)
         where TOps : IComplexLanes<TVec>
         where TVec : struct
     {
@@ -32,80 +41,35 @@ internal static class Fft3DPasses
             Span<double> p = data.Slice(2 * i * plane, 2 * plane);
             for (int j0 = 0, w; j0 < n; j0 += w)
             {
-                w = Width(n - j0, block);
+                w = Width(n - j0, block.Rows);
                 Span<double> rows = p.Slice(2 * j0 * n, 2 * w * n);
                 TransposeIn<TOps, TVec>(rows, n, w, scratch, scale);
-                TransformBlock<TOps, TVec>(line, inverse, scratch, 0, w, w, scratch, Capacity(n, block));
+                TransformBlock<TOps, TVec>(line, inverse, scratch, 0, w, w, scratch, Capacity(n, block.Rows));
                 TransposeOut<TOps, TVec>(scratch, n, w, rows, 1.0);
             }
 
-            Columns<TOps, TVec>(line, block, inverse, p, n, n, scratch);
+            Columns<TOps, TVec>(line, block.Columns, inverse, p, n, n, scratch);
         }
-
-        Columns<TOps, TVec>(line, block, inverse, data, plane, plane, scratch);
     }
 
-    /// <summary>Forward real-to-complex: N³ reals into the N·N·h half-spectrum, h = N/2 + 1.</summary>
-    public static void ForwardReal<TOps, TVec>(
-        MixedRadixPlan line, MixedRadixPlan? half, ReadOnlySpan<double> realTwiddles, int block, double scale,
-        ReadOnlySpan<double> input, Span<double> output, Span<double> scratch)
+    /// <summary>The x pass of <see cref="Complex{TOps, TVec}"/>: the N² lines of stride N².</summary>
+    internal static void ComplexFirstAxis<TOps, TVec>(MixedRadixPlan line, FftBlocking block, bool inverse, Span<double> data, Span<double> scratch)
         where TOps : IComplexLanes<TVec>
         where TVec : struct
     {
-        int n = line.Length, h = (n / 2) + 1;
-        for (int i = 0; i < n; i++)
-        {
-            ReadOnlySpan<double> x = input.Slice(i * n * n, n * n);
-            Span<double> p = output.Slice(2 * i * n * h, 2 * n * h);
-            for (int j0 = 0, w; j0 < n; j0 += w)
-            {
-                w = Width(n - j0, block);
-                if (half is not null)
-                {
-                    // Pack: column b of T holds row j0 + b as N/2 complex numbers (x[2t], x[2t+1]).
-                    TransposeIn<TOps, TVec>(x.Slice(j0 * n, w * n), n / 2, w, scratch, scale);
-                    TransformBlock<TOps, TVec>(half, false, scratch, 0, w, w, scratch, Capacity(n, block));
-                    UntangleForward<TOps, TVec>(scratch, n / 2, w, realTwiddles);
-                    TransposeOut<TOps, TVec>(scratch, h, w, p.Slice(2 * j0 * h, 2 * w * h), 1.0);
-                }
-                else
-                {
-                    for (int b = 0; b < w; b++)
-                    {
-                        for (int t = 0; t < n; t++)
-                        {
-                            scratch[2 * ((t * w) + b)] = scale * x[((j0 + b) * n) + t];
-                            scratch[(2 * ((t * w) + b)) + 1] = 0.0;
-                        }
-                    }
-
-                    TransformBlock<TOps, TVec>(line, false, scratch, 0, w, w, scratch, Capacity(n, block));
-                    for (int b = 0; b < w; b++)
-                    {
-                        for (int k = 0; k < h; k++)
-                        {
-                            p[2 * (((j0 + b) * h) + k)] = scratch[2 * ((k * w) + b)];
-                            p[(2 * (((j0 + b) * h) + k)) + 1] = scratch[(2 * ((k * w) + b)) + 1];
-                        }
-                    }
-                }
-            }
-
-            Columns<TOps, TVec>(line, block, false, p, h, h, scratch);
-        }
-
-        Columns<TOps, TVec>(line, block, false, output, n * h, n * h, scratch);
+        int plane = line.Length * line.Length;
+        Columns<TOps, TVec>(line, block.Planes, inverse, data, plane, plane, scratch);
     }
 
     /// <summary>Inverse complex-to-real (unscaled): the N·N·h half-spectrum (overwritten) into N³ reals.</summary>
     public static void InverseReal<TOps, TVec>(
-        MixedRadixPlan line, MixedRadixPlan? half, ReadOnlySpan<double> realTwiddles, int block, double scale,
+        MixedRadixPlan line, MixedRadixPlan? half, ReadOnlySpan<double> realTwiddles, FftBlocking block, double scale,
         Span<double> spectrum, Span<double> output, Span<double> scratch)
         where TOps : IComplexLanes<TVec>
         where TVec : struct
     {
         int n = line.Length, h = (n / 2) + 1;
-        Columns<TOps, TVec>(line, block, true, spectrum, n * h, n * h, scratch);
+        Columns<TOps, TVec>(line, block.Planes, true, spectrum, n * h, n * h, scratch);
         InverseRealPlanes<TOps, TVec, Overwrite>(line, half, realTwiddles, block, scale, spectrum, output, output, scratch, [], ref Unsafe.NullRef<double>());
     }
 
@@ -122,7 +86,7 @@ internal static class Fft3DPasses
     /// (−im, im). With <typeparamref name="TSink"/> = <see cref="MultiplyAdd"/> the result is not stored but added, times
     /// <paramref name="multiplier"/>, to <paramref name="output"/> (output += multiplier ⊙ result) in the final transposition.</remarks>
     public static void InverseRealModulated<TOps, TVec, TSink>(
-        MixedRadixPlan line, MixedRadixPlan? half, ReadOnlySpan<double> realTwiddles, int block, double scale,
+        MixedRadixPlan line, MixedRadixPlan? half, ReadOnlySpan<double> realTwiddles, FftBlocking block, double scale,
         ReadOnlySpan<double> spectrum, ReadOnlySpan<double> factors, Span<double> work, ReadOnlySpan<double> multiplier, Span<double> output, Span<double> scratch)
         where TOps : IComplexLanes<TVec>
         where TVec : struct
@@ -137,7 +101,7 @@ internal static class Fft3DPasses
         ref double x = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(factors);
         ref double y = ref Unsafe.Add(ref x, stride * n);
         ReadOnlySpan<double> zTables = factors.Slice(2 * stride * n, 4 * h);
-        Columns<TOps, TVec>(line, block, true, spectrum, work, n * h, n * h, scratch, ref x);
+        Columns<TOps, TVec>(line, block.Planes, true, spectrum, work, n * h, n * h, scratch, ref x);
         InverseRealPlanes<TOps, TVec, TSink>(line, half, realTwiddles, block, scale, work, multiplier, output, scratch, zTables, ref y);
     }
 
@@ -147,7 +111,7 @@ internal static class Fft3DPasses
     /// so that one x pass can serve several shifted copies whose x factors are equal.
     /// </summary>
     public static void InverseRealFirstPass<TOps, TVec>(
-        MixedRadixPlan line, int block, ReadOnlySpan<double> spectrum, ReadOnlySpan<double> xFactors, Span<double> partial, Span<double> scratch)
+        MixedRadixPlan line, FftBlocking block, ReadOnlySpan<double> spectrum, ReadOnlySpan<double> xFactors, Span<double> partial, Span<double> scratch)
         where TOps : IComplexLanes<TVec>
         where TVec : struct
     {
@@ -157,7 +121,7 @@ internal static class Fft3DPasses
             throw new InvalidOperationException("FFT modulation tables out of range (internal error).");
         }
 
-        Columns<TOps, TVec>(line, block, true, spectrum, partial, n * h, n * h, scratch, ref System.Runtime.InteropServices.MemoryMarshal.GetReference(xFactors));
+        Columns<TOps, TVec>(line, block.Planes, true, spectrum, partial, n * h, n * h, scratch, ref System.Runtime.InteropServices.MemoryMarshal.GetReference(xFactors));
     }
 
     /// <summary>Doubles of one expanded x or y factor table: <see cref="MixedRadixPlan.TwiddleStride"/>·N.</summary>
@@ -208,7 +172,7 @@ internal static class Fft3DPasses
     /// for none) multiply the inputs of the y pass, <paramref name="zTables"/> (h (re, re) pairs then h (−im, im) pairs;
     /// empty for none) the rows entering the z pass.</remarks>
     private static void InverseRealPlanes<TOps, TVec, TSink>(
-        MixedRadixPlan line, MixedRadixPlan? half, ReadOnlySpan<double> realTwiddles, int block, double scale,
+        MixedRadixPlan line, MixedRadixPlan? half, ReadOnlySpan<double> realTwiddles, FftBlocking block, double scale,
         Span<double> spectrum, ReadOnlySpan<double> multiplier, Span<double> output, Span<double> scratch, ReadOnlySpan<double> zTables,
         ref double yFactors)
         where TOps : IComplexLanes<TVec>
@@ -235,7 +199,7 @@ internal static class Fft3DPasses
     /// <paramref name="yFactors"/> (a null reference for none), then the z pass (<see cref="InverseRealRows"/>).
     /// </summary>
     public static void InverseRealPlane<TOps, TVec, TSink>(
-        MixedRadixPlan line, MixedRadixPlan? half, ReadOnlySpan<double> realTwiddles, int block, double scale,
+        MixedRadixPlan line, MixedRadixPlan? half, ReadOnlySpan<double> realTwiddles, FftBlocking block, double scale,
         ReadOnlySpan<double> source, Span<double> plane, ref double yFactors, ReadOnlySpan<double> zTables,
         ReadOnlySpan<double> multiplier, Span<double> output, Span<double> scratch)
         where TOps : IComplexLanes<TVec>
@@ -249,7 +213,7 @@ internal static class Fft3DPasses
     /// <summary>The y pass of one x-plane: N·h complex from <paramref name="source"/> into <paramref name="plane"/> (the same
     /// span for in place), each line's input multiplied by the expanded <paramref name="yFactors"/> (a null reference for none).</summary>
     public static void InverseRealColumns<TOps, TVec>(
-        MixedRadixPlan line, int block, ReadOnlySpan<double> source, Span<double> plane, ref double yFactors, Span<double> scratch)
+        MixedRadixPlan line, FftBlocking block, ReadOnlySpan<double> source, Span<double> plane, ref double yFactors, Span<double> scratch)
         where TOps : IComplexLanes<TVec>
         where TVec : struct
     {
@@ -259,7 +223,7 @@ internal static class Fft3DPasses
             throw new InvalidOperationException("FFT plane out of range (internal error).");
         }
 
-        Columns<TOps, TVec>(line, block, true, source, plane[..(2 * n * h)], h, h, scratch, ref yFactors);
+        Columns<TOps, TVec>(line, block.Columns, true, source, plane[..(2 * n * h)], h, h, scratch, ref yFactors);
     }
 
     /// <summary>
@@ -268,7 +232,7 @@ internal static class Fft3DPasses
     /// by <typeparamref name="TSink"/> with <paramref name="multiplier"/> (N² values indexed like output).
     /// </summary>
     public static void InverseRealRows<TOps, TVec, TSink>(
-        MixedRadixPlan line, MixedRadixPlan? half, ReadOnlySpan<double> realTwiddles, int block, double scale,
+        MixedRadixPlan line, MixedRadixPlan? half, ReadOnlySpan<double> realTwiddles, FftBlocking block, double scale,
         ReadOnlySpan<double> plane, ReadOnlySpan<double> zTables, ReadOnlySpan<double> multiplier, Span<double> output, Span<double> scratch)
         where TOps : IComplexLanes<TVec>
         where TVec : struct
@@ -283,12 +247,12 @@ internal static class Fft3DPasses
         ReadOnlySpan<double> p = plane[..(2 * n * h)];
         for (int j0 = 0, w; j0 < n; j0 += w)
         {
-            w = Width(n - j0, block);
+            w = Width(n - j0, block.Rows);
             if (half is not null)
             {
                 BlockTranspose.Transpose<TOps, TVec, Overwrite>(p.Slice(2 * j0 * h, 2 * w * h), w, h, scratch, scratch, 1.0, zTables);
                 TangleInverse<TOps, TVec>(scratch, n / 2, w, realTwiddles);
-                TransformBlock<TOps, TVec>(half, true, scratch, 0, w, w, scratch, Capacity(n, block));
+                TransformBlock<TOps, TVec>(half, true, scratch, 0, w, w, scratch, Capacity(n, block.Rows));
                 BlockTranspose.Transpose<TOps, TVec, TSink>(scratch, n / 2, w, output.Slice(j0 * n, w * n), multiplier.Slice(j0 * n, w * n), scale, []);
             }
             else
@@ -312,7 +276,7 @@ internal static class Fft3DPasses
                     }
                 }
 
-                TransformBlock<TOps, TVec>(line, true, scratch, 0, w, w, scratch, Capacity(n, block));
+                TransformBlock<TOps, TVec>(line, true, scratch, 0, w, w, scratch, Capacity(n, block.Rows));
                 for (int b = 0; b < w; b++)
                 {
                     for (int t = 0; t < n; t++)
@@ -350,10 +314,11 @@ internal static class Fft3DPasses
     }
 
     /// <summary>Scratch doubles a plan with blocks of <paramref name="block"/> lines needs: three buffers of N·2B complex.</summary>
-    public static int ScratchLength(int n, int block) => 6 * Capacity(n, block);
+    public static int ScratchLength(int n, FftBlocking block) => 6 * Capacity(n, block.Max);
 
     /// <summary>Complex numbers per scratch buffer: blocks may grow to 1.5·B (see <see cref="Width"/>).</summary>
     private static int Capacity(int n, int block) => 2 * n * block;
+
 
     /// <summary>The next block width: B, or all that remain when fewer than 1.5·B do (no narrow, mostly-scalar tail block).</summary>
     private static int Width(int remaining, int block) => remaining < block + (block / 2) ? remaining : block;
@@ -426,9 +391,18 @@ internal static class Fft3DPasses
                 UntanglePair<TOps, TVec>(ref Unsafe.Add(ref rowK, 2 * u), ref Unsafe.Add(ref rowC, 2 * u), ref Unsafe.Add(ref rowOut, 2 * u), ref wk, ref wc);
             }
 
+            // Tail rows one at a time, as in the Stockham passes: in one 128-bit register on the SIMD paths (the same
+            // fused arithmetic as the full registers, so the result does not depend on the block width), scalar otherwise.
             for (; u < w; u++)
             {
-                UntanglePair<ScalarLanes, ScalarComplex>(ref Unsafe.Add(ref rowK, 2 * u), ref Unsafe.Add(ref rowC, 2 * u), ref Unsafe.Add(ref rowOut, 2 * u), ref wk, ref wc);
+                if (typeof(TOps) == typeof(ScalarLanes))
+                {
+                    UntanglePair<ScalarLanes, ScalarComplex>(ref Unsafe.Add(ref rowK, 2 * u), ref Unsafe.Add(ref rowC, 2 * u), ref Unsafe.Add(ref rowOut, 2 * u), ref wk, ref wc);
+                }
+                else
+                {
+                    UntanglePair<Vector128Lanes, Vector128<double>>(ref Unsafe.Add(ref rowK, 2 * u), ref Unsafe.Add(ref rowC, 2 * u), ref Unsafe.Add(ref rowOut, 2 * u), ref wk, ref wc);
+                }
             }
         }
     }
@@ -491,7 +465,14 @@ internal static class Fft3DPasses
 
             for (; u < w; u++)
             {
-                TanglePair<ScalarLanes, ScalarComplex>(ref Unsafe.Add(ref rowK, 2 * u), ref Unsafe.Add(ref rowC, 2 * u), both, ref wk, ref wc);
+                if (typeof(TOps) == typeof(ScalarLanes))
+                {
+                    TanglePair<ScalarLanes, ScalarComplex>(ref Unsafe.Add(ref rowK, 2 * u), ref Unsafe.Add(ref rowC, 2 * u), both, ref wk, ref wc);
+                }
+                else
+                {
+                    TanglePair<Vector128Lanes, Vector128<double>>(ref Unsafe.Add(ref rowK, 2 * u), ref Unsafe.Add(ref rowC, 2 * u), both, ref wk, ref wc);
+                }
             }
         }
     }

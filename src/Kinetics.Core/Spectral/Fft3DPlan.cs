@@ -29,10 +29,10 @@ public sealed class Fft3DPlan
     private readonly MixedRadixPlan? _half;       // N/2-point plan of the packed real transform (even N)
     private readonly double[] _realTwiddles;        // A_k = (1 − iω_N^k)/2, ω_N = e^{−2πi/N}, k = 0 … N/2, expanded (MixedRadixPlan)
     private readonly double[] _realInverseTwiddles; // C_k = 1 + iω_N^{−k}, expanded
-    private readonly int _block;                  // B, lines per block
+    private readonly FftBlocking _block;          // lines per block of each axis pass
     private readonly FftPassRunner _runner;       // the passes on this plan's register width (the one width dispatch)
 
-    private Fft3DPlan(int size, FftNormalization normalization, FftInstructionSet instructionSet)
+    private Fft3DPlan(int size, FftNormalization normalization, FftInstructionSet instructionSet, FftBlocking? blocking = null)
     {
         Size = size;
         Normalization = normalization;
@@ -49,7 +49,7 @@ public sealed class Fft3DPlan
             MixedRadixPlan.Expand(_realInverseTwiddles.AsSpan(MixedRadixPlan.TwiddleStride * k, MixedRadixPlan.TwiddleStride), 1.0 - s, c);
         }
 
-        _block = BlockWidth(size);
+        _block = blocking ?? FftBlocking.For(size);
         _runner = FftPassRunner.For(instructionSet, _line, _half, _realTwiddles, _realInverseTwiddles, _block);
     }
 
@@ -77,6 +77,24 @@ public sealed class Fft3DPlan
     /// <summary>Creates a plan that runs on <paramref name="instructionSet"/> (tests use this to compare the paths).</summary>
     internal static Fft3DPlan Create(int size, FftNormalization normalization, FftInstructionSet instructionSet)
     {
+        Validate(size, normalization);
+        return new Fft3DPlan(size, normalization, instructionSet);
+    }
+
+    /// <summary>A plan with explicit block widths (tests and measurements compare widths with this).</summary>
+    internal static Fft3DPlan Create(int size, FftNormalization normalization, FftInstructionSet instructionSet, FftBlocking blocking)
+    {
+        Validate(size, normalization);
+        if (blocking.Rows < 1 || blocking.Columns < 1 || blocking.Planes < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(blocking), blocking, "block widths must be at least 1.");
+        }
+
+        return new Fft3DPlan(size, normalization, instructionSet, blocking);
+    }
+
+    private static void Validate(int size, FftNormalization normalization)
+    {
         if (size < 2 || size > 1024 || !IsSupportedSize(size))
         {
             throw new ArgumentOutOfRangeException(nameof(size), size, $"size must be in [2, 1024] with no prime factor other than 2, 3 and 5 (was {size}).");
@@ -86,8 +104,6 @@ public sealed class Fft3DPlan
         {
             throw new ArgumentOutOfRangeException(nameof(normalization), normalization, $"normalization must be a defined {nameof(FftNormalization)} (was {normalization}).");
         }
-
-        return new Fft3DPlan(size, normalization, instructionSet);
     }
 
     /// <summary>True when N = 2^a·3^b·5^c (N ≥ 1).</summary>
@@ -380,6 +396,34 @@ public sealed class Fft3DPlan
         _runner.InverseRealRows(multiplyAdd, ScaleFactor(true), source, z, multiplier, output, workspace.Scratch);
     }
 
+    /// <summary>
+    /// The z and y passes of x-plane <paramref name="plane"/> of <see cref="ForwardReal(ReadOnlySpan{double}, Span{Complex}, Fft3DWorkspace)"/>:
+    /// the N² reals <paramref name="input"/> of that plane into its <see cref="PlaneCount"/> values of
+    /// <paramref name="spectrum"/>. After every plane, <see cref="ForwardRealLastPass"/> finishes the transform (bitwise
+    /// the whole transform), so a caller that produces its data plane by plane transforms each plane while it is in cache.
+    /// </summary>
+    internal void ForwardRealPlane(ReadOnlySpan<double> input, int plane, Span<Complex> spectrum, Fft3DWorkspace workspace)
+    {
+        CheckWorkspace(workspace);
+        Guard.Length(input.Length, Size * Size, nameof(input));
+        Guard.Length(spectrum.Length, HalfSpectrumCount, nameof(spectrum));
+        if ((uint)plane >= (uint)Size)
+        {
+            throw new ArgumentOutOfRangeException(nameof(plane), plane, $"plane must be in [0, {Size}) (was {plane}).");
+        }
+
+        Span<double> target = MemoryMarshal.Cast<Complex, double>(spectrum.Slice(plane * PlaneCount, PlaneCount));
+        _runner.ForwardRealPlane(ScaleFactor(false), input, target, workspace.Scratch);
+    }
+
+    /// <summary>The x pass that finishes a forward real transform built by <see cref="ForwardRealPlane"/> on every plane.</summary>
+    internal void ForwardRealLastPass(Span<Complex> spectrum, Fft3DWorkspace workspace)
+    {
+        CheckWorkspace(workspace);
+        Guard.Length(spectrum.Length, HalfSpectrumCount, nameof(spectrum));
+        _runner.ForwardRealLastPass(MemoryMarshal.Cast<Complex, double>(spectrum), workspace.Scratch);
+    }
+
     private void Modulated(
         ReadOnlySpan<Complex> spectrum, ReadOnlySpan<Complex> xFactors, ReadOnlySpan<Complex> yFactors, ReadOnlySpan<Complex> zFactors,
         ReadOnlySpan<double> multiplier, Span<double> output, Fft3DWorkspace workspace, bool multiplyAdd)
@@ -396,13 +440,6 @@ public sealed class Fft3DPlan
         Fft3DPasses.ExpandModulation(x, y, z, Size, workspace.Factors);
         _runner.InverseRealModulated(multiplyAdd, ScaleFactor(true), s, workspace.Factors, work, multiplier, output, workspace.Scratch);
     }
-
-    /// <summary>
-    /// Lines per block B: wide enough that each strided row segment spans whole cache lines (B·16 bytes) and the
-    /// registers stay full, small enough that the three scratch blocks (3·N·B complex) stay in L1/L2. Measured
-    /// (docs/fft.md): B = 32 is best up to N = 64; at N = 128 B = 16 is (B = 8 is twice as slow there).
-    /// </summary>
-    private static int BlockWidth(int size) => size <= 64 ? 32 : 16;
 
     private int ScratchLength => Fft3DPasses.ScratchLength(Size, _block);
 

@@ -1,6 +1,4 @@
-using Kinetics.Conservation;
 using Kinetics.Dynamics;
-using Kinetics.Grids;
 using Kinetics.PhaseSpace.States;
 
 namespace Kinetics.PhaseSpace.Integration;
@@ -45,16 +43,14 @@ public sealed class AsymptoticPreservingSolver
     private readonly PhaseSpaceSolver _explicit;
     private readonly PhaseSpaceSolver _transport;
     private readonly Fields.ForceTerm? _force;
-    private readonly ConservativeProjection _projection;
-    private readonly CartesianGrid _grid;
-    private readonly double[] _masses;
+    private readonly CellMixture _mixture;
     private readonly double[] _remainder;
     private readonly double[] _penalty;
     private readonly double[] _defect;
     private readonly DiffusiveMicroMacroStep? _microMacro;
     private int _stepsSinceRefresh;
 
-    private AsymptoticPreservingSolver(PhaseSpaceSolver explicitPart, ICollisionOperator collisionOperator, AsymptoticPreservingOptions options)
+    private AsymptoticPreservingSolver(PhaseSpaceSolver explicitPart, CellMixture mixture, AsymptoticPreservingOptions options)
     {
         _explicit = explicitPart;
         _transport = PhaseSpaceSolver.Create(explicitPart.Layout, options.Explicit with { SelfConsistentField = false });
@@ -64,21 +60,26 @@ public sealed class AsymptoticPreservingSolver
             charged |= q != 0.0;
         }
 
-        _force = options.Explicit.SelfConsistentField && charged ? Fields.ForceTerm.Create(explicitPart.Layout.Velocities, options.Explicit.Limiter) : null;
-        Operator = collisionOperator;
+        var velocities = explicitPart.Layout;
+        _force = options.Explicit.SelfConsistentField && charged
+            ? (velocities.HasSharedVelocities ? Fields.ForceTerm.Create(velocities.Velocities, options.Explicit.Limiter) : Fields.ForceTerm.Create(velocities.SpeciesVelocities, options.Explicit.Limiter))
+            : null;
+        _mixture = mixture;
         Options = options;
-        _grid = collisionOperator.Grid;
-        _masses = collisionOperator.Masses.ToArray();
-        _projection = ConservativeProjection.Create(_grid, _masses);
         var layout = explicitPart.Layout;
         _remainder = new double[layout.CellCount * layout.CellLength];
         _penalty = new double[layout.CellCount];
         _defect = new double[_remainder.Length];
-        _microMacro = options.Scaling == KineticScaling.Diffusive ? new DiffusiveMicroMacroStep(layout, _grid, _projection) : null;
+        _microMacro = options.Scaling == KineticScaling.Diffusive ? new DiffusiveMicroMacroStep(layout, mixture) : null;
     }
 
-    /// <summary>The collision operator 𝒞.</summary>
-    public ICollisionOperator Operator { get; }
+    /// <summary>The collision operator 𝒞 on one shared grid.</summary>
+    /// <exception cref="InvalidOperationException">The solver evaluates an operator on per-species grids (<see cref="SpeciesGridOperator"/>).</exception>
+    public ICollisionOperator Operator => _mixture.Operator as ICollisionOperator
+        ?? throw new InvalidOperationException("This solver evaluates an operator on per-species grids; see SpeciesGridOperator.");
+
+    /// <summary>The collision operator on per-species grids (null for an operator on one shared grid, <see cref="Operator"/>).</summary>
+    public ISpeciesGridCollisionOperator? SpeciesGridOperator => _mixture.Operator as ISpeciesGridCollisionOperator;
 
     /// <summary>The options.</summary>
     public AsymptoticPreservingOptions Options { get; }
@@ -92,7 +93,7 @@ public sealed class AsymptoticPreservingSolver
     /// depend on the collision frequency.
     /// </summary>
     public double StableStep => Options.Scaling == KineticScaling.Diffusive
-        ? DiffusiveMicroMacroStep.StableStep(_explicit.Layout.Mesh.SpacingX, _explicit.Layout.Velocities.MaxSpeed, Options.Epsilon, Options.Explicit.Cfl)
+        ? DiffusiveMicroMacroStep.StableStep(_explicit.Layout.Mesh.SpacingX, _explicit.Layout.SpeciesVelocities.Max(v => v.MaxSpeed), Options.Epsilon, Options.Explicit.Cfl)
         : _explicit.StableStep;
 
     /// <summary>Creates the solver for states laid out like <paramref name="layout"/>.</summary>
@@ -103,19 +104,47 @@ public sealed class AsymptoticPreservingSolver
     {
         ArgumentNullException.ThrowIfNull(layout);
         ArgumentNullException.ThrowIfNull(collisionOperator);
-        options ??= new AsymptoticPreservingOptions();
-        options.Validate();
-        if (layout.Velocities.Dimension != 3 || !layout.Velocities.ToCartesian().Equals(collisionOperator.Grid) || layout.SpeciesCount != collisionOperator.Masses.Length)
+        if (!layout.HasSharedVelocities || layout.Velocities.Dimension != 3 || !layout.Velocities.ToCartesian().Equals(collisionOperator.Grid) || layout.SpeciesCount != collisionOperator.Masses.Length)
         {
             throw new ArgumentException("layout must have the operator's velocity grid (3-D) and species count.", nameof(layout));
         }
 
-        for (int a = 0; a < layout.SpeciesCount; a++)
+        return Create(layout, CellMixture.Shared(collisionOperator), options);
+    }
+
+    /// <summary>
+    /// Creates the solver for states whose species live on their own velocity grids (docs/species-grids.md, "Stiff steps on
+    /// per-species grids"): the same schemes, with the equilibrium M[F] made of each species' discrete Maxwellian on its own
+    /// grid (species density, the mixture's common velocity and temperature, every moment by the species' own quadrature),
+    /// the conservative projection over the species' grids, and in the diffusive scaling the micro–macro step with each
+    /// species' own velocities.
+    /// </summary>
+    /// <param name="layout">A state (template) with 3-D species grids equal to the operator's grids
+    /// (<see cref="Velocities.VelocityGrid.FromSpeciesGrids"/>).</param>
+    /// <param name="collisionOperator">𝒞 on per-species grids (<c>SpeciesGridBoltzmannOperator</c>, <c>SpeciesGridLandauOperator</c>, …).</param>
+    /// <param name="options">Options (null: Euler scaling, ε = 1).</param>
+    public static AsymptoticPreservingSolver CreateOnSpeciesGrids(PhaseSpaceState layout, ISpeciesGridCollisionOperator collisionOperator, AsymptoticPreservingOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(layout);
+        ArgumentNullException.ThrowIfNull(collisionOperator);
+        return Create(layout, CellMixture.PerSpecies(collisionOperator), options);
+    }
+
+    private static AsymptoticPreservingSolver Create(PhaseSpaceState layout, CellMixture mixture, AsymptoticPreservingOptions? options)
+    {
+        options ??= new AsymptoticPreservingOptions();
+        options.Validate();
+        for (int a = 0; a < Math.Min(layout.SpeciesCount, mixture.SpeciesCount); a++)
         {
-            if (layout.Masses[a] != collisionOperator.Masses[a])
+            if (layout.Masses[a] != mixture.Masses[a])
             {
-                throw new ArgumentException($"layout's species {a} has mass {layout.Masses[a]} but the operator's has {collisionOperator.Masses[a]}.", nameof(layout));
+                throw new ArgumentException($"layout's species {a} has mass {layout.Masses[a]} but the operator's has {mixture.Masses[a]}.", nameof(layout));
             }
+        }
+
+        if (!mixture.Matches(layout))
+        {
+            throw new ArgumentException("layout must have the operator's velocity grids (3-D) and species.", nameof(layout));
         }
 
         if (options.Scaling == KineticScaling.Diffusive && (layout.Mesh.Dimension != 1 || options.Explicit.LowBoundary is not null || !layout.IsWholeMesh))
@@ -123,7 +152,7 @@ public sealed class AsymptoticPreservingSolver
             throw new NotSupportedException("The diffusive scaling is implemented on periodic 1-D meshes held by one process.");
         }
 
-        return new AsymptoticPreservingSolver(PhaseSpaceSolver.Create(layout, options.Explicit), collisionOperator, options);
+        return new AsymptoticPreservingSolver(PhaseSpaceSolver.Create(layout, options.Explicit), mixture, options);
     }
 
     /// <summary>One step of length Δt (see the type's summary).</summary>
@@ -150,16 +179,16 @@ public sealed class AsymptoticPreservingSolver
             Span<double> r = _remainder.AsSpan(c * length, length);
             Span<double> equilibrium = scratch.Equilibrium;
             Span<double> defect = _defect.AsSpan(c * length, length);
-            Operator.Evaluate(f, r);
-            MixtureEquilibrium.Fill(_grid, _masses, f, equilibrium);
+            _mixture.Evaluate(f, r);
+            _mixture.Equilibrium(f, equilibrium);
             if (_penalty[c] == 0 || _stepsSinceRefresh >= RefreshInterval)
             {
-                _penalty[c] = Options.PenaltyFactor * PenalisedRemainder.Frequency(Operator, _masses.Length, f, r);
-                Operator.Evaluate(equilibrium, defect);
+                _penalty[c] = Options.PenaltyFactor * _mixture.Frequency(f, r);
+                _mixture.Evaluate(equilibrium, defect);
             }
 
             double beta = _penalty[c];
-            PenalisedRemainder.Apply(_grid, _masses.Length, _projection, Options.TailCutoff, beta / Options.PenaltyFactor, f, equilibrium, defect, r);
+            _mixture.Remainder(Options.TailCutoff, beta / Options.PenaltyFactor, f, equilibrium, defect, r);
             for (int p = 0; p < length; p++)
             {
                 r[p] -= beta * (equilibrium[p] - f[p]);
@@ -189,7 +218,7 @@ public sealed class AsymptoticPreservingSolver
             Span<double> f = state.Cell(c);
             Span<double> equilibrium = scratch.Equilibrium;
             ReadOnlySpan<double> r = _remainder.AsSpan(c * length, length);
-            MixtureEquilibrium.Fill(_grid, _masses, f, equilibrium);
+            _mixture.Equilibrium(f, equilibrium);
             double beta = _penalty[c], denominator = kappa + (beta * step);
             for (int p = 0; p < length; p++)
             {
@@ -240,8 +269,7 @@ public sealed class AsymptoticPreservingSolver
     {
         ArgumentNullException.ThrowIfNull(state);
         var layout = _explicit.Layout;
-        if (!state.Mesh.Equals(layout.Mesh) || !state.Velocities.Equals(layout.Velocities) || state.FirstRow != layout.FirstRow
-            || state.RowCount != layout.RowCount || state.SpeciesCount != layout.SpeciesCount)
+        if (!state.HasLayoutOf(layout))
         {
             throw new ArgumentException("state must have the layout the solver was created for.", nameof(state));
         }

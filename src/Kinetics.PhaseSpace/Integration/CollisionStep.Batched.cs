@@ -53,6 +53,7 @@ public sealed partial class CollisionStep
 
     // The settings that decide the arithmetic, for checkpoints (PhaseSpaceSolver.Settings).
     internal string Describe() => _stiff is not null ? $"stiff {_stiff}"
+        : _penalized is not null ? $"penalized plasma factor {_penalized.PenaltyFactor} with {_penalizedSubsteps} sub-steps"
         : _batched is null ? (SpeciesGridOperator is null ? Options.ToString() : $"species grids {Options}")
         : $"batched {(SpeciesGridOperator is null ? "" : "species grids ")}{_batched.Options} with {_substeps} SSP-RK3 sub-steps";
 

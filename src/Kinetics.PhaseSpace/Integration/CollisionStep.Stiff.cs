@@ -1,4 +1,3 @@
-using Kinetics.Conservation;
 using Kinetics.Dynamics;
 using Kinetics.PhaseSpace.States;
 
@@ -8,20 +7,27 @@ namespace Kinetics.PhaseSpace.Integration;
 public sealed partial class CollisionStep
 {
     private readonly StiffCollisionStepOptions? _stiff;
-    private readonly ConservativeProjection? _stiffProjection;
+    private readonly CellMixture? _stiffMixture;
 
     private CollisionStep(ICollisionOperator collisionOperator, StiffCollisionStepOptions stiff)
         : this(collisionOperator, new SpaceHomogeneousOptions())
     {
         _stiff = stiff;
-        _stiffProjection = ConservativeProjection.Create(collisionOperator.Grid, collisionOperator.Masses.ToArray());
+        _stiffMixture = CellMixture.Shared(collisionOperator);
+    }
+
+    private CollisionStep(ISpeciesGridCollisionOperator collisionOperator, StiffCollisionStepOptions stiff)
+        : this(collisionOperator, new SpaceHomogeneousOptions())
+    {
+        _stiff = stiff;
+        _stiffMixture = CellMixture.PerSpecies(collisionOperator);
     }
 
     /// <summary>
-    /// True when the step is the stiff penalised step of <see cref="CreateStiff"/>: <see cref="PhaseSpaceSolver"/> then
-    /// does not limit its step by the collision frequency.
+    /// True when the step is the stiff penalised step of <see cref="CreateStiff"/> or <see cref="CreatePenalizedPlasma"/>:
+    /// <see cref="PhaseSpaceSolver"/> then does not limit its step by the collision frequency.
     /// </summary>
-    public bool IsStiff => _stiff is not null;
+    public bool IsStiff => _stiff is not null || _penalized is not null;
 
     /// <summary>The options of the stiff step (null unless <see cref="IsStiff"/>).</summary>
     public StiffCollisionStepOptions? StiffOptions => _stiff;
@@ -55,33 +61,50 @@ public sealed partial class CollisionStep
         return new CollisionStep(collisionOperator, options);
     }
 
+    /// <summary>
+    /// The stiff collision step of <see cref="CreateStiff"/> on per-species velocity grids: the same K penalised iterates per
+    /// cell, with the remainder's equilibrium M[F] made of each species' discrete Maxwellian on its own grid (species
+    /// density, the mixture's common velocity and temperature, all moments by each species' own quadrature) and the
+    /// conservative projection over the species' grids (docs/species-grids.md, "Stiff steps on per-species grids").
+    /// </summary>
+    /// <param name="collisionOperator">The operator on per-species grids (<c>SpeciesGridBoltzmannOperator</c>,
+    /// <c>SpeciesGridLandauOperator</c>, …); its grids must be the state's 3-D species grids.</param>
+    /// <param name="options">Options (null: ε = 1, three iterations).</param>
+    /// <remarks>Each iterate keeps every cell's species masses, total momentum and total energy — each species' moments on
+    /// its own grid — to round-off, for any ε and mass ratio. On one shared grid it is <see cref="CreateStiff"/> up to the
+    /// summation order of the projection.</remarks>
+    public static CollisionStep CreateStiffOnSpeciesGrids(ISpeciesGridCollisionOperator collisionOperator, StiffCollisionStepOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(collisionOperator);
+        options ??= new StiffCollisionStepOptions();
+        options.Validate();
+        return new CollisionStep(collisionOperator, options);
+    }
+
     private void AdvanceStiff(PhaseSpaceState state, double step, int maxDegreeOfParallelism)
     {
         var options = _stiff!;
-        var projection = _stiffProjection!;
-        var grid = Operator.Grid;
+        var mixture = _stiffMixture!;
         double eps = options.Epsilon;
-        int length = state.CellLength, species = state.SpeciesCount;
-        ReadOnlySpan<double> massSpan = Operator.Masses;
-        double[] masses = massSpan.ToArray();
+        int length = state.CellLength;
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism };
         System.Threading.Tasks.Parallel.For(0, state.CellCount, parallel, () => new StiffScratch(length), (c, _, s) =>
         {
             Span<double> f = state.Cell(c);
             f.CopyTo(s.Start);
-            MixtureEquilibrium.Fill(grid, masses, s.Start, s.Equilibrium);
-            Operator.Evaluate(s.Start, s.Collision);
-            double nu = PenalisedRemainder.Frequency(Operator, species, s.Start, s.Collision), beta = options.PenaltyFactor * nu;
-            Operator.Evaluate(s.Equilibrium, s.Defect);
+            mixture.Equilibrium(s.Start, s.Equilibrium);
+            mixture.Evaluate(s.Start, s.Collision);
+            double nu = mixture.Frequency(s.Start, s.Collision), beta = options.PenaltyFactor * nu;
+            mixture.Evaluate(s.Equilibrium, s.Defect);
             double denominator = eps + (beta * step);
             for (int k = 0; k < options.Iterations; k++)
             {
                 if (k > 0)
                 {
-                    Operator.Evaluate(f, s.Collision);
+                    mixture.Evaluate(f, s.Collision);
                 }
 
-                PenalisedRemainder.Apply(grid, species, projection, options.TailCutoff, nu, f, s.Equilibrium, s.Defect, s.Collision);
+                mixture.Remainder(options.TailCutoff, nu, f, s.Equilibrium, s.Defect, s.Collision);
                 for (int p = 0; p < length; p++)
                 {
                     s.Collision[p] = ((eps * s.Start[p]) + (step * (s.Collision[p] + (beta * f[p])))) / denominator;

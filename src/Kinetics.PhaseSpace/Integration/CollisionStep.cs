@@ -91,6 +91,12 @@ public sealed partial class CollisionStep
             return;
         }
 
+        if (_penalized is not null)
+        {
+            AdvancePenalized(state, step, maxDegreeOfParallelism);
+            return;
+        }
+
         var options = new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism };
         if (_speciesSolver is not null)
         {
@@ -114,6 +120,12 @@ public sealed partial class CollisionStep
     private void Check(PhaseSpaceState state)
     {
         ArgumentNullException.ThrowIfNull(state);
+        if (_penalized is not null)
+        {
+            CheckPenalized(state);
+            return;
+        }
+
         if (SpeciesGridOperator is { } speciesOperator)
         {
             CheckSpeciesGrids(state, speciesOperator);

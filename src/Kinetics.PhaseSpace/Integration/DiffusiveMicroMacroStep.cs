@@ -1,5 +1,3 @@
-using Kinetics.Conservation;
-using Kinetics.Grids;
 using Kinetics.PhaseSpace.States;
 
 namespace Kinetics.PhaseSpace.Integration;
@@ -27,10 +25,9 @@ internal sealed class DiffusiveMicroMacroStep
 {
     private readonly int _cells;
     private readonly int _species;
-    private readonly CartesianGrid _grid;
+    private readonly CellMixture _mixture;
     private readonly double[] _masses;
     private readonly double[] _vx;
-    private readonly ConservativeProjection _projection;
     private readonly double[] _equilibrium;
     private readonly double[] _micro;
     private readonly double[] _moments;
@@ -38,15 +35,13 @@ internal sealed class DiffusiveMicroMacroStep
     private readonly double[] _matrix;
     private readonly double[] _z;
 
-    public DiffusiveMicroMacroStep(PhaseSpaceState layout, CartesianGrid grid, ConservativeProjection projection)
+    public DiffusiveMicroMacroStep(PhaseSpaceState layout, CellMixture mixture)
     {
         _cells = layout.CellCount;
         _species = layout.SpeciesCount;
-        _grid = grid;
+        _mixture = mixture;
         _masses = layout.Masses.ToArray();
-        _projection = projection;
-        _vx = new double[grid.Count];
-        layout.Velocities.FillComponent(0, _vx);
+        _vx = mixture.VelocityX;
         _equilibrium = new double[_cells * layout.CellLength];
         _micro = new double[_equilibrium.Length];
         _moments = new double[_cells * MomentCount];
@@ -72,12 +67,12 @@ internal sealed class DiffusiveMicroMacroStep
     /// </summary>
     public void Step(PhaseSpaceState state, double step, double epsilon, ReadOnlySpan<double> remainder, ReadOnlySpan<double> penalty, ParallelOptions parallel)
     {
-        int cells = _cells, length = state.CellLength, count = _grid.Count;
+        int cells = _cells, length = state.CellLength;
         double dx = state.Mesh.SpacingX, eps2 = epsilon * epsilon;
         double[] equilibrium = _equilibrium, micro = _micro;
         double[] remainderCopy = remainder.ToArray();
         double[] penaltyCopy = penalty.ToArray();
-        System.Threading.Tasks.Parallel.For(0, cells, parallel, c => MixtureEquilibrium.Fill(_grid, _masses, state.Cell(c), equilibrium.AsSpan(c * length, length)));
+        System.Threading.Tasks.Parallel.For(0, cells, parallel, c => _mixture.Equilibrium(state.Cell(c), equilibrium.AsSpan(c * length, length)));
 
         // Micro step into _micro (reads F and M of the neighbours, so the state is not written here).
         System.Threading.Tasks.Parallel.For(0, cells, parallel, () => new double[length], (c, _, t) =>
@@ -88,13 +83,13 @@ internal sealed class DiffusiveMicroMacroStep
             ReadOnlySpan<double> ml = equilibrium.AsSpan(left * length, length), mr = equilibrium.AsSpan(right * length, length);
             for (int p = 0; p < length; p++)
             {
-                double v = _vx[p % count];
+                double v = _vx[p];
                 double g = f[p] - m[p];
                 double upwind = v > 0 ? g - (fl[p] - ml[p]) : (fr[p] - mr[p]) - g;
                 t[p] = v * ((upwind / dx) + ((mr[p] - ml[p]) / (2.0 * dx)));
             }
 
-            _projection.Apply(t, m);
+            _mixture.Projection.Apply(t, m);
             double beta = penaltyCopy[c];
             Span<double> g1 = micro.AsSpan(c * length, length);
             ReadOnlySpan<double> r = remainderCopy.AsSpan(c * length, length);
@@ -103,7 +98,7 @@ internal sealed class DiffusiveMicroMacroStep
                 g1[p] = ((eps2 * (f[p] - m[p])) - (epsilon * step * t[p]) + (step * r[p])) / (eps2 + (beta * step));
             }
 
-            _projection.Apply(g1, m);
+            _mixture.Projection.Apply(g1, m);
             Moments(m, g1, c);
             return t;
         }, _ => { });
@@ -114,7 +109,7 @@ internal sealed class DiffusiveMicroMacroStep
         {
             Span<double> f = state.Cell(c);
             ReadOnlySpan<double> u = _moments.AsSpan(c * MomentCount, MomentCount);
-            MixtureEquilibrium.FillFromMoments(_grid, _masses, u[.._species], new Velocity3(u[_species], u[_species + 1], u[_species + 2]), u[_species + 3], f);
+            _mixture.FillFromMoments(u[.._species], new Velocity3(u[_species], u[_species + 1], u[_species + 2]), u[_species + 3], f);
             ReadOnlySpan<double> g = micro.AsSpan(c * length, length);
             for (int p = 0; p < length; p++)
             {
@@ -123,41 +118,33 @@ internal sealed class DiffusiveMicroMacroStep
         });
     }
 
-    // The moments U of M (cell c) and the x-fluxes ⟨v_x φ (M + g)⟩.
+    // The moments U of M (cell c) and the x-fluxes ⟨v_x φ (M + g)⟩, each species with its own physical velocities and
+    // cell volume (on a shared grid the former loop's terms in the same order).
     private void Moments(ReadOnlySpan<double> m, ReadOnlySpan<double> g, int c)
     {
-        int count = _grid.Count, k = MomentCount;
+        int k = MomentCount;
         Span<double> u = _moments.AsSpan(c * k, k), flux = _fluxes.AsSpan(c * k, k);
         u.Clear();
         flux.Clear();
-        ReadOnlySpan<double> axis = _grid.Axis;
-        int n = _grid.PointsPerAxis;
-        double h3 = _grid.CellVolume;
+        double[] vxs = _mixture.VelocityX, vys = _mixture.VelocityY, vzs = _mixture.VelocityZ;
         for (int a = 0; a < _species; a++)
         {
-            double mass = _masses[a];
-            int p = a * count;
-            for (int i = 0; i < n; i++)
+            double mass = _masses[a], h3 = _mixture.CellVolumes[a];
+            for (int p = _mixture.Offsets[a]; p < _mixture.Offsets[a + 1]; p++)
             {
-                for (int j = 0; j < n; j++)
-                {
-                    for (int l = 0; l < n; l++, p++)
-                    {
-                        double vx = axis[i], vy = axis[j], vz = axis[l];
-                        double e = 0.5 * mass * ((vx * vx) + (vy * vy) + (vz * vz));
-                        double mp = m[p] * h3, fp = (m[p] + g[p]) * h3;
-                        u[a] += mp;
-                        u[_species] += mass * vx * mp;
-                        u[_species + 1] += mass * vy * mp;
-                        u[_species + 2] += mass * vz * mp;
-                        u[_species + 3] += e * mp;
-                        flux[a] += vx * fp;
-                        flux[_species] += mass * vx * vx * fp;
-                        flux[_species + 1] += mass * vx * vy * fp;
-                        flux[_species + 2] += mass * vx * vz * fp;
-                        flux[_species + 3] += e * vx * fp;
-                    }
-                }
+                double vx = vxs[p], vy = vys[p], vz = vzs[p];
+                double e = 0.5 * mass * ((vx * vx) + (vy * vy) + (vz * vz));
+                double mp = m[p] * h3, fp = (m[p] + g[p]) * h3;
+                u[a] += mp;
+                u[_species] += mass * vx * mp;
+                u[_species + 1] += mass * vy * mp;
+                u[_species + 2] += mass * vz * mp;
+                u[_species + 3] += e * mp;
+                flux[a] += vx * fp;
+                flux[_species] += mass * vx * vx * fp;
+                flux[_species + 1] += mass * vx * vy * fp;
+                flux[_species + 2] += mass * vx * vz * fp;
+                flux[_species + 3] += e * vx * fp;
             }
         }
     }

@@ -1,0 +1,249 @@
+using System.Numerics.Tensors;
+using Kinetics.Conservation;
+
+namespace Kinetics.Dynamics;
+
+/// <summary>
+/// The steps shared by <see cref="StiffCollisionSolver"/> (one grid) and <see cref="SpeciesGridStiffSolver"/> (a grid per
+/// species): the Filbet–Jin penalised step and its Anderson-accelerated fixed point (implicit Euler), on stacked
+/// species-major data whose species slices are given by offsets and lengths (docs/limits.md, docs/species-grids.md).
+/// The layout enters only through the operator, the projection and the per-species slices, so on one grid the
+/// arithmetic is that of the former shared-grid solver, operation for operation.
+/// </summary>
+internal sealed class PenalisedStepper
+{
+    private readonly StiffOptions _options;
+    private readonly ConservativeProjection _conservation;
+    private readonly Action<double[], double[]> _operator;
+    private readonly ICollisionFrequency? _frequency;
+    private readonly int[] _offsets;
+    private readonly Action<double[], double[]> _equilibrium;
+
+    /// <param name="options">Validated options.</param>
+    /// <param name="conservation">The projection of the layout.</param>
+    /// <param name="collision">𝒞 (state, destination), unprojected.</param>
+    /// <param name="frequency">The operator's collision frequency when it reports one.</param>
+    /// <param name="offsets">S + 1 species offsets; the last is the total length.</param>
+    /// <param name="equilibrium">M[F] (state, destination), for <see cref="StiffOptions.RemoveEquilibriumDefect"/>.</param>
+    public PenalisedStepper(StiffOptions options, ConservativeProjection conservation, Action<double[], double[]> collision, ICollisionFrequency? frequency, int[] offsets, Action<double[], double[]> equilibrium)
+    {
+        _equilibrium = equilibrium;
+        _options = options;
+        _conservation = conservation;
+        _operator = collision;
+        _frequency = frequency;
+        _offsets = offsets;
+    }
+
+    public int Length => _offsets[^1];
+
+    // state is validated by the caller; next does not overlap it.
+    public StiffStepReport Step(ReadOnlySpan<double> state, Span<double> next, double dt)
+    {
+        double[] f0 = state.ToArray();
+        double tau = dt / _options.Epsilon;
+        int evaluations = 0;
+        var c = new double[f0.Length];
+        double[]? defect = null;
+        if (_options.RemoveEquilibriumDefect)
+        {
+            // 𝒞̃(F) = 𝒞(F) − 𝒞(M[F⁰]): M[F] = M[F⁰] for every iterate (all keep the conserved moments of F⁰), so 𝒞̃ vanishes
+            // on the equilibrium the step tends to as ε → 0 (docs/species-grids.md, "Stiff steps on per-species grids").
+            var equilibrium = new double[f0.Length];
+            _equilibrium(f0, equilibrium);
+            defect = new double[f0.Length];
+            Evaluate(equilibrium, defect, null, ref evaluations);
+        }
+
+        Evaluate(f0, c, defect, ref evaluations);
+        double beta = _options.PenaltyFactor * Frequency(f0, c);
+
+        // Filbet–Jin: F^{n+1} = [F^n + τ(𝒞(F^n) − β(M − F^n)) + τβM]/(1 + τβ) = F^n + τ𝒞(F^n)/(1 + τβ) (M^{n+1} = M^n here).
+        double[] x = new double[f0.Length];
+        for (int p = 0; p < x.Length; p++)
+        {
+            x[p] = f0[p] + (tau / (1.0 + (tau * beta)) * c[p]);
+        }
+
+        int iterations = 0;
+        double residual = double.NaN;
+        if (_options.Scheme == StiffScheme.ImplicitEuler)
+        {
+            (iterations, residual) = FixedPoint(f0, x, tau, beta, defect, ref evaluations);
+        }
+
+        // Exact conservation of the increment.
+        var increment = new double[x.Length];
+        TensorPrimitives.Subtract(x, f0, increment);
+        var weights = new double[x.Length];
+        TensorPrimitives.Abs(x, weights);
+        _conservation.Apply(increment, weights);
+        TensorPrimitives.Add(f0, increment, next);
+        return new StiffStepReport(evaluations, iterations, residual, beta);
+    }
+
+    // initial and finalTime are validated by the caller.
+    public SpaceHomogeneousResult Run(ReadOnlySpan<double> initial, double finalTime, StepObserver? observer, CancellationToken cancellationToken)
+    {
+        double[] u = initial.ToArray(), v = new double[u.Length];
+        double time = 0, minRelative = MinimumRelative(u);
+        int steps = 0, evaluations = 0;
+        observer?.Invoke(0, 0, u);
+        while (time < finalTime && !cancellationToken.IsCancellationRequested)
+        {
+            double dt = Math.Min(_options.Step, finalTime - time);
+            evaluations += Step(u, v, dt).Evaluations;
+            (u, v) = (v, u);
+            time = finalTime - time - dt <= 1e-14 * finalTime ? finalTime : time + dt;
+            steps++;
+            minRelative = Math.Min(minRelative, MinimumRelative(u));
+            observer?.Invoke(time, steps, u);
+        }
+
+        return new SpaceHomogeneousResult(u, time, steps, 0, evaluations, minRelative, 0.0);
+    }
+
+    // Anderson-accelerated fixed point of Φ(X) = [F⁰ + τ𝒞(X) + τβX]/(1 + τβ), starting from X = Φ(F⁰) (the Filbet–Jin step).
+    // Every iterate keeps the conserved moments of F⁰ (𝒞 is projected; Anderson mixes moment-free increments).
+    private (int Iterations, double Residual) FixedPoint(double[] f0, double[] x, double tau, double beta, double[]? defect, ref int evaluations)
+    {
+        int n = x.Length, depth = _options.AndersonDepth;
+        double scale = TensorPrimitives.Norm(f0), damping = 1.0 + (tau * beta), residual = double.PositiveInfinity;
+        var c = new double[n];
+        var r = new double[n];
+        var previousX = new double[n];
+        var previousR = new double[n];
+        var dx = new List<double[]>();
+        var dr = new List<double[]>();
+        int iteration = 0;
+        for (; iteration < _options.MaxIterations; iteration++)
+        {
+            Evaluate(x, c, defect, ref evaluations);
+            for (int p = 0; p < n; p++)
+            {
+                r[p] = (f0[p] - x[p] + (tau * c[p])) / damping;
+            }
+
+            residual = TensorPrimitives.Norm(r) / scale;
+            if (residual <= _options.Tolerance)
+            {
+                break;
+            }
+
+            if (iteration > 0 && depth > 0)
+            {
+                if (dx.Count == depth)
+                {
+                    dx.RemoveAt(0);
+                    dr.RemoveAt(0);
+                }
+
+                var sx = new double[n];
+                var sr = new double[n];
+                TensorPrimitives.Subtract(x, previousX, sx);
+                TensorPrimitives.Subtract(r, previousR, sr);
+                dx.Add(sx);
+                dr.Add(sr);
+            }
+
+            Array.Copy(x, previousX, n);
+            Array.Copy(r, previousR, n);
+            double[] gamma = dr.Count > 0 ? LeastSquares(dr, r) : [];
+            for (int p = 0; p < n; p++)
+            {
+                x[p] += r[p];
+            }
+
+            for (int k = 0; k < gamma.Length; k++)
+            {
+                for (int p = 0; p < n; p++)
+                {
+                    x[p] -= gamma[k] * (dx[k][p] + dr[k][p]);
+                }
+            }
+        }
+
+        return (iteration, residual);
+    }
+
+    // γ = argmin ‖r − Σ_k γ_k dr_k‖ by the (Tikhonov-regularised) normal equations of the small m × m system.
+    private static double[] LeastSquares(List<double[]> dr, double[] r)
+    {
+        int m = dr.Count;
+        var a = MathNet.Numerics.LinearAlgebra.Matrix<double>.Build.Dense(m, m);
+        var b = MathNet.Numerics.LinearAlgebra.Vector<double>.Build.Dense(m);
+        double trace = 0;
+        for (int i = 0; i < m; i++)
+        {
+            b[i] = TensorPrimitives.Dot(dr[i], r);
+            for (int j = 0; j <= i; j++)
+            {
+                a[i, j] = a[j, i] = TensorPrimitives.Dot(dr[i], dr[j]);
+            }
+
+            trace += a[i, i];
+        }
+
+        for (int i = 0; i < m; i++)
+        {
+            a[i, i] += 1e-12 * trace;
+        }
+
+        return trace > 0 ? a.Solve(b).ToArray() : new double[m];
+    }
+
+    // destination = 𝒞(state) (projected when the options say so), minus the projected defect 𝒞(M) when given.
+    private void Evaluate(double[] state, double[] destination, double[]? defect, ref int evaluations)
+    {
+        _operator(state, destination);
+        evaluations++;
+        if (_options.ConservativeProjection)
+        {
+            _conservation.Apply(destination);
+        }
+
+        if (defect is not null)
+        {
+            TensorPrimitives.Subtract(destination, defect, destination);
+        }
+    }
+
+    // ν̂: the operator's largest collision frequency when it provides one, else the largest relative rate |𝒞|/F where F
+    // is above 1e−6 of its species maximum (as in SpaceHomogeneousSolver).
+    private double Frequency(double[] f, double[] c)
+    {
+        if (_frequency is not null)
+        {
+            return _frequency.MaxCollisionFrequency(f);
+        }
+
+        double nu = 0;
+        for (int a = 0; a + 1 < _offsets.Length; a++)
+        {
+            int start = _offsets[a], end = _offsets[a + 1];
+            double floor = 1e-6 * TensorPrimitives.Max(f.AsSpan(start, end - start));
+            for (int p = start; p < end; p++)
+            {
+                if (f[p] > floor)
+                {
+                    nu = Math.Max(nu, Math.Abs(c[p]) / f[p]);
+                }
+            }
+        }
+
+        return nu;
+    }
+
+    private double MinimumRelative(double[] u)
+    {
+        double worst = double.PositiveInfinity;
+        for (int a = 0; a + 1 < _offsets.Length; a++)
+        {
+            ReadOnlySpan<double> f = u.AsSpan(_offsets[a], _offsets[a + 1] - _offsets[a]);
+            double max = TensorPrimitives.Max(f);
+            worst = Math.Min(worst, max > 0 ? TensorPrimitives.Min(f) / max : TensorPrimitives.Min(f));
+        }
+
+        return worst;
+    }
+}
