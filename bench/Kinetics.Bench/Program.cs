@@ -21,6 +21,11 @@ if (args.Length > 2 && args[0] == "anisotropic-cost")
     return Kinetics.Bench.Boltzmann.AnisotropicPartsProbe.RunCost(args);
 }
 
+if (args.Length > 3 && args[0] == "anisotropic-batch")
+{
+    return Kinetics.Bench.Boltzmann.AnisotropicPartsProbe.RunBatches(args);
+}
+
 if (args.Length > 1 && args[0] == "anisotropic-parts")
 {
     return Kinetics.Bench.Boltzmann.AnisotropicPartsProbe.Run(args);

@@ -11,16 +11,17 @@ namespace Kinetics.Bench.Boltzmann;
 /// <summary>
 /// Issue #18's VSS target as ratios from one run: two species (masses 1 : 4), the 72-point product rule for every pair,
 /// hard spheres (the baseline) against VSS (γ = 1, α = 1.5, the same total cross-section) with the weights from the
-/// Legendre series at every spectral point and σ (<c>VssSeriesPerPoint</c>, the path before the orbit weights) and at
-/// the orbit representatives only (<c>VssOrbitWeights</c>, the default). The settings of
+/// Legendre series at every spectral point and σ (<c>VssSeriesPerPoint</c>, the path before the orbit weights), at
+/// the orbit representatives with every σ through its own two inverse and one forward transform (<c>VssOrbitWeights</c>,
+/// the path before shared passes) and with the x and y passes shared (<c>VssSharedPasses</c>, the default). The settings of
 /// <c>kinetics bench boltzmann --species 2 --sphere product:11 --kernel isotropic|vss</c>.
 /// </summary>
 [MemoryDiagnoser]
 public class AnisotropicCostBenchmarks
 {
     private static readonly double[] Masses = [1.0, 4.0];
-    private BoltzmannOperator _isotropic = null!, _series = null!, _orbits = null!;
-    private BoltzmannWorkspace _isotropicWorkspace = null!, _seriesWorkspace = null!, _orbitsWorkspace = null!;
+    private BoltzmannOperator _isotropic = null!, _series = null!, _orbits = null!, _shared = null!;
+    private BoltzmannWorkspace _isotropicWorkspace = null!, _seriesWorkspace = null!, _orbitsWorkspace = null!, _sharedWorkspace = null!;
     private double[] _f = [];
     private double[] _q = [];
 
@@ -28,7 +29,13 @@ public class AnisotropicCostBenchmarks
     [Params(16, 24, 32)]
     public int N { get; set; }
 
-    /// <summary>Builds the three plans and a non-equilibrium state (two displaced Maxwellians per species).</summary>
+    /// <summary>Anisotropic products per batch of the shared path (0: the default).</summary>
+    public int Batch { get; set; }
+
+    /// <summary>K, the partial transforms per batch of the shared path (0: the default).</summary>
+    public int Buffers { get; set; }
+
+    /// <summary>Builds the four plans and a non-equilibrium state (two displaced Maxwellians per species).</summary>
     [GlobalSetup]
     public void Setup()
     {
@@ -38,7 +45,9 @@ public class AnisotropicCostBenchmarks
         var vss = CollisionKernelTable.Uniform(mixture, new CollisionKernel(1.0, AngularFunction.VariableSoftSphere(1.5, Math.PI)));
         _isotropic = BoltzmannOperator.Create(grid, CollisionKernelTable.Uniform(mixture, CollisionKernel.HardSpheres(1.0)), options);
         _series = BoltzmannOperator.Create(grid, vss, options with { AnisotropicSeriesPerPoint = true });
-        _orbits = BoltzmannOperator.Create(grid, vss, options);
+        _orbits = BoltzmannOperator.Create(grid, vss, options with { PerSigmaShifts = true });
+        _shared = BoltzmannOperator.Create(grid, vss, options with { AnisotropicBatch = Batch, PartialBuffers = Buffers });
+        _sharedWorkspace = _shared.CreateWorkspace();
         _isotropicWorkspace = _isotropic.CreateWorkspace();
         _seriesWorkspace = _series.CreateWorkspace();
         _orbitsWorkspace = _orbits.CreateWorkspace();
@@ -63,7 +72,11 @@ public class AnisotropicCostBenchmarks
     [Benchmark]
     public void VssSeriesPerPoint() => _series.Evaluate(_f, _q, _seriesWorkspace);
 
-    /// <summary>VSS, the series at the orbit representatives, permuted over σ elsewhere.</summary>
+    /// <summary>VSS, the series at the orbit representatives, permuted over σ elsewhere; every σ transformed on its own.</summary>
     [Benchmark]
     public void VssOrbitWeights() => _orbits.Evaluate(_f, _q, _orbitsWorkspace);
+
+    /// <summary>VSS, orbit weights, the products' x and y passes shared (the default).</summary>
+    [Benchmark]
+    public void VssSharedPasses() => _shared.Evaluate(_f, _q, _sharedWorkspace);
 }

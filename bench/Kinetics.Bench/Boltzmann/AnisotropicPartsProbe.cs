@@ -13,21 +13,57 @@ namespace Kinetics.Bench.Boltzmann;
 /// </summary>
 internal static class AnisotropicPartsProbe
 {
+    // anisotropic-cost SECONDS N… [series]: isotropic, VSS per σ (orbit weights, the path before shared passes) and VSS with
+    // shared passes, in alternating rounds; "series" adds the per-point series. anisotropic-batch SECONDS N B…: the shared
+    // path with B products per batch, against isotropic.
     public static int RunCost(string[] args)
     {
         double seconds = double.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture);
-        foreach (string size in args[2..])
+        bool series = args[^1] == "series";
+        foreach (string size in series ? args[2..^1] : args[2..])
         {
             var cases = new AnisotropicCostBenchmarks { N = int.Parse(size, System.Globalization.CultureInfo.InvariantCulture) };
             cases.Setup();
-            var result = Benchmarking.SteadyStateTiming.Measure([cases.Isotropic, cases.VssSeriesPerPoint, cases.VssOrbitWeights], seconds);
-            var (iso, series, orbits) = (result.Cases[0], result.Cases[1], result.Cases[2]);
+            Action[] runs = series
+                ? [cases.Isotropic, cases.VssOrbitWeights, cases.VssSharedPasses, cases.VssSeriesPerPoint]
+                : [cases.Isotropic, cases.VssOrbitWeights, cases.VssSharedPasses];
+            var result = Benchmarking.SteadyStateTiming.Measure(runs, seconds);
+            var (iso, before, shared) = (result.Cases[0], result.Cases[1], result.Cases[2]);
             Console.WriteLine(
-                $"N {cases.N}: isotropic {iso.MedianMs:F1} ms (min {iso.MinMs:F1}), VSS series per point {series.MedianMs:F1} ms (min {series.MinMs:F1}), " +
-                $"VSS orbit weights {orbits.MedianMs:F1} ms (min {orbits.MinMs:F1}); ratios to isotropic (median per round) {result.RatiosToFirst[1]:F2}, " +
-                $"{result.RatiosToFirst[2]:F2}; {result.TimedRounds} rounds after {result.WarmupRounds} warm-up, tiered up {result.TieredUp}");
+                $"N {cases.N}: isotropic {iso.MedianMs:F1} ms (min {iso.MinMs:F1}), VSS per σ {before.MedianMs:F1} ms (min {before.MinMs:F1}), " +
+                $"VSS shared passes {shared.MedianMs:F1} ms (min {shared.MinMs:F1}); ratios to isotropic (median per round) {result.RatiosToFirst[1]:F2}, " +
+                $"{result.RatiosToFirst[2]:F2}" + (series ? $"; series per point {result.Cases[3].MedianMs:F1} ms, {result.RatiosToFirst[3]:F2}" : "") +
+                $"; {result.TimedRounds} rounds after {result.WarmupRounds} warm-up, tiered up {result.TieredUp}");
         }
 
+        return 0;
+    }
+
+    public static int RunBatches(string[] args)
+    {
+        double seconds = double.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture);
+        int n = int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture);
+        var runs = new List<Action>();
+        var baseline = new AnisotropicCostBenchmarks { N = n };
+        baseline.Setup();
+        runs.Add(baseline.Isotropic);
+        foreach (string b in args[3..])
+        {
+            // B or B/K: B products and K partial transforms per batch.
+            string[] parts = b.Split('/');
+            var cases = new AnisotropicCostBenchmarks
+            {
+                N = n,
+                Batch = int.Parse(parts[0], System.Globalization.CultureInfo.InvariantCulture),
+                Buffers = parts.Length > 1 ? int.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture) : 0,
+            };
+            cases.Setup();
+            runs.Add(cases.VssSharedPasses);
+        }
+
+        var result = Benchmarking.SteadyStateTiming.Measure([.. runs], seconds);
+        Console.WriteLine($"N {n}: isotropic {result.Cases[0].MedianMs:F1} ms; " + string.Join(", ", args[3..].Select((b, i) =>
+            $"batch {b}: {result.Cases[i + 1].MedianMs:F1} ms ({result.RatiosToFirst[i + 1]:F2})")) + $"; {result.TimedRounds} rounds");
         return 0;
     }
 

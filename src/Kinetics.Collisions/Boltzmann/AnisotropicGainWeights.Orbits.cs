@@ -57,7 +57,7 @@ internal sealed partial class AnisotropicGainWeights
     {
         var orbits = _orbits ?? throw new InvalidOperationException("weights built without σ (internal error).");
         int n = _size, h = (n / 2) + 1, count = n * n * h, points = OrbitTablePoints;
-        if (table.Length < OrbitTableLength || product.Length < count || (!gainAB.IsEmpty && gainAB.Length < count) || (!gainBA.IsEmpty && gainBA.Length < count))
+        if (table.Length < (gainBA.IsEmpty ? OrbitTableLength / 2 : OrbitTableLength) || product.Length < count || (!gainAB.IsEmpty && gainAB.Length < count) || (!gainBA.IsEmpty && gainBA.Length < count))
         {
             throw new InvalidOperationException("anisotropic orbit weights out of range (internal error).");
         }
@@ -65,7 +65,7 @@ internal sealed partial class AnisotropicGainWeights
         int r = orbits.Orbit(sigma);
         var (swap, signX, signY, conjugate) = orbits.Map(sigma);
         ReadOnlySpan<double> tableA = table.Slice(2 * r * points, 2 * points);
-        ReadOnlySpan<double> tableB = table.Slice(2 * (orbits.OrbitCount + r) * points, 2 * points);
+        ReadOnlySpan<double> tableB = gainBA.IsEmpty ? default : table.Slice(2 * (orbits.OrbitCount + r) * points, 2 * points);
         ReadOnlySpan<double> prod = MemoryMarshal.Cast<Complex, double>(product);
         Span<double> ab = MemoryMarshal.Cast<Complex, double>(gainAB);
         Span<double> ba = MemoryMarshal.Cast<Complex, double>(gainBA);
@@ -128,7 +128,7 @@ internal sealed partial class AnisotropicGainWeights
         var orbits = _orbits ?? throw new InvalidOperationException("weights built without σ (internal error).");
         int lanes = LaneCount, width = Vector<double>.Count, terms = Order + 1, n = _size, h = (n / 2) + 1, points = OrbitTablePoints;
         int orbitCount = orbits.OrbitCount;
-        if (table.Length < OrbitTableLength)
+        if (table.Length < (folded ? OrbitTableLength / 2 : OrbitTableLength))
         {
             throw new InvalidOperationException("anisotropic orbit table too short (internal error).");
         }

@@ -54,6 +54,12 @@ public sealed partial class BoltzmannOperator
         ReadOnlySpan<Complex> firstB = workspace.Spectra.AsSpan(pair.Beta * hc, hc);
         if (pair.Anisotropic)
         {
+            if (_anisotropicBatch > 0)
+            {
+                AccumulateAnisotropicShared(pair, node, lane, workspace, bilinear, firstA, secondB, secondA, firstB, gainAB, gainBA);
+                return;
+            }
+
             if (pair.Alpha == pair.Beta)
             {
                 // Half of the antipodal rule: the product at −σ is F(· − rσ/2)G(· + rσ/2), the (G, F) product at σ, with the
@@ -164,6 +170,79 @@ public sealed partial class BoltzmannOperator
             weights.AccumulateOrbitSigma(m, table, productSpectrum, gainAB, folded ? default : gainBA);
         }
     }
+
+    // Anisotropic b_σ with shared passes: every (term, σ) product of the node through ShiftSharingSchedule.TransformEach
+    // (x and y passes shared as on the isotropic path, each product's forward transform started plane by plane), then
+    // weighted from the σ-orbit tables. Terms: (F^α, G^β) and, bilinear, (G^α, F^β). Self pair (half rule): F = G folds
+    // W(σ·ξ̂) + W(−σ·ξ̂) into side 0; bilinear, term 1 is the product at −σ, weighted by side 1 into the same gain.
+    private void AccumulateAnisotropicShared(
+        PairPlan pair, int node, int lane, BoltzmannWorkspace workspace, bool bilinear,
+        ReadOnlySpan<Complex> firstA, ReadOnlySpan<Complex> secondB, ReadOnlySpan<Complex> secondA, ReadOnlySpan<Complex> firstB,
+        Span<Complex> gainAB, Span<Complex> gainBA)
+    {
+        var weights = pair.Weights!;
+        bool self = pair.Alpha == pair.Beta, folded = self && !bilinear;
+        if (!weights.TryStoredTable(node, folded, out var table))
+        {
+            Span<double> filled = workspace.OrbitWeights.AsSpan(lane * workspace.OrbitTableLength, weights.OrbitTableLength);
+            weights.FillOrbitWeights(node, folded, filled);
+            table = filled;
+        }
+
+        int batch = workspace.AnisotropicBatch;
+        Span<Complex> spectra = workspace.SigmaSpectra.AsSpan(lane * batch * _halfCount, batch * _halfCount);
+        var terms = bilinear ? new ShiftTerms(firstA, secondB, secondA, firstB) : new ShiftTerms(firstA, secondB, default, default);
+        var sink = (self, bilinear) switch
+        {
+            (true, false) => new OrbitWeightSink(weights, table, gainAB, default, default, default),
+            (true, true) => new OrbitWeightSink(weights, table, gainAB, default, default, gainAB),
+            (false, false) => new OrbitWeightSink(weights, table, gainAB, gainBA, default, default),
+            _ => new OrbitWeightSink(weights, table, gainAB, default, default, gainBA),
+        };
+        workspace.Schedules[lane].TransformEach(pair, node, terms, spectra, batch, weights.Orbits!.Orbits, sink, workspace.Fft[lane]);
+    }
+
+    // Weights one product spectrum by its σ's orbit table into the gains of its term (an empty span skips a side).
+    private readonly ref struct OrbitWeightSink(
+        AnisotropicGainWeights weights, ReadOnlySpan<double> table, Span<Complex> ab0, Span<Complex> ba0, Span<Complex> ab1, Span<Complex> ba1)
+        : ISigmaSpectrumSink
+    {
+        private readonly AnisotropicGainWeights _weights = weights;
+        private readonly ReadOnlySpan<double> _table = table;
+        private readonly Span<Complex> _ab0 = ab0;
+        private readonly Span<Complex> _ba0 = ba0;
+        private readonly Span<Complex> _ab1 = ab1;
+        private readonly Span<Complex> _ba1 = ba1;
+
+        public void Take(ReadOnlySpan<int> virtualSigmas, int sigmaCount, ReadOnlySpan<Complex> spectra) =>
+            _weights.AccumulateOrbitBatch(virtualSigmas, sigmaCount, _table, spectra, _ab0, _ba0, _ab1, _ba1);
+    }
+
+    // The orbit tables of every anisotropic pair and radial node, computed now when all of them fit in the budget: a self
+    // pair's folded tables (Evaluate; its bilinear form fills per node), both sides of a cross pair's.
+    private void StoreAnisotropicTables(long budget)
+    {
+        long bytes = 0;
+        foreach (var pair in _pairs.Where(p => p.Anisotropic))
+        {
+            bytes += 8 * pair.Weights!.StoredLength(folded: pair.Alpha == pair.Beta);
+        }
+
+        if (bytes == 0 || bytes > budget)
+        {
+            return;
+        }
+
+        foreach (var pair in _pairs.Where(p => p.Anisotropic))
+        {
+            pair.Weights!.Store(folded: pair.Alpha == pair.Beta);
+        }
+
+        AnisotropicTableBytes = bytes;
+    }
+
+    /// <summary>Bytes of anisotropic weight tables the plan keeps (0 when it recomputes them every evaluation).</summary>
+    internal long AnisotropicTableBytes { get; private set; }
 
     // The per-point series (the test oracle and benchmark baseline of the orbit weights).
     private void AccumulateAnisotropicSeries(

@@ -70,6 +70,7 @@ public sealed partial class BoltzmannOperator
         double xiMax = Math.PI * Math.Sqrt(table - 1) / grid.HalfWidth, rho = 2.0 * 2.0 * support * xiMax;
         double order = Math.Min(600, Math.Ceiling(rho + (12 * Math.Cbrt(rho)) + 12));
         double plan = 4 * half; // wave numbers
+        double stored = 0;      // the stored orbit tables, kept only within options.AnisotropicTableBytes
         for (int a = 0; a < s; a++)
         {
             for (int b = a; b < s; b++)
@@ -78,12 +79,16 @@ public sealed partial class BoltzmannOperator
                 plan += 8 * ((2 * nodes) + 1) * table;
                 plan += anisotropic ? 8 * 2 * nodes * table * (order + 1) : 0;
                 plan += 16 * 2 * nodes * (anisotropic ? 122 : 32) * 3 * n;
+                stored += anisotropic ? 16 * (a == b ? 1 : 2) * 61 * nodes * (n + 1) * (n + 1) * (Math.Floor(n / 2) + 1) : 0;
             }
         }
 
+        plan += stored <= options.AnisotropicTableBytes ? stored : 0;
+
         double workspace = (16 * half * ((2 * s) + (lanes * s * s) + (s * s) + lanes))
             + (8 * count * ((2 * lanes) + 1 + (s * s)))
-            + (HasAnisotropicPair(kernels) ? 8 * lanes * 2 * half * AnisotropicGainWeights.LaneCount : 0);
+            + (HasAnisotropicPair(kernels) ? 8 * lanes * 2 * half * AnisotropicGainWeights.LaneCount : 0)
+            + (HasAnisotropicPair(kernels) ? 16 * lanes * half * AnisotropicGainWeights.MaxBatch : 0);
         return plan + workspace;
 
         static bool HasAnisotropicPair(CollisionKernelTable k)

@@ -58,12 +58,17 @@ public sealed partial class BoltzmannOperator
     private readonly bool _perSigmaShifts;
     private readonly bool _seriesPerPoint;
     private readonly int _maxSigmas;
+    private readonly int _anisotropicBatch; // anisotropic σ transformed per batch (0: no shared anisotropic path)
     private readonly int[] _parallelOrder; // gain work items (pair·R + node), costliest pairs first
 
     // K, the partial transforms a batch holds. 2 is enough for full sharing with the sphere rules here (σ ordered so that
     // the σ with the same pair of x classes are adjacent) and the fastest measured: at N = 48, one species, median
     // 53.3 ms (K = 2), 54.0 (3), 55.2 (4), 57.7 (6), 72.7 ms per σ unshared; docs/boltzmann.md, "Shared x and y passes".
     private const int DefaultPartialBuffers = 2;
+
+    // Anisotropic b_σ: products per batch of the shared path, each with its own half spectrum per lane (0.28 MB at N = 32);
+    // docs/boltzmann.md, "Shared passes for anisotropic b_σ".
+    private const int DefaultAnisotropicBatch = 8;
 
     private BoltzmannOperator(CartesianGrid grid, CollisionKernelTable kernels, BoltzmannOptions options, double support)
     {
@@ -121,6 +126,12 @@ public sealed partial class BoltzmannOperator
         _perSigmaShifts = options.PerSigmaShifts;
         _seriesPerPoint = options.AnisotropicSeriesPerPoint;
         _partialBuffers = options.PartialBuffers > 0 ? Math.Max(2, options.PartialBuffers) : DefaultPartialBuffers;
+        _anisotropicBatch = _perSigmaShifts || _seriesPerPoint || !_pairs.Any(p => p.Anisotropic) ? 0
+            : Math.Min(Math.Min(2 * _maxSigmas, 16), options.AnisotropicBatch > 0 ? options.AnisotropicBatch : DefaultAnisotropicBatch);
+        if (_anisotropicBatch > 0)
+        {
+            StoreAnisotropicTables(options.AnisotropicTableBytes);
+        }
     }
 
     /// <summary>The velocity grid.</summary>
@@ -178,6 +189,7 @@ public sealed partial class BoltzmannOperator
 
         Guard.InRange(options.RadialPoints, 0, 512, nameof(options) + ".RadialPoints");
         Guard.InRange(options.MaxDegreeOfParallelism, 1, 256, nameof(options) + ".MaxDegreeOfParallelism");
+        Guard.InRange(options.AnisotropicTableBytes, 0L, 1L << 40, nameof(options) + ".AnisotropicTableBytes");
         if (!(options.ResolutionTolerance > 0))
         {
             throw new ArgumentOutOfRangeException(nameof(options), options.ResolutionTolerance, $"options.ResolutionTolerance must be > 0 (was {options.ResolutionTolerance}).");
@@ -239,7 +251,7 @@ public sealed partial class BoltzmannOperator
     /// <summary>Scratch memory for evaluations with this plan (one per concurrent caller).</summary>
     public BoltzmannWorkspace CreateWorkspace() =>
         new(this, _fft, SpeciesCount, _lanes, Grid.Count, _halfCount, _partialBuffers, _maxSigmas, _seriesPerPoint && _pairs.Any(p => p.Anisotropic) ? AnisotropicGainWeights.LaneCount : 0, !_perSigmaShifts,
-            _seriesPerPoint ? 0 : _pairs.Max(p => p.Weights?.OrbitTableLength ?? 0));
+            _seriesPerPoint ? 0 : _pairs.Max(p => p.Weights?.OrbitTableLength ?? 0), _anisotropicBatch);
 
     /// <summary>
     /// destination[α·N³ + p] = Σ_β Q^{αβ}(F^α, F^β)(v_p) (species-major stacking, as <see cref="ConservativeProjection"/>).

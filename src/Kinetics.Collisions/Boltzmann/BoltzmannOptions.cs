@@ -47,6 +47,20 @@ public sealed record BoltzmannOptions
     /// to check that the batching does not change results.</summary>
     internal int PartialBuffers { get; init; }
 
+    /// <summary>
+    /// The most memory, in bytes, the plan keeps for the σ–ξ weights of anisotropic b_σ (VSS, user functions), which it then
+    /// computes once at <see cref="BoltzmannOperator.Create(Grids.CartesianGrid, Kernels.CollisionKernelTable, BoltzmannOptions?)"/>
+    /// instead of at every evaluation (default 256 MiB; 0 to always recompute). The same values either way; with VSS and
+    /// `Product(11)` at N = 32 the tables take 57 MB per pair of two species and 28 MB per species with itself, and
+    /// keeping them makes an evaluation ≈ 1.3× faster (docs/boltzmann.md, "Stored orbit tables"). Above the budget no pair's
+    /// tables are kept.
+    /// </summary>
+    public long AnisotropicTableBytes { get; init; } = 256L << 20;
+
+    /// <summary>Anisotropic b_σ products per batch of the shared path (0: the default, 8; at most 16). Internal: tests and
+    /// benchmarks vary it.</summary>
+    internal int AnisotropicBatch { get; init; }
+
     /// <summary>Internal, the test oracle of the batching: every σ through its own two fused modulated inverse transforms
     /// (<see cref="Spectral.Fft3DPlan.InverseRealModulated"/>, nothing shared), the path before shared passes.</summary>
     internal bool PerSigmaShifts { get; init; }

@@ -9,7 +9,7 @@ namespace Kinetics.Boltzmann;
 /// </summary>
 public sealed class BoltzmannWorkspace
 {
-    internal BoltzmannWorkspace(BoltzmannOperator owner, Fft3DPlan fft, int species, int lanes, int count, int halfCount, int partialBuffers, int maxSigmas, int anisotropicLanes, bool sharedShifts, int orbitTable)
+    internal BoltzmannWorkspace(BoltzmannOperator owner, Fft3DPlan fft, int species, int lanes, int count, int halfCount, int partialBuffers, int maxSigmas, int anisotropicLanes, bool sharedShifts, int orbitTable, int anisotropicBatch)
     {
         Gate = new WorkspaceGate(owner);
         Fft = new Fft3DWorkspace[lanes];
@@ -26,6 +26,8 @@ public sealed class BoltzmannWorkspace
         LaneProducts = new double[lanes * 2 * halfCount * anisotropicLanes];
         OrbitWeights = new double[lanes * orbitTable];
         OrbitTableLength = orbitTable;
+        SigmaSpectra = new Complex[lanes * anisotropicBatch * halfCount];
+        AnisotropicBatch = anisotropicBatch;
         GainSpectra = new Complex[lanes * species * species * halfCount];
         LossSpectra = new Complex[species * species * halfCount];
         ProductSpectrum = new Complex[lanes * halfCount];
@@ -66,6 +68,12 @@ public sealed class BoltzmannWorkspace
     internal double[] OrbitWeights { get; }
 
     internal int OrbitTableLength { get; }
+
+    // Per lane: the half spectra of one batch of anisotropic products (ShiftSharingSchedule.TransformEach), AnisotropicBatch
+    // of them (empty when no pair takes the shared anisotropic path).
+    internal Complex[] SigmaSpectra { get; }
+
+    internal int AnisotropicBatch { get; }
 
     internal Complex[] GainSpectra { get; }
 

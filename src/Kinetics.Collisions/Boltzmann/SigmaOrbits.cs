@@ -71,6 +71,9 @@ internal sealed class SigmaOrbits
     /// <summary>The σ sorted by orbit (ties in index order): consecutive σ read the same representative's table.</summary>
     public int[] Order { get; }
 
+    /// <summary>The orbit of every σ (index σ_m → orbit r).</summary>
+    public ReadOnlySpan<int> Orbits => _representative;
+
     /// <summary>The number of orbits (representatives σ_r).</summary>
     public int OrbitCount => _sigmaOfOrbit.Length;
 

@@ -18,7 +18,7 @@ namespace Kinetics.Spectral;
 /// Z[k] = (X[k] + conj X[N/2−k]) + i·ω_N^{−k}·(X[k] − conj X[N/2−k]) (twice the true Z, so that the unscaled
 /// inverse along z multiplies by N as a full-length inverse would).
 /// </remarks>
-internal static class Fft3DPasses
+internal static partial class Fft3DPasses
 {
     /// <summary>Complex 3-D transform in place on N³ values.</summary>
     public static void Complex<TOps, TVec>(MixedRadixPlan line, FftBlocking block, bool inverse, double scale, Span<double> data, Span<double> scratch)
@@ -59,58 +59,6 @@ internal static class Fft3DPasses
     {
         int plane = line.Length * line.Length;
         Columns<TOps, TVec>(line, block.Planes, inverse, data, plane, plane, scratch);
-    }
-
-    /// <summary>Forward real-to-complex: N³ reals into the N·N·h half-spectrum, h = N/2 + 1.</summary>
-    public static void ForwardReal<TOps, TVec>(
-        MixedRadixPlan line, MixedRadixPlan? half, ReadOnlySpan<double> realTwiddles, FftBlocking block, double scale,
-        ReadOnlySpan<double> input, Span<double> output, Span<double> scratch)
-        where TOps : IComplexLanes<TVec>
-        where TVec : struct
-    {
-        int n = line.Length, h = (n / 2) + 1;
-        for (int i = 0; i < n; i++)
-        {
-            ReadOnlySpan<double> x = input.Slice(i * n * n, n * n);
-            Span<double> p = output.Slice(2 * i * n * h, 2 * n * h);
-            for (int j0 = 0, w; j0 < n; j0 += w)
-            {
-                w = Width(n - j0, block.Rows);
-                if (half is not null)
-                {
-                    // Pack: column b of T holds row j0 + b as N/2 complex numbers (x[2t], x[2t+1]).
-                    TransposeIn<TOps, TVec>(x.Slice(j0 * n, w * n), n / 2, w, scratch, scale);
-                    TransformBlock<TOps, TVec>(half, false, scratch, 0, w, w, scratch, Capacity(n, block.Rows));
-                    UntangleForward<TOps, TVec>(scratch, n / 2, w, realTwiddles);
-                    TransposeOut<TOps, TVec>(scratch, h, w, p.Slice(2 * j0 * h, 2 * w * h), 1.0);
-                }
-                else
-                {
-                    for (int b = 0; b < w; b++)
-                    {
-                        for (int t = 0; t < n; t++)
-                        {
-                            scratch[2 * ((t * w) + b)] = scale * x[((j0 + b) * n) + t];
-                            scratch[(2 * ((t * w) + b)) + 1] = 0.0;
-                        }
-                    }
-
-                    TransformBlock<TOps, TVec>(line, false, scratch, 0, w, w, scratch, Capacity(n, block.Rows));
-                    for (int b = 0; b < w; b++)
-                    {
-                        for (int k = 0; k < h; k++)
-                        {
-                            p[2 * (((j0 + b) * h) + k)] = scratch[2 * ((k * w) + b)];
-                            p[(2 * (((j0 + b) * h) + k)) + 1] = scratch[(2 * ((k * w) + b)) + 1];
-                        }
-                    }
-                }
-            }
-
-            Columns<TOps, TVec>(line, block.Columns, false, p, h, h, scratch);
-        }
-
-        Columns<TOps, TVec>(line, block.Planes, false, output, n * h, n * h, scratch);
     }
 
     /// <summary>Inverse complex-to-real (unscaled): the N·N·h half-spectrum (overwritten) into N³ reals.</summary>

@@ -396,6 +396,34 @@ public sealed class Fft3DPlan
         _runner.InverseRealRows(multiplyAdd, ScaleFactor(true), source, z, multiplier, output, workspace.Scratch);
     }
 
+    /// <summary>
+    /// The z and y passes of x-plane <paramref name="plane"/> of <see cref="ForwardReal(ReadOnlySpan{double}, Span{Complex}, Fft3DWorkspace)"/>:
+    /// the N² reals <paramref name="input"/> of that plane into its <see cref="PlaneCount"/> values of
+    /// <paramref name="spectrum"/>. After every plane, <see cref="ForwardRealLastPass"/> finishes the transform (bitwise
+    /// the whole transform), so a caller that produces its data plane by plane transforms each plane while it is in cache.
+    /// </summary>
+    internal void ForwardRealPlane(ReadOnlySpan<double> input, int plane, Span<Complex> spectrum, Fft3DWorkspace workspace)
+    {
+        CheckWorkspace(workspace);
+        Guard.Length(input.Length, Size * Size, nameof(input));
+        Guard.Length(spectrum.Length, HalfSpectrumCount, nameof(spectrum));
+        if ((uint)plane >= (uint)Size)
+        {
+            throw new ArgumentOutOfRangeException(nameof(plane), plane, $"plane must be in [0, {Size}) (was {plane}).");
+        }
+
+        Span<double> target = MemoryMarshal.Cast<Complex, double>(spectrum.Slice(plane * PlaneCount, PlaneCount));
+        _runner.ForwardRealPlane(ScaleFactor(false), input, target, workspace.Scratch);
+    }
+
+    /// <summary>The x pass that finishes a forward real transform built by <see cref="ForwardRealPlane"/> on every plane.</summary>
+    internal void ForwardRealLastPass(Span<Complex> spectrum, Fft3DWorkspace workspace)
+    {
+        CheckWorkspace(workspace);
+        Guard.Length(spectrum.Length, HalfSpectrumCount, nameof(spectrum));
+        _runner.ForwardRealLastPass(MemoryMarshal.Cast<Complex, double>(spectrum), workspace.Scratch);
+    }
+
     private void Modulated(
         ReadOnlySpan<Complex> spectrum, ReadOnlySpan<Complex> xFactors, ReadOnlySpan<Complex> yFactors, ReadOnlySpan<Complex> zFactors,
         ReadOnlySpan<double> multiplier, Span<double> output, Fft3DWorkspace workspace, bool multiplyAdd)

@@ -25,6 +25,12 @@ internal abstract class FftPassRunner
     /// <summary>Forward real transform into the half spectrum.</summary>
     public abstract void ForwardReal(double scale, ReadOnlySpan<double> input, Span<double> output, Span<double> scratch);
 
+    /// <summary>The z and y passes of one x-plane of a forward real transform.</summary>
+    public abstract void ForwardRealPlane(double scale, ReadOnlySpan<double> input, Span<double> plane, Span<double> scratch);
+
+    /// <summary>The x pass that finishes a forward real transform.</summary>
+    public abstract void ForwardRealLastPass(Span<double> output, Span<double> scratch);
+
     /// <summary>Inverse real transform of a half spectrum (overwritten).</summary>
     public abstract void InverseReal(double scale, Span<double> spectrum, Span<double> output, Span<double> scratch);
 
@@ -56,6 +62,12 @@ internal sealed class FftPassRunner<TOps, TVec>(
 
     public override void ForwardReal(double scale, ReadOnlySpan<double> input, Span<double> output, Span<double> scratch) =>
         Fft3DPasses.ForwardReal<TOps, TVec>(line, half, realTwiddles, block, scale, input, output, scratch);
+
+    public override void ForwardRealPlane(double scale, ReadOnlySpan<double> input, Span<double> plane, Span<double> scratch) =>
+        Fft3DPasses.ForwardRealPlane<TOps, TVec>(line, half, realTwiddles, block, scale, input, plane, scratch);
+
+    public override void ForwardRealLastPass(Span<double> output, Span<double> scratch) =>
+        Fft3DPasses.ForwardRealLastPass<TOps, TVec>(line, block, output, scratch);
 
     public override void InverseReal(double scale, Span<double> spectrum, Span<double> output, Span<double> scratch) =>
         Fft3DPasses.InverseReal<TOps, TVec>(line, half, realInverseTwiddles, block, scale, spectrum, output, scratch);

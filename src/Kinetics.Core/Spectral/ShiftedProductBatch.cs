@@ -29,6 +29,7 @@ internal sealed class ShiftedProductBatch
     private readonly double[] _zTables;      // [copy = 2·product + side][expanded z table]
     private readonly Complex[] _yPlanes;     // [column job][one x-plane after its y pass]
     private readonly double[] _shiftedPlane; // the first copy of a product, one x-plane
+    private readonly double[] _productPlane; // one product's x-plane (TransformEach)
     private readonly int[] _copyColumn;      // copy → its column job
     private readonly int[] _columnPartial;   // column job → the partial slot it reads
     private readonly int[] _columnKey;       // column job → its column key
@@ -55,6 +56,7 @@ internal sealed class ShiftedProductBatch
         _zTables = new double[2 * maxProducts * _lastAxisTable];
         _yPlanes = new Complex[2 * maxProducts * _planeCount];
         _shiftedPlane = new double[n * n];
+        _productPlane = new double[n * n];
         _copyColumn = new int[2 * maxProducts];
         _columnPartial = new int[2 * maxProducts];
         _columnKey = new int[2 * maxProducts];
@@ -111,6 +113,47 @@ internal sealed class ShiftedProductBatch
                 _plan.InverseRealRows(YPlane(_copyColumn[2 * q]), ZTable(2 * q), shifted, shifted, workspace, multiplyAdd: false);
                 _plan.InverseRealRows(YPlane(_copyColumn[(2 * q) + 1]), ZTable((2 * q) + 1), shifted, productPlane, workspace, multiplyAdd: true);
             }
+        }
+
+        Products = 0;
+        _columns = 0;
+    }
+
+    /// <summary>
+    /// Each product of the batch on its own: spectrum q (the <see cref="Fft3DPlan.HalfSpectrumCount"/> values at
+    /// q·HalfSpectrumCount of <paramref name="spectra"/>) = the forward real transform of product q. Finished plane by
+    /// plane as in <see cref="Accumulate"/>, with the forward z and y passes run on each product plane while it is in
+    /// cache (<see cref="Fft3DPlan.ForwardRealPlane"/>), then one x pass per product; bitwise the forward transform of
+    /// the product <see cref="Accumulate"/> would give for that product alone. Then empties the batch.
+    /// </summary>
+    public void TransformEach(Span<Complex> spectra, Fft3DWorkspace workspace)
+    {
+        int n = _plan.Size, plane = n * n;
+        if (spectra.Length < Products * _halfCount)
+        {
+            throw new ArgumentException($"spectra needs {Products * _halfCount} values for {Products} products (was {spectra.Length}).", nameof(spectra));
+        }
+
+        Span<double> shifted = _shiftedPlane, productPlane = _productPlane;
+        for (int i = 0; i < n; i++)
+        {
+            for (int job = 0; job < _columns; job++)
+            {
+                _plan.InverseRealColumns(_partials.AsSpan(_columnPartial[job] * _halfCount, _halfCount), i, YTable(job), YPlane(job), workspace);
+            }
+
+            for (int q = 0; q < Products; q++)
+            {
+                _plan.InverseRealRows(YPlane(_copyColumn[2 * q]), ZTable(2 * q), shifted, shifted, workspace, multiplyAdd: false);
+                productPlane.Clear();
+                _plan.InverseRealRows(YPlane(_copyColumn[(2 * q) + 1]), ZTable((2 * q) + 1), shifted, productPlane, workspace, multiplyAdd: true);
+                _plan.ForwardRealPlane(productPlane, i, spectra.Slice(q * _halfCount, _halfCount), workspace);
+            }
+        }
+
+        for (int q = 0; q < Products; q++)
+        {
+            _plan.ForwardRealLastPass(spectra.Slice(q * _halfCount, _halfCount), workspace);
         }
 
         Products = 0;

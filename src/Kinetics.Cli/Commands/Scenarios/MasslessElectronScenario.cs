@@ -28,21 +28,33 @@ internal static class MasslessElectronScenario
         var finalTime = new Option<double>("--t-final") { Description = "Final time in ion units, in (0, 10].", DefaultValueFactory = _ => 0.25 };
         var courant = new Option<double>("--courant") { Description = "Step as a fraction of SSP-RK3's stability limit for the electrons' diffusion, in (0, 1].", DefaultValueFactory = _ => 0.5 };
         var output = OutputPrefix.Create("massless-electron", "PREFIX.png and PREFIX.svg (the ions' error against ε, log–log, with an O(ε) reference line)");
+        var problem = new Option<string>("--problem") { Description = "homogeneous (default) or vpl-1d (the 1-D Vlasov–Poisson–Landau problem against ions with Maxwell–Boltzmann electrons; its defaults: --epsilons 0.3,0.1,0.03,0.02334,0.01 (0.02334 = hydrogen), --t-final 1).", DefaultValueFactory = _ => "homogeneous" };
+        problem.AcceptOnlyFromAmong("homogeneous", "vpl-1d");
+        var cells = new Option<int>("--cells") { Description = "vpl-1d: cells of the periodic line (one wavelength), of the form 2^a·3^b·5^c in [8, 128].", DefaultValueFactory = _ => 16 };
+        var amplitude = new Option<double>("--amplitude") { Description = "vpl-1d: the ions' initial density 1 + δcos kx, δ in (0, 0.5].", DefaultValueFactory = _ => 0.2 };
+        var wavenumber = new Option<double>("--wavenumber") { Description = "vpl-1d: k in [0.05, 5] (the line is 2π/k long).", DefaultValueFactory = _ => 0.5 };
+        var ionTemperature = new Option<double>("--t-ion") { Description = "vpl-1d: the ions' initial temperature in [0.05, 5] (electrons at T₋ = 1).", DefaultValueFactory = _ => 0.5 };
+        var limiter = new Option<string>("--limiter") { Description = "vpl-1d: slope limiter of transport and force, unlimited (Fromm; default) or van-leer.", DefaultValueFactory = _ => "unlimited" };
+        limiter.AcceptOnlyFromAmong("unlimited", "van-leer");
+        var electronBox = new Option<double>("--electron-box") { Description = "vpl-1d: half-width of the electrons' grid in thermal speeds of ξ, in [4, 10].", DefaultValueFactory = _ => 5.5 };
+        var cfl = new Option<double>("--cfl") { Description = "vpl-1d: Courant number of the transport half-steps, in (0, 1] (the step is 2·cfl·Δx/max|v|, set by the electrons).", DefaultValueFactory = _ => 0.8 };
+        var electronPoints = new Option<int?>("--n-electron") { Description = "vpl-1d: grid points per axis of the electrons' grid (default: --n); their error is set by this resolution (docs/massless-electrons.md)." }.GridSize(8, 48);
         var json = JsonOutput.CreateOption();
         var command = new Command("massless-electron", "The ions' solution of the ion–electron Landau system at decreasing ε = √(m₋/m₊) against the ε → 0 limit (ions alone; Flynn & Guo), with the observed order.")
         {
-            epsilons, n, finalTime, courant, output, json,
+            epsilons, n, finalTime, courant, output, problem, cells, amplitude, wavenumber, ionTemperature, limiter, electronBox, cfl, electronPoints, json,
         };
         command.SetAction(parse =>
         {
             var io = new JsonOutput(parse.GetValue(json));
-            double[] list = Numbers(parse.GetValue(epsilons)!, "--epsilons");
+            bool vpl = parse.GetValue(problem) == "vpl-1d";
+            double[] list = Numbers(vpl && parse.GetResult(epsilons) is null or { Implicit: true } ? "0.3,0.1,0.03,0.02334,0.01" : parse.GetValue(epsilons)!, "--epsilons");
             if (list.Any(e => !(e > 0 && e <= 0.5)) || list.Distinct().Count() < 2)
             {
                 throw new ArgumentException("--epsilons needs at least two distinct values, each in (0, 0.5].");
             }
 
-            double t = parse.GetValue(finalTime), c = parse.GetValue(courant);
+            double t = vpl && parse.GetResult(finalTime) is null or { Implicit: true } ? 1.0 : parse.GetValue(finalTime), c = parse.GetValue(courant);
             if (!(t > 0 && t <= 10))
             {
                 throw new ArgumentException($"--t-final must be in (0, 10] (was {t}).");
@@ -51,6 +63,14 @@ internal static class MasslessElectronScenario
             if (!(c > 0 && c <= 1))
             {
                 throw new ArgumentException($"--courant must be in (0, 1] (was {c}).");
+            }
+
+            if (vpl)
+            {
+                var settings = new MasslessElectronVpl1D.Settings(parse.GetValue(n), parse.GetValue(cells), parse.GetValue(wavenumber), parse.GetValue(amplitude), parse.GetValue(ionTemperature), 1.0, t,
+                    parse.GetValue(limiter) == "van-leer" ? Kinetics.PhaseSpace.Transport.SlopeLimiter.VanLeer : Kinetics.PhaseSpace.Transport.SlopeLimiter.Unlimited,
+                    parse.GetValue(electronBox), parse.GetValue(cfl), parse.GetValue(electronPoints) ?? 0);
+                return MasslessElectronVpl1DReport.Run([.. list.OrderByDescending(e => e)], settings, OutputPrefix.Normalize(parse.GetValue(output)!), io);
             }
 
             return Run([.. list.OrderByDescending(e => e)], parse.GetValue(n), t, c, OutputPrefix.Normalize(parse.GetValue(output)!), io);
