@@ -21,13 +21,19 @@ public class Fft3DPlanBenchmarks
     private Complex[] _half = null!;
 
     /// <summary>N, points per axis.</summary>
-    [Params(32, 64)]
+    [Params(32, 64, 128)]
     public int N { get; set; }
+
+    /// <summary>Block widths of the axis passes: "new" = <see cref="FftBlocking.For"/> (what <see cref="Fft3DPlan.Create(int, FftNormalization)"/>
+    /// uses), "old" = the single width of every pass before per-pass widths (32 up to N = 64, 16 above), for before/after in one run.</summary>
+    [Params("new", "old")]
+    public string Widths { get; set; } = "new";
 
     [GlobalSetup]
     public void Setup()
     {
-        _plan = Fft3DPlan.Create(N, FftNormalization.Symmetric);
+        FftBlocking blocking = Widths == "old" ? FftBlocking.Uniform(N <= 64 ? 32 : 16) : FftBlocking.For(N);
+        _plan = Fft3DPlan.Create(N, FftNormalization.Symmetric, FftInstructionSets.Best, blocking);
         _workspace = _plan.CreateWorkspace();
         var rng = new Random(1);
         _data = new Complex[_plan.Count];

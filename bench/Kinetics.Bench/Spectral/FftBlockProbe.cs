@@ -1,13 +1,15 @@
 using System.Globalization;
 using System.Numerics;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using Kinetics.Benchmarking;
 using Kinetics.Spectral;
 
 namespace Kinetics.Bench.Spectral;
 
 /// <summary>
-/// Probe `fft-blocks --n N [--real] R,C,P ...`: the complex forward transform (with --real also the real forward and
-/// inverse) under several block widths (z rows R, y columns C, x planes P), round-robin with FFTW's transform in one
+/// Probe `fft-blocks --n N [--real] [--phases] R,C,P ...`: the complex forward transform (with --real also the real forward and
+/// inverse; with --phases the z+y plane passes and the x pass alone, Vector512) under several block widths (z rows R, y columns C, x planes P), round-robin with FFTW's transform in one
 /// process; prints medians (KINETICS_BENCH_MIN=1: minima). The tuning aid behind docs/fft.md's block-width table.
 /// </summary>
 internal static class FftBlockProbe
@@ -15,9 +17,15 @@ internal static class FftBlockProbe
     public static int Run(string[] args)
     {
         int n = int.Parse(args[2], CultureInfo.InvariantCulture);
-        bool real = args.Contains("--real");
-        var blockings = args.Skip(3).Where(a => a != "--real").Select(a =>
+        bool real = args.Contains("--real"), phases = args.Contains("--phases");
+        // "old": the single width of every pass before per-pass widths (32 up to N = 64, 16 above); "new": FftBlocking.For.
+        var blockings = args.Skip(3).Where(a => !a.StartsWith("--", StringComparison.Ordinal)).Select(a =>
         {
+            if (a is "old" or "new")
+            {
+                return a == "old" ? FftBlocking.Uniform(n <= 64 ? 32 : 16) : FftBlocking.For(n);
+            }
+
             int[] w = a.Split(',').Select(x => int.Parse(x, CultureInfo.InvariantCulture)).ToArray();
             return new FftBlocking(w[0], w[1], w[2]);
         }).ToArray();
@@ -35,6 +43,16 @@ internal static class FftBlockProbe
             var ws = plan.CreateWorkspace();
             names.Add($"c{b.Rows},{b.Columns},{b.Planes}");
             cases.Add((() => input.CopyTo(data), () => plan.Forward(data, ws)));
+            if (phases)
+            {
+                var line = new MixedRadixPlan(n);
+                var scratch = new double[Fft3DPasses.ScratchLength(n, b)];
+                names.Add($"planes{b.Rows},{b.Columns}");
+                cases.Add((() => input.CopyTo(data), () => Fft3DPasses.ComplexPlanes<Vector512Lanes, Vector512<double>>(line, b, false, 1.0, MemoryMarshal.Cast<Complex, double>(data.AsSpan()), scratch)));
+                names.Add($"x{b.Planes}");
+                cases.Add((() => input.CopyTo(data), () => Fft3DPasses.ComplexFirstAxis<Vector512Lanes, Vector512<double>>(line, b, false, MemoryMarshal.Cast<Complex, double>(data.AsSpan()), scratch)));
+            }
+
             if (real)
             {
                 plan.ForwardReal(realSource, half, ws);
@@ -48,10 +66,17 @@ internal static class FftBlockProbe
 
         Fftw? library = Fftw.TryLoad();
         using Fftw.Transform? complexPlan = library?.PlanComplex(n);
+        using Fftw.Transform? realPlan = real ? library?.PlanReal(n) : null;
         if (complexPlan is not null)
         {
             names.Add("fftw");
             cases.Add((() => input.CopyTo(complexPlan.Data), complexPlan.Execute));
+        }
+
+        if (realPlan is not null)
+        {
+            names.Add("fftw-real");
+            cases.Add((() => realSource.CopyTo(realPlan.RealInput), realPlan.Execute));
         }
 
         double[] m = Environment.GetEnvironmentVariable("PROBE_CPU") == "1" ? CpuTimes(reps, cases) : FftTiming.Medians(reps, cases);

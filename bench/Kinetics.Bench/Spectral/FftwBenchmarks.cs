@@ -17,7 +17,7 @@ public class FftwBenchmarks
     private Fftw.Transform _real = null!;
 
     /// <summary>N, points per axis.</summary>
-    [Params(32, 64)]
+    [Params(32, 64, 128)]
     public int N { get; set; }
 
     [GlobalSetup]
