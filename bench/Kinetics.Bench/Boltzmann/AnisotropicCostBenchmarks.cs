@@ -32,6 +32,9 @@ public class AnisotropicCostBenchmarks
     /// <summary>Anisotropic products per batch of the shared path (0: the default).</summary>
     public int Batch { get; set; }
 
+    /// <summary>K, the partial transforms per batch of the shared path (0: the default).</summary>
+    public int Buffers { get; set; }
+
     /// <summary>Builds the four plans and a non-equilibrium state (two displaced Maxwellians per species).</summary>
     [GlobalSetup]
     public void Setup()
@@ -43,7 +46,7 @@ public class AnisotropicCostBenchmarks
         _isotropic = BoltzmannOperator.Create(grid, CollisionKernelTable.Uniform(mixture, CollisionKernel.HardSpheres(1.0)), options);
         _series = BoltzmannOperator.Create(grid, vss, options with { AnisotropicSeriesPerPoint = true });
         _orbits = BoltzmannOperator.Create(grid, vss, options with { PerSigmaShifts = true });
-        _shared = BoltzmannOperator.Create(grid, vss, options with { AnisotropicBatch = Batch });
+        _shared = BoltzmannOperator.Create(grid, vss, options with { AnisotropicBatch = Batch, PartialBuffers = Buffers });
         _sharedWorkspace = _shared.CreateWorkspace();
         _isotropicWorkspace = _isotropic.CreateWorkspace();
         _seriesWorkspace = _series.CreateWorkspace();

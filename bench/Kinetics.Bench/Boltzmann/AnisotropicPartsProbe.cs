@@ -49,7 +49,14 @@ internal static class AnisotropicPartsProbe
         runs.Add(baseline.Isotropic);
         foreach (string b in args[3..])
         {
-            var cases = new AnisotropicCostBenchmarks { N = n, Batch = int.Parse(b, System.Globalization.CultureInfo.InvariantCulture) };
+            // B or B/K: B products and K partial transforms per batch.
+            string[] parts = b.Split('/');
+            var cases = new AnisotropicCostBenchmarks
+            {
+                N = n,
+                Batch = int.Parse(parts[0], System.Globalization.CultureInfo.InvariantCulture),
+                Buffers = parts.Length > 1 ? int.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture) : 0,
+            };
             cases.Setup();
             runs.Add(cases.VssSharedPasses);
         }

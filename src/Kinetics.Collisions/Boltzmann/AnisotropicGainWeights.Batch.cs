@@ -1,5 +1,8 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 using Kinetics.Spectral;
 
 namespace Kinetics.Boltzmann;
@@ -48,9 +51,12 @@ internal sealed partial class AnisotropicGainWeights
             offsetB[q] = 2 * (orbits.OrbitCount + r) * points;
         }
 
-        ReadOnlySpan<double> prod = MemoryMarshal.Cast<Complex, double>(products);
-        Span<double> a0 = MemoryMarshal.Cast<Complex, double>(ab0), b0 = MemoryMarshal.Cast<Complex, double>(ba0);
-        Span<double> a1 = MemoryMarshal.Cast<Complex, double>(ab1), b1 = MemoryMarshal.Cast<Complex, double>(ba1);
+        // Bounds: every table row read is inside its side (the image of (k_x, k_y) stays in [−N/2, N/2]², checked by the
+        // σ-orbit tests), every product and gain row inside the lengths checked above.
+        ref double prod = ref MemoryMarshal.GetReference(MemoryMarshal.Cast<Complex, double>(products));
+        ref double w = ref MemoryMarshal.GetReference(table);
+        ref double a0 = ref Start(ab0), b0 = ref Start(ba0), a1 = ref Start(ab1), b1 = ref Start(ba1);
+        bool hasA0 = !ab0.IsEmpty, hasB0 = !ba0.IsEmpty, hasA1 = !ab1.IsEmpty, hasB1 = !ba1.IsEmpty;
         for (int i = 0, p = 0; i < n; i++)
         {
             int kx = SpectralGrid.SignedIndex(i, n);
@@ -61,21 +67,61 @@ internal sealed partial class AnisotropicGainWeights
                 {
                     int x = signX[q] * (swap[q] ? ky : kx), y = signY[q] * (swap[q] ? kx : ky);
                     int source = 2 * (((x + (n / 2)) * (n + 1)) + y + (n / 2)) * h;
-                    ReadOnlySpan<double> row = prod.Slice(2 * ((q * count) + p), 2 * h);
-                    Span<double> gainA = term[q] == 0 ? a0 : a1, gainB = term[q] == 0 ? b0 : b1;
-                    if (!gainA.IsEmpty)
+                    ref double row = ref Unsafe.Add(ref prod, 2 * ((q * count) + p));
+                    bool first = term[q] == 0;
+                    if (first ? hasA0 : hasA1)
                     {
-                        MultiplyAdd(table.Slice(offsetA[q] + source, 2 * h), im[q], row, gainA.Slice(2 * p, 2 * h));
+                        MultiplyAddRow(ref Unsafe.Add(ref w, offsetA[q] + source), im[q], ref row, ref Unsafe.Add(ref first ? ref a0 : ref a1, 2 * p), 2 * h);
                     }
 
-                    if (!gainB.IsEmpty)
+                    if (first ? hasB0 : hasB1)
                     {
-                        MultiplyAdd(table.Slice(offsetB[q] + source, 2 * h), im[q], row, gainB.Slice(2 * p, 2 * h));
+                        MultiplyAddRow(ref Unsafe.Add(ref w, offsetB[q] + source), im[q], ref row, ref Unsafe.Add(ref first ? ref b0 : ref b1, 2 * p), 2 * h);
                     }
                 }
             }
         }
 
         bool Short(Span<Complex> gain) => !gain.IsEmpty && gain.Length < count;
+
+        static ref double Start(Span<Complex> gain) => ref gain.IsEmpty ? ref Unsafe.NullRef<double>() : ref MemoryMarshal.GetReference(MemoryMarshal.Cast<Complex, double>(gain));
+    }
+
+    // gain[z] += w[z]·product[z] over one k_z row of `doubles` values (complex, interleaved), w conjugated when im = −1: two
+    // complex numbers per 256-bit vector, the odd one at the end in a 128-bit vector.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void MultiplyAddRow(ref double w, double im, ref double product, ref double gain, int doubles)
+    {
+        int z = 0;
+        if (Fma.IsSupported)
+        {
+            var signs = Vector256.Create(-im, im, -im, im);
+            for (; z + 4 <= doubles; z += 4)
+            {
+                var wv = Vector256.LoadUnsafe(ref w, (nuint)z);
+                var pv = Vector256.LoadUnsafe(ref product, (nuint)z);
+                var sum = Fma.MultiplyAdd(
+                    Avx.Permute(wv, 0b0000), pv, Fma.MultiplyAdd(Avx.Permute(wv, 0b1111) * signs, Avx.Permute(pv, 0b0101), Vector256.LoadUnsafe(ref gain, (nuint)z)));
+                sum.StoreUnsafe(ref gain, (nuint)z);
+            }
+
+            if (z < doubles)
+            {
+                var wv = Vector128.LoadUnsafe(ref w, (nuint)z);
+                var pv = Vector128.LoadUnsafe(ref product, (nuint)z);
+                var sum = Fma.MultiplyAdd(
+                    Avx.Permute(wv, 0b00), pv, Fma.MultiplyAdd(Avx.Permute(wv, 0b11) * Vector128.Create(-im, im), Avx.Permute(pv, 0b01), Vector128.LoadUnsafe(ref gain, (nuint)z)));
+                sum.StoreUnsafe(ref gain, (nuint)z);
+            }
+
+            return;
+        }
+
+        for (; z < doubles; z += 2)
+        {
+            double wr = Unsafe.Add(ref w, z), wi = im * Unsafe.Add(ref w, z + 1), pr = Unsafe.Add(ref product, z), pi = Unsafe.Add(ref product, z + 1);
+            Unsafe.Add(ref gain, z) += (wr * pr) - (wi * pi);
+            Unsafe.Add(ref gain, z + 1) += (wr * pi) + (wi * pr);
+        }
     }
 }
