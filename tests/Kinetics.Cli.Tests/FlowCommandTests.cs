@@ -58,6 +58,9 @@ public class FlowCommandTests
         Assert.True(json.GetProperty("mass_drift").GetDouble() < 1e-13);
         Assert.True(File.Exists(prefix + ".csv") && File.Exists(prefix + ".svg"));
 
+        // Free-molecular: no Chapman–Enskog comparison, the field is null.
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, json.GetProperty("viscosity_ce_error").ValueKind);
+
         // The mixture velocity profile is antisymmetric about the centre and bounded by the wall speeds.
         var u = json.GetProperty("mixture_velocity").EnumerateArray().Select(e => e.GetDouble()).ToArray();
         Assert.True(u[0] < 0 && u[^1] > 0 && u.All(v => Math.Abs(v) < 0.5), string.Join(", ", u));
@@ -106,6 +109,10 @@ public class FlowCommandTests
         double spacing = json.GetProperty("max_spacing_ratio").GetDouble();
         Assert.True(Math.Abs(spacing - (0.875 / Math.Sqrt(0.5))) < 1e-2 * spacing, $"h/σ {spacing}");
         Assert.Equal(2, json.GetProperty("warnings").GetArrayLength());
+
+        // viscosity_ce_error: the mid-gap viscosity against Chapman–Enskog, η_eff/η_CE − 1 of the two fields beside it.
+        double effective = json.GetProperty("effective_viscosity").GetDouble(), ce = json.GetProperty("chapman_enskog_viscosity").GetDouble();
+        Assert.Equal((effective / ce) - 1, json.GetProperty("viscosity_ce_error").GetDouble(), 14);
     }
 
     [Fact]
@@ -122,6 +129,19 @@ public class FlowCommandTests
         // Observed 1.9e−3 relative.
         double flux = json.GetProperty("heat_flux").GetDouble();
         Assert.True(Math.Abs(flux - theory) <= 1e-2 * Math.Abs(theory), $"{flux} vs {theory}");
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, json.GetProperty("conductivity_ce_error").ValueKind);
+    }
+
+    [Fact]
+    public void Fourier_Collisional_ReportsTheConductivityAgainstChapmanEnskog()
+    {
+        // A short collisional run (7 steps, coarse grid): conductivity_ce_error is λ_eff/λ_CE − 1 of the two fields beside it.
+        string prefix = Path.Combine(Path.GetTempPath(), $"fourier-kn-{Guid.NewGuid():N}");
+        var json = KineticsProcess.RunJson(
+            "flow", "fourier", "--masses", "1,2", "--kn", "1", "--velocities", "16", "--half-width", "7", "--cells", "8", "--t-final", "0.2", "--output", prefix);
+        Assert.False(json.TryGetProperty("error", out _));
+        double effective = json.GetProperty("effective_conductivity").GetDouble(), ce = json.GetProperty("chapman_enskog_conductivity").GetDouble();
+        Assert.Equal((effective / ce) - 1, json.GetProperty("conductivity_ce_error").GetDouble(), 14);
     }
 
     [Theory]

@@ -8,7 +8,9 @@ namespace Kinetics.Cli.Commands.Flow;
 /// `kinetics flow couette`: a gas mixture between diffuse walls at temperature T moving with ∓U/2 along y. Free-molecular
 /// (default) the steady shear stress has the closed form P_xy = Σ_α n̄^α √(m^α T/(2π)) (u_low − u_high) (each wall
 /// re-emits half-range Maxwellians carrying its velocity; equal wall temperatures give n = n̄ in both halves); with
-/// <c>--kn</c> the Boltzmann operator acts and the profiles are reported.
+/// <c>--kn</c> the Boltzmann operator acts, the profiles are reported, and the mid-gap viscosity −P_xy/(du_y/dx) is compared
+/// with Chapman–Enskog (<c>viscosity_ce_error</c> = η_eff/η_CE − 1; docs/phase-space.md, "Couette flow on per-species grids
+/// against Chapman–Enskog").
 /// </summary>
 internal static class CouetteFlow
 {
@@ -75,6 +77,7 @@ internal static class CouetteFlow
                 relativeError = theory is double e ? Math.Abs(stress - e) / Math.Abs(e) : (double?)null,
                 effectiveViscosity = ns?.Viscosity,
                 chapmanEnskogViscosity = ns?.ChapmanEnskogViscosity,
+                viscosityCeError = ns?.Viscosity is double measured ? (measured / ns.Value.ChapmanEnskogViscosity) - 1 : (double?)null,
                 x = run.X,
                 velocity = run.Species.Select(s => s.Select(f => f.BulkVelocity.Y).ToArray()).ToArray(),
                 mixtureVelocity = run.Mixture.Select(f => f.BulkVelocity.Y).ToArray(),

@@ -78,6 +78,7 @@ internal static class FourierFlow
                 relativeError = theory is double e ? Math.Abs(flux - e) / Math.Abs(e) : (double?)null,
                 effectiveConductivity = ns?.Conductivity,
                 chapmanEnskogConductivity = ns?.ChapmanEnskogConductivity,
+                conductivityCeError = ns?.Conductivity is double measured ? (measured / ns.Value.ChapmanEnskogConductivity) - 1 : (double?)null,
                 x = run.X,
                 temperature = run.Species.Select(s => s.Select(f => f.Temperature).ToArray()).ToArray(),
                 mixtureTemperature = run.Mixture.Select(f => f.Temperature).ToArray(),
