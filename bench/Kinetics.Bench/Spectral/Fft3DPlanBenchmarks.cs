@@ -25,7 +25,7 @@ public class Fft3DPlanBenchmarks
     public int N { get; set; }
 
     /// <summary>Block widths of the axis passes: "new" = <see cref="FftBlocking.For"/> (what <see cref="Fft3DPlan.Create(int, FftNormalization)"/>
-    /// uses), "old" = the single width of every pass before per-pass widths (32 up to N = 64, 16 above), for before/after in one run.</summary>
+    /// uses), "old" = the engine before issue #18 (one width for every pass, 32 up to N = 64 and 16 above; 128 as 8·4·4 without the radix-16 pass), for before/after in one run.</summary>
     [Params("new", "old")]
     public string Widths { get; set; } = "new";
 
@@ -33,7 +33,7 @@ public class Fft3DPlanBenchmarks
     public void Setup()
     {
         FftBlocking blocking = Widths == "old" ? FftBlocking.Uniform(N <= 64 ? 32 : 16) : FftBlocking.For(N);
-        _plan = Fft3DPlan.Create(N, FftNormalization.Symmetric, FftInstructionSets.Best, blocking);
+        _plan = Fft3DPlan.Create(N, FftNormalization.Symmetric, FftInstructionSets.Best, blocking, radix16: Widths != "old");
         _workspace = _plan.CreateWorkspace();
         var rng = new Random(1);
         _data = new Complex[_plan.Count];

@@ -8,7 +8,7 @@ using Kinetics.Spectral;
 namespace Kinetics.Bench.Spectral;
 
 /// <summary>
-/// Probe `fft-blocks --n N [--real] [--phases] R,C,P ...`: the complex forward transform (with --real also the real forward and
+/// Probe `fft-blocks --n N [--real] [--phases] R,C,P[-] ...`: the complex forward transform (with --real also the real forward and
 /// inverse; with --phases the z+y plane passes and the x pass alone, Vector512) under several block widths (z rows R, y columns C, x planes P), round-robin with FFTW's transform in one
 /// process; prints medians (KINETICS_BENCH_MIN=1: minima). The tuning aid behind docs/fft.md's block-width table.
 /// </summary>
@@ -19,7 +19,8 @@ internal static class FftBlockProbe
         int n = int.Parse(args[2], CultureInfo.InvariantCulture);
         bool real = args.Contains("--real"), phases = args.Contains("--phases");
         // "old": the single width of every pass before per-pass widths (32 up to N = 64, 16 above); "new": FftBlocking.For.
-        var blockings = args.Skip(3).Where(a => !a.StartsWith("--", StringComparison.Ordinal)).Select(a =>
+        var specs = args.Skip(3).Where(a => !a.StartsWith("--", StringComparison.Ordinal)).ToArray();
+        var blockings = specs.Select(a => a.TrimEnd('-')).Select(a =>
         {
             if (a is "old" or "new")
             {
@@ -37,11 +38,13 @@ internal static class FftBlockProbe
         var half = new Complex[n * n * ((n / 2) + 1)];
         var names = new List<string>();
         var cases = new List<(Action Prepare, Action Run)>();
-        foreach (FftBlocking b in blockings)
+        for (int s = 0; s < blockings.Length; s++)
         {
-            var plan = Fft3DPlan.Create(n, FftNormalization.Backward, FftInstructionSets.Best, b);
+            FftBlocking b = blockings[s];
+            // A trailing "-" drops the radix-16 pass (128 = 8·4·4 as before it), "old-" is the engine before issue #18.
+            var plan = Fft3DPlan.Create(n, FftNormalization.Backward, FftInstructionSets.Best, b, radix16: !specs[s].EndsWith('-'));
             var ws = plan.CreateWorkspace();
-            names.Add($"c{b.Rows},{b.Columns},{b.Planes}");
+            names.Add($"c{specs[s]}");
             cases.Add((() => input.CopyTo(data), () => plan.Forward(data, ws)));
             if (phases)
             {

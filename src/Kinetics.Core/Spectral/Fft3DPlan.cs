@@ -32,13 +32,13 @@ public sealed class Fft3DPlan
     private readonly FftBlocking _block;          // lines per block of each axis pass
     private readonly FftPassRunner _runner;       // the passes on this plan's register width (the one width dispatch)
 
-    private Fft3DPlan(int size, FftNormalization normalization, FftInstructionSet instructionSet, FftBlocking? blocking = null)
+    private Fft3DPlan(int size, FftNormalization normalization, FftInstructionSet instructionSet, FftBlocking? blocking = null, bool radix16 = true)
     {
         Size = size;
         Normalization = normalization;
         InstructionSet = instructionSet;
-        _line = new MixedRadixPlan(size);
-        _half = size % 2 == 0 ? new MixedRadixPlan(size / 2) : null;
+        _line = new MixedRadixPlan(size, radix16);
+        _half = size % 2 == 0 ? new MixedRadixPlan(size / 2, radix16) : null;
         _realTwiddles = new double[MixedRadixPlan.TwiddleStride * ((size / 2) + 1)];
         _realInverseTwiddles = new double[_realTwiddles.Length];
         for (int k = 0; k <= size / 2; k++)
@@ -81,8 +81,9 @@ public sealed class Fft3DPlan
         return new Fft3DPlan(size, normalization, instructionSet);
     }
 
-    /// <summary>A plan with explicit block widths (tests and measurements compare widths with this).</summary>
-    internal static Fft3DPlan Create(int size, FftNormalization normalization, FftInstructionSet instructionSet, FftBlocking blocking)
+    /// <summary>A plan with explicit block widths, and without the radix-16 pass when <paramref name="radix16"/> is false
+    /// (tests and measurements compare with this).</summary>
+    internal static Fft3DPlan Create(int size, FftNormalization normalization, FftInstructionSet instructionSet, FftBlocking blocking, bool radix16 = true)
     {
         Validate(size, normalization);
         if (blocking.Rows < 1 || blocking.Columns < 1 || blocking.Planes < 1)
@@ -90,7 +91,7 @@ public sealed class Fft3DPlan
             throw new ArgumentOutOfRangeException(nameof(blocking), blocking, "block widths must be at least 1.");
         }
 
-        return new Fft3DPlan(size, normalization, instructionSet, blocking);
+        return new Fft3DPlan(size, normalization, instructionSet, blocking, radix16);
     }
 
     private static void Validate(int size, FftNormalization normalization)

@@ -74,6 +74,9 @@ internal static class StockhamStages
             case 4:
                 Pass<TOps, TVec, Radix4, TF>(ref src, srcStride, ref dst, dstStride, width, stage, ref twiddles, rotSign, ref factors);
                 break;
+            case 16:
+                Pass<TOps, TVec, Radix16, TF>(ref src, srcStride, ref dst, dstStride, width, stage, ref twiddles, rotSign, ref factors);
+                break;
             case 2:
                 Pass<TOps, TVec, Radix2, TF>(ref src, srcStride, ref dst, dstStride, width, stage, ref twiddles, rotSign, ref factors);
                 break;
@@ -110,27 +113,45 @@ internal static class StockhamStages
         public readonly TVec Rot60;  // Rot·sin 60°
         public readonly TVec Rot72;  // Rot·sin 72°
         public readonly TVec Rot144; // Rot·sin 144°
+        public readonly TVec W1Re;   // ω₁₆ = e^{∓2πi/16} in twiddle form: (cos, cos) …
+        public readonly TVec W1Im;   // … and (−wi, wi), wi = ∓sin(2π/16)
+        public readonly TVec W3Re;   // ω₁₆³ likewise
+        public readonly TVec W3Im;
 
-        public Rotations(TVec rot, TVec rot60, TVec rot72, TVec rot144)
+        public Rotations(TVec rot, TVec rot60, TVec rot72, TVec rot144, TVec w1Re, TVec w1Im, TVec w3Re, TVec w3Im)
         {
             Rot = rot;
             Rot60 = rot60;
             Rot72 = rot72;
             Rot144 = rot144;
+            W1Re = w1Re;
+            W1Im = w1Im;
+            W3Re = w3Re;
+            W3Im = w3Im;
         }
 
         public static Rotations<TVec> Create<TOps>(double rotSign)
-            where TOps : IComplexLanes<TVec> =>
-            new(
+            where TOps : IComplexLanes<TVec>
+        {
+            // ω₁₆^e = cos(2πe/16) + i·wi with wi = −rotSign·sin(2πe/16) (rotSign = +1 forward).
+            double w1 = -rotSign * Sin22, w3 = -rotSign * Cos22;
+            return new(
                 TOps.Pair(rotSign, -rotSign),
                 TOps.Pair(rotSign * Sin60, -rotSign * Sin60),
                 TOps.Pair(rotSign * Sin72, -rotSign * Sin72),
-                TOps.Pair(rotSign * Sin144, -rotSign * Sin144));
+                TOps.Pair(rotSign * Sin144, -rotSign * Sin144),
+                TOps.Pair(Cos22, Cos22),
+                TOps.Pair(-w1, w1),
+                TOps.Pair(Sin22, Sin22),
+                TOps.Pair(-w3, w3));
+        }
     }
 
     private static readonly double Sin60 = Math.Sqrt(3.0) / 2.0;
     private static readonly double Sin72 = Math.Sin(2.0 * Math.PI / 5.0);
     private static readonly double Sin144 = Math.Sin(4.0 * Math.PI / 5.0);
+    private static readonly double Cos22 = Math.Cos(Math.PI / 8.0); // cos(2π/16) = sin(3·2π/16)
+    private static readonly double Sin22 = Math.Sin(Math.PI / 8.0); // sin(2π/16) = cos(3·2π/16)
 
     /// <summary>One Stockham pass: for every k &lt; L and s′ &lt; S′, one radix-r butterfly across the block's lines.</summary>
     /// <remarks>With <see cref="WithFactors"/> (first pass only, L = 1) input t = j + p·S′ is multiplied by entry t of the
@@ -327,6 +348,73 @@ internal static class StockhamStages
             TOps.Store(TOps.Subtract(m2, r2), ref Unsafe.Add(ref o, 3 * pout));
             TOps.Store(TOps.Subtract(m1, r1), ref Unsafe.Add(ref o, 4 * pout));
         }
+    }
+
+    /// <summary>
+    /// Radix 16 as 4 × 4: with p = p₁ + 4p₂ and k = k₂ + 4k₁, X[k₂ + 4k₁] = Σ_{p₁} ω₄^{p₁k₁}·ω₁₆^{p₁k₂}·Σ_{p₂} a[p₁ + 4p₂]·ω₄^{p₂k₂}:
+    /// four DFT₄ over p₂, the inner twiddles ω₁₆^{p₁k₂} (exponents 1, 2, 3, 2, 4, 6, 3, 6, 9; ω₁₆² = ω₈, ω₁₆⁴ = rot,
+    /// ω₁₆⁶ = ω₈³, ω₁₆⁹ = −ω₁₆), then four DFT₄ over p₁. Two Stockham passes instead of three at N = 128 (docs/fft.md).
+    /// </summary>
+    private readonly struct Radix16 : IButterfly
+    {
+        private static readonly double Sqrt1Half = Math.Sqrt(0.5);
+
+        public static int Radix => 16;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static void Apply<TOps, TVec, TF>(ref double a, nint pin, ref double o, nint pout, bool twiddle, ref double w, ref double f, nint fStride, in Rotations<TVec> rot)
+            where TOps : IComplexLanes<TVec>
+            where TVec : struct
+            where TF : IInputFactors
+        {
+            TVec h = TOps.Pair(Sqrt1Half, Sqrt1Half);
+            Dft4Values<TOps, TVec>(
+                Input<TOps, TVec, TF>(ref a, pin, 0, false, ref w, ref f, fStride), Input<TOps, TVec, TF>(ref a, pin, 4, twiddle, ref w, ref f, fStride),
+                Input<TOps, TVec, TF>(ref a, pin, 8, twiddle, ref w, ref f, fStride), Input<TOps, TVec, TF>(ref a, pin, 12, twiddle, ref w, ref f, fStride),
+                rot.Rot, out TVec b00, out TVec b01, out TVec b02, out TVec b03);
+            Dft4Values<TOps, TVec>(
+                Input<TOps, TVec, TF>(ref a, pin, 1, twiddle, ref w, ref f, fStride), Input<TOps, TVec, TF>(ref a, pin, 5, twiddle, ref w, ref f, fStride),
+                Input<TOps, TVec, TF>(ref a, pin, 9, twiddle, ref w, ref f, fStride), Input<TOps, TVec, TF>(ref a, pin, 13, twiddle, ref w, ref f, fStride),
+                rot.Rot, out TVec b10, out TVec b11, out TVec b12, out TVec b13);
+            Dft4Values<TOps, TVec>(
+                Input<TOps, TVec, TF>(ref a, pin, 2, twiddle, ref w, ref f, fStride), Input<TOps, TVec, TF>(ref a, pin, 6, twiddle, ref w, ref f, fStride),
+                Input<TOps, TVec, TF>(ref a, pin, 10, twiddle, ref w, ref f, fStride), Input<TOps, TVec, TF>(ref a, pin, 14, twiddle, ref w, ref f, fStride),
+                rot.Rot, out TVec b20, out TVec b21, out TVec b22, out TVec b23);
+            Dft4Values<TOps, TVec>(
+                Input<TOps, TVec, TF>(ref a, pin, 3, twiddle, ref w, ref f, fStride), Input<TOps, TVec, TF>(ref a, pin, 7, twiddle, ref w, ref f, fStride),
+                Input<TOps, TVec, TF>(ref a, pin, 11, twiddle, ref w, ref f, fStride), Input<TOps, TVec, TF>(ref a, pin, 15, twiddle, ref w, ref f, fStride),
+                rot.Rot, out TVec b30, out TVec b31, out TVec b32, out TVec b33);
+
+            // Inner twiddles ω₁₆^{p₁k₂}.
+            b11 = ComplexLanes.Twiddle<TOps, TVec>(b11, rot.W1Re, rot.W1Im);                       // ω₁₆¹
+            b12 = TOps.Multiply(TOps.Add(b12, Rotate<TOps, TVec>(b12, rot.Rot)), h);              // ω₁₆² = ω₈
+            b13 = ComplexLanes.Twiddle<TOps, TVec>(b13, rot.W3Re, rot.W3Im);                       // ω₁₆³
+            b21 = TOps.Multiply(TOps.Add(b21, Rotate<TOps, TVec>(b21, rot.Rot)), h);              // ω₁₆²
+            b22 = Rotate<TOps, TVec>(b22, rot.Rot);                                               // ω₁₆⁴ = rot
+            b23 = TOps.Multiply(TOps.Subtract(Rotate<TOps, TVec>(b23, rot.Rot), b23), h);         // ω₁₆⁶ = ω₈³
+            b31 = ComplexLanes.Twiddle<TOps, TVec>(b31, rot.W3Re, rot.W3Im);                       // ω₁₆³
+            b32 = TOps.Multiply(TOps.Subtract(Rotate<TOps, TVec>(b32, rot.Rot), b32), h);         // ω₁₆⁶
+            b33 = TOps.Subtract(TOps.Pair(0.0, 0.0), ComplexLanes.Twiddle<TOps, TVec>(b33, rot.W1Re, rot.W1Im)); // ω₁₆⁹ = −ω₁₆
+
+            Dft4<TOps, TVec>(b00, b10, b20, b30, rot.Rot, ref o, 4 * pout);                              // X[0, 4, 8, 12]
+            Dft4<TOps, TVec>(b01, b11, b21, b31, rot.Rot, ref Unsafe.Add(ref o, pout), 4 * pout);        // X[1, 5, 9, 13]
+            Dft4<TOps, TVec>(b02, b12, b22, b32, rot.Rot, ref Unsafe.Add(ref o, 2 * pout), 4 * pout);    // X[2, 6, 10, 14]
+            Dft4<TOps, TVec>(b03, b13, b23, b33, rot.Rot, ref Unsafe.Add(ref o, 3 * pout), 4 * pout);    // X[3, 7, 11, 15]
+        }
+    }
+
+    /// <summary>The DFT₄ of <see cref="Dft4{TOps, TVec}"/> into registers (y₀ … y₃).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Dft4Values<TOps, TVec>(TVec u0, TVec u1, TVec u2, TVec u3, TVec rot, out TVec y0, out TVec y1, out TVec y2, out TVec y3)
+        where TOps : IComplexLanes<TVec>
+        where TVec : struct
+    {
+        TVec t0 = TOps.Add(u0, u2), t1 = TOps.Subtract(u0, u2);
+        TVec t2 = TOps.Add(u1, u3), t3 = Rotate<TOps, TVec>(TOps.Subtract(u1, u3), rot);
+        y0 = TOps.Add(t0, t2);
+        y1 = TOps.Add(t1, t3);
+        y2 = TOps.Subtract(t0, t2);
+        y3 = TOps.Subtract(t1, t3);
     }
 
     private readonly struct Radix8 : IButterfly

@@ -27,7 +27,7 @@ internal static class MasslessElectronVpl1D
 
     public sealed record Case(
         double Epsilon, string CrossForm, int Steps, double Dt, double IonError, double IonDensityError, double ElectronError, double ElectronTemperatureLimit, double ElectronTemperature,
-        double ElectronDensityError, double ElectronShapeError, double MassDrift, double EnergyDrift, double Wall);
+        double ElectronDensityError, double ElectronShapeError, double ElectronAnisotropy, double MassDrift, double EnergyDrift, double Wall);
 
     public static Case Run(double epsilon, Settings s)
     {
@@ -87,7 +87,7 @@ internal static class MasslessElectronVpl1D
         double densityError = densities.Zip(limitDensities, (a, b) => Math.Abs(a - b)).Max() / limitDensities.Max();
 
         // Electrons against μ_β e^{βφ} of the limit (β, φ of the limit solver at the final time), L¹ over (x, ξ).
-        double temperatureLimit = 1.0 / limit.Beta, electronDiff = 0, electronNorm = 0, electronEnergy = 0, electronCount = 0, shapeDiff = 0, electronDensityError = 0;
+        double temperatureLimit = 1.0 / limit.Beta, electronDiff = 0, electronNorm = 0, electronEnergy = 0, electronCount = 0, shapeDiff = 0, electronDensityError = 0, anisotropy = 0;
         var reference = new double[electronGrid.Count];
         var local = new double[electronGrid.Count];
         var v2 = Enumerable.Range(0, electronGrid.Count).Select(p => electronGrid.Point(p).LengthSquared).ToArray();
@@ -96,6 +96,7 @@ internal static class MasslessElectronVpl1D
             Maxwellian.Fill(electronGrid.Grid, new MacroscopicState(limit.ElectronDensity[c], temperatureLimit), epsilon * epsilon, reference);
             ReadOnlySpan<double> f = state.Distribution(c, 1);
             var own = CellMoments.Species(state, c, 1);
+            anisotropy = Math.Max(anisotropy, Math.Abs(own.Stress.Xx - (0.5 * (own.Stress.Yy + own.Stress.Zz))) / (own.Density * own.Temperature));
             electronDensityError = Math.Max(electronDensityError, Math.Abs(own.Density - limit.ElectronDensity[c]));
             Maxwellian.Fill(electronGrid.Grid, new MacroscopicState(own.Density, own.BulkVelocity, own.Temperature), epsilon * epsilon, local);
             for (int p = 0; p < f.Length; p++)
@@ -114,7 +115,7 @@ internal static class MasslessElectronVpl1D
         double energyDrift = Math.Abs(after.TotalEnergy / before.TotalEnergy - 1);
         return new Case(
             epsilon, op.Form(1, 0).ToString(), steps, dt, diff / norm, densityError, electronDiff / electronNorm, temperatureLimit, electronTemperature,
-            electronDensityError, shapeDiff / electronNorm, massDrift, energyDrift, clock.Elapsed.TotalSeconds);
+            electronDensityError, shapeDiff / electronNorm, anisotropy, massDrift, energyDrift, clock.Elapsed.TotalSeconds);
     }
 
     private static void FillIons(PhaseSpaceState state, SpeciesGrid grid, Settings s)

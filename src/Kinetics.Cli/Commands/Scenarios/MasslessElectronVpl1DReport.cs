@@ -77,7 +77,7 @@ internal static class MasslessElectronVpl1DReport
         double anchor = cases[^1].IonError / cases[^1].Epsilon;
         var figure = new Figure
         {
-            Title = $"1-D VPL against the massless-electron limit ({settings.Cells} cells, N = {settings.VelocityPoints}, t = {F(settings.FinalTime, "G4")}): order {F(observed, "F2")}",
+            Title = $"1-D VPL against the massless-electron limit ({settings.Cells} cells, N = {settings.VelocityPoints}/{(settings.ElectronPoints > 0 ? settings.ElectronPoints : settings.VelocityPoints)} ions/electrons, t = {F(settings.FinalTime, "G4")}): order {F(observed, "F2")}",
             XLabel = "ε = √(m₋/m₊)",
             YLabel = "relative L¹ error",
             XScale = AxisScale.Log10,
@@ -120,6 +120,7 @@ internal static class MasslessElectronVpl1DReport
                 ["electron_error"] = c.ElectronError,
                 ["electron_density_error"] = c.ElectronDensityError,
                 ["electron_shape_error"] = c.ElectronShapeError,
+                ["electron_anisotropy"] = c.ElectronAnisotropy,
                 ["electron_temperature"] = c.ElectronTemperature,
                 ["electron_temperature_limit"] = c.ElectronTemperatureLimit,
                 ["mass_drift"] = c.MassDrift,
