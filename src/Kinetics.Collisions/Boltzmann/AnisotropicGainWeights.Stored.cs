@@ -3,7 +3,7 @@ namespace Kinetics.Boltzmann;
 /// <summary>
 /// The orbit tables of every radial node computed once, when the plan is created: they depend on the kernel, the masses,
 /// the radial rule and σ only, not on the data, so an evaluation that reads them instead of filling them per node does
-/// the same arithmetic in the same order (docs/boltzmann.md, "Stored orbit tables").
+/// the same arithmetic in the same order (docs/boltzmann.md, "Shared passes for anisotropic b_σ", stored orbit tables).
 /// </summary>
 internal sealed partial class AnisotropicGainWeights
 {

@@ -52,8 +52,8 @@ public sealed record BoltzmannOptions
     /// computes once at <see cref="BoltzmannOperator.Create(Grids.CartesianGrid, Kernels.CollisionKernelTable, BoltzmannOptions?)"/>
     /// instead of at every evaluation (default 256 MiB; 0 to always recompute). The same values either way; with VSS and
     /// `Product(11)` at N = 32 the tables take 57 MB per pair of two species and 28 MB per species with itself, and
-    /// keeping them makes an evaluation ≈ 1.3× faster (docs/boltzmann.md, "Stored orbit tables"). Above the budget no pair's
-    /// tables are kept.
+    /// recomputing them cost about 0.4 of an isotropic evaluation (docs/boltzmann.md, "Shared passes for anisotropic b_σ").
+    /// When all pairs' tables do not fit, none are kept. Range 0 to 2⁴⁰.
     /// </summary>
     public long AnisotropicTableBytes { get; init; } = 256L << 20;
 
