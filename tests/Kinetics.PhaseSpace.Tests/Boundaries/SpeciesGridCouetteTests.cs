@@ -84,18 +84,27 @@ public sealed class SpeciesGridCouetteTests(ITestOutputHelper output)
         double etaGridOverKn = GridViscosity(grids, Kernels(1.0));
         var runs = knudsen.Select(kn => Run(kn, cells: (int)Math.Round(2 / kn), grids, finalTime: 15 * kn, slipOverKn: SlipGuess)).ToArray();
         var slipErrors = new double[knudsen.Length];
+        var bulkErrors = new double[knudsen.Length];
         for (int i = 0; i < knudsen.Length; i++)
         {
             double etaGrid = etaGridOverKn * knudsen[i];
             Report(knudsen[i], etaGrid, runs[i]);
             slipErrors[i] = 1 - (runs[i].Stress / (-etaGrid * WallSpeed));
+            bulkErrors[i] = Math.Abs(1 - (runs[i].Viscosity / etaGrid));
             Assert.True(runs[i].MassDrift < 1e-12, $"mass drift {runs[i].MassDrift}");
-            Assert.InRange(runs[i].Viscosity / etaGrid, 0.98, 1.01);
+            Assert.True(runs[i].BulkSpread < 1e-2, $"P_xy spread over the bulk {runs[i].BulkSpread} at Kn = {knudsen[i]}");
         }
 
+        // Observed (docs/phase-space.md): μ_eff/η_grid = 0.9874, 0.9970, 0.9987 — the bulk relation with the grid's own
+        // viscosity, its error falling with Kn; 1 − P_xy/(−η_grid U) = 0.204, 0.112, 0.060 (first-order slip), order 0.88;
+        // ζ/Kn = 1.195, 1.225 at Kn = 0.1, 0.05 (at 0.025 the run is too short for the slope to leave the initial 1.25 Kn);
+        // bulk spread of P_xy 5.8e−3, 1.3e−3, 8.7e−4.
         double order = Math.Log(slipErrors[0] / slipErrors[^1]) / Math.Log(knudsen[0] / knudsen[^1]);
         output.WriteLine($"no-slip Navier–Stokes error {string.Join(", ", slipErrors.Select(e => e.ToString("E3")))}; observed order {order:F3}");
-        Assert.InRange(order, 0.75, 1.1);
+        Assert.All(bulkErrors, e => Assert.True(e < 0.02, $"|μ_eff/η_grid − 1| = {e}"));
+        Assert.True(bulkErrors[^1] < bulkErrors[0] / 2, $"bulk error {bulkErrors[^1]} at Kn = 0.025 against {bulkErrors[0]} at Kn = 0.1");
+        Assert.InRange(order, 0.75, 1.05);
+        Assert.True(Math.Abs(runs[0].SlipOverKn(knudsen[0]) - runs[1].SlipOverKn(knudsen[1])) < 0.05, "ζ/Kn not constant: slip not first order");
     }
 
     [LongFact]
@@ -103,6 +112,7 @@ public sealed class SpeciesGridCouetteTests(ITestOutputHelper output)
     {
         // Kn = 0.1, 20 cells, t = 1.5: per-species N = 16 (light [−5, 5]³, heavy [−2.5, 2.5]³) against one shared grid
         // N = 20 on [−5, 5]³ (h = 0.5, the heavy species' thermal speed), whose evaluation costs about as much (docs).
+        // Observed: η_grid/μ_CE = 1.1619 (per-species) and 1.0601 (shared); μ_eff/η_grid = 0.9874 and 0.9895.
         const double Kn = 0.1;
         var perSpecies = Grids(16, 5.0, perSpecies: true);
         var shared = Grids(20, 5.0, perSpecies: false);
@@ -111,8 +121,11 @@ public sealed class SpeciesGridCouetteTests(ITestOutputHelper output)
         var one = Run(Kn, cells: 20, shared, finalTime: 1.5, slipOverKn: SlipGuess);
         Report(Kn, etaPer, per);
         Report(Kn, etaShared, one);
-        Assert.InRange(per.Viscosity / etaPer, 0.98, 1.01);
-        Assert.InRange(one.Viscosity / etaShared, 0.98, 1.01);
+        // Margins: ±1 % on the grids' viscosities, ±1.2 % on the bulk relation.
+        Assert.InRange(etaPer / per.ChapmanEnskogViscosity, 1.15, 1.173);
+        Assert.InRange(etaShared / one.ChapmanEnskogViscosity, 1.05, 1.071);
+        Assert.InRange(per.Viscosity / etaPer, 0.975, 0.999);
+        Assert.InRange(one.Viscosity / etaShared, 0.977, 1.001);
     }
 
     private void Report(double kn, double etaGrid, Couette r) =>
