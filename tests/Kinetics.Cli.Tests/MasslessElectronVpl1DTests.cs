@@ -80,19 +80,21 @@ public class MasslessElectronVpl1DTests
     }
 
     [LongFact]
-    public void Vpl1D_DefaultSweep_IonsConvergeTowardsTheLimit()
+    public void Vpl1D_Sweep_IonsConvergeTowardsTheLimit()
     {
-        // The default sweep (ε = 0.3, 0.1, 0.03, 0.02334, 0.01; t = 1; N = 16): 8 min on the shared machine.
-        JsonElement json = KineticsProcess.RunJson("scenario", "massless-electron", "--problem", "vpl-1d", "--output", TempPrefix());
+        // ε = 0.3, 0.1, 0.03 at t = 0.5 (15 s at load 9; the default sweep to ε = 0.01 takes longer than the 3-minute
+        // process limit of these tests). Observed ion errors 1.116e-1, 4.83e-2, 1.658e-2, order 0.83.
+        JsonElement json = KineticsProcess.RunJson(
+            "scenario", "massless-electron", "--problem", "vpl-1d", "--epsilons", "0.3,0.1,0.03", "--t-final", "0.5", "--output", TempPrefix());
         Assert.True(json.GetProperty("error_falls").GetBoolean());
 
-        // Observed 0.73: first order down to ε ≈ 0.03, then the electrons' resolution floor (docs/massless-electrons.md).
-        // The bound catches a loss of the O(ε) behaviour, not the floor.
-        Assert.InRange(json.GetProperty("observed_order").GetDouble(), 0.6, 1.1);
+        // The bound catches a loss of the O(ε) behaviour; below ε ≈ 0.03 the electrons' resolution floor flattens the
+        // order (docs/massless-electrons.md), which this range of ε stays above.
+        Assert.InRange(json.GetProperty("observed_order").GetDouble(), 0.7, 1.1);
         var cases = json.GetProperty("cases").EnumerateArray().ToArray();
 
-        // The electrons' temperature against the limit's: observed −0.109, −0.052, −0.020 for ε = 0.3, 0.1, 0.03.
+        // The electrons' temperature against the limit's: observed −0.0639, −0.0267, −0.0094 (order 0.83).
         double Gap(int i) => cases[i].GetProperty("electron_temperature").GetDouble() - cases[i].GetProperty("electron_temperature_limit").GetDouble();
-        Assert.InRange(Math.Log(Gap(0) / Gap(2)) / Math.Log(0.3 / 0.03), 0.6, 1.1);
+        Assert.InRange(Math.Log(Gap(0) / Gap(2)) / Math.Log(0.3 / 0.03), 0.7, 1.1);
     }
 }
