@@ -39,10 +39,11 @@ internal static class MasslessElectronScenario
         var electronBox = new Option<double>("--electron-box") { Description = "vpl-1d: half-width of the electrons' grid in thermal speeds of ξ, in [4, 10].", DefaultValueFactory = _ => 5.5 };
         var cfl = new Option<double>("--cfl") { Description = "vpl-1d: Courant number of the transport half-steps, in (0, 1] (the step is 2·cfl·Δx/max|v|, set by the electrons).", DefaultValueFactory = _ => 0.8 };
         var electronPoints = new Option<int?>("--n-electron") { Description = "vpl-1d: grid points per axis of the electrons' grid (default: --n); their error is set by this resolution (docs/massless-electrons.md)." }.GridSize(8, 48);
+        var electronAnisotropy = new Option<double>("--electron-anisotropy") { Description = "homogeneous: the electrons' initial T⊥/T∥ at T = 1, in [0.25, 4]; 1 (default) is the well-prepared Maxwellian, other values ill-prepared data.", DefaultValueFactory = _ => 1.0 };
         var json = JsonOutput.CreateOption();
         var command = new Command("massless-electron", "The ions' solution of the ion–electron Landau system at decreasing ε = √(m₋/m₊) against the ε → 0 limit (ions alone; Flynn & Guo), with the observed order.")
         {
-            epsilons, n, finalTime, courant, output, problem, cells, amplitude, wavenumber, ionTemperature, limiter, electronBox, cfl, electronPoints, json,
+            epsilons, n, finalTime, courant, output, problem, cells, amplitude, wavenumber, ionTemperature, limiter, electronBox, cfl, electronPoints, electronAnisotropy, json,
         };
         command.SetAction(parse =>
         {
@@ -73,7 +74,13 @@ internal static class MasslessElectronScenario
                 return MasslessElectronVpl1DReport.Run([.. list.OrderByDescending(e => e)], settings, OutputPrefix.Normalize(parse.GetValue(output)!), io);
             }
 
-            return Run([.. list.OrderByDescending(e => e)], parse.GetValue(n), t, c, OutputPrefix.Normalize(parse.GetValue(output)!), io);
+            double r = parse.GetValue(electronAnisotropy);
+            if (!(r >= 0.25 && r <= 4))
+            {
+                throw new ArgumentException($"--electron-anisotropy must be in [0.25, 4] (was {r}).");
+            }
+
+            return Run([.. list.OrderByDescending(e => e)], parse.GetValue(n), t, c, OutputPrefix.Normalize(parse.GetValue(output)!), io, r);
         });
         return command;
     }
@@ -85,7 +92,7 @@ internal static class MasslessElectronScenario
         return 0.5 * (Bump(v - new Velocity3(1, 0, 0)) + Bump(v + new Velocity3(1, 0, 0)));
     }
 
-    private static int Run(double[] epsilons, int n, double finalTime, double courant, string prefix, JsonOutput io)
+    private static int Run(double[] epsilons, int n, double finalTime, double courant, string prefix, JsonOutput io, double anisotropy = 1.0)
     {
         var total = Stopwatch.StartNew();
         var kernel = LandauKernel.Coulomb(LandauNormalization.FlynnGuo);
@@ -113,7 +120,22 @@ internal static class MasslessElectronScenario
             }
 
             ions.CopyTo(g);
-            Maxwellian.Fill(grids[1].Grid, new MacroscopicState(1.0, 1.0), epsilon * epsilon, grids.Slice(f.AsSpan(), 1));
+            if (anisotropy == 1.0)
+            {
+                Maxwellian.Fill(grids[1].Grid, new MacroscopicState(1.0, 1.0), epsilon * epsilon, grids.Slice(f.AsSpan(), 1));
+            }
+            else
+            {
+                // Ill-prepared electrons: T⊥/T∥ = R at T = 1. Even in ξ, so Q⁰₋₊(G, ·) = 0 and the limit (ions alone, β = 1)
+                // is unchanged; the electrons relax on their own time ε (docs/massless-electrons.md, "Ill-prepared data").
+                var start = new AnisotropicMaxwellian(1.0, 3.0 / (1 + (2 * anisotropy)), 3.0 * anisotropy / (1 + (2 * anisotropy)));
+                Span<double> electrons = grids.Slice(f.AsSpan(), 1);
+                for (int p = 0; p < electrons.Length; p++)
+                {
+                    electrons[p] = start.Evaluate(epsilon * epsilon, grids[1].Point(p));
+                }
+            }
+
             var initial = SpeciesGridStepper.Moments(ionGrid, ions, 1.0);
             double energy0 = initial.Energy;
             ionTemperature = 2.0 / 3.0 * (energy0 - (initial.Momentum.LengthSquared / (2 * initial.Density))) / initial.Density;
@@ -190,6 +212,7 @@ internal static class MasslessElectronScenario
             ["ion_temperature"] = ionTemperature,
             ["n"] = n,
             ["t_final"] = finalTime,
+            ["initial_electron_anisotropy"] = anisotropy,
             ["cases"] = cases,
             ["wall_s"] = total.Elapsed.TotalSeconds,
         });
