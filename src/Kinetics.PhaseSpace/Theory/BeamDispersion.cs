@@ -71,23 +71,7 @@ public sealed record BeamDispersion(double[] Densities, double[] Drifts, double[
     public Complex Root(double k, Complex guess)
     {
         Check(guess, k, nameof(guess));
-        Complex omega = guess;
-        for (int iteration = 0; iteration < 100; iteration++)
-        {
-            Complex d = Evaluate(omega, k);
-            if (d.Magnitude <= 1e-12)
-            {
-                return omega;
-            }
-
-            omega -= d / Derivative(omega, k);
-            if (!double.IsFinite(omega.Real) || !double.IsFinite(omega.Imaginary))
-            {
-                break;
-            }
-        }
-
-        throw new InvalidOperationException($"Newton's method for D(ω, {k}) = 0 did not converge from {guess} within 100 iterations.");
+        return DispersionNewton.Root(omega => Evaluate(omega, k), omega => Derivative(omega, k), guess, $"D(ω, {k})");
     }
 
     // The beams (equal lengths, n_b > 0, u_b finite, T_b > 0), k > 0 and a finite ω.

@@ -45,23 +45,7 @@ public sealed record IonAcousticDispersion(double Charge, double Mass, double De
     public Complex Root(double k, Complex guess)
     {
         Check(guess, k);
-        Complex omega = guess;
-        for (int iteration = 0; iteration < 100; iteration++)
-        {
-            Complex d = Evaluate(omega, k);
-            if (d.Magnitude <= 1e-12)
-            {
-                return omega;
-            }
-
-            omega -= d / Derivative(omega, k);
-            if (!double.IsFinite(omega.Real) || !double.IsFinite(omega.Imaginary))
-            {
-                break;
-            }
-        }
-
-        throw new InvalidOperationException($"Newton's method for the ion-acoustic D(ω, {k}) = 0 did not converge from {guess}.");
+        return DispersionNewton.Root(omega => Evaluate(omega, k), omega => Derivative(omega, k), guess, $"the ion-acoustic D(ω, {k})");
     }
 
     /// <summary>The cold-ion frequency k c_s/√(1 + k²λ²), c_s² = q/(mβ), λ² = 1/(βqn): a starting guess for <see cref="Root"/>.</summary>
