@@ -3,7 +3,8 @@ namespace Kinetics;
 /// <summary>
 /// Cholesky factorisation G = L Lᵀ and solve for the small dense symmetric positive-definite systems of the library's
 /// moment constraints (the Gram matrices of conservative projections and the Newton steps of discrete Maxwellians,
-/// r ≤ 68). Row-major r × r storage; L overwrites the lower triangle of G.
+/// r ≤ 68) and of the 1-D Poisson–Boltzmann Newton step (r ≤ 512 cells). Row-major r × r storage; L overwrites the lower
+/// triangle of G.
 /// </summary>
 internal static class SmallCholesky
 {

@@ -141,7 +141,12 @@ public sealed class PoissonBoltzmannSolver
                 step[i] = -residual[i];
             }
 
-            CholeskySolve(matrix, n, step);
+            if (!SmallCholesky.Factor(matrix, n))
+            {
+                throw new InvalidOperationException("Poisson–Boltzmann: the Newton matrix is not positive definite (overflow of e^{βφ}?).");
+            }
+
+            SmallCholesky.Solve(matrix, n, step);
             double slope = 0.0, size = 0.0, scale = 1.0;
             for (int i = 0; i < n; i++)
             {
@@ -233,58 +238,5 @@ public sealed class PoissonBoltzmannSolver
         }
 
         return Math.Sqrt(sum);
-    }
-
-    // In-place Cholesky of the SPD matrix (lower triangle) and solve of L Lᵀ x = b (b overwritten by x).
-    private static void CholeskySolve(double[] a, int n, double[] b)
-    {
-        for (int j = 0; j < n; j++)
-        {
-            double d = a[(j * n) + j];
-            for (int k = 0; k < j; k++)
-            {
-                d -= a[(j * n) + k] * a[(j * n) + k];
-            }
-
-            if (!(d > 0))
-            {
-                throw new InvalidOperationException("Poisson–Boltzmann: the Newton matrix is not positive definite (overflow of e^{βφ}?).");
-            }
-
-            d = Math.Sqrt(d);
-            a[(j * n) + j] = d;
-            for (int i = j + 1; i < n; i++)
-            {
-                double s = a[(i * n) + j];
-                for (int k = 0; k < j; k++)
-                {
-                    s -= a[(i * n) + k] * a[(j * n) + k];
-                }
-
-                a[(i * n) + j] = s / d;
-            }
-        }
-
-        for (int i = 0; i < n; i++)
-        {
-            double s = b[i];
-            for (int k = 0; k < i; k++)
-            {
-                s -= a[(i * n) + k] * b[k];
-            }
-
-            b[i] = s / a[(i * n) + i];
-        }
-
-        for (int i = n - 1; i >= 0; i--)
-        {
-            double s = b[i];
-            for (int k = i + 1; k < n; k++)
-            {
-                s -= a[(k * n) + i] * b[k];
-            }
-
-            b[i] = s / a[(i * n) + i];
-        }
     }
 }

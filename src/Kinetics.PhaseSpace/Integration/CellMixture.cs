@@ -177,15 +177,7 @@ internal sealed class CellMixture
         }
 
         var grids = _grids!;
-        double rho = 0, total = 0;
-        for (int a = 0; a < SpeciesCount; a++)
-        {
-            rho += Masses[a] * densities[a];
-            total += densities[a];
-        }
-
-        var u = new Velocity3(momentum.X / rho, momentum.Y / rho, momentum.Z / rho);
-        double theta = 2.0 / 3.0 * (energy - (0.5 * rho * u.LengthSquared)) / total;
+        var (u, theta) = MixtureEquilibrium.CommonState(Masses, densities, momentum, energy);
         for (int a = 0; a < SpeciesCount; a++)
         {
             DiscreteMaxwellian.Fill(grids[a].Grid, new MacroscopicState(densities[a], u - grids[a].Centre, theta), Masses[a], destination.Slice(Offsets[a], grids.Count(a)));

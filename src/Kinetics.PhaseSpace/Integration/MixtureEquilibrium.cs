@@ -56,18 +56,27 @@ internal static class MixtureEquilibrium
     public static void FillFromMoments(CartesianGrid grid, ReadOnlySpan<double> masses, ReadOnlySpan<double> densities, Velocity3 momentum, double energy, Span<double> destination)
     {
         int count = grid.Count, s = masses.Length;
-        double rho = 0, total = 0;
+        var (u, theta) = CommonState(masses, densities, momentum, energy);
         for (int a = 0; a < s; a++)
+        {
+            DiscreteMaxwellian.Fill(grid, new MacroscopicState(densities[a], u, theta), masses[a], destination.Slice(a * count, count));
+        }
+    }
+
+    /// <summary>
+    /// The common velocity u = momentum/ρ (ρ = Σ m^α n^α) and temperature θ with (3/2)(Σ n^α)θ = energy − ρ|u|²/2 of the
+    /// mixture equilibrium with these species densities, total momentum density and total energy density.
+    /// </summary>
+    internal static (Velocity3 Velocity, double Temperature) CommonState(ReadOnlySpan<double> masses, ReadOnlySpan<double> densities, Velocity3 momentum, double energy)
+    {
+        double rho = 0, total = 0;
+        for (int a = 0; a < masses.Length; a++)
         {
             rho += masses[a] * densities[a];
             total += densities[a];
         }
 
         var u = new Velocity3(momentum.X / rho, momentum.Y / rho, momentum.Z / rho);
-        double theta = 2.0 / 3.0 * (energy - (0.5 * rho * u.LengthSquared)) / total;
-        for (int a = 0; a < s; a++)
-        {
-            DiscreteMaxwellian.Fill(grid, new MacroscopicState(densities[a], u, theta), masses[a], destination.Slice(a * count, count));
-        }
+        return (u, 2.0 / 3.0 * (energy - (0.5 * rho * u.LengthSquared)) / total);
     }
 }
