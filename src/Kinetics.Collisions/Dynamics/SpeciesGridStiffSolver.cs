@@ -33,7 +33,11 @@ public sealed class SpeciesGridStiffSolver
     /// <summary>Creates the solver.</summary>
     /// <param name="collisionOperator">𝒞 on per-species grids (quadratic in F).</param>
     /// <param name="options">Options (default: implicit Euler, ε = 1, Δt = 0.1).</param>
-    public SpeciesGridStiffSolver(ISpeciesGridCollisionOperator collisionOperator, StiffOptions? options = null)
+    /// <returns>The solver; immutable.</returns>
+    public static SpeciesGridStiffSolver Create(ISpeciesGridCollisionOperator collisionOperator, StiffOptions? options = null) =>
+        new(collisionOperator, options);
+
+    private SpeciesGridStiffSolver(ISpeciesGridCollisionOperator collisionOperator, StiffOptions? options)
     {
         ArgumentNullException.ThrowIfNull(collisionOperator);
         Operator = collisionOperator;

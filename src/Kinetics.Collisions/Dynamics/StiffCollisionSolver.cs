@@ -29,7 +29,11 @@ public sealed class StiffCollisionSolver
     /// <summary>Creates the solver.</summary>
     /// <param name="collisionOperator">𝒞 (quadratic in F).</param>
     /// <param name="options">Options (default: implicit Euler, ε = 1, Δt = 0.1).</param>
-    public StiffCollisionSolver(ICollisionOperator collisionOperator, StiffOptions? options = null)
+    /// <returns>The solver; immutable.</returns>
+    public static StiffCollisionSolver Create(ICollisionOperator collisionOperator, StiffOptions? options = null) =>
+        new(collisionOperator, options);
+
+    private StiffCollisionSolver(ICollisionOperator collisionOperator, StiffOptions? options)
     {
         ArgumentNullException.ThrowIfNull(collisionOperator);
         Operator = collisionOperator;
