@@ -151,6 +151,8 @@ public sealed class EulerPoisson1DWallTests(ITestOutputHelper output)
     {
         var e1 = Assert.Throws<ArgumentOutOfRangeException>(() => EulerPoisson1D.Create(Masses, Charges, 32, 1.0, (LimitBoundary)7, FieldBoundary.Grounded, FieldBoundary.Grounded, true));
         Assert.Equal("boundary", e1.ParamName);
+        var e5 = Assert.Throws<ArgumentOutOfRangeException>(() => EulerPoisson1D.Create(Masses, Charges, 32, 1.0, LimitBoundary.NoSlipWalls, FieldBoundary.Grounded, FieldBoundary.Grounded, true));
+        Assert.Equal("boundary", e5.ParamName);
         var e2 = Assert.Throws<ArgumentException>(() => EulerPoisson1D.Create(Masses, Charges, 32, 1.0, LimitBoundary.Walls, FieldBoundary.Field(0), FieldBoundary.Field(0), false));
         Assert.Equal("neutralisingBackground", e2.ParamName);
         var e3 = Assert.Throws<ArgumentOutOfRangeException>(() => EulerPoisson1D.Create(Masses, Charges, 32, 1.0, LimitBoundary.Walls, new FieldBoundary(true, double.NaN), FieldBoundary.Grounded, true));
