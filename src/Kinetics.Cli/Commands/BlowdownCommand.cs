@@ -50,7 +50,7 @@ internal static class BlowdownCommand
         }
 
         var grid = new RadialLandauGrid(cells, radius, Math.Sqrt(delta));
-        var solver = new RadialLandauSolver(grid);
+        var solver = RadialLandauSolver.Create(grid);
         var workspace = new RadialLandauWorkspace(grid);
         double[] f = grid.Sample(profile.Initial);
         double mass0 = grid.Moment(f), energy0 = grid.SecondMoment(f);

@@ -199,7 +199,7 @@ internal static class RelaxCommand
         // ringing fakes rates far above ν, and the collision frequency already bounds the stiffness. Steady-state preserving
         // evaluation and the equilibrium limiter keep coarse grids (N = 16) stable over long runs (docs/boltzmann.md,
         // "Long runs at coarse grids").
-        var solver = new SpaceHomogeneousSolver(op, new SpaceHomogeneousOptions
+        var solver = SpaceHomogeneousSolver.Create(op, new SpaceHomogeneousOptions
         {
             Scheme = TimeScheme.SspRk3, Courant = 1.0, RateFloor = 1e-3, SteadyStatePreserving = true, EquilibriumLimiter = true,
             MaxSteps = files.MaxSteps, PartialResultOnFailure = true,

@@ -56,7 +56,7 @@ internal static class RelaxPerSpecies
 
         // The step control of the shared-grid run (Courant 1 on the collision frequency, bulk-only relative rates), and its
         // partial result on a failed step (exit code 3 with what was computed).
-        var solver = new SpeciesGridSolver(op, new SpaceHomogeneousOptions
+        var solver = SpeciesGridSolver.Create(op, new SpaceHomogeneousOptions
         {
             Scheme = TimeScheme.SspRk3, Courant = 1.0, RateFloor = 1e-3, MaxSteps = files.MaxSteps, PartialResultOnFailure = true,
         });

@@ -26,7 +26,11 @@ public sealed class SpaceHomogeneousSolver
     /// <summary>Creates a solver for <paramref name="collisionOperator"/>.</summary>
     /// <param name="collisionOperator">The operator 𝒞.</param>
     /// <param name="options">Options (default: SSP-RK3, Courant 0.25, projection on, positivity monitored).</param>
-    public SpaceHomogeneousSolver(ICollisionOperator collisionOperator, SpaceHomogeneousOptions? options = null)
+    /// <returns>The solver; immutable.</returns>
+    public static SpaceHomogeneousSolver Create(ICollisionOperator collisionOperator, SpaceHomogeneousOptions? options = null) =>
+        new(collisionOperator, options);
+
+    private SpaceHomogeneousSolver(ICollisionOperator collisionOperator, SpaceHomogeneousOptions? options)
     {
         ArgumentNullException.ThrowIfNull(collisionOperator);
         Operator = collisionOperator;

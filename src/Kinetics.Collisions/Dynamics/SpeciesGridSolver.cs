@@ -31,7 +31,11 @@ public sealed class SpeciesGridSolver
     /// <param name="collisionOperator">The operator 𝒞 on per-species grids.</param>
     /// <param name="options">Options (default: SSP-RK3, Courant 0.25, projection on with weight |F|); the steady-state
     /// and limiter options must be off.</param>
-    public SpeciesGridSolver(ISpeciesGridCollisionOperator collisionOperator, SpaceHomogeneousOptions? options = null)
+    /// <returns>The solver; immutable.</returns>
+    public static SpeciesGridSolver Create(ISpeciesGridCollisionOperator collisionOperator, SpaceHomogeneousOptions? options = null) =>
+        new(collisionOperator, options);
+
+    private SpeciesGridSolver(ISpeciesGridCollisionOperator collisionOperator, SpaceHomogeneousOptions? options)
     {
         ArgumentNullException.ThrowIfNull(collisionOperator);
         Operator = collisionOperator;

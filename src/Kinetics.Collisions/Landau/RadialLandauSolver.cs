@@ -16,20 +16,26 @@ namespace Kinetics.Landau;
 /// </remarks>
 public sealed class RadialLandauSolver
 {
-    private readonly int _maxSteps = 10_000_000;
-
     /// <summary>Creates the solver.</summary>
     /// <param name="grid">The radial grid.</param>
     /// <param name="tolerance">Relative max-norm tolerance of the fixed-point iteration, in [1e−15, 1e−3].</param>
     /// <param name="maxIterations">Iterations before a step is rejected, in [2, 1000].</param>
     /// <param name="secondOrder">True (default): <see cref="Advance"/> uses variable-step BDF2 after a first backward-Euler
     /// step; false: backward Euler throughout.</param>
-    public RadialLandauSolver(RadialLandauGrid grid, double tolerance = 1e-12, int maxIterations = 40, bool secondOrder = true)
+    /// <param name="maxSteps">The step budget of <see cref="Advance"/>, in [1, 2³¹ − 1] (default 10⁷ accepted steps).</param>
+    /// <returns>The solver; immutable.</returns>
+    public static RadialLandauSolver Create(
+        RadialLandauGrid grid, double tolerance = 1e-12, int maxIterations = 40, bool secondOrder = true, int maxSteps = 10_000_000) =>
+        new(grid, tolerance, maxIterations, secondOrder, maxSteps);
+
+    private RadialLandauSolver(RadialLandauGrid grid, double tolerance, int maxIterations, bool secondOrder, int maxSteps)
     {
         SecondOrder = secondOrder;
         ArgumentNullException.ThrowIfNull(grid);
         Guard.InRange(tolerance, 1e-15, 1e-3);
         Guard.InRange(maxIterations, 2, 1000);
+        Guard.InRange(maxSteps, 1, int.MaxValue);
+        MaxSteps = maxSteps;
         Operator = RadialLandauOperator.Create(grid);
         Tolerance = tolerance;
         MaxIterations = maxIterations;
@@ -54,15 +60,7 @@ public sealed class RadialLandauSolver
     /// The step budget of <see cref="Advance"/> (default 10⁷ accepted steps): when it is spent before the end time,
     /// <see cref="Advance"/> throws an <see cref="InvalidOperationException"/> instead of running on.
     /// </summary>
-    public int MaxSteps
-    {
-        get => _maxSteps;
-        init
-        {
-            Guard.InRange(value, 1, int.MaxValue);
-            _maxSteps = value;
-        }
-    }
+    public int MaxSteps { get; }
 
     /// <summary>
     /// One backward-Euler step of size <paramref name="timeStep"/>: on success <paramref name="values"/> is replaced by

@@ -47,7 +47,7 @@ public sealed class MaxwellStefan1D
     /// <param name="delta">Δ_ij &gt; 0 for i ≠ j, symmetric, row-major N×N (the diagonal is ignored), N ∈ [2, 16].</param>
     /// <param name="cells">Cells in [4, 100000].</param>
     /// <param name="length">ℓ &gt; 0.</param>
-    /// <param name="boundary">Periodic or walls.</param>
+    /// <param name="boundary"><see cref="LimitBoundary.Periodic"/> or <see cref="LimitBoundary.Walls"/>.</param>
     public static MaxwellStefan1D Create(ReadOnlySpan<double> delta, int cells, double length, LimitBoundary boundary)
     {
         int n = (int)Math.Round(Math.Sqrt(delta.Length));
@@ -59,9 +59,9 @@ public sealed class MaxwellStefan1D
         Guard.InRange(cells, 4, 100000);
         Guard.Positive(length);
         Guard.Finite(length);
-        if (!Enum.IsDefined(boundary))
+        if (boundary != LimitBoundary.Periodic && boundary != LimitBoundary.Walls)
         {
-            throw new ArgumentOutOfRangeException(nameof(boundary), boundary, "unknown boundary.");
+            throw new ArgumentOutOfRangeException(nameof(boundary), boundary, "boundary must be Periodic or Walls (impermeable walls).");
         }
 
         var inverse = new double[n * n];

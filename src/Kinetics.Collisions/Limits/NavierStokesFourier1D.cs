@@ -4,7 +4,7 @@ namespace Kinetics.Limits;
 
 /// <summary>
 /// The compressible Navier–Stokes–Fourier equations of a monatomic gas (mass m, three translational degrees of freedom,
-/// γ = 5/3, k_B = 1) in one space dimension x with one transverse velocity component v (shear), periodic:
+/// γ = 5/3, k_B = 1) in one space dimension x with one transverse velocity component v (shear), periodic or between walls:
 /// ∂_t ρ + ∂_x(ρu) = 0, ∂_t(ρu) + ∂_x(ρu² + p − τ_xx) = 0, ∂_t(ρv) + ∂_x(ρuv − τ_xy) = 0,
 /// ∂_t ℰ + ∂_x((ℰ + p)u − uτ_xx − vτ_xy + q) = 0, with p = nθ, n = ρ/m, ℰ = ρ(u² + v²)/2 + (3/2)p,
 /// τ_xx = (4/3)μ ∂_x u, τ_xy = μ ∂_x v, q = −κ ∂_x θ and μ = μ₀(θ/θ₀)^ω, κ = κ₀(θ/θ₀)^ω — the first-order Chapman–Enskog
@@ -15,6 +15,13 @@ namespace Kinetics.Limits;
 /// compact face gradients for the viscous and heat fluxes, SSP-RK3 under the acoustic and parabolic limits. No upwinding
 /// and no limiter: the scheme adds no numerical dissipation at second order, which is what the wave-damping comparisons need;
 /// it is meant for smooth flows (no shock capturing). Mass, momentum and energy are conserved to round-off (flux form).</para>
+/// <para>Walls (<see cref="Boundary"/>): a wall face takes its flux from the wall cell and a ghost state, its mirror image
+/// with the normal velocity reversed — for <see cref="LimitBoundary.Walls"/> (specular, adiabatic) v and θ mirrored
+/// unchanged, so the tangential stress and the heat flux vanish at the wall; for <see cref="LimitBoundary.NoSlipWalls"/>
+/// v reversed and θ_ghost = 2θ_w − θ (v = 0 and θ = θ_w at the wall; the face's μ and κ are those of θ_w). The mass flux
+/// through a wall is zero to round-off in both; with specular walls the energy too (the x-momentum changes by the wall
+/// pressure). The ghost state makes a sin(jπx/ℓ) profile of v an exact eigenvector of the discrete viscous operator
+/// between no-slip walls (docs/limits.md, "Walls").</para>
 /// <para>State layout: 4 rows of <see cref="Cells"/> values: ρ, ρu, ρv, ℰ. Immutable and thread-safe;
 /// <see cref="Advance"/> allocates its stage buffers per call.</para>
 /// </remarks>
@@ -22,8 +29,10 @@ public sealed class NavierStokesFourier1D
 {
     private const double Gamma = 5.0 / 3.0;
 
-    private NavierStokesFourier1D(double mass, double viscosity, double conductivity, double exponent, double referenceTemperature, int cells, double length)
+    private NavierStokesFourier1D(double mass, double viscosity, double conductivity, double exponent, double referenceTemperature, int cells, double length, LimitBoundary boundary, double wallTemperature)
     {
+        Boundary = boundary;
+        WallTemperature = wallTemperature;
         Mass = mass;
         Viscosity = viscosity;
         Conductivity = conductivity;
@@ -54,13 +63,19 @@ public sealed class NavierStokesFourier1D
     /// <summary>Number of cells.</summary>
     public int Cells { get; }
 
-    /// <summary>The period ℓ.</summary>
+    /// <summary>The domain length ℓ (the period, or the distance between the walls).</summary>
     public double Length { get; }
+
+    /// <summary>The boundary: periodic, specular adiabatic walls (<see cref="LimitBoundary.Walls"/>) or no-slip isothermal walls.</summary>
+    public LimitBoundary Boundary { get; }
+
+    /// <summary>θ_w of <see cref="LimitBoundary.NoSlipWalls"/> (both walls; not used by the other boundaries).</summary>
+    public double WallTemperature { get; }
 
     /// <summary>Cell width ℓ/cells.</summary>
     public double Spacing => Length / Cells;
 
-    /// <summary>Creates the solver.</summary>
+    /// <summary>Creates the periodic solver.</summary>
     /// <param name="mass">m &gt; 0.</param>
     /// <param name="viscosity">μ₀ ≥ 0 (0 with <paramref name="conductivity"/> 0: the Euler equations).</param>
     /// <param name="conductivity">κ₀ ≥ 0.</param>
@@ -68,8 +83,26 @@ public sealed class NavierStokesFourier1D
     /// <param name="length">The period ℓ &gt; 0.</param>
     /// <param name="temperatureExponent">ω ∈ [0, 2] (default 1, Maxwell molecules).</param>
     /// <param name="referenceTemperature">θ₀ &gt; 0 (default 1).</param>
-    public static NavierStokesFourier1D Create(double mass, double viscosity, double conductivity, int cells, double length, double temperatureExponent = 1.0, double referenceTemperature = 1.0)
+    public static NavierStokesFourier1D Create(double mass, double viscosity, double conductivity, int cells, double length, double temperatureExponent = 1.0, double referenceTemperature = 1.0) =>
+        Create(mass, viscosity, conductivity, cells, length, LimitBoundary.Periodic, 1.0, temperatureExponent, referenceTemperature);
+
+    /// <summary>Creates the solver, periodic or between walls at x = 0 and x = ℓ (<see cref="LimitBoundary"/>).</summary>
+    /// <param name="mass">m &gt; 0.</param>
+    /// <param name="viscosity">μ₀ ≥ 0 (0 with <paramref name="conductivity"/> 0: the Euler equations).</param>
+    /// <param name="conductivity">κ₀ ≥ 0.</param>
+    /// <param name="cells">Cells in [8, 1 000 000].</param>
+    /// <param name="length">ℓ &gt; 0.</param>
+    /// <param name="boundary"><see cref="LimitBoundary.Periodic"/>, <see cref="LimitBoundary.Walls"/> (specular adiabatic
+    /// walls) or <see cref="LimitBoundary.NoSlipWalls"/> (no-slip walls at rest held at <paramref name="wallTemperature"/>).</param>
+    /// <param name="wallTemperature">θ_w &gt; 0 of no-slip walls (checked for every boundary; used only by them).</param>
+    /// <param name="temperatureExponent">ω ∈ [0, 2] (default 1, Maxwell molecules).</param>
+    /// <param name="referenceTemperature">θ₀ &gt; 0 (default 1).</param>
+    public static NavierStokesFourier1D Create(
+        double mass, double viscosity, double conductivity, int cells, double length, LimitBoundary boundary, double wallTemperature, double temperatureExponent = 1.0, double referenceTemperature = 1.0)
     {
+        Guard.Defined(boundary);
+        Guard.Positive(wallTemperature);
+        Guard.Finite(wallTemperature);
         Guard.Positive(mass);
         Guard.Finite(mass);
         Guard.NonNegative(viscosity);
@@ -82,7 +115,7 @@ public sealed class NavierStokesFourier1D
         Guard.InRange(temperatureExponent, 0.0, 2.0);
         Guard.Positive(referenceTemperature);
         Guard.Finite(referenceTemperature);
-        return new NavierStokesFourier1D(mass, viscosity, conductivity, temperatureExponent, referenceTemperature, cells, length);
+        return new NavierStokesFourier1D(mass, viscosity, conductivity, temperatureExponent, referenceTemperature, cells, length, boundary, wallTemperature);
     }
 
     /// <summary>The centre of cell <paramref name="k"/>, (k + ½)ℓ/cells.</summary>
@@ -179,7 +212,7 @@ public sealed class NavierStokesFourier1D
     {
         Guard.Length(state.Length, VariableCount * Cells, nameof(state));
         Guard.AllFinite(state);
-        var flux = new double[state.Length];
+        var flux = new double[VariableCount * (Cells + 1)];
         return SspRk3.Advance(state, duration, maxSteps, s => StableStep(s, courant), (s, rate) => Rate(s, rate, flux));
     }
 
@@ -269,37 +302,76 @@ public sealed class NavierStokesFourier1D
         return (rho, u, v, 2.0 / 3.0 * internalEnergy * Mass / rho);
     }
 
-    // rate = −(F_{k+1/2} − F_{k−1/2})/h; flux holds the face fluxes (face k+1/2 at index k).
+    // rate = −(F_{k+1/2} − F_{k−1/2})/h; flux holds the face fluxes of faces f − 1/2, f = 0 … cells (periodic: face cells is
+    // face 0), row-major with cells + 1 faces per row.
     private void Rate(ReadOnlySpan<double> state, Span<double> rate, Span<double> flux)
     {
-        int n = Cells;
-        double h = Spacing;
-        for (int k = 0; k < n; k++)
+        int n = Cells, faces = n + 1;
+        bool walls = Boundary != LimitBoundary.Periodic;
+        for (int f = walls ? 0 : 1; f <= n; f++)
         {
-            int r = k + 1 == n ? 0 : k + 1;
-            var (rhoL, uL, vL, thetaL) = Primitive(state, k);
-            var (rhoR, uR, vR, thetaR) = Primitive(state, r);
-            double pL = rhoL * thetaL / Mass, pR = rhoR * thetaR / Mass;
-            double eL = state[(3 * n) + k], eR = state[(3 * n) + r];
-            double uFace = 0.5 * (uL + uR), vFace = 0.5 * (vL + vR);
-            double scale = Math.Pow(0.5 * (thetaL + thetaR) / ReferenceTemperature, TemperatureExponent);
-            double tauXX = 4.0 / 3.0 * Viscosity * scale * (uR - uL) / h;
-            double tauXY = Viscosity * scale * (vR - vL) / h;
-            double heat = -Conductivity * scale * (thetaR - thetaL) / h;
-            flux[k] = 0.5 * ((rhoL * uL) + (rhoR * uR));
-            flux[n + k] = (0.5 * ((rhoL * uL * uL) + pL + (rhoR * uR * uR) + pR)) - tauXX;
-            flux[(2 * n) + k] = (0.5 * ((rhoL * uL * vL) + (rhoR * uR * vR))) - tauXY;
-            flux[(3 * n) + k] = (0.5 * (((eL + pL) * uL) + ((eR + pR) * uR))) - (uFace * tauXX) - (vFace * tauXY) + heat;
+            var (rhoL, uL, vL, thetaL, eL) = f == 0 ? Ghost(state, 0) : Cell(state, f - 1);
+            var (rhoR, uR, vR, thetaR, eR) = walls && f == n ? Ghost(state, n - 1) : Cell(state, f % n);
+            Face(rhoL, uL, vL, thetaL, eL, rhoR, uR, vR, thetaR, eR, flux, f, faces);
         }
 
-        for (int row = 0; row < VariableCount; row++)
+        if (walls)
         {
-            int at = row * n;
-            for (int k = 0; k < n; k++)
+            // Impermeable: the mirror states' mass fluxes cancel exactly; written as zero.
+            flux[0] = 0.0;
+            flux[n] = 0.0;
+        }
+        else
+        {
+            for (int row = 0; row < VariableCount; row++)
             {
-                int l = k == 0 ? n - 1 : k - 1;
-                rate[at + k] = -(flux[at + k] - flux[at + l]) / h;
+                flux[row * faces] = flux[(row * faces) + n];
             }
         }
+
+        double h = Spacing;
+        for (int row = 0; row < VariableCount; row++)
+        {
+            for (int k = 0; k < n; k++)
+            {
+                rate[(row * n) + k] = -(flux[(row * faces) + k + 1] - flux[(row * faces) + k]) / h;
+            }
+        }
+    }
+
+    private (double Rho, double U, double V, double Theta, double E) Cell(ReadOnlySpan<double> state, int k)
+    {
+        var (rho, u, v, theta) = Primitive(state, k);
+        return (rho, u, v, theta, state[(3 * Cells) + k]);
+    }
+
+    // The ghost state beyond the wall next to cell k: u reversed; specular: v, θ and ℰ as the cell; no slip: v reversed and
+    // θ = 2θ_w − θ_k.
+    private (double Rho, double U, double V, double Theta, double E) Ghost(ReadOnlySpan<double> state, int k)
+    {
+        var (rho, u, v, theta) = Primitive(state, k);
+        if (Boundary == LimitBoundary.Walls)
+        {
+            return (rho, -u, v, theta, state[(3 * Cells) + k]);
+        }
+
+        double ghostTheta = (2.0 * WallTemperature) - theta;
+        return (rho, -u, -v, ghostTheta, (0.5 * rho * ((u * u) + (v * v))) + (1.5 * rho * ghostTheta / Mass));
+    }
+
+    private void Face(
+        double rhoL, double uL, double vL, double thetaL, double eL, double rhoR, double uR, double vR, double thetaR, double eR, Span<double> flux, int f, int faces)
+    {
+        double h = Spacing;
+        double pL = rhoL * thetaL / Mass, pR = rhoR * thetaR / Mass;
+        double uFace = 0.5 * (uL + uR), vFace = 0.5 * (vL + vR);
+        double scale = Math.Pow(0.5 * (thetaL + thetaR) / ReferenceTemperature, TemperatureExponent);
+        double tauXX = 4.0 / 3.0 * Viscosity * scale * (uR - uL) / h;
+        double tauXY = Viscosity * scale * (vR - vL) / h;
+        double heat = -Conductivity * scale * (thetaR - thetaL) / h;
+        flux[f] = 0.5 * ((rhoL * uL) + (rhoR * uR));
+        flux[faces + f] = (0.5 * ((rhoL * uL * uL) + pL + (rhoR * uR * uR) + pR)) - tauXX;
+        flux[(2 * faces) + f] = (0.5 * ((rhoL * uL * vL) + (rhoR * uR * vR))) - tauXY;
+        flux[(3 * faces) + f] = (0.5 * (((eL + pL) * uL) + ((eR + pR) * uR))) - (uFace * tauXX) - (vFace * tauXY) + heat;
     }
 }

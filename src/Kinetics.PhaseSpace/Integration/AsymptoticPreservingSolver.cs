@@ -32,6 +32,10 @@ namespace Kinetics.PhaseSpace.Integration;
 /// parabolic condition independent of ε instead of the transport limit ∝ ε (docs/limits.md).</para>
 /// <para>The explicit part is Lie-split: free transport of F^n over τ = Δt/ε^p, then the force over τ with the field of the
 /// transported state (the unsplit form's transport acts on F^n).</para>
+/// <para>Walls (Euler scaling): the boundaries and wall field conditions of <see cref="AsymptoticPreservingOptions.Explicit"/>
+/// apply to the transport and the field; between specular walls (<see cref="Boundaries.WallBoundary.Specular"/>) the moments
+/// converge as ε → 0 to Euler–Poisson between reflecting walls with the same field conditions
+/// (<see cref="Limits.EulerPoisson1D"/>; docs/limits.md, "The AP step between walls"). The diffusive step is periodic only.</para>
 /// <para>Conservation: species masses per cell and globally, total momentum and energy of the collision part to round-off
 /// (the explicit part conserves as the phase-space solver does). Bound to one state layout; not thread-safe (parallel over
 /// cells inside). The operator must be thread-safe (its contract). A step evaluates 𝒞 once per cell (twice, and the
@@ -39,7 +43,7 @@ namespace Kinetics.PhaseSpace.Integration;
 /// </remarks>
 public sealed class AsymptoticPreservingSolver
 {
-    private const int RefreshInterval = 10;
+    internal int RefreshInterval { get; set; } = 10;
     private readonly PhaseSpaceSolver _explicit;
     private readonly PhaseSpaceSolver _transport;
     private readonly Fields.ForceTerm? _force;
@@ -47,6 +51,7 @@ public sealed class AsymptoticPreservingSolver
     private readonly double[] _remainder;
     private readonly double[] _penalty;
     private readonly double[] _defect;
+    private readonly double[]? _base;
     private readonly DiffusiveMicroMacroStep? _microMacro;
     private int _stepsSinceRefresh;
 
@@ -71,6 +76,7 @@ public sealed class AsymptoticPreservingSolver
         _penalty = new double[layout.CellCount];
         _defect = new double[_remainder.Length];
         _microMacro = options.Scaling == KineticScaling.Diffusive ? new DiffusiveMicroMacroStep(layout, mixture) : null;
+        _base = _microMacro is null ? null : new double[_remainder.Length];
     }
 
     /// <summary>The collision operator 𝒞 on one shared grid.</summary>
@@ -179,12 +185,35 @@ public sealed class AsymptoticPreservingSolver
             Span<double> r = _remainder.AsSpan(c * length, length);
             Span<double> equilibrium = scratch.Equilibrium;
             Span<double> defect = _defect.AsSpan(c * length, length);
-            _mixture.Evaluate(f, r);
             _mixture.Equilibrium(f, equilibrium);
-            if (_penalty[c] == 0 || _stepsSinceRefresh >= RefreshInterval)
+            bool refresh = _penalty[c] == 0 || _stepsSinceRefresh >= RefreshInterval;
+            if (_base is null || refresh)
+            {
+                _mixture.Evaluate(f, r);
+            }
+            else
+            {
+                // Diffusive scaling: 𝒞(M_b + g) − 𝒞(M_b) with g = F − M[F] and M_b the equilibrium whose 𝒞 is stored (the last
+                // refresh), not 𝒞(F) − 𝒞(M_b): the latter carries 𝒞(M[F]) − 𝒞(M_b), an O(Δt) change of the equilibrium defect
+                // that is not O(ε) and that the macroscopic fluxes divide by ε (docs/limits.md, "The stale equilibrium defect").
+                Span<double> shifted = scratch.Shifted;
+                ReadOnlySpan<double> stored = _base.AsSpan(c * length, length);
+                for (int p = 0; p < length; p++)
+                {
+                    shifted[p] = stored[p] + (f[p] - equilibrium[p]);
+                }
+
+                _mixture.Evaluate(shifted, r);
+            }
+
+            if (refresh)
             {
                 _penalty[c] = Options.PenaltyFactor * _mixture.Frequency(f, r);
                 _mixture.Evaluate(equilibrium, defect);
+                if (_base is not null)
+                {
+                    equilibrium.CopyTo(_base.AsSpan(c * length, length));
+                }
             }
 
             double beta = _penalty[c];
@@ -261,6 +290,8 @@ public sealed class AsymptoticPreservingSolver
     private sealed class Scratch(int length)
     {
         public double[] Equilibrium { get; } = new double[length];
+
+        public double[] Shifted { get; } = new double[length];
     }
 
     // The state must have the layout of the template and finite values: a foreign layout or a NaN would otherwise surface

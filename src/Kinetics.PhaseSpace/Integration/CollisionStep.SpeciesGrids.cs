@@ -12,7 +12,7 @@ public sealed partial class CollisionStep
     {
         SpeciesGridOperator = collisionOperator;
         Options = options;
-        _speciesSolver = new SpeciesGridSolver(collisionOperator, options);
+        _speciesSolver = SpeciesGridSolver.Create(collisionOperator, options);
         _reports = [];
     }
 

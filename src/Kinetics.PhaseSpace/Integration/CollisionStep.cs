@@ -26,7 +26,7 @@ public sealed partial class CollisionStep
     {
         _operator = collisionOperator;
         Options = options;
-        _solver = new SpaceHomogeneousSolver(collisionOperator, options);
+        _solver = SpaceHomogeneousSolver.Create(collisionOperator, options);
         _reports = [];
     }
 

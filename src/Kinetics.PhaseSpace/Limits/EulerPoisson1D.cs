@@ -1,7 +1,11 @@
+using Kinetics.Limits;
+using Kinetics.PhaseSpace.Fields;
+
 namespace Kinetics.PhaseSpace.Limits;
 
 /// <summary>
-/// The Euler–Poisson system of a mixture with one velocity and one temperature in one space dimension (periodic), the
+/// The Euler–Poisson system of a mixture with one velocity and one temperature in one space dimension (periodic or between
+/// impermeable walls), the
 /// hydrodynamic limit ε → 0 of the Vlasov–Poisson–Boltzmann system ∂_t F^α + v·∂_x F^α + (q^α/m^α)E ∂_{v_x}F^α =
 /// (1/ε) Σ_β Q^{αβ}(F^α, F^β) (docs/limits.md):
 /// ∂_t n^α + ∂_x(n^α u) = 0, ∂_t(ρu) + ∂_x(ρu² + p) = n_q E, ∂_t ℰ + ∂_x((ℰ + p)u) = n_q E u,
@@ -13,6 +17,13 @@ namespace Kinetics.PhaseSpace.Limits;
 /// SSP-RK3 under the Courant condition, and the field from the cell charges by the exact periodic quadrature of Gauss's law
 /// (zero-mean E; the k = 0 mode is the neutralising background). Species numbers, total momentum (the field force
 /// integrates to zero) are conserved to round-off; total energy including ½∫E² to the scheme's order.</para>
+/// <para>Between walls (<see cref="LimitBoundary.Walls"/>): reflecting (impermeable, slip, adiabatic) walls — the ghost
+/// state of a wall face is the mirror image of the wall cell's reconstructed state with the velocity reversed, so the
+/// species and energy fluxes through the walls are zero to round-off (the wall of the specular kinetic wall's Euler limit) —
+/// and the field of <see cref="WallPoissonSolver"/> with a potential or a normal field at each wall, the same discrete Gauss
+/// law as the kinetic solver between walls (docs/limits.md, "Walls"). Species numbers are conserved to round-off; momentum
+/// is not (the walls push); fluid plus field energy to the scheme's order for grounded (equal-potential) walls or zero
+/// normal field.</para>
 /// <para>State layout: (S + 2) rows of <see cref="Cells"/> values: n^1 … n^S, ρu, ℰ (cell averages). The plan is immutable
 /// and thread-safe; <see cref="Advance"/> allocates its stage buffers per call.</para>
 /// </remarks>
@@ -21,14 +32,28 @@ public sealed class EulerPoisson1D
     private const double Gamma = 5.0 / 3.0;
     private readonly double[] _masses;
     private readonly double[] _charges;
+    private readonly WallPoissonSolver? _walls;
 
-    private EulerPoisson1D(double[] masses, double[] charges, int cells, double length)
+    private EulerPoisson1D(double[] masses, double[] charges, int cells, double length, WallPoissonSolver? walls)
     {
         _masses = masses;
         _charges = charges;
         Cells = cells;
         Length = length;
+        _walls = walls;
     }
+
+    /// <summary><see cref="LimitBoundary.Periodic"/> or <see cref="LimitBoundary.Walls"/>.</summary>
+    public LimitBoundary Boundary => _walls is null ? LimitBoundary.Periodic : LimitBoundary.Walls;
+
+    /// <summary>The electrostatic condition at x = 0 between walls (null when periodic).</summary>
+    public FieldBoundary? LowField => _walls?.Low;
+
+    /// <summary>The electrostatic condition at x = ℓ between walls (null when periodic).</summary>
+    public FieldBoundary? HighField => _walls?.High;
+
+    /// <summary>True when the field is that of the charge minus its mean (always when periodic).</summary>
+    public bool NeutralisingBackground => _walls?.NeutralisingBackground ?? true;
 
     /// <summary>S, the number of species.</summary>
     public int SpeciesCount => _masses.Length;
@@ -39,18 +64,65 @@ public sealed class EulerPoisson1D
     /// <summary>Number of cells.</summary>
     public int Cells { get; }
 
-    /// <summary>The period ℓ.</summary>
+    /// <summary>The domain length ℓ (the period, or the distance between the walls).</summary>
     public double Length { get; }
 
     /// <summary>Cell width ℓ/cells.</summary>
     public double Spacing => Length / Cells;
 
-    /// <summary>Creates the solver.</summary>
+    /// <summary>Creates the periodic solver.</summary>
     /// <param name="masses">m^α &gt; 0 (1 to 16 species).</param>
     /// <param name="charges">q^α (finite, any sign), one per species.</param>
     /// <param name="cells">Cells in [8, 1 000 000].</param>
     /// <param name="length">The period ℓ &gt; 0.</param>
     public static EulerPoisson1D Create(ReadOnlySpan<double> masses, ReadOnlySpan<double> charges, int cells, double length)
+    {
+        Validate(masses, charges, cells, length);
+        return new EulerPoisson1D(masses.ToArray(), charges.ToArray(), cells, length, null);
+    }
+
+    /// <summary>
+    /// Creates the solver, periodic or between reflecting walls at x = 0 and x = ℓ with the given electrostatic wall
+    /// conditions (<see cref="FieldBoundary.Grounded"/> at both walls: a grounded box; <see cref="FieldBoundary.Field"/>(0)
+    /// at both: an insulated box, whose field is that of the charge minus its mean).
+    /// </summary>
+    /// <param name="masses">m^α &gt; 0 (1 to 16 species).</param>
+    /// <param name="charges">q^α (finite, any sign), one per species.</param>
+    /// <param name="cells">Cells in [8, 1 000 000].</param>
+    /// <param name="length">ℓ &gt; 0.</param>
+    /// <param name="boundary"><see cref="LimitBoundary.Periodic"/> (the field conditions are then ignored) or <see cref="LimitBoundary.Walls"/>.</param>
+    /// <param name="lowField">The condition at x = 0 (finite value).</param>
+    /// <param name="highField">The condition at x = ℓ (finite value).</param>
+    /// <param name="neutralisingBackground">Subtract the mean charge (a uniform background of the opposite sign); must be
+    /// true when both walls prescribe the field (Gauss's law has no solution otherwise). Ignored when periodic (always true).</param>
+    public static EulerPoisson1D Create(
+        ReadOnlySpan<double> masses, ReadOnlySpan<double> charges, int cells, double length, LimitBoundary boundary, FieldBoundary lowField, FieldBoundary highField, bool neutralisingBackground)
+    {
+        Validate(masses, charges, cells, length);
+        if (boundary != LimitBoundary.Periodic && boundary != LimitBoundary.Walls)
+        {
+            throw new ArgumentOutOfRangeException(nameof(boundary), boundary, "boundary must be Periodic or Walls (reflecting walls).");
+        }
+
+        if (boundary == LimitBoundary.Periodic)
+        {
+            return new EulerPoisson1D(masses.ToArray(), charges.ToArray(), cells, length, null);
+        }
+
+        Guard.Finite(lowField.Value, nameof(lowField));
+        Guard.Finite(highField.Value, nameof(highField));
+        if (!lowField.IsPotential && !highField.IsPotential && !neutralisingBackground)
+        {
+            throw new ArgumentException(
+                "Field conditions at both walls fix E at both ends, so Gauss's law has a solution only for one total charge: use a potential at one wall or neutralisingBackground = true.",
+                nameof(neutralisingBackground));
+        }
+
+        var walls = WallPoissonSolver.Create(Meshes.UniformMesh.Create1D(cells, length), lowField, highField, neutralisingBackground);
+        return new EulerPoisson1D(masses.ToArray(), charges.ToArray(), cells, length, walls);
+    }
+
+    private static void Validate(ReadOnlySpan<double> masses, ReadOnlySpan<double> charges, int cells, double length)
     {
         Guard.InRange(masses.Length, 1, 16, nameof(masses) + ".Length");
         Guard.Length(charges.Length, masses.Length, nameof(charges));
@@ -62,9 +134,8 @@ public sealed class EulerPoisson1D
 
         Guard.AllFinite(charges, nameof(charges));
         Guard.InRange(cells, 8, 1_000_000);
-        Guard.Positive(length);
-        Guard.Finite(length);
-        return new EulerPoisson1D(masses.ToArray(), charges.ToArray(), cells, length);
+        Guard.Positive(length, nameof(length));
+        Guard.Finite(length, nameof(length));
     }
 
     /// <summary>Centre of cell k.</summary>
@@ -126,7 +197,10 @@ public sealed class EulerPoisson1D
         }
     }
 
-    /// <summary>The field E at the cell centres from the cell charges: ∂_x E = n_q − ⟨n_q⟩, ∫E dx = 0.</summary>
+    /// <summary>
+    /// The field E at the cell centres from the cell charges: periodic, ∂_x E = n_q − ⟨n_q⟩ with ∫E dx = 0; between walls,
+    /// <see cref="WallPoissonSolver.Solve"/> with the wall conditions (∂_x E = n_q − b, b = ⟨n_q⟩ or 0).
+    /// </summary>
     /// <param name="state">(S + 2) × cells conserved values.</param>
     /// <param name="field">E per cell.</param>
     public void Field(ReadOnlySpan<double> state, Span<double> field)
@@ -135,6 +209,18 @@ public sealed class EulerPoisson1D
         Guard.Length(state.Length, VariableCount * n, nameof(state));
         Guard.Length(field.Length, n, nameof(field));
         Guard.AllFinite(state);
+        if (_walls is not null)
+        {
+            var charge = new double[n];
+            for (int k = 0; k < n; k++)
+            {
+                charge[k] = Charge(state, k, s, n);
+            }
+
+            _walls.Solve(charge, field, []);
+            return;
+        }
+
         double mean = 0;
         for (int k = 0; k < n; k++)
         {
@@ -159,6 +245,22 @@ public sealed class EulerPoisson1D
         {
             field[k] -= shift;
         }
+    }
+
+    /// <summary>The field energy ½ Σ_k E_k² h of the state's field (<see cref="Field"/>).</summary>
+    /// <param name="state">(S + 2) × cells conserved values.</param>
+    public double FieldEnergy(ReadOnlySpan<double> state)
+    {
+        Guard.Length(state.Length, VariableCount * Cells, nameof(state));
+        var field = new double[Cells];
+        Field(state, field);
+        double sum = 0;
+        foreach (double e in field)
+        {
+            sum += e * e;
+        }
+
+        return 0.5 * sum * Spacing;
     }
 
     /// <summary>The step of Courant number <paramref name="courant"/>: courant·h/max(|u| + c), c = √(γp/ρ).</summary>
@@ -277,50 +379,66 @@ public sealed class EulerPoisson1D
             w[((s + 1) * n) + k] = p;
         }
 
-        // Limited slopes (monotonised central).
+        // Limited slopes (monotonised central). The neighbour beyond a wall is the wall cell's mirror image (velocity
+        // reversed).
+        bool walls = _walls is not null;
         var slope = work.Slope;
         for (int v = 0; v < m; v++)
         {
+            double parity = v == s ? -1.0 : 1.0;
             for (int k = 0; k < n; k++)
             {
-                double left = w[(v * n) + k] - w[(v * n) + ((k - 1 + n) % n)];
-                double right = w[(v * n) + ((k + 1) % n)] - w[(v * n) + k];
+                double here = w[(v * n) + k];
+                double before = walls && k == 0 ? parity * here : w[(v * n) + ((k - 1 + n) % n)];
+                double after = walls && k == n - 1 ? parity * here : w[(v * n) + ((k + 1) % n)];
+                double left = here - before;
+                double right = after - here;
                 slope[(v * n) + k] = left * right <= 0 ? 0.0 : Math.Sign(left) * Math.Min(Math.Min(2 * Math.Abs(left), 2 * Math.Abs(right)), 0.5 * Math.Abs(left + right));
             }
         }
 
-        // Rusanov fluxes at the faces k + 1/2.
+        // Rusanov fluxes at the faces f − 1/2 (between cells f − 1 and f), f = 0 … n; periodic: face n is face 0. At a wall
+        // the outer state is the mirror image of the inner one, so the species and energy fluxes vanish identically.
         var flux = work.Flux;
+        int faces = n + 1;
         Span<double> wl = stackalloc double[m];
         Span<double> wr = stackalloc double[m];
         Span<double> fl = stackalloc double[m];
         Span<double> fr = stackalloc double[m];
         Span<double> ul = stackalloc double[m];
         Span<double> ur = stackalloc double[m];
-        for (int k = 0; k < n; k++)
+        for (int f = walls ? 0 : 1; f <= n; f++)
         {
-            int kr = (k + 1) % n;
+            int kl = f - 1, kr = f % n;
             for (int v = 0; v < m; v++)
             {
-                wl[v] = w[(v * n) + k] + (0.5 * slope[(v * n) + k]);
-                wr[v] = w[(v * n) + kr] - (0.5 * slope[(v * n) + kr]);
+                double parity = v == s ? -1.0 : 1.0;
+                wl[v] = f == 0 ? parity * (w[v * n] - (0.5 * slope[v * n])) : w[(v * n) + kl] + (0.5 * slope[(v * n) + kl]);
+                wr[v] = walls && f == n ? parity * wl[v] : w[(v * n) + kr] - (0.5 * slope[(v * n) + kr]);
             }
 
             double cl = PhysicalFlux(wl, fl, ul), cr = PhysicalFlux(wr, fr, ur);
             double speed = Math.Max(cl, cr);
             for (int v = 0; v < m; v++)
             {
-                flux[(v * n) + k] = (0.5 * (fl[v] + fr[v])) - (0.5 * speed * (ur[v] - ul[v]));
+                flux[(v * faces) + f] = (0.5 * (fl[v] + fr[v])) - (0.5 * speed * (ur[v] - ul[v]));
+            }
+        }
+
+        if (!walls)
+        {
+            for (int v = 0; v < m; v++)
+            {
+                flux[v * faces] = flux[(v * faces) + n];
             }
         }
 
         Field(state, field);
         for (int k = 0; k < n; k++)
         {
-            int kl = (k - 1 + n) % n;
             for (int v = 0; v < m; v++)
             {
-                rate[(v * n) + k] = -(flux[(v * n) + k] - flux[(v * n) + kl]) / h;
+                rate[(v * n) + k] = -(flux[(v * faces) + k + 1] - flux[(v * faces) + k]) / h;
             }
 
             double force = Charge(state, k, s, n) * field[k];
@@ -376,6 +494,6 @@ public sealed class EulerPoisson1D
 
         public double[] Slope { get; } = new double[variables * cells];
 
-        public double[] Flux { get; } = new double[variables * cells];
+        public double[] Flux { get; } = new double[variables * (cells + 1)];
     }
 }

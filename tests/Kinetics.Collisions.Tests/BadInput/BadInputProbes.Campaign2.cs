@@ -127,7 +127,7 @@ internal static partial class BadInputProbes
         yield return Arg("DiscreteMaxwellian.FillMixture", "energy", Gen.Elements(0.1, 1.0), e => DiscreteMaxwellian.FillMixture(Grid, [1.0, 2.0], [1.0, 1.0], new Velocity3(3, 0, 0), e, new double[2 * Grid.Count]));
 
         // Stiff solver.
-        var stiff = new StiffCollisionSolver(LandauOp);
+        var stiff = StiffCollisionSolver.Create(LandauOp);
         int length = 2 * Grid.Count;
         yield return ArgSpan("StiffCollisionSolver.Step", "state", WithNonFinite(Stacked()), f => stiff.Step(f, new double[length]));
         yield return Arg("StiffCollisionSolver.Step", "step", Gen.OneOf(NonPositive), dt => stiff.Step(Stacked(), new double[length], dt));
@@ -135,9 +135,9 @@ internal static partial class BadInputProbes
         yield return Arg("StiffCollisionSolver.Run", "finalTime", Gen.OneOf(Negative), t => stiff.Run(Stacked(), t));
         yield return ArgSpan("StiffCollisionSolver.Run", "initial", WithNonFinite(Stacked()), f => stiff.Run(f, 0.1));
         yield return ArgSpan("StiffCollisionSolver.Equilibrium", "state", WithNonFinite(Stacked()), f => stiff.Equilibrium(f, new double[length]));
-        yield return Arg("StiffCollisionSolver(.ctor)", "Epsilon", Gen.OneOf(NonPositive, Gen.Elements(1e7, 1e300)), e => _ = new StiffCollisionSolver(LandauOp, new StiffOptions { Epsilon = e }));
-        yield return Arg("StiffCollisionSolver(.ctor)", "Scheme", Undefined<StiffScheme>(), s => _ = new StiffCollisionSolver(LandauOp, new StiffOptions { Scheme = s }));
-        yield return Arg("StiffCollisionSolver(.ctor)", "MaxIterations", Gen.Elements(0, -1, 100_000), k => _ = new StiffCollisionSolver(LandauOp, new StiffOptions { MaxIterations = k }));
+        yield return Arg("StiffCollisionSolver(.ctor)", "Epsilon", Gen.OneOf(NonPositive, Gen.Elements(1e7, 1e300)), e => _ = StiffCollisionSolver.Create(LandauOp, new StiffOptions { Epsilon = e }));
+        yield return Arg("StiffCollisionSolver(.ctor)", "Scheme", Undefined<StiffScheme>(), s => _ = StiffCollisionSolver.Create(LandauOp, new StiffOptions { Scheme = s }));
+        yield return Arg("StiffCollisionSolver(.ctor)", "MaxIterations", Gen.Elements(0, -1, 100_000), k => _ = StiffCollisionSolver.Create(LandauOp, new StiffOptions { MaxIterations = k }));
 
         // Transport coefficients.
         yield return Arg("ChapmanEnskog.Create", "densities", Gen.OneOf(NonPositive), n => ChapmanEnskog.Create(BadInputFixtures.Kernels, [1.0, n]));

@@ -141,10 +141,10 @@ internal static partial class BadInputProbes
         yield return ArgSpan("ISpeciesGridCollisionOperator.Evaluate", "distributions", WithNonFinite(SplitMaxwellians()), f => view.Evaluate(f, new double[total]));
         yield return Arg("ISpeciesGridCollisionOperator.Evaluate", "destination", Gen.Elements(0, total - 1, total + 1), k => view.Evaluate(SplitMaxwellians(), new double[k]));
         yield return Arg("ISpeciesGridCollisionOperator.Evaluate", "distributions", Gen.Elements(0, total - 1, total + 1), k => view.Evaluate(new double[k], new double[total]));
-        yield return Arg("SpeciesGridSolver(.ctor)", "collisionOperator", Gen.Constant(0), z => _ = new SpeciesGridSolver(null!));
-        yield return Arg("SpeciesGridSolver(.ctor)", "options", Gen.Elements(true, false), s => _ = new SpeciesGridSolver(view, new SpaceHomogeneousOptions { SteadyStatePreserving = s, EquilibriumLimiter = !s }));
-        yield return Arg("SpeciesGridSolver(.ctor)", "Courant", NonPositive, c => _ = new SpeciesGridSolver(view, new SpaceHomogeneousOptions { Courant = c }));
-        var solver = new SpeciesGridSolver(view);
+        yield return Arg("SpeciesGridSolver(.ctor)", "collisionOperator", Gen.Constant(0), z => _ = SpeciesGridSolver.Create(null!));
+        yield return Arg("SpeciesGridSolver(.ctor)", "options", Gen.Elements(true, false), s => _ = SpeciesGridSolver.Create(view, new SpaceHomogeneousOptions { SteadyStatePreserving = s, EquilibriumLimiter = !s }));
+        yield return Arg("SpeciesGridSolver(.ctor)", "Courant", NonPositive, c => _ = SpeciesGridSolver.Create(view, new SpaceHomogeneousOptions { Courant = c }));
+        var solver = SpeciesGridSolver.Create(view);
         yield return ArgSpan("SpeciesGridSolver.Run", "initial", WithNonFinite(SplitMaxwellians()), f => solver.Run(f, 0.1));
         yield return Arg("SpeciesGridSolver.Run", "initial", Gen.Elements(0, total - 1, total + 1), k => solver.Run(new double[k], 0.1));
         yield return Arg("SpeciesGridSolver.Run", "finalTime", Negative, t => solver.Run(SplitMaxwellians(), t));

@@ -55,10 +55,10 @@ internal static partial class BadInputProbes
         yield return Arg("Species(.ctor)", "mass", NonPositive, m => _ = new Species("X", m));
         yield return Arg(
             "SpaceHomogeneousSolver(.ctor)", "Positivity", Undefined<PositivityPolicy>(),
-            p => _ = new SpaceHomogeneousSolver(BadInputFixtures.LandauOp, new SpaceHomogeneousOptions { Positivity = p }));
+            p => _ = SpaceHomogeneousSolver.Create(BadInputFixtures.LandauOp, new SpaceHomogeneousOptions { Positivity = p }));
         yield return Arg(
             "SpaceHomogeneousSolver(.ctor)", "Scheme", Undefined<TimeScheme>(),
-            s => _ = new SpaceHomogeneousSolver(BadInputFixtures.LandauOp, new SpaceHomogeneousOptions { Scheme = s }));
-        yield return ArgSpan("SpaceHomogeneousSolver.Run", "initial", WithNonFinite(Stacked()), f => new SpaceHomogeneousSolver(BadInputFixtures.LandauOp).Run(f, 0.1));
+            s => _ = SpaceHomogeneousSolver.Create(BadInputFixtures.LandauOp, new SpaceHomogeneousOptions { Scheme = s }));
+        yield return ArgSpan("SpaceHomogeneousSolver.Run", "initial", WithNonFinite(Stacked()), f => SpaceHomogeneousSolver.Create(BadInputFixtures.LandauOp).Run(f, 0.1));
     }
 }

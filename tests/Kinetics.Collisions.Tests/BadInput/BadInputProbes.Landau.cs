@@ -45,8 +45,8 @@ internal static partial class BadInputProbes
         yield return Arg(
             "RadialLandauOperator.Evaluate", "workspace", Gen.Constant(0),
             _ => RadialLandauOperator.Create(RadialCells).Evaluate(Radial(), new double[RadialCells.Count], new RadialLandauWorkspace(new RadialLandauGrid(16, 8.0, 1.0))));
-        yield return ArgSpan("RadialLandauSolver.TryStep", "values", WithNonFinite(Radial()), f => new RadialLandauSolver(RadialCells).TryStep(f.ToArray(), 0.01, new RadialLandauWorkspace(RadialCells)));
-        yield return Arg("RadialLandauSolver.TryStep", "timeStep", NonPositive, dt => new RadialLandauSolver(RadialCells).TryStep(Radial(), dt, new RadialLandauWorkspace(RadialCells)));
+        yield return ArgSpan("RadialLandauSolver.TryStep", "values", WithNonFinite(Radial()), f => RadialLandauSolver.Create(RadialCells).TryStep(f.ToArray(), 0.01, new RadialLandauWorkspace(RadialCells)));
+        yield return Arg("RadialLandauSolver.TryStep", "timeStep", NonPositive, dt => RadialLandauSolver.Create(RadialCells).TryStep(Radial(), dt, new RadialLandauWorkspace(RadialCells)));
         yield return Arg("RadialLandauGrid(.ctor)", "coreWidth", Gen.OneOf(NonPositive, Gen.Elements(8.5, 100.0)), w => _ = new RadialLandauGrid(16, 8.0, w));
     }
 

@@ -37,9 +37,9 @@ internal static partial class BadInputProbes
             return [r.X, r.Y, r.Z];
         });
         yield return StateError("RadialLandauSolver.Advance", "t + dt == t (t = 1e20, maxStep = 1)", () =>
-            new RadialLandauSolver(RadialCells).Advance(Radial(), 1e20, 2e20, _ => 1.0, new RadialLandauWorkspace(RadialCells)));
+            RadialLandauSolver.Create(RadialCells).Advance(Radial(), 1e20, 2e20, _ => 1.0, new RadialLandauWorkspace(RadialCells)));
         yield return StateError("RadialLandauSolver.Advance", "step budget MaxSteps = 5 spent", () =>
-            new RadialLandauSolver(RadialCells) { MaxSteps = 5 }.Advance(Radial(), 0.0, 1.0, _ => 1e-3, new RadialLandauWorkspace(RadialCells)));
+            RadialLandauSolver.Create(RadialCells, maxSteps: 5).Advance(Radial(), 0.0, 1.0, _ => 1e-3, new RadialLandauWorkspace(RadialCells)));
         yield return StateError("Maxwellian.Common", "9 species at N = 1024 (72 GiB)", () =>
             Maxwellian.Common(new CartesianGrid(1024, 8.0), new Mixture(Enumerable.Range(0, 9).Select(i => new Species($"S{i}", 1.0 + i))), Enumerable.Repeat(1.0, 9).ToArray(), Velocity3.Zero, 1.0));
 

@@ -73,7 +73,7 @@ public class BoltzmannDynamicsTests
         var entropies = new List<double>();
         // h = 0.8 is about the cold species' thermal speed: steady-state preserving evaluation and the equilibrium limiter
         // keep H monotone there (without them H rises from step 29 on with the default sphere rules).
-        var result = new SpaceHomogeneousSolver(op, new SpaceHomogeneousOptions { Courant = 0.5, SteadyStatePreserving = true, EquilibriumLimiter = true }).Run(
+        var result = SpaceHomogeneousSolver.Create(op, new SpaceHomogeneousOptions { Courant = 0.5, SteadyStatePreserving = true, EquilibriumLimiter = true }).Run(
             f0,
             1.5,
             (t, step, state) => entropies.Add(Moments.Entropy.Of(Split(grid, state, 2)).Value));

@@ -99,7 +99,7 @@ public class CoarseLongRunTests(ITestOutputHelper output)
             entropies.Add(h);
         }
 
-        var result = new SpaceHomogeneousSolver(op, options).Run(initial, 1e9, Observe);
+        var result = SpaceHomogeneousSolver.Create(op, options).Run(initial, 1e9, Observe);
         int increases = 0;
         for (int i = 11; i < entropies.Count; i++)
         {

@@ -25,7 +25,7 @@ public class SolverRestartTests
         double[] initial = new double[2 * grid.Count];
         Maxwellian.Fill(grid, new MacroscopicState(0.7, new Velocity3(0.3, 0, 0), 1.3), 1.0, initial.AsSpan(0, grid.Count));
         Maxwellian.Fill(grid, new MacroscopicState(0.4, new Velocity3(-0.2, 0.1, 0), 0.7), 2.0, initial.AsSpan(grid.Count, grid.Count));
-        return (new SpaceHomogeneousSolver(op, new SpaceHomogeneousOptions { Scheme = TimeScheme.SspRk3, Courant = 0.5 }), initial);
+        return (SpaceHomogeneousSolver.Create(op, new SpaceHomogeneousOptions { Scheme = TimeScheme.SspRk3, Courant = 0.5 }), initial);
     }
 
     [Fact]

@@ -47,7 +47,7 @@ public class SpaceHomogeneousSolverTests
         for (int level = 0; level < 3; level++)
         {
             double dt = 0.05 / (1 << level);
-            var solver = new SpaceHomogeneousSolver(op, new SpaceHomogeneousOptions { Scheme = scheme, FixedStep = dt, ConservativeProjection = false });
+            var solver = SpaceHomogeneousSolver.Create(op, new SpaceHomogeneousOptions { Scheme = scheme, FixedStep = dt, ConservativeProjection = false });
             var result = solver.Run(initial, 1.0);
             Assert.Equal(1.0, result.Time, 14);
             errors[level] = MaxError(result.State, initial, target, 1.0);
@@ -66,7 +66,7 @@ public class SpaceHomogeneousSolverTests
     {
         // ν(G − F) with G of different moments is NOT conservative; the projected stages are, so the state keeps F₀'s moments.
         var (op, initial, _) = Relaxation();
-        var solver = new SpaceHomogeneousSolver(op, new SpaceHomogeneousOptions { ConservativeProjection = true });
+        var solver = SpaceHomogeneousSolver.Create(op, new SpaceHomogeneousOptions { ConservativeProjection = true });
         var result = solver.Run(initial, 2.0);
         var projection = ConservativeProjection.Create(Grid, [1.0]);
 
@@ -114,7 +114,7 @@ public class SpaceHomogeneousSolverTests
                 destination[p] = Nu * (target[p] - state[p]);
             }
         });
-        var result = new SpaceHomogeneousSolver(op, new SpaceHomogeneousOptions { ProjectionWeight = weight }).Run(initial, 1.0);
+        var result = SpaceHomogeneousSolver.Create(op, new SpaceHomogeneousOptions { ProjectionWeight = weight }).Run(initial, 1.0);
         var projection = ConservativeProjection.Create(Grid, [1.0]);
         double[] difference = initial.Select((f, p) => result.State[p] - f).ToArray();
         Span<double> change = stackalloc double[5];
@@ -138,7 +138,7 @@ public class SpaceHomogeneousSolverTests
     public void AdaptiveStep_ReachesFinalTimeAccurately()
     {
         var (op, initial, target) = Relaxation();
-        var solver = new SpaceHomogeneousSolver(op, new SpaceHomogeneousOptions { ConservativeProjection = false, Courant = 0.1 });
+        var solver = SpaceHomogeneousSolver.Create(op, new SpaceHomogeneousOptions { ConservativeProjection = false, Courant = 0.1 });
         var result = solver.Run(initial, 1.5);
         Assert.Equal(1.5, result.Time, 14);
 
@@ -153,7 +153,7 @@ public class SpaceHomogeneousSolverTests
         // An operator reporting ν = 500 (above its relative rate max|𝒞|/F ≈ 60 here) must get Δt = c/500: 400 steps to t = 0.2.
         var (op, initial, _) = Relaxation();
         var stiff = new StiffOperator(op, 500.0);
-        var result = new SpaceHomogeneousSolver(stiff, new SpaceHomogeneousOptions { Courant = 0.25, ConservativeProjection = false }).Run(initial, 0.2);
+        var result = SpaceHomogeneousSolver.Create(stiff, new SpaceHomogeneousOptions { Courant = 0.25, ConservativeProjection = false }).Run(initial, 0.2);
         Assert.InRange(result.Steps, 400, 401);
         Assert.True(stiff.Calls >= result.Steps, $"stiff.Calls >= result.Steps: {stiff.Calls} vs {result.Steps}");
     }
@@ -164,14 +164,14 @@ public class SpaceHomogeneousSolverTests
         var (op, initial, _) = Relaxation();
 
         // Forward Euler with νΔt = 3 overshoots: F + 3(G − F) = 3G − 2F is negative where F > 1.5 G.
-        var strict = new SpaceHomogeneousSolver(op, new SpaceHomogeneousOptions
+        var strict = SpaceHomogeneousSolver.Create(op, new SpaceHomogeneousOptions
         {
             Scheme = TimeScheme.ForwardEuler, FixedStep = 1.5, ConservativeProjection = false, Positivity = PositivityPolicy.Throw,
         });
         var error = Assert.Throws<InvalidOperationException>(() => strict.Run(initial, 3.0));
         Assert.Contains("negative", error.Message, StringComparison.Ordinal);
 
-        var reducing = new SpaceHomogeneousSolver(op, new SpaceHomogeneousOptions
+        var reducing = SpaceHomogeneousSolver.Create(op, new SpaceHomogeneousOptions
         {
             Scheme = TimeScheme.ForwardEuler, FixedStep = 1.5, ConservativeProjection = false, Positivity = PositivityPolicy.ReduceStep,
         });
@@ -179,7 +179,7 @@ public class SpaceHomogeneousSolverTests
         Assert.True(result.RejectedSteps > 0, $"result.RejectedSteps > 0: {result.RejectedSteps} vs 0");
         Assert.True(result.MinimumRelativeValue >= -1e-10, $"result.MinimumRelativeValue >= -1e-10: {result.MinimumRelativeValue} vs -1e-10");
 
-        var monitoring = new SpaceHomogeneousSolver(op, new SpaceHomogeneousOptions
+        var monitoring = SpaceHomogeneousSolver.Create(op, new SpaceHomogeneousOptions
         {
             Scheme = TimeScheme.ForwardEuler, FixedStep = 1.5, ConservativeProjection = false,
         });
@@ -192,7 +192,7 @@ public class SpaceHomogeneousSolverTests
         var (op, initial, _) = Relaxation();
         using var cts = new CancellationTokenSource();
         var progress = new List<SolverProgress>();
-        var solver = new SpaceHomogeneousSolver(op, new SpaceHomogeneousOptions { FixedStep = 0.01 });
+        var solver = SpaceHomogeneousSolver.Create(op, new SpaceHomogeneousOptions { FixedStep = 0.01 });
         var result = solver.Run(
             initial,
             1.0,
@@ -227,14 +227,14 @@ public class SpaceHomogeneousSolverTests
             relaxation.Evaluate(state, destination);
         });
         var options = new SpaceHomogeneousOptions { FixedStep = 0.01, PartialResultOnFailure = true };
-        var partial = new SpaceHomogeneousSolver(failing, options).Run(initial, 1.0);
+        var partial = SpaceHomogeneousSolver.Create(failing, options).Run(initial, 1.0);
         Assert.Equal(SolverStop.Failed, partial.Stop);
         Assert.Equal(10, partial.Steps);
         Assert.Contains("after 10 steps", partial.StopReason, StringComparison.Ordinal);
         Assert.Contains("not resolved", partial.StopReason, StringComparison.Ordinal);
 
         // What it computed so far: bit for bit the state of the same run stopped by MaxSteps after those 10 steps.
-        var reference = new SpaceHomogeneousSolver(relaxation, options with { MaxSteps = 10 }).Run(initial, 1.0);
+        var reference = SpaceHomogeneousSolver.Create(relaxation, options with { MaxSteps = 10 }).Run(initial, 1.0);
         Assert.Equal(SolverStop.MaxSteps, reference.Stop);
         Assert.Null(reference.StopReason);
         Assert.Equal(reference.Time, partial.Time);
@@ -242,8 +242,8 @@ public class SpaceHomogeneousSolverTests
 
         // Without the option the failure throws, as before; a completed run says so.
         calls = 0;
-        Assert.Throws<ArgumentException>(() => new SpaceHomogeneousSolver(failing, options with { PartialResultOnFailure = false }).Run(initial, 1.0));
-        Assert.Equal(SolverStop.Completed, new SpaceHomogeneousSolver(relaxation, options).Run(initial, 0.05).Stop);
+        Assert.Throws<ArgumentException>(() => SpaceHomogeneousSolver.Create(failing, options with { PartialResultOnFailure = false }).Run(initial, 1.0));
+        Assert.Equal(SolverStop.Completed, SpaceHomogeneousSolver.Create(relaxation, options).Run(initial, 0.05).Stop);
     }
 
     [Fact]
@@ -258,7 +258,7 @@ public class SpaceHomogeneousSolverTests
         double[] initial = new double[2 * grid.Count];
         DiscreteMaxwellian.Fill(grid, new MacroscopicState(0.5, 1.2), 1.0, initial.AsSpan(0, grid.Count));
         DiscreteMaxwellian.Fill(grid, new MacroscopicState(0.5, 0.8), 2.0, initial.AsSpan(grid.Count, grid.Count));
-        var result = new SpaceHomogeneousSolver(op, new SpaceHomogeneousOptions { PartialResultOnFailure = true, MaxSteps = 400 }).Run(initial, 50.0);
+        var result = SpaceHomogeneousSolver.Create(op, new SpaceHomogeneousOptions { PartialResultOnFailure = true, MaxSteps = 400 }).Run(initial, 50.0);
         if (result.Stop == SolverStop.Failed)
         {
             Assert.Contains("not resolved", result.StopReason, StringComparison.Ordinal);
@@ -281,10 +281,10 @@ public class SpaceHomogeneousSolverTests
     public void InvalidInput_IsRejected()
     {
         var (op, initial, _) = Relaxation();
-        Assert.Throws<ArgumentOutOfRangeException>(() => new SpaceHomogeneousSolver(op, new SpaceHomogeneousOptions { Courant = -1 }));
-        Assert.Throws<ArgumentOutOfRangeException>(() => new SpaceHomogeneousSolver(op, new SpaceHomogeneousOptions { FixedStep = 0 }));
-        Assert.Throws<ArgumentOutOfRangeException>(() => new SpaceHomogeneousSolver(op, new SpaceHomogeneousOptions { ProjectionWeight = 0 }));
-        var solver = new SpaceHomogeneousSolver(op);
+        Assert.Throws<ArgumentOutOfRangeException>(() => SpaceHomogeneousSolver.Create(op, new SpaceHomogeneousOptions { Courant = -1 }));
+        Assert.Throws<ArgumentOutOfRangeException>(() => SpaceHomogeneousSolver.Create(op, new SpaceHomogeneousOptions { FixedStep = 0 }));
+        Assert.Throws<ArgumentOutOfRangeException>(() => SpaceHomogeneousSolver.Create(op, new SpaceHomogeneousOptions { ProjectionWeight = 0 }));
+        var solver = SpaceHomogeneousSolver.Create(op);
         Assert.Throws<ArgumentException>(() => solver.Run(new double[3], 1.0));
         initial[4] = double.NaN;
         var error = Assert.Throws<ArgumentException>(() => solver.Run(initial, 1.0));

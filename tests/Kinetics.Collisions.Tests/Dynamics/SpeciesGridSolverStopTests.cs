@@ -51,21 +51,21 @@ public class SpeciesGridSolverStopTests
         // SSP-RK3 evaluates three times per step: refusing the 16th evaluation fails step 6, after 5 accepted steps.
         var (op, initial) = OneToFour();
         var options = new SpaceHomogeneousOptions { FixedStep = 0.01, PartialResultOnFailure = true };
-        var partial = new SpeciesGridSolver(new Refusing(op, 15), options).Run(initial, 1.0);
+        var partial = SpeciesGridSolver.Create(new Refusing(op, 15), options).Run(initial, 1.0);
         Assert.Equal(SolverStop.Failed, partial.Stop);
         Assert.Equal(5, partial.Steps);
         Assert.Contains("after 5 steps", partial.StopReason, StringComparison.Ordinal);
         Assert.Contains("not resolved", partial.StopReason, StringComparison.Ordinal);
 
         // What it computed so far: bit for bit the same run stopped by MaxSteps after those 5 steps.
-        var reference = new SpeciesGridSolver(op, options with { MaxSteps = 5 }).Run(initial, 1.0);
+        var reference = SpeciesGridSolver.Create(op, options with { MaxSteps = 5 }).Run(initial, 1.0);
         Assert.Equal(SolverStop.MaxSteps, reference.Stop);
         Assert.Null(reference.StopReason);
         Assert.Equal(reference.Time, partial.Time);
         Assert.True(reference.State.SequenceEqual(partial.State));
 
         // Without the option the failure throws, as before.
-        Assert.Throws<ArgumentException>(() => new SpeciesGridSolver(new Refusing(op, 15), options with { PartialResultOnFailure = false }).Run(initial, 1.0));
+        Assert.Throws<ArgumentException>(() => SpeciesGridSolver.Create(new Refusing(op, 15), options with { PartialResultOnFailure = false }).Run(initial, 1.0));
     }
 
     [Fact]
@@ -73,11 +73,11 @@ public class SpeciesGridSolverStopTests
     {
         var (op, initial) = OneToFour();
         var options = new SpaceHomogeneousOptions { FixedStep = 0.01 };
-        Assert.Equal(SolverStop.Completed, new SpeciesGridSolver(op, options).Run(initial, 0.03).Stop);
-        Assert.Equal(SolverStop.MaxSteps, new SpeciesGridSolver(op, options with { MaxSteps = 2 }).Run(initial, 1.0).Stop);
+        Assert.Equal(SolverStop.Completed, SpeciesGridSolver.Create(op, options).Run(initial, 0.03).Stop);
+        Assert.Equal(SolverStop.MaxSteps, SpeciesGridSolver.Create(op, options with { MaxSteps = 2 }).Run(initial, 1.0).Stop);
         using var cancelled = new CancellationTokenSource();
         cancelled.Cancel();
-        var result = new SpeciesGridSolver(op, options).Run(initial, 1.0, cancellationToken: cancelled.Token);
+        var result = SpeciesGridSolver.Create(op, options).Run(initial, 1.0, cancellationToken: cancelled.Token);
         Assert.Equal(SolverStop.Cancelled, result.Stop);
         Assert.Equal(0, result.Steps);
     }

@@ -66,8 +66,8 @@ public class SpeciesGridSolverTests(ITestOutputHelper output)
         var options = new SpaceHomogeneousOptions { Courant = 0.5, RateFloor = 1e-3 };
         // The per-species operator does not check the box boundary during time stepping; neither does this one.
         var noBoundaryCheck = new BoltzmannOptions { ResolutionTolerance = double.PositiveInfinity };
-        var expected = new SpaceHomogeneousSolver(BoltzmannOperator.Create(grid, table, noBoundaryCheck), options).Run(f, 0.3);
-        var actual = new SpeciesGridSolver(SpeciesGridBoltzmannOperator.Create(grids, table), options).Run(f, 0.3);
+        var expected = SpaceHomogeneousSolver.Create(BoltzmannOperator.Create(grid, table, noBoundaryCheck), options).Run(f, 0.3);
+        var actual = SpeciesGridSolver.Create(SpeciesGridBoltzmannOperator.Create(grids, table), options).Run(f, 0.3);
         Assert.Equal(expected.Steps, actual.Steps);
         double max = expected.State.ToArray().Max(), worst = 0;
         for (int p = 0; p < f.Length; p++)
@@ -90,7 +90,7 @@ public class SpeciesGridSolverTests(ITestOutputHelper output)
         var op = SpeciesGridBoltzmannOperator.Create(grids, CollisionKernelTable.Uniform(mixture, Maxwell));
         double[] f = Maxwellians(grids, mixture, new MacroscopicState(0.5, 1.2), new MacroscopicState(0.5, 0.8));
         double k = TemperatureRelaxation.Rate(Maxwell, 1.0, 0.5, 1.2, 16.0, 0.5, 0.8);
-        var solver = new SpeciesGridSolver(op, new SpaceHomogeneousOptions { Courant = 0.5, RateFloor = 1e-3, MaxSteps = 6 });
+        var solver = SpeciesGridSolver.Create(op, new SpaceHomogeneousOptions { Courant = 0.5, RateFloor = 1e-3, MaxSteps = 6 });
         var result = solver.Run(f, 10.0);
         var a = SpeciesMoments.Of(grids[0], grids.Slice(result.State, 0), 1.0);
         var b = SpeciesMoments.Of(grids[1], grids.Slice(result.State, 1), 16.0);
@@ -134,7 +134,7 @@ public class SpeciesGridSolverTests(ITestOutputHelper output)
             }
 
             var before = Conserved(grids, mixture, f);
-            var result = new SpeciesGridSolver(op, new SpaceHomogeneousOptions { FixedStep = 0.01, MaxSteps = 2 }).Run(f, 1e3);
+            var result = SpeciesGridSolver.Create(op, new SpaceHomogeneousOptions { FixedStep = 0.01, MaxSteps = 2 }).Run(f, 1e3);
             var after = Conserved(grids, mixture, result.State);
             double mass = Math.Max(Math.Abs(after.Densities[0] - before.Densities[0]) / before.Densities[0], Math.Abs(after.Densities[1] - before.Densities[1]) / before.Densities[1]);
             double momentum = (after.Momentum - before.Momentum).Length / before.MomentumScale;
@@ -152,9 +152,9 @@ public class SpeciesGridSolverTests(ITestOutputHelper output)
         var mixture = SpeciesGridLandauOperatorTests.Pair(4.0);
         var grids = SpeciesGrids.ForMaxwellians(mixture, [1.0, 1.0], default, 8);
         var op = SpeciesGridLandauOperator.Create(grids, mixture, LandauCouplings.Uniform(2, 1.0), LandauKernel.Coulomb(LandauNormalization.FlynnGuo));
-        var error = Assert.Throws<ArgumentException>(() => new SpeciesGridSolver(op, new SpaceHomogeneousOptions { EquilibriumLimiter = true }));
+        var error = Assert.Throws<ArgumentException>(() => SpeciesGridSolver.Create(op, new SpaceHomogeneousOptions { EquilibriumLimiter = true }));
         Assert.Contains("EquilibriumLimiter", error.Message, StringComparison.Ordinal);
-        var solver = new SpeciesGridSolver(op);
+        var solver = SpeciesGridSolver.Create(op);
         Assert.Throws<ArgumentException>(() => solver.Run(new double[grids.TotalCount - 1], 1.0));
         Assert.Throws<ArgumentOutOfRangeException>(() => solver.Run(new double[grids.TotalCount], -1.0));
     }

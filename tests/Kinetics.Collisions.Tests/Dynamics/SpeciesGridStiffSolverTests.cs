@@ -125,7 +125,7 @@ public class SpeciesGridStiffSolverTests(ITestOutputHelper output)
         foreach (int seed in new[] { 11, 12 })
         {
             var (grids, f) = RandomMixture(mixture, seed, 16);
-            var solver = new SpeciesGridStiffSolver(Operator(kind, grids, mixture), new StiffOptions { Epsilon = 1e-6, Step = 0.1, Scheme = scheme, MaxIterations = 4 });
+            var solver = SpeciesGridStiffSolver.Create(Operator(kind, grids, mixture), new StiffOptions { Epsilon = 1e-6, Step = 0.1, Scheme = scheme, MaxIterations = 4 });
             var result = solver.Run(f, 0.2);
             double error = ConservationError(grids, mixture, f, result.State);
             double moved = Distance(result.State, f) / Distance(f, new double[f.Length]);
@@ -165,8 +165,8 @@ public class SpeciesGridStiffSolverTests(ITestOutputHelper output)
         foreach (var scheme in new[] { StiffScheme.Penalized, StiffScheme.ImplicitEuler })
         {
             var options = new StiffOptions { Epsilon = 1e-3, Step = 0.2, Scheme = scheme, MaxIterations = 6 };
-            var expected = new StiffCollisionSolver(shared, options).Run(f, 0.4).State.ToArray();
-            var actual = new SpeciesGridStiffSolver(perSpecies, options).Run(f, 0.4).State.ToArray();
+            var expected = StiffCollisionSolver.Create(shared, options).Run(f, 0.4).State.ToArray();
+            var actual = SpeciesGridStiffSolver.Create(perSpecies, options).Run(f, 0.4).State.ToArray();
             double worst = expected.Zip(actual).Max(x => Math.Abs(x.First - x.Second)) / expected.Max();
             output.WriteLine($"{scheme}: max |difference| / max F = {worst:E2}");
             Assert.True(worst < 1e-13, $"{scheme}: {worst:E2}");
@@ -185,13 +185,13 @@ public class SpeciesGridStiffSolverTests(ITestOutputHelper output)
         var op = Operator("boltzmann", grids, mixture);
         double DeltaT(ReadOnlySpan<double> s) =>
             SpeciesMoments.Of(grids[0], grids.Slice(s, 0), 1.0).Temperature - SpeciesMoments.Of(grids[1], grids.Slice(s, 1), 16.0).Temperature;
-        var explicitResult = new SpeciesGridSolver(op, new SpaceHomogeneousOptions { Courant = 0.25 }).Run(f, 0.4);
+        var explicitResult = SpeciesGridSolver.Create(op, new SpaceHomogeneousOptions { Courant = 0.25 }).Run(f, 0.4);
         double reference = DeltaT(explicitResult.State);
         output.WriteLine($"explicit: {explicitResult.Steps} steps, ΔT(0) = {DeltaT(f):F6}, ΔT(0.4) = {reference:F6}");
         foreach (var (scheme, bound) in new[] { (StiffScheme.Penalized, 3.5e-2), (StiffScheme.ImplicitEuler, 2.0e-3) })
         {
-            double coarse = (DeltaT(new SpeciesGridStiffSolver(op, new StiffOptions { Step = 0.04, Scheme = scheme }).Run(f, 0.4).State) - reference) / reference;
-            double fine = (DeltaT(new SpeciesGridStiffSolver(op, new StiffOptions { Step = 0.02, Scheme = scheme }).Run(f, 0.4).State) - reference) / reference;
+            double coarse = (DeltaT(SpeciesGridStiffSolver.Create(op, new StiffOptions { Step = 0.04, Scheme = scheme }).Run(f, 0.4).State) - reference) / reference;
+            double fine = (DeltaT(SpeciesGridStiffSolver.Create(op, new StiffOptions { Step = 0.02, Scheme = scheme }).Run(f, 0.4).State) - reference) / reference;
             output.WriteLine($"{scheme}: relative errors {coarse:E3} (Δt = 0.04), {fine:E3} (Δt = 0.02), ratio {coarse / fine:F3}");
             Assert.InRange(coarse / fine, 1.7, 2.3);
             Assert.True(Math.Abs(fine) <= bound, $"{scheme}: {fine:E2}");
@@ -225,7 +225,7 @@ public class SpeciesGridStiffSolverTests(ITestOutputHelper output)
         }
 
         double epsilon = 1e-3, explicitStep = 0.25 * epsilon / nu;
-        var solver = new SpeciesGridStiffSolver(op, new StiffOptions { Epsilon = epsilon, Step = 1e3 * explicitStep, Scheme = StiffScheme.Penalized });
+        var solver = SpeciesGridStiffSolver.Create(op, new StiffOptions { Epsilon = epsilon, Step = 1e3 * explicitStep, Scheme = StiffScheme.Penalized });
         var equilibrium = new double[f.Length];
         solver.Equilibrium(f, equilibrium);
         var distances = new List<double>();
@@ -271,7 +271,7 @@ public class SpeciesGridStiffSolverTests(ITestOutputHelper output)
         var m = new double[f.Length];
         foreach (double eps in new[] { 1.0, 1e-2, 1e-4, 1e-6 })
         {
-            var solver = new SpeciesGridStiffSolver(op, new StiffOptions { Epsilon = eps, Step = 0.5, MaxIterations = 100, Tolerance = 1e-13, RemoveEquilibriumDefect = true });
+            var solver = SpeciesGridStiffSolver.Create(op, new StiffOptions { Epsilon = eps, Step = 0.5, MaxIterations = 100, Tolerance = 1e-13, RemoveEquilibriumDefect = true });
             solver.Equilibrium(f, m);
             var next = new double[f.Length];
             var report = solver.Step(f, next);
@@ -292,10 +292,10 @@ public class SpeciesGridStiffSolverTests(ITestOutputHelper output)
     {
         var (mixture, grids, f) = TwoTemperatures(4.0, 8, 6.0);
         var op = Operator("boltzmann", grids, mixture);
-        Assert.Throws<ArgumentNullException>(() => new SpeciesGridStiffSolver(null!));
-        Assert.Throws<ArgumentOutOfRangeException>(() => new SpeciesGridStiffSolver(op, new StiffOptions { Epsilon = 0 }));
-        Assert.Throws<ArgumentOutOfRangeException>(() => new SpeciesGridStiffSolver(op, new StiffOptions { PenaltyFactor = 0.1 }));
-        var solver = new SpeciesGridStiffSolver(op);
+        Assert.Throws<ArgumentNullException>(() => SpeciesGridStiffSolver.Create(null!));
+        Assert.Throws<ArgumentOutOfRangeException>(() => SpeciesGridStiffSolver.Create(op, new StiffOptions { Epsilon = 0 }));
+        Assert.Throws<ArgumentOutOfRangeException>(() => SpeciesGridStiffSolver.Create(op, new StiffOptions { PenaltyFactor = 0.1 }));
+        var solver = SpeciesGridStiffSolver.Create(op);
         Assert.Equal("state", Assert.ThrowsAny<ArgumentException>(() => solver.Step(new double[3], new double[f.Length])).ParamName);
         Assert.Equal("next", Assert.ThrowsAny<ArgumentException>(() => solver.Step(f, f)).ParamName);
         Assert.Equal("step", Assert.ThrowsAny<ArgumentException>(() => solver.Step(f, new double[f.Length], -1.0)).ParamName);

@@ -75,7 +75,7 @@ public class StiffCollisionSolverTests(ITestOutputHelper output)
         // Boltzmann, masses 1:4, Δt = 0.1 (10⁵ × ε at ε = 1e−6): invariants to round-off (observed ≤ 3e−16 relative), finite state.
         var op = Boltzmann(Pair);
         double[] f = TwoTemperatures(op.Grid);
-        var solver = new StiffCollisionSolver(op, new StiffOptions { Epsilon = epsilon, Step = 0.1, Scheme = scheme, MaxIterations = 20 });
+        var solver = StiffCollisionSolver.Create(op, new StiffOptions { Epsilon = epsilon, Step = 0.1, Scheme = scheme, MaxIterations = 20 });
         var result = solver.Run(f, 0.3);
         var before = Invariants(op.Grid, [1.0, 4.0], f);
         var after = Invariants(op.Grid, [1.0, 4.0], result.State);
@@ -103,7 +103,7 @@ public class StiffCollisionSolverTests(ITestOutputHelper output)
         double previous = double.PositiveInfinity;
         foreach (double epsilon in new[] { 1.0, 1e-2, 1e-4, 1e-6 })
         {
-            var solver = new StiffCollisionSolver(op, new StiffOptions { Epsilon = epsilon, Step = 0.5, Tolerance = 1e-13, MaxIterations = 400 });
+            var solver = StiffCollisionSolver.Create(op, new StiffOptions { Epsilon = epsilon, Step = 0.5, Tolerance = 1e-13, MaxIterations = 400 });
             var next = new double[f.Length];
             var report = solver.Step(f, next);
             var c1 = new double[f.Length];
@@ -142,11 +142,11 @@ public class StiffCollisionSolverTests(ITestOutputHelper output)
             return (exx / n) - ((px / n) * (px / n));
         }
 
-        double reference = Tx(new SpaceHomogeneousSolver(op, new SpaceHomogeneousOptions { ProjectionWeight = ProjectionWeight.Uniform }).Run(f, 0.8).State);
+        double reference = Tx(SpaceHomogeneousSolver.Create(op, new SpaceHomogeneousOptions { ProjectionWeight = ProjectionWeight.Uniform }).Run(f, 0.8).State);
         foreach (var scheme in new[] { StiffScheme.Penalized, StiffScheme.ImplicitEuler })
         {
-            double coarse = Tx(new StiffCollisionSolver(op, new StiffOptions { Step = 0.2, Scheme = scheme }).Run(f, 0.8).State) - reference;
-            double fine = Tx(new StiffCollisionSolver(op, new StiffOptions { Step = 0.1, Scheme = scheme }).Run(f, 0.8).State) - reference;
+            double coarse = Tx(StiffCollisionSolver.Create(op, new StiffOptions { Step = 0.2, Scheme = scheme }).Run(f, 0.8).State) - reference;
+            double fine = Tx(StiffCollisionSolver.Create(op, new StiffOptions { Step = 0.1, Scheme = scheme }).Run(f, 0.8).State) - reference;
             output.WriteLine($"{scheme}: errors {coarse:E3} (Δt = 0.2), {fine:E3} (Δt = 0.1), ratio {coarse / fine:F2}");
             Assert.InRange(coarse / fine, 1.6, 2.4);
         }
@@ -176,7 +176,7 @@ public class StiffCollisionSolverTests(ITestOutputHelper output)
         }
 
         double epsilon = 1e-3, explicitStep = epsilon * 0.25 / nu;
-        var solver = new StiffCollisionSolver(op, new StiffOptions { Epsilon = epsilon, Step = 1e3 * explicitStep, Scheme = StiffScheme.Penalized });
+        var solver = StiffCollisionSolver.Create(op, new StiffOptions { Epsilon = epsilon, Step = 1e3 * explicitStep, Scheme = StiffScheme.Penalized });
         var equilibrium = new double[f.Length];
         solver.Equilibrium(f, equilibrium);
         double Distance(ReadOnlySpan<double> s)
@@ -210,10 +210,10 @@ public class StiffCollisionSolverTests(ITestOutputHelper output)
     public void InvalidOptions_AreRejected()
     {
         var op = Boltzmann(Single, 8, 6.0);
-        Assert.Throws<ArgumentOutOfRangeException>(() => new StiffCollisionSolver(op, new StiffOptions { Epsilon = 0 }));
-        Assert.Throws<ArgumentOutOfRangeException>(() => new StiffCollisionSolver(op, new StiffOptions { Step = -1 }));
-        Assert.Throws<ArgumentOutOfRangeException>(() => new StiffCollisionSolver(op, new StiffOptions { PenaltyFactor = 0.1 }));
-        var solver = new StiffCollisionSolver(op);
+        Assert.Throws<ArgumentOutOfRangeException>(() => StiffCollisionSolver.Create(op, new StiffOptions { Epsilon = 0 }));
+        Assert.Throws<ArgumentOutOfRangeException>(() => StiffCollisionSolver.Create(op, new StiffOptions { Step = -1 }));
+        Assert.Throws<ArgumentOutOfRangeException>(() => StiffCollisionSolver.Create(op, new StiffOptions { PenaltyFactor = 0.1 }));
+        var solver = StiffCollisionSolver.Create(op);
         Assert.Equal("state", Assert.ThrowsAny<ArgumentException>(() => solver.Step(new double[3], new double[op.Grid.Count])).ParamName);
     }
 }

@@ -39,7 +39,7 @@ public class GettingStartedTests
         double production = op.EntropyProduction(f, workspace);
 
         // 5. Space-homogeneous time integration.
-        var solver = new SpaceHomogeneousSolver(op, new SpaceHomogeneousOptions { Courant = 0.5 });
+        var solver = SpaceHomogeneousSolver.Create(op, new SpaceHomogeneousOptions { Courant = 0.5 });
         var result = solver.Run(f, finalTime: 0.2);
         var moments = MixtureMoments.Of(mixture, grid, result.State);                 // n, u, T per species and mixture
         var flux = StressHeatFlux.OfMixture(grid, result.State, mixture.Masses());     // P_ab and q about the mixture u

@@ -23,7 +23,7 @@ public class LandauDynamicsTests
         Assert.True(stiffness > 1.0, $"stiffness {stiffness}");
 
         var entropies = new List<double>();
-        var result = new SpaceHomogeneousSolver(op, new SpaceHomogeneousOptions { Courant = 0.5 })
+        var result = SpaceHomogeneousSolver.Create(op, new SpaceHomogeneousOptions { Courant = 0.5 })
             .Run(f0, 1.0, (t, step, state) => entropies.Add(Entropy.Of(Split(grid, state)).Value));
         Assert.True(result.Steps >= stiffness, "Δt = 0.5/stiffness: at least stiffness·t_final/0.5 /2 steps as the state relaxes");
 

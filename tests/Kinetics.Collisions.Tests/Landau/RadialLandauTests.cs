@@ -130,7 +130,7 @@ public class RadialLandauTests(ITestOutputHelper output)
     {
         var profile = new BlowdownProfile(1e-2, 0.3);
         var grid = new RadialLandauGrid(100, 6, 0.05);
-        var solver = new RadialLandauSolver(grid);
+        var solver = RadialLandauSolver.Create(grid);
         var workspace = new RadialLandauWorkspace(grid);
         double[] f = grid.Sample(profile.Initial);
         double mass = grid.Moment(f), energy = grid.SecondMoment(f);
@@ -174,7 +174,7 @@ public class RadialLandauTests(ITestOutputHelper output)
         // bound 5 % leaves room for the first-order time error of this coarser run (200 cells, step fraction 0.01).
         var profile = new BlowdownProfile(1e-3, 0.3);
         var grid = new RadialLandauGrid(200, 8, Math.Sqrt(1e-3));
-        var solver = new RadialLandauSolver(grid);
+        var solver = RadialLandauSolver.Create(grid);
         var workspace = new RadialLandauWorkspace(grid);
         double[] f = grid.Sample(profile.Initial);
         double[] m = grid.Sample(r => BlowdownProfile.Maxwellian(1, 1, r));
@@ -211,7 +211,7 @@ public class RadialLandauTests(ITestOutputHelper output)
         double[] Run(bool second, double dt)
         {
             double[] f = grid.Sample(profile.Initial);
-            new RadialLandauSolver(grid, 1e-13, 60, second).Advance(f, 0, 0.2, _ => dt, workspace);
+            RadialLandauSolver.Create(grid, 1e-13, 60, second).Advance(f, 0, 0.2, _ => dt, workspace);
             return f;
         }
 

@@ -50,7 +50,7 @@ public sealed class CollisionStepTests
             solver.Step(state, Dt);
         }
 
-        var reference = new SpaceHomogeneousSolver(op, homogeneousOptions).Run(initial, Steps * Dt).ToArray();
+        var reference = SpaceHomogeneousSolver.Create(op, homogeneousOptions).Run(initial, Steps * Dt).ToArray();
         double scale = reference.Max(Math.Abs);
         for (int c = 0; c < 4; c++)
         {

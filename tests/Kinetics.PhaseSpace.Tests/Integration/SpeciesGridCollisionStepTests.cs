@@ -89,7 +89,7 @@ public sealed class SpeciesGridCollisionStepTests(ITestOutputHelper output)
             solver.Step(state, Dt);
         }
 
-        var reference = new SpeciesGridSolver(op, options).Run(initial, Steps * Dt).State.ToArray();
+        var reference = SpeciesGridSolver.Create(op, options).Run(initial, Steps * Dt).State.ToArray();
         double scale = reference.Max(Math.Abs), worst = 0;
         for (int c = 0; c < 4; c++)
         {

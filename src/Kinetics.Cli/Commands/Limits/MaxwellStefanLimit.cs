@@ -86,10 +86,7 @@ internal static class MaxwellStefanLimit
         // The step must be stable at every ε (checked before computing anything).
         var mesh = UniformMesh.Create1D(cells, length);
         var boltzmann = new BoltzmannOptions { Sphere = SphereRule.Octahedron, RadialPoints = 4, ResolutionTolerance = 1e-3 };
-        // The per-species run hands the tails below 1e−2 of each species' peak to BGK (docs/limits.md: with the default 1e−4
-        // the ε → 0 error floor was 0.11 at 16 cells, with 1e−6 the run broke down, with 1e−2 it is 1.6e−2).
         var options = new AsymptoticPreservingOptions { Scaling = KineticScaling.Diffusive, Explicit = new PhaseSpaceOptions { Limiter = SlopeLimiter.Unlimited } };
-        options = gas == Model ? options : options with { TailCutoff = 1e-2 };
         Kinetic kinetic = gas == Model ? Kinetic.Shared(mesh, mixture, new CartesianGrid(points, VelocityHalfWidth), kernels, boltzmann) : Kinetic.PerSpecies(mesh, mixture, points, VelocityHalfWidth, kernels, boltzmann);
         foreach (double e in epsilons)
         {

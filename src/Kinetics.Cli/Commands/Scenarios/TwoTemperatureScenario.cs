@@ -209,7 +209,7 @@ internal static class TwoTemperatureScenario
 
                 return w;
             };
-            var solver = new SpeciesGridSolver(op, solverOptions);
+            var solver = SpeciesGridSolver.Create(op, solverOptions);
             run = (initial, time, observer) => solver.Run(initial, time, observer);
         }
         else
@@ -228,7 +228,7 @@ internal static class TwoTemperatureScenario
                 op.ExchangeRates(state, rates, op.CreateWorkspace());
                 return rates.Select(r => r.Energy).ToArray();
             };
-            var solver = new SpaceHomogeneousSolver(op, solverOptions);
+            var solver = SpaceHomogeneousSolver.Create(op, solverOptions);
             run = (initial, time, observer) => solver.Run(initial, time, observer);
         }
 
