@@ -39,6 +39,36 @@ internal static class AnisotropicPartsProbe
         return 0;
     }
 
+    // anisotropic-cpu SECONDS WARMUP N V…: as anisotropic-batch, timed by the thread's CPU time (ThreadCpuTime), which does
+    // not count waits for a core on a shared machine.
+    public static int RunCpu(string[] args)
+    {
+        var culture = System.Globalization.CultureInfo.InvariantCulture;
+        double seconds = double.Parse(args[1], culture);
+        int warmup = int.Parse(args[2], culture), n = int.Parse(args[3], culture);
+        var runs = new List<Action>();
+        var baseline = new AnisotropicCostBenchmarks { N = n };
+        baseline.Setup();
+        runs.Add(baseline.Isotropic);
+        foreach (string b in args[4..])
+        {
+            string[] parts = b.Split('/');
+            var cases = new AnisotropicCostBenchmarks
+            {
+                N = n,
+                Batch = int.Parse(parts[0], culture),
+                Buffers = parts.Length > 1 ? int.Parse(parts[1], culture) : 0,
+            };
+            cases.Setup();
+            runs.Add(cases.VssSharedPasses);
+        }
+
+        var (median, min, ratio, rounds) = ThreadCpuTime.Measure(runs, seconds, warmup);
+        Console.WriteLine($"N {n} (CPU ms): isotropic {median[0]:F1} (min {min[0]:F1}); " + string.Join(", ", args[4..].Select((b, i) =>
+            $"{b}: {median[i + 1]:F1} (min {min[i + 1]:F1}) ratio {ratio[i + 1]:F3}, of minima {min[i + 1] / min[0]:F3}")) + $"; {rounds} rounds");
+        return 0;
+    }
+
     public static int RunBatches(string[] args)
     {
         double seconds = double.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture);

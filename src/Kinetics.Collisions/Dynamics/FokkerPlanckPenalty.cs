@@ -27,7 +27,7 @@ namespace Kinetics.Dynamics;
 /// comparison.</para>
 /// <para>The plan (grids, masses) is immutable; everything a step needs is in a <see cref="Workspace"/>, allocated once.</para>
 /// </remarks>
-internal sealed class FokkerPlanckPenalty
+internal sealed partial class FokkerPlanckPenalty
 {
     /// <summary>The floor of each 1-D factor's exponent below its peak (e^{−24} ≈ 3.8e−11).</summary>
     public const double FloorExponent = 24.0;
@@ -102,6 +102,55 @@ internal sealed class FokkerPlanckPenalty
     {
         ArgumentNullException.ThrowIfNull(grid);
         return Create(SpeciesGrids.Shared(grid, masses.Length), masses);
+    }
+
+    /// <summary>
+    /// The mixture's common velocity u = Σ_α m_α∫vF_α/ρ and temperature θ = (2/3)(E − ρ|u|²/2)/Σ_α n_α of a stacked state, by
+    /// each species' grid quadrature (the state the BGK penalty's equilibrium uses).
+    /// </summary>
+    /// <exception cref="ArgumentException">The state has no positive mass density or temperature.</exception>
+    public (Velocity3 U, double Theta) CommonState(ReadOnlySpan<double> state)
+    {
+        Guard.Length(state.Length, Length, nameof(state));
+        double rho = 0, total = 0, energy = 0, mx = 0, my = 0, mz = 0;
+        for (int a = 0; a < SpeciesCount; a++)
+        {
+            int n = _n[a], offset = _offsets[a];
+            double h3 = _spacing[a] * _spacing[a] * _spacing[a], m = _masses[a], density = 0;
+            double[] x = _axes[a][0], y = _axes[a][1], z = _axes[a][2];
+            for (int i = 0; i < n; i++)
+            {
+                for (int j = 0; j < n; j++)
+                {
+                    for (int k = 0; k < n; k++)
+                    {
+                        double f = state[offset + (((i * n) + j) * n) + k] * h3;
+                        density += f;
+                        mx += m * x[i] * f;
+                        my += m * y[j] * f;
+                        mz += m * z[k] * f;
+                        energy += 0.5 * m * ((x[i] * x[i]) + (y[j] * y[j]) + (z[k] * z[k])) * f;
+                    }
+                }
+            }
+
+            rho += m * density;
+            total += density;
+        }
+
+        if (!(rho > 0) || !(total > 0))
+        {
+            throw new ArgumentException($"state: mass density {rho:G6}; the Fokker–Planck penalty needs a positive density.", nameof(state));
+        }
+
+        var u = new Velocity3(mx / rho, my / rho, mz / rho);
+        double theta = 2.0 / 3.0 * (energy - (0.5 * rho * u.LengthSquared)) / total;
+        if (!(theta > 0))
+        {
+            throw new ArgumentException($"state: mixture temperature {theta:G6}; the Fokker–Planck penalty needs a positive temperature.", nameof(state));
+        }
+
+        return (u, theta);
     }
 
     /// <summary>Scratch for <see cref="Prepare"/>, <see cref="Apply"/> and <see cref="Solve"/>.</summary>
@@ -200,85 +249,8 @@ internal sealed class FokkerPlanckPenalty
         }
     }
 
-    /// <summary>
-    /// Solves (I − cP)x = <paramref name="rhs"/> by preconditioned conjugate gradients in L²(1/M̃) (Euclidean in y = x/M̃^{1/2}),
-    /// stopping when the residual of the symmetrised system is at most <paramref name="tolerance"/> times its right-hand side.
-    /// </summary>
-    /// <returns>The iterations used.</returns>
-    /// <exception cref="InvalidOperationException">The tolerance was not reached within <paramref name="budget"/> iterations.</exception>
-    public int Solve(double c, ReadOnlySpan<double> rhs, Span<double> x, Workspace workspace, double tolerance, int budget, Preconditioner preconditioner = Preconditioner.FastDiagonal)
-    {
-        workspace.Check(this, prepared: true);
-        Guard.NonNegative(c);
-        Guard.Length(rhs.Length, Length, nameof(rhs));
-        Guard.Length(x.Length, Length, nameof(x));
-        int length = Length;
-        double[] sqrtM = workspace.SqrtM, y = workspace.Y, r = workspace.R, z = workspace.Z, p = workspace.P, q = workspace.Q;
-        double bNorm = 0;
-        for (int i = 0; i < length; i++)
-        {
-            r[i] = rhs[i] / sqrtM[i];
-            bNorm += r[i] * r[i];
-        }
-
-        bNorm = Math.Sqrt(bNorm);
-        Array.Clear(y);
-        if (bNorm == 0)
-        {
-            x.Clear();
-            return 0;
-        }
-
-        Precondition(c, r, z, workspace, preconditioner);
-        z.CopyTo(p, 0);
-        double rz = Dot(r, z), residual = bNorm;
-        int iteration = 0;
-        while (true)
-        {
-            if (iteration >= budget)
-            {
-                throw new InvalidOperationException(
-                    $"The Fokker–Planck penalty solve did not reach the relative residual {tolerance:G3} in {budget} conjugate-gradient iterations (residual {residual / bNorm:G3}); raise StiffOptions.PenaltyIterations.");
-            }
-
-            iteration++;
-            Symmetrised(c, p, q, workspace);
-            double alpha = rz / Dot(p, q);
-            residual = 0;
-            for (int i = 0; i < length; i++)
-            {
-                y[i] += alpha * p[i];
-                r[i] -= alpha * q[i];
-                residual += r[i] * r[i];
-            }
-
-            residual = Math.Sqrt(residual);
-            if (residual <= tolerance * bNorm)
-            {
-                break;
-            }
-
-            Precondition(c, r, z, workspace, preconditioner);
-            double next = Dot(r, z), beta = next / rz;
-            rz = next;
-            for (int i = 0; i < length; i++)
-            {
-                p[i] = z[i] + (beta * p[i]);
-            }
-        }
-
-        for (int i = 0; i < length; i++)
-        {
-            x[i] = sqrtM[i] * y[i];
-        }
-
-        return iteration;
-    }
-
-    private static double Dot(double[] a, double[] b) => System.Numerics.Tensors.TensorPrimitives.Dot(a, b);
-
     // The flattened index of element 0 of the line along axis d numbered (o, t).
-    private static int LineStart(int d, int n, int o, int t) => d switch
+    internal static int LineStart(int d, int n, int o, int t) => d switch
     {
         0 => (o * n) + t,
         1 => (o * n * n) + t,
@@ -439,206 +411,6 @@ internal sealed class FokkerPlanckPenalty
         for (int i = 0; i < n; i++)
         {
             lambda[i] = Math.Min(a[(i * n) + i], 0.0);
-        }
-    }
-
-    // q = (I − c(T_x ⊕ T_y ⊕ T_z)) p per species, in the symmetrised variables.
-    private void Symmetrised(double c, double[] p, double[] q, Workspace workspace)
-    {
-        for (int a = 0; a < SpeciesCount; a++)
-        {
-            int n = _n[a], offset = _offsets[a], count = n * n * n;
-            Span<double> pa = p.AsSpan(offset, count), qa = q.AsSpan(offset, count);
-            pa.CopyTo(qa);
-            for (int d = 0; d < 3; d++)
-            {
-                var axis = workspace.Axes[a][d];
-                int stride = d == 0 ? n * n : d == 1 ? n : 1;
-                for (int o = 0; o < n; o++)
-                {
-                    for (int t = 0; t < n; t++)
-                    {
-                        int start = LineStart(d, n, o, t);
-                        for (int k = 0; k < n; k++)
-                        {
-                            int i = start + (k * stride);
-                            double value = axis.Diag[k] * pa[i];
-                            if (k > 0)
-                            {
-                                value += axis.Off[k - 1] * pa[i - stride];
-                            }
-
-                            if (k + 1 < n)
-                            {
-                                value += axis.Off[k] * pa[i + stride];
-                            }
-
-                            qa[i] -= c * value;
-                        }
-                    }
-                }
-            }
-        }
-    }
-
-    private void Precondition(double c, double[] r, double[] z, Workspace workspace, Preconditioner preconditioner)
-    {
-        for (int a = 0; a < SpeciesCount; a++)
-        {
-            int n = _n[a], offset = _offsets[a], count = n * n * n;
-            Span<double> ra = r.AsSpan(offset, count), za = z.AsSpan(offset, count);
-            var (ax, ay, az) = (workspace.Axes[a][0], workspace.Axes[a][1], workspace.Axes[a][2]);
-            if (preconditioner == Preconditioner.Jacobi)
-            {
-                for (int i = 0; i < n; i++)
-                {
-                    for (int j = 0; j < n; j++)
-                    {
-                        for (int k = 0; k < n; k++)
-                        {
-                            int index = (((i * n) + j) * n) + k;
-                            za[index] = ra[index] / (1.0 - (c * (ax.Diag[i] + ay.Diag[j] + az.Diag[k])));
-                        }
-                    }
-                }
-
-                continue;
-            }
-
-            ra.CopyTo(za);
-            for (int d = 0; d < 3; d++)
-            {
-                Transform(workspace.Axes[a][d].Vectors, n, transpose: true, za, d, workspace.Line, workspace.LineResult);
-            }
-
-            for (int i = 0; i < n; i++)
-            {
-                for (int j = 0; j < n; j++)
-                {
-                    for (int k = 0; k < n; k++)
-                    {
-                        za[(((i * n) + j) * n) + k] /= 1.0 - (c * (ax.Values[i] + ay.Values[j] + az.Values[k]));
-                    }
-                }
-            }
-
-            for (int d = 0; d < 3; d++)
-            {
-                Transform(workspace.Axes[a][d].Vectors, n, transpose: false, za, d, workspace.Line, workspace.LineResult);
-            }
-        }
-    }
-
-    // data ← (Q or Qᵀ) applied along axis d of the n³ block.
-    private static void Transform(double[] q, int n, bool transpose, Span<double> data, int d, double[] line, double[] result)
-    {
-        int stride = d == 0 ? n * n : d == 1 ? n : 1;
-        for (int o = 0; o < n; o++)
-        {
-            for (int t = 0; t < n; t++)
-            {
-                int start = LineStart(d, n, o, t);
-                for (int k = 0; k < n; k++)
-                {
-                    line[k] = data[start + (k * stride)];
-                }
-
-                for (int i = 0; i < n; i++)
-                {
-                    double sum = 0;
-                    for (int j = 0; j < n; j++)
-                    {
-                        sum += (transpose ? q[(j * n) + i] : q[(i * n) + j]) * line[j];
-                    }
-
-                    result[i] = sum;
-                }
-
-                for (int k = 0; k < n; k++)
-                {
-                    data[start + (k * stride)] = result[k];
-                }
-            }
-        }
-    }
-
-    /// <summary>Scratch of one <see cref="FokkerPlanckPenalty"/>: the prepared coefficients and the solver's vectors.</summary>
-    internal sealed class Workspace
-    {
-        private readonly FokkerPlanckPenalty _owner;
-
-        public Workspace(FokkerPlanckPenalty owner)
-        {
-            _owner = owner;
-            int s = owner.SpeciesCount, length = owner.Length, largest = owner._n.Max();
-            Axes = new AxisCoefficients[s][];
-            for (int a = 0; a < s; a++)
-            {
-                Axes[a] = [new(owner._n[a]), new(owner._n[a]), new(owner._n[a])];
-            }
-
-            SqrtM = new double[length];
-            Y = new double[length];
-            R = new double[length];
-            Z = new double[length];
-            P = new double[length];
-            Q = new double[length];
-            Dense = new double[largest * largest];
-            Line = new double[largest];
-            LineResult = new double[largest];
-        }
-
-        public AxisCoefficients[][] Axes { get; }
-
-        public double[] SqrtM { get; }
-
-        public double[] Y { get; }
-
-        public double[] R { get; }
-
-        public double[] Z { get; }
-
-        public double[] P { get; }
-
-        public double[] Q { get; }
-
-        public double[] Dense { get; }
-
-        public double[] Line { get; }
-
-        public double[] LineResult { get; }
-
-        public bool Prepared { get; set; }
-
-        public void Check(FokkerPlanckPenalty owner, bool prepared = false)
-        {
-            if (!ReferenceEquals(owner, _owner))
-            {
-                throw new ArgumentException("The workspace belongs to another penalty operator.", nameof(owner));
-            }
-
-            if (prepared && !Prepared)
-            {
-                throw new InvalidOperationException("Prepare the workspace (u, θ) first.");
-            }
-        }
-
-        /// <summary>One axis of one species: ψ, face coefficients, symmetrised tridiagonal and its eigen-decomposition.</summary>
-        internal sealed class AxisCoefficients(int n)
-        {
-            public double[] Psi { get; } = new double[n];
-
-            public double[] Lo { get; } = new double[Math.Max(n - 1, 0)];
-
-            public double[] Hi { get; } = new double[Math.Max(n - 1, 0)];
-
-            public double[] Off { get; } = new double[Math.Max(n - 1, 0)];
-
-            public double[] Diag { get; } = new double[n];
-
-            public double[] Vectors { get; } = new double[n * n];
-
-            public double[] Values { get; } = new double[n];
         }
     }
 }

@@ -18,6 +18,8 @@ internal sealed class PenalisedStepper
     private readonly ICollisionFrequency? _frequency;
     private readonly int[] _offsets;
     private readonly Action<double[], double[]> _equilibrium;
+    private readonly FokkerPlanckPenalty? _fokkerPlanck;
+    private readonly IDiffusionBound? _diffusion;
 
     /// <param name="options">Validated options.</param>
     /// <param name="conservation">The projection of the layout.</param>
@@ -25,8 +27,13 @@ internal sealed class PenalisedStepper
     /// <param name="frequency">The operator's collision frequency when it reports one.</param>
     /// <param name="offsets">S + 1 species offsets; the last is the total length.</param>
     /// <param name="equilibrium">M[F] (state, destination), for <see cref="StiffOptions.RemoveEquilibriumDefect"/>.</param>
-    public PenalisedStepper(StiffOptions options, ConservativeProjection conservation, Action<double[], double[]> collision, ICollisionFrequency? frequency, int[] offsets, Action<double[], double[]> equilibrium)
+    /// <param name="fokkerPlanck">The Fokker–Planck penalty of the layout (with <paramref name="diffusion"/>) for
+    /// <see cref="StiffPenalty.FokkerPlanck"/>; null for the BGK penalty.</param>
+    /// <param name="diffusion">The operator's diffusion bound (β of the Fokker–Planck penalty).</param>
+    public PenalisedStepper(StiffOptions options, ConservativeProjection conservation, Action<double[], double[]> collision, ICollisionFrequency? frequency, int[] offsets, Action<double[], double[]> equilibrium, FokkerPlanckPenalty? fokkerPlanck = null, IDiffusionBound? diffusion = null)
     {
+        _fokkerPlanck = fokkerPlanck;
+        _diffusion = diffusion;
         _equilibrium = equilibrium;
         _options = options;
         _conservation = conservation;
@@ -56,6 +63,11 @@ internal sealed class PenalisedStepper
         }
 
         Evaluate(f0, c, defect, ref evaluations);
+        if (_fokkerPlanck is not null)
+        {
+            return StepFokkerPlanck(f0, c, defect, tau, next, evaluations);
+        }
+
         double beta = _options.PenaltyFactor * Frequency(f0, c);
 
         // Filbet–Jin: F^{n+1} = [F^n + τ(𝒞(F^n) − β(M − F^n)) + τβM]/(1 + τβ) = F^n + τ𝒞(F^n)/(1 + τβ) (M^{n+1} = M^n here).
@@ -69,17 +81,46 @@ internal sealed class PenalisedStepper
         double residual = double.NaN;
         if (_options.Scheme == StiffScheme.ImplicitEuler)
         {
-            (iterations, residual) = FixedPoint(f0, x, tau, beta, defect, ref evaluations);
+            (iterations, residual) = FixedPoint(f0, x, tau, beta, defect, ref evaluations, null);
         }
 
-        // Exact conservation of the increment.
+        Conserve(f0, x, next);
+        return new StiffStepReport(evaluations, iterations, residual, beta);
+    }
+
+    // Jin–Yan: (F^{n+1} − F^n)/Δt = [𝒞(F^n) − βP F^n]/ε + βP F^{n+1}/ε with P the Fokker–Planck penalty at the u, θ of F^n
+    // and β = factor·(π²/8)·max_α m_α λ̄(D_α)/θ: the remainder's grid-scale diffusion D k² is at most 2βθ/m_α × the discrete
+    // symbol (4/h²)sin²(kh/2) ≥ (4/π²)k² of P, the frozen-coefficient condition for a damped explicit part (docs/limits.md).
+    private StiffStepReport StepFokkerPlanck(double[] f0, double[] c, double[]? defect, double tau, Span<double> next, int evaluations)
+    {
+        var penalty = _fokkerPlanck!;
+        var workspace = penalty.CreateWorkspace();
+        var (u, theta) = penalty.CommonState(f0);
+        penalty.Prepare(u, theta, workspace);
+        double beta = _options.PenaltyFactor * (Math.PI * Math.PI / 8.0) * _diffusion!.MaxMassWeightedDiffusion(f0) / theta;
+        var solve = new PenaltySolve(penalty, workspace, tau, beta, _options);
+        double[] x = new double[f0.Length];
+        solve.Map(f0, f0, c, x);
+        int iterations = 0;
+        double residual = double.NaN;
+        if (_options.Scheme == StiffScheme.ImplicitEuler)
+        {
+            (iterations, residual) = FixedPoint(f0, x, tau, beta, defect, ref evaluations, solve);
+        }
+
+        Conserve(f0, x, next);
+        return new StiffStepReport(evaluations, iterations, residual, beta) { PenaltySolveIterations = solve.Iterations };
+    }
+
+    // next = F⁰ + the increment x − F⁰ projected onto the conservative subspace (weights |x|): exact conservation.
+    private void Conserve(double[] f0, double[] x, Span<double> next)
+    {
         var increment = new double[x.Length];
         TensorPrimitives.Subtract(x, f0, increment);
         var weights = new double[x.Length];
         TensorPrimitives.Abs(x, weights);
         _conservation.Apply(increment, weights);
         TensorPrimitives.Add(f0, increment, next);
-        return new StiffStepReport(evaluations, iterations, residual, beta);
     }
 
     // initial and finalTime are validated by the caller.
@@ -103,9 +144,10 @@ internal sealed class PenalisedStepper
         return new SpaceHomogeneousResult(u, time, steps, 0, evaluations, minRelative, 0.0);
     }
 
-    // Anderson-accelerated fixed point of Φ(X) = [F⁰ + τ𝒞(X) + τβX]/(1 + τβ), starting from X = Φ(F⁰) (the Filbet–Jin step).
-    // Every iterate keeps the conserved moments of F⁰ (𝒞 is projected; Anderson mixes moment-free increments).
-    private (int Iterations, double Residual) FixedPoint(double[] f0, double[] x, double tau, double beta, double[]? defect, ref int evaluations)
+    // Anderson-accelerated fixed point of Φ(X) = [F⁰ + τ𝒞(X) + τβX]/(1 + τβ) (BGK; with the Fokker–Planck penalty
+    // Φ(X) = (I − τβP)⁻¹[F⁰ + τ(𝒞(X) − βPX)]), starting from X = Φ(F⁰) (the penalised step). With the BGK penalty every
+    // iterate keeps the conserved moments of F⁰ (𝒞 is projected; Anderson mixes moment-free increments).
+    private (int Iterations, double Residual) FixedPoint(double[] f0, double[] x, double tau, double beta, double[]? defect, ref int evaluations, PenaltySolve? solve)
     {
         int n = x.Length, depth = _options.AndersonDepth;
         double scale = TensorPrimitives.Norm(f0), damping = 1.0 + (tau * beta), residual = double.PositiveInfinity;
@@ -119,9 +161,17 @@ internal sealed class PenalisedStepper
         for (; iteration < _options.MaxIterations; iteration++)
         {
             Evaluate(x, c, defect, ref evaluations);
-            for (int p = 0; p < n; p++)
+            if (solve is null)
             {
-                r[p] = (f0[p] - x[p] + (tau * c[p])) / damping;
+                for (int p = 0; p < n; p++)
+                {
+                    r[p] = (f0[p] - x[p] + (tau * c[p])) / damping;
+                }
+            }
+            else
+            {
+                solve.Map(f0, x, c, r);
+                TensorPrimitives.Subtract(r, x, r);
             }
 
             residual = TensorPrimitives.Norm(r) / scale;
@@ -232,6 +282,26 @@ internal sealed class PenalisedStepper
         }
 
         return nu;
+    }
+
+    // The Fokker–Planck penalised map and its scratch: destination = (I − τβP)⁻¹[F⁰ + τ(𝒞(X) − βPX)].
+    private sealed class PenaltySolve(FokkerPlanckPenalty penalty, FokkerPlanckPenalty.Workspace workspace, double tau, double beta, StiffOptions options)
+    {
+        private readonly double[] _rhs = new double[penalty.Length];
+        private readonly double[] _px = new double[penalty.Length];
+
+        public int Iterations { get; private set; }
+
+        public void Map(double[] f0, double[] x, double[] c, double[] destination)
+        {
+            penalty.Apply(x, _px, workspace);
+            for (int p = 0; p < _rhs.Length; p++)
+            {
+                _rhs[p] = f0[p] + (tau * (c[p] - (beta * _px[p])));
+            }
+
+            Iterations += penalty.Solve(tau * beta, _rhs, destination, workspace, options.PenaltyTolerance, options.PenaltyIterations);
+        }
     }
 
     private double MinimumRelative(double[] u)

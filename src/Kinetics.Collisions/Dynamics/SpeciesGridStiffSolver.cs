@@ -18,6 +18,9 @@ namespace Kinetics.Dynamics;
 /// species (the operator's largest collision frequency × <see cref="StiffOptions.PenaltyFactor"/>). A common β makes P
 /// conserve species masses, total momentum and total energy, so M[F^{n+1}] = M[F^n] in the homogeneous problem and the
 /// penalty cancels from the step: F^{n+1} = F^n + (Δt/ε)𝒞(F^n)/(1 + βΔt/ε), stable for any Δt/ε.</para>
+/// <para>With <see cref="StiffOptions.Penalty"/> = <see cref="StiffPenalty.FokkerPlanck"/> the penalty is instead species α's
+/// linear Fokker–Planck operator β∇·((θ/m_α)∇F_α + (v − u)F_α) on α's own grid, with the mixture's u, θ and one β
+/// (docs/limits.md, "Fokker–Planck penalisation"); the operator must implement <see cref="IDiffusionBound"/>.</para>
 /// <para>Conservation: every evaluation of 𝒞 is projected by <see cref="ConservativeProjection"/> over the species'
 /// grids, and so is the increment of each step (weights |F^{n+1}|): species masses, total momentum and total energy, each
 /// species' moments on its own grid, are kept to round-off whatever the fixed-point tolerance.</para>
@@ -58,8 +61,13 @@ public sealed class SpeciesGridStiffSolver
             (state, destination) => collisionOperator.Evaluate(state, destination),
             collisionOperator as ICollisionFrequency,
             offsets,
-            (state, destination) => Equilibrium(state, destination));
+            (state, destination) => Equilibrium(state, destination),
+            Options.Penalty == StiffPenalty.FokkerPlanck ? FokkerPlanckPenalty.Create(grids, _masses) : null,
+            Options.Penalty == StiffPenalty.FokkerPlanck ? DiffusionBound(collisionOperator) : null);
     }
+
+    private static IDiffusionBound DiffusionBound(object collisionOperator) => collisionOperator as IDiffusionBound
+        ?? throw new ArgumentException("The Fokker–Planck penalty needs an operator that reports its diffusion (IDiffusionBound: the Landau operators).", nameof(collisionOperator));
 
     /// <summary>The operator 𝒞.</summary>
     public ISpeciesGridCollisionOperator Operator { get; }

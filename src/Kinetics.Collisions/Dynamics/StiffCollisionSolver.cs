@@ -18,6 +18,10 @@ namespace Kinetics.Dynamics;
 /// depend on ε; Anderson acceleration cuts the iteration count several-fold (docs/limits.md). A Newton–GMRES solve with
 /// the Jacobian at the non-equilibrium iterate was tried first and stalled for Δt/ε ≳ 10² (its linearisation is not
 /// dissipative away from equilibrium).</para>
+/// <para>Penalty (<see cref="StiffOptions.Penalty"/>): the BGK operator by default; <see cref="StiffPenalty.FokkerPlanck"/>
+/// (Jin–Yan) penalises with the linear Fokker–Planck operator β∇·((θ/m_α)∇F + (v − u)F) at the u, θ of F^n, β from the
+/// operator's <see cref="IDiffusionBound"/> (Landau), inverted by preconditioned conjugate gradients; for Landau it keeps β
+/// of the order of the bulk rates where the BGK β grows like h⁻² (docs/limits.md, "Fokker–Planck penalisation").</para>
 /// <para>A solver is immutable; <see cref="Step"/> allocates its buffers per call and may be called concurrently if the
 /// operator allows it.</para>
 /// </remarks>
@@ -48,8 +52,13 @@ public sealed class StiffCollisionSolver
             (state, destination) => collisionOperator.Evaluate(state, destination),
             collisionOperator as ICollisionFrequency,
             offsets,
-            (state, destination) => Equilibrium(state, destination));
+            (state, destination) => Equilibrium(state, destination),
+            Options.Penalty == StiffPenalty.FokkerPlanck ? FokkerPlanckPenalty.Create(collisionOperator.Grid, _masses) : null,
+            Options.Penalty == StiffPenalty.FokkerPlanck ? DiffusionBound(collisionOperator) : null);
     }
+
+    private static IDiffusionBound DiffusionBound(object collisionOperator) => collisionOperator as IDiffusionBound
+        ?? throw new ArgumentException("The Fokker–Planck penalty needs an operator that reports its diffusion (IDiffusionBound: the Landau operators).", nameof(collisionOperator));
 
     /// <summary>The operator 𝒞.</summary>
     public ICollisionOperator Operator { get; }
@@ -135,6 +144,11 @@ public sealed class StiffCollisionSolver
 /// <summary>Diagnostics of one stiff step.</summary>
 /// <param name="Evaluations">Evaluations of 𝒞.</param>
 /// <param name="Iterations">Fixed-point iterations of the implicit step (0 for the penalised scheme).</param>
-/// <param name="Residual">Final fixed-point residual ‖F^n − F + (Δt/ε)𝒞(F)‖/((1 + βΔt/ε)‖F^n‖) (NaN for the penalised scheme).</param>
-/// <param name="Penalty">β of the BGK penalisation.</param>
-public readonly record struct StiffStepReport(int Evaluations, int Iterations, double Residual, double Penalty);
+/// <param name="Residual">Final fixed-point residual ‖Φ(F) − F‖/‖F^n‖, Φ the penalised step map (for the BGK penalty
+/// ‖F^n − F + (Δt/ε)𝒞(F)‖/((1 + βΔt/ε)‖F^n‖)); NaN for the penalised scheme.</param>
+/// <param name="Penalty">β of the penalty (<see cref="StiffOptions.Penalty"/>).</param>
+public readonly record struct StiffStepReport(int Evaluations, int Iterations, double Residual, double Penalty)
+{
+    /// <summary>Conjugate-gradient iterations of the Fokker–Planck penalty's solves in this step (0 for the BGK penalty).</summary>
+    public int PenaltySolveIterations { get; init; }
+}

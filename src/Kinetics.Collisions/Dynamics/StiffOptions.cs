@@ -12,8 +12,30 @@ public sealed record StiffOptions
     /// <summary>The scheme (default <see cref="StiffScheme.ImplicitEuler"/>).</summary>
     public StiffScheme Scheme { get; init; } = StiffScheme.ImplicitEuler;
 
-    /// <summary>β of the BGK penalisation as a multiple of the operator's largest collision frequency (≥ 0.5, default 1).</summary>
+    /// <summary>
+    /// The penalty operator (default <see cref="StiffPenalty.Bgk"/>). <see cref="StiffPenalty.FokkerPlanck"/> needs an operator
+    /// that implements <see cref="IDiffusionBound"/> (the Landau operators).
+    /// </summary>
+    public StiffPenalty Penalty { get; init; } = StiffPenalty.Bgk;
+
+    /// <summary>
+    /// β as a multiple of its reference value, in [0.5, 1000] (default 1): for <see cref="StiffPenalty.Bgk"/> the operator's
+    /// largest collision frequency; for <see cref="StiffPenalty.FokkerPlanck"/> (π²/8)·max_α m_α λ̄(D_α)/θ, the smallest β for
+    /// which the explicit remainder's grid-scale diffusion is damped by the implicit penalty (docs/limits.md).
+    /// </summary>
     public double PenaltyFactor { get; init; } = 1.0;
+
+    /// <summary>
+    /// Relative residual at which the conjugate-gradient solve of the Fokker–Planck penalty stops, in [1e−15, 1e−6]
+    /// (default 1e−13; the increment is conservatively projected afterwards whatever the residual).
+    /// </summary>
+    public double PenaltyTolerance { get; init; } = 1e-13;
+
+    /// <summary>
+    /// Conjugate-gradient iterations allowed per solve of the Fokker–Planck penalty, in [1, 10000] (default 50; the
+    /// preconditioner is the solve's exact inverse up to round-off, so 1–3 are used). Exhausting it is an error.
+    /// </summary>
+    public int PenaltyIterations { get; init; } = 50;
 
     /// <summary>Fixed-point iterations per implicit step, in [1, 10000] (default 300).</summary>
     public int MaxIterations { get; init; } = 300;
@@ -45,7 +67,14 @@ public sealed record StiffOptions
             throw new ArgumentOutOfRangeException(nameof(Scheme), Scheme, "unknown stiff scheme.");
         }
 
+        if (!Enum.IsDefined(Penalty))
+        {
+            throw new ArgumentOutOfRangeException(nameof(Penalty), Penalty, "unknown stiff penalty.");
+        }
+
         Guard.InRange(PenaltyFactor, 0.5, 1e3);
+        Guard.InRange(PenaltyTolerance, 1e-15, 1e-6);
+        Guard.InRange(PenaltyIterations, 1, 10000);
         Guard.InRange(MaxIterations, 1, 10000);
         Guard.InRange(Tolerance, 1e-15, 1e-2);
         Guard.InRange(AndersonDepth, 0, 20);

@@ -232,6 +232,21 @@ public sealed partial class SpeciesGridLandauOperator
 
     private void ApplyForSpecies(int a, int onlyField, ReadOnlySpan<double> values, Span<double> destination, SpeciesGridLandauWorkspace workspace)
     {
+        AssembleFields(a, onlyField, values, workspace);
+        SpectralLandauOperator op = _operators[a];
+        SpectralLandauWorkspace wa = workspace.Species[a];
+
+        // Grid moments of ∇·J from the flux: Σ∇·J = 0, Σ v_d ∇·J = −Σ J_d, Σ (|v|²/2) ∇·J = −Σ v·J.
+        Span<double> fluxSums = stackalloc double[4];
+        op.ApplyFlux(Grids.Slice(values, a), wa.Spectra[a], destination, wa, fluxSums);
+        Span<double> targets = [0.0, -fluxSums[0], -fluxSums[1], -fluxSums[2], -fluxSums[3]];
+        LocalMomentCorrection.Apply(Grids[a].Grid, Grids.Slice(values, a), targets, destination);
+    }
+
+    // Species a's combined diffusion and drift fields (Σ_b over the field species, own grid or transferred) in
+    // workspace.Species[a].Diffusion/Drift; Prepare must have run.
+    private void AssembleFields(int a, int onlyField, ReadOnlySpan<double> values, SpeciesGridLandauWorkspace workspace)
+    {
         SpectralLandauOperator op = _operators[a];
         SpectralLandauWorkspace wa = workspace.Species[a];
         int count = Grids.Count(a);
@@ -277,12 +292,6 @@ public sealed partial class SpeciesGridLandauOperator
                 transfer.Apply(fields.AsSpan(c * source, source), target, workspace.TransferScratch, c < 6 ? diffusionScale : driftScale, accumulate: true);
             }
         }
-
-        // Grid moments of ∇·J from the flux: Σ∇·J = 0, Σ v_d ∇·J = −Σ J_d, Σ (|v|²/2) ∇·J = −Σ v·J.
-        Span<double> fluxSums = stackalloc double[4];
-        op.ApplyFlux(Grids.Slice(values, a), wa.Spectra[a], destination, wa, fluxSums);
-        Span<double> targets = [0.0, -fluxSums[0], -fluxSums[1], -fluxSums[2], -fluxSums[3]];
-        LocalMomentCorrection.Apply(Grids[a].Grid, Grids.Slice(values, a), targets, destination);
     }
 
     // Checks the workspace belongs to this operator and marks it in use until the lease is disposed.

@@ -4,7 +4,7 @@ using Kinetics.Grids;
 namespace Kinetics.Landau;
 
 /// <summary>The <see cref="ICollisionOperator"/> view and the explicit-step stiffness of the spectral Landau operator.</summary>
-public sealed partial class SpectralLandauOperator : ICollisionOperator, ICollisionFrequency, IWorkspaceOperator<SpectralLandauWorkspace>
+public sealed partial class SpectralLandauOperator : ICollisionOperator, ICollisionFrequency, IDiffusionBound, IWorkspaceOperator<SpectralLandauWorkspace>
 {
     // Workspaces rented per call by the span-only ICollisionOperator entry points (one per concurrent caller).
     private WorkspacePool<SpectralLandauWorkspace>? _pool;
@@ -54,10 +54,7 @@ public sealed partial class SpectralLandauOperator : ICollisionOperator, ICollis
                 double[] k = workspace.Diffusion, d = workspace.Drift;
                 for (int p = 0; p < count; p++)
                 {
-                    double xx = k[p], xy = k[count + p], xz = k[(2 * count) + p], yy = k[(3 * count) + p], yz = k[(4 * count) + p], zz = k[(5 * count) + p];
-                    double gershgorin = Math.Max(
-                        Math.Abs(xx) + Math.Abs(xy) + Math.Abs(xz),
-                        Math.Max(Math.Abs(xy) + Math.Abs(yy) + Math.Abs(yz), Math.Abs(xz) + Math.Abs(yz) + Math.Abs(zz)));
+                    double gershgorin = Gershgorin(k, count, p);
                     double drift = Math.Sqrt((d[p] * d[p]) + (d[count + p] * d[count + p]) + (d[(2 * count) + p] * d[(2 * count) + p]));
                     rate = Math.Max(rate, (gershgorin * xiMax * xiMax) + (drift * xiMax));
                 }
@@ -69,6 +66,59 @@ public sealed partial class SpectralLandauOperator : ICollisionOperator, ICollis
         {
             Pool.Return(workspace);
         }
+    }
+
+    /// <summary>
+    /// max over species a and grid points p of m_a λ̄(D_a(v_p)), D_a = Σ_b (c_ab/m_a²) Φ*F_b the diffusion matrix and λ̄ its
+    /// Gershgorin bound (the β of the Fokker–Planck penalty, docs/limits.md).
+    /// </summary>
+    /// <param name="state">S·N³ stacked distributions (not modified).</param>
+    public double MaxMassWeightedDiffusion(ReadOnlySpan<double> state)
+    {
+        int count = Grid.Count, species = Mixture.Count;
+        Guard.Length(state.Length, species * count, nameof(state));
+        Guard.AllFinite(state);
+        var workspace = Rent();
+        try
+        {
+            for (int s = 0; s < species; s++)
+            {
+                Plan.ForwardReal(state.Slice(s * count, count), workspace.Spectra[s], workspace.Fft);
+            }
+
+            double bound = 0;
+            for (int a = 0; a < species; a++)
+            {
+                CombineFields(a, -1, workspace);
+                bound = Math.Max(bound, _masses[a] * MaxGershgorin(workspace.Diffusion, count));
+            }
+
+            return bound;
+        }
+        finally
+        {
+            Pool.Return(workspace);
+        }
+    }
+
+    // max_p of the Gershgorin bound of the symmetric 3×3 matrices stored as six planes (xx, xy, xz, yy, yz, zz) of count values.
+    internal static double MaxGershgorin(double[] k, int count)
+    {
+        double bound = 0;
+        for (int p = 0; p < count; p++)
+        {
+            bound = Math.Max(bound, Gershgorin(k, count, p));
+        }
+
+        return bound;
+    }
+
+    private static double Gershgorin(double[] k, int count, int p)
+    {
+        double xx = k[p], xy = k[count + p], xz = k[(2 * count) + p], yy = k[(3 * count) + p], yz = k[(4 * count) + p], zz = k[(5 * count) + p];
+        return Math.Max(
+            Math.Abs(xx) + Math.Abs(xy) + Math.Abs(xz),
+            Math.Max(Math.Abs(xy) + Math.Abs(yy) + Math.Abs(yz), Math.Abs(xz) + Math.Abs(yz) + Math.Abs(zz)));
     }
 
     // Created on first use (the constructor lives in the other part of this class).
