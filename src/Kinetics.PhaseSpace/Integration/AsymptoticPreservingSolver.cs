@@ -32,6 +32,10 @@ namespace Kinetics.PhaseSpace.Integration;
 /// parabolic condition independent of ε instead of the transport limit ∝ ε (docs/limits.md).</para>
 /// <para>The explicit part is Lie-split: free transport of F^n over τ = Δt/ε^p, then the force over τ with the field of the
 /// transported state (the unsplit form's transport acts on F^n).</para>
+/// <para>Walls (Euler scaling): the boundaries and wall field conditions of <see cref="AsymptoticPreservingOptions.Explicit"/>
+/// apply to the transport and the field; between specular walls (<see cref="Boundaries.WallBoundary.Specular"/>) the moments
+/// converge as ε → 0 to Euler–Poisson between reflecting walls with the same field conditions
+/// (<see cref="Limits.EulerPoisson1D"/>; docs/limits.md, "The AP step between walls"). The diffusive step is periodic only.</para>
 /// <para>Conservation: species masses per cell and globally, total momentum and energy of the collision part to round-off
 /// (the explicit part conserves as the phase-space solver does). Bound to one state layout; not thread-safe (parallel over
 /// cells inside). The operator must be thread-safe (its contract). A step evaluates 𝒞 once per cell (twice, and the
