@@ -115,6 +115,18 @@ public class LimitCommandTests
         Assert.True(uphill[1], "kinetic N₂ at ε = 0.025 flows up its gradient");
         Assert.True(mode[1] > mode[0] && mode[1] >= 0.25 * reference, $"N₂ modes {mode[0]:E3}, {mode[1]:E3} against {reference:E3}");
         Assert.True(json.GetProperty("max_species_mass_drift").GetDouble() < 1e-12);
+
+        // The command picks the tail cut-off 1e−3 (a growing mode of the heavy species at 1e−4; growth factor observed 0.865 at
+        // 1e−3). Against Maxwell–Stefan with the grids' own Δ_ij (DiscreteMaxwellStefan at that cut-off): Δ_h/Δ observed
+        // 1.022, 1.035, 0.969 (bounds [0.94, 1.09]); the errors fall with ε like the library-Δ ones (6.45e−2 → 4.48e−2).
+        double[] deltaGrid = json.GetProperty("delta_grid").EnumerateArray().Select(e => e.GetDouble()).ToArray();
+        double[] delta = json.GetProperty("delta").EnumerateArray().Select(e => e.GetDouble()).ToArray();
+        double[] gridError = json.GetProperty("error_grid_delta").EnumerateArray().Select(e => e.GetDouble()).ToArray();
+        Assert.All(deltaGrid.Zip(delta, (h, d) => h / d), r => Assert.InRange(r, 0.94, 1.09));
+        Assert.Equal(1e-3, json.GetProperty("tail_cutoff").GetDouble());
+        Assert.True(json.GetProperty("growth_factor").GetDouble() <= 1.0);
+        Assert.True(gridError.Length == 2 && gridError[1] < gridError[0], $"{gridError[0]} → {gridError[1]}");
+        Assert.True(double.IsFinite(json.GetProperty("observed_order_grid_delta").GetDouble()));
     }
 
     [Theory]

@@ -47,6 +47,35 @@ internal static class LaneProbe
         var fixedLanes = Case(new BoltzmannOptions { MaxDegreeOfParallelism = 2, GainGroups = 2 });
         var other = Case(new BoltzmannOptions());
         void Concurrent() => Parallel.Invoke(serial, other);
+        if (args.Length > 4 && args[4] == "cpu")
+        {
+            // Process CPU time per evaluation (both threads, and the caller's spinning while it waits): the work a parallel
+            // evaluation adds over the serial one, which bounds its speed-up on an idle machine.
+            var process = System.Diagnostics.Process.GetCurrentProcess();
+            Action[] timed = [serial, grouped, fixedLanes];
+            var cpu = timed.Select(_ => new List<double>()).ToArray();
+            for (int round = 0; round < 60 + 30; round++)
+            {
+                for (int c = 0; c < timed.Length; c++)
+                {
+                    process.Refresh();
+                    var start = process.TotalProcessorTime;
+                    timed[c]();
+                    process.Refresh();
+                    if (round >= 30)
+                    {
+                        cpu[c].Add((process.TotalProcessorTime - start).TotalMilliseconds);
+                    }
+                }
+            }
+
+            static double Median(List<double> v) => v.Order().ElementAt(v.Count / 2);
+            Console.WriteLine(
+                $"N {n}, {species} species, process CPU ms per evaluation (median of 60): serial {Median(cpu[0]):F1}, two lanes with groups " +
+                $"{Median(cpu[1]):F1} ({Median(cpu[1]) / Median(cpu[0]):F3}×), one group per lane {Median(cpu[2]):F1} ({Median(cpu[2]) / Median(cpu[0]):F3}×)");
+            return 0;
+        }
+
         var result = Benchmarking.SteadyStateTiming.Measure([grouped, serial, fixedLanes, Concurrent], seconds);
         var r = result.RatiosToFirst;
         Console.WriteLine(
