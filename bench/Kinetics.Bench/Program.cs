@@ -31,6 +31,26 @@ if (args.Length > 1 && args[0] == "anisotropic-parts")
     return Kinetics.Bench.Boltzmann.AnisotropicPartsProbe.Run(args);
 }
 
+if (args.Length > 4 && args[0] == "anisotropic-cpu")
+{
+    return Kinetics.Bench.Boltzmann.AnisotropicPartsProbe.RunCpu(args);
+}
+
+if (args.Length > 2 && args[0] == "orbit-batch")
+{
+    return Kinetics.Bench.Boltzmann.AnisotropicPartsProbe.RunOrbitBatch(args);
+}
+
+if (args.Length > 1 && args[0] == "weight-rank")
+{
+    return Kinetics.Bench.Boltzmann.AnisotropicPartsProbe.RunRank(args);
+}
+
+if (args.Length > 2 && args[0] == "lanes")
+{
+    return Kinetics.Bench.Boltzmann.LaneProbe.Run(args);
+}
+
 if (args.Length > 0 && args[0] == "species-grids")
 {
     return Kinetics.Bench.SpeciesGrids.SpeciesGridCostComparison.Run(args);

@@ -21,6 +21,27 @@ public class LimitCommandTests
         Assert.True(json.GetProperty("max_species_mass_drift").GetDouble() < 1e-12);
     }
 
+    [Fact]
+    public void EulerPoisson_Walls_SmallRun_PrintsTheTableFieldsAndTheBoundary()
+    {
+        // Specular grounded walls, 16 cells, t = 0.2, two ε (docs/limits.md, "The AP step between walls"): the error falls with ε
+        // (observed 4.29e−3 → 2.21e−3) and the species masses are kept to round-off; the periodic run has no "boundary" field.
+        JsonElement json = KineticsProcess.RunJson("limit", "euler-poisson", "--boundary", "walls", "--eps", "0.1,0.025", "--cells", "16", "--t-final", "0.2", "--step", "0.02");
+        var error = json.GetProperty("error");
+        Assert.Equal("walls", json.GetProperty("boundary").GetString());
+        Assert.True(error[1].GetDouble() < error[0].GetDouble(), $"{error[0]} → {error[1]}");
+        Assert.True(json.GetProperty("max_species_mass_drift").GetDouble() < 1e-13);
+        var (code, stdout, _) = KineticsProcess.Run("limit", "euler-poisson", "--boundary", "walls", "--amplitude", "0.45", "--json");
+        Assert.Equal(2, code);
+        using (var doc = JsonDocument.Parse(stdout))
+        {
+            Assert.Contains("--amplitude", doc.RootElement.GetProperty("error").GetString(), StringComparison.Ordinal);
+        }
+
+        JsonElement periodic = KineticsProcess.RunJson("limit", "euler-poisson", "--eps", "0.1,0.05", "--cells", "8", "--t-final", "0.02", "--step", "0.02");
+        Assert.False(periodic.TryGetProperty("boundary", out _));
+    }
+
     [Theory]
     [InlineData("--eps", "0.1")]
     [InlineData("--eps", "0.1,2")]
@@ -40,6 +61,19 @@ public class LimitCommandTests
     public void EulerPoisson_Defaults_MeetTheAcceptance()
     {
         JsonElement json = KineticsProcess.RunJson("limit", "euler-poisson");
+        double[] error = json.GetProperty("error").EnumerateArray().Select(e => e.GetDouble()).ToArray();
+        for (int i = 1; i < error.Length; i++)
+        {
+            Assert.True(error[i] < error[i - 1], $"error {error[i - 1]} → {error[i]}");
+        }
+
+        Assert.True(json.GetProperty("observed_order").GetDouble() >= 0.8);
+    }
+
+    [LongFact]
+    public void EulerPoisson_Walls_Defaults_ConvergeAtOrderOne()
+    {
+        JsonElement json = KineticsProcess.RunJson("limit", "euler-poisson", "--boundary", "walls");
         double[] error = json.GetProperty("error").EnumerateArray().Select(e => e.GetDouble()).ToArray();
         for (int i = 1; i < error.Length; i++)
         {
@@ -81,6 +115,18 @@ public class LimitCommandTests
         Assert.True(uphill[1], "kinetic N₂ at ε = 0.025 flows up its gradient");
         Assert.True(mode[1] > mode[0] && mode[1] >= 0.25 * reference, $"N₂ modes {mode[0]:E3}, {mode[1]:E3} against {reference:E3}");
         Assert.True(json.GetProperty("max_species_mass_drift").GetDouble() < 1e-12);
+
+        // The command picks the tail cut-off 1e−3 (a growing mode of the heavy species at 1e−4; growth factor observed 0.865 at
+        // 1e−3). Against Maxwell–Stefan with the grids' own Δ_ij (DiscreteMaxwellStefan at that cut-off): Δ_h/Δ observed
+        // 1.022, 1.035, 0.969 (bounds [0.94, 1.09]); the errors fall with ε like the library-Δ ones (6.45e−2 → 4.48e−2).
+        double[] deltaGrid = json.GetProperty("delta_grid").EnumerateArray().Select(e => e.GetDouble()).ToArray();
+        double[] delta = json.GetProperty("delta").EnumerateArray().Select(e => e.GetDouble()).ToArray();
+        double[] gridError = json.GetProperty("error_grid_delta").EnumerateArray().Select(e => e.GetDouble()).ToArray();
+        Assert.All(deltaGrid.Zip(delta, (h, d) => h / d), r => Assert.InRange(r, 0.94, 1.09));
+        Assert.Equal(1e-3, json.GetProperty("tail_cutoff").GetDouble());
+        Assert.True(json.GetProperty("growth_factor").GetDouble() <= 1.0);
+        Assert.True(gridError.Length == 2 && gridError[1] < gridError[0], $"{gridError[0]} → {gridError[1]}");
+        Assert.True(double.IsFinite(json.GetProperty("observed_order_grid_delta").GetDouble()));
     }
 
     [Theory]

@@ -39,6 +39,143 @@ internal static class AnisotropicPartsProbe
         return 0;
     }
 
+    // anisotropic-cpu SECONDS WARMUP N V…: as anisotropic-batch, timed by the thread's CPU time (ThreadCpuTime), which does
+    // not count waits for a core on a shared machine.
+    public static int RunCpu(string[] args)
+    {
+        var culture = System.Globalization.CultureInfo.InvariantCulture;
+        double seconds = double.Parse(args[1], culture);
+        int warmup = int.Parse(args[2], culture), n = int.Parse(args[3], culture);
+        var runs = new List<Action>();
+        var baseline = new AnisotropicCostBenchmarks { N = n };
+        baseline.Setup();
+        runs.Add(baseline.Isotropic);
+        foreach (string b in args[4..])
+        {
+            string[] parts = b.Split('/');
+            var cases = new AnisotropicCostBenchmarks
+            {
+                N = n,
+                Batch = int.Parse(parts[0], culture),
+                Buffers = parts.Length > 1 ? int.Parse(parts[1], culture) : 0,
+            };
+            cases.Setup();
+            runs.Add(cases.VssSharedPasses);
+        }
+
+        var (median, min, ratio, rounds) = ThreadCpuTime.Measure(runs, seconds, warmup);
+        Console.WriteLine($"N {n} (CPU ms): isotropic {median[0]:F1} (min {min[0]:F1}); " + string.Join(", ", args[4..].Select((b, i) =>
+            $"{b}: {median[i + 1]:F1} (min {min[i + 1]:F1}) ratio {ratio[i + 1]:F3}, of minima {min[i + 1] / min[0]:F3}")) + $"; {rounds} rounds");
+        return 0;
+    }
+
+    // orbit-batch N REPS: CPU milliseconds (minimum over REPS) of weighting one batch of 8 products of a cross pair at the
+    // largest radial node (AccumulateOrbitBatch, both sides), and of one forward real transform, for scale.
+    public static int RunOrbitBatch(string[] args)
+    {
+        var culture = System.Globalization.CultureInfo.InvariantCulture;
+        int n = int.Parse(args[1], culture), reps = int.Parse(args[2], culture);
+        var kernel = new CollisionKernel(1.0, AngularFunction.VariableSoftSphere(1.5, Math.PI));
+        var sigmas = SphereRule.Product(11).Points.ToArray();
+        double halfWidth = 7.0, rs = 2 * halfWidth / (3 + Math.Sqrt(2));
+        var radial = RadialPowerRule.Create(n / 2, 2 * rs, 3.0);
+        var w = new AnisotropicGainWeights(kernel, radial.Nodes.ToArray(), radial.Weights.ToArray(), 0.8, 0.2, n, halfWidth, sigmas);
+        int count = n * n * ((n / 2) + 1), batch = 8;
+        var table = new double[w.OrbitTableLength];
+        w.FillOrbitWeights((n / 2) - 1, false, table);
+        var random = new Random(1);
+        var products = new Complex[batch * count];
+        for (int i = 0; i < products.Length; i++)
+        {
+            products[i] = new Complex(random.NextDouble(), random.NextDouble());
+        }
+
+        var ab = new Complex[count];
+        var ba = new Complex[count];
+        int[] virtualSigmas = w.Orbits!.Order.ToArray()[..batch];
+        var fft = Kinetics.Spectral.Fft3DPlan.Create(n);
+        var fftWorkspace = fft.CreateWorkspace();
+        var real = new double[n * n * n];
+        var spectrum = new Complex[count];
+        double weigh = double.MaxValue, transform = double.MaxValue;
+        for (int r = 0; r < reps; r++)
+        {
+            double start = ThreadCpuTime.Milliseconds();
+            w.AccumulateOrbitBatch(virtualSigmas, sigmas.Length, table, products, ab, ba, default, default);
+            double middle = ThreadCpuTime.Milliseconds();
+            fft.ForwardReal(real, spectrum, fftWorkspace);
+            double end = ThreadCpuTime.Milliseconds();
+            weigh = Math.Min(weigh, middle - start);
+            transform = Math.Min(transform, end - middle);
+        }
+
+        Console.WriteLine($"N {n}: weighting a batch of {batch} products (both sides) {weigh:F3} ms = {weigh / batch:F4} ms per product; one forward real transform {transform:F4} ms");
+        return 0;
+    }
+
+    // weight-rank N: the numerical rank of one radial node's weight matrix W_a(k, σ_m) (M σ × N²(N/2 + 1) points, cross pair
+    // 1:4, VSS α = 1.5, Product(11)) by Gram–Schmidt with pivoting: how many combined products a low-rank expansion in σ
+    // would need per node at relative tolerances 1e−3 … 1e−12 of the largest row.
+    public static int RunRank(string[] args)
+    {
+        int n = int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture);
+        var kernel = new CollisionKernel(1.0, AngularFunction.VariableSoftSphere(1.5, Math.PI));
+        var sigmas = SphereRule.Product(11).Points.ToArray();
+        double halfWidth = 7.0, rs = 2 * halfWidth / (3 + Math.Sqrt(2));
+        var radial = RadialPowerRule.Create(n / 2, 2 * rs, 3.0);
+        var w = new AnisotropicGainWeights(kernel, radial.Nodes.ToArray(), radial.Weights.ToArray(), 0.8, 0.2, n, halfWidth, sigmas);
+        int count = n * n * ((n / 2) + 1), m = sigmas.Length;
+        var table = new double[w.OrbitTableLength];
+        var ones = Enumerable.Repeat(Complex.One, count).ToArray();
+        double[] tolerances = [1e-3, 1e-6, 1e-9, 1e-12];
+        foreach (int node in new[] { 0, (n / 8), (n / 4), (3 * n / 8), (n / 2) - 1 })
+        {
+            w.FillOrbitWeights(node, false, table);
+            var rows = new Complex[m][];
+            for (int s = 0; s < m; s++)
+            {
+                rows[s] = new Complex[count];
+                w.AccumulateOrbitSigma(s, table, ones, rows[s], default);
+            }
+
+            double Norm(Complex[] v) => Math.Sqrt(v.Sum(c => (c.Real * c.Real) + (c.Imaginary * c.Imaginary)));
+            double largest = rows.Max(Norm);
+            var left = Enumerable.Range(0, m).ToList();
+            var residuals = new List<double>();
+            while (left.Count > 0)
+            {
+                int best = left.MaxBy(s => Norm(rows[s]));
+                double norm = Norm(rows[best]);
+                residuals.Add(norm / largest);
+                left.Remove(best);
+                if (norm == 0)
+                {
+                    break;
+                }
+
+                var q = rows[best].Select(c => c / norm).ToArray();
+                foreach (int s in left)
+                {
+                    Complex dot = Complex.Zero;
+                    for (int p = 0; p < count; p++)
+                    {
+                        dot += Complex.Conjugate(q[p]) * rows[s][p];
+                    }
+
+                    for (int p = 0; p < count; p++)
+                    {
+                        rows[s][p] -= dot * q[p];
+                    }
+                }
+            }
+
+            Console.WriteLine($"N {n}, node {node} (r = {radial.Nodes[node]:F3}): rank of the {m} σ rows at " +
+                string.Join(", ", tolerances.Select(t => $"{t:E0}: {residuals.Count(r => r > t)}")));
+        }
+
+        return 0;
+    }
+
     public static int RunBatches(string[] args)
     {
         double seconds = double.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture);

@@ -8,29 +8,56 @@ namespace Kinetics.Boltzmann;
 /// <summary>The gain term: Q̂⁺^{αβ}(ξ) = Σ_r w_r C b_σ 4π sinc(a r|ξ|) 𝔽[Σ_σ w_σ F^α(· + a r σ) G^β(· − b r σ)](ξ).</summary>
 public sealed partial class BoltzmannOperator
 {
-    // Lanes > 1: the work items (pair, radial node) dealt into one fixed group per lane by GainLaneRunner (allocation-free;
-    // threads claim whole groups, so the result is bitwise reproducible), each group accumulating into its own copy of the
-    // gain spectra, which are then summed into lane 0's in lane order.
-    private void AccumulateGainInParallel(int work, BoltzmannWorkspace workspace, bool pairs, bool bilinear)
+    // Lanes > 1: the work items (pair, radial node) dealt into _gainGroups fixed groups by GainLaneRunner (allocation-free;
+    // threads claim whole groups one at a time, so the result is bitwise reproducible and the same for every lane count
+    // up to the group count), each group accumulating into its own copy of the gain spectra, which are then summed into
+    // group 0's in group order, chunk by chunk on all lanes. docs/boltzmann.md, "Two lanes".
+    private void AccumulateGainInParallel(int work, BoltzmannWorkspace workspace, bool pairs, bool bilinear) =>
+        workspace.Runner!.Run(work, _gainGroups, pairs ? SpeciesCount * SpeciesCount : SpeciesCount, pairs, bilinear);
+
+    // Gain groups of a parallel evaluation: 8 (few enough that their sum costs ≈ 1 % of the evaluation, many enough that a
+    // thread slowed by other processes leaves at most an eighth of the work to the tail), fewer when their spectra would
+    // take more than 64 MiB, at least the lane count, at most the item count. Independent of the lane count otherwise.
+    private static int GainGroups(int lanes, int work, int species, int halfCount)
     {
-        workspace.Runner!.Run(work, pairs, bilinear);
-        int s = SpeciesCount, hc = _halfCount, slots = pairs ? s * s : s;
-        Span<double> first = MemoryMarshal.Cast<Complex, double>(workspace.GainSpectra.AsSpan(0, slots * hc));
-        for (int lane = 1; lane < _lanes; lane++)
+        if (lanes == 1)
         {
-            ReadOnlySpan<double> other = MemoryMarshal.Cast<Complex, double>(workspace.GainSpectra.AsSpan(lane * s * s * hc, slots * hc));
-            TensorPrimitives.Add(first, other, first);
+            return 1;
+        }
+
+        long bytes = 16L * species * species * halfCount;
+        int fit = (int)Math.Clamp((64L << 20) / bytes, 1, 8);
+        return Math.Max(1, Math.Min(work, Math.Max(lanes, fit)));
+    }
+
+    // Chunks of the parallel sum of the gain groups (the chunking does not change any sum).
+    internal int ReductionChunks => 4 * _lanes;
+
+    // A group's gain spectra start at zero (the first `slots` slots, those the evaluation uses).
+    internal void ClearGainGroup(int group, int slots, BoltzmannWorkspace workspace) =>
+        workspace.GainSpectra.AsSpan(group * SpeciesCount * SpeciesCount * _halfCount, slots * _halfCount).Clear();
+
+    // Chunk `chunk` of ReductionChunks of the group sum: group 0 += group 1, += group 2, … (the same order for any chunking).
+    internal void ReduceGainChunk(int chunk, int slots, BoltzmannWorkspace workspace)
+    {
+        int stride = 2 * SpeciesCount * SpeciesCount * _halfCount, total = 2 * slots * _halfCount, chunks = ReductionChunks;
+        int start = (int)((long)total * chunk / chunks) & ~7, end = chunk == chunks - 1 ? total : (int)((long)total * (chunk + 1) / chunks) & ~7;
+        Span<double> gains = MemoryMarshal.Cast<Complex, double>(workspace.GainSpectra.AsSpan());
+        Span<double> first = gains[start..end];
+        for (int group = 1; group < _gainGroups; group++)
+        {
+            TensorPrimitives.Add(first, gains.Slice((group * stride) + start, end - start), first);
         }
     }
 
-    // Item `item` of the parallel order (pairs by decreasing cost, so the last items a lane takes are the cheap ones).
-    internal void AccumulateGainItem(int item, int lane, BoltzmannWorkspace workspace, bool pairs, bool bilinear) =>
-        AccumulateGain(_parallelOrder[item], lane, workspace, pairs, bilinear);
+    // Item `item` of the parallel order (pairs by decreasing cost), on the scratch of `lane`, into the gains of `group`.
+    internal void AccumulateGainItem(int item, int lane, int group, BoltzmannWorkspace workspace, bool pairs, bool bilinear) =>
+        AccumulateGain(_parallelOrder[item], lane, group, workspace, pairs, bilinear);
 
     // One (pair, radial node) work item: the σ-summed product of shifted copies, one forward FFT, and its sinc-weighted
     // contribution to the gain spectra of (α, β) and (β, α). Bilinear (F ≠ G): the (β, α) product
     // Σ_σ F^β(· − b r σ) G^α(· + a r σ) is a separate transform, and a self pair symmetrises its half-sphere product.
-    private void AccumulateGain(int item, int lane, BoltzmannWorkspace workspace, bool pairs, bool bilinear)
+    private void AccumulateGain(int item, int lane, int group, BoltzmannWorkspace workspace, bool pairs, bool bilinear)
     {
         int s = SpeciesCount, hc = _halfCount;
         var pair = _pairs[item / RadialPoints];
@@ -43,7 +70,7 @@ public sealed partial class BoltzmannOperator
         Complex[] partner = bilinear ? workspace.SecondSpectra : workspace.Spectra;
         ReadOnlySpan<Complex> firstA = workspace.Spectra.AsSpan(pair.Alpha * hc, hc);
         ReadOnlySpan<Complex> secondB = partner.AsSpan(pair.Beta * hc, hc);
-        int laneOffset = lane * s * s * hc;
+        int laneOffset = group * s * s * hc;
         int slotAB = pairs ? (pair.Alpha * s) + pair.Beta : pair.Alpha;
         int slotBA = pairs ? (pair.Beta * s) + pair.Alpha : pair.Beta;
         Span<Complex> gainAB = workspace.GainSpectra.AsSpan(laneOffset + (slotAB * hc), hc);

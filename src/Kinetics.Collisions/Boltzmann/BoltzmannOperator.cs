@@ -60,6 +60,7 @@ public sealed partial class BoltzmannOperator
     private readonly int _maxSigmas;
     private readonly int _anisotropicBatch; // anisotropic σ transformed per batch (0: no shared anisotropic path)
     private readonly int[] _parallelOrder; // gain work items (pair·R + node), costliest pairs first
+    private readonly int _gainGroups;      // lanes > 1: fixed groups of items with their own gain spectra (GainGroups)
 
     // K, the partial transforms a batch holds. 2 is enough for full sharing with the sphere rules here (σ ordered so that
     // the σ with the same pair of x classes are adjacent) and the fastest measured: at N = 48, one species, median
@@ -123,6 +124,8 @@ public sealed partial class BoltzmannOperator
             .OrderByDescending(p => (_pairs[p].Anisotropic ? 3 : 2) * _pairs[p].SigmaCount)
             .SelectMany(p => Enumerable.Range(p * RadialPoints, RadialPoints))
             .ToArray();
+        _gainGroups = options.GainGroups > 0 && _lanes > 1 ? Math.Min(options.GainGroups, _pairs.Length * RadialPoints)
+            : GainGroups(_lanes, _pairs.Length * RadialPoints, s, _halfCount);
         _perSigmaShifts = options.PerSigmaShifts;
         _seriesPerPoint = options.AnisotropicSeriesPerPoint;
         _partialBuffers = options.PartialBuffers > 0 ? Math.Max(2, options.PartialBuffers) : DefaultPartialBuffers;
@@ -250,7 +253,7 @@ public sealed partial class BoltzmannOperator
 
     /// <summary>Scratch memory for evaluations with this plan (one per concurrent caller).</summary>
     public BoltzmannWorkspace CreateWorkspace() =>
-        new(this, _fft, SpeciesCount, _lanes, Grid.Count, _halfCount, _partialBuffers, _maxSigmas, _seriesPerPoint && _pairs.Any(p => p.Anisotropic) ? AnisotropicGainWeights.LaneCount : 0, !_perSigmaShifts,
+        new(this, _fft, SpeciesCount, _lanes, _gainGroups, Grid.Count, _halfCount, _partialBuffers, _maxSigmas, _seriesPerPoint && _pairs.Any(p => p.Anisotropic) ? AnisotropicGainWeights.LaneCount : 0, !_perSigmaShifts,
             _seriesPerPoint ? 0 : _pairs.Max(p => p.Weights?.OrbitTableLength ?? 0), _anisotropicBatch);
 
     /// <summary>
@@ -364,13 +367,13 @@ public sealed partial class BoltzmannOperator
         Span<Complex> partnerSpectra = bilinear ? workspace.SecondSpectra : spectra;
 
         // Gain: Q̂⁺ per output slot, one work item per (pair, radial node), each summed over σ (BoltzmannOperator.Gain.cs).
-        workspace.GainSpectra.AsSpan().Clear();
         int work = _pairs.Length * RadialPoints;
         if (_lanes == 1)
         {
+            workspace.GainSpectra.AsSpan(0, slots * hc).Clear();
             for (int item = 0; item < work; item++)
             {
-                AccumulateGain(item, 0, workspace, pairs, bilinear);
+                AccumulateGain(item, 0, 0, workspace, pairs, bilinear);
             }
         }
         else

@@ -40,7 +40,9 @@ public sealed record BoltzmannOptions
     public double ResolutionTolerance { get; init; } = 1e-6;
 
     /// <summary>Degree of parallelism over (species pair, radial node) items within one evaluation (default 1: serial); every
-    /// value is allocation-free and gives a bitwise reproducible result (each lane's items are fixed).</summary>
+    /// value is allocation-free and gives a bitwise reproducible result, the same bits for every value from 2 up to 8 (the
+    /// items are dealt into 8 fixed groups, fewer when their gain spectra would exceed 64 MiB, which the threads claim one
+    /// at a time).</summary>
     public int MaxDegreeOfParallelism { get; init; } = 1;
 
     /// <summary>K ≥ 2, the most x-pass partial transforms one batch of σ keeps (0: the default, 2). Internal: tests vary it
@@ -60,6 +62,10 @@ public sealed record BoltzmannOptions
     /// <summary>Anisotropic b_σ products per batch of the shared path (0: the default, 8; at most 16). Internal: tests and
     /// benchmarks vary it.</summary>
     internal int AnisotropicBatch { get; init; }
+
+    /// <summary>Gain groups of a parallel evaluation (0: the default, 8 within 64 MiB of gain spectra). Internal: the
+    /// benchmarks compare group counts (the count equal to the lanes is the scheme before 2026-12-07 evening).</summary>
+    internal int GainGroups { get; init; }
 
     /// <summary>Internal, the test oracle of the batching: every σ through its own two fused modulated inverse transforms
     /// (<see cref="Spectral.Fft3DPlan.InverseRealModulated"/>, nothing shared), the path before shared passes.</summary>

@@ -9,7 +9,7 @@ namespace Kinetics.Boltzmann;
 /// </summary>
 public sealed class BoltzmannWorkspace
 {
-    internal BoltzmannWorkspace(BoltzmannOperator owner, Fft3DPlan fft, int species, int lanes, int count, int halfCount, int partialBuffers, int maxSigmas, int anisotropicLanes, bool sharedShifts, int orbitTable, int anisotropicBatch)
+    internal BoltzmannWorkspace(BoltzmannOperator owner, Fft3DPlan fft, int species, int lanes, int gainGroups, int count, int halfCount, int partialBuffers, int maxSigmas, int anisotropicLanes, bool sharedShifts, int orbitTable, int anisotropicBatch)
     {
         Gate = new WorkspaceGate(owner);
         Fft = new Fft3DWorkspace[lanes];
@@ -28,7 +28,7 @@ public sealed class BoltzmannWorkspace
         OrbitTableLength = orbitTable;
         SigmaSpectra = new Complex[lanes * anisotropicBatch * halfCount];
         AnisotropicBatch = anisotropicBatch;
-        GainSpectra = new Complex[lanes * species * species * halfCount];
+        GainSpectra = new Complex[gainGroups * species * species * halfCount];
         LossSpectra = new Complex[species * species * halfCount];
         ProductSpectrum = new Complex[lanes * halfCount];
         Shifted = new double[lanes * count];
@@ -75,6 +75,7 @@ public sealed class BoltzmannWorkspace
 
     internal int AnisotropicBatch { get; }
 
+    // Per gain group (one when serial): S² slots of gain spectra; group 0 holds the sum after a parallel evaluation.
     internal Complex[] GainSpectra { get; }
 
     internal Complex[] LossSpectra { get; }

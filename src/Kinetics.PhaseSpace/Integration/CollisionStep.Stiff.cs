@@ -8,12 +8,19 @@ public sealed partial class CollisionStep
 {
     private readonly StiffCollisionStepOptions? _stiff;
     private readonly CellMixture? _stiffMixture;
+    private readonly FokkerPlanckPenalty? _stiffPenalty;
+    private readonly IDiffusionBound? _stiffDiffusion;
 
     private CollisionStep(ICollisionOperator collisionOperator, StiffCollisionStepOptions stiff)
         : this(collisionOperator, new SpaceHomogeneousOptions())
     {
         _stiff = stiff;
         _stiffMixture = CellMixture.Shared(collisionOperator);
+        if (stiff.Penalty == StiffPenalty.FokkerPlanck)
+        {
+            _stiffPenalty = FokkerPlanckPenalty.Create(collisionOperator.Grid, collisionOperator.Masses);
+            _stiffDiffusion = DiffusionBound(collisionOperator);
+        }
     }
 
     private CollisionStep(ISpeciesGridCollisionOperator collisionOperator, StiffCollisionStepOptions stiff)
@@ -21,7 +28,15 @@ public sealed partial class CollisionStep
     {
         _stiff = stiff;
         _stiffMixture = CellMixture.PerSpecies(collisionOperator);
+        if (stiff.Penalty == StiffPenalty.FokkerPlanck)
+        {
+            _stiffPenalty = FokkerPlanckPenalty.Create(collisionOperator.Grids, collisionOperator.Masses);
+            _stiffDiffusion = DiffusionBound(collisionOperator);
+        }
     }
+
+    private static IDiffusionBound DiffusionBound(object collisionOperator) => collisionOperator as IDiffusionBound
+        ?? throw new ArgumentException("The Fokker–Planck penalty needs an operator that reports its diffusion (IDiffusionBound: the Landau operators).", nameof(collisionOperator));
 
     /// <summary>
     /// True when the step is the stiff penalised step of <see cref="CreateStiff"/> or <see cref="CreatePenalizedPlasma"/>:
@@ -85,18 +100,33 @@ public sealed partial class CollisionStep
     {
         var options = _stiff!;
         var mixture = _stiffMixture!;
+        var penalty = _stiffPenalty;
         double eps = options.Epsilon;
         int length = state.CellLength;
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism };
-        System.Threading.Tasks.Parallel.For(0, state.CellCount, parallel, () => new StiffScratch(length), (c, _, s) =>
+        System.Threading.Tasks.Parallel.For(0, state.CellCount, parallel, () => new StiffScratch(length, penalty), (c, _, s) =>
         {
             Span<double> f = state.Cell(c);
             f.CopyTo(s.Start);
             mixture.Equilibrium(s.Start, s.Equilibrium);
             mixture.Evaluate(s.Start, s.Collision);
-            double nu = mixture.Frequency(s.Start, s.Collision), beta = options.PenaltyFactor * nu;
+            double nu, beta, theta = 0;
+            if (penalty is not null)
+            {
+                // Jin–Yan: β = factor·(π²/8)·max m λ̄(D)/θ (docs/limits.md); the tails' BGK term relaxes at β as well.
+                (Velocity3 u, theta) = penalty.CommonState(s.Start);
+                penalty.Prepare(u, theta, s.Penalty!);
+                beta = options.PenaltyFactor * (Math.PI * Math.PI / 8.0) * _stiffDiffusion!.MaxMassWeightedDiffusion(s.Start) / theta;
+                nu = beta;
+            }
+            else
+            {
+                nu = mixture.Frequency(s.Start, s.Collision);
+                beta = options.PenaltyFactor * nu;
+            }
+
             mixture.Evaluate(s.Equilibrium, s.Defect);
-            double denominator = eps + (beta * step);
+            double denominator = eps + (beta * step), tau = step / eps;
             for (int k = 0; k < options.Iterations; k++)
             {
                 if (k > 0)
@@ -105,19 +135,54 @@ public sealed partial class CollisionStep
                 }
 
                 mixture.Remainder(options.TailCutoff, nu, f, s.Equilibrium, s.Defect, s.Collision);
-                for (int p = 0; p < length; p++)
+                if (penalty is not null)
                 {
-                    s.Collision[p] = ((eps * s.Start[p]) + (step * (s.Collision[p] + (beta * f[p])))) / denominator;
+                    penalty.Apply(f, s.Applied, s.Penalty!);
+                    for (int p = 0; p < length; p++)
+                    {
+                        s.Applied[p] = s.Start[p] + (tau * (s.Collision[p] - (beta * s.Applied[p])));
+                    }
+
+                    penalty.Solve(tau * beta, s.Applied, s.Collision, s.Penalty!, PenaltyTolerance, PenaltyIterations);
+                }
+                else
+                {
+                    for (int p = 0; p < length; p++)
+                    {
+                        s.Collision[p] = ((eps * s.Start[p]) + (step * (s.Collision[p] + (beta * f[p])))) / denominator;
+                    }
                 }
 
                 s.Collision.CopyTo(f);
+            }
+
+            if (penalty is not null)
+            {
+                // The discrete P keeps mass and momentum exactly but energy only to O(h²), and the solve stops at a residual:
+                // project the step's increment (weight |F|) so each cell keeps its invariants to round-off.
+                for (int p = 0; p < length; p++)
+                {
+                    s.Applied[p] = f[p] - s.Start[p];
+                    s.Defect[p] = Math.Abs(f[p]);
+                }
+
+                mixture.Projection.Apply(s.Applied, s.Defect);
+                for (int p = 0; p < length; p++)
+                {
+                    f[p] = s.Start[p] + s.Applied[p];
+                }
             }
 
             return s;
         }, _ => { });
     }
 
-    private sealed class StiffScratch(int length)
+    // The Fokker–Planck penalty's conjugate-gradient settings (those of StiffOptions' defaults: the preconditioner is exact to
+    // round-off, so one or two iterations are used).
+    private const double PenaltyTolerance = 1e-13;
+    private const int PenaltyIterations = 50;
+
+    private sealed class StiffScratch(int length, FokkerPlanckPenalty? penalty)
     {
         public double[] Start { get; } = new double[length];
 
@@ -126,5 +191,9 @@ public sealed partial class CollisionStep
         public double[] Collision { get; } = new double[length];
 
         public double[] Defect { get; } = new double[length];
+
+        public double[] Applied { get; } = penalty is null ? [] : new double[length];
+
+        public FokkerPlanckPenalty.Workspace? Penalty { get; } = penalty?.CreateWorkspace();
     }
 }

@@ -54,6 +54,16 @@ public sealed record PhaseSpaceOptions
     /// </summary>
     public bool NeutralisingBackground { get; init; } = true;
 
+    /// <summary>
+    /// A species whose Vlasov part (transport and force) is made well-balanced about its Boltzmann equilibrium
+    /// C e^{−qφ/T}M_T in the current field (−1, the default: none). Each Strang step adds F_eq − S_h(F_eq) to that
+    /// species, S_h the step's transport and force (same fields, no collisions) and F_eq the equilibrium in the field at the
+    /// start of the step with the species' global temperature and mass then, so a state equal to F_eq is kept to round-off
+    /// (docs/massless-electrons.md, "Well-balanced electrons"). A 1-D periodic mesh with the self-consistent field and a
+    /// 3-D velocity grid for the species are required.
+    /// </summary>
+    public int BoltzmannBalancedSpecies { get; init; } = -1;
+
     /// <summary>The process communicator (default: one process).</summary>
     public IDomainCommunicator Communicator { get; init; } = SerialCommunicator.Instance;
 }

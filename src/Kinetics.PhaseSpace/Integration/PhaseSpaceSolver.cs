@@ -60,6 +60,10 @@ public sealed partial class PhaseSpaceSolver
         _ey = new double[layout.Mesh.Dimension == 2 ? cells : 0];
         _scratch = new double[layout.CellCount];
         Layout = layout;
+        if (options.BoltzmannBalancedSpecies >= 0)
+        {
+            _balanced = new BalancedWork(layout, cells, options.BoltzmannBalancedSpecies);
+        }
     }
 
     /// <summary>A state with the layout this solver advances (a template; its values are not used).</summary>
@@ -94,6 +98,7 @@ public sealed partial class PhaseSpaceSolver
         }
 
         ArgumentNullException.ThrowIfNull(options.Communicator, nameof(options.Communicator));
+        CheckBalanced(layout, options);
         var comm = options.Communicator;
         var decomposition = new DomainDecomposition(layout.Mesh.RowCount, comm.Size);
         if (layout.FirstRow != decomposition.FirstRow(comm.Rank) || layout.RowCount != decomposition.RowCount(comm.Rank))
@@ -148,19 +153,32 @@ public sealed partial class PhaseSpaceSolver
         CheckState(state);
         Guard.NonNegative(step);
         int threads = _options.MaxDegreeOfParallelism;
+        if (_balanced is not null)
+        {
+            MeasureBalanced(state);
+        }
+
         _transport.Advance(state, 0.5 * step, _options.Communicator, _transportWorkspace, threads);
         if (_options.Collisions is null)
         {
             Force(state, step);
+            RecordField(0);
+            RecordField(1);
         }
         else
         {
             Force(state, 0.5 * step);
+            RecordField(0);
             _options.Collisions.Advance(state, step, threads);
             Force(state, 0.5 * step);
+            RecordField(1);
         }
 
         _transport.Advance(state, 0.5 * step, _options.Communicator, _transportWorkspace, threads);
+        if (_balanced is not null)
+        {
+            BalanceStep(state, step);
+        }
     }
 
     private void Force(PhaseSpaceState state, double step)

@@ -1,3 +1,5 @@
+using Kinetics.Dynamics;
+
 namespace Kinetics.PhaseSpace.Integration;
 
 /// <summary>Options of the stiff collision step <see cref="CollisionStep.CreateStiff"/> (docs/limits.md).</summary>
@@ -11,6 +13,15 @@ public sealed record StiffCollisionStepOptions
     /// not report one use the largest relative rate |𝒞(F)|/F), in [0.5, 1000] (default 1).
     /// </summary>
     public double PenaltyFactor { get; init; } = 1.0;
+
+    /// <summary>
+    /// The penalty operator of each cell's iterates (default <see cref="StiffPenalty.Bgk"/>). With
+    /// <see cref="StiffPenalty.FokkerPlanck"/> the iterates are F^{k+1} = (I − (Δt/ε)βP)⁻¹[F^n + (Δt/ε)(𝒞̃(F^k) − βPF^k)], P the
+    /// cell's linear Fokker–Planck operator at the u, θ of F^n and β = <see cref="PenaltyFactor"/>·(π²/8)·max_α m_α λ̄(D_α)/θ
+    /// from the operator's <see cref="IDiffusionBound"/> (the Landau operators); the far-tail BGK term of 𝒞̃ then relaxes at
+    /// β (docs/limits.md, "Fokker–Planck penalisation").
+    /// </summary>
+    public StiffPenalty Penalty { get; init; } = StiffPenalty.Bgk;
 
     /// <summary>
     /// χ of the explicit collision remainder, as <see cref="AsymptoticPreservingOptions.TailCutoff"/>: the tails where the
@@ -31,5 +42,6 @@ public sealed record StiffCollisionStepOptions
         Guard.InRange(PenaltyFactor, 0.5, 1e3, nameof(PenaltyFactor));
         Guard.InRange(TailCutoff, 0.0, 1e-2, nameof(TailCutoff));
         Guard.InRange(Iterations, 1, 100, nameof(Iterations));
+        Guard.Defined(Penalty, nameof(Penalty));
     }
 }

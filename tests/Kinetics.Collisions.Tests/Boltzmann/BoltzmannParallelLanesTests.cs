@@ -47,7 +47,7 @@ public class BoltzmannParallelLanesTests
         {
             parallel.Evaluate(inputs[round % 2], q, workspace);
 
-            // Fixed groups per lane: bitwise the same result whichever thread ran which group.
+            // Fixed groups: bitwise the same result whichever thread ran which group.
             Assert.Equal(first[round % 2], q);
             double[] e = expected[round % 2];
             double scale = BoltzmannTestCases.MaxAbs(e), worst = e.Zip(q, (a, b) => Math.Abs(a - b)).Max();
@@ -55,6 +55,27 @@ public class BoltzmannParallelLanesTests
         }
 
         AllocationCheck.AssertNone(() => parallel.Evaluate(inputs[0], q, workspace), $"Evaluate with {lanes} lanes");
+    }
+
+    [Fact]
+    public void EveryLaneCountUpToTheGroups_GivesTheSameBits()
+    {
+        // The items are dealt into 8 fixed gain groups whatever the lane count (GainLaneRunner), so 2, 3, 5 and 8 lanes sum
+        // the same numbers in the same order; a group count that followed the lanes would differ in the last bits.
+        double[] f = Distributions(6), g = Distributions(7);
+        var reference = ThreeSpecies(2);
+        double[] expected = reference.Evaluate(f), expectedBilinear = reference.EvaluateBilinear(f, g);
+        var expectedPairs = new double[9 * Grid.Count];
+        reference.EvaluatePairs(f, expectedPairs, reference.CreateWorkspace());
+        foreach (int lanes in new[] { 3, 5, 8 })
+        {
+            var parallel = ThreeSpecies(lanes);
+            Assert.Equal(expected, parallel.Evaluate(f));
+            Assert.Equal(expectedBilinear, parallel.EvaluateBilinear(f, g));
+            var pairs = new double[9 * Grid.Count];
+            parallel.EvaluatePairs(f, pairs, parallel.CreateWorkspace());
+            Assert.Equal(expectedPairs, pairs);
+        }
     }
 
     [Fact]

@@ -110,6 +110,12 @@ internal static class LimitTable
         var before = solver.Explicit.Diagnose(state).Masses.ToArray();
         int steps = solver.Run(state, finalTime, step);
         var after = solver.Explicit.Diagnose(state).Masses.ToArray();
+        return new LimitRun(Distance(state, reference, norm), steps, before.Zip(after, (b, a) => Math.Abs(a - b) / b).Max());
+    }
+
+    /// <summary>The L² distance over cells and species of the state's densities from <paramref name="reference"/> (species-major cell values), divided by <paramref name="norm"/>.</summary>
+    public static double Distance(PhaseSpaceState state, double[] reference, double norm)
+    {
         int cells = state.CellCount;
         double sum = 0;
         var density = new double[cells];
@@ -123,7 +129,7 @@ internal static class LimitTable
             }
         }
 
-        return new LimitRun(Math.Sqrt(sum) / norm, steps, before.Zip(after, (b, a) => Math.Abs(a - b) / b).Max());
+        return Math.Sqrt(sum) / norm;
     }
 }
 

@@ -88,6 +88,16 @@ internal static class MaxwellStefanLimit
         var boltzmann = new BoltzmannOptions { Sphere = SphereRule.Octahedron, RadialPoints = 4, ResolutionTolerance = 1e-3 };
         var options = new AsymptoticPreservingOptions { Scaling = KineticScaling.Diffusive, Explicit = new PhaseSpaceOptions { Limiter = SlopeLimiter.Unlimited } };
         Kinetic kinetic = gas == Model ? Kinetic.Shared(mesh, mixture, new CartesianGrid(points, VelocityHalfWidth), kernels, boltzmann) : Kinetic.PerSpecies(mesh, mixture, points, VelocityHalfWidth, kernels, boltzmann);
+
+        // Per-species grids: the smallest tail cut-off (1e−4, 1e−3, 1e−2) at which the linearised remainder has no growing mode at
+        // the mean and extreme concentrations of the data (DiscreteMaxwellStefan.GrowthFactor ≤ 1; docs/limits.md, "The growing
+        // mode of the heavy species"): the diffusive step multiplies such a mode by the factor every step as ε → 0.
+        double growth = double.NaN;
+        if (gas != Model)
+        {
+            (double cutoff, growth) = kinetic.DissipativeCutoff(gas);
+            options = options with { TailCutoff = cutoff };
+        }
         foreach (double e in epsilons)
         {
             double stable = kinetic.Solver(kinetic.NewState(), options with { Epsilon = e }).StableStep;
@@ -100,38 +110,31 @@ internal static class MaxwellStefanLimit
         // The limit: Maxwell–Stefan on 8× the cells, averaged onto the kinetic cells (at t/2 too, for the uphill check).
         const int refinement = 8;
         int fine = cells * refinement;
-        var reference = MaxwellStefan1D.Create(delta, fine, length, LimitBoundary.Periodic);
-        var c = new double[3 * fine];
-        for (int s = 0; s < 3; s++)
-        {
-            for (int j = 0; j < fine; j++)
-            {
-                c[(s * fine) + j] = gas.Initial(s, j * length / fine, (j + 1) * length / fine);
-            }
-        }
+        var (limit, referenceHalf, referenceMode, referenceSteps) = Reference(gas, delta, cells, refinement, length, finalTime);
 
-        int referenceSteps = reference.Advance(c, gas == Model ? finalTime : 0.5 * finalTime);
-        double referenceHalf = CosineMode(c.AsSpan(fine, fine));
-        referenceSteps += gas == Model ? 0 : reference.Advance(c, 0.5 * finalTime);
-        double referenceMode = CosineMode(c.AsSpan(fine, fine));
-        var limit = new double[3 * cells];
-        for (int s = 0; s < 3; s++)
+        // --gas h2-n2-co2: also against Maxwell–Stefan with the velocity grids' own Δ_ij (DiscreteMaxwellStefan at the mean
+        // concentrations, θ = 1): the limit the scheme converges to as ε → 0, without the velocity discretisation's error.
+        double[]? deltaGrid = null;
+        double[]? limitGrid = null;
+        double deltaFit = double.NaN;
+        if (gas != Model)
         {
-            for (int k = 0; k < cells; k++)
-            {
-                for (int j = 0; j < refinement; j++)
-                {
-                    limit[(s * cells) + k] += c[(s * fine) + (k * refinement) + j] / refinement;
-                }
-            }
+            deltaGrid = new double[9];
+            deltaFit = kinetic.DiscreteDelta(options.TailCutoff, gas.Mean, deltaGrid);
+            limitGrid = Reference(gas, deltaGrid, cells, refinement, length, finalTime).Limit;
         }
 
         int wave = Array.FindIndex(gas.Amplitude, a => a != 0.0);
         double norm = Math.Sqrt(Enumerable.Range(0, cells).Sum(k => Math.Pow(gas.Initial(wave, k * length / cells, (k + 1) * length / cells) - gas.Mean[wave], 2)));
         output.Human.WriteLine(string.Create(inv, $"Ternary mixture, masses {string.Join(", ", masses)}, Maxwell molecules (Δ12 = {delta[1]:G5}, Δ13 = {delta[2]:G5}, Δ23 = {delta[5]:G5}); {gas.Describe()}, θ = 1, u = 0 on [0, 2π)"));
         output.Human.WriteLine(string.Create(inv, $"diffusive scaling, {cells} cells, N = {points} {kinetic.Describe}, Δt = {step} for every ε, t = {finalTime}; Maxwell–Stefan reference on {fine} cells ({referenceSteps} steps)"));
+        if (gas != Model)
+        {
+            output.Human.WriteLine(string.Create(inv, $"tail cut-off {options.TailCutoff:G2}: the smallest of 1e−4, 1e−3, 1e−2 at which the linearised remainder has no growing mode (growth factor per step {growth:F4} at the mean and extreme concentrations)"));
+        }
         var modes = new List<double>();
         var halves = new List<double>();
+        var gridErrors = new List<double>();
         var result = LimitTable.Sweep(output, epsilons, eps =>
         {
             var state = kinetic.NewState();
@@ -154,6 +157,7 @@ internal static class MaxwellStefanLimit
             int first = solver.Run(state, 0.5 * finalTime, step);
             halves.Add(CosineMode(Densities(state, 1)));
             var run = LimitTable.Measure(solver, state, 0.5 * finalTime, step, limit, norm);
+            gridErrors.Add(LimitTable.Distance(state, limitGrid!, norm));
             modes.Add(CosineMode(Densities(state, 1)));
             var after = solver.Explicit.Diagnose(state).Masses.ToArray();
             return run with { Steps = first + run.Steps, MassDrift = before.Zip(after, (b, a) => Math.Abs(a - b) / b).Max() };
@@ -177,12 +181,54 @@ internal static class MaxwellStefanLimit
             result["uphill"] = modes.Zip(halves, (a, h) => a * (a - h) > 0 && Math.Abs(a) > 1e-6).ToArray();
             result["ms_n2_mode"] = referenceMode;
             result["ms_n2_mode_half"] = referenceHalf;
+            result["tail_cutoff"] = options.TailCutoff;
+            result["growth_factor"] = growth;
+            result["delta_grid"] = new[] { deltaGrid![1], deltaGrid[2], deltaGrid[5] };
+            result["delta_grid_fit_residual"] = deltaFit;
+            result["error_grid_delta"] = gridErrors;
+            result["observed_order_grid_delta"] = LimitTable.ObservedOrder(epsilons, gridErrors);
+            result["local_orders_grid_delta"] = LimitTable.LocalOrders(epsilons, gridErrors);
+            output.Human.WriteLine(string.Create(inv, $"Against Maxwell–Stefan with the velocity grids' own Δ_ij (DiscreteMaxwellStefan: Δ12 = {deltaGrid[1]:G5}, Δ13 = {deltaGrid[2]:G5}, Δ23 = {deltaGrid[5]:G5}; fit residual {deltaFit:E2}): error {string.Join(", ", gridErrors.Select(e => e.ToString("E4", inv)))}, observed order {LimitTable.ObservedOrder(epsilons, gridErrors):F3}."));
             output.Human.WriteLine(string.Create(inv, $"N₂ (uniform at t = 0) cos-mode at t/2 and t: Maxwell–Stefan {referenceHalf:E4}, {referenceMode:E4}; kinetic {string.Join("; ", halves.Zip(modes, (h, a) => $"{h:E4}, {a:E4}"))} — |a| growing with J·∂ₓc > 0 is uphill diffusion (Fick's law keeps a uniform species uniform)."));
         }
 
         result["wall_s"] = clock.Elapsed.TotalSeconds;
         output.WriteResult(result);
         return 0;
+    }
+
+    // Maxwell–Stefan with the coefficients delta on refinement × cells cells from the gas's initial data, averaged onto the
+    // kinetic cells at finalTime; and the N₂ cos-mode at t/2 and t (per-species gas only) and the steps taken.
+    private static (double[] Limit, double Half, double Mode, int Steps) Reference(Gas gas, double[] delta, int cells, int refinement, double length, double finalTime)
+    {
+        int fine = cells * refinement;
+        var reference = MaxwellStefan1D.Create(delta, fine, length, LimitBoundary.Periodic);
+        var c = new double[3 * fine];
+        for (int s = 0; s < 3; s++)
+        {
+            for (int j = 0; j < fine; j++)
+            {
+                c[(s * fine) + j] = gas.Initial(s, j * length / fine, (j + 1) * length / fine);
+            }
+        }
+
+        int steps = reference.Advance(c, gas == Model ? finalTime : 0.5 * finalTime);
+        double half = CosineMode(c.AsSpan(fine, fine));
+        steps += gas == Model ? 0 : reference.Advance(c, 0.5 * finalTime);
+        double mode = CosineMode(c.AsSpan(fine, fine));
+        var limit = new double[3 * cells];
+        for (int s = 0; s < 3; s++)
+        {
+            for (int k = 0; k < cells; k++)
+            {
+                for (int j = 0; j < refinement; j++)
+                {
+                    limit[(s * cells) + k] += c[(s * fine) + (k * refinement) + j] / refinement;
+                }
+            }
+        }
+
+        return (limit, half, mode, steps);
     }
 
     // (2/n) Σ_k c_k cos x_k over the cell values.
@@ -250,6 +296,29 @@ internal static class MaxwellStefanLimit
         public AsymptoticPreservingSolver Solver(PhaseSpaceState state, AsymptoticPreservingOptions options) => _shared is not null
             ? AsymptoticPreservingSolver.Create(state, _shared, options)
             : AsymptoticPreservingSolver.CreateOnSpeciesGrids(state, _perSpecies!, options);
+
+        // The first cut-off of 1e−4, 1e−3, 1e−2 whose growth factor is at most 1 at the gas's mean and extreme concentrations (or
+        // 1e−2), and the largest factor there.
+        public (double Cutoff, double Growth) DissipativeCutoff(Gas gas)
+        {
+            double[][] states = [gas.Mean, gas.Mean.Select((c, s) => c + gas.Amplitude[s]).ToArray(), gas.Mean.Select((c, s) => c - gas.Amplitude[s]).ToArray()];
+            double growth = double.NaN;
+            foreach (double cutoff in new[] { 1e-4, 1e-3, 1e-2 })
+            {
+                var measure = DiscreteMaxwellStefan.CreateOnSpeciesGrids(_perSpecies!, cutoff);
+                growth = states.Max(c => measure.GrowthFactor(c, 1.0));
+                if (growth <= 1.0)
+                {
+                    return (cutoff, growth);
+                }
+            }
+
+            return (1e-2, growth);
+        }
+
+        // Δ_ij of the per-species operator as the diffusive step sees it (DiscreteMaxwellStefan), θ = 1; returns the fit residual.
+        public double DiscreteDelta(double tailCutoff, double[] concentrations, double[] delta) =>
+            DiscreteMaxwellStefan.CreateOnSpeciesGrids(_perSpecies!, tailCutoff).Evaluate(concentrations, 1.0, delta);
 
         public void FillMaxwellian(PhaseSpaceState state, int cell, int species, double density)
         {

@@ -40,10 +40,11 @@ internal static class MasslessElectronScenario
         var cfl = new Option<double>("--cfl") { Description = "vpl-1d: Courant number of the transport half-steps, in (0, 1] (the step is 2·cfl·Δx/max|v|, set by the electrons).", DefaultValueFactory = _ => 0.8 };
         var electronPoints = new Option<int?>("--n-electron") { Description = "vpl-1d: grid points per axis of the electrons' grid (default: --n); their error is set by this resolution (docs/massless-electrons.md)." }.GridSize(8, 48);
         var electronAnisotropy = new Option<double>("--electron-anisotropy") { Description = "homogeneous: the electrons' initial T⊥/T∥ at T = 1, in [0.25, 4]; 1 (default) is the well-prepared Maxwellian, other values ill-prepared data.", DefaultValueFactory = _ => 1.0 };
+        var wellBalanced = new Option<string>("--electrons") { Description = "vpl-1d: the electrons' scheme, well-balanced (default: equilibrium-preserving collisions and Vlasov part, docs/massless-electrons.md) or plain (the scheme before, not asymptotic-preserving).", DefaultValueFactory = _ => "well-balanced" };
         var json = JsonOutput.CreateOption();
         var command = new Command("massless-electron", "The ions' solution of the ion–electron Landau system at decreasing ε = √(m₋/m₊) against the ε → 0 limit (ions alone; Flynn & Guo), with the observed order.")
         {
-            epsilons, n, finalTime, courant, output, problem, cells, amplitude, wavenumber, ionTemperature, limiter, electronBox, cfl, electronPoints, electronAnisotropy, json,
+            epsilons, n, finalTime, courant, output, problem, cells, amplitude, wavenumber, ionTemperature, limiter, electronBox, cfl, electronPoints, electronAnisotropy, wellBalanced, json,
         };
         command.SetAction(parse =>
         {
@@ -70,7 +71,7 @@ internal static class MasslessElectronScenario
             {
                 var settings = new MasslessElectronVpl1D.Settings(parse.GetValue(n), parse.GetValue(cells), parse.GetValue(wavenumber), parse.GetValue(amplitude), parse.GetValue(ionTemperature), 1.0, t,
                     parse.GetValue(limiter) == "van-leer" ? Kinetics.PhaseSpace.Transport.SlopeLimiter.VanLeer : Kinetics.PhaseSpace.Transport.SlopeLimiter.Unlimited,
-                    parse.GetValue(electronBox), parse.GetValue(cfl), parse.GetValue(electronPoints) ?? 0);
+                    parse.GetValue(electronBox), parse.GetValue(cfl), parse.GetValue(electronPoints) ?? 0, ElectronScheme(parse.GetValue(wellBalanced)!));
                 return MasslessElectronVpl1DReport.Run([.. list.OrderByDescending(e => e)], settings, OutputPrefix.Normalize(parse.GetValue(output)!), io);
             }
 
@@ -86,6 +87,13 @@ internal static class MasslessElectronScenario
     }
 
     // Two anisotropic bumps at ±(1, 0, 0), each with variances (0.6, 1, 1), total density 1.
+    private static bool ElectronScheme(string value) => value switch
+    {
+        "well-balanced" => true,
+        "plain" => false,
+        _ => throw new ArgumentException($"--electrons must be well-balanced or plain (was {value})."),
+    };
+
     private static double InitialIons(Velocity3 v)
     {
         static double Bump(Velocity3 w) => Math.Exp(-(w.X * w.X / 1.2) - (w.Y * w.Y / 2) - (w.Z * w.Z / 2)) / Math.Pow(2 * Math.PI, 1.5) / Math.Sqrt(0.6);

@@ -23,7 +23,7 @@ namespace Kinetics.Cli.Commands.Scenarios;
 /// </summary>
 internal static class MasslessElectronVpl1D
 {
-    public sealed record Settings(int VelocityPoints, int Cells, double Wavenumber, double Amplitude, double IonTemperature, double ElectronTemperature, double FinalTime, SlopeLimiter Limiter, double ElectronBox = 8.0, double Cfl = 0.8, int ElectronPoints = 0);
+    public sealed record Settings(int VelocityPoints, int Cells, double Wavenumber, double Amplitude, double IonTemperature, double ElectronTemperature, double FinalTime, SlopeLimiter Limiter, double ElectronBox = 8.0, double Cfl = 0.8, int ElectronPoints = 0, bool WellBalanced = false);
 
     public sealed record Case(
         double Epsilon, string CrossForm, int Steps, double Dt, double IonError, double IonDensityError, double ElectronError, double ElectronTemperatureLimit, double ElectronTemperature,
@@ -57,7 +57,15 @@ internal static class MasslessElectronVpl1D
         var state = new PhaseSpaceState(mesh, VelocityGrid.FromSpeciesGrids(grids), mixture);
         FillIons(state, ionGrid, s);
         FillElectrons(state, electronGrid, limit.ElectronDensity, s.ElectronTemperature, epsilon * epsilon);
-        var solver = PhaseSpaceSolver.Create(state, new PhaseSpaceOptions { Limiter = s.Limiter, Cfl = s.Cfl, Collisions = CollisionStep.CreatePenalizedPlasma(PenalizedPlasmaStepper.Create(op)) });
+        // Well-balanced electrons: equilibrium-preserving collisions and the Vlasov part balanced about e^{βφ}μ_β
+        // (docs/massless-electrons.md, "Well-balanced electrons").
+        var solver = PhaseSpaceSolver.Create(state, new PhaseSpaceOptions
+        {
+            Limiter = s.Limiter,
+            Cfl = s.Cfl,
+            Collisions = CollisionStep.CreatePenalizedPlasma(PenalizedPlasmaStepper.Create(op, PenalizedPlasmaStepper.DefaultPenaltyFactor, s.WellBalanced ? [1] : [])),
+            BoltzmannBalancedSpecies = s.WellBalanced ? 1 : -1,
+        });
         var before = solver.Diagnose(state);
         double stable = Math.Min(solver.StepFor(state), limit.StableStep);
         int steps = (int)Math.Ceiling(s.FinalTime / stable);

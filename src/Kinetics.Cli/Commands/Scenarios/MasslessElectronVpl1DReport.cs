@@ -109,6 +109,7 @@ internal static class MasslessElectronVpl1DReport
             ["electron_box"] = settings.ElectronBox,
             ["limiter"] = settings.Limiter.ToString(),
             ["cfl"] = settings.Cfl,
+            ["electrons"] = settings.WellBalanced ? "well-balanced" : "plain",
             ["cases"] = cases.Select(c => new Dictionary<string, object>
             {
                 ["epsilon"] = c.Epsilon,

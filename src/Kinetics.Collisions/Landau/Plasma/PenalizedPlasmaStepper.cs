@@ -45,10 +45,13 @@ public sealed class PenalizedPlasmaStepper
     private readonly SpectralGrid[] _spectral;
     private readonly double[] _masses;
 
-    private PenalizedPlasmaStepper(PlasmaLandauOperator op, double penaltyFactor)
+    private readonly bool[] _preserving;
+
+    private PenalizedPlasmaStepper(PlasmaLandauOperator op, double penaltyFactor, bool[] preserving)
     {
         Operator = op;
         PenaltyFactor = penaltyFactor;
+        _preserving = preserving;
         _masses = op.Masses.ToArray();
         _spectral = new SpectralGrid[op.Grids.SpeciesCount];
         for (int a = 0; a < _spectral.Length; a++)
@@ -63,15 +66,59 @@ public sealed class PenalizedPlasmaStepper
     /// <summary>D_a / (largest diffusivity of a's collision terms).</summary>
     public double PenaltyFactor { get; }
 
+    /// <summary>
+    /// Whether some species' collision term is equilibrium-preserving (see
+    /// <see cref="Create(PlasmaLandauOperator, double, IReadOnlyList{int})"/>).
+    /// </summary>
+    public bool SubtractsEquilibriumResidual => Array.IndexOf(_preserving, true) >= 0;
+
+    /// <summary>Whether species <paramref name="species"/>'s collision term is equilibrium-preserving.</summary>
+    /// <param name="species">A species index.</param>
+    /// <returns>True when its grid operator's residual on its equilibrium reference is subtracted.</returns>
+    public bool PreservesEquilibrium(int species)
+    {
+        Guard.InRange(species, 0, _preserving.Length - 1);
+        return _preserving[species];
+    }
+
     /// <summary>Creates the stepper.</summary>
     /// <param name="collisionOperator">The plasma operator (Coulomb kernel).</param>
     /// <param name="penaltyFactor">Penalty diffusivity over the largest collision diffusivity, in [0.5, 100] (default 1).</param>
     /// <returns>The stepper.</returns>
-    public static PenalizedPlasmaStepper Create(PlasmaLandauOperator collisionOperator, double penaltyFactor = DefaultPenaltyFactor)
+    public static PenalizedPlasmaStepper Create(PlasmaLandauOperator collisionOperator, double penaltyFactor = DefaultPenaltyFactor) =>
+        Create(collisionOperator, penaltyFactor, []);
+
+    /// <summary>Creates the stepper, optionally with the equilibrium-preserving collision term.</summary>
+    /// <param name="collisionOperator">The plasma operator (Coulomb kernel).</param>
+    /// <param name="penaltyFactor">Penalty diffusivity over the largest collision diffusivity, in [0.5, 100].</param>
+    /// <param name="equilibriumPreservingSpecies">
+    /// The species a (indices, none by default) whose collision term is R_a(F) − R_a(E^a), E^a the stack of discrete
+    /// Maxwellians in which every species b has its own grid density n_b, the mixture's centre-of-mass velocity u and a's
+    /// temperature T_a, on b's grid. E^a is an equilibrium of every pair acting on a, so the subtracted term is the grid
+    /// operator's error there: a discrete Maxwellian of a at rest in the mixture's frame is then an exact steady state of
+    /// a's self collisions and of the pitch-angle part of point-ion partners (docs/massless-electrons.md, "Equilibrium-preserving collisions"). Meant for the fast,
+    /// stiffly integrated species (electrons); costs one more operator evaluation per listed species and stage.
+    /// </param>
+    /// <returns>The stepper.</returns>
+    /// <exception cref="ArgumentException">A species index is out of range or repeated.</exception>
+    public static PenalizedPlasmaStepper Create(PlasmaLandauOperator collisionOperator, double penaltyFactor, IReadOnlyList<int> equilibriumPreservingSpecies)
     {
         ArgumentNullException.ThrowIfNull(collisionOperator);
+        ArgumentNullException.ThrowIfNull(equilibriumPreservingSpecies);
         Guard.InRange(penaltyFactor, 0.5, 100.0);
-        return new PenalizedPlasmaStepper(collisionOperator, penaltyFactor);
+        var preserving = new bool[collisionOperator.Grids.SpeciesCount];
+        foreach (int a in equilibriumPreservingSpecies)
+        {
+            Guard.InRange(a, 0, preserving.Length - 1, nameof(equilibriumPreservingSpecies));
+            if (preserving[a])
+            {
+                throw new ArgumentException($"equilibriumPreservingSpecies lists species {a} twice.", nameof(equilibriumPreservingSpecies));
+            }
+
+            preserving[a] = true;
+        }
+
+        return new PenalizedPlasmaStepper(collisionOperator, penaltyFactor, preserving);
     }
 
     /// <summary>Allocates the scratch of one caller.</summary>
@@ -382,6 +429,71 @@ public sealed class PenalizedPlasmaStepper
 
         ws.Projection.Apply(destination, ws.Weights);
         ws.Evaluations++;
+        if (SubtractsEquilibriumResidual)
+        {
+            SubtractEquilibriumResidual(state, destination, ws);
+        }
+    }
+
+    // R_a ← R_a(F) − R_a(E^a) for every listed species a, E^a: every species b at its own density, the mixture's
+    // centre-of-mass velocity and a's temperature (an exact equilibrium of every pair acting on a); the result projected again.
+    private void SubtractEquilibriumResidual(ReadOnlySpan<double> state, Span<double> destination, PenalizedPlasmaWorkspace ws)
+    {
+        var grids = Operator.Grids;
+        int s = grids.SpeciesCount;
+        Measure(state, ws.StageStates);
+
+        // The common velocity of the references: the mixture's centre-of-mass velocity (inside every species' box).
+        Velocity3 momentum = Velocity3.Zero;
+        double density = 0;
+        for (int b = 0; b < s; b++)
+        {
+            momentum += ws.StageStates[b].Momentum;
+            density += _masses[b] * ws.StageStates[b].Density;
+        }
+
+        Velocity3 u = momentum / density;
+        for (int a = 0; a < s; a++)
+        {
+            if (!_preserving[a])
+            {
+                continue;
+            }
+
+            var own = ws.StageStates[a];
+            if (!(own.Density > 0 && own.Temperature > 0))
+            {
+                throw new ArgumentException($"state: species {a} has density {own.Density} and temperature {own.Temperature}; both must be > 0.", nameof(state));
+            }
+
+            for (int b = 0; b < s; b++)
+            {
+                double nb = ws.StageStates[b].Density;
+                Fill(b, new SpeciesState(nb, _masses[b] * nb * u, 0.0, own.Temperature), grids.Slice(ws.Reference.AsSpan(), b));
+            }
+
+            Operator.Evaluate(ws.Reference, ws.ReferenceRate, ws.Operator);
+            for (int i = 0; i < ws.Reference.Length; i++)
+            {
+                ws.Weights[i] = Math.Abs(ws.Reference[i]);
+            }
+
+            ws.Projection.Apply(ws.ReferenceRate, ws.Weights);
+            ws.Evaluations++;
+            Span<double> r = grids.Slice(destination, a);
+            ReadOnlySpan<double> reference = grids.Slice((ReadOnlySpan<double>)ws.ReferenceRate, a);
+            for (int p = 0; p < r.Length; p++)
+            {
+                r[p] -= reference[p];
+            }
+        }
+
+        for (int i = 0; i < state.Length; i++)
+        {
+            ws.Weights[i] = Math.Abs(state[i]);
+        }
+
+        ws.Projection.Apply(destination, ws.Weights);
     }
 
     private void Diffusivities(ReadOnlySpan<SpeciesState> states, Span<double> destination)

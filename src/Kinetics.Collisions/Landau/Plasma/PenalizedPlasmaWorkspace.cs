@@ -26,6 +26,9 @@ public sealed class PenalizedPlasmaWorkspace
         Mean = new double[total];
         Corrected = new double[total];
         InitialRateBuffer = new double[total];
+        Reference = owner.SubtractsEquilibriumResidual ? new double[total] : [];
+        ReferenceRate = owner.SubtractsEquilibriumResidual ? new double[total] : [];
+        StageStates = new SpeciesState[s];
     }
 
     /// <summary>The projected collision term of the state at the start of the last step.</summary>
@@ -65,4 +68,10 @@ public sealed class PenalizedPlasmaWorkspace
     internal double[] Corrected { get; }
 
     internal double[] InitialRateBuffer { get; }
+
+    internal double[] Reference { get; }
+
+    internal double[] ReferenceRate { get; }
+
+    internal SpeciesState[] StageStates { get; }
 }
