@@ -16,6 +16,14 @@ public sealed record AsymptoticPreservingOptions
     public double PenaltyFactor { get; init; } = 1.0;
 
     /// <summary>
+    /// The penalty operator (default <see cref="Dynamics.StiffPenalty.Bgk"/>). <see cref="Dynamics.StiffPenalty.FokkerPlanck"/>
+    /// (hyperbolic scaling only) penalises each cell with its linear Fokker–Planck operator, β from the operator's
+    /// <see cref="Dynamics.IDiffusionBound"/> (the Landau operators), and solves (κ − βΔtP*)F^{n+1} = κF^* + ΔtR^n per cell by
+    /// preconditioned conjugate gradients (docs/limits.md, "Fokker–Planck penalisation").
+    /// </summary>
+    public Dynamics.StiffPenalty Penalty { get; init; } = Dynamics.StiffPenalty.Bgk;
+
+    /// <summary>
     /// χ of the explicit collision remainder: 𝒞(F) − 𝒞(M[F]) is weighted by M/(M + χ·max M) per species and a BGK term
     /// of the cell's collision frequency takes the rest, so the tails where the equilibrium is below about χ of its peak
     /// relax by BGK, in [0, 1e−2]
@@ -34,6 +42,11 @@ public sealed record AsymptoticPreservingOptions
         Guard.InRange(Epsilon, 1e-8, 1e3, nameof(Epsilon));
         Guard.Defined(Scaling, nameof(Scaling));
         Guard.InRange(PenaltyFactor, 0.5, 1e3, nameof(PenaltyFactor));
+        Guard.Defined(Penalty, nameof(Penalty));
+        if (Penalty == Dynamics.StiffPenalty.FokkerPlanck && Scaling == KineticScaling.Diffusive)
+        {
+            throw new ArgumentException("The Fokker–Planck penalty is implemented for the hyperbolic scaling only.", nameof(Penalty));
+        }
         Guard.InRange(TailCutoff, 0.0, 1e-2, nameof(TailCutoff));
         ArgumentNullException.ThrowIfNull(Explicit, nameof(Explicit));
         if (Explicit.Collisions is not null)

@@ -36,6 +36,10 @@ namespace Kinetics.PhaseSpace.Integration;
 /// apply to the transport and the field; between specular walls (<see cref="Boundaries.WallBoundary.Specular"/>) the moments
 /// converge as ε → 0 to Euler–Poisson between reflecting walls with the same field conditions
 /// (<see cref="Limits.EulerPoisson1D"/>; docs/limits.md, "The AP step between walls"). The diffusive step is periodic only.</para>
+/// <para>With <see cref="AsymptoticPreservingOptions.Penalty"/> = <see cref="StiffPenalty.FokkerPlanck"/> (Euler scaling) the
+/// penalty is each cell's linear Fokker–Planck operator: R^n = 𝒞̃(F^n) − βP^nF^n, then (κ − βΔtP*)F^{n+1} = κF^* + ΔtR^n by
+/// preconditioned conjugate gradients, P* at the u, θ of F^*, with the increment conservatively projected (docs/limits.md,
+/// "Fokker–Planck penalisation").</para>
 /// <para>Conservation: species masses per cell and globally, total momentum and energy of the collision part to round-off
 /// (the explicit part conserves as the phase-space solver does). Bound to one state layout; not thread-safe (parallel over
 /// cells inside). The operator must be thread-safe (its contract). A step evaluates 𝒞 once per cell (twice, and the
@@ -53,6 +57,8 @@ public sealed class AsymptoticPreservingSolver
     private readonly double[] _defect;
     private readonly double[]? _base;
     private readonly DiffusiveMicroMacroStep? _microMacro;
+    private readonly FokkerPlanckPenalty? _fokkerPlanck;
+    private readonly IDiffusionBound? _diffusion;
     private int _stepsSinceRefresh;
 
     private AsymptoticPreservingSolver(PhaseSpaceSolver explicitPart, CellMixture mixture, AsymptoticPreservingOptions options)
@@ -77,6 +83,14 @@ public sealed class AsymptoticPreservingSolver
         _defect = new double[_remainder.Length];
         _microMacro = options.Scaling == KineticScaling.Diffusive ? new DiffusiveMicroMacroStep(layout, mixture) : null;
         _base = _microMacro is null ? null : new double[_remainder.Length];
+        if (options.Penalty == StiffPenalty.FokkerPlanck)
+        {
+            _diffusion = mixture.Operator as IDiffusionBound
+                ?? throw new ArgumentException("The Fokker–Planck penalty needs an operator that reports its diffusion (IDiffusionBound: the Landau operators).", nameof(options));
+            _fokkerPlanck = mixture.Operator is ISpeciesGridCollisionOperator perSpecies
+                ? FokkerPlanckPenalty.Create(perSpecies.Grids, mixture.Masses)
+                : FokkerPlanckPenalty.Create(((ICollisionOperator)mixture.Operator).Grid, mixture.Masses);
+        }
     }
 
     /// <summary>The collision operator 𝒞 on one shared grid.</summary>
@@ -179,7 +193,7 @@ public sealed class AsymptoticPreservingSolver
 
         // R^n = 𝒞̃(F^n) − β(M[F^n] − F^n), per cell, before transport, with 𝒞̃(F) = χ(𝒞(F) − 𝒞(M[F])) − (1 − χ)ν̂(F − M) conservatively
         // projected (see the remarks).
-        System.Threading.Tasks.Parallel.For(0, cells, parallel, () => new Scratch(length), (c, _, scratch) =>
+        System.Threading.Tasks.Parallel.For(0, cells, parallel, () => new Scratch(length, _fokkerPlanck), (c, _, scratch) =>
         {
             ReadOnlySpan<double> f = state.Cell(c);
             Span<double> r = _remainder.AsSpan(c * length, length);
@@ -206,9 +220,19 @@ public sealed class AsymptoticPreservingSolver
                 _mixture.Evaluate(shifted, r);
             }
 
+            double theta = 0;
+            if (_fokkerPlanck is not null)
+            {
+                (Velocity3 u, theta) = _fokkerPlanck.CommonState(f);
+                _fokkerPlanck.Prepare(u, theta, scratch.Penalty!);
+            }
+
             if (refresh)
             {
-                _penalty[c] = Options.PenaltyFactor * _mixture.Frequency(f, r);
+                // Fokker–Planck: β = factor·(π²/8)·max m λ̄(D)/θ (docs/limits.md, "Fokker–Planck penalisation").
+                _penalty[c] = _fokkerPlanck is not null
+                    ? Options.PenaltyFactor * (Math.PI * Math.PI / 8.0) * _diffusion!.MaxMassWeightedDiffusion(f) / theta
+                    : Options.PenaltyFactor * _mixture.Frequency(f, r);
                 _mixture.Evaluate(equilibrium, defect);
                 if (_base is not null)
                 {
@@ -217,6 +241,19 @@ public sealed class AsymptoticPreservingSolver
             }
 
             double beta = _penalty[c];
+            if (_fokkerPlanck is not null)
+            {
+                // R^n = 𝒞̃(F^n) − βP^n F^n, the far tails' BGK term relaxing at β (docs/limits.md).
+                _mixture.Remainder(Options.TailCutoff, beta, f, equilibrium, defect, r);
+                _fokkerPlanck.Apply(f, scratch.Applied, scratch.Penalty!);
+                for (int p = 0; p < length; p++)
+                {
+                    r[p] -= beta * scratch.Applied[p];
+                }
+
+                return scratch;
+            }
+
             _mixture.Remainder(Options.TailCutoff, beta / Options.PenaltyFactor, f, equilibrium, defect, r);
             for (int p = 0; p < length; p++)
             {
@@ -242,11 +279,17 @@ public sealed class AsymptoticPreservingSolver
             _force.Advance(state, _explicit.FieldX.Slice(first, cells), ey.IsEmpty ? ey : ey.Slice(first, cells), step, Options.Explicit.MaxDegreeOfParallelism);
         }
 
-        System.Threading.Tasks.Parallel.For(0, cells, parallel, () => new Scratch(length), (c, _, scratch) =>
+        System.Threading.Tasks.Parallel.For(0, cells, parallel, () => new Scratch(length, _fokkerPlanck), (c, _, scratch) =>
         {
             Span<double> f = state.Cell(c);
             Span<double> equilibrium = scratch.Equilibrium;
             ReadOnlySpan<double> r = _remainder.AsSpan(c * length, length);
+            if (_fokkerPlanck is not null)
+            {
+                ImplicitFokkerPlanck(f, r, _penalty[c], step / kappa, scratch);
+                return scratch;
+            }
+
             _mixture.Equilibrium(f, equilibrium);
             double beta = _penalty[c], denominator = kappa + (beta * step);
             for (int p = 0; p < length; p++)
@@ -287,11 +330,42 @@ public sealed class AsymptoticPreservingSolver
         return (int)steps;
     }
 
-    private sealed class Scratch(int length)
+    // (I − τβP*)F^{n+1} = F^* + τR^n with P* at the u, θ of F^* (those of F^{n+1}: P keeps mass and the momentum identity), then
+    // the increment projected (weight |F^{n+1}|): the discrete P keeps energy only to O(h²) and the solve stops at a residual.
+    private void ImplicitFokkerPlanck(Span<double> f, ReadOnlySpan<double> r, double beta, double tau, Scratch scratch)
+    {
+        var penalty = _fokkerPlanck!;
+        var (u, theta) = penalty.CommonState(f);
+        penalty.Prepare(u, theta, scratch.Penalty!);
+        double[] rhs = scratch.Applied, next = scratch.Shifted;
+        for (int p = 0; p < f.Length; p++)
+        {
+            rhs[p] = f[p] + (tau * r[p]);
+        }
+
+        penalty.Solve(tau * beta, rhs, next, scratch.Penalty!, 1e-13, 50);
+        for (int p = 0; p < f.Length; p++)
+        {
+            rhs[p] = next[p] - f[p];
+            scratch.Equilibrium[p] = Math.Abs(next[p]);
+        }
+
+        _mixture.Projection.Apply(rhs, scratch.Equilibrium);
+        for (int p = 0; p < f.Length; p++)
+        {
+            f[p] += rhs[p];
+        }
+    }
+
+    private sealed class Scratch(int length, FokkerPlanckPenalty? penalty)
     {
         public double[] Equilibrium { get; } = new double[length];
 
         public double[] Shifted { get; } = new double[length];
+
+        public double[] Applied { get; } = penalty is null ? [] : new double[length];
+
+        public FokkerPlanckPenalty.Workspace? Penalty { get; } = penalty?.CreateWorkspace();
     }
 
     // The state must have the layout of the template and finite values: a foreign layout or a NaN would otherwise surface
