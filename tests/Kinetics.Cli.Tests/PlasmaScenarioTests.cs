@@ -53,6 +53,35 @@ public class PlasmaScenarioTests
         Assert.Contains("<svg", File.ReadAllText(prefix + ".svg"), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Plasma_ColdImpurity_PerIonDensitiesAndTemperatures_ConserveAndReportRelaxation()
+    {
+        // PETSc DMPlexLandau ex1's plasma (docs/benchmarks.md): deuterium and a Z = 18, m = 4 impurity at n = 1e-5 relative,
+        // T = 5, 5, 0.5. N = 16 under-resolves the cold impurity (its grid holds 6 thermal speeds of T_eq); this checks the
+        // options, the normalisation and the bookkeeping, not the rate.
+        JsonElement json = KineticsProcess.RunJson(
+            "scenario", "plasma", "--ions", "2:1,4:18", "--ion-densities", "1,1e-5", "--t-electron", "5", "--t-ion", "5,0.5",
+            "--nu-t", "0.0015", "--steps", "30", "--n", "16", "--time-evaluations", "--output", TempPrefix());
+
+        // Neutral with n₋ = 1: n_D = 1/(1 + 18e-5), n_imp = 1e-5·n_D.
+        var densities = json.GetProperty("densities");
+        Assert.Equal(1.0, densities[0].GetDouble());
+        Assert.Equal(1.0 / 1.00018, densities[1].GetDouble(), 15);
+        Assert.Equal(1.0 / 1.00018, densities[2].GetDouble() * 1e5, 14);
+
+        // Observed ≤ 6.2e-16 (recomputed from the grid values each step).
+        Assert.InRange(json.GetProperty("max_energy_drift").GetDouble(), 0, 1e-14);
+        Assert.InRange(json.GetProperty("max_momentum_drift").GetDouble(), 0, 1e-14);
+        Assert.InRange(json.GetProperty("max_mass_drift").GetDouble(), 0, 1e-14);
+
+        // The impurity heats to T_eq within the run (observed at t = 0.98 of 1.35; the NRL equations at 0.71).
+        double relaxed = json.GetProperty("relaxation_time").GetDouble(), nrl = json.GetProperty("relaxation_time_nrl").GetDouble();
+        Assert.InRange(relaxed, nrl, json.GetProperty("t_end").GetDouble());
+        Assert.InRange(json.GetProperty("relaxation_steps").GetInt32(), 1, json.GetProperty("steps").GetInt32());
+        double median = json.GetProperty("ms_per_eval").GetDouble(), min = json.GetProperty("ms_per_eval_min").GetDouble();
+        Assert.InRange(min, 1e-3, median);
+    }
+
     private static string TempPrefix() => Path.Combine(Path.GetTempPath(), $"plasma-{Guid.NewGuid():N}");
 
     [Fact]
@@ -119,6 +148,10 @@ public class PlasmaScenarioTests
     [InlineData("--nu-t", "0", "--nu-t must be in (0, 20] (was 0)")]
     [InlineData("--scheme", "implicit", "implicit")]
     [InlineData("--anisotropy", "0", "--anisotropy must be in [0.1, 10] (was 0)")]
+    [InlineData("--t-ion", "1,2", "--t-ion needs one value or 1 comma-separated value(s), one per ion species, each finite and > 0 (was '1,2')")]
+    [InlineData("--t-ion", "x", "--t-ion needs one value or 1")]
+    [InlineData("--ion-densities", "1,2", "--ion-densities needs 1 comma-separated value(s), one per ion species, each in [1e-8, 1e8] (was '1,2')")]
+    [InlineData("--ion-densities", "0", "--ion-densities needs 1 comma-separated value(s)")]
     public void Plasma_RejectsBadOptions(string option, string value, string message)
     {
         var (code, stdout, stderr) = KineticsProcess.Run("scenario", "plasma", option, value, "--json");

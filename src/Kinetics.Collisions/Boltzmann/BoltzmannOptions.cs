@@ -40,9 +40,9 @@ public sealed record BoltzmannOptions
     public double ResolutionTolerance { get; init; } = 1e-6;
 
     /// <summary>Degree of parallelism over (species pair, radial node) items within one evaluation (default 1: serial); every
-    /// value is allocation-free and gives a bitwise reproducible result, the same bits for every value from 2 up to 8 (the
-    /// items are dealt into 8 fixed groups, fewer when their gain spectra would exceed 64 MiB, which the threads claim one
-    /// at a time).</summary>
+    /// value is allocation-free and gives a bitwise reproducible result. The items are dealt into G fixed groups that the
+    /// threads claim one at a time (G = 8, fewer when G copies of the gain spectra would exceed 64 MiB, never fewer than
+    /// this value), so every value from 2 up to G gives the same bits.</summary>
     public int MaxDegreeOfParallelism { get; init; } = 1;
 
     /// <summary>K ≥ 2, the most x-pass partial transforms one batch of σ keeps (0: the default, 2). Internal: tests vary it

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
+using Kinetics.Benchmarking;
 using Kinetics.Distributions;
 using Kinetics.Grids;
 using Kinetics.Landau;
@@ -27,7 +28,8 @@ internal static class PlasmaScenario
     {
         var ions = new Option<string>("--ions") { Description = "Ion species as mass:charge pairs (mass in proton masses, electron mass 1/1836.15; charge in e), comma-separated; equal shares of the ion charge density, electrons neutralising (n₋ = 1).", DefaultValueFactory = _ => "1:1" };
         var electronTemperature = new Option<double>("--t-electron") { Description = "Initial electron temperature T₋ (k_B = 1, same unit as --t-ion).", DefaultValueFactory = _ => 2.0 };
-        var ionTemperature = new Option<double>("--t-ion") { Description = "Initial temperature of every ion species T₊.", DefaultValueFactory = _ => 1.0 };
+        var ionTemperature = new Option<string>("--t-ion") { Description = "Initial ion temperatures T₊: one value for every ion species, or one per species of --ions, comma-separated.", DefaultValueFactory = _ => "1" };
+        var ionDensities = new Option<string?>("--ion-densities") { Description = "Relative ion densities, one per species of --ions, comma-separated, each in [1e-8, 1e8]; scaled so that the electrons (n₋ = 1) neutralise them. Default: equal shares of the ion charge density." };
         var n = new Option<int>("--n") { Description = "Grid points per axis of every species' grid (box 8 thermal speeds of that species).", DefaultValueFactory = _ => 32 }.GridSize(8, 64);
         var steps = new Option<int>("--steps") { Description = "Number of time steps, in [1, 100000] (penalized: at least 4·ν_max·t, ν_max the fastest pair's temperature exchange).", DefaultValueFactory = _ => 100 };
         var scheme = new Option<string>("--scheme") { Description = "penalized: the stiff step of PenalizedPlasmaStepper, Δt = (--nu-t)/(ν_ie·steps), so the run covers ν_ie·t = --nu-t; explicit: SSP-RK3 at --courant times the electrons' stability limit (docs/massless-electrons.md).", DefaultValueFactory = _ => "penalized" };
@@ -35,27 +37,32 @@ internal static class PlasmaScenario
         var nuT = new Option<double>("--nu-t") { Description = "Length of a penalized run in units of the initial ion–electron equilibration time 1/ν_ie, in (0, 20].", DefaultValueFactory = _ => 1.0 };
         var courant = new Option<double>("--courant") { Description = "Explicit scheme: step as a fraction of SSP-RK3's stability limit for the stiffest species' diffusion, in (0, 1].", DefaultValueFactory = _ => 0.5 };
         var expansionThreshold = new Option<double>("--expansion-threshold") { Description = "Expand the ions' field on the electrons' grid (point scatterer plus its temperature, exchange from the exact ion-side term) when the ion box half-width is at most this many electron grid spacings; 0 = always exact (docs/massless-electrons.md). In [0, 100].", DefaultValueFactory = _ => PlasmaLandauOperator.DefaultExpansionThreshold };
+        var bench = new Option<bool>("--time-evaluations") { Description = "After the run, time one evaluation of the projected collision operator on every species' grid in steady state (warm-up until tier-up, then min and median; adds ms_per_eval, ms_per_eval_min)." };
         var anisotropy = new Option<double>("--anisotropy") { Description = "Initial T⊥/T∥ of every species (z the parallel axis, scalar temperature kept), in [0.1, 10]; 1 = isotropic. The run's T∥, T⊥ are followed against the exact two-temperature closed form integrated alongside.", DefaultValueFactory = _ => 1.0 };
         var output = OutputPrefix.Create("plasma", "PREFIX.png and PREFIX.svg (each species' temperature against ν_ie·t, with the NRL temperature equations integrated alongside)");
         var json = JsonOutput.CreateOption();
         var command = new Command("plasma", "Electron–ion temperature relaxation at physical mass ratio on per-species grids against the NRL/Spitzer rate, with conservation and entropy checked every step.")
         {
-            ions, electronTemperature, ionTemperature, n, steps, scheme, nuT, courant, expansionThreshold, anisotropy, output, json,
+            ions, electronTemperature, ionTemperature, ionDensities, n, steps, scheme, nuT, courant, expansionThreshold, anisotropy, bench, output, json,
         };
         command.SetAction(parse =>
         {
             var io = new JsonOutput(parse.GetValue(json));
-            var ionList = ParseIons(parse.GetValue(ions)!);
-            double te = parse.GetValue(electronTemperature), ti = parse.GetValue(ionTemperature);
-            if (!(te > 0 && ti > 0 && double.IsFinite(te) && double.IsFinite(ti)))
+            var ionList = PlasmaSpeciesOptions.Ions(parse.GetValue(ions)!);
+            double te = parse.GetValue(electronTemperature);
+            double[] ti = PlasmaSpeciesOptions.PerIon(parse.GetValue(ionTemperature)!, "--t-ion", ionList.Length, broadcast: true, 0, double.PositiveInfinity, "finite and > 0");
+            if (!(te > 0 && double.IsFinite(te)) || ti.Any(x => !(x > 0 && double.IsFinite(x))))
             {
-                throw new ArgumentException($"--t-electron and --t-ion must be finite and > 0 (were {te} and {ti}).");
+                throw new ArgumentException($"--t-electron and --t-ion must be finite and > 0 (were {te} and {string.Join(",", ti)}).");
             }
 
-            if (te == ti)
+            if (ti.All(x => x == te))
             {
                 throw new ArgumentException($"--t-electron and --t-ion must differ (both were {te}): there is no relaxation to measure.");
             }
+
+            string? densityText = parse.GetValue(ionDensities);
+            double[]? relativeDensities = densityText is null ? null : PlasmaSpeciesOptions.PerIon(densityText, "--ion-densities", ionList.Length, broadcast: false, 1e-8, 1e8, "in [1e-8, 1e8]");
 
             int count = parse.GetValue(steps);
             if (count is < 1 or > 100000)
@@ -88,36 +95,13 @@ internal static class PlasmaScenario
             }
 
             bool penalized = parse.GetValue(scheme) == "penalized";
-            return Run(ionList, te, ti, parse.GetValue(n), count, penalized ? length : -c, threshold, ratio, OutputPrefix.Normalize(parse.GetValue(output)!), io);
+            return Run(ionList, relativeDensities, te, ti, parse.GetValue(n), count, penalized ? length : -c, threshold, ratio, parse.GetValue(bench), OutputPrefix.Normalize(parse.GetValue(output)!), io);
         });
         return command;
     }
 
-    private static (double Mass, double Charge)[] ParseIons(string text)
-    {
-        var parts = text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-        if (parts.Length is 0 or > 3)
-        {
-            throw new ArgumentException($"--ions needs one to three mass:charge pairs (was '{text}').");
-        }
-
-        return parts.Select(part =>
-        {
-            var pair = part.Split(':');
-            if (pair.Length != 2
-                || !double.TryParse(pair[0], NumberStyles.Float, CultureInfo.InvariantCulture, out double m)
-                || !double.TryParse(pair[1], NumberStyles.Float, CultureInfo.InvariantCulture, out double z)
-                || !(m >= 0.1 && m <= 1e4) || !(z >= 1 && z <= 100))
-            {
-                throw new ArgumentException($"--ions: '{part}' is not mass:charge with mass in [0.1, 1e4] proton masses and charge in [1, 100].");
-            }
-
-            return (m, z);
-        }).ToArray();
-    }
-
     // stepLength > 0: penalized run over ν_ie·t = stepLength; < 0: explicit SSP-RK3 at Courant number −stepLength.
-    private static int Run((double Mass, double Charge)[] ionList, double te, double ti, int n, int steps, double stepLength, double expansion, double ratio, string prefix, JsonOutput io)
+    private static int Run((double Mass, double Charge)[] ionList, double[]? relativeDensities, double te, double[] ti, int n, int steps, double stepLength, double expansion, double ratio, bool timeEvaluations, string prefix, JsonOutput io)
     {
         var total = Stopwatch.StartNew();
         int s = ionList.Length + 1;
@@ -127,12 +111,13 @@ internal static class PlasmaScenario
         double[] masses = mixture.Masses(), charges = species.Select(x => x.Charge).ToArray();
         double[] densities = new double[s];
         densities[0] = 1.0;
+        double ionCharge = relativeDensities is null ? 1.0 : relativeDensities.Select((x, i) => x * charges[i + 1]).Sum();
         for (int a = 1; a < s; a++)
         {
-            densities[a] = 1.0 / (ionList.Length * charges[a]);
+            densities[a] = relativeDensities is null ? 1.0 / (ionList.Length * charges[a]) : relativeDensities[a - 1] / ionCharge;
         }
 
-        double[] temperatures = [te, .. Enumerable.Repeat(ti, s - 1)];
+        double[] temperatures = [te, .. ti];
 
         // Flynn–Guo normalisation with 2πe⁴lnΛ = 1: c_ab = Z_a²Z_b² (the time unit is then 1/(2πe⁴lnΛ n₋) in these units).
         var couplingValues = new double[s * s];
@@ -147,7 +132,10 @@ internal static class PlasmaScenario
         var couplings = new LandauCouplings(s, couplingValues);
         bool penalized = stepLength > 0;
         var initialStates = Enumerable.Range(0, s).Select(a => PlasmaAnisotropy.WithRatio(densities[a], temperatures[a], ratio)).ToArray();
-        double[] widths = initialStates.Select(x => Math.Max(x.ParallelTemperature, x.PerpendicularTemperature)).ToArray();
+        // Each box holds 8 thermal speeds of the species' initial state and at least 6 of the common final temperature, so
+        // a species heated far above its start (a cold impurity) stays resolved: T_box ≥ (6/8)²·T_eq.
+        double finalTemperature = Enumerable.Range(0, s).Sum(a => densities[a] * temperatures[a]) / densities.Sum();
+        double[] widths = initialStates.Select(x => Math.Max(Math.Max(x.ParallelTemperature, x.PerpendicularTemperature), 0.5625 * finalTemperature)).ToArray();
         var grids = SpeciesGrids.ForMaxwellians(mixture, widths, default, n);
         var plasma = PlasmaLandauOperator.Create(grids, mixture, couplings, LandauKernel.Coulomb(LandauNormalization.FlynnGuo), expansion);
         var op = plasma.Exact;
@@ -199,6 +187,12 @@ internal static class PlasmaScenario
         Velocity3 momentum0 = Sum(start.Select(m => m.Momentum));
         double momentumScale = Enumerable.Range(0, s).Sum(a => start[a].Density * Math.Sqrt(masses[a] * start[a].Temperature));
         double[] kinetic0 = start.Select(m => m.Temperature).ToArray();
+        // Relaxation: the first time the largest |T_a − T_eq| is 1 % of its initial value (T_eq from the conserved energy of
+        // the species at rest), for the kinetic run and for the NRL temperature equations alongside.
+        double equilibrium = Enumerable.Range(0, s).Sum(a => start[a].Density * start[a].Temperature) / start.Sum(m => m.Density);
+        double initialGap = kinetic0.Max(x => Math.Abs(x - equilibrium));
+        double? relaxationTime = null, relaxationTimeNrl = null, relaxationWall = null;
+        int? relaxationSteps = null;
         double[] nrl = (double[])kinetic0.Clone();
         var directional0 = Enumerable.Range(0, s).Select(a => PlasmaAnisotropy.Temperatures(grids[a], grids.Slice((ReadOnlySpan<double>)f, a), masses[a])).ToArray();
         var closedForm = Enumerable.Range(0, s).Select(a => new AnisotropicMaxwellian(start[a].Density, directional0[a].Parallel, directional0[a].Perpendicular)).ToArray();
@@ -261,6 +255,16 @@ internal static class PlasmaScenario
             }
 
             var after = Measure(grids, f, masses);
+            if (relaxationTime is null && after.Max(m => Math.Abs(m.Temperature - equilibrium)) <= 0.01 * initialGap)
+            {
+                (relaxationTime, relaxationWall, relaxationSteps) = (t, total.Elapsed.TotalSeconds, step);
+            }
+
+            if (relaxationTimeNrl is null && nrl.Max(x => Math.Abs(x - equilibrium)) <= 0.01 * initialGap)
+            {
+                relaxationTimeNrl = t;
+            }
+
             // Stiff: the electrons isotropise ~10³ times faster than they exchange energy with the ions.
             int substeps = PlasmaAnisotropy.Substeps(couplings, masses, densities, closedForm.Select(x => x.Temperature).ToArray(), dt);
             for (int sub = 0; sub < substeps; sub++)
@@ -346,6 +350,15 @@ internal static class PlasmaScenario
 
         double rateError = maxMaxwellian;
         double wall = total.Elapsed.TotalSeconds;
+        int evaluations = stepper.Evaluations + (stiffWorkspace?.Evaluations ?? 0);
+        SteadyStateTiming.Figure? evaluationCost = null;
+        if (timeEvaluations)
+        {
+            // The last state through the projected operator, as a time step evaluates it; not counted in wall_s.
+            f.CopyTo(probe.AsSpan());
+            evaluationCost = SteadyStateTiming.Measure([() => stepper.Rate(probe, probeRate)], seconds: 2.0).Cases[0];
+        }
+
         if (!double.IsFinite(rateError) || !double.IsFinite(maxEnergy))
         {
             io.Warn("the run produced non-finite values.", meaningless: true);
@@ -378,6 +391,14 @@ internal static class PlasmaScenario
 
         table.AddRow("max energy / momentum / mass drift", $"{F(maxEnergy, "E2")} / {F(maxMomentum, "E2")} / {F(maxMass, "E2")}");
         table.AddRow("entropy monotone (smallest drop per step)", $"{monotone} ({F(minEntropyDrop, "E2")})");
+        table.AddRow("relaxed to 1 % of the initial temperature gap at t (NRL equations: t)", relaxationTime is null
+            ? Markup.Escape($"not within this run (NRL: {(relaxationTimeNrl is null ? "not reached" : F(relaxationTimeNrl.Value, "E3"))})")
+            : Markup.Escape($"{F(relaxationTime.Value, "E3")} after {relaxationSteps} steps, {F(relaxationWall!.Value, "F1")} s ({(relaxationTimeNrl is null ? "not reached" : F(relaxationTimeNrl.Value, "E3"))})"));
+        if (evaluationCost is { } cost)
+        {
+            table.AddRow("one collision evaluation, steady state (median / min)", $"{F(cost.MedianMs, "F2")} / {F(cost.MinMs, "F2")} ms");
+        }
+
         table.AddRow("wall s", F(wall, "F1"));
         io.Human.MarkupLine("[bold]kinetics scenario plasma[/]: homogeneous electron–ion temperature relaxation, Coulomb Landau (Flynn–Guo, 2πe⁴lnΛ = 1), per-species grids, SSP-RK3 + conservative projection.");
         io.Human.Write(table);
@@ -414,12 +435,18 @@ internal static class PlasmaScenario
             ["nonpositive_points_by_species"] = nonPositiveBySpecies,
             ["min_relative_value"] = minRelative,
             ["innermost_nonpositive_radius"] = innermostNonPositive.Select(r => double.IsFinite(r) ? r : (double?)null).ToArray(),
-            ["evaluations"] = stepper.Evaluations + (stiffWorkspace?.Evaluations ?? 0),
+            ["evaluations"] = evaluations,
+            ["ms_per_eval"] = evaluationCost?.MedianMs,
+            ["ms_per_eval_min"] = evaluationCost?.MinMs,
             ["scheme"] = penalized ? "penalized" : "explicit",
             ["explicit_dt"] = explicitStep,
             ["step_over_explicit_limit"] = dt / explicitStep,
             ["stiffness"] = stiffness,
             ["history"] = history,
+            ["relaxation_time"] = relaxationTime,
+            ["relaxation_time_nrl"] = relaxationTimeNrl,
+            ["relaxation_steps"] = relaxationSteps,
+            ["relaxation_wall_s"] = relaxationWall,
             ["wall_s"] = wall,
         });
         return 0;
