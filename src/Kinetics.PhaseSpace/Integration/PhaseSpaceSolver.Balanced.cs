@@ -1,5 +1,7 @@
+using System.Numerics;
 using Kinetics.Distributions;
 using Kinetics.PhaseSpace.States;
+using Kinetics.Spectral;
 
 namespace Kinetics.PhaseSpace.Integration;
 
@@ -104,28 +106,27 @@ public sealed partial class PhaseSpaceSolver
         int s = _options.BoltzmannBalancedSpecies, cells = _ex.Length, first = state.FirstCell, count = state.CellCount;
         double q = state.Charges[s], temperature = work.Temperature, dx = state.Mesh.SpacingX;
 
-        // φ of the field at the start of the step, spectrally (E = −φ', modes 1 … N/2 − 1; the Nyquist mode is zero in the field).
+        // φ of the field at the start of the step, spectrally: E = −φ' gives φ̂ = iÊ/κ (the mean and the Nyquist mode, zero in
+        // the field, are dropped), through the library's line FFT planned once in the work object.
         double[] e = work.InitialField, phi = work.Potential;
-        Array.Clear(phi);
-
-        double length = cells * dx;
-        for (int m = 1; 2 * m < cells; m++)
+        Span<Complex> spectrum = work.Spectrum;
+        for (int j = 0; j < cells; j++)
         {
-            double kappa = 2.0 * Math.PI * m / length, a = 0, b = 0;
-            for (int j = 0; j < cells; j++)
-            {
-                double angle = 2.0 * Math.PI * m * j / cells;
-                a += e[j] * Math.Cos(angle);
-                b += e[j] * Math.Sin(angle);
-            }
+            spectrum[j] = e[j];
+        }
 
-            a *= 2.0 / cells;
-            b *= 2.0 / cells;
-            for (int j = 0; j < cells; j++)
-            {
-                double angle = 2.0 * Math.PI * m * j / cells;
-                phi[j] += ((-a * Math.Sin(angle)) + (b * Math.Cos(angle))) / kappa;
-            }
+        work.Plan.Transform(spectrum, inverse: false, work.Scratch);
+        double length = cells * dx;
+        for (int m = 0; m < cells; m++)
+        {
+            int signed = 2 * m < cells ? m : m - cells;
+            spectrum[m] = signed == 0 || 2 * m == cells ? Complex.Zero : Complex.ImaginaryOne * spectrum[m] / (2.0 * Math.PI * signed / length);
+        }
+
+        work.Plan.Transform(spectrum, inverse: true, work.Scratch);
+        for (int j = 0; j < cells; j++)
+        {
+            phi[j] = spectrum[j].Real / cells;
         }
 
         // n_eq ∝ e^{−qφ/T} with the species' mass (the largest exponent shifted out before exponentiating).
@@ -192,6 +193,12 @@ public sealed partial class PhaseSpaceSolver
         public double[] InitialField { get; } = new double[cells];
 
         public double[] Potential { get; } = new double[cells];
+
+        public LineFftPlan Plan { get; } = new(cells);
+
+        public Complex[] Spectrum { get; } = new Complex[cells];
+
+        public Complex[] Scratch { get; } = new Complex[2 * cells];
 
         public double[] Density { get; } = new double[cells];
 
