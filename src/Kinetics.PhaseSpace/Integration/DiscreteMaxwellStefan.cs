@@ -1,3 +1,4 @@
+using System.Numerics.Tensors;
 using Kinetics.Dynamics;
 
 namespace Kinetics.PhaseSpace.Integration;
@@ -206,7 +207,7 @@ public sealed class DiscreteMaxwellStefan
         }
 
         _mixture.Projection.Apply(g, m);
-        double factor = double.NaN, norm = Norm(g);
+        double factor = double.NaN, norm = TensorPrimitives.Norm<double>(g);
         for (int k = 0; k < iterations && norm > 0; k++)
         {
             Linearised(m, defect, nu, g, lg, scratch);
@@ -216,28 +217,13 @@ public sealed class DiscreteMaxwellStefan
             }
 
             _mixture.Projection.Apply(g, m);
-            double next = Norm(g);
+            double next = TensorPrimitives.Norm<double>(g);
             factor = next / norm;
-            for (int p = 0; p < length; p++)
-            {
-                g[p] /= next;
-            }
-
+            TensorPrimitives.Divide(g, next, g);
             norm = 1.0;
         }
 
         return factor;
-    }
-
-    private static double Norm(double[] g)
-    {
-        double sum = 0;
-        foreach (double x in g)
-        {
-            sum += x * x;
-        }
-
-        return Math.Sqrt(sum);
     }
 
     // M at rest with the given concentrations and θ (checked), its 𝒞(M) and collision frequency.
