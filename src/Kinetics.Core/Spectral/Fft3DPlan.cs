@@ -419,6 +419,49 @@ public sealed class Fft3DPlan
         _runner.ForwardRealPlane(ScaleFactor(false), input, target, workspace.Scratch);
     }
 
+    /// <summary>True for even N, where real transforms run as packed N/2-point transforms along z and
+    /// <see cref="ForwardRealProductPlane"/> is available.</summary>
+    internal bool PacksRealRows => _half is not null;
+
+    /// <summary>
+    /// Plane <paramref name="plane"/> of the forward transform of the product of two copies finished along z: the copies'
+    /// planes after their y pass (<paramref name="first"/>, <paramref name="second"/>, from <see cref="InverseRealColumns"/>)
+    /// times their z factors (<paramref name="firstZ"/>, <paramref name="secondZ"/>), inverse transformed along z and
+    /// multiplied pointwise inside the z pass's scratch, then forward transformed along z and y into that plane of
+    /// <paramref name="spectrum"/>. Bitwise the same as <see cref="InverseRealRows"/> of the first copy into a plane,
+    /// of the second multiply-added into a cleared plane, then <see cref="ForwardRealPlane"/>; <paramref name="held"/>
+    /// (N² doubles) keeps the first copy's rows meanwhile. Even N only (<see cref="PacksRealRows"/>).
+    /// </summary>
+    internal void ForwardRealProductPlane(
+        ReadOnlySpan<Complex> first, ReadOnlySpan<double> firstZ, ReadOnlySpan<Complex> second, ReadOnlySpan<double> secondZ, int plane,
+        Span<Complex> spectrum, Span<double> held, Fft3DWorkspace workspace)
+    {
+        CheckWorkspace(workspace);
+        if (!PacksRealRows)
+        {
+            throw new InvalidOperationException($"products in the z pass need an even N (was {Size}).");
+        }
+
+        Guard.Length(first.Length, PlaneCount, nameof(first));
+        Guard.Length(second.Length, PlaneCount, nameof(second));
+        Guard.Length(spectrum.Length, HalfSpectrumCount, nameof(spectrum));
+        Guard.Length(held.Length, Size * Size, nameof(held));
+        if (firstZ.Length < LastAxisTableLength || secondZ.Length < LastAxisTableLength)
+        {
+            throw new ArgumentException($"the z factor tables need {LastAxisTableLength} doubles (were {firstZ.Length}, {secondZ.Length}).", nameof(firstZ));
+        }
+
+        if ((uint)plane >= (uint)Size)
+        {
+            throw new ArgumentOutOfRangeException(nameof(plane), plane, $"plane must be in [0, {Size}) (was {plane}).");
+        }
+
+        Span<double> target = MemoryMarshal.Cast<Complex, double>(spectrum.Slice(plane * PlaneCount, PlaneCount));
+        _runner.ForwardRealProductPlane(
+            ScaleFactor(true), ScaleFactor(false), MemoryMarshal.Cast<Complex, double>(first), firstZ[..LastAxisTableLength],
+            MemoryMarshal.Cast<Complex, double>(second), secondZ[..LastAxisTableLength], target, held, workspace.Scratch);
+    }
+
     /// <summary>The x pass that finishes a forward real transform built by <see cref="ForwardRealPlane"/> on every plane.</summary>
     internal void ForwardRealLastPass(Span<Complex> spectrum, Fft3DWorkspace workspace)
     {
