@@ -57,7 +57,8 @@ internal static class AnisotropicPartsProbe
             {
                 N = n,
                 Batch = int.Parse(parts[0], culture),
-                Buffers = parts.Length > 1 ? int.Parse(parts[1], culture) : 0,
+                Buffers = parts.Length > 1 && parts[1] != "planes" ? int.Parse(parts[1], culture) : 0,
+                ProductPlanes = parts[^1] == "planes",
             };
             cases.Setup();
             runs.Add(cases.VssSharedPasses);

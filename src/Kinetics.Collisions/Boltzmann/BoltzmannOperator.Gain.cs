@@ -215,7 +215,7 @@ public sealed partial class BoltzmannOperator
             (false, false) => new OrbitWeightSink(weights, table, gainAB, gainBA, default, default),
             _ => new OrbitWeightSink(weights, table, gainAB, default, default, gainBA),
         };
-        workspace.Schedules[lane].TransformEach(pair, node, terms, spectra, batch, weights.Orbits!.Orbits, sink, workspace.Fft[lane]);
+        workspace.Schedules[lane].TransformEach(pair, node, terms, spectra, batch, weights.Orbits!.Orbits, sink, workspace.Fft[lane], inZPass: !_productPlanes);
     }
 
     // Weights one product spectrum by its σ's orbit table into the gains of its term (an empty span skips a side).

@@ -57,6 +57,7 @@ public sealed partial class BoltzmannOperator
     private readonly int _partialBuffers;
     private readonly bool _perSigmaShifts;
     private readonly bool _seriesPerPoint;
+    private readonly bool _productPlanes;   // anisotropic products stored per plane, then transformed (the oracle of the z-pass products)
     private readonly int _maxSigmas;
     private readonly int _anisotropicBatch; // anisotropic σ transformed per batch (0: no shared anisotropic path)
     private readonly int[] _parallelOrder; // gain work items (pair·R + node), costliest pairs first
@@ -128,6 +129,7 @@ public sealed partial class BoltzmannOperator
             : GainGroups(_lanes, _pairs.Length * RadialPoints, s, _halfCount);
         _perSigmaShifts = options.PerSigmaShifts;
         _seriesPerPoint = options.AnisotropicSeriesPerPoint;
+        _productPlanes = options.AnisotropicProductPlanes;
         _partialBuffers = options.PartialBuffers > 0 ? Math.Max(2, options.PartialBuffers) : DefaultPartialBuffers;
         _anisotropicBatch = _perSigmaShifts || _seriesPerPoint || !_pairs.Any(p => p.Anisotropic) ? 0
             : Math.Min(Math.Min(2 * _maxSigmas, 16), options.AnisotropicBatch > 0 ? options.AnisotropicBatch : DefaultAnisotropicBatch);
