@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace Kinetics.Spectral;
 
@@ -43,11 +44,29 @@ internal static partial class StockhamStages
         {
             Span<double> x = data.Slice(2 * n * row, 2 * n);
             ref double x0 = ref MemoryMarshal.GetReference(x);
+            if (row + PrefetchRows < rows && Sse.IsSupported)
+            {
+                unsafe
+                {
+                    fixed (double* next = &Unsafe.Add(ref x0, 2 * n * PrefetchRows))
+                    {
+                        for (int d = 0; d < 2 * n; d += 8)
+                        {
+                            Sse.Prefetch0(next + d);
+                        }
+                    }
+                }
+            }
+
             RowPass((int)r1, ref x0, 2 * r2, ref a0, 2 * r2, r2 / 4, false, ref tw, 0, in rot);
             BlockTranspose.Transpose<Vector512Lanes, Vector512<double>, Overwrite>(a, (int)r1, (int)r2, b, b, scale, []);
             RowPass((int)r2, ref b0, 2 * r1, ref x0, 2 * r1, r1 / 4, true, ref tw, MixedRadixPlan.TwiddleStride * (r2 - 1), in rot);
         }
     }
+
+    /// <summary>Rows prefetched ahead: the rows come from L3 (a plane's first pass), and one row of compute is too short
+    /// for the hardware prefetcher to hide the latency (docs/fft.md, "Along-row z pass").</summary>
+    private const int PrefetchRows = 2;
 
     private static void RowPass(
         int radix, ref double src, nint pin, ref double dst, nint pout, nint groups, bool twiddle, ref double tw, nint twGroup, in Rotations<Vector512<double>> rot)
