@@ -61,6 +61,9 @@ public sealed class AsymptoticPreservingSolver
     private readonly IDiffusionBound? _diffusion;
     private int _stepsSinceRefresh;
 
+    // An error of the operator passed to Create (the constructor receives it inside the mixture).
+    private static ArgumentException OperatorError(string message, string paramName) => new(message, paramName);
+
     private AsymptoticPreservingSolver(PhaseSpaceSolver explicitPart, CellMixture mixture, AsymptoticPreservingOptions options)
     {
         _explicit = explicitPart;
@@ -86,7 +89,7 @@ public sealed class AsymptoticPreservingSolver
         if (options.Penalty == StiffPenalty.FokkerPlanck)
         {
             _diffusion = mixture.Operator as IDiffusionBound
-                ?? throw new ArgumentException("The Fokker–Planck penalty needs an operator that reports its diffusion (IDiffusionBound: the Landau operators).", nameof(options));
+                ?? throw OperatorError("The Fokker–Planck penalty needs an operator that reports its diffusion (IDiffusionBound: the Landau operators).", "collisionOperator");
             _fokkerPlanck = mixture.Operator is ISpeciesGridCollisionOperator perSpecies
                 ? FokkerPlanckPenalty.Create(perSpecies.Grids, mixture.Masses)
                 : FokkerPlanckPenalty.Create(((ICollisionOperator)mixture.Operator).Grid, mixture.Masses);
