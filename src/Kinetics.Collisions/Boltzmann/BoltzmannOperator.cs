@@ -349,8 +349,9 @@ public sealed partial class BoltzmannOperator
 
     // The operator itself: Q^α = 𝔽⁻¹(Q̂⁺^α) − F^α · 𝔽⁻¹(Σ_β β̂^{αβ} Ĝ^β), one output slot per species (or per ordered
     // pair with pairs = true). distributions = F (first argument, multiplies the loss), second = G; bilinear = false
-    // means G is F (one spectrum).
-    private void EvaluateCore(
+    // means G is F (one spectrum). With lanes, GainLaneRunner runs the gain work items and then the output slots
+    // (FinishSlot) on all lanes; the inputs and the destination are pinned for the duration of the call.
+    private unsafe void EvaluateCore(
         ReadOnlySpan<double> distributions, ReadOnlySpan<double> second, Span<double> destination, BoltzmannWorkspace workspace, bool pairs, bool bilinear)
     {
         int s = SpeciesCount, count = Grid.Count, hc = _halfCount, slots = pairs ? s * s : s;
@@ -366,9 +367,8 @@ public sealed partial class BoltzmannOperator
             }
         }
 
-        Span<Complex> partnerSpectra = bilinear ? workspace.SecondSpectra : spectra;
-
-        // Gain: Q̂⁺ per output slot, one work item per (pair, radial node), each summed over σ (BoltzmannOperator.Gain.cs).
+        // Gain: Q̂⁺ per output slot, one work item per (pair, radial node), each summed over σ (BoltzmannOperator.Gain.cs);
+        // then per output slot the loss and the inverse transforms.
         int work = _pairs.Length * RadialPoints;
         if (_lanes == 1)
         {
@@ -377,35 +377,47 @@ public sealed partial class BoltzmannOperator
             {
                 AccumulateGain(item, 0, 0, workspace, pairs, bilinear);
             }
-        }
-        else
-        {
-            AccumulateGainInParallel(work, workspace, pairs, bilinear);
-        }
 
-        // Loss: Σ_β β̂^{αβ} Ĝ^β per output slot.
-        Span<Complex> loss = workspace.LossSpectra.AsSpan(0, slots * hc);
-        loss.Clear();
-        for (int a = 0; a < s; a++)
-        {
-            for (int b = 0; b < s; b++)
+            for (int slot = 0; slot < slots; slot++)
             {
-                int slot = pairs ? (a * s) + b : a;
-                MultiplyAccumulate(_lossTables[(a * s) + b], partnerSpectra.Slice(b * hc, hc), loss.Slice(slot * hc, hc));
+                FinishSlot(slot, 0, distributions, destination, workspace, pairs, bilinear);
             }
+
+            return;
         }
 
-        // Q = 𝔽⁻¹(gain) − F^α · 𝔽⁻¹(loss).
-        Span<double> real = workspace.Real;
-        for (int slot = 0; slot < slots; slot++)
+        fixed (double* first = distributions, target = destination)
         {
-            int a = pairs ? slot / s : slot;
-            Span<double> target = destination.Slice(slot * count, count);
-            _fft.InverseRealOverwritingInput(workspace.GainSpectra.AsSpan(slot * hc, hc), target, workspace.Fft[0]);
-            _fft.InverseRealOverwritingInput(loss.Slice(slot * hc, hc), real, workspace.Fft[0]);
-            TensorPrimitives.Multiply(real, distributions.Slice(a * count, count), real);
-            TensorPrimitives.Subtract(target, real, target);
+            workspace.Runner!.Run(work, _gainGroups, slots, pairs, bilinear, first, target);
         }
+    }
+
+    // Output slot `slot` on the scratch of `lane`: (lanes) the sum of the gain groups into group 0, in group order;
+    // loss = Σ_β β̂^{αβ} Ĝ^β; Q = 𝔽⁻¹(gain) − F^α · 𝔽⁻¹(loss). The slots are independent, so lanes run them at once.
+    internal void FinishSlot(int slot, int lane, ReadOnlySpan<double> distributions, Span<double> destination, BoltzmannWorkspace workspace, bool pairs, bool bilinear)
+    {
+        int s = SpeciesCount, count = Grid.Count, hc = _halfCount;
+        int a = pairs ? slot / s : slot;
+        Span<Complex> gain = workspace.GainSpectra.AsSpan(slot * hc, hc);
+        if (_lanes > 1)
+        {
+            SumGainGroups(gain, slot, workspace);
+        }
+
+        Span<Complex> loss = workspace.LossSpectra.AsSpan(slot * hc, hc);
+        Span<Complex> partnerSpectra = bilinear ? workspace.SecondSpectra : workspace.Spectra;
+        loss.Clear();
+        for (int b = pairs ? slot % s : 0; b < (pairs ? (slot % s) + 1 : s); b++)
+        {
+            MultiplyAccumulate(_lossTables[(a * s) + b], partnerSpectra.Slice(b * hc, hc), loss);
+        }
+
+        Span<double> target = destination.Slice(slot * count, count);
+        Span<double> real = workspace.Real.AsSpan(lane * count, count);
+        _fft.InverseRealOverwritingInput(gain, target, workspace.Fft[lane]);
+        _fft.InverseRealOverwritingInput(loss, real, workspace.Fft[lane]);
+        TensorPrimitives.Multiply(real, distributions.Slice(a * count, count), real);
+        TensorPrimitives.Subtract(target, real, target);
     }
 
     // target[p] += table[|k_p|²] · source[p].
