@@ -177,13 +177,13 @@ public sealed partial class BoltzmannOperator
 
         // A self pair with F = G (both sides into the one gain): W(σ·ξ̂) + W(−σ·ξ̂) from side 0 of a folded table.
         bool folded = !gainAB.IsEmpty && gainAB == gainBA;
-        Span<double> table = workspace.OrbitWeights.AsSpan(lane * workspace.OrbitTableLength, weights.OrbitTableLength);
+        Span<double> table = workspace.OrbitWeights.AsSpan(lane * workspace.OrbitTableLength, weights.TableLength(folded));
         weights.FillOrbitWeights(node, folded, table);
         foreach (int m in weights.Orbits!.Order)
         {
             ShiftedProduct(pair, node, m, plus, minus, lane, workspace, accumulate: false);
             _fft.ForwardReal(product, productSpectrum, fft);
-            weights.AccumulateOrbitSigma(m, table, productSpectrum, gainAB, folded ? default : gainBA);
+            weights.AccumulateOrbitSigma(m, table, productSpectrum, gainAB, folded ? default : gainBA, folded);
         }
     }
 
@@ -200,7 +200,7 @@ public sealed partial class BoltzmannOperator
         bool self = pair.Alpha == pair.Beta, folded = self && !bilinear;
         if (!weights.TryStoredTable(node, folded, out var table))
         {
-            Span<double> filled = workspace.OrbitWeights.AsSpan(lane * workspace.OrbitTableLength, weights.OrbitTableLength);
+            Span<double> filled = workspace.OrbitWeights.AsSpan(lane * workspace.OrbitTableLength, weights.TableLength(folded));
             weights.FillOrbitWeights(node, folded, filled);
             table = filled;
         }
@@ -210,19 +210,21 @@ public sealed partial class BoltzmannOperator
         var terms = bilinear ? new ShiftTerms(firstA, secondB, secondA, firstB) : new ShiftTerms(firstA, secondB, default, default);
         var sink = (self, bilinear) switch
         {
-            (true, false) => new OrbitWeightSink(weights, table, gainAB, default, default, default),
-            (true, true) => new OrbitWeightSink(weights, table, gainAB, default, default, gainAB),
-            (false, false) => new OrbitWeightSink(weights, table, gainAB, gainBA, default, default),
-            _ => new OrbitWeightSink(weights, table, gainAB, default, default, gainBA),
+            (true, false) => new OrbitWeightSink(weights, table, gainAB, default, default, default, folded: true),
+            (true, true) => new OrbitWeightSink(weights, table, gainAB, default, default, gainAB, folded: false),
+            (false, false) => new OrbitWeightSink(weights, table, gainAB, gainBA, default, default, folded: false),
+            _ => new OrbitWeightSink(weights, table, gainAB, default, default, gainBA, folded: false),
         };
         workspace.Schedules[lane].TransformEach(pair, node, terms, spectra, batch, weights.Orbits!.Orbits, sink, workspace.Fft[lane], inZPass: !_productPlanes);
     }
 
-    // Weights one product spectrum by its σ's orbit table into the gains of its term (an empty span skips a side).
+    // Weights one product spectrum by its σ's orbit table into the gains of its term (an empty span skips a side); a folded
+    // table (self pair, F = G) is real.
     private readonly ref struct OrbitWeightSink(
-        AnisotropicGainWeights weights, ReadOnlySpan<double> table, Span<Complex> ab0, Span<Complex> ba0, Span<Complex> ab1, Span<Complex> ba1)
+        AnisotropicGainWeights weights, ReadOnlySpan<double> table, Span<Complex> ab0, Span<Complex> ba0, Span<Complex> ab1, Span<Complex> ba1, bool folded)
         : ISigmaSpectrumSink
     {
+        private readonly bool _folded = folded;
         private readonly AnisotropicGainWeights _weights = weights;
         private readonly ReadOnlySpan<double> _table = table;
         private readonly Span<Complex> _ab0 = ab0;
@@ -231,7 +233,7 @@ public sealed partial class BoltzmannOperator
         private readonly Span<Complex> _ba1 = ba1;
 
         public void Take(ReadOnlySpan<int> virtualSigmas, int sigmaCount, ReadOnlySpan<Complex> spectra) =>
-            _weights.AccumulateOrbitBatch(virtualSigmas, sigmaCount, _table, spectra, _ab0, _ba0, _ab1, _ba1);
+            _weights.AccumulateOrbitBatch(virtualSigmas, sigmaCount, _table, spectra, _ab0, _ba0, _ab1, _ba1, _folded);
     }
 
     // The orbit tables of every anisotropic pair and radial node, computed now when all of them fit in the budget: a self

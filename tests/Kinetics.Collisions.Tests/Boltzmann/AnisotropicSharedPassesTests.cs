@@ -76,9 +76,9 @@ public class AnisotropicSharedPassesTests
         var stored = BoltzmannOperator.Create(grid, kernels);
         long bytes = stored.AnisotropicTableBytes;
 
-        // Two self pairs (side 0 only) and one cross pair (both sides), 6 representatives of Product(11), 8 radial nodes,
-        // (N + 1)²(N/2 + 1) complex values each.
-        Assert.Equal(16L * 6 * 8 * 13 * 13 * 7 * (1 + 1 + 2), bytes);
+        // Two self pairs (side 0 only, real) and one cross pair (both sides, complex), 6 representatives of Product(11),
+        // 8 radial nodes, (N + 1)²(N/2 + 1) values each.
+        Assert.Equal(8L * 6 * 8 * 13 * 13 * 7 * (1 + 1 + (2 * 2)), bytes);
         var filled = BoltzmannOperator.Create(grid, kernels, new BoltzmannOptions { AnisotropicTableBytes = bytes - 1 });
         Assert.Equal(0, filled.AnisotropicTableBytes);
         Assert.Equal(bytes, BoltzmannOperator.Create(grid, kernels, new BoltzmannOptions { AnisotropicTableBytes = bytes }).AnisotropicTableBytes);
