@@ -46,6 +46,11 @@ if (args.Length > 1 && args[0] == "weight-rank")
     return Kinetics.Bench.Boltzmann.AnisotropicPartsProbe.RunRank(args);
 }
 
+if (args.Length > 2 && args[0] == "lanes-cpu")
+{
+    return Kinetics.Bench.Boltzmann.LaneCpuProbe.Run(args);
+}
+
 if (args.Length > 2 && args[0] == "lanes")
 {
     return Kinetics.Bench.Boltzmann.LaneProbe.Run(args);

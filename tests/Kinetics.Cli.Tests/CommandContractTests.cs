@@ -37,7 +37,40 @@ public class CommandContractTests
         new[] { "verify", "exchange", "--half-width", "8" },
         new[] { "verify" },
         new[] { "no-such-command" },
+
+        // Fourth campaign: the options added since (per-ion temperatures and densities, vpl-1d electrons, walls, the real gas).
+        new[] { "scenario", "plasma", "--t-ion", "1e308" },
+        new[] { "scenario", "plasma", "--t-electron", "1e-300" },
+        new[] { "scenario", "plasma", "--t-ion", "NaN" },
+        new[] { "scenario", "plasma", "--ions", "1:1,2:1", "--t-ion", "1,2,3" },
+        new[] { "scenario", "plasma", "--ions", "1:1,2:1", "--ion-densities", "1,0" },
+        new[] { "scenario", "plasma", "--ion-densities", "1,2" },
+        new[] { "scenario", "plasma", "--time-evaluations", "--steps", "0" },
+        new[] { "scenario", "plasma", "--t-electron", "1e-6", "--t-ion", "1", "--n", "8", "--steps", "2" },
+        new[] { "scenario", "massless-electron", "--problem", "vpl-1d", "--electrons", "nope" },
+        new[] { "scenario", "massless-electron", "--problem", "vpl-1d", "--electrons", "plain", "--cells", "7" },
+        new[] { "limit", "euler-poisson", "--boundary", "nope" },
+        new[] { "limit", "euler-poisson", "--boundary", "walls", "--amplitude", "0.5" },
+        new[] { "limit", "euler-poisson", "--boundary", "walls", "--n", "8" },
+        new[] { "limit", "euler-poisson", "--boundary", "walls", "--step", "5e-324" },
+        new[] { "limit", "maxwell-stefan", "--gas", "nope" },
+        new[] { "limit", "maxwell-stefan", "--gas", "h2-n2-co2", "--eps", "0.1" },
+        new[] { "limit", "maxwell-stefan", "--gas", "h2-n2-co2", "--t-final", "1e300" },
+        new[] { "limit", "maxwell-stefan", "--n", "8" },
     };
+
+    [Theory]
+    [InlineData("scenario plasma --t-ion 1e308", "--t-electron and --t-ion must be in [1e-6, 1e6]")]
+    [InlineData("scenario plasma --t-electron 1e-6 --t-ion 1 --n 8 --steps 2", "electron's initial Maxwellian (n = 1, T = 1E-06) is not resolved by its grid")]
+    [InlineData("limit euler-poisson --boundary walls --n 8", "--n must be even, in [10, 24]")]
+    [InlineData("limit maxwell-stefan --n 8", "--n must be at least 10 with --gas model")]
+    public void InvalidInvocation_NamesTheOption(string arguments, string expected)
+    {
+        var (code, stdout, stderr) = KineticsProcess.Run([.. arguments.Split(' '), "--json"]);
+        AssertErrorContract(code, stdout, stderr, 2);
+        using var document = JsonDocument.Parse(stdout);
+        Assert.Contains(expected, document.RootElement.GetProperty("error").GetString(), StringComparison.Ordinal);
+    }
 
     [Theory]
     [MemberData(nameof(InvalidInvocations))]

@@ -35,6 +35,10 @@ public class AnisotropicCostBenchmarks
     /// <summary>K, the partial transforms per batch of the shared path (0: the default).</summary>
     public int Buffers { get; set; }
 
+    /// <summary>The shared path with each product plane stored, then transformed (the path before the products were formed
+    /// in the z pass).</summary>
+    public bool ProductPlanes { get; set; }
+
     /// <summary>Builds the four plans and a non-equilibrium state (two displaced Maxwellians per species).</summary>
     [GlobalSetup]
     public void Setup()
@@ -46,7 +50,7 @@ public class AnisotropicCostBenchmarks
         _isotropic = BoltzmannOperator.Create(grid, CollisionKernelTable.Uniform(mixture, CollisionKernel.HardSpheres(1.0)), options);
         _series = BoltzmannOperator.Create(grid, vss, options with { AnisotropicSeriesPerPoint = true });
         _orbits = BoltzmannOperator.Create(grid, vss, options with { PerSigmaShifts = true });
-        _shared = BoltzmannOperator.Create(grid, vss, options with { AnisotropicBatch = Batch, PartialBuffers = Buffers });
+        _shared = BoltzmannOperator.Create(grid, vss, options with { AnisotropicBatch = Batch, PartialBuffers = Buffers, AnisotropicProductPlanes = ProductPlanes });
         _sharedWorkspace = _shared.CreateWorkspace();
         _isotropicWorkspace = _isotropic.CreateWorkspace();
         _seriesWorkspace = _series.CreateWorkspace();

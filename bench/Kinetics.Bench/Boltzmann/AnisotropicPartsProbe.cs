@@ -57,7 +57,8 @@ internal static class AnisotropicPartsProbe
             {
                 N = n,
                 Batch = int.Parse(parts[0], culture),
-                Buffers = parts.Length > 1 ? int.Parse(parts[1], culture) : 0,
+                Buffers = parts.Length > 1 && parts[1] != "planes" ? int.Parse(parts[1], culture) : 0,
+                ProductPlanes = parts[^1] == "planes",
             };
             cases.Setup();
             runs.Add(cases.VssSharedPasses);
@@ -70,7 +71,8 @@ internal static class AnisotropicPartsProbe
     }
 
     // orbit-batch N REPS: CPU milliseconds (minimum over REPS) of weighting one batch of 8 products of a cross pair at the
-    // largest radial node (AccumulateOrbitBatch, both sides), and of one forward real transform, for scale.
+    // largest radial node (AccumulateOrbitBatch, both sides), and of one forward real transform, for scale; and of a self
+    // pair's folded weights from the real table against the same weights as a complex table (the layout before 2026-12-08).
     public static int RunOrbitBatch(string[] args)
     {
         var culture = System.Globalization.CultureInfo.InvariantCulture;
@@ -97,7 +99,17 @@ internal static class AnisotropicPartsProbe
         var fftWorkspace = fft.CreateWorkspace();
         var real = new double[n * n * n];
         var spectrum = new Complex[count];
-        double weigh = double.MaxValue, transform = double.MaxValue;
+        // A self pair's folded weights (real) as the real table it now reads and as the complex table with zero imaginary
+        // parts it read before (the complex row kernel on side 0 only).
+        var folded = new double[w.FoldedTableLength];
+        w.FillOrbitWeights((n / 2) - 1, true, folded);
+        var foldedComplex = new double[w.OrbitTableLength / 2];
+        for (int i = 0; i < folded.Length; i++)
+        {
+            foldedComplex[2 * i] = folded[i];
+        }
+
+        double weigh = double.MaxValue, transform = double.MaxValue, real1 = double.MaxValue, complex1 = double.MaxValue;
         for (int r = 0; r < reps; r++)
         {
             double start = ThreadCpuTime.Milliseconds();
@@ -105,9 +117,17 @@ internal static class AnisotropicPartsProbe
             double middle = ThreadCpuTime.Milliseconds();
             fft.ForwardReal(real, spectrum, fftWorkspace);
             double end = ThreadCpuTime.Milliseconds();
+            w.AccumulateOrbitBatch(virtualSigmas, sigmas.Length, folded, products, ab, default, default, default, folded: true);
+            double foldedEnd = ThreadCpuTime.Milliseconds();
+            w.AccumulateOrbitBatch(virtualSigmas, sigmas.Length, foldedComplex, products, ab, default, default, default);
+            double complexEnd = ThreadCpuTime.Milliseconds();
             weigh = Math.Min(weigh, middle - start);
             transform = Math.Min(transform, end - middle);
+            real1 = Math.Min(real1, foldedEnd - end);
+            complex1 = Math.Min(complex1, complexEnd - foldedEnd);
         }
+
+        Console.WriteLine($"N {n}: folded self-pair weights (one side), per product: real table {real1 / batch:F4} ms, complex table with zero imaginary parts {complex1 / batch:F4} ms");
 
         Console.WriteLine($"N {n}: weighting a batch of {batch} products (both sides) {weigh:F3} ms = {weigh / batch:F4} ms per product; one forward real transform {transform:F4} ms");
         return 0;

@@ -10,6 +10,7 @@ namespace Kinetics.Bench.Boltzmann;
 internal static partial class ThreadCpuTime
 {
     private const int ClockThreadCpuTimeId = 3;
+    private const int ClockProcessCpuTimeId = 2;
 
     [StructLayout(LayoutKind.Sequential)]
     private struct TimeSpec
@@ -27,6 +28,17 @@ internal static partial class ThreadCpuTime
         if (ClockGetTime(ClockThreadCpuTimeId, out var time) != 0)
         {
             throw new InvalidOperationException("clock_gettime(CLOCK_THREAD_CPUTIME_ID) failed.");
+        }
+
+        return (time.Seconds * 1e3) + (time.Nanoseconds * 1e-6);
+    }
+
+    /// <summary>Milliseconds of CPU time all threads of the process have used (CLOCK_PROCESS_CPUTIME_ID).</summary>
+    public static double ProcessMilliseconds()
+    {
+        if (ClockGetTime(ClockProcessCpuTimeId, out var time) != 0)
+        {
+            throw new InvalidOperationException("clock_gettime(CLOCK_PROCESS_CPUTIME_ID) failed.");
         }
 
         return (time.Seconds * 1e3) + (time.Nanoseconds * 1e-6);

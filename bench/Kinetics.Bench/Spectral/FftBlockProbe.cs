@@ -9,18 +9,21 @@ namespace Kinetics.Bench.Spectral;
 
 /// <summary>
 /// Probe `fft-blocks --n N [--real] [--phases] R,C,P[-] ...`: the complex forward transform (with --real also the real forward and
-/// inverse; with --phases the z+y plane passes and the x pass alone, Vector512) under several block widths (z rows R, y columns C, x planes P), round-robin with FFTW's transform in one
-/// process; prints medians (KINETICS_BENCH_MIN=1: minima). The tuning aid behind docs/fft.md's block-width table.
+/// inverse; with --phases the z+y plane passes and the x pass alone; with --split the z and y passes over all planes, each
+/// on one L2-resident plane, and the stages alone on one L1-resident block; Vector512) under several block widths (z rows R,
+/// y columns C, x planes P; a trailing "-" drops the radix-16 pass, "+" forces the along-row z pass on and "~" off),
+/// round-robin with FFTW's transform in one process; prints medians (KINETICS_BENCH_MIN=1: minima). The tuning aid
+/// behind docs/fft.md's block-width table and "Along-row z pass".
 /// </summary>
 internal static class FftBlockProbe
 {
     public static int Run(string[] args)
     {
         int n = int.Parse(args[2], CultureInfo.InvariantCulture);
-        bool real = args.Contains("--real"), phases = args.Contains("--phases");
+        bool real = args.Contains("--real"), phases = args.Contains("--phases"), split = args.Contains("--split");
         // "old": the single width of every pass before per-pass widths (32 up to N = 64, 16 above); "new": FftBlocking.For.
         var specs = args.Skip(3).Where(a => !a.StartsWith("--", StringComparison.Ordinal)).ToArray();
-        var blockings = specs.Select(a => a.TrimEnd('-')).Select(a =>
+        var blockings = specs.Select(a => a.TrimEnd('-', '+', '~')).Select(a =>
         {
             if (a is "old" or "new")
             {
@@ -42,18 +45,72 @@ internal static class FftBlockProbe
         {
             FftBlocking b = blockings[s];
             // A trailing "-" drops the radix-16 pass (128 = 8·4·4 as before it), "old-" is the engine before issue #18.
-            var plan = Fft3DPlan.Create(n, FftNormalization.Backward, FftInstructionSets.Best, b, radix16: !specs[s].EndsWith('-'));
+            // A "+" forces the along-row z pass on (where the passes allow it), a "~" off (docs/fft.md "Along-row z pass").
+            bool? alongRows = specs[s].Contains('+') ? true : specs[s].Contains('~') ? false : null;
+            var plan = Fft3DPlan.Create(n, FftNormalization.Backward, FftInstructionSets.Best, b, radix16: !specs[s].Contains('-'), alongRows);
             var ws = plan.CreateWorkspace();
             names.Add($"c{specs[s]}");
             cases.Add((() => input.CopyTo(data), () => plan.Forward(data, ws)));
             if (phases)
             {
-                var line = new MixedRadixPlan(n);
+                var line = new MixedRadixPlan(n, alongRows: alongRows);
                 var scratch = new double[Fft3DPasses.ScratchLength(n, b)];
                 names.Add($"planes{b.Rows},{b.Columns}");
                 cases.Add((() => input.CopyTo(data), () => Fft3DPasses.ComplexPlanes<Vector512Lanes, Vector512<double>>(line, b, false, 1.0, MemoryMarshal.Cast<Complex, double>(data.AsSpan()), scratch)));
                 names.Add($"x{b.Planes}");
                 cases.Add((() => input.CopyTo(data), () => Fft3DPasses.ComplexFirstAxis<Vector512Lanes, Vector512<double>>(line, b, false, MemoryMarshal.Cast<Complex, double>(data.AsSpan()), scratch)));
+            }
+
+            if (split)
+            {
+                var line = new MixedRadixPlan(n, alongRows: alongRows);
+                var scratch = new double[Fft3DPasses.ScratchLength(n, b)];
+                int planeDoubles = 2 * n * n;
+                names.Add($"z{b.Rows}");
+                cases.Add((() => input.CopyTo(data), () =>
+                {
+                    Span<double> d = MemoryMarshal.Cast<Complex, double>(data.AsSpan());
+                    for (int i = 0; i < n; i++)
+                    {
+                        Fft3DPasses.ComplexRows<Vector512Lanes, Vector512<double>>(line, b, false, 1.0, d.Slice(i * planeDoubles, planeDoubles), scratch);
+                    }
+                }));
+                names.Add($"y{b.Columns}");
+                cases.Add((() => input.CopyTo(data), () =>
+                {
+                    Span<double> d = MemoryMarshal.Cast<Complex, double>(data.AsSpan());
+                    for (int i = 0; i < n; i++)
+                    {
+                        Fft3DPasses.ComplexColumns<Vector512Lanes, Vector512<double>>(line, b, false, d.Slice(i * planeDoubles, planeDoubles), scratch);
+                    }
+                }));
+                names.Add($"l1stages{b.Columns}");
+                cases.Add((() => { }, () =>
+                {
+                    Span<double> d = MemoryMarshal.Cast<Complex, double>(data.AsSpan())[..(2 * n * b.Columns)];
+                    for (int i = 0; i < n * n / b.Columns; i++)
+                    {
+                        Fft3DPasses.ComplexColumnsProbe<Vector512Lanes, Vector512<double>>(line, b.Columns, d, scratch);
+                    }
+                }));
+                names.Add($"z{b.Rows}hot");
+                cases.Add((() => input.CopyTo(data), () =>
+                {
+                    Span<double> d = MemoryMarshal.Cast<Complex, double>(data.AsSpan())[..planeDoubles];
+                    for (int i = 0; i < n; i++)
+                    {
+                        Fft3DPasses.ComplexRows<Vector512Lanes, Vector512<double>>(line, b, false, 1.0, d, scratch);
+                    }
+                }));
+                names.Add($"y{b.Columns}hot");
+                cases.Add((() => input.CopyTo(data), () =>
+                {
+                    Span<double> d = MemoryMarshal.Cast<Complex, double>(data.AsSpan())[..planeDoubles];
+                    for (int i = 0; i < n; i++)
+                    {
+                        Fft3DPasses.ComplexColumns<Vector512Lanes, Vector512<double>>(line, b, false, d, scratch);
+                    }
+                }));
             }
 
             if (real)
@@ -87,7 +144,7 @@ internal static class FftBlockProbe
         return 0;
     }
 
-    /// <summary>Thread CPU time (CLOCK_THREAD_CPUTIME_ID) per call, round-robin: lower quartile over the repetitions, so
+    /// <summary>Thread CPU time (CLOCK_THREAD_CPUTIME_ID) per call, round-robin: lower quartile (PROBE_STAT=min: minimum) over the repetitions, so
     /// time slices lost to the other processes of a shared machine do not count (their cache pollution still does).</summary>
     private static double[] CpuTimes(int reps, List<(Action Prepare, Action Run)> cases)
     {
@@ -112,10 +169,11 @@ internal static class FftBlockProbe
             }
         }
 
+        bool min = Environment.GetEnvironmentVariable("PROBE_STAT") == "min";
         return times.Select(t =>
         {
             Array.Sort(t);
-            return t[reps / 4];
+            return t[min ? 0 : reps / 4];
         }).ToArray();
     }
 

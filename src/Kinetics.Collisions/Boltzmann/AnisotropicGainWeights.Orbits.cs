@@ -32,10 +32,18 @@ internal sealed partial class AnisotropicGainWeights
     /// weights at (N + 1)²(N/2 + 1) wave vectors.</summary>
     public int OrbitTableLength => _orbits is null ? 0 : 2 * _orbits.OrbitCount * 2 * OrbitTablePoints;
 
+    /// <summary>Doubles of a folded table (<see cref="FillOrbitWeights"/> with folded: one real weight per representative
+    /// and wave vector, a quarter of <see cref="OrbitTableLength"/>).</summary>
+    public int FoldedTableLength => OrbitTableLength / 4;
+
+    /// <summary>Doubles of the table for <paramref name="folded"/>.</summary>
+    public int TableLength(bool folded) => folded ? FoldedTableLength : OrbitTableLength;
+
     /// <summary>
     /// <paramref name="table"/>[side][r][((k_x + N/2)(N + 1) + k_y + N/2)(N/2 + 1) + k_z] (complex) = W_a(k, σ_r) on side 0 and
     /// W_b(k, −σ_r) on side 1, radial node <paramref name="node"/>. <paramref name="folded"/> (a self pair over half of its
-    /// antipodal rule, F = G): W(σ·ξ̂) + W(−σ·ξ̂), real, on side 0 only.
+    /// antipodal rule, F = G): W(σ·ξ̂) + W(−σ·ξ̂), which is real, stored as one double per point
+    /// (<paramref name="table"/>[r][…], <see cref="FoldedTableLength"/> doubles).
     /// </summary>
     public void FillOrbitWeights(int node, bool folded, Span<double> table)
     {
@@ -51,15 +59,23 @@ internal sealed partial class AnisotropicGainWeights
 
     /// <summary>
     /// gainAB[p] += W_a(ξ_p, σ_m)·product[p] and gainBA[p] += W_b(ξ_p, −σ_m)·product[p] (an empty span skips that side; a
-    /// folded table has side 0 only), the weights read from the table of <see cref="FillOrbitWeights"/>.
+    /// <paramref name="folded"/> table has side 0 only, real), the weights read from the table of <see cref="FillOrbitWeights"/>.
     /// </summary>
-    public void AccumulateOrbitSigma(int sigma, ReadOnlySpan<double> table, ReadOnlySpan<Complex> product, Span<Complex> gainAB, Span<Complex> gainBA)
+    public void AccumulateOrbitSigma(int sigma, ReadOnlySpan<double> table, ReadOnlySpan<Complex> product, Span<Complex> gainAB, Span<Complex> gainBA, bool folded = false)
     {
         var orbits = _orbits ?? throw new InvalidOperationException("weights built without σ (internal error).");
         int n = _size, h = (n / 2) + 1, count = n * n * h, points = OrbitTablePoints;
-        if (table.Length < (gainBA.IsEmpty ? OrbitTableLength / 2 : OrbitTableLength) || product.Length < count || (!gainAB.IsEmpty && gainAB.Length < count) || (!gainBA.IsEmpty && gainBA.Length < count))
+        if (table.Length < (folded ? FoldedTableLength : gainBA.IsEmpty ? OrbitTableLength / 2 : OrbitTableLength) || product.Length < count
+            || (!gainAB.IsEmpty && gainAB.Length < count) || (!gainBA.IsEmpty && gainBA.Length < count) || (folded && !gainBA.IsEmpty))
         {
             throw new InvalidOperationException("anisotropic orbit weights out of range (internal error).");
+        }
+
+        if (folded)
+        {
+            Span<int> one = [sigma];
+            AccumulateOrbitBatch(one, orbits.Order.Length, table, product, gainAB, default, default, default, folded: true);
+            return;
         }
 
         int r = orbits.Orbit(sigma);
@@ -128,7 +144,7 @@ internal sealed partial class AnisotropicGainWeights
         var orbits = _orbits ?? throw new InvalidOperationException("weights built without σ (internal error).");
         int lanes = LaneCount, width = Vector<double>.Count, terms = Order + 1, n = _size, h = (n / 2) + 1, points = OrbitTablePoints;
         int orbitCount = orbits.OrbitCount;
-        if (table.Length < (folded ? OrbitTableLength / 2 : OrbitTableLength))
+        if (table.Length < TableLength(folded))
         {
             throw new InvalidOperationException("anisotropic orbit table too short (internal error).");
         }
@@ -173,14 +189,17 @@ internal sealed partial class AnisotropicGainWeights
 
                         for (int l = 0; l < last; l++)
                         {
+                            if (folded)
+                            {
+                                table[((first + l) * points) + point] = values[l];
+                                continue;
+                            }
+
                             int a = 2 * ((((first + l) * points) + point)), b = 2 * ((((orbitCount + first + l) * points) + point));
                             table[a] = values[l];
                             table[a + 1] = values[lanes + l];
-                            if (!folded)
-                            {
-                                table[b] = values[(2 * lanes) + l];
-                                table[b + 1] = values[(3 * lanes) + l];
-                            }
+                            table[b] = values[(2 * lanes) + l];
+                            table[b + 1] = values[(3 * lanes) + l];
                         }
                     }
                 }

@@ -10,14 +10,14 @@ internal sealed partial class AnisotropicGainWeights
     private double[]? _stored; // [node][side 0 (folded) or both sides] as FillOrbitWeights writes them
     private bool _storedFolded;
 
-    /// <summary>Doubles the tables of every node take: side 0 only when <paramref name="folded"/> (a self pair's
+    /// <summary>Doubles the tables of every node take: side 0 only and real when <paramref name="folded"/> (a self pair's
     /// Evaluate), both sides otherwise.</summary>
-    public long StoredLength(bool folded) => (long)_nodes * (folded ? OrbitTableLength / 2 : OrbitTableLength);
+    public long StoredLength(bool folded) => (long)_nodes * TableLength(folded);
 
     /// <summary>Fills the tables of every radial node (<see cref="FillOrbitWeights"/>) and keeps them.</summary>
     public void Store(bool folded)
     {
-        int length = folded ? OrbitTableLength / 2 : OrbitTableLength;
+        int length = TableLength(folded);
         var stored = new double[checked(_nodes * length)];
         for (int node = 0; node < _nodes; node++)
         {
@@ -38,7 +38,7 @@ internal sealed partial class AnisotropicGainWeights
             return false;
         }
 
-        int length = folded ? OrbitTableLength / 2 : OrbitTableLength;
+        int length = TableLength(folded);
         table = _stored.AsSpan(node * length, length);
         return true;
     }

@@ -8,13 +8,6 @@ namespace Kinetics.Boltzmann;
 /// <summary>The gain term: Q̂⁺^{αβ}(ξ) = Σ_r w_r C b_σ 4π sinc(a r|ξ|) 𝔽[Σ_σ w_σ F^α(· + a r σ) G^β(· − b r σ)](ξ).</summary>
 public sealed partial class BoltzmannOperator
 {
-    // Lanes > 1: the work items (pair, radial node) dealt into _gainGroups fixed groups by GainLaneRunner (allocation-free;
-    // threads claim whole groups one at a time, so the result is bitwise reproducible and the same for every lane count
-    // up to the group count), each group accumulating into its own copy of the gain spectra, which are then summed into
-    // group 0's in group order, chunk by chunk on all lanes. docs/boltzmann.md, "Two lanes".
-    private void AccumulateGainInParallel(int work, BoltzmannWorkspace workspace, bool pairs, bool bilinear) =>
-        workspace.Runner!.Run(work, _gainGroups, pairs ? SpeciesCount * SpeciesCount : SpeciesCount, pairs, bilinear);
-
     // Gain groups of a parallel evaluation: 8 (few enough that their sum costs ≈ 1 % of the evaluation, many enough that a
     // thread slowed by other processes leaves at most an eighth of the work to the tail), fewer when their spectra would
     // take more than 64 MiB, at least the lane count, at most the item count. Independent of the lane count otherwise.
@@ -30,23 +23,19 @@ public sealed partial class BoltzmannOperator
         return Math.Max(1, Math.Min(work, Math.Max(lanes, fit)));
     }
 
-    // Chunks of the parallel sum of the gain groups (the chunking does not change any sum).
-    internal int ReductionChunks => 4 * _lanes;
-
     // A group's gain spectra start at zero (the first `slots` slots, those the evaluation uses).
     internal void ClearGainGroup(int group, int slots, BoltzmannWorkspace workspace) =>
         workspace.GainSpectra.AsSpan(group * SpeciesCount * SpeciesCount * _halfCount, slots * _halfCount).Clear();
 
-    // Chunk `chunk` of ReductionChunks of the group sum: group 0 += group 1, += group 2, … (the same order for any chunking).
-    internal void ReduceGainChunk(int chunk, int slots, BoltzmannWorkspace workspace)
+    // gain (output slot `slot` of group 0) += the same slot of group 1, += group 2, … in group order, whichever lane runs it.
+    private void SumGainGroups(Span<Complex> gain, int slot, BoltzmannWorkspace workspace)
     {
-        int stride = 2 * SpeciesCount * SpeciesCount * _halfCount, total = 2 * slots * _halfCount, chunks = ReductionChunks;
-        int start = (int)((long)total * chunk / chunks) & ~7, end = chunk == chunks - 1 ? total : (int)((long)total * (chunk + 1) / chunks) & ~7;
-        Span<double> gains = MemoryMarshal.Cast<Complex, double>(workspace.GainSpectra.AsSpan());
-        Span<double> first = gains[start..end];
+        int stride = SpeciesCount * SpeciesCount * _halfCount;
+        Span<double> first = MemoryMarshal.Cast<Complex, double>(gain);
         for (int group = 1; group < _gainGroups; group++)
         {
-            TensorPrimitives.Add(first, gains.Slice((group * stride) + start, end - start), first);
+            var other = MemoryMarshal.Cast<Complex, double>(workspace.GainSpectra.AsSpan((group * stride) + (slot * _halfCount), _halfCount));
+            TensorPrimitives.Add(first, other, first);
         }
     }
 
@@ -188,13 +177,13 @@ public sealed partial class BoltzmannOperator
 
         // A self pair with F = G (both sides into the one gain): W(σ·ξ̂) + W(−σ·ξ̂) from side 0 of a folded table.
         bool folded = !gainAB.IsEmpty && gainAB == gainBA;
-        Span<double> table = workspace.OrbitWeights.AsSpan(lane * workspace.OrbitTableLength, weights.OrbitTableLength);
+        Span<double> table = workspace.OrbitWeights.AsSpan(lane * workspace.OrbitTableLength, weights.TableLength(folded));
         weights.FillOrbitWeights(node, folded, table);
         foreach (int m in weights.Orbits!.Order)
         {
             ShiftedProduct(pair, node, m, plus, minus, lane, workspace, accumulate: false);
             _fft.ForwardReal(product, productSpectrum, fft);
-            weights.AccumulateOrbitSigma(m, table, productSpectrum, gainAB, folded ? default : gainBA);
+            weights.AccumulateOrbitSigma(m, table, productSpectrum, gainAB, folded ? default : gainBA, folded);
         }
     }
 
@@ -211,7 +200,7 @@ public sealed partial class BoltzmannOperator
         bool self = pair.Alpha == pair.Beta, folded = self && !bilinear;
         if (!weights.TryStoredTable(node, folded, out var table))
         {
-            Span<double> filled = workspace.OrbitWeights.AsSpan(lane * workspace.OrbitTableLength, weights.OrbitTableLength);
+            Span<double> filled = workspace.OrbitWeights.AsSpan(lane * workspace.OrbitTableLength, weights.TableLength(folded));
             weights.FillOrbitWeights(node, folded, filled);
             table = filled;
         }
@@ -221,19 +210,21 @@ public sealed partial class BoltzmannOperator
         var terms = bilinear ? new ShiftTerms(firstA, secondB, secondA, firstB) : new ShiftTerms(firstA, secondB, default, default);
         var sink = (self, bilinear) switch
         {
-            (true, false) => new OrbitWeightSink(weights, table, gainAB, default, default, default),
-            (true, true) => new OrbitWeightSink(weights, table, gainAB, default, default, gainAB),
-            (false, false) => new OrbitWeightSink(weights, table, gainAB, gainBA, default, default),
-            _ => new OrbitWeightSink(weights, table, gainAB, default, default, gainBA),
+            (true, false) => new OrbitWeightSink(weights, table, gainAB, default, default, default, folded: true),
+            (true, true) => new OrbitWeightSink(weights, table, gainAB, default, default, gainAB, folded: false),
+            (false, false) => new OrbitWeightSink(weights, table, gainAB, gainBA, default, default, folded: false),
+            _ => new OrbitWeightSink(weights, table, gainAB, default, default, gainBA, folded: false),
         };
-        workspace.Schedules[lane].TransformEach(pair, node, terms, spectra, batch, weights.Orbits!.Orbits, sink, workspace.Fft[lane]);
+        workspace.Schedules[lane].TransformEach(pair, node, terms, spectra, batch, weights.Orbits!.Orbits, sink, workspace.Fft[lane], inZPass: !_productPlanes);
     }
 
-    // Weights one product spectrum by its σ's orbit table into the gains of its term (an empty span skips a side).
+    // Weights one product spectrum by its σ's orbit table into the gains of its term (an empty span skips a side); a folded
+    // table (self pair, F = G) is real.
     private readonly ref struct OrbitWeightSink(
-        AnisotropicGainWeights weights, ReadOnlySpan<double> table, Span<Complex> ab0, Span<Complex> ba0, Span<Complex> ab1, Span<Complex> ba1)
+        AnisotropicGainWeights weights, ReadOnlySpan<double> table, Span<Complex> ab0, Span<Complex> ba0, Span<Complex> ab1, Span<Complex> ba1, bool folded)
         : ISigmaSpectrumSink
     {
+        private readonly bool _folded = folded;
         private readonly AnisotropicGainWeights _weights = weights;
         private readonly ReadOnlySpan<double> _table = table;
         private readonly Span<Complex> _ab0 = ab0;
@@ -242,7 +233,7 @@ public sealed partial class BoltzmannOperator
         private readonly Span<Complex> _ba1 = ba1;
 
         public void Take(ReadOnlySpan<int> virtualSigmas, int sigmaCount, ReadOnlySpan<Complex> spectra) =>
-            _weights.AccumulateOrbitBatch(virtualSigmas, sigmaCount, _table, spectra, _ab0, _ba0, _ab1, _ba1);
+            _weights.AccumulateOrbitBatch(virtualSigmas, sigmaCount, _table, spectra, _ab0, _ba0, _ab1, _ba1, _folded);
     }
 
     // The orbit tables of every anisotropic pair and radial node, computed now when all of them fit in the budget: a self

@@ -57,6 +57,7 @@ public sealed partial class BoltzmannOperator
     private readonly int _partialBuffers;
     private readonly bool _perSigmaShifts;
     private readonly bool _seriesPerPoint;
+    private readonly bool _productPlanes;   // anisotropic products stored per plane, then transformed (the oracle of the z-pass products)
     private readonly int _maxSigmas;
     private readonly int _anisotropicBatch; // anisotropic σ transformed per batch (0: no shared anisotropic path)
     private readonly int[] _itemPair;      // gain work item → pair (items pair-major, each pair its own radial nodes)
@@ -134,6 +135,7 @@ public sealed partial class BoltzmannOperator
             : GainGroups(_lanes, _itemPair.Length, s, _halfCount);
         _perSigmaShifts = options.PerSigmaShifts;
         _seriesPerPoint = options.AnisotropicSeriesPerPoint;
+        _productPlanes = options.AnisotropicProductPlanes;
         _partialBuffers = options.PartialBuffers > 0 ? Math.Max(2, options.PartialBuffers) : DefaultPartialBuffers;
         _anisotropicBatch = _perSigmaShifts || _seriesPerPoint || !_pairs.Any(p => p.Anisotropic) ? 0
             : Math.Min(Math.Min(2 * _maxSigmas, 16), options.AnisotropicBatch > 0 ? options.AnisotropicBatch : DefaultAnisotropicBatch);
@@ -366,8 +368,9 @@ public sealed partial class BoltzmannOperator
 
     // The operator itself: Q^α = 𝔽⁻¹(Q̂⁺^α) − F^α · 𝔽⁻¹(Σ_β β̂^{αβ} Ĝ^β), one output slot per species (or per ordered
     // pair with pairs = true). distributions = F (first argument, multiplies the loss), second = G; bilinear = false
-    // means G is F (one spectrum).
-    private void EvaluateCore(
+    // means G is F (one spectrum). With lanes, GainLaneRunner runs the gain work items and then the output slots
+    // (FinishSlot) on all lanes; the inputs and the destination are pinned for the duration of the call.
+    private unsafe void EvaluateCore(
         ReadOnlySpan<double> distributions, ReadOnlySpan<double> second, Span<double> destination, BoltzmannWorkspace workspace, bool pairs, bool bilinear)
     {
         int s = SpeciesCount, count = Grid.Count, hc = _halfCount, slots = pairs ? s * s : s;
@@ -383,9 +386,8 @@ public sealed partial class BoltzmannOperator
             }
         }
 
-        Span<Complex> partnerSpectra = bilinear ? workspace.SecondSpectra : spectra;
-
-        // Gain: Q̂⁺ per output slot, one work item per (pair, radial node), each summed over σ (BoltzmannOperator.Gain.cs).
+        // Gain: Q̂⁺ per output slot, one work item per (pair, radial node), each summed over σ (BoltzmannOperator.Gain.cs);
+        // then per output slot the loss and the inverse transforms.
         int work = _itemPair.Length;
         if (_lanes == 1)
         {
@@ -394,34 +396,18 @@ public sealed partial class BoltzmannOperator
             {
                 AccumulateGain(item, 0, 0, workspace, pairs, bilinear);
             }
-        }
-        else
-        {
-            AccumulateGainInParallel(work, workspace, pairs, bilinear);
-        }
 
-        // Loss: Σ_β β̂^{αβ} Ĝ^β per output slot.
-        Span<Complex> loss = workspace.LossSpectra.AsSpan(0, slots * hc);
-        loss.Clear();
-        for (int a = 0; a < s; a++)
-        {
-            for (int b = 0; b < s; b++)
+            for (int slot = 0; slot < slots; slot++)
             {
-                int slot = pairs ? (a * s) + b : a;
-                MultiplyAccumulate(_lossTables[(a * s) + b], partnerSpectra.Slice(b * hc, hc), loss.Slice(slot * hc, hc));
+                FinishSlot(slot, 0, distributions, destination, workspace, pairs, bilinear);
             }
+
+            return;
         }
 
-        // Q = 𝔽⁻¹(gain) − F^α · 𝔽⁻¹(loss).
-        Span<double> real = workspace.Real;
-        for (int slot = 0; slot < slots; slot++)
+        fixed (double* first = distributions, target = destination)
         {
-            int a = pairs ? slot / s : slot;
-            Span<double> target = destination.Slice(slot * count, count);
-            _fft.InverseRealOverwritingInput(workspace.GainSpectra.AsSpan(slot * hc, hc), target, workspace.Fft[0]);
-            _fft.InverseRealOverwritingInput(loss.Slice(slot * hc, hc), real, workspace.Fft[0]);
-            TensorPrimitives.Multiply(real, distributions.Slice(a * count, count), real);
-            TensorPrimitives.Subtract(target, real, target);
+            workspace.Runner!.Run(work, _gainGroups, slots, pairs, bilinear, first, target);
         }
     }
 
@@ -437,6 +423,34 @@ public sealed partial class BoltzmannOperator
         int half = Math.Max(8, n / 2);
         bool equal = Math.Max(massAlpha, massBeta) / (massAlpha + massBeta) <= 0.5 + 1e-12;
         return equal && n >= 32 ? half - 2 : half;
+    }
+
+    // Output slot `slot` on the scratch of `lane`: (lanes) the sum of the gain groups into group 0, in group order;
+    // loss = Σ_β β̂^{αβ} Ĝ^β; Q = 𝔽⁻¹(gain) − F^α · 𝔽⁻¹(loss). The slots are independent, so lanes run them at once.
+    internal void FinishSlot(int slot, int lane, ReadOnlySpan<double> distributions, Span<double> destination, BoltzmannWorkspace workspace, bool pairs, bool bilinear)
+    {
+        int s = SpeciesCount, count = Grid.Count, hc = _halfCount;
+        int a = pairs ? slot / s : slot;
+        Span<Complex> gain = workspace.GainSpectra.AsSpan(slot * hc, hc);
+        if (_lanes > 1)
+        {
+            SumGainGroups(gain, slot, workspace);
+        }
+
+        Span<Complex> loss = workspace.LossSpectra.AsSpan(slot * hc, hc);
+        Span<Complex> partnerSpectra = bilinear ? workspace.SecondSpectra : workspace.Spectra;
+        loss.Clear();
+        for (int b = pairs ? slot % s : 0; b < (pairs ? (slot % s) + 1 : s); b++)
+        {
+            MultiplyAccumulate(_lossTables[(a * s) + b], partnerSpectra.Slice(b * hc, hc), loss);
+        }
+
+        Span<double> target = destination.Slice(slot * count, count);
+        Span<double> real = workspace.Real.AsSpan(lane * count, count);
+        _fft.InverseRealOverwritingInput(gain, target, workspace.Fft[lane]);
+        _fft.InverseRealOverwritingInput(loss, real, workspace.Fft[lane]);
+        TensorPrimitives.Multiply(real, distributions.Slice(a * count, count), real);
+        TensorPrimitives.Subtract(target, real, target);
     }
 
     // target[p] += table[|k_p|²] · source[p].

@@ -77,4 +77,9 @@ public sealed record BoltzmannOptions
     /// Legendre series at every spectral point and σ (<see cref="AnisotropicGainWeights.AccumulateLanes"/>) instead of at
     /// the orbit representatives only.</summary>
     internal bool AnisotropicSeriesPerPoint { get; init; }
+
+    /// <summary>Internal, the test oracle and benchmark baseline of the products formed in the z pass: each anisotropic
+    /// product plane stored, then forward transformed (<see cref="Spectral.Fft3DPlan.ForwardRealPlane"/>), the path before
+    /// 2026-12-08.</summary>
+    internal bool AnisotropicProductPlanes { get; init; }
 }

@@ -33,7 +33,7 @@ public sealed class BoltzmannWorkspace
         ProductSpectrum = new Complex[lanes * halfCount];
         Shifted = new double[lanes * count];
         Product = new double[lanes * count];
-        Real = new double[count];
+        Real = new double[lanes * count];
         Pairs = new double[species * species * count];
         Lanes = lanes;
         Runner = lanes > 1 ? new GainLaneRunner(owner, this, lanes) : null;
@@ -87,6 +87,7 @@ public sealed class BoltzmannWorkspace
 
     internal double[] Product { get; }
 
+    // Per lane: the inverse transform of the loss of one output slot.
     internal double[] Real { get; }
 
     internal double[] Pairs { get; }

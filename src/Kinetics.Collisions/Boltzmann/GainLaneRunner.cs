@@ -1,38 +1,55 @@
 namespace Kinetics.Boltzmann;
 
 /// <summary>
-/// Runs the gain work items (pair, radial node) of one <see cref="BoltzmannOperator"/> evaluation on
-/// <see cref="BoltzmannOptions.MaxDegreeOfParallelism"/> = L threads without allocating. The items are dealt into G fixed
-/// groups (group g: items g, g + G, g + 2G, … of the operator's cost order), each group accumulating into its own gain
-/// spectra, and the groups are summed in group order; G does not depend on L (<see cref="BoltzmannOperator"/> chooses it
-/// from the memory it takes), so the result is bitwise the same whichever thread runs which group and for every L ≤ G.
-/// Threads claim groups one at a time from one counter, so a thread slowed by other processes takes fewer groups instead
-/// of holding up the evaluation (docs/boltzmann.md, "Two lanes"). The calling thread and L − 1 thread-pool work items (this
-/// object, queued again on every phase) share the work: a worker that has not started by the time the caller finishes
-/// simply finds nothing left. Two phases per evaluation: the groups, then the sum of the groups in chunks of the spectra.
-/// Scratch (FFT workspaces, schedules, products) belongs to a thread slot 0 … L − 1 (the caller is slot 0), the gain
-/// spectra to a group. One runner per workspace, one evaluation at a time.
+/// Runs one <see cref="BoltzmannOperator"/> evaluation with <see cref="BoltzmannOptions.MaxDegreeOfParallelism"/> = L
+/// threads without allocating, in two phases. First the gain work items (pair, radial node), dealt into G fixed groups
+/// (group g: items g, g + G, g + 2G, … of the operator's cost order), each group accumulating into its own gain spectra;
+/// G does not depend on L (<see cref="BoltzmannOperator"/> chooses it from the memory it takes). Then the output slots
+/// (<see cref="BoltzmannOperator.FinishSlot"/>): the sum of the groups in group order, the loss and the inverse transforms
+/// of one species (or ordered pair) per job. So the result is bitwise the same whichever thread runs which job and for
+/// every L ≤ G. Threads claim jobs one at a time from one counter, so a thread slowed by other processes takes fewer jobs
+/// instead of holding up the evaluation (docs/boltzmann.md, "Two lanes"). The calling thread and L − 1 thread-pool work
+/// items (this object, queued again on every phase) share the work: a worker that has not started by the time the caller
+/// finishes simply finds nothing left. Scratch (FFT workspaces, schedules, products) belongs to a thread slot 0 … L − 1
+/// (the caller is slot 0), the gain spectra to a group. One runner per workspace, one evaluation at a time.
 /// </summary>
 /// <remarks>
-/// Every phase is a new generation g; jobs are claimed by compare-exchange on (g, next job) and thread slots on
-/// (g, next slot), so a work item queued by an earlier phase that starts late either joins the current phase (whose state
-/// was written before the counter was published) or finds nothing to do. The caller returns only after every job of its
-/// generation has been completed.
+/// <para>Every phase is a new generation g; jobs are claimed by compare-exchange on (g, job count, next job) and thread
+/// slots on (g, next slot), so a work item queued by an earlier phase that starts late either joins the current phase
+/// (whose state was written before the counter was published) or finds nothing to do. The caller returns only after every
+/// job of its generation has been completed.</para>
+/// <para>The caller's wait at the end of a phase: by then every job has been claimed, so it waits only for jobs that
+/// running threads hold (a progress guarantee: a job waits for nothing). It spins briefly, then blocks on an event that
+/// the thread completing the last job sets, re-checking at least every <see cref="WaitSliceMilliseconds"/> ms. The
+/// former <see cref="SpinWait"/> loop slept 1 ms at a time after 20 spins, so the caller overslept the other lane's last
+/// job by up to a millisecond per phase (docs/boltzmann.md, "The extra CPU work of two lanes").</para>
 /// </remarks>
-internal sealed class GainLaneRunner : IThreadPoolWorkItem
+internal sealed unsafe class GainLaneRunner : IThreadPoolWorkItem
 {
+    // The longest the caller blocks before it re-checks the job count by itself (a safety net: the last job sets the event).
+    private const int WaitSliceMilliseconds = 5;
+
     private readonly BoltzmannOperator _owner;
     private readonly BoltzmannWorkspace _workspace;
     private readonly int _lanes;
+    // Per calling thread, the event it blocks on at the end of a phase (a thread waits on one runner at a time; kept for the
+    // thread's life, so no evaluation creates one after the first).
+    [ThreadStatic]
+    private static AutoResetEvent? t_finished;
+
     private long _jobs;  // (generation << 32) | (job count << 16) | next job
     private long _slots; // (generation << 32) | next thread slot (the caller holds slot 0)
     private int _generation;
     private int _done;
+    private int _waiting;
+    private AutoResetEvent? _waiter; // the caller's event while it waits (set by the thread completing the last job)
     private int _work;
-    private bool _reduce;
+    private bool _finish;
     private int _gainSlots;
     private bool _pairs;
     private bool _bilinear;
+    private double* _distributions; // F, S·N³ values (pinned by the caller for the duration of Run)
+    private double* _destination;   // slots·N³ values (pinned likewise)
 
     public GainLaneRunner(BoltzmannOperator owner, BoltzmannWorkspace workspace, int lanes)
     {
@@ -41,18 +58,29 @@ internal sealed class GainLaneRunner : IThreadPoolWorkItem
         _lanes = lanes;
     }
 
-    /// <summary>Runs items 0 … <paramref name="work"/> − 1 in <paramref name="groups"/> groups on all threads, then sums
-    /// groups 1 … G − 1 into group 0 (the first <paramref name="slots"/> gain slots) and returns when all is done.</summary>
-    public void Run(int work, int groups, int slots, bool pairs, bool bilinear)
+    // Diagnostics (benchmarks only): counters of jobs, CPU time and waits, and a mode in which the caller runs every job
+    // alone (the groups' own cost without a second thread).
+    internal LaneCounters? Counters { get; set; }
+
+    internal bool CallerOnly { get; set; }
+
+    /// <summary>Runs items 0 … <paramref name="work"/> − 1 in <paramref name="groups"/> groups on all threads, then the
+    /// <paramref name="slots"/> output slots, and returns when all is done. <paramref name="distributions"/> (S·N³) and
+    /// <paramref name="destination"/> (slots·N³) must stay pinned until then.</summary>
+    public void Run(int work, int groups, int slots, bool pairs, bool bilinear, double* distributions, double* destination)
     {
         _pairs = pairs;
         _bilinear = bilinear;
         _work = work;
         _gainSlots = slots;
-        _reduce = false;
+        _distributions = distributions;
+        _destination = destination;
+        _finish = false;
         Phase(groups);
-        _reduce = true;
-        Phase(_owner.ReductionChunks);
+        _finish = true;
+        Phase(slots);
+        _distributions = null;
+        _destination = null;
     }
 
     /// <inheritdoc />
@@ -65,6 +93,11 @@ internal sealed class GainLaneRunner : IThreadPoolWorkItem
             int slot = (int)(slots & uint.MaxValue);
             if ((slots & ~(long)uint.MaxValue) != generation || slot >= _lanes)
             {
+                if (Counters is { } idle)
+                {
+                    Interlocked.Increment(ref idle.IdleWorkers);
+                }
+
                 return;
             }
 
@@ -82,19 +115,58 @@ internal sealed class GainLaneRunner : IThreadPoolWorkItem
         long generation = (long)(uint)++_generation << 32;
         Interlocked.Exchange(ref _slots, generation + 1);            // the caller holds slot 0
         Interlocked.Exchange(ref _jobs, generation | ((long)jobs << 16)); // full fence: the state above is visible to whoever claims a job
-        for (int lane = 1; lane < Math.Min(_lanes, jobs); lane++)
+        for (int lane = 1; lane < Math.Min(_lanes, jobs) && !CallerOnly; lane++)
         {
             ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
         }
 
         Drain(generation, 0);
+        WaitForJobs(jobs);
+    }
 
-        // Other threads may still finish their jobs (at most one each). SpinWait yields and then sleeps, and allocates
-        // nothing (a monitor wait allocates a waiter object per call).
+    // Every job of the phase has been claimed; waits until the threads holding the last ones have completed them.
+    private void WaitForJobs(int jobs)
+    {
+        var counters = Counters;
+        long started = counters is null ? 0 : System.Diagnostics.Stopwatch.GetTimestamp();
+        double cpu = counters?.ThreadCpuMilliseconds() ?? 0;
         var spin = default(SpinWait);
-        while (Volatile.Read(ref _done) != jobs)
+        long spins = 0;
+        while (Volatile.Read(ref _done) != jobs && !spin.NextSpinWillYield)
         {
             spin.SpinOnce();
+            spins++;
+        }
+
+        if (Volatile.Read(ref _done) != jobs)
+        {
+            // Dekker with the completing thread: it increments _done, then reads _waiting; we write _waiting, then read
+            // _done (both with full fences), so at least one of us sees the other. A stale set from an earlier phase only
+            // makes one wait return early.
+            var finished = t_finished ??= new AutoResetEvent(initialState: false);
+            Volatile.Write(ref _waiter, finished);
+            Interlocked.Exchange(ref _waiting, 1);
+            while (Volatile.Read(ref _done) != jobs)
+            {
+                finished.WaitOne(WaitSliceMilliseconds);
+                spins++;
+            }
+
+            Volatile.Write(ref _waiting, 0);
+        }
+
+        if (counters is not null)
+        {
+            int kind = _finish ? 1 : 0;
+            counters.WaitMilliseconds[kind] += System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            counters.WaitCpuMilliseconds[kind] += counters.ThreadCpuMilliseconds() - cpu;
+            counters.Spins[kind] += spins;
+            long last = Volatile.Read(ref counters.LastDoneTimestamp);
+            if (last > started)
+            {
+                counters.OvershootMilliseconds[kind] += System.Diagnostics.Stopwatch.GetElapsedTime(last).TotalMilliseconds;
+                counters.Overshoots[kind]++;
+            }
         }
     }
 
@@ -117,9 +189,19 @@ internal sealed class GainLaneRunner : IThreadPoolWorkItem
                 continue;
             }
 
-            if (_reduce)
+            var counters = Counters;
+            double cpu = counters?.ThreadCpuMilliseconds() ?? 0;
+            if (_finish)
             {
-                _owner.ReduceGainChunk(job, _gainSlots, _workspace);
+                int length = _owner.Grid.Count;
+                _owner.FinishSlot(
+                    job,
+                    slot,
+                    new ReadOnlySpan<double>(_distributions, _owner.SpeciesCount * length),
+                    new Span<double>(_destination, _gainSlots * length),
+                    _workspace,
+                    _pairs,
+                    _bilinear);
             }
             else
             {
@@ -130,7 +212,27 @@ internal sealed class GainLaneRunner : IThreadPoolWorkItem
                 }
             }
 
-            Interlocked.Increment(ref _done);
+            if (counters is not null)
+            {
+                double spent = counters.ThreadCpuMilliseconds() - cpu;
+                int kind = _finish ? 1 : 0;
+                counters.Jobs[slot, kind]++;
+                counters.JobCpuMilliseconds[slot, kind] += spent;
+                if (!_finish && job < counters.GroupCpuMilliseconds.Length)
+                {
+                    counters.GroupCpuMilliseconds[job] = spent;
+                }
+            }
+
+            if (counters is not null && slot != 0)
+            {
+                Volatile.Write(ref counters.LastDoneTimestamp, System.Diagnostics.Stopwatch.GetTimestamp());
+            }
+
+            if (Interlocked.Increment(ref _done) == count && Volatile.Read(ref _waiting) != 0)
+            {
+                Volatile.Read(ref _waiter)?.Set();
+            }
         }
     }
 }

@@ -77,7 +77,8 @@ internal sealed class ShiftSharingSchedule
     /// weights depend on σ (docs/boltzmann.md, "Shared passes for anisotropic b_σ").
     /// </summary>
     public void TransformEach<TSink>(
-        PairPlan pair, int node, ShiftTerms terms, Span<Complex> spectra, int maxProducts, ReadOnlySpan<int> groups, TSink sink, Fft3DWorkspace fft)
+        PairPlan pair, int node, ShiftTerms terms, Span<Complex> spectra, int maxProducts, ReadOnlySpan<int> groups, TSink sink, Fft3DWorkspace fft,
+        bool inZPass = true)
         where TSink : ISigmaSpectrumSink, allows ref struct
     {
         if (!_shared)
@@ -91,7 +92,7 @@ internal sealed class ShiftSharingSchedule
             throw new InvalidOperationException("product spectra out of range (internal error).");
         }
 
-        var each = new EachFinish<TSink>(spectra, count, pair.SigmaCount, sink);
+        var each = new EachFinish<TSink>(spectra, count, pair.SigmaCount, sink, inZPass);
         Run(pair, node, terms, limit, groups, ref each, fft);
     }
 
@@ -193,18 +194,20 @@ internal sealed class ShiftSharingSchedule
         private readonly int _count;
         private readonly int _sigmas;
         private readonly TSink _sink;
+        private readonly bool _inZPass;
 
-        public EachFinish(Span<Complex> spectra, int count, int sigmas, TSink sink)
+        public EachFinish(Span<Complex> spectra, int count, int sigmas, TSink sink, bool inZPass)
         {
             _spectra = spectra;
             _count = count;
             _sigmas = sigmas;
             _sink = sink;
+            _inZPass = inZPass;
         }
 
         public void Finish(ShiftedProductBatch batch, ReadOnlySpan<int> virtualSigmas, Fft3DWorkspace fft)
         {
-            batch.TransformEach(_spectra, fft);
+            batch.TransformEach(_spectra, fft, _inZPass);
             _sink.Take(virtualSigmas, _sigmas, _spectra[..(virtualSigmas.Length * _count)]);
         }
     }

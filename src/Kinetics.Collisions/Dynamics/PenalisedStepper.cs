@@ -44,10 +44,48 @@ internal sealed class PenalisedStepper
 
     public int Length => _offsets[^1];
 
-    // state is validated by the caller; next does not overlap it.
-    public StiffStepReport Step(ReadOnlySpan<double> state, Span<double> next, double dt)
+    /// <summary>The step budget of <see cref="Run"/>: ⌈t_final/Δt⌉ may not exceed it (a run has a bounded length).</summary>
+    public const int MaxRunSteps = 1_000_000;
+
+    /// <summary>Refuses a final time that needs more than <see cref="MaxRunSteps"/> steps (finalTime is finite and ≥ 0).</summary>
+    public void CheckStepCount(double finalTime)
+    {
+        double steps = Math.Ceiling(finalTime / _options.Step);
+        if (!(steps <= MaxRunSteps))
+        {
+            throw new ArgumentOutOfRangeException(
+                nameof(finalTime), finalTime, $"finalTime needs {steps:G3} steps of Δt = {_options.Step:G6}; a run may take at most {MaxRunSteps} (raise StiffOptions.Step or split the run).");
+        }
+    }
+
+    // state is validated by the caller; next does not overlap it. An operator's argument error on the caller's state is
+    // reported under stateName; on an iterate (or with stateName null: a state of the run) the step failed, which is a
+    // state error, and so is a non-finite result.
+    public StiffStepReport Step(ReadOnlySpan<double> state, Span<double> next, double dt, string? stateName = "state")
     {
         double[] f0 = state.ToArray();
+        StiffStepReport report;
+        try
+        {
+            report = StepCore(f0, next, dt, stateName);
+        }
+        catch (ArgumentException error) when (stateName is null || error.ParamName != stateName)
+        {
+            throw new InvalidOperationException(
+                $"The stiff step (Δt = {dt:G6}, ε = {_options.Epsilon:G6}) produced an iterate the operator refuses: {error.Message} Shorten the step or refine the grid.", error);
+        }
+
+        if (!Guard.IsAllFinite(next))
+        {
+            throw new InvalidOperationException(
+                $"The stiff step (Δt = {dt:G6}, ε = {_options.Epsilon:G6}) produced non-finite values; shorten the step or refine the grid.");
+        }
+
+        return report;
+    }
+
+    private StiffStepReport StepCore(double[] f0, Span<double> next, double dt, string? stateName)
+    {
         double tau = dt / _options.Epsilon;
         int evaluations = 0;
         var c = new double[f0.Length];
@@ -62,7 +100,15 @@ internal sealed class PenalisedStepper
             Evaluate(equilibrium, defect, null, ref evaluations);
         }
 
-        Evaluate(f0, c, defect, ref evaluations);
+        try
+        {
+            Evaluate(f0, c, defect, ref evaluations);
+        }
+        catch (ArgumentException error) when (stateName is not null)
+        {
+            throw new ArgumentException($"{stateName}: {error.Message}", stateName, error);
+        }
+
         if (_fokkerPlanck is not null)
         {
             return StepFokkerPlanck(f0, c, defect, tau, next, evaluations);
@@ -133,7 +179,7 @@ internal sealed class PenalisedStepper
         while (time < finalTime && !cancellationToken.IsCancellationRequested)
         {
             double dt = Math.Min(_options.Step, finalTime - time);
-            evaluations += Step(u, v, dt).Evaluations;
+            evaluations += Step(u, v, dt, steps == 0 ? "initial" : null).Evaluations;
             (u, v) = (v, u);
             time = finalTime - time - dt <= 1e-14 * finalTime ? finalTime : time + dt;
             steps++;

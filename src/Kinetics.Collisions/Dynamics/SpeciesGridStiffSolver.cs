@@ -76,10 +76,13 @@ public sealed class SpeciesGridStiffSolver
     public StiffOptions Options { get; }
 
     /// <summary>Advances <paramref name="state"/> by one step Δt into <paramref name="next"/>.</summary>
-    /// <param name="state">Σ N_α³ stacked distributions F^n, finite (not modified).</param>
+    /// <param name="state">Σ N_α³ stacked distributions F^n, finite, every species with positive density and a positive
+    /// mixture temperature (not modified).</param>
     /// <param name="next">F^{n+1}; must not overlap <paramref name="state"/>.</param>
     /// <param name="step">Δt of this step (default: <see cref="StiffOptions.Step"/>), &gt; 0.</param>
     /// <returns>Evaluations, fixed-point iterations and residual, and β.</returns>
+    /// <exception cref="InvalidOperationException">An iterate of the step left what the operator accepts, a penalty solve
+    /// spent its budget, or the step produced non-finite values (Δt/ε too large for these grids).</exception>
     public StiffStepReport Step(ReadOnlySpan<double> state, Span<double> next, double? step = null)
     {
         Guard.Length(state.Length, _stepper.Length, nameof(state));
@@ -93,12 +96,13 @@ public sealed class SpeciesGridStiffSolver
             throw new ArgumentException("next must not overlap state.", nameof(next));
         }
 
+        _ = CommonState(state, nameof(state));
         return _stepper.Step(state, next, dt);
     }
 
     /// <summary>Integrates from t = 0 to <paramref name="finalTime"/> with the fixed step (the last one shortened).</summary>
-    /// <param name="initial">Σ N_α³ stacked initial distributions, finite (not modified).</param>
-    /// <param name="finalTime">t_final ≥ 0, finite.</param>
+    /// <param name="initial">Σ N_α³ stacked initial distributions, finite, with positive densities and temperature (not modified).</param>
+    /// <param name="finalTime">t_final ≥ 0, finite, at most 10⁶ steps of <see cref="StiffOptions.Step"/>.</param>
     /// <param name="observer">Called with the initial state and after each step (optional).</param>
     /// <param name="cancellationToken">Stops between steps; the result holds the last state.</param>
     /// <returns>The final state and the step and evaluation counts.</returns>
@@ -108,6 +112,8 @@ public sealed class SpeciesGridStiffSolver
         Guard.AllFinite(initial);
         Guard.NonNegative(finalTime);
         Guard.Finite(finalTime);
+        _stepper.CheckStepCount(finalTime);
+        _ = CommonState(initial, nameof(initial));
         return _stepper.Run(initial, finalTime, observer, cancellationToken);
     }
 
@@ -128,6 +134,20 @@ public sealed class SpeciesGridStiffSolver
         Guard.Length(state.Length, grids.TotalCount, nameof(state));
         Guard.Length(destination.Length, grids.TotalCount, nameof(destination));
         Guard.AllFinite(state);
+        var (densities, u, theta) = CommonState(state, nameof(state));
+        int s = _masses.Length;
+        for (int a = 0; a < s; a++)
+        {
+            var state0 = new MacroscopicState(densities[a], u - grids[a].Centre, theta);
+            DiscreteMaxwellian.Fill(grids[a].Grid, state0, _masses[a], grids.Slice(destination, a));
+        }
+    }
+
+    // The species densities and the mixture's u and θ, each species' moments on its own grid; a state without positive
+    // densities and temperature has no equilibrium and no conservative projection, so it is refused by name.
+    private (double[] Densities, Velocity3 U, double Theta) CommonState(ReadOnlySpan<double> state, string paramName)
+    {
+        var grids = Operator.Grids;
         int s = _masses.Length;
         var densities = new double[s];
         double rho = 0, total = 0, energy = 0;
@@ -138,7 +158,7 @@ public sealed class SpeciesGridStiffSolver
             densities[a] = moments.Density;
             if (!(moments.Density > 0))
             {
-                throw new ArgumentException($"state: species {a} has density {moments.Density:G6}; the equilibrium needs positive densities.", nameof(state));
+                throw new ArgumentException($"{paramName}: species {a} has density {moments.Density:G6}; it must be > 0.", paramName);
             }
 
             rho += _masses[a] * moments.Density;
@@ -149,15 +169,11 @@ public sealed class SpeciesGridStiffSolver
 
         var u = (1.0 / rho) * momentum;
         double theta = 2.0 / 3.0 * (energy - (0.5 * rho * u.LengthSquared)) / total;
-        if (!(theta > 0))
+        if (!(theta > 0) || !double.IsFinite(theta))
         {
-            throw new ArgumentException($"state: mixture temperature {theta:G6}; the equilibrium needs a positive temperature.", nameof(state));
+            throw new ArgumentException($"{paramName}: mixture temperature {theta:G6}; it must be finite and > 0.", paramName);
         }
 
-        for (int a = 0; a < s; a++)
-        {
-            var state0 = new MacroscopicState(densities[a], u - grids[a].Centre, theta);
-            DiscreteMaxwellian.Fill(grids[a].Grid, state0, _masses[a], grids.Slice(destination, a));
-        }
+        return (densities, u, theta);
     }
 }

@@ -69,9 +69,12 @@ public sealed class StiffCollisionSolver
     private int Length => _masses.Length * Operator.Grid.Count;
 
     /// <summary>Advances <paramref name="state"/> by one step Δt = <see cref="StiffOptions.Step"/> into <paramref name="next"/>.</summary>
-    /// <param name="state">S·N³ stacked distributions F^n, finite (not modified).</param>
+    /// <param name="state">S·N³ stacked distributions F^n, finite, every species with positive density and a positive
+    /// mixture temperature (not modified).</param>
     /// <param name="next">F^{n+1}; must not overlap <paramref name="state"/>.</param>
     /// <param name="step">Δt of this step (default: <see cref="StiffOptions.Step"/>), &gt; 0.</param>
+    /// <exception cref="InvalidOperationException">An iterate of the step left what the operator accepts, a penalty solve
+    /// spent its budget, or the step produced non-finite values (Δt/ε too large for this grid).</exception>
     public StiffStepReport Step(ReadOnlySpan<double> state, Span<double> next, double? step = null)
     {
         Guard.Length(state.Length, Length, nameof(state));
@@ -84,12 +87,13 @@ public sealed class StiffCollisionSolver
             throw new ArgumentException("next must not overlap state.", nameof(next));
         }
 
+        _ = CommonState(state, nameof(state));
         return _stepper.Step(state, next, dt);
     }
 
     /// <summary>Integrates from t = 0 to <paramref name="finalTime"/> with the fixed step (the last one shortened).</summary>
-    /// <param name="initial">S·N³ stacked initial distributions (not modified).</param>
-    /// <param name="finalTime">t_final ≥ 0.</param>
+    /// <param name="initial">S·N³ stacked initial distributions, finite, with positive densities and temperature (not modified).</param>
+    /// <param name="finalTime">t_final ≥ 0, at most 10⁶ steps of <see cref="StiffOptions.Step"/>.</param>
     /// <param name="observer">Called with the initial state and after each step (optional).</param>
     /// <param name="cancellationToken">Stops between steps; the result holds the last state.</param>
     public SpaceHomogeneousResult Run(ReadOnlySpan<double> initial, double finalTime, StepObserver? observer = null, CancellationToken cancellationToken = default)
@@ -98,6 +102,8 @@ public sealed class StiffCollisionSolver
         Guard.AllFinite(initial);
         Guard.NonNegative(finalTime);
         Guard.Finite(finalTime);
+        _stepper.CheckStepCount(finalTime);
+        _ = CommonState(initial, nameof(initial));
         return _stepper.Run(initial, finalTime, observer, cancellationToken);
     }
 
@@ -105,13 +111,26 @@ public sealed class StiffCollisionSolver
     /// The equilibrium M[F] with the conserved moments of <paramref name="state"/>: Maxwellians of the species densities
     /// n^α with the mixture velocity u and temperature θ (grid quadrature of the moments), the limit of a step as ε → 0.
     /// </summary>
-    /// <param name="state">S·N³ stacked distributions.</param>
+    /// <param name="state">S·N³ stacked distributions, finite, every species with positive density and a positive mixture temperature.</param>
     /// <param name="destination">S·N³ values.</param>
     public void Equilibrium(ReadOnlySpan<double> state, Span<double> destination)
     {
         Guard.Length(state.Length, Length, nameof(state));
         Guard.Length(destination.Length, Length, nameof(destination));
         Guard.AllFinite(state);
+        var (n, u, theta) = CommonState(state, nameof(state));
+        var grid = Operator.Grid;
+        int count = grid.Count;
+        for (int a = 0; a < _masses.Length; a++)
+        {
+            Maxwellian.Fill(grid, new MacroscopicState(n[a], u, theta), _masses[a], destination.Slice(a * count, count));
+        }
+    }
+
+    // The species densities and the mixture's u and θ (grid quadrature); a state without positive densities and
+    // temperature has no equilibrium and no conservative projection, so it is refused by name.
+    private (double[] Densities, Velocity3 U, double Theta) CommonState(ReadOnlySpan<double> state, string paramName)
+    {
         var grid = Operator.Grid;
         int count = grid.Count, s = _masses.Length;
         var n = new double[s];
@@ -129,15 +148,22 @@ public sealed class StiffCollisionSolver
                 energy += 0.5 * _masses[a] * v.LengthSquared * f;
             }
 
+            if (!(n[a] > 0))
+            {
+                throw new ArgumentException($"{paramName}: species {a} has density {n[a]:G6}; it must be > 0.", paramName);
+            }
+
             rho += _masses[a] * n[a];
         }
 
         var u = new Velocity3(mx / rho, my / rho, mz / rho);
         double theta = 2.0 / 3.0 * (energy - (0.5 * rho * u.LengthSquared)) / n.Sum();
-        for (int a = 0; a < s; a++)
+        if (!(theta > 0) || !double.IsFinite(theta))
         {
-            Maxwellian.Fill(grid, new MacroscopicState(n[a], u, theta), _masses[a], destination.Slice(a * count, count));
+            throw new ArgumentException($"{paramName}: mixture temperature {theta:G6}; it must be finite and > 0.", paramName);
         }
+
+        return (n, u, theta);
     }
 }
 

@@ -157,12 +157,13 @@ public sealed class NavierStokesFourier1D
     }
 
     /// <summary>The temperature θ of every cell.</summary>
-    /// <param name="state">4 × cells conserved values.</param>
+    /// <param name="state">4 × cells conserved values, finite, with positive density and temperature in every cell.</param>
     /// <param name="temperature">θ per cell.</param>
     public void Temperatures(ReadOnlySpan<double> state, Span<double> temperature)
     {
         Guard.Length(state.Length, VariableCount * Cells, nameof(state));
         Guard.Length(temperature.Length, Cells, nameof(temperature));
+        CheckState(state, nameof(state));
         for (int k = 0; k < Cells; k++)
         {
             temperature[k] = Primitive(state, k).Theta;
@@ -173,13 +174,33 @@ public sealed class NavierStokesFourier1D
     /// The step courant·min(h/max(|u| + c), h²/(2D)) with c = √(γθ/m) and D the largest of the diffusivities (4/3)μ/ρ
     /// and (2/3)κ/n.
     /// </summary>
-    /// <param name="state">4 × cells conserved values.</param>
+    /// <param name="state">4 × cells conserved values, finite, with positive density and temperature in every cell.</param>
     /// <param name="courant">Courant number in (0, 1] (default 0.4).</param>
     public double StableStep(ReadOnlySpan<double> state, double courant = 0.4)
     {
         Guard.Length(state.Length, VariableCount * Cells, nameof(state));
         Guard.InHalfOpenRange(courant, 0.0, 1.0 + 1e-15, nameof(courant));
-        Guard.AllFinite(state);
+        CheckState(state, nameof(state));
+        return StableStepCore(state, courant);
+    }
+
+    // Every cell of a caller's state must have finite values and positive ρ and θ (an argument error naming the state).
+    private void CheckState(ReadOnlySpan<double> state, string paramName)
+    {
+        Guard.AllFinite(state, paramName);
+        for (int k = 0; k < Cells; k++)
+        {
+            var (rho, _, _, theta) = Primitive(state, k);
+            if (!(rho > 0) || !(theta > 0) || !double.IsFinite(theta))
+            {
+                throw new ArgumentException($"{paramName}: cell {k} has density {rho:G6} and temperature {theta:G6}; both must be finite and > 0.", paramName);
+            }
+        }
+    }
+
+    // The stable step of a state of the integration (positivity lost within a run is a state error).
+    private double StableStepCore(ReadOnlySpan<double> state, double courant)
+    {
         double h = Spacing, step = double.PositiveInfinity;
         for (int k = 0; k < Cells; k++)
         {
@@ -202,7 +223,7 @@ public sealed class NavierStokesFourier1D
     }
 
     /// <summary>Advances <paramref name="state"/> in place by <paramref name="duration"/> in equal SSP-RK3 steps under <see cref="StableStep"/>.</summary>
-    /// <param name="state">4 × cells conserved values (positive density and temperature); modified.</param>
+    /// <param name="state">4 × cells conserved values, finite, with positive density and temperature; modified.</param>
     /// <param name="duration">Time ≥ 0.</param>
     /// <param name="courant">Courant number in (0, 1] (default 0.4).</param>
     /// <param name="maxSteps">Step budget (default 10⁷).</param>
@@ -211,9 +232,10 @@ public sealed class NavierStokesFourier1D
     public int Advance(Span<double> state, double duration, double courant = 0.4, int maxSteps = 10_000_000)
     {
         Guard.Length(state.Length, VariableCount * Cells, nameof(state));
-        Guard.AllFinite(state);
+        Guard.InHalfOpenRange(courant, 0.0, 1.0 + 1e-15, nameof(courant));
+        CheckState(state, nameof(state));
         var flux = new double[VariableCount * (Cells + 1)];
-        return SspRk3.Advance(state, duration, maxSteps, s => StableStep(s, courant), (s, rate) => Rate(s, rate, flux));
+        return SspRk3.Advance(state, duration, maxSteps, s => StableStepCore(s, courant), (s, rate) => Rate(s, rate, flux));
     }
 
     /// <summary>

@@ -18,7 +18,7 @@ namespace Kinetics.Spectral;
 /// (as with FFTW's c2r).</para>
 /// <para>Engine: mixed-radix (8, 4, 2, 3, 5) Stockham passes with precomputed twiddles, vectorised across lines
 /// (Vector512, Vector256, Vector128 or scalar, the widest the process accelerates); the contiguous axis is transposed
-/// block-wise into scratch. Real transforms of even N pack N reals as N/2 complex numbers. Cost O(N³ log N).
+/// block-wise into scratch (complex transforms at N = 64 and 128 on Vector512: vectorised along the rows instead). Real transforms of even N pack N reals as N/2 complex numbers. Cost O(N³ log N).
 /// See docs/fft.md.</para>
 /// <para>Plans are immutable and thread-safe. Execution allocates nothing: scratch comes from an explicit
 /// <see cref="Fft3DWorkspace"/> or, in the overloads without one, is rented from <see cref="ArrayPool{T}.Shared"/>.</para>
@@ -32,13 +32,13 @@ public sealed class Fft3DPlan
     private readonly FftBlocking _block;          // lines per block of each axis pass
     private readonly FftPassRunner _runner;       // the passes on this plan's register width (the one width dispatch)
 
-    private Fft3DPlan(int size, FftNormalization normalization, FftInstructionSet instructionSet, FftBlocking? blocking = null, bool radix16 = true)
+    private Fft3DPlan(int size, FftNormalization normalization, FftInstructionSet instructionSet, FftBlocking? blocking = null, bool radix16 = true, bool? alongRows = null)
     {
         Size = size;
         Normalization = normalization;
         InstructionSet = instructionSet;
-        _line = new MixedRadixPlan(size, radix16);
-        _half = size % 2 == 0 ? new MixedRadixPlan(size / 2, radix16) : null;
+        _line = new MixedRadixPlan(size, radix16, alongRows);
+        _half = size % 2 == 0 ? new MixedRadixPlan(size / 2, radix16, alongRows: false) : null;
         _realTwiddles = new double[MixedRadixPlan.TwiddleStride * ((size / 2) + 1)];
         _realInverseTwiddles = new double[_realTwiddles.Length];
         for (int k = 0; k <= size / 2; k++)
@@ -82,8 +82,10 @@ public sealed class Fft3DPlan
     }
 
     /// <summary>A plan with explicit block widths, and without the radix-16 pass when <paramref name="radix16"/> is false
-    /// (tests and measurements compare with this).</summary>
-    internal static Fft3DPlan Create(int size, FftNormalization normalization, FftInstructionSet instructionSet, FftBlocking blocking, bool radix16 = true)
+    /// (tests and measurements compare with this); <paramref name="alongRows"/> forces the along-row z pass on (where the
+    /// plan's passes allow it) or off instead of <see cref="MixedRadixPlan.AlongRowsByDefault"/>.</summary>
+    internal static Fft3DPlan Create(
+        int size, FftNormalization normalization, FftInstructionSet instructionSet, FftBlocking blocking, bool radix16 = true, bool? alongRows = null)
     {
         Validate(size, normalization);
         if (blocking.Rows < 1 || blocking.Columns < 1 || blocking.Planes < 1)
@@ -91,7 +93,7 @@ public sealed class Fft3DPlan
             throw new ArgumentOutOfRangeException(nameof(blocking), blocking, "block widths must be at least 1.");
         }
 
-        return new Fft3DPlan(size, normalization, instructionSet, blocking, radix16);
+        return new Fft3DPlan(size, normalization, instructionSet, blocking, radix16, alongRows);
     }
 
     private static void Validate(int size, FftNormalization normalization)
@@ -415,6 +417,49 @@ public sealed class Fft3DPlan
 
         Span<double> target = MemoryMarshal.Cast<Complex, double>(spectrum.Slice(plane * PlaneCount, PlaneCount));
         _runner.ForwardRealPlane(ScaleFactor(false), input, target, workspace.Scratch);
+    }
+
+    /// <summary>True for even N, where real transforms run as packed N/2-point transforms along z and
+    /// <see cref="ForwardRealProductPlane"/> is available.</summary>
+    internal bool PacksRealRows => _half is not null;
+
+    /// <summary>
+    /// Plane <paramref name="plane"/> of the forward transform of the product of two copies finished along z: the copies'
+    /// planes after their y pass (<paramref name="first"/>, <paramref name="second"/>, from <see cref="InverseRealColumns"/>)
+    /// times their z factors (<paramref name="firstZ"/>, <paramref name="secondZ"/>), inverse transformed along z and
+    /// multiplied pointwise inside the z pass's scratch, then forward transformed along z and y into that plane of
+    /// <paramref name="spectrum"/>. Bitwise the same as <see cref="InverseRealRows"/> of the first copy into a plane,
+    /// of the second multiply-added into a cleared plane, then <see cref="ForwardRealPlane"/>; <paramref name="held"/>
+    /// (N² doubles) keeps the first copy's rows meanwhile. Even N only (<see cref="PacksRealRows"/>).
+    /// </summary>
+    internal void ForwardRealProductPlane(
+        ReadOnlySpan<Complex> first, ReadOnlySpan<double> firstZ, ReadOnlySpan<Complex> second, ReadOnlySpan<double> secondZ, int plane,
+        Span<Complex> spectrum, Span<double> held, Fft3DWorkspace workspace)
+    {
+        CheckWorkspace(workspace);
+        if (!PacksRealRows)
+        {
+            throw new InvalidOperationException($"products in the z pass need an even N (was {Size}).");
+        }
+
+        Guard.Length(first.Length, PlaneCount, nameof(first));
+        Guard.Length(second.Length, PlaneCount, nameof(second));
+        Guard.Length(spectrum.Length, HalfSpectrumCount, nameof(spectrum));
+        Guard.Length(held.Length, Size * Size, nameof(held));
+        if (firstZ.Length < LastAxisTableLength || secondZ.Length < LastAxisTableLength)
+        {
+            throw new ArgumentException($"the z factor tables need {LastAxisTableLength} doubles (were {firstZ.Length}, {secondZ.Length}).", nameof(firstZ));
+        }
+
+        if ((uint)plane >= (uint)Size)
+        {
+            throw new ArgumentOutOfRangeException(nameof(plane), plane, $"plane must be in [0, {Size}) (was {plane}).");
+        }
+
+        Span<double> target = MemoryMarshal.Cast<Complex, double>(spectrum.Slice(plane * PlaneCount, PlaneCount));
+        _runner.ForwardRealProductPlane(
+            ScaleFactor(true), ScaleFactor(false), MemoryMarshal.Cast<Complex, double>(first), firstZ[..LastAxisTableLength],
+            MemoryMarshal.Cast<Complex, double>(second), secondZ[..LastAxisTableLength], target, held, workspace.Scratch);
     }
 
     /// <summary>The x pass that finishes a forward real transform built by <see cref="ForwardRealPlane"/> on every plane.</summary>

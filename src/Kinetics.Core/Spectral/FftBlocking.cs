@@ -19,13 +19,14 @@ internal readonly record struct FftBlocking(int Rows, int Columns, int Planes)
 
     /// <summary>The measured choice for N (docs/fft.md, "Block widths"): narrower blocks as N grows, narrowest for the
     /// powers of two, whose strides of N·16 and N²·16 bytes map the rows of a block into the same few cache sets
-    /// (from 128 on, with the radix-16 pass, the x pass runs best 16 lines wide).</summary>
+    /// (from 128 on, with the radix-16 pass, the x pass runs best 16 lines wide; at 128 the y pass 4 wide).</summary>
     public static FftBlocking For(int size) => size switch
     {
         <= 24 => Uniform(32),
         <= 32 => Uniform(16),
         64 => Uniform(8),
         <= 64 => new(8, 8, 16),
+        128 => new(8, 4, 16), // with the along-row z pass: y lines 4 wide (one cache line per row)
         _ when (size & (size - 1)) == 0 => new(8, 8, 16), // 128 with its radix-16 pass: x lines 16 wide
         _ => Uniform(16),
     };

@@ -31,6 +31,11 @@ internal abstract class FftPassRunner
     /// <summary>The x pass that finishes a forward real transform.</summary>
     public abstract void ForwardRealLastPass(Span<double> output, Span<double> scratch);
 
+    /// <summary>The z and y passes of one x-plane of the forward transform of a product of two shifted copies (even N).</summary>
+    public abstract void ForwardRealProductPlane(
+        double inverseScale, double forwardScale, ReadOnlySpan<double> first, ReadOnlySpan<double> firstZ, ReadOnlySpan<double> second,
+        ReadOnlySpan<double> secondZ, Span<double> plane, Span<double> held, Span<double> scratch);
+
     /// <summary>Inverse real transform of a half spectrum (overwritten).</summary>
     public abstract void InverseReal(double scale, Span<double> spectrum, Span<double> output, Span<double> scratch);
 
@@ -68,6 +73,13 @@ internal sealed class FftPassRunner<TOps, TVec>(
 
     public override void ForwardRealLastPass(Span<double> output, Span<double> scratch) =>
         Fft3DPasses.ForwardRealLastPass<TOps, TVec>(line, block, output, scratch);
+
+    public override void ForwardRealProductPlane(
+        double inverseScale, double forwardScale, ReadOnlySpan<double> first, ReadOnlySpan<double> firstZ, ReadOnlySpan<double> second,
+        ReadOnlySpan<double> secondZ, Span<double> plane, Span<double> held, Span<double> scratch) =>
+        Fft3DPasses.ForwardRealProductPlane<TOps, TVec>(
+            line, half ?? throw new InvalidOperationException("products in the z pass need an even N (internal error)."), realTwiddles, realInverseTwiddles,
+            block, inverseScale, forwardScale, first, firstZ, second, secondZ, plane, held, scratch);
 
     public override void InverseReal(double scale, Span<double> spectrum, Span<double> output, Span<double> scratch) =>
         Fft3DPasses.InverseReal<TOps, TVec>(line, half, realInverseTwiddles, block, scale, spectrum, output, scratch);

@@ -29,11 +29,16 @@ internal sealed class MixedRadixPlan
     private readonly FftStage[] _stages;
     private readonly double[] _forwardTwiddles;
     private readonly double[] _inverseTwiddles;
+    private readonly double[] _rowForwardTwiddles;
+    private readonly double[] _rowInverseTwiddles;
 
     /// <param name="length">N = 2^a·3^b·5^c.</param>
     /// <param name="radix16">Whether 2^a with a ≡ 1 (mod 3), a ≥ 7 uses one radix-16 pass instead of two radix-4 passes
     /// (the default; false only to measure the difference).</param>
-    public MixedRadixPlan(int length, bool radix16 = true)
+    /// <param name="alongRows">Whether a plan of two passes whose radix r₁ and stride S′ = N/r₁ are multiples of 4 also
+    /// tabulates the per-lane twiddles of <see cref="StockhamStages.TransformRows"/> (<see cref="AlongRows"/>; the
+    /// default where that pass was measured faster, see <see cref="AlongRowsByDefault"/>).</param>
+    public MixedRadixPlan(int length, bool radix16 = true, bool? alongRows = null)
     {
         Length = length;
         var radices = Factorize(length, radix16);
@@ -65,6 +70,45 @@ internal sealed class MixedRadixPlan
                 }
             }
         }
+
+        AlongRows = (alongRows ?? AlongRowsByDefault(length)) && _stages.Length == 2 && _stages[0].Radix % 4 == 0 && _stages[0].Stride % 4 == 0;
+        _rowForwardTwiddles = AlongRows ? RowTable(length, _stages[0].Radix, _stages[1].Radix, -1.0) : [];
+        _rowInverseTwiddles = AlongRows ? RowTable(length, _stages[0].Radix, _stages[1].Radix, 1.0) : [];
+    }
+
+    /// <summary>Whether the z pass runs along the rows (<see cref="StockhamStages.TransformRows"/>; Vector512 plans only).</summary>
+    public bool AlongRows { get; }
+
+    /// <summary>The per-lane twiddles of the second pass of <see cref="StockhamStages.TransformRows"/> (empty unless
+    /// <see cref="AlongRows"/>): for each group g of four k = 4g … 4g + 3 and p = 1 … r₂ − 1, one entry of 16 doubles,
+    /// (wr_k, wr_k) for the four k, then (−wi_k, wi_k), with wr + i·wi = ω_N^{p·k}.</summary>
+    public ReadOnlySpan<double> RowTwiddles(bool inverse) => inverse ? _rowInverseTwiddles : _rowForwardTwiddles;
+
+    /// <summary>The sizes whose z pass runs along the rows by default (docs/fft.md, "Along-row z pass").</summary>
+    public static bool AlongRowsByDefault(int length) => length is 64 or 128;
+
+    private static double[] RowTable(int n, int r1, int r2, double sign)
+    {
+        var table = new double[(r1 / 4) * (r2 - 1) * TwiddleStride];
+        for (int g = 0; g < r1 / 4; g++)
+        {
+            for (int p = 1; p < r2; p++)
+            {
+                for (int lane = 0; lane < 4; lane++)
+                {
+                    int k = (4 * g) + lane;
+                    double angle = 2.0 * Math.PI * (p * k) / n; // p·k < N
+                    double wr = Math.Cos(angle), wi = sign * Math.Sin(angle);
+                    int at = TwiddleStride * ((g * (r2 - 1)) + (p - 1));
+                    table[at + (2 * lane)] = wr;
+                    table[at + (2 * lane) + 1] = wr;
+                    table[at + 8 + (2 * lane)] = -wi;
+                    table[at + 8 + (2 * lane) + 1] = wi;
+                }
+            }
+        }
+
+        return table;
     }
 
     /// <summary>N.</summary>

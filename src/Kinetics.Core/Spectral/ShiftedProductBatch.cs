@@ -124,9 +124,11 @@ internal sealed class ShiftedProductBatch
     /// q·HalfSpectrumCount of <paramref name="spectra"/>) = the forward real transform of product q. Finished plane by
     /// plane as in <see cref="Accumulate"/>, with the forward z and y passes run on each product plane while it is in
     /// cache (<see cref="Fft3DPlan.ForwardRealPlane"/>), then one x pass per product; bitwise the forward transform of
-    /// the product <see cref="Accumulate"/> would give for that product alone. Then empties the batch.
+    /// the product <see cref="Accumulate"/> would give for that product alone. With <paramref name="inZPass"/> (even N) the
+    /// product is formed inside the z pass's scratch (<see cref="Fft3DPlan.ForwardRealProductPlane"/>), bitwise the same
+    /// spectra without storing the product plane. Then empties the batch.
     /// </summary>
-    public void TransformEach(Span<Complex> spectra, Fft3DWorkspace workspace)
+    public void TransformEach(Span<Complex> spectra, Fft3DWorkspace workspace, bool inZPass = true)
     {
         int n = _plan.Size, plane = n * n;
         if (spectra.Length < Products * _halfCount)
@@ -144,6 +146,14 @@ internal sealed class ShiftedProductBatch
 
             for (int q = 0; q < Products; q++)
             {
+                if (inZPass && _plan.PacksRealRows)
+                {
+                    _plan.ForwardRealProductPlane(
+                        YPlane(_copyColumn[2 * q]), ZTable(2 * q), YPlane(_copyColumn[(2 * q) + 1]), ZTable((2 * q) + 1), i,
+                        spectra.Slice(q * _halfCount, _halfCount), shifted, workspace);
+                    continue;
+                }
+
                 _plan.InverseRealRows(YPlane(_copyColumn[2 * q]), ZTable(2 * q), shifted, shifted, workspace, multiplyAdd: false);
                 productPlane.Clear();
                 _plan.InverseRealRows(YPlane(_copyColumn[(2 * q) + 1]), ZTable((2 * q) + 1), shifted, productPlane, workspace, multiplyAdd: true);

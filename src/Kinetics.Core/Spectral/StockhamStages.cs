@@ -21,7 +21,7 @@ namespace Kinetics.Spectral;
 /// radix 8: b_q = a_q + a_{q+4}, c_q = (a_q − a_{q+4})·ω₈^q (ω₈ = (1 ∓ i)/√2, so ω₈x = (x + rot x)/√2,
 /// ω₈²x = rot x, ω₈³x = (rot x − x)/√2), then y_{2m} = DFT₄(b)_m and y_{2m+1} = DFT₄(c)_m.
 /// </remarks>
-internal static class StockhamStages
+internal static partial class StockhamStages
 {
     /// <summary>
     /// Transforms <paramref name="width"/> lines of length N, read from <paramref name="input"/> (element stride

@@ -94,6 +94,9 @@ public sealed partial class WallPoissonSolver
             fieldX[c] = ex[c].Real * scale;
             fieldY[c] = ey[c].Real * scale;
         }
+
+        CheckField(fieldX[..count], nameof(chargeDensity));
+        CheckField(fieldY[..count], nameof(chargeDensity));
     }
 
     // −φ″ + κφ = ρ̂ (mode m of every row) by the Thomas algorithm. Row j: (−φ_{j−1} + 2φ_j − φ_{j+1})/h² + κφ_j. Beyond a

@@ -76,7 +76,7 @@ public sealed partial class WallPoissonSolver : IGaussSolver
     }
 
     /// <summary>The field at the cell centres for the charge density <paramref name="chargeDensity"/>.</summary>
-    /// <param name="chargeDensity">ρ per cell (cell averages; flattened iy·Nx + ix in 2-D), finite.</param>
+    /// <param name="chargeDensity">ρ per cell (cell averages; flattened iy·Nx + ix in 2-D), finite, with a field within the double range.</param>
     /// <param name="fieldX">E_x per cell.</param>
     /// <param name="fieldY">E_y per cell in 2-D; ignored in 1-D (may be empty).</param>
     public void Solve(ReadOnlySpan<double> chargeDensity, Span<double> fieldX, Span<double> fieldY)
@@ -128,11 +128,22 @@ public sealed partial class WallPoissonSolver : IGaussSolver
             fieldX[i] = face + (0.5 * q);
             face += q;
         }
+
+        CheckField(fieldX[..n], nameof(chargeDensity));
+    }
+
+    // A finite charge whose field overflows (|ρ|·ℓ beyond the double range) is refused by name instead of returning ±∞ or NaN.
+    private static void CheckField(ReadOnlySpan<double> field, string paramName)
+    {
+        if (!Guard.IsAllFinite(field))
+        {
+            throw new ArgumentOutOfRangeException(paramName, $"{paramName}: the field of this charge density overflows the double range.");
+        }
     }
 
     /// <summary>The field energy ½ Σ_cells |E|² times the cell volume.</summary>
-    /// <param name="fieldX">E_x per cell.</param>
-    /// <param name="fieldY">E_y per cell in 2-D; ignored in 1-D.</param>
+    /// <param name="fieldX">E_x per cell, finite (an energy beyond the double range is refused under this name).</param>
+    /// <param name="fieldY">E_y per cell in 2-D, finite; ignored in 1-D.</param>
     public double FieldEnergy(ReadOnlySpan<double> fieldX, ReadOnlySpan<double> fieldY)
     {
         Guard.Length(fieldX.Length, Mesh.CellCount, nameof(fieldX));
@@ -153,6 +164,12 @@ public sealed partial class WallPoissonSolver : IGaussSolver
             }
         }
 
-        return 0.5 * sum * Mesh.CellVolume;
+        double energy = 0.5 * sum * Mesh.CellVolume;
+        if (!double.IsFinite(energy))
+        {
+            throw new ArgumentOutOfRangeException(nameof(fieldX), "the field energy of these fields overflows the double range.");
+        }
+
+        return energy;
     }
 }

@@ -61,6 +61,9 @@ public sealed class AsymptoticPreservingSolver
     private readonly IDiffusionBound? _diffusion;
     private int _stepsSinceRefresh;
 
+    // An error of the operator passed to Create (the constructor receives it inside the mixture).
+    private static ArgumentException OperatorError(string message, string paramName) => new(message, paramName);
+
     private AsymptoticPreservingSolver(PhaseSpaceSolver explicitPart, CellMixture mixture, AsymptoticPreservingOptions options)
     {
         _explicit = explicitPart;
@@ -86,7 +89,7 @@ public sealed class AsymptoticPreservingSolver
         if (options.Penalty == StiffPenalty.FokkerPlanck)
         {
             _diffusion = mixture.Operator as IDiffusionBound
-                ?? throw new ArgumentException("The Fokker–Planck penalty needs an operator that reports its diffusion (IDiffusionBound: the Landau operators).", nameof(options));
+                ?? throw OperatorError("The Fokker–Planck penalty needs an operator that reports its diffusion (IDiffusionBound: the Landau operators).", "collisionOperator");
             _fokkerPlanck = mixture.Operator is ISpeciesGridCollisionOperator perSpecies
                 ? FokkerPlanckPenalty.Create(perSpecies.Grids, mixture.Masses)
                 : FokkerPlanckPenalty.Create(((ICollisionOperator)mixture.Operator).Grid, mixture.Masses);
@@ -193,7 +196,7 @@ public sealed class AsymptoticPreservingSolver
 
         // R^n = 𝒞̃(F^n) − β(M[F^n] − F^n), per cell, before transport, with 𝒞̃(F) = χ(𝒞(F) − 𝒞(M[F])) − (1 − χ)ν̂(F − M) conservatively
         // projected (see the remarks).
-        System.Threading.Tasks.Parallel.For(0, cells, parallel, () => new Scratch(length, _fokkerPlanck), (c, _, scratch) =>
+        CellLoop.For(cells, parallel, () => new Scratch(length, _fokkerPlanck), (c, _, scratch) =>
         {
             ReadOnlySpan<double> f = state.Cell(c);
             Span<double> r = _remainder.AsSpan(c * length, length);
@@ -279,7 +282,7 @@ public sealed class AsymptoticPreservingSolver
             _force.Advance(state, _explicit.FieldX.Slice(first, cells), ey.IsEmpty ? ey : ey.Slice(first, cells), step, Options.Explicit.MaxDegreeOfParallelism);
         }
 
-        System.Threading.Tasks.Parallel.For(0, cells, parallel, () => new Scratch(length, _fokkerPlanck), (c, _, scratch) =>
+        CellLoop.For(cells, parallel, () => new Scratch(length, _fokkerPlanck), (c, _, scratch) =>
         {
             Span<double> f = state.Cell(c);
             Span<double> equilibrium = scratch.Equilibrium;

@@ -37,6 +37,13 @@ public sealed class DiscreteMaxwellStefan
     // Iterations of the last fixed-point solve (diagnostics in tests).
     internal int LastIterations { get; private set; }
 
+    // The smallest concentration, as a fraction of their sum, whose equilibrium the grids can carry (far below any
+    // physical trace species; a subnormal one underflows the discrete Maxwellian).
+    private const double MinFraction = 1e-100;
+
+    // The largest sum of the concentrations: 𝒞 is quadratic in them, so its values stay within the double range.
+    private const double MaxTotal = 1e150;
+
     /// <summary>The number of species S.</summary>
     public int SpeciesCount => _mixture.SpeciesCount;
 
@@ -66,7 +73,7 @@ public sealed class DiscreteMaxwellStefan
         Guard.InRange(tailCutoff, 0.0, 1e-2, nameof(tailCutoff));
         if (mixture.SpeciesCount < 2)
         {
-            throw new ArgumentException($"the operator must have at least 2 species (had {mixture.SpeciesCount}).", nameof(mixture));
+            throw new ArgumentException($"{operatorName}: the operator must have at least 2 species (had {mixture.SpeciesCount}).", operatorName);
         }
 
         return new DiscreteMaxwellStefan(mixture, tailCutoff);
@@ -76,7 +83,7 @@ public sealed class DiscreteMaxwellStefan
     /// Writes Δ_ij (S × S, row-major, symmetric, zero diagonal) of the discrete operator at concentrations
     /// <paramref name="concentrations"/> and temperature <paramref name="temperature"/> into <paramref name="delta"/>.
     /// </summary>
-    /// <param name="concentrations">S values, each finite and &gt; 0.</param>
+    /// <param name="concentrations">S values, each finite, &gt; 0 and at least 1e−100 of their sum, which is at most 1e150.</param>
     /// <param name="temperature">θ &gt; 0.</param>
     /// <param name="delta">S² values.</param>
     /// <returns>The fit's relative residual max|AΔ⁻¹ − b|/max|b| over the S(S − 1) relations (0 for an exact Maxwell–Stefan form).</returns>
@@ -188,7 +195,7 @@ public sealed class DiscreteMaxwellStefan
     /// Above 1 the linearisation has a growing mode that the step amplifies by this factor every time step at small ε
     /// (docs/limits.md, "The growing mode of the heavy species"); the tail cut-off must be raised until it is at most 1.
     /// </summary>
-    /// <param name="concentrations">S values, each finite and &gt; 0.</param>
+    /// <param name="concentrations">S values, each finite, &gt; 0 and at least 1e−100 of their sum, which is at most 1e150.</param>
     /// <param name="temperature">θ &gt; 0.</param>
     /// <param name="iterations">Power iterations, in [10, 10000] (default 150).</param>
     /// <returns>The factor of the last iteration (‖g_{k+1}‖/‖g_k‖).</returns>
@@ -223,6 +230,11 @@ public sealed class DiscreteMaxwellStefan
             norm = 1.0;
         }
 
+        if (!double.IsFinite(factor))
+        {
+            throw new InvalidOperationException($"The power iteration's growth factor is {factor:G6} (the linearised remainder produced non-finite values).");
+        }
+
         return factor;
     }
 
@@ -241,13 +253,46 @@ public sealed class DiscreteMaxwellStefan
             total += c;
         }
 
+        if (!(total <= MaxTotal))
+        {
+            throw new ArgumentOutOfRangeException(nameof(concentrations), total, $"the concentrations' sum must be at most {MaxTotal:G1} (the operator is quadratic in them).");
+        }
+
+        foreach (double c in concentrations)
+        {
+            if (c < MinFraction * total)
+            {
+                throw new ArgumentOutOfRangeException(nameof(concentrations), c, $"every concentration must be at least {MinFraction:G1} of their sum ({total:G6}).");
+            }
+        }
+
         Guard.Positive(temperature);
         Guard.Finite(temperature);
+        double energy = 1.5 * total * temperature;
+        if (!double.IsFinite(energy))
+        {
+            throw new ArgumentOutOfRangeException(nameof(temperature), temperature, $"temperature × the concentrations' sum ({total:G6}) overflows.");
+        }
+
         var m = new double[_mixture.Length];
-        _mixture.FillFromMoments(concentrations, Velocity3.Zero, 1.5 * total * temperature, m);
+        try
+        {
+            _mixture.FillFromMoments(concentrations, Velocity3.Zero, energy, m);
+        }
+        catch (ArgumentException error)
+        {
+            throw new ArgumentOutOfRangeException(
+                nameof(temperature), temperature, $"the grids cannot carry the equilibrium at θ = {temperature:G6} with these concentrations: {error.Message}");
+        }
+
         defect = new double[m.Length];
         _mixture.Evaluate(m, defect);
         nu = _mixture.Frequency(m, defect);
+        if (!(nu > 0) || !double.IsFinite(nu))
+        {
+            throw new InvalidOperationException($"The operator's collision frequency at the equilibrium is {nu:G6}; the measurement needs a finite positive one.");
+        }
+
         return m;
     }
 
@@ -298,6 +343,11 @@ public sealed class DiscreteMaxwellStefan
         {
             peak = Math.Max(peak, m[p]);
             size = Math.Max(size, Math.Abs(g[p]));
+        }
+
+        if (!double.IsFinite(size))
+        {
+            throw new InvalidOperationException($"The micro fixed point diverged (tail cut-off {_tailCutoff:G3}): the linearised remainder has growing modes; raise the tail cut-off.");
         }
 
         double amplitude = size > 0 ? 1e-3 * peak / size : 1.0;

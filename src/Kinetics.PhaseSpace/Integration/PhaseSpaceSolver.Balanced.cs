@@ -31,14 +31,17 @@ public sealed partial class PhaseSpaceSolver
         Guard.InRange(s, 0, layout.SpeciesCount - 1, nameof(options.BoltzmannBalancedSpecies));
         if (layout.Mesh.Dimension != 1 || options.LowBoundary is not null || options.HighBoundary is not null || !options.SelfConsistentField)
         {
-            throw new ArgumentException("BoltzmannBalancedSpecies needs a 1-D periodic mesh with the self-consistent field.", nameof(options));
+            throw BalancedOptionError("BoltzmannBalancedSpecies needs a 1-D periodic mesh with the self-consistent field.", nameof(options.BoltzmannBalancedSpecies));
         }
 
         if (layout.Charges[s] == 0.0 || layout.VelocitiesOf(s).Dimension != 3)
         {
-            throw new ArgumentException($"BoltzmannBalancedSpecies = {s} must be a charged species on a 3-D velocity grid.", nameof(options));
+            throw BalancedOptionError($"BoltzmannBalancedSpecies = {s} must be a charged species on a 3-D velocity grid.", nameof(options.BoltzmannBalancedSpecies));
         }
     }
+
+    // The option is named as the parameter (as the other options' checks do).
+    private static ArgumentException BalancedOptionError(string message, string paramName) => new(message, paramName);
 
     private void RecordField(int which)
     {
@@ -90,7 +93,7 @@ public sealed partial class PhaseSpaceSolver
         double temperature = state.Masses[s] * ((te / tn) - (((tx * tx) + (ty * ty) + (tz * tz)) / (tn * tn))) / 3.0;
         if (!(tn > 0 && temperature > 0))
         {
-            throw new InvalidOperationException($"The balanced species {s} has mass {tn} and temperature {temperature}; both must be > 0.");
+            throw new ArgumentException($"state: the balanced species {s} has mass {tn} and temperature {temperature}; both must be > 0.", nameof(state));
         }
 
         work.Mass = tn * grid.Weight * state.Mesh.CellVolume;

@@ -179,7 +179,7 @@ public sealed class EulerPoisson1D
     }
 
     /// <summary>Velocity u and temperature θ of every cell of a conserved state.</summary>
-    /// <param name="state">(S + 2) × cells conserved values.</param>
+    /// <param name="state">(S + 2) × cells conserved values, finite, with densities ≥ 0 and positive mass density and pressure.</param>
     /// <param name="velocity">u per cell.</param>
     /// <param name="temperature">θ per cell.</param>
     public void ToPrimitive(ReadOnlySpan<double> state, Span<double> velocity, Span<double> temperature)
@@ -188,7 +188,7 @@ public sealed class EulerPoisson1D
         Guard.Length(state.Length, VariableCount * n, nameof(state));
         Guard.Length(velocity.Length, n, nameof(velocity));
         Guard.Length(temperature.Length, n, nameof(temperature));
-        Guard.AllFinite(state);
+        CheckState(state, nameof(state));
         for (int k = 0; k < n; k++)
         {
             var (_, u, p, total) = Primitive(state, k);
@@ -264,13 +264,44 @@ public sealed class EulerPoisson1D
     }
 
     /// <summary>The step of Courant number <paramref name="courant"/>: courant·h/max(|u| + c), c = √(γp/ρ).</summary>
-    /// <param name="state">(S + 2) × cells conserved values.</param>
+    /// <param name="state">(S + 2) × cells conserved values, finite, with densities ≥ 0 and positive mass density and pressure.</param>
     /// <param name="courant">Courant number in (0, 1] (SSP-RK3 with MUSCL is stable up to about 0.5).</param>
     public double StableStep(ReadOnlySpan<double> state, double courant = 0.4)
     {
         Guard.Length(state.Length, VariableCount * Cells, nameof(state));
         Guard.InHalfOpenRange(courant, 0.0, 1.0 + 1e-15, nameof(courant));
-        Guard.AllFinite(state);
+        CheckState(state, nameof(state));
+        return StableStepCore(state, courant);
+    }
+
+    // A caller's state: finite, species densities ≥ 0, and positive mass density, number density and pressure in every
+    // cell (an argument error naming it; within Advance the same loss is a state error of the integration).
+    private void CheckState(ReadOnlySpan<double> state, string paramName)
+    {
+        Guard.AllFinite(state, paramName);
+        for (int k = 0; k < Cells; k++)
+        {
+            for (int a = 0; a < SpeciesCount; a++)
+            {
+                if (state[(a * Cells) + k] < 0)
+                {
+                    throw new ArgumentException($"{paramName}: species {a} has density {state[(a * Cells) + k]:G6} in cell {k}; densities must be >= 0.", paramName);
+                }
+            }
+
+            try
+            {
+                _ = Primitive(state, k);
+            }
+            catch (InvalidOperationException error)
+            {
+                throw new ArgumentException($"{paramName}: {error.Message} Densities and pressure must be > 0.", paramName);
+            }
+        }
+    }
+
+    private double StableStepCore(ReadOnlySpan<double> state, double courant)
+    {
         double speed = 0;
         for (int k = 0; k < Cells; k++)
         {
@@ -282,7 +313,7 @@ public sealed class EulerPoisson1D
     }
 
     /// <summary>Advances <paramref name="state"/> in place by <paramref name="duration"/> in equal SSP-RK3 steps under <see cref="StableStep"/>.</summary>
-    /// <param name="state">(S + 2) × cells conserved values (positive densities and pressure); modified.</param>
+    /// <param name="state">(S + 2) × cells conserved values, finite, with densities ≥ 0 and positive mass density and pressure; modified.</param>
     /// <param name="duration">Time ≥ 0.</param>
     /// <param name="courant">Courant number in (0, 1] (default 0.4).</param>
     /// <param name="maxSteps">Step budget (default 10⁷).</param>
@@ -291,10 +322,11 @@ public sealed class EulerPoisson1D
     public int Advance(Span<double> state, double duration, double courant = 0.4, int maxSteps = 10_000_000)
     {
         Guard.Length(state.Length, VariableCount * Cells, nameof(state));
-        Guard.AllFinite(state);
+        Guard.InHalfOpenRange(courant, 0.0, 1.0 + 1e-15, nameof(courant));
+        CheckState(state, nameof(state));
         var field = new double[Cells];
         var work = new Workspace(VariableCount, Cells);
-        return SspRk3.Advance(state, duration, maxSteps, s => StableStep(s, courant), (s, rate) => Rate(s, rate, field, work));
+        return SspRk3.Advance(state, duration, maxSteps, s => StableStepCore(s, courant), (s, rate) => Rate(s, rate, field, work));
     }
 
     /// <summary>

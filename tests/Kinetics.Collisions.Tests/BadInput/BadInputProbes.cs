@@ -13,7 +13,7 @@ namespace Kinetics.Tests.BadInput;
 internal static partial class BadInputProbes
 {
     /// <summary>Every probe of the catalogue.</summary>
-    public static IEnumerable<Probe> All() => Core().Concat(Kernels()).Concat(Landau()).Concat(Linearized()).Concat(Boltzmann()).Concat(Liveness()).Concat(Campaign2()).Concat(Campaign3());
+    public static IEnumerable<Probe> All() => Core().Concat(Kernels()).Concat(Landau()).Concat(Linearized()).Concat(Boltzmann()).Concat(Liveness()).Concat(Campaign2()).Concat(Campaign3()).Concat(Campaign4());
 
     private static Probe StateError(string entry, string description, Func<object?> call) =>
         new(entry, "-", Gen.Constant(new Case(description, [], () =>

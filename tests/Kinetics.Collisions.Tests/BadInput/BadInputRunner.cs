@@ -15,6 +15,9 @@ internal enum Expect
 
     /// <summary>Return without NaN (a valid extreme); +∞ is allowed only where the probe says it is documented.</summary>
     Finite,
+
+    /// <summary>Return without NaN or ±∞, or throw a clear state error (valid but extreme input, e.g. a huge step).</summary>
+    FiniteOrStateError,
 }
 
 /// <summary>One call: its inputs (hashed before and after: nothing may be mutated) and the call itself.</summary>
@@ -62,7 +65,7 @@ internal static class BadInputRunner
         {
             try
             {
-                Run(probe, probe.Expect == Expect.ArgumentError ? cases : 1, tally);
+                Run(probe, probe.Expect is Expect.ArgumentError or Expect.FiniteOrStateError ? cases : 1, tally);
             }
             catch (Xunit.Sdk.XunitException)
             {
@@ -122,13 +125,13 @@ internal static class BadInputRunner
         switch (probe.Expect)
         {
             case Expect.ArgumentError when error is ArgumentException arg && arg.ParamName == probe.Parameter && arg.Message.Length > 0:
-            case Expect.StateError when error is InvalidOperationException or InsufficientMemoryException && error.Message.Length > 0:
+            case Expect.StateError or Expect.FiniteOrStateError when error is InvalidOperationException or InsufficientMemoryException && error.Message.Length > 0:
                 Interlocked.Increment(ref tally.ClearErrors);
                 return;
-            case Expect.Finite when error is null && result is not null && result.All(x => !double.IsNaN(x) && (probe.InfinityAllowed || double.IsFinite(x))):
+            case Expect.Finite or Expect.FiniteOrStateError when error is null && result is not null && result.All(x => !double.IsNaN(x) && (probe.InfinityAllowed || double.IsFinite(x))):
                 Interlocked.Increment(ref tally.Accepted);
                 return;
-            case Expect.Finite when error is null:
+            case Expect.Finite or Expect.FiniteOrStateError when error is null:
             case Expect.ArgumentError or Expect.StateError when error is null:
                 Interlocked.Increment(ref tally.SilentNaN);
                 Fail(tally, $"silent result: {where} returned [{string.Join(", ", (result ?? []).Take(4))}…] without an error");

@@ -85,6 +85,62 @@ public class AnisotropicOrbitWeightsTests
         }
     }
 
+    [Theory]
+    [InlineData(10)]
+    [InlineData(12)]
+    [InlineData(16)]
+    public void FoldedRealTable_GivesWhatTheComplexKernelGivesWithZeroImaginaryParts(int n)
+    {
+        // A self pair's folded weights W(σ·k̂) + W(−σ·k̂) are real and kept as one double per point; the real row kernel
+        // must give the values the complex row kernel gives for the same weights with zero imaginary parts (one multiply-add
+        // per double either way, so equal to the last bit), for σ of every orbit and map (swaps, sign changes, conjugation)
+        // and rows of N/2 + 1 = 6, 7, 9 complex numbers (every vector tail).
+        var sigmas = SphereRule.Product(11).Points.ToArray();
+        double halfWidth = 6.0, rs = 2 * halfWidth / (3 + Math.Sqrt(2));
+        var radial = RadialPowerRule.Create(n / 2, 2 * rs, 2.0);
+        var weights = new AnisotropicGainWeights(
+            new CollisionKernel(-1.0, AngularFunction.VariableSoftSphere(1.5), 1.0), radial.Nodes.ToArray(), radial.Weights.ToArray(), 0.5, 0.5, n, halfWidth, sigmas);
+        int count = n * n * ((n / 2) + 1), node = (n / 2) - 2;
+        var real = new double[weights.FoldedTableLength];
+        weights.FillOrbitWeights(node, true, real);
+        Assert.Equal(weights.OrbitTableLength / 4, real.Length);
+        var complex = new double[weights.OrbitTableLength / 2];
+        for (int i = 0; i < real.Length; i++)
+        {
+            complex[2 * i] = real[i];
+        }
+
+        var random = new Random(n);
+        int[] batch = [.. weights.Orbits!.Order.Where((_, i) => i % 5 == 0).Take(AnisotropicGainWeights.MaxBatch)];
+        var products = new System.Numerics.Complex[batch.Length * count];
+        var start = new System.Numerics.Complex[count];
+        for (int i = 0; i < products.Length; i++)
+        {
+            products[i] = new System.Numerics.Complex(random.NextDouble() - 0.5, random.NextDouble() - 0.5);
+        }
+
+        for (int i = 0; i < count; i++)
+        {
+            start[i] = new System.Numerics.Complex(random.NextDouble() - 0.5, random.NextDouble() - 0.5);
+        }
+
+        var expected = start.ToArray();
+        var actual = start.ToArray();
+        weights.AccumulateOrbitBatch(batch, sigmas.Length, complex, products, expected, default, default, default);
+        weights.AccumulateOrbitBatch(batch, sigmas.Length, real, products, actual, default, default, default, folded: true);
+        Assert.Equal(expected, actual);
+        Assert.True(expected.Zip(start).Max(t => (t.First - t.Second).Magnitude) > 1e-3, "the weights changed the gains");
+
+        var perSigma = start.ToArray();
+        foreach (int m in batch)
+        {
+            weights.AccumulateOrbitSigma(m, real, products.AsSpan(Array.IndexOf(batch, m) * count, count), perSigma, default, folded: true);
+        }
+
+        Assert.Equal(expected, perSigma);
+        Assert.Throws<InvalidOperationException>(() => weights.AccumulateOrbitBatch(batch, sigmas.Length, real, products, actual, actual, default, default, folded: true));
+    }
+
     private static SphereRule Rule(string name) => name switch
     {
         "product:11" => SphereRule.Product(11),

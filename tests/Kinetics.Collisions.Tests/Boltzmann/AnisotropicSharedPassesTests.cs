@@ -11,7 +11,8 @@ namespace Kinetics.Tests.Boltzmann;
 /// <summary>
 /// The anisotropic b_σ path with shared x and y passes (σ in batches, each product forward transformed plane by plane,
 /// the orbit weights applied per batch, the tables stored at Create) against the path before it: every σ through its own
-/// two modulated inverse transforms and one forward transform, the tables filled per node (<c>PerSigmaShifts</c>).
+/// two modulated inverse transforms and one forward transform, the tables filled per node (<c>PerSigmaShifts</c>); and the
+/// products formed in the z pass against product planes transformed after (<c>AnisotropicProductPlanes</c>).
 /// </summary>
 public class AnisotropicSharedPassesTests
 {
@@ -75,9 +76,9 @@ public class AnisotropicSharedPassesTests
         var stored = BoltzmannOperator.Create(grid, kernels);
         long bytes = stored.AnisotropicTableBytes;
 
-        // Two self pairs (side 0 only) and one cross pair (both sides), 6 representatives of Product(11), 8 radial nodes,
-        // (N + 1)²(N/2 + 1) complex values each.
-        Assert.Equal(16L * 6 * 8 * 13 * 13 * 7 * (1 + 1 + 2), bytes);
+        // Two self pairs (side 0 only, real) and one cross pair (both sides, complex), 6 representatives of Product(11),
+        // 8 radial nodes, (N + 1)²(N/2 + 1) values each.
+        Assert.Equal(8L * 6 * 8 * 13 * 13 * 7 * (1 + 1 + (2 * 2)), bytes);
         var filled = BoltzmannOperator.Create(grid, kernels, new BoltzmannOptions { AnisotropicTableBytes = bytes - 1 });
         Assert.Equal(0, filled.AnisotropicTableBytes);
         Assert.Equal(bytes, BoltzmannOperator.Create(grid, kernels, new BoltzmannOptions { AnisotropicTableBytes = bytes }).AnisotropicTableBytes);
@@ -95,6 +96,35 @@ public class AnisotropicSharedPassesTests
 
         var ex = Assert.ThrowsAny<ArgumentException>(() => BoltzmannOperator.Create(grid, kernels, new BoltzmannOptions { AnisotropicTableBytes = -1 }));
         Assert.Contains("AnisotropicTableBytes", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(10, 1)]
+    [InlineData(12, 2)]
+    [InlineData(16, 3)]
+    public void ProductsInTheZPass_GiveTheBitsOfProductPlanes(int n, int species)
+    {
+        // Forming each product inside the z pass's scratch does per element what storing the product plane and transforming
+        // it did (PlaneForwardTests checks one plane on every instruction set), so the operator's results are the same bits
+        // in every form of the evaluation; a product lost, taken from the wrong copy or left unscaled changes Q by O(max |Q|).
+        var grid = new CartesianGrid(n, 6.0);
+        double[] masses = [1.0, 4.0, 2.0];
+        var kernels = CollisionKernelTable.Uniform(
+            new Mixture(masses[..species].Select((m, i) => new Species($"s{i}", m))), new CollisionKernel(1.0, AngularFunction.VariableSoftSphere(1.5), 1.0));
+        var fused = BoltzmannOperator.Create(grid, kernels);
+        var planes = BoltzmannOperator.Create(grid, kernels, new BoltzmannOptions { AnisotropicProductPlanes = true });
+        var random = new Random(n);
+        var f = BoltzmannTestCases.Sample(grid, masses[..species].Select(_ => BoltzmannOracles.RandomMaxwellianSum(random, 1.4, 0.4)).ToArray());
+        var g = BoltzmannTestCases.Sample(grid, masses[..species].Select(_ => BoltzmannOracles.RandomMaxwellianSum(random, 1.4, 0.4)).ToArray());
+        double[] q = fused.Evaluate(f);
+        Assert.True(BoltzmannTestCases.MaxAbs(q) > 0);
+        Assert.Equal(planes.Evaluate(f), q);
+        Assert.Equal(planes.EvaluateBilinear(f, g), fused.EvaluateBilinear(f, g));
+        var pairsFused = new double[species * species * grid.Count];
+        var pairsPlanes = new double[pairsFused.Length];
+        fused.EvaluatePairs(f, pairsFused, fused.CreateWorkspace());
+        planes.EvaluatePairs(f, pairsPlanes, planes.CreateWorkspace());
+        Assert.Equal(pairsPlanes, pairsFused);
     }
 
     [Fact]

@@ -37,8 +37,78 @@ public class PlaneForwardTests
         }
     }
 
+    public static TheoryData<int, FftNormalization> EvenSizes()
+    {
+        var data = new TheoryData<int, FftNormalization>();
+        foreach (int n in (int[])[2, 4, 6, 8, 10, 16, 18, 24, 32])
+        {
+            data.Add(n, FftNormalization.Backward);
+        }
+
+        data.Add(12, FftNormalization.Forward);
+        data.Add(12, FftNormalization.Symmetric);
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(EvenSizes))]
+    public void ProductPlane_EqualsRowsThenForwardPlaneBitwise(int n, FftNormalization normalization)
+    {
+        // The product formed in the z pass's scratch against the three steps it replaces: the first copy's z pass stored,
+        // the second's multiply-added into a cleared plane, the forward z and y passes of that plane. Same operations per
+        // element, so equal to the last bit, on every instruction set and with block widths that cut the rows unevenly
+        // (1, 3, 5 rows per block; the plan's own widths).
+        int h = (n / 2) + 1;
+        var random = new Random(n + (int)normalization);
+        Complex[] Values(int length) => [.. Enumerable.Range(0, length).Select(_ => new Complex(random.NextDouble() - 0.5, random.NextDouble() - 0.5))];
+        Complex[] first = Values(n * h), second = Values(n * h), zFirst = Values(h), zSecond = Values(h);
+        foreach (FftInstructionSet set in AcceleratedSets())
+        {
+            foreach (FftBlocking? blocking in (FftBlocking?[])[null, FftBlocking.Uniform(1), FftBlocking.Uniform(3), FftBlocking.Uniform(5)])
+            {
+                var plan = blocking is { } b ? Fft3DPlan.Create(n, normalization, set, b) : Fft3DPlan.Create(n, normalization, set);
+                var workspace = plan.CreateWorkspace();
+                var z1 = new double[plan.LastAxisTableLength];
+                var z2 = new double[plan.LastAxisTableLength];
+                plan.ExpandLastAxisFactors(zFirst, z1);
+                plan.ExpandLastAxisFactors(zSecond, z2);
+                var shifted = new double[n * n];
+                var product = new double[n * n];
+                var expected = new Complex[plan.HalfSpectrumCount];
+                var actual = new Complex[plan.HalfSpectrumCount];
+                int plane = n / 3;
+                plan.InverseRealRows(first, z1, shifted, shifted, workspace, multiplyAdd: false);
+                plan.InverseRealRows(second, z2, shifted, product, workspace, multiplyAdd: true);
+                plan.ForwardRealPlane(product, plane, expected, workspace);
+                plan.ForwardRealProductPlane(first, z1, second, z2, plane, actual, new double[n * n], workspace);
+                Assert.True(expected.AsSpan().SequenceEqual(actual), $"N = {n}, {normalization}, {set}, blocks {blocking}: the z-pass product differs");
+                Assert.True(expected.AsSpan().IndexOfAnyExcept(Complex.Zero) >= 0, "the expected plane is not all zero");
+            }
+        }
+    }
+
+    [Fact]
+    public void ProductPlane_RejectsOddSizesAndShortBuffers()
+    {
+        var odd = Fft3DPlan.Create(9);
+        Assert.False(odd.PacksRealRows);
+        int oddPlane = odd.PlaneCount;
+        Assert.Throws<InvalidOperationException>(() => odd.ForwardRealProductPlane(
+            new Complex[oddPlane], new double[odd.LastAxisTableLength], new Complex[oddPlane], new double[odd.LastAxisTableLength], 0,
+            new Complex[odd.HalfSpectrumCount], new double[81], odd.CreateWorkspace()));
+        var plan = Fft3DPlan.Create(8);
+        Assert.True(plan.PacksRealRows);
+        var workspace = plan.CreateWorkspace();
+        int p = plan.PlaneCount, z = plan.LastAxisTableLength, half = plan.HalfSpectrumCount;
+        Assert.Throws<ArgumentException>(() => plan.ForwardRealProductPlane(new Complex[p], new double[z], new Complex[p], new double[z], 0, new Complex[half], new double[63], workspace));
+        Assert.Throws<ArgumentException>(() => plan.ForwardRealProductPlane(new Complex[p - 1], new double[z], new Complex[p], new double[z], 0, new Complex[half], new double[64], workspace));
+        Assert.Throws<ArgumentException>(() => plan.ForwardRealProductPlane(new Complex[p], new double[z - 1], new Complex[p], new double[z], 0, new Complex[half], new double[64], workspace));
+        Assert.Throws<ArgumentOutOfRangeException>(() => plan.ForwardRealProductPlane(new Complex[p], new double[z], new Complex[p], new double[z], 8, new Complex[half], new double[64], workspace));
+    }
+
     [Theory]
     [InlineData(8)]
+    [InlineData(9)]
     [InlineData(12)]
     [InlineData(16)]
     public void TransformEach_EqualsAccumulateOfEachProductThenForward(int n)
@@ -71,11 +141,16 @@ public class PlaneForwardTests
             }
         }
 
+        // Both ways of finishing a product (formed in the z pass's scratch for even N, or stored as a plane first).
         var each = new ShiftedProductBatch(plan, 2, 4);
         Fill(each, -1);
         var spectra = new Complex[3 * plan.HalfSpectrumCount];
         each.TransformEach(spectra, workspace);
         Assert.Equal(0, each.Products);
+        Fill(each, -1);
+        var planes = new Complex[3 * plan.HalfSpectrumCount];
+        each.TransformEach(planes, workspace, inZPass: false);
+        Assert.True(planes.AsSpan().SequenceEqual(spectra), $"N = {n}: products in the z pass differ from product planes");
         for (int q = 0; q < 3; q++)
         {
             var single = new ShiftedProductBatch(plan, 2, 4);

@@ -59,5 +59,5 @@ public sealed class PhaseSpaceBadInputTests(ITestOutputHelper output)
         Assert.Equal("workspace", e.ParamName);
     }
 
-    private void Sweep(int cases) => BadInputRunner.Sweep(PhaseSpaceBadInputProbes.All(), cases, output.WriteLine);
+    private void Sweep(int cases) => BadInputRunner.Sweep(PhaseSpaceBadInputProbes.All().Concat(PhaseSpaceBadInputProbes4.All()), cases, output.WriteLine);
 }

@@ -38,7 +38,7 @@ internal static class MaxwellStefanLimit
     {
         var eps = new Option<string>("--eps") { Description = "Knudsen numbers ε (comma-separated, at least 2, each in [1e−6, 1]); default 0.2,0.1,0.05,0.025, and 0.04,0.02,0.01,0.005 with --gas h2-n2-co2 (its O(ε) regime, docs/limits.md).", DefaultValueFactory = _ => "0.2,0.1,0.05,0.025" }.NumberList(2, 12, 1e-6, 1.0);
         var cells = new Option<int>("--cells") { Description = "Cells of the periodic 1-D mesh (one wavelength 2π).", DefaultValueFactory = _ => 32 }.InRange(8, 256);
-        var n = new Option<int>("--n") { Description = "Velocity points per axis (3-D grid on [−6, 6]³; even, 2^a·3^b·5^c); default 16, and 12 with --gas h2-n2-co2.", DefaultValueFactory = _ => 16 }.GridSize(8, 24);
+        var n = new Option<int>("--n") { Description = "Velocity points per axis (3-D grid on [−6, 6]³; even, 2^a·3^b·5^c, in [8, 24], at least 10 for --gas model); default 16, and 12 with --gas h2-n2-co2.", DefaultValueFactory = _ => 16 }.GridSize(8, 24);
         var finalTime = new Option<double>("--t-final") { Description = "Final (diffusive) time.", DefaultValueFactory = _ => 0.3 }.InRange(0, 5, minOpen: true);
         var step = new Option<double>("--step") { Description = "Time step Δt, the same for every ε (at most the solver's stable step at each ε).", DefaultValueFactory = _ => 0.005 }.InRange(1e-5, 0.1);
         var gas = new Option<string>("--gas")
@@ -54,7 +54,9 @@ internal static class MaxwellStefanLimit
         };
         command.SetAction(parse => Run(
             new JsonOutput(parse.GetValue(json)),
-            parse.GetValue(gas) == "h2-n2-co2" ? Hydrogen : Model,
+            parse.GetValue(gas) != "h2-n2-co2" && parse.GetValue(n) < 10
+                ? throw new ArgumentException($"--n must be at least 10 with --gas model (was {parse.GetValue(n)}): N = 8 on [−6, 6]³ cannot carry the mass-2 species' Maxwellian.")
+                : parse.GetValue(gas) == "h2-n2-co2" ? Hydrogen : Model,
             LimitTable.ParseEpsilons(Defaulted(parse, eps, parse.GetValue(gas) == "h2-n2-co2", "0.04,0.02,0.01,0.005")),
             parse.GetValue(cells),
             parse.GetValue(gas) == "h2-n2-co2" && parse.GetResult(n) is null or { Implicit: true } ? 12 : parse.GetValue(n),

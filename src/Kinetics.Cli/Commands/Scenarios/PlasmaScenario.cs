@@ -24,11 +24,15 @@ internal static class PlasmaScenario
 {
     private const double ElectronMass = 1.0 / 1836.15267343;
 
+    // The range of --t-electron and --t-ion (k_B = 1, any unit).
+    private const double MinTemperature = 1e-6;
+    private const double MaxTemperature = 1e6;
+
     public static Command Create()
     {
         var ions = new Option<string>("--ions") { Description = "Ion species as mass:charge pairs (mass in proton masses, electron mass 1/1836.15; charge in e), comma-separated; equal shares of the ion charge density, electrons neutralising (n₋ = 1).", DefaultValueFactory = _ => "1:1" };
-        var electronTemperature = new Option<double>("--t-electron") { Description = "Initial electron temperature T₋ (k_B = 1, same unit as --t-ion).", DefaultValueFactory = _ => 2.0 };
-        var ionTemperature = new Option<string>("--t-ion") { Description = "Initial ion temperatures T₊: one value for every ion species, or one per species of --ions, comma-separated.", DefaultValueFactory = _ => "1" };
+        var electronTemperature = new Option<double>("--t-electron") { Description = "Initial electron temperature T₋ (k_B = 1, same unit as --t-ion), in [1e-6, 1e6].", DefaultValueFactory = _ => 2.0 };
+        var ionTemperature = new Option<string>("--t-ion") { Description = "Initial ion temperatures T₊: one value for every ion species, or one per species of --ions, comma-separated, each in [1e-6, 1e6].", DefaultValueFactory = _ => "1" };
         var ionDensities = new Option<string?>("--ion-densities") { Description = "Relative ion densities, one per species of --ions, comma-separated, each in [1e-8, 1e8]; scaled so that the electrons (n₋ = 1) neutralise them. Default: equal shares of the ion charge density." };
         var n = new Option<int>("--n") { Description = "Grid points per axis of every species' grid (box 8 thermal speeds of that species).", DefaultValueFactory = _ => 32 }.GridSize(8, 64);
         var steps = new Option<int>("--steps") { Description = "Number of time steps, in [1, 100000] (penalized: at least 4·ν_max·t, ν_max the fastest pair's temperature exchange).", DefaultValueFactory = _ => 100 };
@@ -54,6 +58,12 @@ internal static class PlasmaScenario
             if (!(te > 0 && double.IsFinite(te)) || ti.Any(x => !(x > 0 && double.IsFinite(x))))
             {
                 throw new ArgumentException($"--t-electron and --t-ion must be finite and > 0 (were {te} and {string.Join(",", ti)}).");
+            }
+
+            // The box of every species is sized from these temperatures; far outside this range its thermal speeds under- or overflow.
+            if (!(te >= MinTemperature && te <= MaxTemperature) || ti.Any(x => !(x >= MinTemperature && x <= MaxTemperature)))
+            {
+                throw new ArgumentException($"--t-electron and --t-ion must be in [1e-6, 1e6] (were {te} and {string.Join(",", ti)}).");
             }
 
             if (ti.All(x => x == te))
@@ -136,8 +146,18 @@ internal static class PlasmaScenario
         // a species heated far above its start (a cold impurity) stays resolved: T_box ≥ (6/8)²·T_eq.
         double finalTemperature = Enumerable.Range(0, s).Sum(a => densities[a] * temperatures[a]) / densities.Sum();
         double[] widths = initialStates.Select(x => Math.Max(Math.Max(x.ParallelTemperature, x.PerpendicularTemperature), 0.5625 * finalTemperature)).ToArray();
-        var grids = SpeciesGrids.ForMaxwellians(mixture, widths, default, n);
-        var plasma = PlasmaLandauOperator.Create(grids, mixture, couplings, LandauKernel.Coulomb(LandauNormalization.FlynnGuo), expansion);
+        SpeciesGrids grids;
+        PlasmaLandauOperator plasma;
+        try
+        {
+            grids = SpeciesGrids.ForMaxwellians(mixture, widths, default, n);
+            plasma = PlasmaLandauOperator.Create(grids, mixture, couplings, LandauKernel.Coulomb(LandauNormalization.FlynnGuo), expansion);
+        }
+        catch (ArgumentException error)
+        {
+            throw new ArgumentException($"--t-electron, --t-ion, --ion-densities and --n give grids the operator cannot use: {error.Message}", error);
+        }
+
         var op = plasma.Exact;
         var stepper = new SpeciesGridStepper(plasma);
         var stiff = penalized ? PenalizedPlasmaStepper.Create(plasma) : null;
@@ -183,6 +203,19 @@ internal static class PlasmaScenario
         double dt = penalized ? stepLength / (nu * steps) : explicitStep, stiffness = 0;
         double[] next = new double[grids.TotalCount];
         var start = Measure(grids, f, masses);
+        for (int a = 0; a < s; a++)
+        {
+            // The options can ask for a Maxwellian far narrower than its grid's spacing (a species much colder than the
+            // common final temperature that sizes its box): refuse it before computing, naming the options.
+            // (Coarse but usable grids, e.g. --n 8 with n 4 % and T 15 % off, pass: only a factor of 2 is refused.)
+            if (!(Math.Abs((start[a].Density / densities[a]) - 1) <= 0.5 && start[a].Temperature / temperatures[a] is >= 0.5 and <= 2.0))
+            {
+                throw new ArgumentException(
+                    $"--t-electron, --t-ion, --ion-densities and --n: {species[a].Name}'s initial Maxwellian (n = {densities[a]:G4}, T = {temperatures[a]:G4}) is not resolved by its grid " +
+                    $"(h = {grids[a].Spacing:G4}; grid moments n = {start[a].Density:G4}, T = {start[a].Temperature:G4}); bring the temperatures closer together or raise --n.");
+            }
+        }
+
         double energy0 = start.Sum(m => m.Energy);
         Velocity3 momentum0 = Sum(start.Select(m => m.Momentum));
         double momentumScale = Enumerable.Range(0, s).Sum(a => start[a].Density * Math.Sqrt(masses[a] * start[a].Temperature));
@@ -212,14 +245,22 @@ internal static class PlasmaScenario
         {
             var before = Measure(grids, f, masses);
             var directionalBefore = ratio == 1.0 ? null : Enumerable.Range(0, s).Select(a => PlasmaAnisotropy.Temperatures(grids[a], grids.Slice((ReadOnlySpan<double>)f, a), masses[a])).ToArray();
-            if (stiff is null)
+            try
             {
-                stepper.Step(f, dt);
+                if (stiff is null)
+                {
+                    stepper.Step(f, dt);
+                }
+                else
+                {
+                    stiffness = Math.Max(stiffness, stiff.Step(f, next, dt, stiffWorkspace!).Stiffness);
+                    next.CopyTo(f.AsSpan());
+                }
             }
-            else
+            catch (ArgumentException error)
             {
-                stiffness = Math.Max(stiffness, stiff.Step(f, next, dt, stiffWorkspace!).Stiffness);
-                next.CopyTo(f.AsSpan());
+                // The state of the run is the options' doing (e.g. a species of relative density 1e−16 whose grid moments are round-off).
+                throw new ArgumentException($"--ion-densities, --t-electron, --t-ion and --n: step {step} refused the run's state: {error.Message}", error);
             }
 
             t += dt;

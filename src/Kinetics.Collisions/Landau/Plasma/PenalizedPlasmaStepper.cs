@@ -126,7 +126,7 @@ public sealed class PenalizedPlasmaStepper
     public PenalizedPlasmaWorkspace CreateWorkspace() => new(this, Operator.CreateWorkspace(), ConservativeProjection.Create(Operator.Grids, _masses), _spectral);
 
     /// <summary>The conservatively projected collision term R(F) (projection weights |F|).</summary>
-    /// <param name="state">Σ N_a³ stacked values of F (not modified).</param>
+    /// <param name="state">Σ N_a³ stacked values of F, finite (not modified).</param>
     /// <param name="destination">Σ N_a³ values of R.</param>
     /// <param name="workspace">Scratch of this stepper.</param>
     public void Rate(ReadOnlySpan<double> state, Span<double> destination, PenalizedPlasmaWorkspace workspace)
@@ -134,6 +134,7 @@ public sealed class PenalizedPlasmaStepper
         CheckWorkspace(workspace);
         Guard.Length(state.Length, Operator.Grids.TotalCount, nameof(state));
         Guard.Length(destination.Length, Operator.Grids.TotalCount, nameof(destination));
+        Guard.AllFinite(state);
         RateCore(state, destination, workspace);
     }
 
@@ -142,7 +143,7 @@ public sealed class PenalizedPlasmaStepper
     /// diffusion field on a's grid: σ(0) n_b / √θ_b (θ_b = T_b/m_b) for a partner resolved there, at most 4n_b/h_a (the
     /// field of a point charge at the expanded pair's floor r = h_a/4).
     /// </summary>
-    /// <param name="state">Σ N_a³ stacked values of F (not modified).</param>
+    /// <param name="state">Σ N_a³ stacked values of F, finite, every species with positive density and temperature (not modified).</param>
     /// <param name="destination">S values.</param>
     public void PenaltyDiffusivities(ReadOnlySpan<double> state, Span<double> destination)
     {
@@ -152,6 +153,14 @@ public sealed class PenalizedPlasmaStepper
         Guard.AllFinite(state);
         Span<SpeciesState> states = new SpeciesState[grids.SpeciesCount];
         Measure(state, states);
+        for (int a = 0; a < states.Length; a++)
+        {
+            if (!(states[a].Density > 0 && states[a].Temperature > 0))
+            {
+                throw new ArgumentException($"state: species {a} has density {states[a].Density} and temperature {states[a].Temperature}; both must be > 0.", nameof(state));
+            }
+        }
+
         Diffusivities(states, destination);
     }
 
@@ -164,6 +173,8 @@ public sealed class PenalizedPlasmaStepper
     /// <param name="dt">Δt &gt; 0, finite.</param>
     /// <param name="workspace">Scratch of this stepper.</param>
     /// <returns>Diagnostics of the step.</returns>
+    /// <exception cref="InvalidOperationException">Δt is too long: a species lost positive density or temperature within
+    /// the step, an intermediate state is not resolved by its grid, or the result is not finite.</exception>
     public PenalizedStepReport Step(ReadOnlySpan<double> state, Span<double> next, double dt, PenalizedPlasmaWorkspace workspace)
     {
         CheckWorkspace(workspace);
@@ -196,18 +207,34 @@ public sealed class PenalizedPlasmaStepper
             Fill(a, ws.States[a], grids.Slice(ws.Equilibrium.AsSpan(), a));
         }
 
-        // Stage 1: F* from R(F^n).
-        RateCore(state, ws.InitialRateBuffer, ws);
-        Penalized(state, ws.InitialRateBuffer, dt, ws.Stage, ws);
-
-        // Stage 2: F^{n+1} from the mean of R(F^n) and R(F*).
-        RateCore(ws.Stage, ws.Mean, ws);
-        for (int i = 0; i < ws.Mean.Length; i++)
+        // Stage 1: F* from R(F^n). The operator's refusal of the caller's state is reported under its name; a refusal of a
+        // state the step made (the stage, the Maxwellian of the advanced moments) means Δt is too long: a state error.
+        try
         {
-            ws.Mean[i] = 0.5 * (ws.Mean[i] + ws.InitialRateBuffer[i]);
+            RateCore(state, ws.InitialRateBuffer, ws);
+        }
+        catch (ArgumentException error) when (error.ParamName != nameof(state))
+        {
+            throw new ArgumentException($"state: {error.Message}", nameof(state), error);
         }
 
-        Penalized(state, ws.Mean, dt, next, ws);
+        try
+        {
+            Penalized(state, ws.InitialRateBuffer, dt, ws.Stage, ws);
+
+            // Stage 2: F^{n+1} from the mean of R(F^n) and R(F*).
+            RateCore(ws.Stage, ws.Mean, ws);
+            for (int i = 0; i < ws.Mean.Length; i++)
+            {
+                ws.Mean[i] = 0.5 * (ws.Mean[i] + ws.InitialRateBuffer[i]);
+            }
+
+            Penalized(state, ws.Mean, dt, next, ws);
+        }
+        catch (ArgumentException error)
+        {
+            throw new InvalidOperationException($"The step of Δt = {dt:G6} made a state the operator or the grids refuse ({error.Message}); shorten the step.", error);
+        }
 
         // The increment conserves species masses, total momentum and energy to round-off.
         Span<double> increment = ws.Work, weights = ws.Weights;
@@ -228,6 +255,11 @@ public sealed class PenalizedPlasmaStepper
         {
             double h = grids[a].Spacing;
             stiffness = Math.Max(stiffness, dt * ws.Diffusivities[a] * 3.0 * Math.PI * Math.PI / (h * h));
+        }
+
+        if (!Guard.IsAllFinite(next))
+        {
+            throw new InvalidOperationException($"The step of Δt = {dt:G6} produced non-finite values; shorten the step.");
         }
 
         return new PenalizedStepReport(2, stiffness);
