@@ -8,7 +8,7 @@ namespace Kinetics.Boltzmann;
 /// (<see cref="BoltzmannOperator.FinishSlot"/>): the sum of the groups in group order, the loss and the inverse transforms
 /// of one species (or ordered pair) per job. So the result is bitwise the same whichever thread runs which job and for
 /// every L ≤ G. Threads claim jobs one at a time from one counter, so a thread slowed by other processes takes fewer jobs
-/// instead of holding up the evaluation (docs/boltzmann.md, "Two lanes"). The calling thread and L − 1 thread-pool work
+/// instead of holding up the evaluation (docs/boltzmann.md, "Parallel lanes within one evaluation"). The calling thread and L − 1 thread-pool work
 /// items (this object, queued again on every phase) share the work: a worker that has not started by the time the caller
 /// finishes simply finds nothing left. Scratch (FFT workspaces, schedules, products) belongs to a thread slot 0 … L − 1
 /// (the caller is slot 0), the gain spectra to a group. One runner per workspace, one evaluation at a time.

@@ -196,7 +196,7 @@ public sealed class AsymptoticPreservingSolver
 
         // R^n = 𝒞̃(F^n) − β(M[F^n] − F^n), per cell, before transport, with 𝒞̃(F) = χ(𝒞(F) − 𝒞(M[F])) − (1 − χ)ν̂(F − M) conservatively
         // projected (see the remarks).
-        System.Threading.Tasks.Parallel.For(0, cells, parallel, () => new Scratch(length, _fokkerPlanck), (c, _, scratch) =>
+        CellLoop.For(cells, parallel, () => new Scratch(length, _fokkerPlanck), (c, _, scratch) =>
         {
             ReadOnlySpan<double> f = state.Cell(c);
             Span<double> r = _remainder.AsSpan(c * length, length);
@@ -282,7 +282,7 @@ public sealed class AsymptoticPreservingSolver
             _force.Advance(state, _explicit.FieldX.Slice(first, cells), ey.IsEmpty ? ey : ey.Slice(first, cells), step, Options.Explicit.MaxDegreeOfParallelism);
         }
 
-        System.Threading.Tasks.Parallel.For(0, cells, parallel, () => new Scratch(length, _fokkerPlanck), (c, _, scratch) =>
+        CellLoop.For(cells, parallel, () => new Scratch(length, _fokkerPlanck), (c, _, scratch) =>
         {
             Span<double> f = state.Cell(c);
             Span<double> equilibrium = scratch.Equilibrium;

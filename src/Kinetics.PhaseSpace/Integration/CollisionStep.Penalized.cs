@@ -44,8 +44,7 @@ public sealed partial class CollisionStep
         int substeps = _penalizedSubsteps, length = state.CellLength;
         double h = step / substeps;
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism };
-        System.Threading.Tasks.Parallel.For(
-            0,
+        CellLoop.For(
             state.CellCount,
             parallel,
             () => (Workspace: stepper.CreateWorkspace(), Next: new double[length]),

@@ -104,7 +104,7 @@ public sealed partial class CollisionStep
         double eps = options.Epsilon;
         int length = state.CellLength;
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism };
-        System.Threading.Tasks.Parallel.For(0, state.CellCount, parallel, () => new StiffScratch(length, penalty), (c, _, s) =>
+        CellLoop.For(state.CellCount, parallel, () => new StiffScratch(length, penalty), (c, _, s) =>
         {
             Span<double> f = state.Cell(c);
             f.CopyTo(s.Start);

@@ -101,7 +101,7 @@ public sealed partial class CollisionStep
         if (_speciesSolver is not null)
         {
             var speciesSolver = _speciesSolver;
-            System.Threading.Tasks.Parallel.For(0, state.CellCount, options, c =>
+            CellLoop.For(state.CellCount, options, c =>
             {
                 var result = speciesSolver.Run(state.Cell(c), step);
                 result.State.CopyTo(state.Cell(c));
@@ -110,7 +110,7 @@ public sealed partial class CollisionStep
         }
 
         var solver = _solver!;
-        System.Threading.Tasks.Parallel.For(0, state.CellCount, options, c =>
+        CellLoop.For(state.CellCount, options, c =>
         {
             var result = solver.Run(state.Cell(c), step);
             result.State.CopyTo(state.Cell(c));

@@ -93,7 +93,7 @@ public sealed partial class PhaseSpaceSolver
         double temperature = state.Masses[s] * ((te / tn) - (((tx * tx) + (ty * ty) + (tz * tz)) / (tn * tn))) / 3.0;
         if (!(tn > 0 && temperature > 0))
         {
-            throw new InvalidOperationException($"The balanced species {s} has mass {tn} and temperature {temperature}; both must be > 0.");
+            throw new ArgumentException($"state: the balanced species {s} has mass {tn} and temperature {temperature}; both must be > 0.", nameof(state));
         }
 
         work.Mass = tn * grid.Weight * state.Mesh.CellVolume;

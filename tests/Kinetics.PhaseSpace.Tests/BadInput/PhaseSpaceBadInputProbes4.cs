@@ -73,6 +73,21 @@ internal static class PhaseSpaceBadInputProbes4
         return state;
     }
 
+    // The state with cell c's distributions (every species) multiplied by scale (0: an empty cell; −1: negative densities).
+    private static PhaseSpaceState ScaledCell(PhaseSpaceState state, int c, double scale)
+    {
+        for (int a = 0; a < state.SpeciesCount; a++)
+        {
+            var f = state.Distribution(c, a);
+            for (int p = 0; p < f.Length; p++)
+            {
+                f[p] *= scale;
+            }
+        }
+
+        return state;
+    }
+
     private static Probe Pure(string entry, string description, double[][] inputs, Func<double[]> call) =>
         new(entry, "-", Gen.Constant(new Case(description, inputs, call)), Expect.Finite);
 
@@ -122,6 +137,37 @@ internal static class PhaseSpaceBadInputProbes4
         yield return Arg("PhaseSpaceSolver.Create", "BoltzmannBalancedSpecies", Gen.Elements(0, 1), s => PhaseSpaceSolver.Create(PlasmaState(), new PhaseSpaceOptions { BoltzmannBalancedSpecies = s, SelfConsistentField = false }));
         yield return Arg("PhaseSpaceSolver.Create", "BoltzmannBalancedSpecies", Gen.Elements(0, 1), s =>
             PhaseSpaceSolver.Create(PlasmaState(), new PhaseSpaceOptions { BoltzmannBalancedSpecies = s, LowBoundary = WallBoundary.Specular(), HighBoundary = WallBoundary.Specular() }));
+
+        // A balanced species without positive mass or temperature in the caller's state is refused by name.
+        var balanced = PhaseSpaceSolver.Create(PlasmaState(), new PhaseSpaceOptions { BoltzmannBalancedSpecies = 0 });
+        yield return Arg("PhaseSpaceSolver.Step (balanced)", "state", Gen.Elements(0.0, -1.0), scale =>
+        {
+            var state = PlasmaState();
+            for (int c = 0; c < state.CellCount; c++)
+            {
+                var f = state.Distribution(c, 0);
+                for (int p = 0; p < f.Length; p++)
+                {
+                    f[p] *= scale;
+                }
+            }
+
+            balanced.Step(state, 0.5 * balanced.StableStep);
+        });
+
+        // Cells without positive densities or temperature under the Fokker–Planck penalty: refused by name.
+        var landauAp = AsymptoticPreservingSolver.Create(GasState(), LazyLandau.Value, new AsymptoticPreservingOptions { Penalty = StiffPenalty.FokkerPlanck, Epsilon = 0.1 });
+        var fpStep = PhaseSpaceSolver.Create(GasState(), new PhaseSpaceOptions { Collisions = CollisionStep.CreateStiff(LazyLandau.Value, new StiffCollisionStepOptions { Penalty = StiffPenalty.FokkerPlanck, Epsilon = 0.1 }) });
+        yield return Arg("AsymptoticPreservingSolver.Step (Fokker–Planck)", "state", Gen.Elements(0.0, -1.0), scale => landauAp.Step(ScaledCell(GasState(), 3, scale), 0.01));
+        yield return Arg("PhaseSpaceSolver.Step (stiff Fokker–Planck collisions)", "state", Gen.Constant(-1.0), scale => fpStep.Step(ScaledCell(GasState(), 3, scale), 0.01));
+
+        // An empty cell is valid here (the first transport half-step fills it before the collisions): a finite result.
+        yield return Pure("PhaseSpaceSolver.Step (stiff Fokker–Planck collisions)", "an empty cell", [], () =>
+        {
+            var state = ScaledCell(GasState(), 3, 0.0);
+            fpStep.Step(state, 0.01);
+            return state.Data.ToArray();
+        });
 
         // The Fokker–Planck penalty options of the stiff collision step and the asymptotic-preserving solver.
         yield return Arg("StiffCollisionStepOptions.Penalty", "Penalty", Undefined<StiffPenalty>(), p => CollisionStep.CreateStiff(LazyLandau.Value, new StiffCollisionStepOptions { Penalty = p }));
