@@ -44,9 +44,38 @@ internal static class LaneProbe
 
         var grouped = Case(new BoltzmannOptions { MaxDegreeOfParallelism = 2 });
         var serial = Case(new BoltzmannOptions());
-        var fixedLanes = Case(new BoltzmannOptions { MaxDegreeOfParallelism = 2, GainGroups = 2 });
+        // A fifth argument replaces "one group per lane" by that many gain groups (the comparison of group counts).
+        int otherGroups = args.Length > 4 && args[4] is not ("cpu" or "floor") ? int.Parse(args[4], culture) : 2;
+        var fixedLanes = Case(new BoltzmannOptions { MaxDegreeOfParallelism = 2, GainGroups = otherGroups });
         var other = Case(new BoltzmannOptions());
         void Concurrent() => Parallel.Invoke(serial, other);
+        if (args.Length > 4 && args[4] == "floor")
+        {
+            // The order of `kinetics bench boltzmann --threads 2` (lanes, the FFT floor, serial) with a second serial plan
+            // timed right after the lanes: does the floor case change the serial time that follows it?
+            var op = BoltzmannOperator.Create(grid, table);
+            var fft = op.Plan;
+            var fftWorkspace = fft.CreateWorkspace();
+            var spectrum = new System.Numerics.Complex[fft.HalfSpectrumCount];
+            var real = f.AsSpan(0, grid.Count).ToArray();
+            int transforms = op.FftsPerEvaluation;
+            void Floor()
+            {
+                for (int t = 0; t + 1 < transforms; t += 2)
+                {
+                    fft.ForwardReal(real, spectrum, fftWorkspace);
+                    fft.InverseRealOverwritingInput(spectrum, real, fftWorkspace);
+                }
+            }
+
+            var timing = Benchmarking.SteadyStateTiming.Measure([grouped, other, Floor, serial], seconds);
+            var q = timing.RatiosToFirst;
+            Console.WriteLine(
+                $"N {n}, {species} species: lanes {timing.Cases[0].MedianMs:F1} ms; serial right after the lanes {timing.Cases[1].MedianMs:F1} ms (speed-up {q[1]:F2}); " +
+                $"serial right after the FFT floor {timing.Cases[3].MedianMs:F1} ms (speed-up {q[3]:F2}); {timing.TimedRounds} rounds");
+            return 0;
+        }
+
         if (args.Length > 4 && args[4] == "cpu")
         {
             // Process CPU time per evaluation (both threads, and the caller's spinning while it waits): the work a parallel
@@ -80,7 +109,7 @@ internal static class LaneProbe
         var r = result.RatiosToFirst;
         Console.WriteLine(
             $"N {n}, {species} species: serial {result.Cases[1].MedianMs:F1} ms; two lanes, groups {result.Cases[0].MedianMs:F1} ms " +
-            $"(speed-up {r[1]:F2}), one group per lane {result.Cases[2].MedianMs:F1} ms (speed-up {r[1] / r[2]:F2}); two serial " +
+            $"(speed-up {r[1]:F2}), {otherGroups} groups {result.Cases[2].MedianMs:F1} ms (speed-up {r[1] / r[2]:F2}); two serial " +
             $"evaluations at once {result.Cases[3].MedianMs:F1} ms (throughput {2 * r[1] / r[3]:F2}× one); {result.TimedRounds} rounds, tiered up {result.TieredUp}");
         return 0;
     }
