@@ -56,6 +56,16 @@ if (args.Length > 2 && args[0] == "lanes")
     return Kinetics.Bench.Boltzmann.LaneProbe.Run(args);
 }
 
+if (args.Length > 5 && args[0] == "radial-accuracy")
+{
+    return Kinetics.Bench.Boltzmann.RadialAccuracyProbe.Run(args);
+}
+
+if (args.Length > 3 && args[0] == "radial-cost")
+{
+    return Kinetics.Bench.Boltzmann.RadialCostProbe.Run(args);
+}
+
 if (args.Length > 0 && args[0] == "species-grids")
 {
     return Kinetics.Bench.SpeciesGrids.SpeciesGridCostComparison.Run(args);

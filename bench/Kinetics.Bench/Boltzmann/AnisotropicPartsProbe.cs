@@ -40,7 +40,8 @@ internal static class AnisotropicPartsProbe
     }
 
     // anisotropic-cpu SECONDS WARMUP N V…: as anisotropic-batch, timed by the thread's CPU time (ThreadCpuTime), which does
-    // not count waits for a core on a shared machine.
+    // not count waits for a core on a shared machine. V is B (products per batch, 0 for the default), B/K (and K partial
+    // transforms) or B/planes (each product plane stored, then transformed: the path before the products in the z pass).
     public static int RunCpu(string[] args)
     {
         var culture = System.Globalization.CultureInfo.InvariantCulture;

@@ -46,7 +46,7 @@ internal static class BenchBoltzmannCommand
                 result.AddError($"--sphere must be default, product:D with odd D in [1, 63], lebedev:50, icosahedral:12, icosahedral:32, octahedral:6, octahedral:14 or octahedral:26 (was '{value}').");
             }
         });
-        var radial = new Option<int>("--radial") { Description = "Gauss–Jacobi radial nodes (0: N/2).", DefaultValueFactory = _ => 0 }.InRange(0, 512);
+        var radial = new Option<int>("--radial") { Description = "Gauss–Jacobi radial nodes of every pair (0: the per-pair default, N/2 or from N = 32 on N/2 − 2 for self and equal-mass pairs).", DefaultValueFactory = _ => 0 }.InRange(0, 512);
         var threads = new Option<int>("--threads") { Description = "Parallel lanes within one evaluation (1: serial); above 1 the serial evaluation is timed in the same rounds and `speedup` printed.", DefaultValueFactory = _ => 1 }.InRange(1, 64);
         var seconds = new Option<double>("--seconds") { Description = "Duration of the timed rounds (after the warm-up).", DefaultValueFactory = _ => 3.0 }.InRange(0.0, 600.0);
         var json = JsonOutput.CreateOption();

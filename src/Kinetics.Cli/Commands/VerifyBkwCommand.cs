@@ -23,7 +23,7 @@ internal static class VerifyBkwCommand
     public static Command Create()
     {
         var n = new Option<int>("--n") { Description = "Points per axis N (even, factors 2, 3, 5).", DefaultValueFactory = _ => 32 }.GridSize(8, 256);
-        var radial = new Option<int>("--radial") { Description = "Gauss–Jacobi radial nodes (0: N/2).", DefaultValueFactory = _ => 0 }.InRange(0, 512);
+        var radial = new Option<int>("--radial") { Description = "Gauss–Jacobi radial nodes of every pair (0: the per-pair default, N/2 or from N = 32 on N/2 − 2 for self and equal-mass pairs).", DefaultValueFactory = _ => 0 }.InRange(0, 512);
         var sphere = new Option<int>("--sphere") { Description = "Sphere points: 6, 12, 14, 26, 32 (symmetric rules) or 2p² (p × 2p product rule).", DefaultValueFactory = _ => 12 };
         var halfWidth = new Option<double>("--half-width") { Description = "Box half-width L in thermal speeds, 0 or in [4, 16] (0: a size-dependent default; below 4 the BKW profile is cut off by the box, above 16 the grid no longer resolves it).", DefaultValueFactory = _ => 0 };
         halfWidth.Validators.Add(result =>

@@ -49,8 +49,8 @@ public sealed partial class BoltzmannOperator
     private void AccumulateGain(int item, int lane, int group, BoltzmannWorkspace workspace, bool pairs, bool bilinear)
     {
         int s = SpeciesCount, hc = _halfCount;
-        var pair = _pairs[item / RadialPoints];
-        int node = item % RadialPoints;
+        var pair = _pairs[_itemPair[item]];
+        int node = _itemNode[item];
         Span<Complex> productSpectrum = workspace.ProductSpectrum.AsSpan(lane * hc, hc);
         Span<double> product = workspace.Product.AsSpan(lane * Grid.Count, Grid.Count);
         Span<double> shifted = workspace.Shifted.AsSpan(lane * Grid.Count, Grid.Count);

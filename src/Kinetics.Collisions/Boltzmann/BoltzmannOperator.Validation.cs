@@ -87,7 +87,7 @@ public sealed partial class BoltzmannOperator
 
         double groups = lanes == 1 ? 1 : Math.Max(lanes, Math.Clamp(Math.Floor((64.0 * 1024 * 1024) / (16 * s * s * half)), 1, 8));
         double workspace = (16 * half * ((2 * s) + (groups * s * s) + (s * s) + lanes))
-            + (8 * count * ((2 * lanes) + 1 + (s * s)))
+            + (8 * count * ((3 * lanes) + (s * s)))
             + (HasAnisotropicPair(kernels) ? 8 * lanes * 2 * half * AnisotropicGainWeights.LaneCount : 0)
             + (HasAnisotropicPair(kernels) ? 16 * lanes * half * AnisotropicGainWeights.MaxBatch : 0);
         return plan + workspace;

@@ -5,8 +5,10 @@ namespace Kinetics.Boltzmann;
 /// <summary>Discretisation choices of the fast spectral <see cref="BoltzmannOperator"/> (docs/boltzmann.md explains the defaults).</summary>
 public sealed record BoltzmannOptions
 {
-    /// <summary>Number of Gauss–Jacobi nodes in the relative speed r ∈ [0, R] (weight r^{γ+2}); 0 (default) means N/2,
-    /// at least 8.</summary>
+    /// <summary>Number of Gauss–Jacobi nodes in the relative speed r ∈ [0, R] (weight r^{γ+2}) for every pair; 0 (default)
+    /// chooses per pair: N/2 (at least 8) for two species of unequal mass and below N = 32, N/2 − 2 from N = 32 on for a
+    /// species with itself and for two of equal mass (docs/boltzmann.md, "Radial nodes per pair";
+    /// <see cref="BoltzmannOperator.RadialPointsFor(int, int)"/>).</summary>
     public int RadialPoints { get; init; }
 
     /// <summary>

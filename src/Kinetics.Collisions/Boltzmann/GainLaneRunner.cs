@@ -1,3 +1,5 @@
+using Kinetics.Dynamics;
+
 namespace Kinetics.Boltzmann;
 
 /// <summary>
@@ -8,7 +10,7 @@ namespace Kinetics.Boltzmann;
 /// (<see cref="BoltzmannOperator.FinishSlot"/>): the sum of the groups in group order, the loss and the inverse transforms
 /// of one species (or ordered pair) per job. So the result is bitwise the same whichever thread runs which job and for
 /// every L ≤ G. Threads claim jobs one at a time from one counter, so a thread slowed by other processes takes fewer jobs
-/// instead of holding up the evaluation (docs/boltzmann.md, "Two lanes"). The calling thread and L − 1 thread-pool work
+/// instead of holding up the evaluation (docs/boltzmann.md, "Parallel lanes within one evaluation"). The calling thread and L − 1 thread-pool work
 /// items (this object, queued again on every phase) share the work: a worker that has not started by the time the caller
 /// finishes simply finds nothing left. Scratch (FFT workspaces, schedules, products) belongs to a thread slot 0 … L − 1
 /// (the caller is slot 0), the gain spectra to a group. One runner per workspace, one evaluation at a time.
@@ -20,29 +22,19 @@ namespace Kinetics.Boltzmann;
 /// job of its generation has been completed.</para>
 /// <para>The caller's wait at the end of a phase: by then every job has been claimed, so it waits only for jobs that
 /// running threads hold (a progress guarantee: a job waits for nothing). It spins briefly, then blocks on an event that
-/// the thread completing the last job sets, re-checking at least every <see cref="WaitSliceMilliseconds"/> ms. The
-/// former <see cref="SpinWait"/> loop slept 1 ms at a time after 20 spins, so the caller overslept the other lane's last
+/// the thread completing the last job sets (<see cref="CompletionSignal"/>). The former <see cref="SpinWait"/> loop slept 1 ms at a time after 20 spins, so the caller overslept the other lane's last
 /// job by up to a millisecond per phase (docs/boltzmann.md, "The extra CPU work of two lanes").</para>
 /// </remarks>
 internal sealed unsafe class GainLaneRunner : IThreadPoolWorkItem
 {
-    // The longest the caller blocks before it re-checks the job count by itself (a safety net: the last job sets the event).
-    private const int WaitSliceMilliseconds = 5;
-
     private readonly BoltzmannOperator _owner;
     private readonly BoltzmannWorkspace _workspace;
     private readonly int _lanes;
-    // Per calling thread, the event it blocks on at the end of a phase (a thread waits on one runner at a time; kept for the
-    // thread's life, so no evaluation creates one after the first).
-    [ThreadStatic]
-    private static AutoResetEvent? t_finished;
-
+    private readonly CompletionSignal _finished = new();
     private long _jobs;  // (generation << 32) | (job count << 16) | next job
     private long _slots; // (generation << 32) | next thread slot (the caller holds slot 0)
     private int _generation;
     private int _done;
-    private int _waiting;
-    private AutoResetEvent? _waiter; // the caller's event while it waits (set by the thread completing the last job)
     private int _work;
     private bool _finish;
     private int _gainSlots;
@@ -130,31 +122,7 @@ internal sealed unsafe class GainLaneRunner : IThreadPoolWorkItem
         var counters = Counters;
         long started = counters is null ? 0 : System.Diagnostics.Stopwatch.GetTimestamp();
         double cpu = counters?.ThreadCpuMilliseconds() ?? 0;
-        var spin = default(SpinWait);
-        long spins = 0;
-        while (Volatile.Read(ref _done) != jobs && !spin.NextSpinWillYield)
-        {
-            spin.SpinOnce();
-            spins++;
-        }
-
-        if (Volatile.Read(ref _done) != jobs)
-        {
-            // Dekker with the completing thread: it increments _done, then reads _waiting; we write _waiting, then read
-            // _done (both with full fences), so at least one of us sees the other. A stale set from an earlier phase only
-            // makes one wait return early.
-            var finished = t_finished ??= new AutoResetEvent(initialState: false);
-            Volatile.Write(ref _waiter, finished);
-            Interlocked.Exchange(ref _waiting, 1);
-            while (Volatile.Read(ref _done) != jobs)
-            {
-                finished.WaitOne(WaitSliceMilliseconds);
-                spins++;
-            }
-
-            Volatile.Write(ref _waiting, 0);
-        }
-
+        long spins = _finished.Wait(ref _done, jobs);
         if (counters is not null)
         {
             int kind = _finish ? 1 : 0;
@@ -229,9 +197,9 @@ internal sealed unsafe class GainLaneRunner : IThreadPoolWorkItem
                 Volatile.Write(ref counters.LastDoneTimestamp, System.Diagnostics.Stopwatch.GetTimestamp());
             }
 
-            if (Interlocked.Increment(ref _done) == count && Volatile.Read(ref _waiting) != 0)
+            if (Interlocked.Increment(ref _done) == count)
             {
-                Volatile.Read(ref _waiter)?.Set();
+                _finished.Notify();
             }
         }
     }

@@ -3,9 +3,9 @@ namespace Kinetics.Boltzmann;
 /// <summary>
 /// Diagnostic counters of <see cref="GainLaneRunner"/> (null, and then not touched, unless a benchmark attaches them):
 /// per thread slot the jobs it ran and the CPU time they took, and for the caller the wall and CPU time it spent waiting
-/// for the other lanes at the end of each phase, with the number of <see cref="SpinWait.SpinOnce()"/> calls. The CPU
-/// clock is the benchmark's (a thread CPU clock); the counters are written by their own slot only and read after the
-/// evaluation. docs/boltzmann.md, "The extra CPU work of two lanes".
+/// for the other lanes at the end of each phase, with its spins and blocking waits
+/// (<see cref="Dynamics.CompletionSignal"/>). The CPU clock is the benchmark's (a thread CPU clock); the counters are
+/// written by their own slot only and read after the evaluation. docs/boltzmann.md, "The extra CPU work of two lanes".
 /// </summary>
 internal sealed class LaneCounters(int slots, Func<double> threadCpuMilliseconds)
 {

@@ -160,6 +160,9 @@ internal sealed class PairPlan
     /// <summary>N, the points per axis.</summary>
     public int Size => _n;
 
+    /// <summary>The Gauss–Jacobi nodes of this pair in r ∈ [0, R] (gain and loss).</summary>
+    public int RadialPoints => _nodes;
+
     /// <summary>Species α (≤ β).</summary>
     public int Alpha { get; }
 

@@ -36,6 +36,7 @@ public sealed class BatchedCollisionStep
     private readonly Worker[] _workers;
     private readonly Lock _errorLock = new();
     private int _pending;
+    private readonly CompletionSignal _finished = new();
     private long _workerAllocatedBytes;
     private int _busy;
 
@@ -189,13 +190,9 @@ public sealed class BatchedCollisionStep
             Work();
             if (helpers > 0)
             {
-                // The caller has finished its own cells; the workers finish at most one cell each. SpinWait yields and then
-                // sleeps, and allocates nothing (a monitor wait allocated a waiter object per call).
-                var spin = default(SpinWait);
-                while (Volatile.Read(ref _pending) > 0)
-                {
-                    spin.SpinOnce();
-                }
+                // The caller has finished its own cells; the workers finish at most one cell each. Blocks on an event the
+                // last worker sets (CompletionSignal: no allocation, no 1 ms sleeps as SpinWait's).
+                _finished.Wait(ref _pending, 0);
             }
 
             if (_error is { } error)
@@ -310,6 +307,7 @@ public sealed class BatchedCollisionStep
             {
                 Interlocked.Add(ref owner._workerAllocatedBytes, GC.GetAllocatedBytesForCurrentThread() - start);
                 Interlocked.Decrement(ref owner._pending);
+                owner._finished.Notify();
             }
         }
     }

@@ -29,6 +29,7 @@ internal static partial class BadInputProbes
         yield return ArgSpan("BoltzmannOperator.EvaluateCells", "distributions", WithNonFinite([.. Stacked(WideGrid), .. Stacked(WideGrid)]), f => op.EvaluateCells(f, new double[f.Length]));
         yield return Arg("BoltzmannOperator.EvaluateCells", "maxDegreeOfParallelism", Gen.OneOf(Gen.Constant(0), Gen.Choose(-1000, -2)), p => op.EvaluateCells(Stacked(WideGrid), new double[total], p));
         yield return Arg("BoltzmannOperator.SphereFor", "alpha", BadIndex(2), a => op.SphereFor(a, 0));
+        yield return Arg("BoltzmannOperator.RadialPointsFor", "beta", BadIndex(2), b => op.RadialPointsFor(0, b));
         var linearized = SpectralLinearizedOperator.Create(op);
         var otherLinearized = SpectralLinearizedOperator.Create(other);
         yield return Arg("SpectralLinearizedOperator.Evaluate", "workspace", Gen.Constant(0), _ => linearized.Evaluate(new double[total], new double[total], otherLinearized.CreateWorkspace()));

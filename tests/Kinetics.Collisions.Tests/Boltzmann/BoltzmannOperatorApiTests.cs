@@ -1,6 +1,7 @@
 using Kinetics.Boltzmann;
 using Kinetics.Grids;
 using Kinetics.Kernels;
+using Kinetics.Mixtures;
 
 namespace Kinetics.Tests.Boltzmann;
 
@@ -83,8 +84,32 @@ public class BoltzmannOperatorApiTests
         Assert.Equal(copy, f);
 
         // 2 forward + 2·2 inverse per species, and per radial node: 2·25 shifted copies + 1 forward for each self pair (half
-        // of Lebedev's 50-point rule, M + 1 = 51) and 2·32 + 1 = 65 for the 1:4 pair (32-point icosahedral rule).
-        Assert.Equal(2 + 4 + (op.RadialPoints * ((2 * 51) + 65)), op.FftsPerEvaluation);
+        // of Lebedev's 50-point rule, M + 1 = 51) and 2·32 + 1 = 65 for the 1:4 pair (32-point icosahedral rule). At N = 12
+        // = 8 every pair has the floor of 8 radial nodes.
+        Assert.Equal(8, op.RadialPointsFor(0, 0));
+        Assert.Equal(8, op.RadialPointsFor(1, 0));
+        Assert.Equal(2 + 4 + (8 * ((2 * 51) + 65)), op.FftsPerEvaluation);
+    }
+
+    [Fact]
+    public void RadialNodes_PerPair_ByDefault_AndEveryPairWhenSet()
+    {
+        // Default (docs/boltzmann.md, "Radial nodes per pair"): from N = 32 on N/2 − 2 for a species with itself and for equal
+        // masses, N/2 for unequal masses (and for every pair below N = 32); the option sets every pair. Masses 1, 4, 1.
+        var mixture = new Mixture(new Species("A", 1.0), new Species("B", 4.0), new Species("C", 1.0));
+        var kernels = CollisionKernelTable.Uniform(mixture, CollisionKernel.HardSpheres(1.0));
+        var grid = new CartesianGrid(32, 7.0);
+        var op = BoltzmannOperator.Create(grid, kernels);
+        Assert.Equal((14, 14, 14), (op.RadialPointsFor(0, 0), op.RadialPointsFor(1, 1), op.RadialPointsFor(2, 0)));
+        Assert.Equal((16, 16, 16), (op.RadialPointsFor(0, 1), op.RadialPointsFor(1, 0), op.RadialPointsFor(1, 2)));
+        Assert.Equal(16, op.RadialPoints);
+
+        // 3 forward + 3·2 inverse; per node 51 for each self pair and 65 for each pair of two species (Icosahedral32).
+        Assert.Equal(3 + 6 + (14 * ((3 * 51) + 65)) + (16 * 2 * 65), op.FftsPerEvaluation);
+        var small = BoltzmannOperator.Create(new CartesianGrid(24, 7.0), kernels);
+        Assert.Equal((12, 12), (small.RadialPointsFor(0, 0), small.RadialPointsFor(0, 1)));
+        var set = BoltzmannOperator.Create(grid, kernels, new BoltzmannOptions { RadialPoints = 10 });
+        Assert.Equal((10, 10, 10), (set.RadialPointsFor(0, 0), set.RadialPointsFor(0, 1), set.RadialPoints));
     }
 
     [Fact]
