@@ -24,8 +24,9 @@ internal static class FftTiming
 
     /// <summary>
     /// Median wall time in ms of each case's run, each call preceded by its untimed prepare. The cases are timed
-    /// round-robin (one call of each per repetition), so a busy period of the machine hits all of them alike and the
-    /// ratios stay meaningful on a shared machine.
+    /// round-robin (one call of each per repetition, the first case rotating from one repetition to the next), so a busy
+    /// period of the machine hits all of them alike, no case always follows the same other one, and the ratios stay
+    /// meaningful on a shared machine.
     /// </summary>
     public static double[] Medians(int reps, IReadOnlyList<(Action Prepare, Action Run)> cases)
     {
@@ -58,10 +59,13 @@ internal static class FftTiming
             times[c] = new double[reps];
         }
 
+        // The first case of a round rotates with the round: the call after another library's transform runs on a cache
+        // that transform left behind, so a fixed order would charge that position to one case every time.
         for (int i = 0; i < reps; i++)
         {
-            for (int c = 0; c < cases.Count; c++)
+            for (int k = 0; k < cases.Count; k++)
             {
+                int c = (i + k) % cases.Count;
                 cases[c].Prepare();
                 long start = Stopwatch.GetTimestamp();
                 cases[c].Run();
