@@ -13,6 +13,47 @@ namespace Kinetics.PhaseSpace.Tests.Integration;
 
 public sealed class CollisionStepTests
 {
+    [Theory]
+    [InlineData(-1.0, true)]
+    [InlineData(double.NaN, true)]
+    [InlineData(double.NaN, false)]
+    public void RefusedState_IsRefusedBeforeTheStepChangesIt(double value, bool collisions)
+    {
+        // A cell with a negative density (refused by the collision step) or a NaN value: the error must come before the
+        // first transport half-step overwrites the state, so the caller's state is left bit for bit as it was.
+        var mixture = new Mixture(new Species("A", 1.0), new Species("B", 2.0));
+        var grid = new CartesianGrid(8, 7.0);
+        var op = BoltzmannOperator.Create(grid, CollisionKernelTable.Uniform(mixture, CollisionKernel.HardSpheres(1.0)), new BoltzmannOptions { ResolutionTolerance = 1e-2 });
+        var mesh = UniformMesh.Create1D(6, 1.0);
+        var state = new PhaseSpaceState(mesh, VelocityGrid.FromCartesian(grid), mixture);
+        for (int c = 0; c < 6; c++)
+        {
+            Maxwellian.Fill(grid, new MacroscopicState(1.0 + (0.2 * Math.Sin(c)), new Velocity3(0.1, 0, 0), 1.0), 1.0, state.Distribution(c, 0));
+            Maxwellian.Fill(grid, new MacroscopicState(0.5, Velocity3.Zero, 0.8), 2.0, state.Distribution(c, 1));
+        }
+
+        var cell = state.Distribution(4, 1);
+        if (double.IsNaN(value))
+        {
+            cell[7] = value;
+        }
+        else
+        {
+            for (int p = 0; p < cell.Length; p++)
+            {
+                cell[p] *= value;
+            }
+        }
+
+        var options = new PhaseSpaceOptions { Collisions = collisions ? CollisionStep.Create(op, new SpaceHomogeneousOptions { FixedStep = 0.01 }) : null };
+        var solver = PhaseSpaceSolver.Create(state, options);
+        var before = state.Data.ToArray();
+        var error = Assert.ThrowsAny<ArgumentException>(() => solver.Step(state, 0.01));
+        Assert.Equal("state", error.ParamName);
+        Assert.Contains("species 1", error.Message, StringComparison.Ordinal);
+        Assert.Equal(before.Select(BitConverter.DoubleToInt64Bits), state.Data.ToArray().Select(BitConverter.DoubleToInt64Bits));
+    }
+
     [Fact]
     public void UniformState_ReproducesTheSpaceHomogeneousSolver()
     {
