@@ -111,7 +111,7 @@ public sealed partial class BoltzmannOperator
             for (int b = a; b < s; b++)
             {
                 var sphere = DefaultSphere.For(options, kernels, a, b);
-                int nodes = options.RadialPoints > 0 ? options.RadialPoints : DefaultRadialPoints(_n, _masses[a], _masses[b]);
+                int nodes = RadialPointsOf(options, _n, _masses[a], _masses[b]);
                 var pair = new PairPlan(grid, nodes, TruncationRadius, _masses, kernels[a, b], sphere, a, b);
                 pairs.Add(pair);
                 _lossTables[(a * s) + b] = pair.LossTable;
@@ -161,9 +161,15 @@ public sealed partial class BoltzmannOperator
     /// <param name="beta">Species index β.</param>
     public SphereRule SphereFor(int alpha, int beta)
     {
+        return PairOf(alpha, beta).Sphere;
+    }
+
+    // The plan of the unordered pair {α, β}, the indices checked.
+    private PairPlan PairOf(int alpha, int beta)
+    {
         Guard.InRange(alpha, 0, SpeciesCount - 1);
         Guard.InRange(beta, 0, SpeciesCount - 1);
-        return _pairs.First(p => p.Alpha == Math.Min(alpha, beta) && p.Beta == Math.Max(alpha, beta)).Sphere;
+        return _pairs.First(p => p.Alpha == Math.Min(alpha, beta) && p.Beta == Math.Max(alpha, beta));
     }
 
     /// <summary>The largest number of Gauss–Jacobi radial nodes of any pair (<see cref="BoltzmannOptions.RadialPoints"/>
@@ -177,9 +183,7 @@ public sealed partial class BoltzmannOperator
     /// <param name="beta">Species index β.</param>
     public int RadialPointsFor(int alpha, int beta)
     {
-        Guard.InRange(alpha, 0, SpeciesCount - 1);
-        Guard.InRange(beta, 0, SpeciesCount - 1);
-        return _pairs.First(p => p.Alpha == Math.Min(alpha, beta) && p.Beta == Math.Max(alpha, beta)).RadialPoints;
+        return PairOf(alpha, beta).RadialPoints;
     }
 
     /// <summary>S, the support radius assumed for the distributions (L ≥ (3 + √2)/2 · S).</summary>
@@ -416,10 +420,16 @@ public sealed partial class BoltzmannOperator
     // on single species at N = 12–20 and stay for unequal masses: at N = 32 and 48 a 1:4 or 1:2 pair at N/2 − 2 or − 4
     // nodes has a radial error as large as its whole error at N/2. A species with itself, or two of equal mass
     // (max(a, b) = 1/2), takes N/2 − 2 from N = 32 on: BKW is unchanged (N = 32, 40, 48, 64) and on anisotropic drifting
-    // two-bump mixtures the radial error is ≤ 0.2 % of the pair's error against the reference evaluator; N/2 − 4 doubled
-    // BKW's L∞ error at N = 32 (docs/boltzmann.md, "Radial nodes per pair").
-    internal static int DefaultRadialPoints(int n, double massAlpha, double massBeta)
+    // two-bump mixtures the radial error is ≤ 0.15 % of the pair's error against the reference evaluator; N/2 − 4 doubled
+    // BKW's L∞ error at N = 32 (docs/boltzmann.md, "Radial nodes per pair"). BoltzmannOptions.RadialPoints, when set,
+    // applies to every pair instead.
+    internal static int RadialPointsOf(BoltzmannOptions options, int n, double massAlpha, double massBeta)
     {
+        if (options.RadialPoints > 0)
+        {
+            return options.RadialPoints;
+        }
+
         int half = Math.Max(8, n / 2);
         bool equal = Math.Max(massAlpha, massBeta) / (massAlpha + massBeta) <= 0.5 + 1e-12;
         return equal && n >= 32 ? half - 2 : half;

@@ -66,11 +66,10 @@ public sealed partial class SpeciesGridBoltzmannOperator
                 if (grids[a] != grids[b] && narrower)
                 {
                     // The product of each node lives on the narrow grid; R, the nodes and the sphere rule are those of the
-                    // wide grid's operator (docs/species-grids.md).
-                    // The nodes are the default (or the option) of the pair (a, b) on the wide grid.
+                    // wide grid's operator (docs/species-grids.md); the nodes are the pair (a, b)'s on the wide grid.
                     BoltzmannOperator wide = _local[b];
                     var sphere = DefaultSphere.For(options, kernels, a, b);
-                    int nodes = options.RadialPoints > 0 ? options.RadialPoints : BoltzmannOperator.DefaultRadialPoints(grids[b].PointsPerAxis, _masses[a], _masses[b]);
+                    int nodes = BoltzmannOperator.RadialPointsOf(options, grids[b].PointsPerAxis, _masses[a], _masses[b]);
                     _wide[a, b] = new WidePartnerTerm(grids[a], grids[b], _masses[a], _masses[b], kernels[a, b], sphere, wide.TruncationRadius, nodes);
                     _exchange[a, b] = new CrossExchangeMoments(grids[b].Grid, _masses[b], _masses[a], kernels[b, a], wide.TruncationRadius, nodes);
                 }

@@ -18,8 +18,8 @@ namespace Kinetics.Spectral;
 /// (as with FFTW's c2r).</para>
 /// <para>Engine: mixed-radix (8, 4, 2, 3, 5) Stockham passes with precomputed twiddles, vectorised across lines
 /// (Vector512, Vector256, Vector128 or scalar, the widest the process accelerates); the contiguous axis is transposed
-/// block-wise into scratch (complex transforms at N = 64 and 128 on Vector512: vectorised along the rows instead). Real transforms of even N pack N reals as N/2 complex numbers. Cost O(N³ log N).
-/// See docs/fft.md.</para>
+/// block-wise into scratch (complex transforms at N = 64 and 128 on Vector512: vectorised along the rows instead). Real
+/// transforms of even N pack N reals as N/2 complex numbers. Cost O(N³ log N). See docs/fft.md.</para>
 /// <para>Plans are immutable and thread-safe. Execution allocates nothing: scratch comes from an explicit
 /// <see cref="Fft3DWorkspace"/> or, in the overloads without one, is rented from <see cref="ArrayPool{T}.Shared"/>.</para>
 /// </remarks>
